@@ -1,0 +1,152 @@
+"""The ``perfdesk`` command: argument handling, error reporting and the GUI entry.
+
+Subcommands live in the modules named in :data:`COMMAND_MODULES` and register themselves
+with :func:`command`; each imports what it needs only when it runs, so ``perfdesk --version``
+stays instant.
+
+``perfdesk`` alone starts the desktop app; ``perfdesk PATH`` opens a dataset in it; the
+subcommands work headless. Errors the clerk can fix are printed as one line (Chinese, or
+English when ``LANG`` is English) with exit status 2 and no traceback; unexpected errors are
+logged with their traceback and also reported in one line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import re
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+
+from perfdesk import __version__
+from perfdesk.errors import PerfDeskError
+from perfdesk.i18n import ZH, language, tr
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+# subcommand name -> (zh help, en help, add arguments, run)
+COMMANDS: dict[str, tuple[str, str, Callable, Callable]] = {}
+
+
+def command(name: str, zh: str, en: str, add: Callable[[argparse.ArgumentParser], None]):
+    """Register ``run(args) -> int`` as subcommand ``name``; ``add`` declares its arguments."""
+
+    def register(run: Callable[[argparse.Namespace], int]):
+        COMMANDS[name] = (zh, en, add, run)
+        return run
+
+    return register
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage error as one line in the user's language, exit 2."""
+
+    _ZH = (
+        (r"the following arguments are required: (.*)", r"缺少参数：\1"),
+        (r"unrecognized arguments: (.*)", r"无法识别的参数：\1"),
+        (r"argument (\S+): invalid choice: '?([^' ]*)'? \(choose from (.*)\)",
+         r"参数 \1 的取值“\2”无效（可选：\3）"),
+        (r"argument (\S+): invalid (\w+) value: '?([^']*)'?", r"参数 \1 的值“\3”无效"),
+        (r"argument (\S+): expected one argument", r"参数 \1 需要一个值"),
+    )
+
+    def error(self, message: str) -> None:  # noqa: D401 - argparse API
+        if language() == ZH:
+            for pattern, repl in self._ZH:
+                if re.fullmatch(pattern, message):
+                    message = re.sub(pattern, repl, message)
+                    break
+            self.exit(EXIT_ERROR, f"perfdesk：{message}（perfdesk --help 查看用法）\n")
+        self.exit(EXIT_ERROR, f"perfdesk: {message} (see perfdesk --help)\n")
+
+
+COMMAND_MODULES = ("perfdesk.cli.basic",)
+
+
+def _load_commands() -> None:
+    import importlib
+
+    for module in COMMAND_MODULES:
+        importlib.import_module(module)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="perfdesk",
+        description=tr("PerfDesk 绩效目标填报助手：填写、检查并导出项目支出绩效目标表。",
+                       "PerfDesk: fill in, check and export project performance targets."),
+        epilog=tr("不带子命令运行时启动桌面程序；PATH 为要打开的数据文件。",
+                  "Without a subcommand the desktop app starts; PATH is a dataset to open."))
+    parser.add_argument("--version", action="version", version=f"PerfDesk {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name, (zh, en, add, _run) in COMMANDS.items():
+        add(sub.add_parser(name, help=tr(zh, en), description=tr(zh, en)))
+    return parser
+
+
+def _gui_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="perfdesk", add_help=False)
+    parser.add_argument("path", nargs="?")
+    parser.add_argument("--self-test", action="store_true")
+    parser.add_argument("--read-only", action="store_true")
+    parser.add_argument("--sample", action="store_true")
+    parser.add_argument("--screenshot")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    _load_commands()
+    try:
+        if argv and (argv[0] in COMMANDS or argv[0].startswith("-h") or argv[0] == "--help"
+                     or argv[0] == "--version"):
+            args = build_parser().parse_args(argv)
+            if args.command is None:  # pragma: no cover - argparse exits for -h/--version
+                return EXIT_OK
+            return COMMANDS[args.command][3](args)
+        args = _gui_parser().parse_args(argv)
+        if args.self_test:
+            from perfdesk.selftest import run_self_test
+
+            return run_self_test(keep=False, screenshot=args.screenshot)
+        return _start_gui(args)
+    except PerfDeskError as exc:
+        print(f"perfdesk：{exc}" if language() == ZH else f"perfdesk: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print(tr("perfdesk：已中断。", "perfdesk: interrupted."), file=sys.stderr)
+        return EXIT_ERROR
+    except Exception as exc:  # a bug: keep the traceback in the log, show one line
+        log = _log_crash(exc)
+        print(tr("perfdesk：内部错误（{err}）。详细信息已写入 {log}",
+                 "perfdesk: internal error ({err}). Details were written to {log}",
+                 err=f"{type(exc).__name__}: {exc}", log=log), file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _log_crash(exc: BaseException) -> str:
+    try:
+        from perfdesk.paths import log_dir
+
+        path = log_dir() / f"crash-{datetime.now():%Y%m%d-%H%M%S}.log"
+        path.write_text("".join(traceback.format_exception(exc)), encoding="utf-8")
+        return str(path)
+    except Exception:  # pragma: no cover - no writable log folder at all
+        logging.getLogger(__name__).exception("crash")
+        return "stderr"
+
+
+def _start_gui(args: argparse.Namespace) -> int:
+    try:
+        from perfdesk.gui.app import run_app
+    except ImportError as exc:
+        if "PySide6" in str(exc) or "perfdesk.gui" in str(exc):
+            raise PerfDeskError(
+                f"无法启动桌面程序（{exc}）。命令行功能仍可使用，见 perfdesk --help。",
+                f"The desktop app cannot start ({exc}). The command line still works; see "
+                "perfdesk --help.") from exc
+        raise
+    return run_app(args)

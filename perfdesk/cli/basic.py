@@ -1,0 +1,86 @@
+"""The dataset subcommands: ``new``, ``info`` and ``self-test``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from perfdesk.cli import EXIT_OK, command
+from perfdesk.i18n import tr
+
+def _add_new(p: argparse.ArgumentParser) -> None:
+    p.add_argument("path", metavar="PATH", help=tr("新数据文件的路径", "path of the new dataset"))
+    p.add_argument("--year", type=int, required=True, help=tr("预算年度", "budget year"))
+    p.add_argument("--profile", choices=["88", "101"], default="88",
+                   help=tr("指标体系：88（财预〔2015〕88号）或 101（财预〔2021〕101号）",
+                           "indicator profile: 88 or 101"))
+    p.add_argument("--department", default="", help=tr("主管部门名称", "department name"))
+    p.add_argument("--unit", default="", help=tr("预算单位名称", "budget unit name"))
+    p.add_argument("--title", default="", help=tr("数据文件标题", "dataset title"))
+
+
+@command("new", "新建数据文件", "create a new dataset", _add_new)
+def _run_new(args: argparse.Namespace) -> int:
+    from perfdesk.dataset import Dataset
+
+    with Dataset.create(args.path, year=args.year, profile=args.profile, title=args.title,
+                        department=args.department, unit=args.unit) as ds:
+        print(tr("已创建数据文件 {path}（{year} 年度，指标体系 {profile}）",
+                 "Created dataset {path} (budget year {year}, profile {profile})",
+                 path=ds.path, year=args.year, profile=args.profile))
+    return EXIT_OK
+
+
+def _add_info(p: argparse.ArgumentParser) -> None:
+    p.add_argument("path", metavar="PATH", help=tr("数据文件", "dataset file"))
+
+
+@command("info", "显示数据文件的概况", "show what a dataset holds", _add_info)
+def _run_info(args: argparse.Namespace) -> int:
+    from perfdesk.dataset import Dataset
+    from perfdesk.storage.datasetfile import probe
+    from perfdesk.storage.migrations import SCHEMA_VERSION
+
+    on_disk = probe(Path(args.path)).schema_version
+    with Dataset.open(args.path, read_only=True) as ds:
+        info, counts = ds.info, ds.counts()
+    schema = str(on_disk) if on_disk == SCHEMA_VERSION else tr(
+        "{v}（打开时将升级到第 {new} 版）", "{v} (will be upgraded to {new} when opened)",
+        v=on_disk, new=SCHEMA_VERSION)
+    rows = [
+        (tr("文件", "File"), str(info.path)),
+        (tr("标题", "Title"), info.title),
+        (tr("预算年度", "Budget year"), str(info.budget_year)),
+        (tr("指标体系", "Profile"), info.profile),
+        (tr("数据结构版本", "Schema version"), schema),
+        (tr("主管部门", "Departments"), str(counts.departments)),
+        (tr("预算单位", "Budget units"), str(counts.units)),
+        (tr("项目", "Projects"), str(counts.projects)),
+        (tr("指标", "Indicators"), str(counts.indicators)),
+        (tr("创建于", "Created"), f"{info.created_at} ({info.created_by})"),
+        (tr("程序版本", "Written by"), f"PerfDesk {info.app_version}"),
+    ]
+    width = max(_display_width(k) for k, _ in rows)
+    for key, value in rows:
+        print(f"{key}{' ' * (width - _display_width(key))}  {value}")
+    return EXIT_OK
+
+
+def _display_width(text: str) -> int:
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+
+
+def _add_self_test(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--keep", action="store_true",
+                   help=tr("保留临时文件夹（数据文件和日志）", "keep the temporary folder"))
+    p.add_argument("--screenshot", metavar="PNG",
+                   help=tr("保存主窗口截图", "save a screenshot of the main window"))
+
+
+@command("self-test", "自检：在临时文件夹中创建、迁移、写入并读回数据",
+         "self-test: create, migrate, write and read back a dataset in a temp folder",
+         _add_self_test)
+def _run_self_test(args: argparse.Namespace) -> int:
+    from perfdesk.selftest import run_self_test
+
+    return run_self_test(keep=args.keep, screenshot=args.screenshot)

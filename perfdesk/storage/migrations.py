@@ -1,0 +1,165 @@
+"""Schema migrations, written with Alembic's operations (batch mode for SQLite).
+
+Each migration is a function registered in :data:`MIGRATIONS` with the schema version it
+produces. The version a file is at is kept in SQLite's ``user_version`` header field, so a file
+can be judged (current, older, newer) by reading its first 100 bytes without opening it.
+Migrations are plain functions rather than Alembic script files so that a frozen build needs
+no ``.py`` sources on disk; the operations themselves are Alembic's.
+
+History is frozen: a migration describes the schema as it was when written and is never edited
+afterwards. A test checks that migrating an empty file to the newest version gives exactly the
+tables of :mod:`perfdesk.storage.tables`.
+
+Rules for writing one: SQLite cannot alter columns in place, so use ``op.batch_alter_table``;
+new NOT NULL columns need a ``server_default``; foreign keys are off while migrations run and
+``PRAGMA foreign_key_check`` must pass afterwards.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlalchemy as sa
+
+
+def _v1_initial(op) -> None:
+    """Version 1: dataset info, departments, units, projects, indicators, change log."""
+    op.create_table(
+        "dataset_info",
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("dataset_uuid", sa.String, nullable=False),
+        sa.Column("title", sa.String, nullable=False),
+        sa.Column("budget_year", sa.Integer, nullable=False),
+        sa.Column("profile", sa.String, nullable=False),
+        sa.Column("created_at", sa.String, nullable=False),
+        sa.Column("created_by", sa.String, nullable=False),
+        sa.Column("app_version", sa.String, nullable=False),
+        sa.Column("check_settings", sa.String, nullable=False),
+    )
+    op.create_table(
+        "department",
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("uuid", sa.String, nullable=False, unique=True),
+        sa.Column("name", sa.String, nullable=False, unique=True),
+        sa.Column("code", sa.String, nullable=False),
+        sa.Column("position", sa.Integer, nullable=False),
+    )
+    op.create_table(
+        "unit",
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("uuid", sa.String, nullable=False, unique=True),
+        sa.Column("department_id", sa.Integer,
+                  sa.ForeignKey("department.id", ondelete="CASCADE"), nullable=False),
+        sa.Column("name", sa.String, nullable=False),
+        sa.Column("code", sa.String, nullable=False),
+        sa.Column("position", sa.Integer, nullable=False),
+        sa.UniqueConstraint("department_id", "name"),
+    )
+    op.create_index("ix_unit_department_id", "unit", ["department_id"])
+    op.create_table(
+        "project",
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("uuid", sa.String, nullable=False, unique=True),
+        sa.Column("unit_id", sa.Integer, sa.ForeignKey("unit.id", ondelete="CASCADE"),
+                  nullable=False),
+        sa.Column("position", sa.Integer, nullable=False),
+        sa.Column("created_at", sa.String, nullable=False),
+        sa.Column("updated_at", sa.String, nullable=False),
+        sa.Column("name", sa.String, nullable=False),
+        sa.Column("code", sa.String, nullable=False),
+        sa.Column("attribute", sa.String, nullable=False),
+        sa.Column("period_start", sa.Integer),
+        sa.Column("period_end", sa.Integer),
+        *[sa.Column(name, sa.Text) for name in (
+            "annual_total", "annual_fiscal", "annual_other",
+            "midterm_total", "midterm_fiscal", "midterm_other")],
+        sa.Column("annual_goal", sa.String, nullable=False),
+        sa.Column("midterm_goal", sa.String, nullable=False),
+        sa.Column("implementing_unit", sa.String, nullable=False),
+        sa.Column("includes_transfer", sa.Boolean, nullable=False),
+        sa.Column("source_ref", sa.String, nullable=False),
+    )
+    op.create_index("ix_project_unit_id", "project", ["unit_id"])
+    op.create_table(
+        "indicator",
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("uuid", sa.String, nullable=False, unique=True),
+        sa.Column("project_id", sa.Integer,
+                  sa.ForeignKey("project.id", ondelete="CASCADE"), nullable=False),
+        sa.Column("position", sa.Integer, nullable=False),
+        sa.Column("created_at", sa.String, nullable=False),
+        sa.Column("updated_at", sa.String, nullable=False),
+        *[sa.Column(name, sa.String, nullable=False) for name in (
+            "level1", "level2", "name", "nature", "comparator")],
+        sa.Column("target", sa.Text),
+        *[sa.Column(name, sa.String, nullable=False) for name in (
+            "unit", "grade", "value_text", "basis", "explanation", "scoring")],
+        sa.Column("weight", sa.Text),
+        *[sa.Column(name, sa.String, nullable=False) for name in (
+            "remark", "level1_source", "source_text", "source_ref")],
+    )
+    op.create_index("ix_indicator_project_id", "indicator", ["project_id"])
+    op.create_table(
+        "change_log",
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("at", sa.String, nullable=False),
+        sa.Column("os_user", sa.String, nullable=False),
+        sa.Column("operation", sa.String, nullable=False),
+        sa.Column("action", sa.String, nullable=False),
+        sa.Column("entity", sa.String, nullable=False),
+        sa.Column("entity_uuid", sa.String, nullable=False),
+        sa.Column("field", sa.String, nullable=False),
+        sa.Column("old", sa.String),
+        sa.Column("new", sa.String),
+    )
+
+
+def _v2_service_recipients_and_project_list(op) -> None:
+    """Version 2: mark projects without service recipients (REQ-03) and keep the budget's
+    project list (HDR-05)."""
+    with op.batch_alter_table("project") as batch:
+        batch.add_column(sa.Column("no_service_recipients", sa.Boolean, nullable=False,
+                                   server_default=sa.false()))
+    op.create_table(
+        "reference_project",
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("unit_name", sa.String, nullable=False),
+        sa.Column("name", sa.String, nullable=False),
+        sa.Column("code", sa.String, nullable=False),
+    )
+
+
+MIGRATIONS: tuple[tuple[int, str, Callable], ...] = (
+    (1, "initial schema", _v1_initial),
+    (2, "projects without service recipients; budget project list",
+     _v2_service_recipients_and_project_list),
+)
+SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+
+def migrate(dbapi_connection, from_version: int, to_version: int = SCHEMA_VERSION) -> None:
+    """Run the migrations after ``from_version`` up to ``to_version`` on a sqlite3 connection.
+
+    The connection must have foreign keys off. Everything runs in one transaction: a failure
+    leaves the file at ``from_version``.
+    """
+    from alembic.migration import MigrationContext
+    from alembic.operations import Operations
+
+    engine = sa.create_engine("sqlite://", creator=lambda: dbapi_connection,
+                              poolclass=sa.pool.StaticPool)
+    with engine.connect() as conn:
+        conn.exec_driver_sql("BEGIN")
+        try:
+            op = Operations(MigrationContext.configure(conn, opts={"render_as_batch": True}))
+            for version, _title, step in MIGRATIONS:
+                if from_version < version <= to_version:
+                    step(op)
+                    conn.exec_driver_sql(f"PRAGMA user_version = {int(version)}")
+            problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            if problems:
+                raise RuntimeError(f"foreign key check failed after migration: {problems[:5]}")
+        except BaseException:
+            conn.exec_driver_sql("ROLLBACK")
+            raise
+        conn.exec_driver_sql("COMMIT")

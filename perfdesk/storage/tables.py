@@ -1,0 +1,121 @@
+"""The dataset file's tables, in SQLModel.
+
+The header and indicator columns come from :mod:`perfdesk.model` (declared once); these
+classes add what only the file needs: row ids, foreign keys, the order of siblings, stable
+UUIDs (so datasets from different PCs can be merged) and timestamps. The schema changes only
+through :mod:`perfdesk.storage.migrations`; a test checks that the migrated schema equals
+these classes.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Column, ForeignKey, Integer, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from perfdesk.model import IndicatorFields, ProjectFields
+
+
+class DatasetInfoRow(SQLModel, table=True):
+    """The one row that describes the dataset."""
+
+    __tablename__ = "dataset_info"
+
+    id: int = Field(default=1, primary_key=True)
+    dataset_uuid: str
+    title: str = ""
+    budget_year: int  # 预算年度
+    profile: str  # "88" or "101"
+    created_at: str  # ISO 8601, UTC
+    created_by: str = ""  # OS user
+    app_version: str = ""  # the PerfDesk that created or last migrated the file
+    check_settings: str = "{}"  # JSON: rule thresholds, word lists, grades (rules.md ⚙)
+
+
+class DepartmentRow(SQLModel, table=True):
+    """主管部门."""
+
+    __tablename__ = "department"
+
+    id: int | None = Field(default=None, primary_key=True)
+    uuid: str = Field(unique=True)
+    name: str = Field(unique=True)
+    code: str = ""
+    position: int = 0
+
+
+class UnitRow(SQLModel, table=True):
+    """预算单位, under one 主管部门."""
+
+    __tablename__ = "unit"
+    __table_args__ = (UniqueConstraint("department_id", "name"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    uuid: str = Field(unique=True)
+    department_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("department.id", ondelete="CASCADE"),
+                         nullable=False, index=True))
+    name: str
+    code: str = ""
+    position: int = 0
+
+
+class ProjectRow(ProjectFields, table=True):
+    """项目, under one 预算单位."""
+
+    __tablename__ = "project"
+
+    id: int | None = Field(default=None, primary_key=True)
+    uuid: str = Field(unique=True)
+    unit_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("unit.id", ondelete="CASCADE"),
+                         nullable=False, index=True))
+    position: int = 0
+    created_at: str = ""
+    updated_at: str = ""
+
+
+class IndicatorRow(IndicatorFields, table=True):
+    """绩效指标, under one project."""
+
+    __tablename__ = "indicator"
+
+    id: int | None = Field(default=None, primary_key=True)
+    uuid: str = Field(unique=True)
+    project_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("project.id", ondelete="CASCADE"),
+                         nullable=False, index=True))
+    position: int = 0
+    created_at: str = ""
+    updated_at: str = ""
+
+
+class ChangeRow(SQLModel, table=True):
+    """One changed field, written in the same transaction as the change itself."""
+
+    __tablename__ = "change_log"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: str  # ISO 8601, UTC
+    os_user: str = ""
+    operation: str = ""  # groups the rows of one edit (an import writes many)
+    action: str  # create / update / delete / move
+    entity: str  # department / unit / project / indicator / dataset
+    entity_uuid: str = ""
+    field: str = ""
+    old: str | None = None
+    new: str | None = None
+
+
+class ReferenceProjectRow(SQLModel, table=True):
+    """The budget's project list (项目库), when loaded: rule HDR-05 compares names with it."""
+
+    __tablename__ = "reference_project"
+
+    id: int | None = Field(default=None, primary_key=True)
+    unit_name: str = ""
+    name: str
+    code: str = ""
+
+
+def metadata():
+    return SQLModel.metadata

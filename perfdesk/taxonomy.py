@@ -1,0 +1,212 @@
+"""The indicator tree of both profiles and the vocabulary around it, as data in one place.
+
+Everything PerfDesk knows about categories (一级/二级指标), their aliases in real tables, the
+fixed lists clerks choose from (指标性质, 计算符号, 指标值设定依据, 项目属性, common units and
+定性 grades) lives here. Importers, rules, the GUI's drop-downs and exporters all read it;
+none of them spells a category name of its own.
+
+Profile ``88`` follows 财预〔2015〕88号, profile ``101`` follows 财预〔2021〕101号 (成本指标 is a
+level-1 category there). See ``shared/spec/domain.md`` §2.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+# --- the two profiles -----------------------------------------------------------------------
+
+PROFILES: dict[str, dict[str, tuple[str, ...]]] = {
+    "88": {
+        "产出指标": ("数量指标", "质量指标", "时效指标", "成本指标"),
+        "效益指标": ("经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"),
+        "满意度指标": ("服务对象满意度指标",),
+    },
+    "101": {
+        "产出指标": ("数量指标", "质量指标", "时效指标"),
+        "成本指标": ("经济成本指标", "社会成本指标", "生态环境成本指标"),
+        "效益指标": ("经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"),
+        "满意度指标": ("服务对象满意度指标",),
+    },
+}
+DEFAULT_PROFILE = "88"
+
+PROFILE_TITLES = {
+    "88": ("财预〔2015〕88号（产出/效益/满意度）", "Caiyu [2015] No. 88 (output/effect/satisfaction)"),
+    "101": ("财预〔2021〕101号（成本单列为一级指标）", "Caiyu [2021] No. 101 (cost as a level-1 category)"),
+}
+
+# The level-1 categories every project must cover (rules REQ-01..REQ-04 read these names).
+OUTPUT = "产出指标"
+EFFECT = "效益指标"
+SATISFACTION = "满意度指标"
+COST = "成本指标"
+
+# --- aliases seen in real tables ------------------------------------------------------------
+
+# Non-standard level-1 labels that mean a standard one (rule CAT-03 offers the fix).
+LEVEL1_ALIASES: dict[str, str] = {
+    "项目完成指标": "产出指标",
+    "项目效益指标": "效益指标",
+    "产出": "产出指标",
+    "效益": "效益指标",
+    "满意度": "满意度指标",
+    "服务对象满意度": "满意度指标",
+}
+
+# Non-standard level-2 labels that mean a standard one.
+LEVEL2_ALIASES: dict[str, str] = {
+    "环境效益指标": "生态效益指标",
+    "社会公众或服务对象满意度指标": "服务对象满意度指标",
+    "满意度指标": "服务对象满意度指标",
+    "服务对象满意度": "服务对象满意度指标",
+    "数量": "数量指标",
+    "质量": "质量指标",
+    "时效": "时效指标",
+    "成本": "成本指标",
+    "经济效益": "经济效益指标",
+    "社会效益": "社会效益指标",
+    "生态效益": "生态效益指标",
+    "环境效益": "生态效益指标",
+    "可持续影响": "可持续影响指标",
+}
+
+# Traditional characters found in category labels and table headings, mapped to simplified.
+# Only characters that occur in this domain's fixed vocabulary are listed.
+_TRADITIONAL = (
+    "產产標标滿满數数質质時时濟济經经會会態态環环續续響响務务對对項项計计據据準准歷历業业預预"
+    "單单釋释號号資资總总額额門门稱称屬属類类級级實实績绩價价評评註注備备財财撥拨區区範范圍围"
+    "內内與与為为開开發发種种長长這这個个設设說说層层報报題题現现創创應应導导負负責责聯联繫系"
+    "電电話话填填審审核核見见蓋盖章章員员費费專专務务運运維维護护訊讯準准則则關关於于間间製制"
+    "劃划鑑鉴評评獎奖勵励標标碼码們们擬拟層层覆覆蓋盖率率執执況况狀状態态達达險险務务")
+TRADITIONAL_TO_SIMPLIFIED = str.maketrans(
+    {_TRADITIONAL[i]: _TRADITIONAL[i + 1] for i in range(0, len(_TRADITIONAL), 2)})
+
+_SPACES = re.compile(r"[\s\u3000\u00a0]+")
+
+
+def normalise_label(text: str | None) -> str:
+    """A category label or table heading as compared: trimmed, no inner spaces, simplified."""
+    if not text:
+        return ""
+    text = _SPACES.sub("", str(text)).translate(TRADITIONAL_TO_SIMPLIFIED)
+    return text.strip("：:、，,。.；;")
+
+
+# --- classifying a label --------------------------------------------------------------------
+
+
+class LabelKind(Enum):
+    """How a level-1 label as written relates to the profile."""
+
+    STANDARD = "standard"  # exactly a level-1 category of the profile
+    ALIAS = "alias"  # a known non-standard name for one (CAT-03)
+    LEVEL2 = "level2"  # a level-2 name written where level 1 belongs (CAT-02)
+    UNKNOWN = "unknown"  # none of the above (CAT-01)
+
+
+@dataclass(frozen=True, slots=True)
+class Level1Reading:
+    kind: LabelKind
+    level1: str  # the standard level-1 category it means ("" when unknown)
+    level2: str  # the level-2 category it implies ("" unless kind is LEVEL2)
+
+
+def check_profile(profile: str) -> str:
+    if profile not in PROFILES:
+        raise ValueError(f"unknown profile {profile!r}; expected one of {sorted(PROFILES)}")
+    return profile
+
+
+def level1_names(profile: str) -> tuple[str, ...]:
+    return tuple(PROFILES[check_profile(profile)])
+
+
+def level2_names(profile: str, level1: str) -> tuple[str, ...]:
+    return PROFILES[check_profile(profile)].get(level1, ())
+
+
+def parent_of_level2(profile: str, level2: str) -> str:
+    """The level-1 category a standard level-2 name belongs to, or ``""``."""
+    name = LEVEL2_ALIASES.get(level2, level2)
+    for level1, children in PROFILES[check_profile(profile)].items():
+        if name in children:
+            return level1
+    return ""
+
+
+def read_level1(profile: str, label: str) -> Level1Reading:
+    """What a level-1 label as written in a table means in ``profile``."""
+    categories = PROFILES[check_profile(profile)]
+    text = normalise_label(label)
+    if text in categories:
+        return Level1Reading(LabelKind.STANDARD, text, "")
+    alias = LEVEL1_ALIASES.get(text)
+    if alias in categories:
+        return Level1Reading(LabelKind.ALIAS, alias, "")
+    level2 = LEVEL2_ALIASES.get(text, text)
+    parent = parent_of_level2(profile, level2)
+    if parent:
+        return Level1Reading(LabelKind.LEVEL2, parent, level2)
+    return Level1Reading(LabelKind.UNKNOWN, "", "")
+
+
+def standard_level2(profile: str, level1: str, label: str) -> str:
+    """The standard level-2 name ``label`` means under ``level1``, or ``""`` if none."""
+    text = normalise_label(label)
+    text = LEVEL2_ALIASES.get(text, text)
+    return text if text in level2_names(profile, level1) else ""
+
+
+def all_category_names() -> frozenset[str]:
+    """Every category name of both profiles and every alias (rule CAT-06 reads this)."""
+    names: set[str] = set(LEVEL1_ALIASES) | set(LEVEL2_ALIASES)
+    for categories in PROFILES.values():
+        names.update(categories)
+        for children in categories.values():
+            names.update(children)
+    return frozenset(names)
+
+
+# --- fixed lists clerks choose from ---------------------------------------------------------
+
+QUANTITATIVE = "定量"
+QUALITATIVE = "定性"
+NATURES = (QUANTITATIVE, QUALITATIVE)
+
+# 计算符号: ≥/＞/＝ read as 正向, ＜/≤ as 反向.
+COMPARATORS = ("≥", "＞", "＝", "＜", "≤")
+POSITIVE_COMPARATORS = frozenset("≥＞＝")
+
+BASES = ("计划标准", "历史标准", "行业标准", "预算支出标准", "其他标准")
+
+NEW_PROJECT = "新增项目"
+CONTINUING_PROJECT = "延续项目"
+PROJECT_ATTRIBUTES = (NEW_PROJECT, CONTINUING_PROJECT)
+PROJECT_ATTRIBUTE_ALIASES = {
+    "新增": NEW_PROJECT,
+    "新增项目": NEW_PROJECT,
+    "新项目": NEW_PROJECT,
+    "延续": CONTINUING_PROJECT,
+    "延续项目": CONTINUING_PROJECT,
+    "持续性项目": CONTINUING_PROJECT,
+    "持续项目": CONTINUING_PROJECT,
+    "延续性项目": CONTINUING_PROJECT,
+}
+
+DEFAULT_GRADES = ("达成", "部分达成", "未达成", "好", "较好", "一般", "差")
+
+COMMON_UNITS = (
+    "%", "个", "人", "人次", "件", "场", "篇", "条", "次", "天", "个工作日", "小时", "户", "家",
+    "所", "项", "套", "台", "份", "本", "期", "批", "宗", "部", "座", "公里", "平方米", "亩",
+    "吨", "元", "万元", "元/人", "元/人次", "元/亩", "元/平方米", "万元/公里", "个月", "年",
+)
+MONEY_UNITS = ("元", "万元", "亿元")
+
+
+def is_money_unit(unit: str) -> bool:
+    """Whether a unit is an amount of money (元, 万元, 元/人, 万元/公里 …)."""
+    unit = (unit or "").strip()
+    head = unit.split("/", 1)[0]
+    return head in MONEY_UNITS

@@ -1,0 +1,1 @@
+"""Icons, Excel templates, translations and sample data, installed as a package."""
