@@ -102,3 +102,10 @@ class NotFoundError(PerfDeskError):
 
 class InvalidValueError(PerfDeskError):
     """A value that makes no sense for its field (a float for money, a year of 99999 …)."""
+
+
+class Cancelled(PerfDeskError):
+    """The clerk cancelled a long operation; nothing was changed."""
+
+    def __init__(self) -> None:
+        super().__init__("已取消，没有做任何改动。", "Cancelled; nothing was changed.")
