@@ -1,0 +1,407 @@
+"""The main window driven with the keyboard, as a clerk would: projects, indicators, checks,
+undo. Real widgets, offscreen, a fresh dataset per test."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import fake_checks
+import pytest
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QInputMethodEvent, QMouseEvent
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QLineEdit
+
+from perfdesk.dataset import Dataset
+from perfdesk.gui.indicator_table import (
+    COMPARATOR,
+    LEVEL1,
+    LEVEL2,
+    NAME,
+    UNIT,
+    VALUE,
+    SeverityRole,
+)
+from perfdesk.gui.main_window import MainWindow
+from perfdesk.model import Indicator, Project
+
+
+@pytest.fixture
+def window(gui, qtbot, new_dataset):
+    dataset = new_dataset()
+    win = MainWindow(check_engine=fake_checks)
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    qtbot.waitExposed(win)
+    win.set_dataset(dataset)
+    win.checker.finish_now()
+    yield win
+    win.close()
+
+
+def type_text(qtbot, widget, text: str) -> None:
+    """Type ``text`` into ``widget`` as a clerk does: ASCII as keys, Chinese as an input
+    method commits it (QTest cannot send non-ASCII keys). Once typing has opened a cell
+    editor inside ``widget``, the rest goes to that editor."""
+    import itertools
+
+    for is_ascii, run in itertools.groupby(text, key=lambda ch: ord(ch) < 128):
+        run = "".join(run)
+        target = focused()
+        if target is None or not (target is widget or widget.isAncestorOf(target)):
+            target = widget
+        if is_ascii:
+            qtbot.keyClicks(target, run)
+        else:  # an input method shows the composition, then commits it
+            QApplication.sendEvent(target, QInputMethodEvent(run, []))
+            target = focused() if focused() is not None and widget.isAncestorOf(focused()) \
+                and focused() is not widget else target
+            commit = QInputMethodEvent()
+            commit.setCommitString(run)
+            QApplication.sendEvent(target, commit)
+
+
+def type_into(qtbot, widget, text: str) -> None:
+    widget.setFocus()
+    type_text(qtbot, widget, text)
+
+
+def press(qtbot, widget, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    qtbot.keyClick(widget, key, modifier)
+
+
+def focused():
+    return QApplication.focusWidget()
+
+
+def cell_editor(grid) -> QLineEdit | QComboBox:
+    editor = focused()
+    assert editor is not None and grid.isAncestorOf(editor), "no cell editor is open"
+    if isinstance(editor.parent(), QComboBox):
+        return editor.parent()
+    return editor
+
+
+def double_click(widget, pos) -> None:
+    """A double-click as a window system delivers it (press, release, double-click, release);
+    QTest's mouseDClick sends no double-click event to item views on the offscreen platform."""
+    local = QPointF(pos)
+    screen = QPointF(widget.mapToGlobal(pos))
+    for kind, buttons in ((QEvent.Type.MouseButtonPress, Qt.MouseButton.LeftButton),
+                          (QEvent.Type.MouseButtonRelease, Qt.MouseButton.NoButton),
+                          (QEvent.Type.MouseButtonDblClick, Qt.MouseButton.LeftButton),
+                          (QEvent.Type.MouseButtonRelease, Qt.MouseButton.NoButton)):
+        QApplication.sendEvent(widget, QMouseEvent(kind, local, screen, Qt.MouseButton.LeftButton,
+                                                   buttons, Qt.KeyboardModifier.NoModifier))
+
+
+def enter(qtbot, grid) -> None:
+    """Press Enter in the open cell editor; the grid commits it and moves on (queued)."""
+    press(qtbot, cell_editor(grid), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: grid.state() != QAbstractItemView.State.EditingState)
+    reactivate(qtbot, grid.window())
+
+
+def reactivate(qtbot, window) -> None:
+    """The offscreen platform leaves a closed completer popup as the active window (a desktop
+    gives activation back to the main window); do what the desktop does."""
+    if not window.isActiveWindow():
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+
+
+def escape(qtbot, grid) -> None:
+    press(qtbot, cell_editor(grid), Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: grid.state() != QAbstractItemView.State.EditingState)
+
+
+def stored(win, uuid=None) -> Project:
+    """The project as the dataset file has it (read with a second, read-only connection)."""
+    with Dataset.open(win.document.dataset.path, read_only=True) as ds:
+        return ds.load_project(uuid or win.current_project)
+
+
+def test_a_project_and_its_indicators_entered_with_the_keyboard_are_stored(window, qtbot):
+    form = window.ui.projectForm.ui
+    press(qtbot, window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_project is not None
+    assert focused() is form.nameEdit
+    type_text(qtbot, form.nameEdit, "基层社会治理培训经费")
+    press(qtbot, form.nameEdit, Qt.Key.Key_Tab)
+    assert focused() is form.codeEdit
+    type_into(qtbot, form.annualFiscalEdit, "120")
+    press(qtbot, form.annualFiscalEdit, Qt.Key.Key_Tab)
+    qtbot.keyClicks(form.annualOtherEdit, "3.45")
+    press(qtbot, form.annualOtherEdit, Qt.Key.Key_Tab)
+    assert form.annualTotalEdit.text() == "123.45"  # the total follows its parts
+    type_into(qtbot, form.annualGoalEdit, "完成培训10场。")
+    press(qtbot, form.annualGoalEdit, Qt.Key.Key_Tab)
+
+    grid = window.ui.indicatorGrid
+    press(qtbot, window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    assert window.indicator_model.rowCount() == 1
+    assert grid.currentIndex().column() == LEVEL1
+    combo = cell_editor(grid)
+    combo.setCurrentText("产出指标")
+    enter(qtbot, grid)  # Enter commits and moves to the next cell
+    assert grid.currentIndex().column() == LEVEL2
+    press(qtbot, grid, Qt.Key.Key_F2)
+    cell_editor(grid).setCurrentText("数量指标")
+    enter(qtbot, grid)
+    assert grid.currentIndex().column() == NAME
+    type_text(qtbot, grid, "培训场次")  # typing starts editing
+    enter(qtbot, grid)
+    grid.setCurrentIndex(window.indicator_model.index(0, VALUE))
+    type_text(qtbot, grid, "不低于10场")
+    enter(qtbot, grid)
+
+    project = stored(window)
+    assert project.name == "基层社会治理培训经费"
+    assert (project.annual_total, project.annual_fiscal, project.annual_other) == (
+        Decimal("123.45"), Decimal("120"), Decimal("3.45"))
+    assert project.annual_goal == "完成培训10场。"
+    [indicator] = project.indicators
+    assert (indicator.level1, indicator.level2, indicator.name) == ("产出指标", "数量指标",
+                                                                    "培训场次")
+    # 不低于10场 was understood and split into the typed fields
+    assert (indicator.nature, indicator.comparator, indicator.target, indicator.unit) == (
+        "定量", "≥", Decimal("10"), "场")
+    assert indicator.value_display() == "≥10场"
+
+
+def test_a_library_name_fills_in_an_empty_row(window, qtbot):
+    window.new_project()
+    window.new_indicator()
+    grid = window.ui.indicatorGrid
+    index = window.indicator_model.index(0, NAME)
+    grid.setCurrentIndex(index)
+    type_text(qtbot, grid, "参训人员满意度")
+    enter(qtbot, grid)
+    [indicator] = stored(window).indicators
+    assert (indicator.level1, indicator.level2) == ("满意度指标", "服务对象满意度指标")
+    assert (indicator.nature, indicator.comparator, indicator.unit) == ("定量", "≥", "%")
+
+
+def test_a_problem_appears_at_the_field_and_disappears_when_fixed(window, qtbot):
+    form = window.ui.projectForm
+    window.new_project()
+    # a new project has no name: HDR-01 marks the name field and lists it in the panel
+    assert form.marked_fields()["name"] == "error"
+    assert "项目名称为空" in form.ui.nameEdit.toolTip()
+    panel = window.ui.findingsPanel
+    assert any(f.rule == "HDR-01" for _u, f in panel.model._rows)
+    badge = window.tree_model.summary(window.tree_model._projects[window.current_project])
+    assert badge.errors >= 1
+    # typing the name clears the mark at once, before the field is even left
+    type_text(qtbot, form.ui.nameEdit, "网格化服务经费")
+    assert "name" not in form.marked_fields()
+    assert not any(f.rule == "HDR-01" for _u, f in panel.model._rows)
+    press(qtbot, form.ui.nameEdit, Qt.Key.Key_Return)
+    assert stored(window).name == "网格化服务经费"
+    assert not any(f.rule == "HDR-01" for f in window.checker.findings(window.current_project))
+
+
+def test_an_indicator_cell_is_marked_while_typing(window, qtbot):
+    window.new_project()
+    window.new_indicator()
+    grid = window.ui.indicatorGrid
+    model = window.indicator_model
+    escape(qtbot, grid)
+    model.setData(model.index(0, LEVEL1), "产出指标")
+    model.setData(model.index(0, COMPARATOR), "≥")  # 定量 now, without a number: VAL-01
+    assert model.index(0, VALUE).data(SeverityRole) == "error"
+    grid.setCurrentIndex(model.index(0, VALUE))
+    qtbot.keyClicks(grid, "9")
+    assert model.index(0, VALUE).data(SeverityRole) == ""  # the preview cleared it
+    escape(qtbot, grid)  # abandoned: the mark comes back
+    assert model.index(0, VALUE).data(SeverityRole) == "error"
+
+
+def test_undo_and_redo_cover_edits_additions_and_deletions(window, qtbot):
+    window.new_project()
+    uuid = window.current_project
+    form = window.ui.projectForm.ui
+    type_text(qtbot, form.nameEdit, "执法监督工作经费")
+    press(qtbot, form.nameEdit, Qt.Key.Key_Return)
+    window.new_indicator()
+    window.indicator_model.setData(window.indicator_model.index(0, NAME), "培训场次")
+    window.ui.projectTree.setFocus()
+    assert len(stored(window, uuid).indicators) == 1
+
+    press(qtbot, window.ui.projectTree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert stored(window, uuid).indicators[0].name == ""
+    press(qtbot, window.ui.projectTree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert stored(window, uuid).indicators == []
+    assert window.indicator_model.rowCount() == 0
+    press(qtbot, window.ui.projectTree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert stored(window, uuid).name == ""
+    assert form.nameEdit.text() == ""
+    press(qtbot, window.ui.projectTree, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert form.nameEdit.text() == "执法监督工作经费"
+    press(qtbot, window.ui.projectTree, Qt.Key.Key_Z,
+          Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.indicator_model.rowCount() == 1
+    assert len(stored(window, uuid).indicators) == 1
+    press(qtbot, window.ui.projectTree, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert stored(window, uuid).indicators[0].name == "培训场次"
+    assert not window.document.undo_stack.canRedo()
+
+    # deleting the project is undone with its indicators
+    window.ui.projectTree.setFocus()
+    press(qtbot, window.ui.projectTree, Qt.Key.Key_Delete)
+    assert window.tree_model.project_count() == 0
+    window.undo()
+    assert window.tree_model.project_count() == 1
+    assert stored(window, uuid).indicators[0].name == "培训场次"
+
+
+def test_typing_a_goal_is_one_undo_step(window, qtbot):
+    window.new_project()
+    goal = window.ui.projectForm.ui.annualGoalEdit
+    type_into(qtbot, goal, "完成")
+    window.ui.projectForm._commit_pending()  # the pause in typing writes what is there
+    type_text(qtbot, goal, "年度培训")
+    window.ui.projectForm._commit_pending()
+    window.ui.projectTree.setFocus()  # leaving the field completes it
+    assert stored(window).annual_goal == "完成年度培训"
+    window.undo()
+    assert stored(window).annual_goal == ""
+    assert goal.toPlainText() == ""
+
+
+def test_indicators_move_with_alt_arrows_and_are_deleted_with_delete(window, qtbot):
+    window.new_project()
+    model = window.indicator_model
+    for name in ("甲", "乙", "丙"):
+        window.new_indicator()
+        escape(qtbot, window.ui.indicatorGrid)
+        model.setData(model.index(model.rowCount() - 1, NAME), name)
+    grid = window.ui.indicatorGrid
+    grid.setFocus()
+    grid.setCurrentIndex(model.index(2, NAME))
+    press(qtbot, grid, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    press(qtbot, grid, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert [i.name for i in stored(window).indicators] == ["丙", "甲", "乙"]
+    assert grid.currentIndex().row() == 0
+    press(qtbot, grid, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert [i.name for i in stored(window).indicators] == ["甲", "丙", "乙"]
+    press(qtbot, grid, Qt.Key.Key_Delete)
+    assert [i.name for i in stored(window).indicators] == ["甲", "乙"]
+    window.undo()
+    assert [i.name for i in stored(window).indicators] == ["甲", "丙", "乙"]
+    assert [model.indicator(r).name for r in range(3)] == ["甲", "丙", "乙"]
+
+
+def test_double_click_in_the_panel_and_f8_jump_to_the_field(window, qtbot):
+    dataset = window.document.dataset
+    unit = dataset.units()[0].uuid
+    good = Project(name="已填好的项目", annual_goal="完成。", indicators=[
+        Indicator(level1="产出指标", level2="数量指标", name="培训场次", nature="定量",
+                  comparator="≥", target=Decimal(10), unit="场")])
+    bad = Project(name="有问题的项目", annual_goal="", indicators=[
+        Indicator(level1="项目完成指标", name="覆盖率", nature="定量", comparator="≥",
+                  unit="%")])
+    window.document.add_project(unit, good)
+    window.document.add_project(unit, bad)
+    window.checker.finish_now()
+    window.select_in_tree(good.uuid)
+    panel = window.ui.findingsPanel
+    assert panel.model.rowCount() == 0
+
+    press(qtbot, window, Qt.Key.Key_F8)  # the next problem is in the next project
+    assert window.current_project == bad.uuid
+    assert focused() is window.ui.projectForm.ui.annualGoalEdit  # GOAL-01 comes first
+    grid = window.ui.indicatorGrid
+
+    def current_rule():
+        return panel.current_finding()[1].rule
+
+    press(qtbot, window, Qt.Key.Key_F8)
+    assert current_rule() == "REQ-01"  # no 产出指标: the grid as a whole
+    assert focused() is grid
+    press(qtbot, window, Qt.Key.Key_F8)
+    assert current_rule() == "CAT-03"
+    assert focused() is grid and grid.currentIndex().column() == LEVEL1
+    press(qtbot, window, Qt.Key.Key_F8)
+    assert current_rule() == "VAL-01"
+    assert grid.currentIndex().column() == VALUE
+    press(qtbot, window, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
+    assert current_rule() == "CAT-03"
+    assert grid.currentIndex().column() == LEVEL1
+    press(qtbot, window, Qt.Key.Key_F8)
+    press(qtbot, window, Qt.Key.Key_F8)  # past the last problem: round to the first
+    assert current_rule() == "GOAL-01"
+
+    window.ui.projectTree.setFocus()
+    view = panel.ui.findingsView
+    row = next(r for r in range(panel.model.rowCount())
+               if panel.model.finding(r)[1].rule == "GOAL-01")
+    rect = view.visualRect(panel.model.index(row, 0))
+    double_click(view.viewport(), rect.center())
+    qtbot.waitUntil(lambda: focused() is window.ui.projectForm.ui.annualGoalEdit)
+    # Enter on a selected problem does the same
+    view.setFocus()
+    row = next(r for r in range(panel.model.rowCount())
+               if panel.model.finding(r)[1].rule == "VAL-01")
+    view.setCurrentIndex(panel.model.index(row, 0))
+    press(qtbot, view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: focused() is grid and grid.currentIndex().column() == VALUE)
+
+
+def test_an_auto_fix_is_one_undoable_click(window, qtbot):
+    unit = window.document.dataset.units()[0].uuid
+    project = Project(name="导入的项目", annual_goal="完成。", indicators=[
+        Indicator(level1="项目完成指标", name="培训场次", nature="定量", comparator="≥",
+                  target=Decimal(10), unit="场")])
+    window.document.add_project(unit, project)
+    window.checker.finish_now()
+    window.select_in_tree(project.uuid)
+    panel = window.ui.findingsPanel
+    row = next(r for r in range(panel.model.rowCount())
+               if panel.model.finding(r)[1].rule == "CAT-03")
+    panel.ui.findingsView.setCurrentIndex(panel.model.index(row, 0))
+    assert panel.ui.fixButton.isEnabled()
+    qtbot.mouseClick(panel.ui.fixButton, Qt.MouseButton.LeftButton)
+    assert stored(window, project.uuid).indicators[0].level1 == "产出指标"
+    assert not any(f.rule == "CAT-03" for f in window.checker.findings(project.uuid))
+    assert window.document.undo_stack.undoText().startswith("自动修正")
+    window.undo()
+    assert stored(window, project.uuid).indicators[0].level1 == "项目完成指标"
+    assert any(f.rule == "CAT-03" for f in window.checker.findings(project.uuid))
+
+
+def test_the_filter_box_narrows_the_tree_by_name_unit_or_problem(window, qtbot):
+    unit = window.document.dataset.units()[0].uuid
+    for name, goal in (("网格化服务经费", "完成。"), ("出租屋管理经费", "")):
+        window.document.add_project(unit, Project(name=name, annual_goal=goal, indicators=[
+            Indicator(level1="产出指标", name="场次")]))
+    window.checker.finish_now()
+
+    def visible():
+        proxy, tree = window.proxy, window.ui.projectTree
+        names = []
+
+        def walk(parent):
+            for row in range(proxy.rowCount(parent)):
+                index = proxy.index(row, 0, parent)
+                if proxy.rowCount(index) == 0 and index.parent().isValid() and \
+                        index.parent().parent().isValid():
+                    names.append(index.data())
+                walk(index)
+
+        walk(tree.rootIndex())
+        return names
+
+    press(qtbot, window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert focused() is window.search
+    type_text(qtbot, window.search, "网格")
+    assert visible() == ["网格化服务经费"]
+    window.search.clear()
+    type_text(qtbot, window.search, "年度目标为空")  # a problem's message
+    assert visible() == ["出租屋管理经费"]
+    window.search.clear()
+    type_text(qtbot, window.search, "测试预算单位")  # the unit's name
+    assert visible() == ["网格化服务经费", "出租屋管理经费"]
+    window.search.clear()
+    window.ui.problemFilter.setCurrentIndex(1)  # projects with errors
+    assert visible() == ["出租屋管理经费"]
