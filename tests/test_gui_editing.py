@@ -7,9 +7,17 @@ from decimal import Decimal
 
 import fake_checks
 import pytest
-from PySide6.QtCore import QEvent, QPointF, Qt
-from PySide6.QtGui import QInputMethodEvent, QMouseEvent
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QLineEdit
+from gui_helpers import (
+    cell_editor,
+    double_click,
+    enter,
+    escape,
+    focused,
+    press,
+    type_into,
+    type_text,
+)
+from PySide6.QtCore import Qt
 
 from perfdesk.dataset import Dataset
 from perfdesk.gui.indicator_table import (
@@ -37,82 +45,6 @@ def window(gui, qtbot, new_dataset):
     win.checker.finish_now()
     yield win
     win.close()
-
-
-def type_text(qtbot, widget, text: str) -> None:
-    """Type ``text`` into ``widget`` as a clerk does: ASCII as keys, Chinese as an input
-    method commits it (QTest cannot send non-ASCII keys). Once typing has opened a cell
-    editor inside ``widget``, the rest goes to that editor."""
-    import itertools
-
-    for is_ascii, run in itertools.groupby(text, key=lambda ch: ord(ch) < 128):
-        run = "".join(run)
-        target = focused()
-        if target is None or not (target is widget or widget.isAncestorOf(target)):
-            target = widget
-        if is_ascii:
-            qtbot.keyClicks(target, run)
-        else:  # an input method shows the composition, then commits it
-            QApplication.sendEvent(target, QInputMethodEvent(run, []))
-            target = focused() if focused() is not None and widget.isAncestorOf(focused()) \
-                and focused() is not widget else target
-            commit = QInputMethodEvent()
-            commit.setCommitString(run)
-            QApplication.sendEvent(target, commit)
-
-
-def type_into(qtbot, widget, text: str) -> None:
-    widget.setFocus()
-    type_text(qtbot, widget, text)
-
-
-def press(qtbot, widget, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
-    qtbot.keyClick(widget, key, modifier)
-
-
-def focused():
-    return QApplication.focusWidget()
-
-
-def cell_editor(grid) -> QLineEdit | QComboBox:
-    editor = focused()
-    assert editor is not None and grid.isAncestorOf(editor), "no cell editor is open"
-    if isinstance(editor.parent(), QComboBox):
-        return editor.parent()
-    return editor
-
-
-def double_click(widget, pos) -> None:
-    """A double-click as a window system delivers it (press, release, double-click, release);
-    QTest's mouseDClick sends no double-click event to item views on the offscreen platform."""
-    local = QPointF(pos)
-    screen = QPointF(widget.mapToGlobal(pos))
-    for kind, buttons in ((QEvent.Type.MouseButtonPress, Qt.MouseButton.LeftButton),
-                          (QEvent.Type.MouseButtonRelease, Qt.MouseButton.NoButton),
-                          (QEvent.Type.MouseButtonDblClick, Qt.MouseButton.LeftButton),
-                          (QEvent.Type.MouseButtonRelease, Qt.MouseButton.NoButton)):
-        QApplication.sendEvent(widget, QMouseEvent(kind, local, screen, Qt.MouseButton.LeftButton,
-                                                   buttons, Qt.KeyboardModifier.NoModifier))
-
-
-def enter(qtbot, grid) -> None:
-    """Press Enter in the open cell editor; the grid commits it and moves on (queued)."""
-    press(qtbot, cell_editor(grid), Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: grid.state() != QAbstractItemView.State.EditingState)
-    reactivate(qtbot, grid.window())
-
-
-def reactivate(qtbot, window) -> None:
-    """The offscreen platform leaves a closed completer popup as the active window (a desktop
-    gives activation back to the main window); do what the desktop does."""
-    if not window.isActiveWindow():
-        window.activateWindow()
-        qtbot.waitUntil(window.isActiveWindow)
-
-
-def escape(qtbot, grid) -> None:
-    press(qtbot, cell_editor(grid), Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: grid.state() != QAbstractItemView.State.EditingState)
 
 
 def stored(win, uuid=None) -> Project:

@@ -76,6 +76,7 @@ class DatasetDocument(QObject):
         self.undo_stack = QUndoStack(self)
         self.last_saved: datetime | None = None
         self._cache: OrderedDict[str, Project] = OrderedDict()
+        self._pinned: dict[str, int] = {}  # projects on screen stay cached (the same objects)
 
     # --- reading ----------------------------------------------------------------------------
 
@@ -93,11 +94,29 @@ class DatasetDocument(QObject):
         if project is None:
             project = self.dataset.load_project(uuid)
             self._cache[uuid] = project
-            while len(self._cache) > CACHE_SIZE:
-                self._cache.popitem(last=False)
+            self._evict()
         else:
             self._cache.move_to_end(uuid)
         return project
+
+    def pin(self, uuid: str) -> None:
+        """Keep ``uuid`` in the cache while a view shows its objects."""
+        self._pinned[uuid] = self._pinned.get(uuid, 0) + 1
+
+    def unpin(self, uuid: str) -> None:
+        count = self._pinned.get(uuid, 0) - 1
+        if count > 0:
+            self._pinned[uuid] = count
+        else:
+            self._pinned.pop(uuid, None)
+        self._evict()
+
+    def _evict(self) -> None:
+        for uuid in list(self._cache):
+            if len(self._cache) <= CACHE_SIZE:
+                break
+            if uuid not in self._pinned:
+                del self._cache[uuid]
 
     def project_entries(self) -> list[ProjectEntry]:
         return self.dataset.project_list()

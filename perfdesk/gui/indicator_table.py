@@ -181,7 +181,10 @@ class IndicatorTableModel(QAbstractTableModel):
         self.document = document
         self.checker = checker
         self.project_uuid: str | None = None
-        self._rows: list[str] = []
+        # The project's Indicator objects, in order. They are the document's cached objects
+        # (edits change them in place); the list itself follows the document's signals, so
+        # while rows are being inserted or removed it still describes the rows the view has.
+        self._rows: list[Indicator] = []
         self._cell_findings: dict[tuple[str, int], list] = {}
         document.indicatorChanged.connect(self._indicator_changed)
         document.indicatorAdded.connect(self._indicator_added)
@@ -196,24 +199,26 @@ class IndicatorTableModel(QAbstractTableModel):
 
     def set_project(self, uuid: str | None) -> None:
         self.beginResetModel()
+        if self.project_uuid is not None:
+            self.document.unpin(self.project_uuid)
         self.project_uuid = uuid
-        self._rows = ([i.uuid for i in self.document.project(uuid).indicators]
-                      if uuid is not None else [])
+        if uuid is not None:
+            self.document.pin(uuid)
+        self._rows = list(self.document.project(uuid).indicators) if uuid is not None else []
         self._index_findings()
         self.endResetModel()
 
     def indicator(self, row: int) -> Indicator:
-        assert self.project_uuid is not None
-        return self.document.indicator(self.project_uuid, self._rows[row])
+        return self._rows[row]
 
     def row_of(self, uuid: str) -> int:
-        try:
-            return self._rows.index(uuid)
-        except ValueError:
-            return -1
+        for row, indicator in enumerate(self._rows):
+            if indicator.uuid == uuid:
+                return row
+        return -1
 
     def uuids(self) -> list[str]:
-        return list(self._rows)
+        return [i.uuid for i in self._rows]
 
     @property
     def grades(self) -> tuple[str, ...]:
@@ -364,9 +369,9 @@ class IndicatorTableModel(QAbstractTableModel):
     def _indicator_added(self, project_uuid: str, position: int) -> None:
         if project_uuid != self.project_uuid:
             return
-        uuid = self.document.project(project_uuid).indicators[position].uuid
+        indicator = self.document.project(project_uuid).indicators[position]
         self.beginInsertRows(QModelIndex(), position, position)
-        self._rows.insert(position, uuid)
+        self._rows.insert(position, indicator)
         self.endInsertRows()
         self._renumber(position)
 
@@ -402,6 +407,8 @@ class IndicatorTableModel(QAbstractTableModel):
             self.document.project(self.project_uuid)
         except NotFoundError:  # the project went away with its unit or an undone import
             self.set_project(None)
+            return
+        self.set_project(self.project_uuid)  # the document reloaded its projects
 
 
 def finding_text(finding: Any) -> str:

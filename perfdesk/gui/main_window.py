@@ -242,14 +242,14 @@ class MainWindow(QMainWindow):
         self.resizeDocks([ui.findingsDock], [300], Qt.Orientation.Horizontal)
 
     def _restore_layout(self) -> None:
-        geometry = self.settings.get(s.WINDOW_GEOMETRY)
+        state = self.settings.get(s.WINDOW_STATE)
+        if not state.isEmpty():
+            self.restoreState(state)
+        geometry = self.settings.get(s.WINDOW_GEOMETRY)  # after the docks, which resize it
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
             self._default_geometry()
-        state = self.settings.get(s.WINDOW_STATE)
-        if not state.isEmpty():
-            self.restoreState(state)
         for setting, splitter in ((s.MAIN_SPLITTER, self.ui.mainSplitter),
                                   (s.EDITOR_SPLITTER, self.ui.editorSplitter)):
             saved = self.settings.get(setting)
