@@ -45,7 +45,6 @@ from perfdesk import __version__
 from perfdesk.errors import PerfDeskError
 from perfdesk.gui.fonts import print_family
 from perfdesk.model import Indicator, Project
-from perfdesk.values import ValueKind, format_number
 
 # --- page geometry (millimetres) ------------------------------------------------------------
 
@@ -244,17 +243,6 @@ def _period(project: Project) -> str:
     return ""
 
 
-def _value_cells(indicator: Indicator) -> tuple[str, str, str]:
-    """(计算符号, 指标值, 计量单位) as the grid shows them."""
-    value = indicator.target_value()
-    if value.kind is ValueKind.QUANTITATIVE:
-        assert value.number is not None
-        return value.comparator, format_number(value.number), value.unit
-    if value.kind is ValueKind.QUALITATIVE:
-        return "", value.grade, ""
-    return "", indicator.value_text, ""
-
-
 def _header_rows(project: Project) -> list[_Row]:
     cols = HEADER_COLUMNS
 
@@ -309,7 +297,7 @@ def _grid_rows(project: Project) -> list[_Row]:
         elif indicator.level2 != previous.level2:
             run2 += 1
         previous = indicator
-        comparator, target, unit = _value_cells(indicator)
+        comparator, target, unit = indicator.value_columns()
         rows.append(_Row(GRID_COLUMNS, [
             _Cell(0, indicator.level1, align=CENTER, merge=("level1", run1)),
             _Cell(1, indicator.level2, align=CENTER, merge=("level2", run2)),
