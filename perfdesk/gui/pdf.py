@@ -26,7 +26,6 @@ import re
 import uuid as _uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
@@ -45,6 +44,7 @@ from perfdesk import __version__
 from perfdesk.errors import PerfDeskError
 from perfdesk.gui.fonts import print_family
 from perfdesk.model import Indicator, Project
+from perfdesk.values import format_money
 
 # --- page geometry (millimetres) ------------------------------------------------------------
 
@@ -226,14 +226,6 @@ def _wrap_paragraph(paragraph: str, width: float, advance: Callable[[str], float
 # --- building the rows of one project -------------------------------------------------------
 
 
-def _money(value: Decimal | None) -> str:
-    if value is None:
-        return ""
-    if value == value.quantize(Decimal("0.01")):
-        return format(value.quantize(Decimal("0.01")), "f")
-    return format(value, "f")  # more than two places: shown as stored, never rounded away
-
-
 def _period(project: Project) -> str:
     start, end = project.period_start, project.period_end
     if start and end and start != end:
@@ -266,8 +258,8 @@ def _header_rows(project: Project) -> list[_Row]:
     for mid_label, year_label, mid, year in funds:
         rows.append(_Row(cols, [
             label(0, "项目资金\n（万元）", merge="funds"), label(1, mid_label),
-            _Cell(2, _money(mid), align=RIGHT), label(3, year_label),
-            _Cell(4, _money(year), align=RIGHT)], keep_with_next=True))
+            _Cell(2, format_money(mid), align=RIGHT), label(3, year_label),
+            _Cell(4, format_money(year), align=RIGHT)], keep_with_next=True))
     rows[-1].keep_with_next = False
     rows.append(_Row(cols, [label(0, "总体目标", merge="goal"), label(1, "中长期目标", 2),
                             label(3, "年度目标", 2)], keep_with_next=True))
