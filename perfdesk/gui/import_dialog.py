@@ -279,7 +279,11 @@ class ImportDialog(QDialog):
             self.ui.projectTree.expandToDepth(0)
         self.ui.noticeTable.horizontalHeader().setSectionResizeMode(
             NoticeTableModel.LOCATION, QHeaderView.ResizeMode.ResizeToContents)
-        self.ui.noticeTable.resizeRowsToContents()
+        # one line per notice (the whole text is in its tooltip), whatever their number
+        self.ui.noticeTable.verticalHeader().setDefaultSectionSize(
+            self.fontMetrics().height() + 8)
+        self.ui.splitter.setStretchFactor(0, 3)
+        self.ui.splitter.setStretchFactor(1, 2)
 
         self.ok_button = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("导入 %1 个项目").replace("%1", str(self.tree.projects)))
