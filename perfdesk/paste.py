@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from perfdesk import values
 from perfdesk.i18n import Text
@@ -325,11 +326,12 @@ def parse_paste(
     reader = _RowReader(profile, tuple(grades), level1, level2)
     rows: list[PastedRow] = []
     first = heading_line or 0
+    heading_text = [c.strip() for c in grid[first - 1]] if heading_line else None
     for index in range(first, len(grid)):
         cells = grid[index]
         if not any(c.strip() for c in cells):
             continue
-        if heading_line is not None and _heading_columns(cells) == layout:
+        if heading_text is not None and [c.strip() for c in cells] == heading_text:
             continue  # the heading repeated (a form copied across a page break)
         leading = normalise_label(next(c for c in cells if c.strip()))
         if leading.startswith(FOOTER_LABELS):
@@ -463,7 +465,7 @@ class _RowReader:
 
         nature = ""
         if nature_cell:
-            nature = NATURE_WORDS.get(normalise_label(nature_cell), "")
+            nature = _read_nature(nature_cell)
             if not nature:
                 problems.append(PasteProblem("nature", WARNING, Text(
                     "指标性质“{text}”应为“定量”或“定性”，已按指标值判断。",
@@ -560,6 +562,13 @@ class _RowReader:
             fields["nature"] = nature
 
 
+@lru_cache(maxsize=256)
+def _read_nature(text: str) -> str:
+    """定量 or 定性 from a 指标性质 cell (定量指标, traditional characters …), or ``""``."""
+    return NATURE_WORDS.get(normalise_label(text), "")
+
+
+@lru_cache(maxsize=256)
 def _read_comparator(text: str) -> str:
     """The canonical comparator a 计算符号 cell means (``>=``, ``不低于``, ``≧`` …), or ``""``."""
     words = {"正向": "≥", "反向": "≤", "大于等于": "≥", "小于等于": "≤"}

@@ -130,9 +130,13 @@ class _Typesetter:
             "small": self._font(family, SMALL_PT),
             "mark": self._font(family, 12.0, bold=True),
         }
-        self.line_h = {name: self.px_to_mm(QFontMetricsF(font, writer).lineSpacing())
-                       for name, font in self.fonts.items()}
-        self._widths: dict[str, dict[str, float]] = {}
+        self.metrics = {name: QFontMetricsF(font, writer) for name, font in self.fonts.items()}
+        self.line_h = {name: self.px_to_mm(m.lineSpacing()) for name, m in self.metrics.items()}
+        self.ascent = {name: self.px_to_mm(m.ascent()) for name, m in self.metrics.items()}
+        # where the baseline sits below the top of a line: half the leading, then the ascent
+        self.baseline = {name: (self.line_h[name] - self.px_to_mm(m.height())) / 2
+                         + self.ascent[name] for name, m in self.metrics.items()}
+        self._widths: dict[str, dict[str, float]] = {name: {} for name in self.fonts}
 
     @staticmethod
     def _font(family: str, points: float, *, bold: bool = False) -> QFont:
@@ -150,21 +154,20 @@ class _Typesetter:
     def px_to_mm(value: float) -> float:
         return value * 25.4 / DPI
 
+    def advance(self, font: str, chunk: str) -> float:
+        """The width of ``chunk`` (remembered: the same characters recur on every page)."""
+        widths = self._widths[font]
+        width = widths.get(chunk)
+        if width is None:
+            width = widths[chunk] = self.px_to_mm(self.metrics[font].horizontalAdvance(chunk))
+        return width
+
     def width(self, font: str, text: str) -> float:
-        return self.px_to_mm(QFontMetricsF(self.fonts[font], self.writer).horizontalAdvance(text))
+        return self.px_to_mm(self.metrics[font].horizontalAdvance(text))
 
     def wrap(self, font: str, text: str, width_mm: float) -> list[str]:
         """``text`` broken into lines no wider than ``width_mm`` (line breaks kept)."""
-        widths = self._widths.setdefault(font, {})
-        metrics = QFontMetricsF(self.fonts[font], self.writer)
-
-        def advance(chunk: str) -> float:
-            width = widths.get(chunk)
-            if width is None:
-                width = widths[chunk] = self.px_to_mm(metrics.horizontalAdvance(chunk))
-            return width
-
-        return wrap_text(text, width_mm, advance)
+        return wrap_text(text, width_mm, lambda chunk: self.advance(font, chunk))
 
 
 # Chinese line-breaking rules (禁则): these never start a line, those never end one.
@@ -473,6 +476,7 @@ class _Painter:
         self.mm = ts.mm
         self.line_pen = QPen(QColor("black"), self.mm(LINE_PEN_MM))
         self.frame_pen = QPen(QColor("black"), self.mm(FRAME_PEN_MM))
+        self.text_pen = QPen(QColor("black"))
 
     def rect(self, x: float, y: float, w: float, h: float) -> QRectF:
         return QRectF(self.mm(x), self.mm(y), self.mm(w), self.mm(h))
@@ -557,24 +561,21 @@ class _Painter:
         self.p.drawRect(box)
         if not cell.lines:
             return
-        font = self.ts.fonts[row.font]
         line_h = self.ts.line_h[row.font]
-        self.p.setFont(font)
-        self.p.setPen(QColor("black"))
+        self.p.setFont(self.ts.fonts[row.font])
+        self.p.setPen(self.text_pen)
         text_h = len(cell.lines) * line_h
         top = y + PAD_Y if cell.top else y + (h - text_h) / 2
-        ascent = self.ts.px_to_mm(QFontMetricsF(font, self.ts.writer).ascent())
-        leading = (line_h - self.ts.px_to_mm(QFontMetricsF(font, self.ts.writer).height())) / 2
+        baseline = top + self.ts.baseline[row.font]
         inner = w - 2 * PAD_X
         for n, line in enumerate(cell.lines):
             if not line:
                 continue
             lx = x + PAD_X
             if cell.align != LEFT:
-                width = self.ts.width(row.font, line)
+                width = self.ts.advance(row.font, line)
                 lx += (inner - width) / 2 if cell.align == CENTER else inner - width
-            baseline = top + n * line_h + leading + ascent
-            self.p.drawText(QPointF(self.mm(lx), self.mm(baseline)), line)
+            self.p.drawText(QPointF(self.mm(lx), self.mm(baseline + n * line_h)), line)
 
     def review_box(self, row: _Row, y: float) -> None:
         """Lines for the reviewer's signature, the stamp and the date inside 审核意见."""
