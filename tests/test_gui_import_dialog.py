@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
@@ -13,28 +12,8 @@ from perfdesk.gui.import_dialog import ImportDialog, ImportTreeModel, NoticeTabl
 from perfdesk.i18n import Text
 from perfdesk.model import Indicator, Project
 
-
-@dataclass
-class Notice:  # the shape of perfdesk.io.Notice (issue 3 contract)
-    message: Text
-    location: str
-
-
-@dataclass
-class Result:  # the shape of perfdesk.io.ImportResult
-    projects: list[Project]
-    notices: list[Notice] = field(default_factory=list)
-    kind: str = "disclosure"
-
-
-@dataclass(frozen=True)
-class Finding:  # the shape of perfdesk.checks.Finding (issue 4 contract)
-    rule: str
-    severity: str
-    project_uuid: str
-    indicator_uuid: str | None
-    field: str
-    message: Text
+from contract_shapes import Finding, Notice
+from contract_shapes import ImportResult as Result
 
 
 def project(name, department="区委政法委", unit="综治中心", indicators=3, total="10.00"):

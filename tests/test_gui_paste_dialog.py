@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
@@ -11,6 +10,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from perfdesk.gui.paste_dialog import TINTS, PasteDialog, PasteRowsModel, collect_notes
 from perfdesk.i18n import Text
 from perfdesk.paste import parse_paste
+
+from contract_shapes import Finding
 
 HEADING = "一级指标\t二级指标\t三级指标\t指标性质\t计算符号\t指标值\t计量单位\t指标值设定依据\t指标解释"
 EXCEL = (HEADING + "\r\n"
@@ -130,16 +131,6 @@ def test_a_paste_without_headings_at_the_name_column(qtbot):
     assert cell(dialog, 0, "level2") == "服务对象满意度指标"
 
 
-@dataclass(frozen=True)
-class FakeFinding:  # the shape of perfdesk.checks.Finding (issue 4 contract)
-    rule: str
-    severity: str
-    project_uuid: str
-    indicator_uuid: str | None
-    field: str
-    message: Text
-
-
 def test_check_findings_on_the_new_rows_are_marked_at_their_cells(qtbot):
     seen = []
 
@@ -147,13 +138,13 @@ def test_check_findings_on_the_new_rows_are_marked_at_their_cells(qtbot):
         seen.extend(indicators)
         first, second = indicators[0], indicators[1]
         return [
-            FakeFinding("SAT-02", "warning", "p", first.uuid, "comparator",
+            Finding("SAT-02", "warning", "p", first.uuid, "comparator",
                         Text("满意度目标应写作“≥”。", "Use ≥.")),
-            FakeFinding("VAL-06", "error", "p", second.uuid, "target",
+            Finding("VAL-06", "error", "p", second.uuid, "target",
                         Text("比率不能超过100%。", "A rate cannot exceed 100%.")),
-            FakeFinding("REQ-02", "error", "p", None, "indicators",
+            Finding("REQ-02", "error", "p", None, "indicators",
                         Text("缺少效益指标。", "No effect indicator.")),
-            FakeFinding("ROW-02", "warning", "p", "someone-else", "name",
+            Finding("ROW-02", "warning", "p", "someone-else", "name",
                         Text("重名。", "Duplicate.")),
         ]
 

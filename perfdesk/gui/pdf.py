@@ -568,13 +568,16 @@ class _Painter:
         top = y + PAD_Y if cell.top else y + (h - text_h) / 2
         baseline = top + self.ts.baseline[row.font]
         inner = w - 2 * PAD_X
+        # a wrapped value or sentence reads better ranged left; labels stay centred
+        align = cell.align if (len(cell.lines) == 1 or cell.label or cell.merge is not None) \
+            else LEFT
         for n, line in enumerate(cell.lines):
             if not line:
                 continue
             lx = x + PAD_X
-            if cell.align != LEFT:
+            if align != LEFT:
                 width = self.ts.advance(row.font, line)
-                lx += (inner - width) / 2 if cell.align == CENTER else inner - width
+                lx += (inner - width) / 2 if align == CENTER else inner - width
             self.p.drawText(QPointF(self.mm(lx), self.mm(baseline + n * line_h)), line)
 
     def review_box(self, row: _Row, y: float) -> None:
