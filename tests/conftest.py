@@ -83,13 +83,16 @@ def gui(qapp, tmp_path, monkeypatch):
     recorder.asked = []
 
     def record(kind):
-        def answer(_parent, *args, **_kwargs):
+        def answer(*args, **_kwargs):
+            if kind != "show_file":  # every other prompt takes the parent window first
+                args = args[1:]
             recorder.asked.append((kind, *args))
-            return recorder.answers.get(kind, True if kind == "ask" else None)
+            default = {"ask": True, "choose": 0}.get(kind)
+            return recorder.answers.get(kind, default)
         return answer
 
-    for kind in ("inform", "warn", "ask", "open_dataset_file", "open_table_files", "save_file",
-                 "choose_folder"):
+    for kind in ("inform", "warn", "ask", "choose", "show_file", "open_dataset_file",
+                 "open_table_files", "save_file", "choose_folder"):
         monkeypatch.setattr(prompts, kind, record(kind))
     yield recorder
     app.install_language(qapp, "zh_CN")

@@ -17,20 +17,15 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from perfdesk import __version__, i18n
+from perfdesk.gui import fonts
 from perfdesk.gui import settings as s
 
 APP_NAME = "PerfDesk"
 ORGANISATION = "PerfDesk"
 SCREENSHOT_DELAY_MS = 300
-
-# CJK fonts in order of preference; Qt falls back through the list for missing glyphs.
-WINDOWS_FONTS = ("Microsoft YaHei UI", "Microsoft YaHei", "SimSun")
-OTHER_FONTS = ("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei",
-               "Droid Sans Fallback")
 
 _translators: list[QTranslator] = []
 
@@ -53,11 +48,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 
 def set_fonts(app: QApplication) -> None:
-    """Use a CJK UI font with fallbacks, at the platform's size."""
-    families = WINDOWS_FONTS if sys.platform == "win32" else OTHER_FONTS
-    font = QFont(app.font())
-    font.setFamilies([*families, *font.families()])
-    app.setFont(font)
+    """The platform's UI font with CJK fallbacks (Microsoft YaHei UI on Windows, Noto Sans CJK
+    SC elsewhere, the bundled font as the last resort), at the platform's size."""
+    app.setFont(fonts.ui_font(app.font()))
 
 
 def install_language(app: QApplication, code: str) -> None:

@@ -95,6 +95,7 @@ class LiveChecker(QObject):
         self._pending: list[str] = []
         self._total = 0
         self._context = None
+        self._dirty: set[str] | None = None  # rechecked live while a background job runs
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -179,6 +180,46 @@ class LiveChecker(QObject):
         self._total = len(self._pending)
         self._timer.start()
 
+    def check_all_job(self, runner, *, title: str, label: str = ""):
+        """Check every project on a worker thread through ``runner`` (a JobRunner), with a
+        progress dialog and 取消; returns the Job. Projects re-checked live while it runs keep
+        their newer findings."""
+        self._timer.stop()
+        self._pending = []
+        self._context = None
+        context = self.context
+        entries = self.document.project_entries()
+        self._unit_of = {e.uuid: e.unit_uuid for e in entries}
+        uuids = [e.uuid for e in entries]
+        dataset, engine = self.document.dataset, self.engine
+        self._dirty = set()
+
+        def work(progress):
+            results: dict[str, list] = {}
+            for start in range(0, len(uuids), SLICE_PROJECTS):
+                progress(start, len(uuids))
+                projects = dataset.load_projects(uuids[start:start + SLICE_PROJECTS])
+                results.update(engine.check_projects(projects, context))
+            progress(len(uuids), len(uuids))
+            return results
+
+        def done(results: dict[str, list]) -> None:
+            dirty, self._dirty = self._dirty, None
+            known = set(self._unit_of)
+            gone = [u for u in self._findings if u not in known]
+            for uuid in gone:
+                self._findings.pop(uuid, None)
+                self._summaries.pop(uuid, None)
+            self._store({u: f for u, f in results.items() if u not in dirty and u in known})
+            if gone:
+                self.findingsChanged.emit(gone)
+
+        def stopped(*_args) -> None:
+            self._dirty = None
+
+        return runner.run(work, title=title, label=label, on_success=done,
+                          on_failure=stopped, on_cancel=stopped)
+
     def finish_now(self) -> None:
         """Complete the background check synchronously (before an export, in tests)."""
         while self._pending:
@@ -199,6 +240,8 @@ class LiveChecker(QObject):
             self.progressChanged.emit(0, 0)
 
     def _store(self, results: dict[str, list]) -> None:
+        if self._dirty is not None:
+            self._dirty.update(results)
         changed = []
         for uuid, findings in results.items():
             findings = sorted(findings, key=lambda f: SEVERITY_ORDER.get(severity(f), 3))

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QHeaderView,
@@ -42,6 +42,9 @@ from perfdesk.gui.document import DatasetDocument
 from perfdesk.gui.findings_panel import location_key
 from perfdesk.gui.forms.ui_main_window import Ui_MainWindow
 from perfdesk.gui.icons import icon
+from perfdesk.gui.jobs import JobRunner
+from perfdesk.gui.paste_dialog import PasteDialog
+from perfdesk.gui.pdf import write_projects_pdf
 from perfdesk.gui.indicator_table import (
     FIELD_COLUMNS,
     LEVEL1,
@@ -86,6 +89,7 @@ KEYS: dict[str, tuple[Any, ...]] = {
     "actionPrint": ("Ctrl+P",),
     "actionMoveUp": ("Alt+Up",),
     "actionMoveDown": ("Alt+Down",),
+    "actionPasteIndicators": ("Ctrl+V",),
     "actionGuide": ("F1",),
 }
 
@@ -95,7 +99,7 @@ DATASET_ACTIONS = ("actionDatasetProperties", "actionShowInFolder", "actionClose
                    "actionExportDisclosure", "actionExportDetail", "actionPrint")
 EDIT_ACTIONS = ("actionNewProject", "actionNewIndicator", "actionDelete", "actionMoveUp",
                 "actionMoveDown", "actionNewUnit", "actionRename", "actionApplyFix",
-                "actionImport")
+                "actionImport", "actionPasteIndicators")
 
 
 def _t(text: str) -> str:
@@ -123,6 +127,8 @@ class MainWindow(QMainWindow):
         self.proxy = ProjectFilterProxy(self)
         self.indicator_model: IndicatorTableModel | None = None
         self.current_project: str | None = None
+        self.jobs = JobRunner(self)
+        self.jobs.writing_changed.connect(self._update_actions)
         self._setup_actions()
         self._setup_toolbar()
         self._setup_status_bar()
@@ -146,6 +152,9 @@ class MainWindow(QMainWindow):
         for action in (ui.actionMoveUp, ui.actionMoveDown, ui.actionDelete):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.ui.editorPage.addAction(action)
+        # Ctrl+V pastes a block of indicators only in the grid; in a text field it pastes text
+        ui.actionPasteIndicators.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        ui.indicatorGrid.addAction(ui.actionPasteIndicators)
         ui.actionQuit.setMenuRole(QAction.MenuRole.QuitRole)
         ui.actionAbout.setMenuRole(QAction.MenuRole.AboutRole)
         connect = {
@@ -164,6 +173,8 @@ class MainWindow(QMainWindow):
             "actionNextProblem": lambda: self.jump_to_problem(1),
             "actionPreviousProblem": lambda: self.jump_to_problem(-1),
             "actionApplyFix": self.apply_selected_fix,
+            "actionPasteIndicators": self.paste_indicators,
+            "actionPrint": self.print_pdf,
             "actionGuide": self.show_guide, "actionAbout": self.show_about,
         }
         for name, slot in connect.items():
@@ -173,11 +184,10 @@ class MainWindow(QMainWindow):
         dock_action.setText(_t("显示检查结果"))
         ui.menuCheck.addSeparator()
         ui.menuCheck.addAction(dock_action)
-        # import, export and print arrive with the I/O and PDF modules
+        # import and the Excel exports arrive with the I/O package
         for name in ("actionImport", "actionOpenSample", "actionExportDisclosure",
-                     "actionExportDetail", "actionPrint"):
+                     "actionExportDetail"):
             getattr(ui, name).setVisible(False)
-        ui.menuExport.menuAction().setVisible(False)
 
     def _setup_toolbar(self) -> None:
         bar = self.ui.mainToolBar
@@ -370,6 +380,9 @@ class MainWindow(QMainWindow):
     def close_dataset(self) -> None:
         if self.document is None:
             return
+        if self.jobs.busy:
+            self.jobs.cancel_all()
+            self.jobs.wait_all()
         self.ui.projectForm.commit_pending()
         self.ui.indicatorGrid.setModel(None)
         self.ui.projectForm.show_project(None)
@@ -422,6 +435,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         self.save_layout()
+        self.jobs.cancel_all()  # a running import or export stops and changes nothing
+        self.jobs.wait_all()
         self.close_dataset()
         super().closeEvent(event)
 
@@ -726,12 +741,93 @@ class MainWindow(QMainWindow):
         self.search.setFocus()
         self.search.selectAll()
 
+    # --- paste, print -----------------------------------------------------------------------
+
+    def paste_indicators(self) -> None:
+        """Ctrl+V in the grid: a block copied from Excel, previewed, then added as one edit."""
+        if self.document is None or self.document.read_only or self.current_project is None:
+            return
+        text = QGuiApplication.clipboard().text()
+        grid, model = self.ui.indicatorGrid, self.indicator_model
+        current = grid.currentIndex()
+        position = current.row() + 1 if current.isValid() else model.rowCount()
+        above = model.indicator(current.row()) if current.isValid() else None
+        project = self.document.project(self.current_project)
+        checker = self.checker
+
+        def check(indicators: list[Indicator]) -> list:
+            rows = [*project.indicators[:position], *indicators, *project.indicators[position:]]
+            return checker.engine.check_project(project.model_copy(update={"indicators": rows}),
+                                                checker.context)
+
+        dialog = PasteDialog.from_text(
+            text, profile=self.document.profile, grades=model.grades,
+            start_column=max(current.column(), 0) if current.isValid() else 0,
+            level1=above.level1 if above else "", level2=above.level2 if above else "",
+            check=check, parent=self)
+        if dialog.exec() != dialog.DialogCode.Accepted:
+            return
+        indicators = dialog.indicators()
+        if indicators and self._push(commands.AddIndicators(
+                self.document, self.current_project, indicators, position,
+                text=_t("粘贴 %1 个指标").replace("%1", str(len(indicators))))):
+            grid.setFocus()
+            grid.setCurrentIndex(model.index(position, NAME))
+
+    def print_pdf(self) -> None:
+        """Ctrl+P: the detailed form of the projects as a PDF (A4, fonts embedded), opened
+        for printing when it is written."""
+        if self.document is None or self.tree_model is None:
+            return
+        self.ui.projectForm.commit_pending()
+        order = self.tree_model.project_uuids()
+        if not order:
+            prompts.inform(self, _t("打印 / PDF"), _t("还没有项目，没有可以打印的内容。"))
+            return
+        uuids = order
+        if self.current_project is not None and len(order) > 1:
+            choice = prompts.choose(self, _t("打印 / PDF"), _t("要生成哪些项目的申报表？"), [
+                _t("全部 %1 个项目").replace("%1", str(len(order))), _t("当前项目")])
+            if choice is None:
+                return
+            if choice == 1:
+                uuids = [self.current_project]
+        info = self.document.dataset.info
+        name = (_t("%1年项目支出绩效目标申报表").replace("%1", str(info.budget_year))
+                if len(uuids) > 1 else self._project_name(uuids[0]) or _t("申报表"))
+        folder = Path(self.settings.get(s.LAST_FOLDER) or documents_dir())
+        if not folder.is_dir():
+            folder = self.document.dataset.path.parent
+        path = prompts.save_file(self, _t("保存申报表 PDF"), folder / f"{name}.pdf",
+                                 _t("PDF 文件 (*.pdf)"))
+        if path is None:
+            return
+        self.settings.set(s.LAST_FOLDER, str(path.parent))
+        self.checker.finish_now()
+        failed = set(self.checker.failed_projects()) & set(uuids)
+        dataset, year = self.document.dataset, info.budget_year
+        filled_by, phone = self.settings.get(s.FILLED_BY), self.settings.get(s.PHONE)
+
+        def work(progress):
+            projects = dataset.load_projects(uuids)
+            return write_projects_pdf(projects, path, year=year, failed=failed,
+                                      filled_by=filled_by, phone=phone, progress=progress)
+
+        self.jobs.run(work, title=_t("打印 / PDF"), label=_t("正在生成申报表 PDF…"),
+                      on_success=self._file_written)
+
+    def _file_written(self, path: Path) -> None:
+        self.statusBar().showMessage(_t("已保存到 %1").replace("%1", str(path)), 10000)
+        prompts.show_file(path)
+
     # --- checks -----------------------------------------------------------------------------
 
     def check_all(self) -> None:
+        """F5: check every project again, off the GUI thread, with progress and 取消."""
         if self.checker is not None:
             self.ui.projectForm.commit_pending()
-            self.checker.check_all()
+            self.checker.check_all_job(self.jobs, title=_t("全部检查"),
+                                       label=_t("正在检查全部项目…"))
 
     def _preview_indicator(self, indicator_uuid: str, changes: dict) -> None:
         if self.checker is None or self.current_project is None:
@@ -883,7 +979,7 @@ class MainWindow(QMainWindow):
     def _update_actions(self, *_args) -> None:
         ui = self.ui
         has = self.document is not None
-        writable = has and not self.document.read_only
+        writable = has and not self.document.read_only and not self.jobs.writing
         for name in DATASET_ACTIONS:
             getattr(ui, name).setEnabled(has)
         for name in EDIT_ACTIONS:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 
@@ -35,6 +36,24 @@ def ask(parent: QWidget | None, title: str, text: str, yes: str, no: str) -> boo
     box.setDefaultButton(yes_button)
     box.exec()
     return box.clickedButton() is yes_button
+
+
+def choose(parent: QWidget | None, title: str, text: str, options: list[str]) -> int | None:
+    """One of several answers (buttons in order, the first the default); ``None`` for 取消."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton,
+                      parent)
+    buttons = [box.addButton(option, QMessageBox.ButtonRole.AcceptRole) for option in options]
+    cancel = box.addButton(_t("取消"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(buttons[0])
+    box.setEscapeButton(cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    return buttons.index(clicked) if clicked in buttons else None
+
+
+def show_file(path: Path) -> None:
+    """Hand a finished file (an export, a PDF) to the system's viewer."""
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
 def open_dataset_file(parent: QWidget | None, folder: Path) -> Path | None:
