@@ -181,13 +181,22 @@ def compile_resources(output: Output) -> None:
     write_atomically(output.path, header(output, "pyside6-rcc") + code)
 
 
+def lupdate_command(ts: Path) -> list[str]:
+    """pyside6-lupdate over perfdesk/gui and ui/, refreshing ``ts``. ``_t("…")`` (see
+    perfdesk/gui/translate.py) counts as ``tr("…")``; locations are left out so the .ts only
+    changes when texts do."""
+    generated = {RESOURCE_MODULE, *(o.path for o in form_outputs())}
+    files = [str(p) for d in TRANSLATED_SOURCES for p in sorted(d.rglob("*"))
+             if p.suffix in (".py", ".ui") and p not in generated]
+    return [tool("pyside6-lupdate"), "-silent", "-no-obsolete", "-locations", "none",
+            "-tr-function-alias", "tr+=_t", "-source-language", "zh_CN",
+            "-target-language", ts.stem.split("_", 1)[1], *files, "-ts", str(ts)]
+
+
 def update_translations() -> None:
     """Refresh every .ts with the strings now in perfdesk/gui and ui/ (pyside6-lupdate)."""
-    files = [str(p) for d in TRANSLATED_SOURCES for p in sorted(d.rglob("*"))
-             if p.suffix in (".py", ".ui") and "forms" not in p.parts]
     for ts in translation_sources():
-        run(tool("pyside6-lupdate"), "-silent", "-no-obsolete", "-locations", "none",
-            "-source-language", "zh_CN", *files, "-ts", str(ts))
+        run(*lupdate_command(ts))
 
 
 def compile_all(force: bool = False) -> list[Path]:

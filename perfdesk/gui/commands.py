@@ -17,20 +17,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from perfdesk.dataset import AddedProjects, RemovedIndicator, RemovedProject
 from perfdesk.errors import PerfDeskError
+from perfdesk.gui.translate import _t
 from perfdesk.gui.document import DatasetDocument
 from perfdesk.gui.labels import indicator_field, project_field
 from perfdesk.model import Indicator, Project
 
 _TEXT_MERGE_ID = 1
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Commands", text)
 
 
 class Command(QUndoCommand):

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from perfdesk.gui.translate import _t
 from perfdesk.gui import prompts
 from perfdesk.gui.forms.ui_dataset_properties_dialog import Ui_DatasetPropertiesDialog
 from perfdesk.gui.forms.ui_new_dataset_dialog import Ui_NewDatasetDialog
@@ -33,9 +34,6 @@ from perfdesk.taxonomy import PROFILE_TITLES, PROFILES
 
 _UNSAFE_FILE_CHARS = re.compile(r'[\\/:*?"<>|\r\n\t]')
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Dialogs", text)
 
 
 PROFILE_NOTES = {

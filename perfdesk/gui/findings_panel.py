@@ -11,9 +11,10 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHeaderView, QWidget
 
+from perfdesk.gui.translate import _t
 from perfdesk.gui.checking import ERROR, HINT, WARNING, LiveChecker, Summary, severity
 from perfdesk.gui.forms.ui_findings_panel import Ui_FindingsPanel
 from perfdesk.gui.icons import icon
@@ -36,9 +37,6 @@ FORM_ORDER = ("name", "code", "department", "unit", "implementing_unit", "attrib
 GRID_ORDER = ("level1", "level1_source", "level2", "name", "nature", "comparator", "value",
               "target", "grade", "value_text", "unit", "basis", "explanation")
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("FindingsPanel", text)
 
 
 def location_key(finding: Any, indicator_positions: dict[str, int]) -> tuple:

@@ -12,15 +12,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from perfdesk import indicator_library, values
 from perfdesk.errors import NotFoundError
+from perfdesk.gui.translate import _t
 from perfdesk.gui import commands
 from perfdesk.gui.checking import SEVERITY_ORDER, LiveChecker, severity
 from perfdesk.gui.document import DatasetDocument
-from perfdesk.gui.labels import indicator_field
+from perfdesk.gui.labels import grid_header, indicator_field
 from perfdesk.model import Indicator
 from perfdesk.taxonomy import (
     DEFAULT_GRADES,
@@ -44,7 +45,6 @@ FIELD_COLUMNS = {
     "grade": VALUE, "value_text": VALUE, "unit": UNIT, "basis": BASIS,
     "explanation": EXPLANATION,
 }
-HEADERS = ("一级", "二级", "三级指标", "性质", "符号", "值", "单位", "依据", "解释")
 
 # Roles.
 UuidRole = Qt.ItemDataRole.UserRole + 1
@@ -58,9 +58,6 @@ SEVERITY_COLOURS = {"error": QColor("#d32f2f"), "warning": QColor("#e08a00"),
 SEVERITY_TINTS = {"error": QColor("#fdecea"), "warning": QColor("#fff4e0"),
                   "hint": QColor("#eaf3fc")}
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("IndicatorTable", text)
 
 
 def grades_of(settings: dict) -> tuple[str, ...]:
@@ -242,7 +239,7 @@ class IndicatorTableModel(QAbstractTableModel):
             if not 0 <= section < COLUMN_COUNT:
                 return None
             if role == Qt.ItemDataRole.DisplayRole:
-                return _t(HEADERS[section])
+                return grid_header(section)
             if role == Qt.ItemDataRole.ToolTipRole:
                 return indicator_field(COLUMN_FIELDS[section])
             return None

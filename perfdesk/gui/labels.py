@@ -56,6 +56,24 @@ INDICATOR_FIELD_LABELS: dict[str, str] = {
 }
 
 
+# The indicator grid's column headings, short as the official table's (一级 │ 二级 │ 三级指标 …).
+GRID_HEADERS: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("Fields", "一级"),
+    QT_TRANSLATE_NOOP("Fields", "二级"),
+    QT_TRANSLATE_NOOP("Fields", "三级指标"),
+    QT_TRANSLATE_NOOP("Fields", "性质"),
+    QT_TRANSLATE_NOOP("Fields", "符号"),
+    QT_TRANSLATE_NOOP("Fields", "值"),
+    QT_TRANSLATE_NOOP("Fields", "单位"),
+    QT_TRANSLATE_NOOP("Fields", "依据"),
+    QT_TRANSLATE_NOOP("Fields", "解释"),
+)
+
+
+def grid_header(column: int) -> str:
+    return QCoreApplication.translate(_CONTEXT, GRID_HEADERS[column])
+
+
 def project_field(field: str) -> str:
     """The on-screen name of a project field (or ``department``/``unit``/``indicators``)."""
     return QCoreApplication.translate(_CONTEXT, PROJECT_FIELD_LABELS.get(field, field))

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer, QUrl
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from perfdesk import __version__
 from perfdesk.dataset import Dataset
 from perfdesk.errors import DatasetLockedError, PerfDeskError
+from perfdesk.gui.translate import _t
 from perfdesk.gui import commands, prompts
 from perfdesk.gui import settings as s
 from perfdesk.gui.checking import LiveChecker, Summary
@@ -101,9 +102,6 @@ EDIT_ACTIONS = ("actionNewProject", "actionNewIndicator", "actionDelete", "actio
                 "actionMoveDown", "actionNewUnit", "actionRename", "actionApplyFix",
                 "actionImport", "actionPasteIndicators")
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
 
 
 class MainWindow(QMainWindow):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QCoreApplication,
+    
     QModelIndex,
     QRectF,
     QSize,
@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFontMetrics, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from perfdesk.gui.translate import _t
 from perfdesk.gui import commands
 from perfdesk.gui.checking import EMPTY, LiveChecker, Summary
 from perfdesk.gui.document import DatasetDocument
@@ -43,9 +44,6 @@ SearchTextRole = Qt.ItemDataRole.UserRole + 4  # what the filter box matches
 ERROR_COLOUR = QColor("#d32f2f")
 WARNING_COLOUR = QColor("#e08a00")
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ProjectTree", text)
 
 
 class Node:

@@ -9,14 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from perfdesk.gui.translate import _t
 
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Prompts", text)
 
 
 def inform(parent: QWidget | None, title: str, text: str) -> None:
