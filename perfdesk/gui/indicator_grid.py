@@ -64,8 +64,11 @@ from perfdesk.taxonomy import (
     level2_names,
 )
 
-COLUMN_WIDTHS = {LEVEL1: 92, LEVEL2: 118, NAME: 220, NATURE: 52, COMPARATOR: 50, VALUE: 92,
-                 UNIT: 72, BASIS: 96, EXPLANATION: 170}
+# Widths in average character widths of the font (so they follow the font and the scaling);
+# 三级指标 and 指标解释 share what is left, two to one.
+COLUMN_CHARS = {LEVEL1: 5, LEVEL2: 8, NATURE: 3, COMPARATOR: 2.5, VALUE: 6, UNIT: 4,
+                BASIS: 5.5}
+NAME_SHARE, NAME_MIN_CHARS, EXPLANATION_MIN_CHARS = 2 / 3, 10, 5
 
 
 def _combo(parent: QWidget, items, current: str, *, editable: bool) -> QComboBox:
@@ -248,13 +251,28 @@ class IndicatorGrid(QTableView):
     def setModel(self, model) -> None:  # noqa: N802 - Qt API
         super().setModel(model)
         header = self.horizontalHeader()
-        header.setMinimumSectionSize(36)
+        header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("中") * 2)
         header.setHighlightSections(False)
-        for column, width in COLUMN_WIDTHS.items():
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            self.setColumnWidth(column, width)
-        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(EXPLANATION, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Fixed columns by their content's usual width; 三级指标 and 指标解释 share the rest."""
+        if self.model() is None:
+            return
+        char = self.fontMetrics().horizontalAdvance("中")
+        for column, chars in COLUMN_CHARS.items():
+            self.setColumnWidth(column, round(chars * char) + 12)
+        fixed = sum(self.columnWidth(c) for c in COLUMN_CHARS)
+        rest = self.viewport().width() - fixed
+        name = max(round(rest * NAME_SHARE), NAME_MIN_CHARS * char)
+        self.setColumnWidth(NAME, name)
+        self.setColumnWidth(EXPLANATION, max(rest - name, EXPLANATION_MIN_CHARS * char))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self.fit_columns()
 
     # --- keys -------------------------------------------------------------------------------
 

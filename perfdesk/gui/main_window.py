@@ -127,6 +127,7 @@ class MainWindow(QMainWindow):
         self.current_project: str | None = None
         self.jobs = JobRunner(self)
         self.jobs.writing_changed.connect(self._update_actions)
+        self._findings_wanted = True  # the 检查结果 panel's visibility while a dataset is open
         self._setup_actions()
         self._setup_toolbar()
         self._setup_status_bar()
@@ -243,16 +244,17 @@ class MainWindow(QMainWindow):
         ui.indicatorGrid.delegate.previewRequested.connect(self._preview_indicator)
         ui.mainSplitter.setStretchFactor(0, 0)
         ui.mainSplitter.setStretchFactor(1, 1)
-        ui.mainSplitter.setSizes([280, 900])
+        ui.mainSplitter.setSizes([250, 900])
         ui.editorSplitter.setStretchFactor(0, 0)
         ui.editorSplitter.setStretchFactor(1, 1)
         ui.editorSplitter.setSizes([300, 340])
-        self.resizeDocks([ui.findingsDock], [300], Qt.Orientation.Horizontal)
+        self.resizeDocks([ui.findingsDock], [270], Qt.Orientation.Horizontal)
 
     def _restore_layout(self) -> None:
         state = self.settings.get(s.WINDOW_STATE)
         if not state.isEmpty():
             self.restoreState(state)
+            self._findings_wanted = not self.ui.findingsDock.isHidden()
         geometry = self.settings.get(s.WINDOW_GEOMETRY)  # after the docks, which resize it
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
@@ -275,8 +277,14 @@ class MainWindow(QMainWindow):
         self.move(available.center().x() - width // 2, available.center().y() - height // 2)
 
     def save_layout(self) -> None:
+        dock = self.ui.findingsDock
+        hidden_for_start = self.document is None and dock.isHidden() and self._findings_wanted
+        if hidden_for_start:  # the start screen hides the panel; remember the clerk's choice
+            dock.show()
         self.settings.set(s.WINDOW_GEOMETRY, self.saveGeometry())
         self.settings.set(s.WINDOW_STATE, self.saveState())
+        if hidden_for_start:
+            dock.hide()
         self.settings.set(s.MAIN_SPLITTER, self.ui.mainSplitter.saveState())
         self.settings.set(s.EDITOR_SPLITTER, self.ui.editorSplitter.saveState())
 
@@ -369,6 +377,8 @@ class MainWindow(QMainWindow):
         self.settings.add_recent(dataset.path)
         self._refresh_recent()
         ui.pages.setCurrentWidget(ui.editorPage)
+        ui.findingsDock.setVisible(self._findings_wanted)
+        self.search.setEnabled(True)
         self._select_first_project()
         self._update_title()
         self._update_status()
@@ -381,6 +391,7 @@ class MainWindow(QMainWindow):
         if self.jobs.busy:
             self.jobs.cancel_all()
             self.jobs.wait_all()
+        self._findings_wanted = self.ui.findingsDock.isVisible()
         self.ui.projectForm.commit_pending()
         self.ui.indicatorGrid.setModel(None)
         self.ui.projectForm.show_project(None)
@@ -400,6 +411,8 @@ class MainWindow(QMainWindow):
     def _show_start(self) -> None:
         if self.document is None:
             self.ui.pages.setCurrentWidget(self.ui.startPage)
+            self.ui.findingsDock.hide()  # nothing to check before a dataset is open
+            self.search.setEnabled(False)
             self._refresh_recent()
             self._update_title()
             self._update_status()

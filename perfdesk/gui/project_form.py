@@ -242,8 +242,7 @@ class ProjectForm(QWidget):
                 box.setChecked(bool(getattr(project, field)))
                 box.blockSignals(False)
         if wanted is None:
-            ui.departmentValue.setText(project.department)
-            ui.unitValue.setText(project.unit)
+            self._show_place(project)
         self._update_counts()
         self._update_sums()
 
@@ -377,8 +376,16 @@ class ProjectForm(QWidget):
         except NotFoundError:
             self.show_project(None)
             return
-        self.ui.departmentValue.setText(project.department)
-        self.ui.unitValue.setText(project.unit)
+        self._show_place(project)
+
+    def _show_place(self, project: Project) -> None:
+        """主管部门 and 预算单位 (set in the tree); long names are cut, the tooltip has them."""
+        for label, text, field in ((self.ui.departmentValue, project.department, "department"),
+                                   (self.ui.unitValue, project.unit, "unit")):
+            label.setText(text)
+            self._tooltips[field] = text
+            if field not in self._marked:
+                label.setToolTip(text)
 
     def _findings_changed(self, uuids: list) -> None:
         if self.uuid in uuids and self.checker is not None:

@@ -41,8 +41,8 @@ class StartPage(QWidget):
             font.setBold(True)
             font.setPointSizeF(font.pointSizeF() * 1.15)
             label.setFont(font)
-        ui.subtitle.setStyleSheet("color: palette(mid)")
-        ui.hint.setStyleSheet("color: palette(mid)")
+        for label in (ui.subtitle, ui.hint):
+            label.setStyleSheet("color: #66707a")
         ui.newButton.clicked.connect(self.newRequested)
         ui.openButton.clicked.connect(self.openRequested)
         ui.importButton.clicked.connect(self.importRequested)
