@@ -111,11 +111,43 @@ def step_write_read(ctx: Context) -> None:
                f"indicators {[i.value_display() for i in back.indicators]}")
 
 
+def step_gui(ctx: Context) -> None:
+    """Open the dataset in the main window (offscreen when there is no display), check that
+    the tree and the form show it, and save a screenshot when one was asked for."""
+    import os
+
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY")
+                                                 or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from perfdesk.gui.app import create_application
+    from perfdesk.gui.main_window import MainWindow
+
+    create_application()
+    window = MainWindow()
+    try:
+        window.resize(1366, 768)
+        ctx.expect(window.open_path(ctx.state["dataset"]), "the window did not open the dataset")
+        ctx.expect(window.tree_model.project_count() == 1,
+                   f"the tree shows {window.tree_model.project_count()} projects, want 1")
+        window.select_in_tree(window.tree_model.project_uuids()[0])
+        shown = window.ui.projectForm.ui.nameEdit.text()
+        ctx.expect(shown == "自检项目", f"the form shows {shown!r}")
+        window.checker.finish_now()
+        ctx.log(f"window: {window.tree_model.project_count()} project, "
+                f"{window.checker.totals()} findings")
+        if ctx.screenshot:
+            ctx.expect(window.grab().save(ctx.screenshot), f"cannot save {ctx.screenshot}")
+            ctx.log(f"screenshot {ctx.screenshot}")
+    finally:
+        window.close()
+
+
 STEPS: list[Callable[[Context], None]] = [
     step_environment,
     step_create_dataset,
     step_migrate,
     step_write_read,
+    step_gui,
 ]
 
 

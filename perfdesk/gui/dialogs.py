@@ -177,15 +177,10 @@ class NewUnitDialog(QDialog):
     def _validate(self, *_args) -> None:
         department = self.ui.departmentCombo.currentText().strip()
         unit = self.ui.unitEdit.text().strip()
-        problem = ""
-        if not department:
-            problem = _t("请填写主管部门。")
-        elif not unit:
-            problem = _t("请填写预算单位名称。")
-        elif unit in self._units.get(department, set()):
-            problem = _t("该主管部门下已有同名的预算单位。")
-        _show_error(self.ui.errorLabel, problem if department or unit else "")
-        _set_ok(self.ui.buttonBox, not problem)
+        # an empty field only keeps OK disabled; a name that is taken is said at once
+        taken = unit in self._units.get(department, set())
+        _show_error(self.ui.errorLabel, _t("该主管部门下已有同名的预算单位。") if taken else "")
+        _set_ok(self.ui.buttonBox, bool(department and unit) and not taken)
 
     def values(self) -> tuple[str, str, str]:
         return (self.ui.departmentCombo.currentText().strip(), self.ui.unitEdit.text().strip(),

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -74,7 +75,7 @@ class DatasetDocument(QObject):
         super().__init__(parent)
         self.dataset = dataset
         self.undo_stack = QUndoStack(self)
-        self.last_saved: datetime | None = None
+        self.last_saved: datetime | None = _last_written(dataset.path)
         self._cache: OrderedDict[str, Project] = OrderedDict()
         self._pinned: dict[str, int] = {}  # projects on screen stay cached (the same objects)
 
@@ -373,3 +374,14 @@ class DatasetDocument(QObject):
         self._written()
         self.infoChanged.emit()
         return old
+
+
+def _last_written(path: Path) -> datetime | None:
+    """When the dataset file (or its write-ahead log) was last written."""
+    times = []
+    for candidate in (path, path.with_name(path.name + "-wal")):
+        try:
+            times.append(candidate.stat().st_mtime)
+        except OSError:
+            continue
+    return datetime.fromtimestamp(max(times)) if times else None

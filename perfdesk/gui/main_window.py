@@ -220,6 +220,14 @@ class MainWindow(QMainWindow):
         ui = self.ui
         tree = ui.projectTree
         tree.setModel(self.proxy)
+        # right-click menus offer what the keys do
+        tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        tree.addActions([ui.actionNewProject, ui.actionNewUnit, ui.actionRename,
+                         ui.actionMoveUp, ui.actionMoveDown, ui.actionDelete])
+        grid = ui.indicatorGrid
+        grid.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        grid.addActions([ui.actionNewIndicator, ui.actionPasteIndicators, ui.actionMoveUp,
+                         ui.actionMoveDown, ui.actionDelete])
         tree.setItemDelegate(BadgeDelegate(tree))
         tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         ui.problemFilter.currentIndexChanged.connect(self._filter_changed)
@@ -1001,10 +1009,13 @@ class MainWindow(QMainWindow):
         ui.actionRedo.setEnabled(bool(stack and stack.canRedo()))
         undo_text = stack.undoText() if stack and stack.canUndo() else ""
         redo_text = stack.redoText() if stack and stack.canRedo() else ""
+        # the menu names what would be undone; the toolbar button keeps its short label
         ui.actionUndo.setText(_t("撤销 %1").replace("%1", undo_text).strip()
                               if undo_text else _t("撤销"))
         ui.actionRedo.setText(_t("重做 %1").replace("%1", redo_text).strip()
                               if redo_text else _t("重做"))
+        ui.actionUndo.setIconText(_t("撤销"))
+        ui.actionRedo.setIconText(_t("重做"))
         ui.actionApplyFix.setEnabled(writable and has)
 
     def _edit_failed(self, message: str) -> None:
