@@ -31,6 +31,7 @@ from perfdesk.dataset import (
     RemovedUnit,
 )
 from perfdesk.errors import PerfDeskError
+from perfdesk.gui.translate import _t
 from perfdesk.model import Indicator, Project
 
 CACHE_SIZE = 64
@@ -78,6 +79,7 @@ class DatasetDocument(QObject):
         self.last_saved: datetime | None = _last_written(dataset.path)
         self._cache: OrderedDict[str, Project] = OrderedDict()
         self._pinned: dict[str, int] = {}  # projects on screen stay cached (the same objects)
+        self.writes_locked = False  # a background job is writing (an import): edits must wait
 
     # --- reading ----------------------------------------------------------------------------
 
@@ -150,6 +152,9 @@ class DatasetDocument(QObject):
         The command does its work here, before the stack sees it, so a refused edit never
         lands on the stack; its first ``redo()`` from the stack is then a no-op.
         """
+        if self.writes_locked:
+            self.editFailed.emit(_t("正在导入，修改要等导入完成后才能保存。请稍候再试。"))
+            return False
         try:
             command.perform()
         except PerfDeskError as exc:

@@ -10,6 +10,8 @@ another PerfDesk has the file, and explains files it cannot open.
 
 from __future__ import annotations
 
+import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +45,7 @@ from perfdesk.gui.document import DatasetDocument
 from perfdesk.gui.findings_panel import location_key
 from perfdesk.gui.forms.ui_main_window import Ui_MainWindow
 from perfdesk.gui.icons import icon
+from perfdesk.gui.import_dialog import ImportDialog
 from perfdesk.gui.jobs import JobRunner
 from perfdesk.gui.paste_dialog import PasteDialog
 from perfdesk.gui.pdf import write_projects_pdf
@@ -68,8 +71,23 @@ from perfdesk.gui.project_tree import (
     tree_state,
 )
 from perfdesk.model import Indicator, Project
-from perfdesk.paths import documents_dir
+from perfdesk.paths import documents_dir, resource
 from perfdesk import placement
+
+# The bundled sample (a real published table) and the dataset it is imported into.
+SAMPLE_TABLE = ("samples", "000_05425078e2155506.txt")
+SAMPLE_FILE = "示例数据.perfdesk"
+SAMPLE_YEAR = 2023
+SAMPLE_TITLE = "示例：2023年项目支出绩效目标表（含转移支付项目）"
+
+
+@dataclass
+class _ReadTables:
+    """What the import preview shows: the projects and notices of all the files read."""
+
+    projects: list
+    notices: list
+
 
 # The keyboard table of ui.md: action -> key sequences.
 KEYS: dict[str, tuple[Any, ...]] = {
@@ -174,6 +192,10 @@ class MainWindow(QMainWindow):
             "actionApplyFix": self.apply_selected_fix,
             "actionPasteIndicators": self.paste_indicators,
             "actionPrint": self.print_pdf,
+            "actionImport": self.import_tables,
+            "actionOpenSample": self.open_sample,
+            "actionExportDisclosure": lambda: self.export("disclosure"),
+            "actionExportDetail": lambda: self.export("detail"),
             "actionGuide": self.show_guide, "actionAbout": self.show_about,
         }
         for name, slot in connect.items():
@@ -183,10 +205,6 @@ class MainWindow(QMainWindow):
         dock_action.setText(_t("显示检查结果"))
         ui.menuCheck.addSeparator()
         ui.menuCheck.addAction(dock_action)
-        # import and the Excel exports arrive with the I/O package
-        for name in ("actionImport", "actionOpenSample", "actionExportDisclosure",
-                     "actionExportDetail"):
-            getattr(ui, name).setVisible(False)
 
     def _setup_toolbar(self) -> None:
         bar = self.ui.mainToolBar
@@ -237,7 +255,6 @@ class MainWindow(QMainWindow):
         start.recentRequested.connect(self.open_path)
         start.importRequested.connect(ui.actionImport.trigger)
         start.sampleRequested.connect(ui.actionOpenSample.trigger)
-        start.set_import_available(ui.actionImport.isVisible())
         ui.addIndicatorButton.setDefaultAction(ui.actionNewIndicator)
         ui.moveUpButton.setDefaultAction(ui.actionMoveUp)
         ui.moveDownButton.setDefaultAction(ui.actionMoveDown)
@@ -426,10 +443,11 @@ class MainWindow(QMainWindow):
             self._update_status()
             self._update_actions()
 
-    def new_dataset(self) -> None:
+    def new_dataset(self) -> bool:
+        """新建数据文件; ``True`` when one was created and opened."""
         dialog = NewDatasetDialog(self)
         if dialog.exec() != dialog.DialogCode.Accepted:
-            return
+            return False
         values = dialog.values()
         try:
             values.path.parent.mkdir(parents=True, exist_ok=True)
@@ -437,8 +455,9 @@ class MainWindow(QMainWindow):
                                      department=values.department, unit=values.unit)
         except (PerfDeskError, OSError) as exc:
             prompts.warn(self, _t("无法新建数据文件"), str(exc))
-            return
+            return False
         self.set_dataset(dataset)
+        return True
 
     def _refresh_recent(self) -> None:
         recent = self.settings.recent_files()
@@ -835,6 +854,137 @@ class MainWindow(QMainWindow):
         self.jobs.run(work, title=_t("打印 / PDF"), label=_t("正在生成申报表 PDF…"),
                       on_success=self._file_written)
 
+    # --- import, export, the sample ---------------------------------------------------------
+
+    def import_tables(self) -> None:
+        """Ctrl+Shift+I: read tables (Excel, CSV, text from a PDF), preview, then add them all
+        in one undoable step. From the start screen a new dataset is made for them first."""
+        if self.document is None and not self.new_dataset():
+            return
+        if self.document.read_only:
+            return
+        folder = Path(self.settings.get(s.LAST_FOLDER) or Path.home())
+        paths = prompts.open_table_files(self, folder if folder.is_dir() else Path.home())
+        if not paths:
+            return
+        self.settings.set(s.LAST_FOLDER, str(paths[0].parent))
+        profile = self.document.profile
+        grades = grades_of(self.document.dataset.settings())
+
+        def read(progress):
+            from perfdesk.io import read_table
+
+            results = []
+            for number, path in enumerate(paths):
+                def step(done: int, total: int, number: int = number) -> None:
+                    progress(number * 100 + (100 * done) // max(total, 1), 100 * len(paths))
+
+                results.append(read_table(path, profile=profile, grades=grades, progress=step))
+            return results
+
+        self.jobs.run(read, title=_t("导入"), label=_t("正在读取表格…"),
+                      on_success=lambda results: self._preview_import(paths, results))
+
+    def _preview_import(self, paths: list[Path], results: list) -> None:
+        if self.document is None:
+            return
+        preview = _ReadTables([p for r in results for p in r.projects],
+                              [n for r in results for n in r.notices])
+        findings = self.checker.engine.check_projects(preview.projects, self.checker.context)
+        dialog = ImportDialog(preview, files=paths, findings=findings, parent=self)
+        if dialog.exec() != dialog.DialogCode.Accepted:
+            return
+        dataset = self.document.dataset
+
+        def write(progress):
+            from perfdesk.io import import_files
+
+            return import_files(dataset, paths, progress=progress)
+
+        self.jobs.run(write, title=_t("导入"), label=_t("正在导入…"), writes=True,
+                      on_success=self._imported)
+
+    def _imported(self, outcome) -> None:
+        added, _notices = outcome
+        if self.document is None:
+            return
+        self._push(commands.ImportProjects(self.document, added))
+        self.statusBar().showMessage(_t("已导入 %1 个项目、%2 个指标（可以撤销）。").replace(
+            "%1", str(len(added.project_uuids))).replace("%2", str(added.indicators)), 10000)
+        if added.project_uuids:
+            self.select_in_tree(added.project_uuids[0])
+
+    def open_sample(self) -> None:
+        """The bundled sample table, imported once into 示例数据.perfdesk in the documents
+        folder (opened again as it was left after that)."""
+        target = documents_dir() / SAMPLE_FILE
+        if target.exists():
+            self.open_path(target)
+            return
+
+        def build(progress):
+            from perfdesk.io import read_table
+
+            result = read_table(resource(*SAMPLE_TABLE), profile="88", progress=progress)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            partial = target.with_name(f".{target.stem}.creating{target.suffix}")
+            partial.unlink(missing_ok=True)
+            try:
+                with Dataset.create(partial, year=SAMPLE_YEAR, profile="88",
+                                    title=SAMPLE_TITLE) as dataset:
+                    dataset.add_projects(result.projects)
+                os.replace(partial, target)  # only a complete sample ever has the name
+            except BaseException:
+                partial.unlink(missing_ok=True)
+                raise
+            return target
+
+        self.jobs.run(build, title=_t("打开示例数据"), label=_t("正在读取示例表格…"),
+                      on_success=self.open_path)
+
+    def export(self, layout: str) -> None:
+        """Ctrl+E: the disclosure table; or the detailed form, one sheet per project. Projects
+        with check errors are marked 未通过检查 in the file."""
+        if self.document is None or self.tree_model is None:
+            return
+        self.ui.projectForm.commit_pending()
+        order = self.tree_model.project_uuids()
+        if not order:
+            prompts.inform(self, _t("导出"), _t("还没有项目，没有可以导出的内容。"))
+            return
+        info = self.document.dataset.info
+        if layout == "disclosure":
+            title, name = _t("导出公开表"), _t("%1年项目支出绩效目标表")
+        else:
+            title, name = _t("导出申报表"), _t("%1年项目支出绩效目标申报表")
+        name = name.replace("%1", str(info.budget_year))
+        folder = Path(self.settings.get(s.LAST_FOLDER) or documents_dir())
+        if not folder.is_dir():
+            folder = self.document.dataset.path.parent
+        path = prompts.save_file(self, title, folder / f"{name}.xlsx",
+                                 _t("Excel 工作簿 (*.xlsx)"))
+        if path is None:
+            return
+        self.settings.set(s.LAST_FOLDER, str(path.parent))
+        self.checker.finish_now()
+        failed = set(self.checker.failed_projects())
+        dataset, year = self.document.dataset, info.budget_year
+
+        def work(progress):
+            from perfdesk.io import export_detail, export_disclosure
+
+            projects = dataset.load_projects(order)
+            if layout == "disclosure":
+                return export_disclosure(projects, path, year=year, failed=failed,
+                                         progress=progress)
+            return export_detail(projects, path, year=year, failed=failed, progress=progress)
+
+        self.jobs.run(work, title=title, label=_t("正在导出 %1 个项目…").replace(
+            "%1", str(len(order))), on_success=self._file_written)
+        if failed:
+            self.statusBar().showMessage(_t("%1 个项目有错误，在导出的表中标为“未通过检查”。")
+                                         .replace("%1", str(len(failed))), 10000)
+
     def _file_written(self, path: Path) -> None:
         self.statusBar().showMessage(_t("已保存到 %1").replace("%1", str(path)), 10000)
         prompts.show_file(path)
@@ -997,6 +1147,8 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self, *_args) -> None:
         ui = self.ui
+        if self.document is not None:  # a running import writes: edits wait until it is done
+            self.document.writes_locked = self.jobs.writing
         has = self.document is not None
         writable = has and not self.document.read_only and not self.jobs.writing
         for name in DATASET_ACTIONS:

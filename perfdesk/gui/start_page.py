@@ -64,7 +64,3 @@ class StartPage(QWidget):
         self.ui.recentEmpty.setVisible(not paths)
         if paths:
             lst.setCurrentRow(0)
-
-    def set_import_available(self, available: bool) -> None:
-        self.ui.importButton.setVisible(available)
-        self.ui.sampleButton.setVisible(available)
