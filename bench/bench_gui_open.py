@@ -23,7 +23,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from common import large_dataset, report  # noqa: E402
 from PySide6.QtGui import QStandardItem, QStandardItemModel  # noqa: E402
-from PySide6.QtWidgets import QApplication, QTreeView  # noqa: E402
+from PySide6.QtWidgets import QTreeView  # noqa: E402
 
 QUERY = """
 SELECT p.uuid, p.name, u.uuid, u.name, d.uuid, d.name

@@ -25,7 +25,6 @@ from perfdesk.gui.indicator_table import (
     LEVEL1,
     LEVEL2,
     NAME,
-    UNIT,
     VALUE,
     SeverityRole,
 )

@@ -23,7 +23,6 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from perfdesk.gui.document import DatasetDocument
-from perfdesk.model import Project
 
 SLICE_SECONDS = 0.03  # a slice of the background check may take this long before yielding
 SLICE_PROJECTS = 100

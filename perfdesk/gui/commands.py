@@ -21,9 +21,9 @@ from PySide6.QtGui import QUndoCommand
 
 from perfdesk.dataset import AddedProjects, RemovedIndicator, RemovedProject
 from perfdesk.errors import PerfDeskError
-from perfdesk.gui.translate import _t
 from perfdesk.gui.document import DatasetDocument
 from perfdesk.gui.labels import indicator_field, project_field
+from perfdesk.gui.translate import _t
 from perfdesk.model import Indicator, Project
 
 _TEXT_MERGE_ID = 1

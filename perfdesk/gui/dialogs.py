@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from perfdesk.gui.translate import _t
 from perfdesk.gui import prompts
 from perfdesk.gui.forms.ui_dataset_properties_dialog import Ui_DatasetPropertiesDialog
 from perfdesk.gui.forms.ui_new_dataset_dialog import Ui_NewDatasetDialog
 from perfdesk.gui.forms.ui_new_unit_dialog import Ui_NewUnitDialog
 from perfdesk.gui.forms.ui_settings_dialog import Ui_SettingsDialog
+from perfdesk.gui.translate import _t
 from perfdesk.i18n import ZH, language
 from perfdesk.paths import documents_dir
 from perfdesk.placement import EXTENSION

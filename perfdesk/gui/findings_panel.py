@@ -14,11 +14,11 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHeaderView, QWidget
 
-from perfdesk.gui.translate import _t
 from perfdesk.gui.checking import ERROR, HINT, WARNING, LiveChecker, Summary, severity
 from perfdesk.gui.forms.ui_findings_panel import Ui_FindingsPanel
 from perfdesk.gui.icons import icon
 from perfdesk.gui.labels import indicator_field, project_field
+from perfdesk.gui.translate import _t
 
 MESSAGE_COLUMN, PROJECT_COLUMN, FIX_COLUMN = range(3)
 COLUMN_COUNT = 3

@@ -17,11 +17,11 @@ from PySide6.QtGui import QColor
 
 from perfdesk import indicator_library, values
 from perfdesk.errors import NotFoundError
-from perfdesk.gui.translate import _t
 from perfdesk.gui import commands
 from perfdesk.gui.checking import SEVERITY_ORDER, LiveChecker, severity
 from perfdesk.gui.document import DatasetDocument
 from perfdesk.gui.labels import grid_header, indicator_field
+from perfdesk.gui.translate import _t
 from perfdesk.model import Indicator
 from perfdesk.taxonomy import (
     DEFAULT_GRADES,

@@ -27,10 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from perfdesk import __version__
+from perfdesk import __version__, placement
 from perfdesk.dataset import Dataset
 from perfdesk.errors import DatasetLockedError, PerfDeskError
-from perfdesk.gui.translate import _t
 from perfdesk.gui import commands, prompts
 from perfdesk.gui import settings as s
 from perfdesk.gui.checking import LiveChecker, Summary
@@ -46,9 +45,6 @@ from perfdesk.gui.findings_panel import location_key
 from perfdesk.gui.forms.ui_main_window import Ui_MainWindow
 from perfdesk.gui.icons import icon
 from perfdesk.gui.import_dialog import ImportDialog
-from perfdesk.gui.jobs import JobRunner
-from perfdesk.gui.paste_dialog import PasteDialog
-from perfdesk.gui.pdf import write_projects_pdf
 from perfdesk.gui.indicator_table import (
     FIELD_COLUMNS,
     LEVEL1,
@@ -56,6 +52,9 @@ from perfdesk.gui.indicator_table import (
     IndicatorTableModel,
     grades_of,
 )
+from perfdesk.gui.jobs import JobRunner
+from perfdesk.gui.paste_dialog import PasteDialog
+from perfdesk.gui.pdf import write_projects_pdf
 from perfdesk.gui.project_tree import (
     DEPARTMENT,
     NAME_COLUMN,
@@ -70,9 +69,9 @@ from perfdesk.gui.project_tree import (
     restore_tree_state,
     tree_state,
 )
+from perfdesk.gui.translate import _t
 from perfdesk.model import Indicator, Project
 from perfdesk.paths import documents_dir, resource
-from perfdesk import placement
 
 # The bundled sample (a real published table) and the dataset it is imported into.
 SAMPLE_TABLE = ("samples", "000_05425078e2155506.txt")

@@ -22,11 +22,11 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFontMetrics, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from perfdesk.gui.translate import _t
 from perfdesk.gui import commands
 from perfdesk.gui.checking import EMPTY, LiveChecker, Summary
 from perfdesk.gui.document import DatasetDocument
 from perfdesk.gui.icons import icon
+from perfdesk.gui.translate import _t
 
 DEPARTMENT, UNIT, PROJECT = "department", "unit", "project"
 

@@ -12,9 +12,8 @@ from pathlib import Path
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
 from perfdesk.gui.translate import _t
-
-
 
 
 def inform(parent: QWidget | None, title: str, text: str) -> None:
