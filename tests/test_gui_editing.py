@@ -336,3 +336,19 @@ def test_the_filter_box_narrows_the_tree_by_name_unit_or_problem(window, qtbot):
     window.search.clear()
     window.ui.problemFilter.setCurrentIndex(1)  # projects with errors
     assert visible() == ["出租屋管理经费"]
+
+
+def test_tab_goes_through_the_form_top_to_bottom_then_into_the_grid(window, qtbot):
+    window.new_project()
+    form = window.ui.projectForm.ui
+    expected = [form.codeEdit, form.implementingUnitEdit, form.attributeCombo, form.periodStart,
+                form.periodEnd, form.includesTransfer, form.noServiceRecipients,
+                form.annualTotalEdit, form.annualFiscalEdit, form.annualOtherEdit,
+                form.midtermTotalEdit, form.midtermFiscalEdit, form.midtermOtherEdit,
+                form.annualGoalEdit, form.midtermGoalEdit, window.ui.indicatorGrid]
+    form.nameEdit.setFocus()
+    seen = []
+    for _ in expected:
+        press(qtbot, focused(), Qt.Key.Key_Tab)
+        seen.append(focused())
+    assert [w.objectName() for w in seen] == [w.objectName() for w in expected]

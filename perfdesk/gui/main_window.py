@@ -258,6 +258,9 @@ class MainWindow(QMainWindow):
         ui.moveUpButton.setDefaultAction(ui.actionMoveUp)
         ui.moveDownButton.setDefaultAction(ui.actionMoveDown)
         ui.deleteIndicatorButton.setDefaultAction(ui.actionDelete)
+        for button in (ui.addIndicatorButton, ui.moveUpButton, ui.moveDownButton,
+                       ui.deleteIndicatorButton):  # their keys are Ctrl+I, Alt+↑/↓, Delete
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         panel = ui.findingsPanel
         panel.ui.nextButton.setDefaultAction(ui.actionNextProblem)
         panel.ui.previousButton.setDefaultAction(ui.actionPreviousProblem)
