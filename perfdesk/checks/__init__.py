@@ -1,0 +1,43 @@
+"""The checking engine: what a reviewer would send back, found while the clerk types.
+
+Every rule of the catalogue (``shared/spec/rules.md``) is one small function with its entry in
+the registry (:data:`RULES`): ID, severity, a message in Chinese and English saying what is
+wrong and how to fix it, the policy it rests on, and the ⚙ settings it reads. A check returns
+:class:`Finding` objects that point at one project field or at one field of one indicator, so
+the GUI can mark that field and jump to it; where the correction is certain a finding carries a
+:class:`Fix` (pure field changes) the GUI offers as one undoable click and the CLI applies with
+:func:`apply_fix`.
+
+Usage::
+
+    context = CheckContext.from_dataset(dataset)      # once per dataset
+    findings = check_project(project, context)       # on every edit, cheap
+"""
+
+from perfdesk.checks import rules_categories, rules_header, rules_topics, rules_values  # noqa: F401  (registers the rules)
+from perfdesk.checks.context import SETTINGS, CheckContext, Setting, default_settings, validate_settings
+from perfdesk.checks.engine import (
+    RULES,
+    Finding,
+    Fix,
+    Rule,
+    Severity,
+    apply_fix,
+    check_project,
+    check_projects,
+    undo_fix,
+)
+
+__all__ = [
+    "RULES", "SETTINGS", "CheckContext", "Finding", "Fix", "Rule", "Setting", "Severity",
+    "apply_fix", "check_project", "check_projects", "default_settings", "undo_fix",
+    "validate_settings", "summary",
+]
+
+
+def summary(findings) -> dict[Severity, int]:
+    """How many findings of each severity (every severity present, possibly 0)."""
+    counts = {s: 0 for s in Severity}
+    for f in findings:
+        counts[f.severity] += 1
+    return counts
