@@ -9,6 +9,7 @@ Nothing here judges anything: the rules do.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from perfdesk.taxonomy import COST, QUALITATIVE, SATISFACTION, TIMELINESS, LabelKind
@@ -29,6 +30,22 @@ KINDS = {
     "qualitative": 32,  # marked 定性
     "target": 64,  # has a typed target number
 }
+
+
+# A date or period as written in 时效指标 values: 12月底前, 2025年6月, 第三季度, 年内, 30个工作日.
+_DATE_TEXT = re.compile(
+    r"\d{1,2}月|\d{4}年|[0-9一二三四]季度|年底|年末|年内|年中|月底|月末|上半年|下半年|当年|当月|"
+    r"工作日|\d+\s*(?:个)?(?:天|日|周|小时|分钟|秒|个月)")
+
+
+def looks_like_date(text: str) -> bool:
+    """Whether text states a date, deadline or period (a valid 时效 target)."""
+    return bool(_DATE_TEXT.search(text))
+
+
+def is_deadline_unit(unit: str) -> bool:
+    """Whether the "unit" after a number makes it a deadline (12 + 月底前), not an amount."""
+    return unit.endswith(("前", "底", "末"))
 
 
 class IndicatorFacts:

@@ -7,6 +7,7 @@ import re
 from decimal import Decimal
 
 from perfdesk.checks.engine import Fix, Severity, hit, indicator_rule
+from perfdesk.checks.facts import looks_like_date
 from perfdesk.checks.wording import P88, P101, REVIEW, amount, both, clip, listing, source
 from perfdesk.i18n import Text
 from perfdesk.taxonomy import (
@@ -70,8 +71,8 @@ def satisfaction_is_percentage(f, p, ctx):
 @indicator_rule(
     "SAT-02", W, title=("满意度目标没有用“≥”", "Satisfaction target without ≥"),
     messages={
-        "default": ("满意度目标“{value}”应使用“≥”，表示不低于该比例，例如“≥{number}%”。",
-                    "The satisfaction target '{value}' should use ≥ (at least), e.g. "
+        "default": ("满意度目标“{value}”应使用“≥”（不低于该比例）。请改为“≥{number}%”这样的写法。",
+                    "The satisfaction target '{value}' should use ≥ (at least). Write it as "
                     "≥{number}%."),
         "missing": ("满意度目标“{value}”缺少计算符号，应为“≥{number}%”。可一键补上“≥”。",
                     "The satisfaction target '{value}' has no comparator; it should be "
@@ -143,7 +144,7 @@ _COST = both(P101, P88, zh="成本指标反映产出的成本控制要求，以�
 
 @indicator_rule(
     "COST-01", W, title=("成本指标不是金额", "Cost value not an amount of money"),
-    message=("成本指标“{name}”的指标值“{value}”不是金额。成本指标应写成金额，如“≤500元/人”"
+    message=("成本指标“{name}”的指标值“{value}”不是金额。请写成成本金额，如“≤500元/人”"
              "“≤30万元”。",
              "The cost indicator '{name}' has the value '{value}', which is not an amount of "
              "money. Write an amount such as ≤500元/人 or ≤30万元."),
@@ -159,10 +160,17 @@ _TO_WAN = {"元": Decimal("0.0001"), "万元": Decimal(1), "亿元": Decimal(100
 
 @indicator_rule(
     "COST-02", E, title=("成本超过年度资金总额", "Cost above the annual total"),
-    message=("成本指标“{name}”的金额{value}（{wan}万元）超过项目年度资金总额{total}万元。请核对金额"
-             "和单位（元/万元）。",
-             "The cost indicator '{name}' of {value} ({wan}, 10k yuan) exceeds the project's "
-             "annual total of {total}. Check the amount and its unit (元 or 万元)."),
+    messages={
+        "default": ("成本指标“{name}”的目标“{value}”超过项目年度资金总额{total}万元。请核对金额和"
+                    "单位（元/万元）。",
+                    "The cost indicator '{name}' ({value}) exceeds the project's annual total "
+                    "of {total} (10k yuan). Check the amount and its unit (元 or 万元)."),
+        "converted": ("成本指标“{name}”的目标“{value}”折合{wan}万元，超过项目年度资金总额{total}"
+                      "万元。请核对金额和单位（元/万元）。",
+                      "The cost indicator '{name}' ({value}, i.e. {wan} in 10k yuan) exceeds "
+                      "the project's annual total of {total}. Check the amount and its unit "
+                      "(元 or 万元)."),
+    },
     source=source(REVIEW, "成本指标与项目资金相匹配", "costs match the project's funds"),
     when=("cost", "target"))
 def cost_within_funds(f, p, ctx):
@@ -175,8 +183,8 @@ def cost_within_funds(f, p, ctx):
         return None
     wan = ind.target * factor
     if wan > total:
-        return hit("value", name=clip(ind.name), value=clip(f.display),
-                   wan=amount(wan.normalize()), total=amount(total))
+        return hit("value", "default" if factor == 1 else "converted", name=clip(ind.name),
+                   value=clip(f.display), wan=amount(wan.normalize()), total=amount(total))
     return None
 
 
@@ -192,9 +200,6 @@ def cost_as_amount(f, p, ctx):
 
 # --- timeliness -----------------------------------------------------------------------------
 
-_DATE_TEXT = re.compile(
-    r"\d{1,2}月|\d{4}年|[0-9一二三四]季度|年底|年末|年内|年中|月底|月末|上半年|下半年|当年|当月|"
-    r"工作日|\d+\s*(?:个)?(?:天|日|周|小时|分钟|秒|个月)")
 _TIME_UNITS = ("天", "日", "工作日", "小时", "分钟", "秒", "周", "月", "年", "季度")
 
 
@@ -219,7 +224,7 @@ def timeliness_shape(f, p, ctx):
         return None
     if ind.target is not None and (_percent(ind.unit) or _time_unit(ind.unit)):
         return None
-    if _DATE_TEXT.search(f.display):
+    if looks_like_date(f.display):
         return None
     return hit("value", name=clip(ind.name), value=clip(f.display))
 
@@ -227,7 +232,7 @@ def timeliness_shape(f, p, ctx):
 # --- inputs ---------------------------------------------------------------------------------
 
 _INPUT_NAME = re.compile(
-    r"资金投入|支出安排金额|经费保障|资金到位率|预算执行率|投入人员|资金拨付率|资金支付率|预算执行进度")
+    r"资金投入|支出安排金额|经费保障|投入人员|(?:资金|经费|预算)(?:到位|拨付|支付|执行|使用)(?:率|进度)")
 
 
 @indicator_rule(

@@ -12,6 +12,7 @@ import re
 from decimal import Decimal
 
 from perfdesk.checks.engine import Fix, Severity, hit, indicator_rule, project_rule
+from perfdesk.checks.facts import is_deadline_unit, looks_like_date
 from perfdesk.checks.wording import P88, P101, REVIEW, both, clip, listing, source
 from perfdesk.i18n import Text
 from perfdesk.taxonomy import QUALITATIVE, QUANTITATIVE
@@ -150,7 +151,7 @@ def quantitative_has_number(f, p, ctx):
     source=_QUANTIFIED, when=("target",))
 def has_comparator(f, p, ctx):
     ind = f.ind
-    if ind.target is not None and not ind.comparator:
+    if not ind.comparator and not is_deadline_unit(ind.unit):
         return hit("value", value=clip(f.display),
                    example=f"{format_number(ind.target)}{ind.unit}")
 
@@ -451,6 +452,8 @@ def value_is_sentence(f, p, ctx):
     source=_QUANTIFIED, settings=("grades",), when=("raw",))
 def value_readable(f, p, ctx):
     written = f.written
+    if f.is_timeliness and looks_like_date(written):
+        return None  # a deadline such as 12月底前 is a 时效 target (TIME-01 judges it)
     if written in ctx.grade_set:
         fix = Fix(Text(f"设为定性指标，等级“{written}”", f"Make it qualitative, grade '{written}'"),
                   indicator_changes={f.ind.uuid: {"nature": QUALITATIVE, "grade": written,

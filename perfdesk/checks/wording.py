@@ -48,8 +48,8 @@ def cents(number: Decimal) -> str:
 
 def listing(names) -> Text:
     """Names joined as a list, in each language's punctuation."""
-    names = [f"“{n}”" for n in names]
-    return Text("、".join(names), ", ".join(names))
+    names = list(names)
+    return Text("、".join(f"“{n}”" for n in names), ", ".join(f"'{n}'" for n in names))
 
 
 def profile_name(profile: str) -> Text:
