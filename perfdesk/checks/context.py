@@ -254,14 +254,22 @@ class CheckContext:
         return len(found) - (project.uuid in found)
 
     def with_projects(self, projects: Sequence["Project"]) -> "CheckContext":
-        """This context with ``projects`` counted as siblings too (for check_projects)."""
-        if not projects:
+        """This context with ``projects`` counted as siblings too (for check_projects); the
+        context itself when it already knows them as they are (a dataset's own projects)."""
+        changed = []
+        for project in projects:
+            key = self._sibling_key.get(project.uuid)
+            if (key is None or self._names[project.uuid] != project.name
+                    or key[0] != (project.department or "").strip()
+                    or key[1] != (project.unit or "").strip()):
+                changed.append(project)
+        if not changed:
             return self
         other = copy.copy(self)
         other._sibling_key = dict(self._sibling_key)
         other._names = dict(self._names)
         other._siblings = {k: set(v) for k, v in self._siblings.items()}
-        for project in projects:
+        for project in changed:
             other.note_project(project)
         return other
 

@@ -288,10 +288,11 @@ def check_project(project: "Project", context: "CheckContext") -> list["Finding"
             else:
                 pointed.setdefault(f.indicator_uuid, []).append(f)
         findings = header
+    for_row = plan.for_row
     for item in facts.indicators:
         uuid = item.ind.uuid
         found: list[Finding] = pointed.pop(uuid, []) if pointed else []
-        for check, rule, severity in plan.for_row(item.kinds, item.blank):
+        for check, rule, severity in for_row(item.kinds, item.blank):
             result = check(item, facts, context)
             if result is None:
                 continue
