@@ -67,7 +67,6 @@ class Checked:
 @command("check", "检查绩效目标：列出审核时会被退回的问题",
          "check performance targets: list what a reviewer would send back", _add_check)
 def _run_check(args: argparse.Namespace) -> int:
-    _tolerant_stdout()
     results = []
     for name in args.inputs:
         path = Path(name)
@@ -347,13 +346,3 @@ def _as_json(results: list[Checked]) -> dict[str, Any]:
     return {"format": "perfdesk-check", "version": JSON_FORMAT_VERSION, "inputs": inputs,
             "counts": totals}
 
-
-def _tolerant_stdout() -> None:
-    """Never fail on a console that cannot show a character (a GBK code page)."""
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            try:
-                reconfigure(errors="replace")
-            except (ValueError, OSError):  # pragma: no cover - a stream already in use
-                pass
