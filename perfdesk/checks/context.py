@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -192,11 +192,18 @@ class CheckContext:
         for uuid, department, unit, name in sibling_projects:
             self._add_sibling(uuid, department, unit, name)
 
-        self._level1: dict[str, Level1Reading] = {}
-        self._level2: dict[tuple[str, str], str] = {}
-        self._parsed: dict[str, ParseResult] = {}
-        self._keys: dict[str, str] = {}
-        self._labels: dict[str, str] = {}
+        # Cached readings, shared by every check made with this context:
+        profile, grades = self.profile, self.grades
+        #: how a level-1 label reads in the profile (taxonomy.read_level1)
+        self.read_level1: Callable[[str], Level1Reading] = _Memo(
+            lambda label: read_level1(profile, label))
+        self._level2 = _Memo(lambda key: standard_level2(profile, *key))
+        #: :func:`name_key`
+        self.name_key: Callable[[str], str] = _Memo(name_key)
+        #: taxonomy.normalise_label
+        self.label: Callable[[str], str] = _Memo(normalise_label)
+        #: values.parse with the dataset's grades
+        self.parse: Callable[[str], ParseResult] = _Memo(lambda text: parse(text, grades))
 
     @classmethod
     def from_dataset(cls, dataset: "Dataset") -> "CheckContext":
@@ -291,48 +298,29 @@ class CheckContext:
 
     # --- cached readings --------------------------------------------------------------------
 
-    def read_level1(self, label: str) -> Level1Reading:
-        found = self._level1.get(label)
-        if found is None:
-            if len(self._level1) > _CACHE_LIMIT:
-                self._level1.clear()
-            found = self._level1[label] = read_level1(self.profile, label)
-        return found
-
     def standard_level2(self, level1: str, label: str) -> str:
-        key = (level1, label)
-        found = self._level2.get(key)
-        if found is None:
-            if len(self._level2) > _CACHE_LIMIT:
-                self._level2.clear()
-            found = self._level2[key] = standard_level2(self.profile, level1, label)
-        return found
+        """:func:`perfdesk.taxonomy.standard_level2` in this profile, cached."""
+        return self._level2((level1, label))
 
-    def name_key(self, name: str) -> str:
-        """:func:`name_key`, cached."""
-        found = self._keys.get(name)
-        if found is None:
-            if len(self._keys) > _CACHE_LIMIT:
-                self._keys.clear()
-            found = self._keys[name] = name_key(name)
-        return found
 
-    def label(self, text: str) -> str:
-        """:func:`perfdesk.taxonomy.normalise_label`, cached."""
-        found = self._labels.get(text)
-        if found is None:
-            if len(self._labels) > _CACHE_LIMIT:
-                self._labels.clear()
-            found = self._labels[text] = normalise_label(text)
-        return found
+class _Memo:
+    """A pure function remembered for the texts a session repeats (labels, names, values).
 
-    def parse(self, text: str) -> ParseResult:
-        """:func:`perfdesk.values.parse` with the dataset's grades, cached."""
-        found = self._parsed.get(text)
+    Bounded: when full it starts again, so a dataset of unique names cannot grow it forever.
+    """
+
+    __slots__ = ("_fn", "_found")
+
+    def __init__(self, fn) -> None:
+        self._fn = fn
+        self._found: dict = {}
+
+    def __call__(self, key):
+        found = self._found.get(key)
         if found is None:
-            if len(self._parsed) > _CACHE_LIMIT:
-                self._parsed.clear()
-            found = self._parsed[text] = parse(text, self.grades)
+            if len(self._found) > _CACHE_LIMIT:
+                self._found.clear()
+            found = self._found[key] = self._fn(key)
         return found
 
 
