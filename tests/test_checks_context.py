@@ -192,6 +192,13 @@ def test_a_failed_fix_leaves_the_dataset_as_it_was(new_dataset):
     assert ds.load_project(project.uuid).indicators[0].level2 == "数量指标"
 
 
+def test_findings_can_be_kept_in_sets():
+    project = sample(attribute="延续")
+    found = check_project(project, CheckContext(budget_year=2025))
+    assert len(set(found)) == len(found) == 1 and found[0].fix is not None
+    assert found[0] == check_project(project, CheckContext(budget_year=2025))[0]
+
+
 def test_apply_fix_refuses_a_finding_without_fix(new_dataset):
     ds = new_dataset()
     project = stored(ds, annual_goal="")

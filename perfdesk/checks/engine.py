@@ -66,8 +66,9 @@ class Fix:
     """
 
     label: Text
-    project_changes: dict[str, Any] = field(default_factory=dict)
-    indicator_changes: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # compared, but not hashed (dicts cannot be): findings can live in sets
+    project_changes: dict[str, Any] = field(default_factory=dict, hash=False)
+    indicator_changes: dict[str, dict[str, Any]] = field(default_factory=dict, hash=False)
 
 
 @dataclass(frozen=True, slots=True)

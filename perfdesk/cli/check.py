@@ -196,6 +196,12 @@ def _check_table(path: Path, *, profile: str, year: int | None) -> Checked:
 
 # --- text output ----------------------------------------------------------------------------
 
+_KINDS = {
+    "dataset": Text("数据文件", "dataset"),
+    "disclosure": Text("项目支出绩效目标表", "disclosure table"),
+    "detail": Text("项目支出绩效目标申报表", "detailed form"),
+}
+
 
 def _zh() -> bool:
     from perfdesk.i18n import ZH, language
@@ -226,17 +232,14 @@ def _print_text(results: list[Checked], lowest: str) -> None:
             print(tr("无法检查 {path}：{error}", "Cannot check {path}: {error}",
                      path=result.path, error=result.error))
             continue
-        kind = tr("数据文件", "dataset") if result.kind == "dataset" else result.kind
+        kind = _KINDS.get(result.kind, Text(result.kind, result.kind))
         year = result.budget_year if result.budget_year is not None else "?"
         print(tr("检查 {path}（{kind}，{n} 个项目，指标体系 {profile}，预算年度 {year}）",
                  "Checking {path} ({kind}, {n} projects, profile {profile}, budget year {year})",
                  path=result.path, kind=kind, n=len(result.projects), profile=result.profile,
                  year=year))
         for notice in result.notices:
-            where = getattr(notice, "location", "")
-            print(tr("  导入提示：{where}{message}", "  Import notice: {where}{message}",
-                     where=f"{where}：" if where and _zh() else (f"{where}: " if where else ""),
-                     message=getattr(notice, "message", notice)))
+            print(tr("  导入提示：{notice}", "  Import notice: {notice}", notice=notice))
         if result.fixed:
             print(tr("已自动修复 {n} 处：", "Applied {n} fixes:", n=len(result.fixed)))
             for name, fix in result.fixed:
