@@ -122,7 +122,7 @@ def step_check(ctx: Context) -> None:
         return [f"{f.rule} {f.message}" for f in findings if f.severity is not Severity.HINT]
 
     with Dataset.open(ctx.state["dataset"]) as ds:
-        uuid = ds.project_list()[0].uuid
+        uuid = next(e.uuid for e in ds.project_list() if e.name == "自检项目")
         for ind in ds.load_project(uuid).indicators:
             ds.update_indicator(ind.uuid, basis="计划标准")
         for level1, level2, name, comparator, target, unit in (

@@ -482,6 +482,14 @@ def test_val05_unit_in_the_value_contradicts_the_unit_field():
     assert not of(sample(), "VAL-05")
 
 
+def test_val05_two_units_glued_together():
+    # a detailed form with 指标值 28.8万元 and 计量单位 % read as one value
+    glued = add(sample(), row("产出指标", "成本指标", "设备购置成本", "≤28.8万元%"))
+    f = one(glued, "VAL-05")
+    assert f.field == "unit" and "万元" in f.message.zh
+    assert not of(add(sample(), row("效益指标", "经济效益指标", "年增长率", "≥5%/年")), "VAL-05")
+
+
 @pytest.mark.parametrize(("name", "value"), [
     ("验收合格率", "≥101%"), ("覆盖率", "＞100%"), ("资金节约比例", "≥-5%"), ("知晓率", "120")])
 def test_val06_rates_above_100_or_below_0(name, value):
@@ -556,6 +564,10 @@ def test_val10_qualitative_with_numbers():
                              nature="定性"))
     assert one(text, "VAL-10").fix is None
     assert not of(add(sample(), row("效益指标", "社会效益指标", "制度建设", "达成")), "VAL-10")
+    # a bare number on a 定性 row: VAL-10 says it all (no VAL-02/VAL-04 on top)
+    bare = add(sample(), row("效益指标", "社会效益指标", "供水保证率", "95", nature="定性"))
+    assert [f.rule for f in check(bare) if f.indicator_uuid == bare.indicators[-1].uuid] == [
+        "VAL-10"]
 
 
 def test_val11_qualitative_grade_list_is_a_setting():

@@ -15,7 +15,7 @@ from perfdesk.checks.engine import Fix, Severity, hit, indicator_rule, project_r
 from perfdesk.checks.facts import is_deadline_unit, looks_like_date
 from perfdesk.checks.wording import P88, P101, REVIEW, both, clip, listing, source
 from perfdesk.i18n import Text
-from perfdesk.taxonomy import QUALITATIVE, QUANTITATIVE
+from perfdesk.taxonomy import COMMON_UNITS, QUALITATIVE, QUANTITATIVE
 from perfdesk.values import ValueKind, format_number, looks_like_formula, normalise_text, render
 
 E, W, H = Severity.ERROR, Severity.WARNING, Severity.HINT
@@ -200,14 +200,28 @@ def has_unit(f, p, ctx):
 
 @indicator_rule(
     "VAL-05", E, title=("指标值中的单位与计量单位矛盾", "Unit in the value contradicts the unit"),
-    message=("指标值“{value}”中的单位“{written_unit}”与计量单位“{unit}”矛盾。请核对后统一，例如金额用"
-             "“万元”，比率用“%”。",
-             "The unit '{written_unit}' in the value '{value}' contradicts the unit field "
-             "'{unit}'. Make them agree (e.g. 万元 for money, % for rates)."),
-    source=_QUANTIFIED, when=("written",))
+    messages={
+        "default": ("指标值“{value}”中的单位“{written_unit}”与计量单位“{unit}”矛盾。请核对后统一，"
+                    "例如金额用“万元”，比率用“%”。",
+                    "The unit '{written_unit}' in the value '{value}' contradicts the unit "
+                    "field '{unit}'. Make them agree (e.g. 万元 for money, % for rates)."),
+        "glued": ("指标值“{value}”同时写了“{other}”和“%”两个单位（指标值中的单位与计量单位矛盾）。"
+                  "请核对后只保留一个，例如金额用“万元”，比率用“%”。",
+                  "The value '{value}' carries two units, '{other}' and '%' (the unit in the "
+                  "value contradicts the unit field). Keep the right one: 万元 for money, % "
+                  "for rates."),
+    },
+    source=_QUANTIFIED, when=("target",))
 def unit_agrees(f, p, ctx):
     ind = f.ind
-    if not f.written or not ind.unit.strip():
+    unit = ind.unit.strip()
+    if not unit:
+        return None
+    if "%" in unit and unit != "%":
+        other = unit.replace("%", "", 1)
+        if other in _UNITS:  # 28.8 + 万元 + % (a 指标值 of 28.8万元 beside a 计量单位 of %)
+            return hit("unit", "glued", value=clip(f.display), other=other)
+    if not f.written:
         return None
     parsed = f.parsed
     if parsed is None or parsed.value.kind is not ValueKind.QUANTITATIVE:
@@ -217,6 +231,7 @@ def unit_agrees(f, p, ctx):
         return hit("unit", value=clip(f.written), written_unit=written_unit, unit=ind.unit)
 
 
+_UNITS = frozenset(COMMON_UNITS) - {"%"}
 _RATE_NAME = re.compile(r"(?:率|比例|比率|占比|满意度)$")
 _CHANGE_NAME = re.compile(r"增长|增幅|增速|提高|提升|超额|同比|环比")
 _TRAILING_NOTE = re.compile(r"[（(][^（()）]*[)）]$")
@@ -380,7 +395,7 @@ _NUMERIC = re.compile(r"[0-9０-９%％]")
     },
     source=source(P101, "定性指标按等级评判，定量指标写数值",
                   "qualitative indicators are graded; numbers are quantitative"),
-    when=("qualitative",))
+    when=("qualitative",), supersedes=("VAL-02", "VAL-04"))
 def qualitative_without_numbers(f, p, ctx):
     ind = f.ind
     if ind.target is not None and not ind.grade:

@@ -233,7 +233,8 @@ def _print_text(results: list[Checked], lowest: str) -> None:
                      path=result.path, error=result.error))
             continue
         kind = _KINDS.get(result.kind, Text(result.kind, result.kind))
-        year = result.budget_year if result.budget_year is not None else "?"
+        year = (result.budget_year if result.budget_year is not None
+                else tr("未指定（--year）", "not given (--year)"))
         print(tr("检查 {path}（{kind}，{n} 个项目，指标体系 {profile}，预算年度 {year}）",
                  "Checking {path} ({kind}, {n} projects, profile {profile}, budget year {year})",
                  path=result.path, kind=kind, n=len(result.projects), profile=result.profile,

@@ -183,3 +183,80 @@ EXPECTED: dict[str, set[tuple[str, str | None, str]]] = {
 def detailed_projects() -> list[Project]:
     return [teacher_training(), system_maintenance(), village_road(), old_age_allowance(),
             rural_water_101()]
+
+
+# --- the same tables as a clerk's .xlsx -----------------------------------------------------
+
+GRID = ("一级指标", "二级指标", "三级指标", "指标性质", "计算符号", "指标值", "计量单位",
+        "指标值设定依据", "指标解释")
+
+
+def write_detailed_form(project: Project, path, *, year: int = 2025):
+    """``project`` as a hand-filled 项目支出绩效目标申报表 (the national layout: title, header
+    block of label/value pairs, funds in two columns, goals, the indicator grid with level 1
+    and level 2 merged down, footer) — no PerfDesk data embedded, as a clerk's file would be."""
+    from openpyxl import Workbook
+
+    def money(value):
+        return None if value is None else float(str(value))  # as Excel stores a typed number
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "项目1"
+    p = project
+    period = (f"{p.period_start}年-{p.period_end}年" if p.period_start and p.period_end
+              else "")
+    ws.append([f"{year}年项目支出绩效目标申报表"])
+    ws.merge_cells("A1:I1")
+    ws.append(["填报单位（盖章）：", None, p.unit, None, None, None, None, "单位：万元"])
+    ws.append(["项目名称", None, p.name])
+    ws.merge_cells("A3:B3")
+    ws.merge_cells("C3:I3")
+    ws.append(["主管部门", None, p.department, None, None, "实施单位", None, p.unit])
+    ws.append(["项目属性", None, p.attribute, None, None, "项目期", None, period])
+    ws.append(["项目资金（万元）", None, "中期资金总额", None, money(p.midterm_total),
+               "年度资金总额", None, money(p.annual_total)])
+    ws.append([None, None, "其中：财政拨款", None, money(p.midterm_fiscal), "其中：财政拨款",
+               None, money(p.annual_fiscal)])
+    ws.append([None, None, "其他资金", None, money(p.midterm_other), "其他资金", None,
+               money(p.annual_other)])
+    for row in (4, 5):
+        ws.merge_cells(f"A{row}:B{row}")
+        ws.merge_cells(f"C{row}:E{row}")
+        ws.merge_cells(f"F{row}:G{row}")
+        ws.merge_cells(f"H{row}:I{row}")
+    ws.merge_cells("A6:B8")
+    for row in (6, 7, 8):
+        ws.merge_cells(f"C{row}:D{row}")
+        ws.merge_cells(f"F{row}:G{row}")
+        ws.merge_cells(f"H{row}:I{row}")
+    ws.append(["总体目标", None, "中长期目标", None, None, "年度目标"])
+    ws.append([None, None, p.midterm_goal, None, None, p.annual_goal])
+    ws.merge_cells("A9:B10")
+    ws.merge_cells("C9:E9")
+    ws.merge_cells("F9:I9")
+    ws.merge_cells("C10:E10")
+    ws.merge_cells("F10:I10")
+    ws.append(list(GRID))
+    first = ws.max_row + 1
+    for ind in p.indicators:
+        if ind.target is not None and not ind.value_text:
+            comparator, value, unit = ind.comparator, float(str(ind.target)), ind.unit
+        else:
+            comparator, value, unit = "", ind.value_display(), ""
+        ws.append([ind.level1, ind.level2, ind.name, ind.nature, comparator, value, unit,
+                   ind.basis, ind.explanation])
+    last = ws.max_row
+    for column in ("A", "B"):  # categories merged down over their rows, as on the form
+        start = first
+        for row in range(first + 1, last + 2):
+            if row > last or ws[f"{column}{row}"].value != ws[f"{column}{start}"].value:
+                if row - 1 > start:
+                    for r in range(start + 1, row):
+                        ws[f"{column}{r}"].value = None
+                    ws.merge_cells(f"{column}{start}:{column}{row - 1}")
+                start = row
+    ws.append(["填报人", None, "李明", "联系电话", None, "020-82112345", "填报日期", None,
+               f"{year - 1}-10-15"])
+    wb.save(path)
+    return path
