@@ -14,8 +14,20 @@ Usage::
     findings = check_project(project, context)       # on every edit, cheap
 """
 
-from perfdesk.checks import rules_categories, rules_header, rules_topics, rules_values  # noqa: F401  (registers the rules)
-from perfdesk.checks.context import SETTINGS, CheckContext, Setting, default_settings, validate_settings
+# Importing the rule modules registers their rules, in catalogue order.
+from perfdesk.checks import (  # noqa: F401
+    rules_categories,
+    rules_header,
+    rules_topics,
+    rules_values,
+)
+from perfdesk.checks.context import (
+    SETTINGS,
+    CheckContext,
+    Setting,
+    default_settings,
+    validate_settings,
+)
 from perfdesk.checks.engine import (
     RULES,
     Finding,

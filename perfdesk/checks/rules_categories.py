@@ -5,7 +5,17 @@ profile 88 and profile 101 accept what their own tree holds."""
 from __future__ import annotations
 
 from perfdesk.checks.engine import Fix, Severity, hit, indicator_rule, project_rule
-from perfdesk.checks.wording import FORM, P88, P101, REVIEW, both, clip, listing, profile_name, source
+from perfdesk.checks.wording import (
+    FORM,
+    P88,
+    P101,
+    REVIEW,
+    both,
+    clip,
+    listing,
+    profile_name,
+    source,
+)
 from perfdesk.i18n import Text
 from perfdesk.taxonomy import (
     COST,

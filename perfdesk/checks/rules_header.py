@@ -6,7 +6,18 @@ import re
 from decimal import Decimal
 
 from perfdesk.checks.engine import Fix, Severity, hit, project_rule
-from perfdesk.checks.wording import FORM, P88, P101, REVIEW, amount, both, cents, clip, period, source
+from perfdesk.checks.wording import (
+    FORM,
+    P88,
+    P101,
+    REVIEW,
+    amount,
+    both,
+    cents,
+    clip,
+    period,
+    source,
+)
 from perfdesk.i18n import Text
 from perfdesk.taxonomy import PROJECT_ATTRIBUTE_ALIASES, PROJECT_ATTRIBUTES, normalise_label
 

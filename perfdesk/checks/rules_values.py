@@ -346,7 +346,7 @@ def formula_misplaced(f, p, ctx):
                               "explanation": merged_explanation(ind.explanation, formula)}})
                 found.append(hit("value", "target", fix=fix, value=clip(written, 40),
                                  formula=clip(parsed.prefix, 40), target=target))
-    return found
+    return found or None
 
 
 _DIGIT = re.compile(r"[0-9０-９]")
