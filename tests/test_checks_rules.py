@@ -740,3 +740,56 @@ def test_findings_point_at_real_fields():
                 assert set(f.fix.project_changes) <= set(PROJECT_FIELDS)
                 for changes in f.fix.indicator_changes.values():
                     assert set(changes) <= set(INDICATOR_FIELDS)
+
+
+# --- robustness -----------------------------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from perfdesk.taxonomy import all_category_names  # noqa: E402
+from perfdesk.values import parse  # noqa: E402
+
+_words = st.sampled_from(sorted(all_category_names()) + ["", " ", "工作指标", "產出指標"])
+_texts = st.text(alphabet=st.sampled_from(list("率度满意成本元万%≥≤><=/×*12.0 抽样持续，。X…")),
+                 max_size=30)
+_values = st.one_of(_texts, st.sampled_from(["≥95%", "＜0", "100%", "≥**%", "12月底前", "好",
+                                              "已登记数/应登记数≥98%", "≤28.8万元%", "-5%"]))
+_money = st.one_of(st.none(), st.decimals(min_value=-1000, max_value=10**8, places=3,
+                                          allow_nan=False, allow_infinity=False))
+
+
+@st.composite
+def _indicators(draw):
+    written = draw(_values)
+    fields = Indicator.fields_for_value(parse(written).value, written=written)
+    fields["nature"] = draw(st.sampled_from([fields.get("nature", ""), "定量", "定性", ""]))
+    return Indicator(level1=draw(_words), level2=draw(_words), name=draw(_texts),
+                     basis=draw(st.sampled_from(["", "计划标准", "历史", "别的"])), **fields)
+
+
+@st.composite
+def _projects(draw):
+    return Project(
+        name=draw(_texts), department=draw(_texts), unit=draw(_texts),
+        attribute=draw(st.sampled_from(["", "新增", "延续项目", "其他"])),
+        period_start=draw(st.one_of(st.none(), st.integers(2000, 2100))),
+        period_end=draw(st.one_of(st.none(), st.integers(2000, 2100))),
+        annual_total=draw(_money), annual_fiscal=draw(_money), annual_other=draw(_money),
+        midterm_total=draw(_money), midterm_fiscal=draw(_money), midterm_other=draw(_money),
+        annual_goal=draw(_texts), midterm_goal=draw(_texts),
+        no_service_recipients=draw(st.booleans()),
+        indicators=draw(st.lists(_indicators(), max_size=8)))
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(project=_projects(), profile=st.sampled_from(["88", "101"]))
+def test_any_project_is_checked_without_failing(project, profile):
+    ctx = context(profile)
+    findings = check_project(project, ctx)
+    for f in findings:
+        assert f.rule in RULES and str(f.message)
+        if f.fix is not None:  # a fix always makes its own finding go away
+            again = check_project(applied(project, f.fix), ctx)
+            assert not [g for g in again if (g.rule, g.indicator_uuid, g.field)
+                        == (f.rule, f.indicator_uuid, f.field)], (f.rule, str(f.message))
