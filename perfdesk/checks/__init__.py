@@ -12,6 +12,19 @@ Usage::
 
     context = CheckContext.from_dataset(dataset)      # once per dataset
     findings = check_project(project, context)       # on every edit, cheap
+    old = apply_fix(dataset, finding)                 # a certain fix; undo_fix(...) reverts
+
+Adding a rule is one function and its entry, in the module of its catalogue section::
+
+    @indicator_rule(
+        "VAL-14", Severity.WARNING, title=("…", "…"),
+        message=("指标值“{value}”……。请……。", "The value '{value}' … ."),
+        source=source(P101, "…", "…"), when=("target",))
+    def new_rule(f, p, ctx):          # f: IndicatorFacts, p: ProjectFacts, ctx: CheckContext
+        if …:
+            return hit("value", value=clip(f.display))
+
+A ⚙ threshold it reads is added to ``SETTINGS`` in :mod:`.context` with its default.
 """
 
 # Importing the rule modules registers their rules, in catalogue order.
