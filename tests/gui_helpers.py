@@ -19,7 +19,11 @@ def type_text(qtbot, widget, text: str) -> None:
         if target is None or not (target is widget or widget.isAncestorOf(target)):
             target = widget
         if is_ascii:
-            qtbot.keyClicks(target, run)
+            for char in run:  # a key may open a cell editor: the next goes there
+                target = focused()
+                if target is None or not (target is widget or widget.isAncestorOf(target)):
+                    target = widget
+                qtbot.keyClicks(target, char)
         else:  # an input method shows the composition, then commits it
             QApplication.sendEvent(target, QInputMethodEvent(run, []))
             target = focused() if focused() is not None and widget.isAncestorOf(focused()) \
@@ -81,3 +85,29 @@ def reactivate(qtbot, window) -> None:
 def escape(qtbot, grid) -> None:
     press(qtbot, cell_editor(grid), Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: grid.state() != QAbstractItemView.State.EditingState)
+
+
+def well_formed_indicators():
+    """Four indicators the checks accept (rules.md's example of a well-formed project)."""
+    from decimal import Decimal
+
+    from perfdesk.model import Indicator
+
+    rows = (("产出指标", "数量指标", "培训场次", "≥", "10", "场"),
+            ("效益指标", "社会效益指标", "政策知晓率", "≥", "90", "%"),
+            ("满意度指标", "服务对象满意度指标", "参训人员满意度", "≥", "90", "%"),
+            ("产出指标", "成本指标", "人均培训成本", "≤", "500", "元/人"))
+    return [Indicator(level1=l1, level2=l2, name=name, nature="定量", comparator=comparator,
+                      target=Decimal(target), unit=unit, basis="计划标准")
+            for l1, l2, name, comparator, target, unit in rows]
+
+
+def well_formed_project(name: str = "基层社会治理培训经费", **fields):
+    """A project the checks find nothing wrong with (unless ``fields`` say otherwise)."""
+    from perfdesk.model import Project
+
+    values = dict(name=name, attribute="新增项目", period_start=2025, period_end=2025,
+                  annual_goal="完成培训10场，参训人员满意度达到90%以上。",
+                  indicators=well_formed_indicators())
+    values.update(fields)
+    return Project(**values)

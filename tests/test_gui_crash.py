@@ -10,7 +10,6 @@ import textwrap
 from decimal import Decimal
 from pathlib import Path
 
-import fake_checks
 import pytest
 
 from perfdesk.dataset import Dataset
@@ -25,7 +24,6 @@ CHILD = textwrap.dedent("""
     from pathlib import Path
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtTest import QTest
-    import fake_checks
     from gui_helpers import type_text
     from perfdesk.dataset import Dataset
     from perfdesk.gui.app import create_application
@@ -33,7 +31,7 @@ CHILD = textwrap.dedent("""
     from perfdesk.gui.indicator_table import NAME, VALUE
 
     app = create_application()
-    window = MainWindow(check_engine=fake_checks)
+    window = MainWindow()
     window.show()
     QTest.qWaitForWindowExposed(window)
     window.activateWindow()
@@ -95,7 +93,7 @@ def test_reopening_after_the_process_was_killed_shows_every_completed_edit(
         child.stderr.close()
     assert child.returncode == -signal.SIGKILL
 
-    window = MainWindow(check_engine=fake_checks)
+    window = MainWindow()
     qtbot.addWidget(window)
     window.show()
     assert window.open_path(path)  # the killed process's lock died with it

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import fake_checks
 import pytest
 from gui_helpers import (
     cell_editor,
@@ -16,6 +15,8 @@ from gui_helpers import (
     press,
     type_into,
     type_text,
+    well_formed_indicators,
+    well_formed_project,
 )
 from PySide6.QtCore import Qt
 
@@ -35,7 +36,7 @@ from perfdesk.model import Indicator, Project
 @pytest.fixture
 def window(gui, qtbot, new_dataset):
     dataset = new_dataset()
-    win = MainWindow(check_engine=fake_checks)
+    win = MainWindow()
     qtbot.addWidget(win)
     win.resize(1366, 768)
     win.show()
@@ -133,19 +134,28 @@ def test_a_problem_appears_at_the_field_and_disappears_when_fixed(window, qtbot)
 
 
 def test_an_indicator_cell_is_marked_while_typing(window, qtbot):
-    window.new_project()
-    window.new_indicator()
-    grid = window.ui.indicatorGrid
-    model = window.indicator_model
-    escape(qtbot, grid)
-    model.setData(model.index(0, LEVEL1), "产出指标")
-    model.setData(model.index(0, COMPARATOR), "≥")  # 定量 now, without a number: VAL-01
-    assert model.index(0, VALUE).data(SeverityRole) == "error"
-    grid.setCurrentIndex(model.index(0, VALUE))
-    qtbot.keyClicks(grid, "9")
-    assert model.index(0, VALUE).data(SeverityRole) == ""  # the preview cleared it
+    unit = window.document.dataset.units()[0].uuid
+    project = well_formed_project(indicators=[*well_formed_indicators(), Indicator(
+        level1="产出指标", level2="质量指标", name="验收合格率", nature="定量", comparator="≥",
+        target=Decimal(120), unit="%", basis="计划标准")])
+    window.document.add_project(unit, project)
+    window.checker.finish_now()
+    window.select_in_tree(project.uuid)
+    grid, model = window.ui.indicatorGrid, window.indicator_model
+    assert model.index(4, VALUE).data(SeverityRole) == "error"  # a rate above 100 % (VAL-06)
+    grid.setFocus()
+    grid.setCurrentIndex(model.index(4, VALUE))
+    type_text(qtbot, grid, "98")  # typing replaces the cell's text
+    assert cell_editor(grid).text() == "98"
+    assert model.index(4, VALUE).data(SeverityRole) == ""  # cleared before anything is saved
+    assert any(f.rule == "VAL-06" for f in window.checker.findings(project.uuid)) is False
     escape(qtbot, grid)  # abandoned: the mark comes back
-    assert model.index(0, VALUE).data(SeverityRole) == "error"
+    assert model.index(4, VALUE).data(SeverityRole) == "error"
+    type_text(qtbot, grid, "98")
+    enter(qtbot, grid)
+    assert stored(window, project.uuid).indicators[4].target == Decimal("98")
+    assert model.index(4, VALUE).data(SeverityRole) == ""
+    assert window.checker.summary(project.uuid).problems == 0
 
 
 def test_undo_and_redo_cover_edits_additions_and_deletions(window, qtbot):
@@ -226,12 +236,11 @@ def test_indicators_move_with_alt_arrows_and_are_deleted_with_delete(window, qtb
 def test_double_click_in_the_panel_and_f8_jump_to_the_field(window, qtbot):
     dataset = window.document.dataset
     unit = dataset.units()[0].uuid
-    good = Project(name="已填好的项目", annual_goal="完成。", indicators=[
-        Indicator(level1="产出指标", level2="数量指标", name="培训场次", nature="定量",
-                  comparator="≥", target=Decimal(10), unit="场")])
-    bad = Project(name="有问题的项目", annual_goal="", indicators=[
-        Indicator(level1="项目完成指标", name="覆盖率", nature="定量", comparator="≥",
-                  unit="%")])
+    good = well_formed_project("已填好的项目")
+    bad = well_formed_project("有问题的项目", annual_goal="", indicators=[
+        *well_formed_indicators(), Indicator(level1="项目完成指标", level2="质量指标",
+                                             name="覆盖率", nature="定量", comparator="≥",
+                                             unit="%", basis="计划标准")])
     window.document.add_project(unit, good)
     window.document.add_project(unit, bad)
     window.checker.finish_now()
@@ -248,13 +257,11 @@ def test_double_click_in_the_panel_and_f8_jump_to_the_field(window, qtbot):
         return panel.current_finding()[1].rule
 
     press(qtbot, window, Qt.Key.Key_F8)
-    assert current_rule() == "REQ-01"  # no 产出指标: the grid as a whole
-    assert focused() is grid
+    assert current_rule() == "CAT-03"  # 项目完成指标 for 产出指标, in the fifth row
+    assert focused() is grid and (grid.currentIndex().row(), grid.currentIndex().column()) == (
+        4, LEVEL1)
     press(qtbot, window, Qt.Key.Key_F8)
-    assert current_rule() == "CAT-03"
-    assert focused() is grid and grid.currentIndex().column() == LEVEL1
-    press(qtbot, window, Qt.Key.Key_F8)
-    assert current_rule() == "VAL-01"
+    assert current_rule() == "ROW-01"  # no 指标值
     assert grid.currentIndex().column() == VALUE
     press(qtbot, window, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
     assert current_rule() == "CAT-03"
@@ -273,7 +280,7 @@ def test_double_click_in_the_panel_and_f8_jump_to_the_field(window, qtbot):
     # Enter on a selected problem does the same
     view.setFocus()
     row = next(r for r in range(panel.model.rowCount())
-               if panel.model.finding(r)[1].rule == "VAL-01")
+               if panel.model.finding(r)[1].rule == "ROW-01")
     view.setCurrentIndex(panel.model.index(row, 0))
     press(qtbot, view, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: focused() is grid and grid.currentIndex().column() == VALUE)
@@ -281,9 +288,9 @@ def test_double_click_in_the_panel_and_f8_jump_to_the_field(window, qtbot):
 
 def test_an_auto_fix_is_one_undoable_click(window, qtbot):
     unit = window.document.dataset.units()[0].uuid
-    project = Project(name="导入的项目", annual_goal="完成。", indicators=[
-        Indicator(level1="项目完成指标", name="培训场次", nature="定量", comparator="≥",
-                  target=Decimal(10), unit="场")])
+    indicators = well_formed_indicators()
+    indicators[0].level1 = "项目完成指标"  # as an old table names 产出指标
+    project = well_formed_project("导入的项目", indicators=indicators)
     window.document.add_project(unit, project)
     window.checker.finish_now()
     window.select_in_tree(project.uuid)
@@ -303,9 +310,8 @@ def test_an_auto_fix_is_one_undoable_click(window, qtbot):
 
 def test_the_filter_box_narrows_the_tree_by_name_unit_or_problem(window, qtbot):
     unit = window.document.dataset.units()[0].uuid
-    for name, goal in (("网格化服务经费", "完成。"), ("出租屋管理经费", "")):
-        window.document.add_project(unit, Project(name=name, annual_goal=goal, indicators=[
-            Indicator(level1="产出指标", name="场次")]))
+    window.document.add_project(unit, well_formed_project("网格化服务经费"))
+    window.document.add_project(unit, well_formed_project("出租屋管理经费", annual_goal=""))
     window.checker.finish_now()
 
     def visible():
@@ -328,7 +334,7 @@ def test_the_filter_box_narrows_the_tree_by_name_unit_or_problem(window, qtbot):
     type_text(qtbot, window.search, "网格")
     assert visible() == ["网格化服务经费"]
     window.search.clear()
-    type_text(qtbot, window.search, "年度目标为空")  # a problem's message
+    type_text(qtbot, window.search, "年度目标（绩效目标）为空")  # a problem's message
     assert visible() == ["出租屋管理经费"]
     window.search.clear()
     type_text(qtbot, window.search, "测试预算单位")  # the unit's name

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import fake_checks
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QValidator
@@ -12,7 +11,8 @@ from PySide6.QtGui import QValidator
 from perfdesk.gui import commands
 from perfdesk.gui.checking import LiveChecker
 from perfdesk.gui.document import DatasetDocument
-from perfdesk.gui.findings_panel import FindingsModel
+from perfdesk.gui.checking import summarise
+from perfdesk.gui.findings_panel import FindingsModel, location_key
 from perfdesk.gui.indicator_table import (
     COMPARATOR,
     LEVEL1,
@@ -34,6 +34,7 @@ from perfdesk.gui.project_tree import (
     ProjectFilterProxy,
     ProjectTreeModel,
     SummaryRole,
+    UuidRole,
 )
 from perfdesk.model import Indicator, Project
 from perfdesk.taxonomy import DEFAULT_GRADES
@@ -62,7 +63,7 @@ def document(gui, new_dataset):
 
 @pytest.fixture
 def checker(document):
-    checker = LiveChecker(document, fake_checks)
+    checker = LiveChecker(document)
     checker.check_all()
     checker.finish_now()
     return checker
@@ -103,10 +104,14 @@ def test_badges_add_up_from_projects_to_their_unit_and_department(document, chec
     unit = model.index(0, 0, department)
     project = model.index(0, 0, unit)
     own = project.data(SummaryRole)
-    assert own.errors == 1 and own.warnings == 1  # VAL-01 and CAT-03
-    assert unit.data(SummaryRole) == own == department.data(SummaryRole)
+    assert own == summarise(checker.findings(project.data(UuidRole)))
+    assert own.errors >= 1 and own.warnings >= 1  # ROW-01, CAT-03 among them
+    assert unit.data(SummaryRole) == own == department.data(SummaryRole)  # its only project
     second = model.index(0, 0, model.index(0, 0, model.index(1, 0)))
-    assert second.data(SummaryRole).errors == 2  # GOAL-01 and REQ-01
+    rules = {f.rule for f in checker.findings(second.data(UuidRole))}
+    assert {"GOAL-01", "EXP-01"} <= rules
+    assert second.data(SummaryRole).errors == len(
+        [f for f in checker.findings(second.data(UuidRole)) if f.severity.value == "error"])
 
 
 def test_the_filter_proxy_passes_the_model_checks(document, checker, qtmodeltester):
@@ -131,8 +136,9 @@ def test_the_indicator_model_passes_the_model_checks_through_edits(document, che
     qtmodeltester.check(model, force_py=False)
     assert model.rowCount() == 2
     assert model.index(1, LEVEL1).data(SeverityRole) == "warning"  # CAT-03
-    assert model.index(1, VALUE).data(SeverityRole) == "error"  # VAL-01
-    assert "VAL-01" in model.index(1, VALUE).data(Qt.ItemDataRole.ToolTipRole)
+    assert model.index(1, VALUE).data(SeverityRole) == "error"  # ROW-01: no 指标值
+    assert "ROW-01" in model.index(1, VALUE).data(Qt.ItemDataRole.ToolTipRole)
+    assert model.index(0, VALUE).data(SeverityRole) == ""
     assert model.setData(model.index(1, VALUE), "≥90%")
     assert model.index(1, VALUE).data(SeverityRole) == ""
     assert model.index(1, COMPARATOR).data() == "≥"
@@ -156,10 +162,14 @@ def test_the_findings_model_passes_the_model_checks(document, checker, qtmodelte
                               document.project(u).indicators)})
     model.set_scope(True, None)
     qtmodeltester.check(model, force_py=False)
-    assert model.rowCount() == 4
-    model.set_scope(False, first_project(document))
-    assert [model.finding(r)[1].rule for r in range(model.rowCount())] == ["CAT-03", "VAL-01"]
-    assert "第 2 行" in model.index(0, 0).data()
+    assert model.rowCount() == sum(len(checker.findings(u)) for u in order())
+    uuid = first_project(document)
+    model.set_scope(False, uuid)
+    positions = {i.uuid: n for n, i in enumerate(document.project(uuid).indicators)}
+    keys = [location_key(model.finding(r)[1], positions) for r in range(model.rowCount())]
+    assert keys == sorted(keys)  # in reading order: header fields, then the grid row by row
+    row = next(r for r in range(model.rowCount()) if model.finding(r)[1].rule == "ROW-01")
+    assert model.index(row, 0).data().startswith("第 2 行 指标值：")
 
 
 # --- what typing into a cell means ------------------------------------------------------------
@@ -256,9 +266,25 @@ def test_findings_role_lists_what_the_tooltip_says(document, checker):
     model.set_project(first_project(document))
     [finding] = model.index(1, LEVEL1).data(FindingsRole)
     assert finding.rule == "CAT-03" and finding.fix is not None
+    assert finding.fix.indicator_changes == {finding.indicator_uuid: {"level1": "产出指标"}}
     assert model.index(0, LEVEL1).data(FindingsRole) == []
     assert not model.index(0, 0, model.index(0, 0)).isValid()
     assert model.rowCount(model.index(0, 0)) == 0
     assert model.headerData(LEVEL2, Qt.Orientation.Horizontal) == "二级"
     assert model.flags(QModelIndex()) == Qt.ItemFlag.NoItemFlags
     assert NAME_COLUMN == 0
+
+
+def test_renaming_a_project_rechecks_its_namesakes_in_the_unit(document, checker):
+    unit = document.dataset.units()[0].uuid
+    twin = Project(name="另一个项目")
+    document.push(commands.AddProject(document, unit, twin))
+    first = first_project(document)
+    assert "HDR-06" not in {f.rule for f in checker.findings(first)}
+    document.push(commands.EditProject(document, twin.uuid, {"name": "网格化服务经费"}))
+    assert "HDR-06" in {f.rule for f in checker.findings(first)}  # the other one is told too
+    assert "HDR-06" in {f.rule for f in checker.findings(twin.uuid)}
+    document.undo_stack.undo()
+    assert "HDR-06" not in {f.rule for f in checker.findings(first)}
+    document.push(commands.DeleteProjects(document, [twin.uuid]))
+    assert not checker.checked(twin.uuid)

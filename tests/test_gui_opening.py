@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import sqlite3
 
-import fake_checks
 import pytest
 from gui_helpers import reactivate
 from PySide6.QtCore import QByteArray, Qt, QTimer
@@ -23,7 +22,7 @@ from perfdesk.storage.datasetfile import APPLICATION_ID
 
 @pytest.fixture
 def window(gui, qtbot):
-    win = MainWindow(check_engine=fake_checks)
+    win = MainWindow()
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
@@ -157,7 +156,7 @@ def test_files_that_are_not_datasets_are_explained_in_chinese(window, gui, tmp_p
 
 
 def test_the_window_remembers_its_size_docks_and_splitters(gui, qtbot, new_dataset):
-    first = MainWindow(check_engine=fake_checks)
+    first = MainWindow()
     qtbot.addWidget(first)
     first.resize(800, 560)  # the offscreen screen is 800×600: restoring clamps to it
     first.show()
@@ -167,7 +166,7 @@ def test_the_window_remembers_its_size_docks_and_splitters(gui, qtbot, new_datas
     first.close()
     assert not s.Settings().get(s.WINDOW_GEOMETRY).isEmpty()
 
-    second = MainWindow(check_engine=fake_checks)
+    second = MainWindow()
     qtbot.addWidget(second)
     second.show()
     qtbot.waitExposed(second)

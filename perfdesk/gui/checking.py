@@ -9,12 +9,12 @@ small slices between events, so the window stays responsive and the tree badges 
 slices complete.
 
 The rules themselves live in :mod:`perfdesk.checks` (the "engine": ``check_project``,
-``check_projects``, ``CheckContext``); tests may pass another engine with the same shape.
+``check_projects``, ``CheckContext``). One context serves a dataset; a renamed, added or
+deleted project is noted in it rather than rebuilding it.
 """
 
 from __future__ import annotations
 
-import importlib
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -22,6 +22,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from perfdesk import checks
 from perfdesk.gui.document import DatasetDocument
 
 SLICE_SECONDS = 0.03  # a slice of the background check may take this long before yielding
@@ -67,10 +68,6 @@ def summarise(findings: Iterable[Any]) -> Summary:
     return Summary(errors, warnings, hints)
 
 
-def default_engine():
-    return importlib.import_module("perfdesk.checks")
-
-
 class LiveChecker(QObject):
     """Findings per project, kept current.
 
@@ -83,11 +80,10 @@ class LiveChecker(QObject):
     findingsChanged = Signal(list)
     progressChanged = Signal(int, int)
 
-    def __init__(self, document: DatasetDocument, engine: Any = None,
-                 parent: QObject | None = None) -> None:
+    def __init__(self, document: DatasetDocument, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.document = document
-        self.engine = engine if engine is not None else default_engine()
+        self.engine = checks  # check_project, check_projects, CheckContext
         self._findings: dict[str, list] = {}
         self._summaries: dict[str, Summary] = {}
         self._unit_of: dict[str, str] = {}
@@ -263,19 +259,20 @@ class LiveChecker(QObject):
                 [self.document.project(u) for u in uuids], self.context))
 
     def _project_changed(self, uuid: str, fields: list) -> None:
-        if "name" in fields:
-            self._context = None  # sibling names changed (HDR-06)
+        if "name" in fields:  # the unit's other projects may now share its name (HDR-06)
+            self.context.note_project(self.document.project(uuid))
             self._recheck_many(self._siblings(uuid) or [uuid])
         else:
             self.recheck(uuid)
 
     def _project_added(self, uuid: str, unit_uuid: str, _position: int) -> None:
-        self._context = None
         self._unit_of[uuid] = unit_uuid
+        self.context.note_project(self.document.project(uuid))
         self._recheck_many(self._siblings(uuid))
 
     def _project_removed(self, uuid: str) -> None:
-        self._context = None
+        if self._context is not None:
+            self._context.forget_project(uuid)
         siblings = [u for u in self._siblings(uuid) if u != uuid]
         self._unit_of.pop(uuid, None)
         self._pending = [u for u in self._pending if u != uuid]

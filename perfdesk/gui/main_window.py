@@ -129,13 +129,12 @@ class MainWindow(QMainWindow):
         checker: its live checker.
     """
 
-    def __init__(self, settings: s.Settings | None = None, check_engine: Any = None,
+    def __init__(self, settings: s.Settings | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         self.settings = settings or s.Settings()
-        self.check_engine = check_engine
         self.document: DatasetDocument | None = None
         self.checker: LiveChecker | None = None
         self.tree_model: ProjectTreeModel | None = None
@@ -371,7 +370,7 @@ class MainWindow(QMainWindow):
         self.close_dataset()
         self.document = DatasetDocument(dataset, self)
         document = self.document
-        self.checker = LiveChecker(document, self.check_engine, self)
+        self.checker = LiveChecker(document, self)
         self.tree_model = ProjectTreeModel(document, self.checker, self)
         self.proxy.setSourceModel(self.tree_model)
         self.indicator_model = IndicatorTableModel(document, self.checker, self)

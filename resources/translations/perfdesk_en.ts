@@ -108,14 +108,6 @@
         <translation>A file with this name already exists there; choose another name.</translation>
     </message>
     <message>
-        <source>请填写主管部门。</source>
-        <translation>Enter the department.</translation>
-    </message>
-    <message>
-        <source>请填写预算单位名称。</source>
-        <translation>Enter the budget unit&apos;s name.</translation>
-    </message>
-    <message>
         <source>该主管部门下已有同名的预算单位。</source>
         <translation>This department already has a budget unit with that name.</translation>
     </message>
@@ -340,6 +332,62 @@ Select a budget unit or a project, or add a budget unit from the Project menu.</
         <translation>Writing the form as PDF…</translation>
     </message>
     <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>正在读取表格…</source>
+        <translation>Reading the tables…</translation>
+    </message>
+    <message>
+        <source>正在导入…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <source>已导入 %1 个项目、%2 个指标（可以撤销）。</source>
+        <translation>Imported %1 projects and %2 indicators (can be undone).</translation>
+    </message>
+    <message>
+        <source>打开示例数据</source>
+        <translation>Open the sample</translation>
+    </message>
+    <message>
+        <source>正在读取示例表格…</source>
+        <translation>Reading the sample table…</translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>还没有项目，没有可以导出的内容。</source>
+        <translation>There are no projects yet, so there is nothing to export.</translation>
+    </message>
+    <message>
+        <source>导出公开表</source>
+        <translation>Export disclosure table</translation>
+    </message>
+    <message>
+        <source>%1年项目支出绩效目标表</source>
+        <translation>Project performance targets %1</translation>
+    </message>
+    <message>
+        <source>导出申报表</source>
+        <translation>Export detailed forms</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>正在导出 %1 个项目…</source>
+        <translation>Exporting %1 projects…</translation>
+    </message>
+    <message>
+        <source>%1 个项目有错误，在导出的表中标为“未通过检查”。</source>
+        <translation>%1 projects have errors; the export marks them 未通过检查 (failed the checks).</translation>
+    </message>
+    <message>
         <source>已保存到 %1</source>
         <translation>Saved to %1</translation>
     </message>
@@ -454,6 +502,10 @@ Fill in, check and export project expenditure performance targets (项目支出�
     <message>
         <source>表格 (*.xlsx *.xls *.csv *.txt);;所有文件 (*)</source>
         <translation>Tables (*.xlsx *.xls *.csv *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>正在导入，修改要等导入完成后才能保存。请稍候再试。</source>
+        <translation>An import is running; changes can be saved once it is done. Please try again shortly.</translation>
     </message>
 </context>
 <context>
@@ -891,6 +943,10 @@ Fill in, check and export project expenditure performance targets (项目支出�
         <translation>Import a table…</translation>
     </message>
     <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
         <source>从 Excel、CSV 或文本文件导入项目和指标</source>
         <translation>Import projects and indicators from Excel, CSV or text</translation>
     </message>
@@ -1063,6 +1119,10 @@ Fill in, check and export project expenditure performance targets (项目支出�
         <translation>Export disclosure table (Excel)…</translation>
     </message>
     <message>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
         <source>导出《项目支出绩效目标表》公开格式</source>
         <translation>Export the published 项目支出绩效目标表 layout</translation>
     </message>
@@ -1077,6 +1137,10 @@ Fill in, check and export project expenditure performance targets (项目支出�
     <message>
         <source>打印 / PDF…</source>
         <translation>Print / PDF…</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>Print</translation>
     </message>
     <message>
         <source>生成申报表 PDF，用于签字盖章</source>
