@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from gui_helpers import press, reactivate
+from gui_helpers import press, reactivate, well_formed_project
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
@@ -102,12 +102,14 @@ def test_ctrl_p_writes_the_detailed_form_as_a_pdf_and_opens_it(window, gui, qtbo
     assert target.read_bytes().startswith(b"%PDF")
 
 
-def test_f5_checks_every_project_off_the_gui_thread(window, qtbot):
+def test_f5_checks_every_project_again_off_the_gui_thread(window, qtbot):
     unit = window.document.dataset.units()[0].uuid
-    window.document.dataset.add_project(unit, Project(name="后来加的项目"))  # not seen yet
+    project = well_formed_project()  # four indicators
+    window.document.add_project(unit, project)
+    assert "REQ-05" not in {f.rule for f in window.checker.findings(project.uuid)}
+    window.document.dataset.update_settings({"min_indicators": 5})  # behind the window's back
     window.ui.projectTree.setFocus()
     press(qtbot, window, Qt.Key.Key_F5)
     assert window.jobs.busy
     qtbot.waitUntil(lambda: not window.jobs.busy, timeout=30000)
-    later = next(e.uuid for e in window.document.project_entries() if e.name == "后来加的项目")
-    assert {f.rule for f in window.checker.findings(later)} >= {"HDR-03", "GOAL-01", "EXP-01"}
+    assert "REQ-05" in {f.rule for f in window.checker.findings(project.uuid)}

@@ -133,8 +133,17 @@ class LiveChecker(QObject):
 
     @property
     def context(self):
+        """The CheckContext of the dataset: what ``CheckContext.from_dataset`` builds, but
+        from the project list the window has already read (opening 10,000 projects would
+        otherwise read it twice)."""
         if self._context is None:
-            self._context = self.engine.CheckContext.from_dataset(self.document.dataset)
+            dataset = self.document.dataset
+            info = dataset.info
+            self._context = self.engine.CheckContext(
+                profile=info.profile, budget_year=info.budget_year,
+                settings=dataset.settings(), reference_projects=dataset.reference_projects(),
+                sibling_projects=[(e.uuid, e.department, e.unit, e.name)
+                                  for e in self.document.project_entries()])
         return self._context
 
     # --- checking ---------------------------------------------------------------------------

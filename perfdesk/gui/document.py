@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from perfdesk.dataset import (
@@ -80,6 +80,14 @@ class DatasetDocument(QObject):
         self._cache: OrderedDict[str, Project] = OrderedDict()
         self._pinned: dict[str, int] = {}  # projects on screen stay cached (the same objects)
         self.writes_locked = False  # a background job is writing (an import): edits must wait
+        self._entries: list[ProjectEntry] | None = None
+        # the project list changes with these (names, codes, order, units, indicator counts)
+        for signal in (self.projectAdded, self.projectRemoved, self.treeChanged,
+                       self.indicatorAdded, self.indicatorRemoved):
+            signal.connect(self._forget_entries, Qt.ConnectionType.DirectConnection)
+        self.projectChanged.connect(
+            lambda _uuid, fields: self._forget_entries() if {"name", "code"} & set(fields)
+            else None)
 
     # --- reading ----------------------------------------------------------------------------
 
@@ -122,7 +130,14 @@ class DatasetDocument(QObject):
                 del self._cache[uuid]
 
     def project_entries(self) -> list[ProjectEntry]:
-        return self.dataset.project_list()
+        """Every project in tree order (read once, then kept until the projects change: the
+        tree, the checker and its context all need it when a dataset opens)."""
+        if self._entries is None:
+            self._entries = self.dataset.project_list()
+        return self._entries
+
+    def _forget_entries(self, *_args) -> None:
+        self._entries = None
 
     def counts(self) -> Counts:
         return self.dataset.counts()

@@ -178,6 +178,11 @@ class FindingsPanel(QWidget):
         self.ui.findingsView.activated.connect(self._activated)
         self.ui.findingsView.clicked.connect(self._clicked)
         self.ui.fixButton.setEnabled(False)
+        self._detail = ""
+        detail = self.ui.detailText
+        detail.viewport().setAutoFillBackground(False)
+        detail.setStyleSheet("QTextBrowser { background: transparent; }")
+        detail.setFixedHeight(detail.fontMetrics().lineSpacing() * 5 + 8)
         self.show_summary(Summary())
         self._show_detail(None)
 
@@ -245,14 +250,7 @@ class FindingsPanel(QWidget):
         self._show_detail(view.currentIndex() if view.currentIndex().isValid() else None)
 
     def show_summary(self, summary: Summary) -> None:
-        parts = []
-        for count, level, text in ((summary.errors, ERROR, _t("%1 错误")),
-                                   (summary.warnings, WARNING, _t("%1 警告")),
-                                   (summary.hints, HINT, _t("%1 提示"))):
-            mark = {"error": "●", "warning": "▲", "hint": "●"}[level]
-            parts.append(f'<span style="color:{SEVERITY_COLOURS[level]}">{mark}</span> '
-                         + html.escape(text.replace("%1", str(count))))
-        self.ui.summaryLabel.setText("&nbsp;&nbsp;".join(parts))
+        self.ui.summaryLabel.set_summary(summary)
 
     def select(self, finding: Any) -> None:
         """Select ``finding`` in the list if it is shown."""
@@ -272,9 +270,8 @@ class FindingsPanel(QWidget):
         finding = index.data(FindingRole) if index is not None else None
         self.ui.fixButton.setEnabled(finding is not None and finding.fix is not None)
         if finding is None:
-            self.ui.detailLabel.setText(
-                _t("双击问题（或按 F8）跳到出问题的字段。") if self.model and
-                self.model.rowCount() else _t("没有发现问题。"))
+            self._set_detail(_t("双击问题（或按 F8）跳到出问题的字段。") if self.model and
+                             self.model.rowCount() else _t("没有发现问题。"))
             return
         level = severity(finding)
         name = {ERROR: _t("错误"), WARNING: _t("警告"), HINT: _t("提示")}[level]
@@ -283,7 +280,14 @@ class FindingsPanel(QWidget):
         if finding.fix is not None:
             text += "<br><i>" + html.escape(_t("可自动修正：%1").replace(
                 "%1", str(finding.fix.label))) + "</i>"
-        self.ui.detailLabel.setText(text)
+        self._set_detail(text)
+
+    def _set_detail(self, text: str) -> None:
+        # a text browser of fixed height: a new text never re-lays out the panel (a label
+        # would, on each keystroke that changes the findings)
+        if text != self._detail:
+            self._detail = text
+            self.ui.detailText.setHtml(text)
 
     def _activated(self, index: QModelIndex) -> None:
         self.jumpRequested.emit(index.data(ProjectUuidRole), index.data(FindingRole))

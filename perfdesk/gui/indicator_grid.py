@@ -51,7 +51,6 @@ from perfdesk.gui.indicator_table import (
     VALUE,
     IndicatorRole,
     IndicatorTableModel,
-    SeverityRole,
     changes_for,
 )
 from perfdesk.taxonomy import (
@@ -86,12 +85,31 @@ def _combo(parent: QWidget, items, current: str, *, editable: bool) -> QComboBox
 
 
 class NameCompleterModel(QStringListModel):
-    """三级 names: the dataset's own (most used first), then the built-in library."""
+    """三级 names: the dataset's own (most used first), then the built-in library.
 
-    def refresh(self, dataset_names: list[str], profile: str) -> None:
-        names = list(dict.fromkeys(
-            [*dataset_names, *(e.name for e in indicator_library.entries(profile))]))
-        self.setStringList(names)
+    Read when a name editor opens after the names changed, not on every change: reading all
+    names of a big dataset takes tens of milliseconds.
+    """
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._source = None
+        self._stale = False
+
+    def follow(self, dataset_names, profile: str) -> None:
+        """Read names with ``dataset_names()`` (and the library of ``profile``) when needed."""
+        self._source = (dataset_names, profile)
+        self._stale = True
+
+    def names_changed(self, *_args) -> None:
+        self._stale = True
+
+    def refresh_if_stale(self) -> None:
+        if self._stale and self._source is not None:
+            dataset_names, profile = self._source
+            self.setStringList(list(dict.fromkeys(
+                [*dataset_names(), *(e.name for e in indicator_library.entries(profile))])))
+            self._stale = False
 
 
 class IndicatorDelegate(QStyledItemDelegate):
@@ -139,6 +157,7 @@ class IndicatorDelegate(QStyledItemDelegate):
         editor = QLineEdit(parent)
         editor.setFrame(False)
         if column == NAME:
+            self.names.refresh_if_stale()
             completer = QCompleter(self.names, editor)
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -208,19 +227,6 @@ class IndicatorDelegate(QStyledItemDelegate):
             rect.setWidth(max(rect.width(), editor.minimumSizeHint().width()))
         editor.setGeometry(rect)
 
-    # --- marks ------------------------------------------------------------------------------
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        super().paint(painter, option, index)
-        level = index.data(SeverityRole)
-        if level:
-            painter.save()
-            pen = QPen(SEVERITY_COLOURS[level])
-            pen.setWidth(2)
-            painter.setPen(pen)
-            painter.drawRect(option.rect.adjusted(1, 1, -1, -1))
-            painter.restore()
-
     @staticmethod
     def _model(index: QModelIndex) -> IndicatorTableModel:
         model = index.model()
@@ -269,6 +275,26 @@ class IndicatorGrid(QTableView):
         name = max(round(rest * NAME_SHARE), NAME_MIN_CHARS * char)
         self.setColumnWidth(NAME, name)
         self.setColumnWidth(EXPLANATION, max(rest - name, EXPLANATION_MIN_CHARS * char))
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt API
+        """The cells, then a coloured border around each cell with a finding (by severity;
+        the tooltip says what is wrong and how to fix it)."""
+        super().paintEvent(event)
+        model = self.model()
+        if not isinstance(model, IndicatorTableModel):
+            return
+        marks = model.marks()
+        if not marks:
+            return
+        painter = QPainter(self.viewport())
+        for row, column, level in marks:
+            rect = self.visualRect(model.index(row, column))
+            if rect.isValid() and rect.intersects(event.rect()):
+                pen = QPen(SEVERITY_COLOURS[level])
+                pen.setWidth(2)
+                painter.setPen(pen)
+                painter.drawRect(rect.adjusted(1, 1, -1, -1))
+        painter.end()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)

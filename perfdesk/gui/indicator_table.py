@@ -53,6 +53,23 @@ FindingsRole = Qt.ItemDataRole.UserRole + 3  # findings shown at this cell
 SeverityRole = Qt.ItemDataRole.UserRole + 4  # worst severity at this cell, or ""
 IndicatorRole = Qt.ItemDataRole.UserRole + 5  # the Indicator
 
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_EDIT = int(Qt.ItemDataRole.EditRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_HANDLED_ROLES = frozenset({_DISPLAY, _EDIT, _TOOLTIP, _BACKGROUND, _FOREGROUND, _ALIGNMENT,
+                            int(UuidRole), int(FieldRole), int(FindingsRole), int(SeverityRole),
+                            int(IndicatorRole)})
+_MARK_ROLES = [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole, SeverityRole,
+               FindingsRole]
+_CENTRE = int(Qt.AlignmentFlag.AlignCenter)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_MUTED = QColor("#9e9e9e")
+_READ_ONLY = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_EDITABLE = _READ_ONLY | Qt.ItemFlag.ItemIsEditable
+
 SEVERITY_COLOURS = {"error": QColor("#d32f2f"), "warning": QColor("#e08a00"),
                     "hint": QColor("#1e88e5")}
 SEVERITY_TINTS = {"error": QColor("#fdecea"), "warning": QColor("#fff4e0"),
@@ -250,21 +267,39 @@ class IndicatorTableModel(QAbstractTableModel):
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if self.document.read_only:
-            return flags
-        if index.column() in (COMPARATOR, UNIT) and self.indicator(index.row()).nature == \
-                QUALITATIVE:
-            return flags  # a grade has no comparator or unit
-        return flags | Qt.ItemFlag.ItemIsEditable
+            return _READ_ONLY
+        column = index.column()
+        if (column == COMPARATOR or column == UNIT) and \
+                self._rows[index.row()].nature == QUALITATIVE:
+            return _READ_ONLY  # a grade has no comparator or unit
+        return _EDITABLE
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        # Called for every role of every visible cell on each repaint: unasked roles leave
+        # at once.
+        role = int(role)
+        if role not in _HANDLED_ROLES or not index.isValid():
             return None
         row, column = index.row(), index.column()
-        indicator = self.indicator(row)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+        indicator = self._rows[row]
+        if role == _DISPLAY or role == _EDIT:
             return self._text(indicator, column)
+        if role == _BACKGROUND:
+            found = self._cell_findings.get((indicator.uuid, column))
+            return SEVERITY_TINTS.get(severity(found[0])) if found else None
+        if role == _ALIGNMENT:
+            if column == NATURE or column == COMPARATOR:
+                return _CENTRE
+            if column == VALUE and indicator.target is not None and not indicator.value_text:
+                return _RIGHT
+            return None
+        if role == _FOREGROUND:
+            if (column == COMPARATOR or column == UNIT) and indicator.nature == QUALITATIVE:
+                return _MUTED
+            return None
+        if role == _TOOLTIP:
+            return self._tooltip(indicator, column)
         if role == UuidRole:
             return indicator.uuid
         if role == FieldRole:
@@ -276,21 +311,13 @@ class IndicatorTableModel(QAbstractTableModel):
         if role == SeverityRole:
             found = self._cell_findings.get((indicator.uuid, column))
             return severity(found[0]) if found else ""
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(indicator, column)
-        if role == Qt.ItemDataRole.BackgroundRole:
-            found = self._cell_findings.get((indicator.uuid, column))
-            return SEVERITY_TINTS.get(severity(found[0])) if found else None
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if column in (COMPARATOR, UNIT) and indicator.nature == QUALITATIVE:
-                return QColor("#9e9e9e")
-            return None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (NATURE, COMPARATOR):
-            return int(Qt.AlignmentFlag.AlignCenter)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == VALUE \
-                and indicator.target is not None and not indicator.value_text:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def marks(self) -> list[tuple[int, int, str]]:
+        """(row, column, severity) of every cell with a finding, for the grid to outline."""
+        rows = {indicator.uuid: row for row, indicator in enumerate(self._rows)}
+        return [(rows[uuid], column, severity(found[0]))
+                for (uuid, column), found in self._cell_findings.items() if uuid in rows]
 
     def _text(self, indicator: Indicator, column: int) -> str:
         if column == VALUE:
@@ -349,10 +376,21 @@ class IndicatorTableModel(QAbstractTableModel):
             found.sort(key=lambda f: SEVERITY_ORDER.get(severity(f), 3))
 
     def _findings_changed(self, uuids: list) -> None:
-        if self.project_uuid in uuids and self._rows:
-            self._index_findings()
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self._rows) - 1, COLUMN_COUNT - 1))
+        if self.project_uuid not in uuids or not self._rows:
+            return
+        before = self._mark_levels()
+        self._index_findings()
+        after = self._mark_levels()
+        # only the cells whose mark changed are repainted (this runs on every keystroke)
+        rows = {indicator.uuid: row for row, indicator in enumerate(self._rows)}
+        for uuid, column in set(before) ^ set(after) | {
+                key for key in set(before) & set(after) if before[key] != after[key]}:
+            if uuid in rows:
+                index = self.index(rows[uuid], column)
+                self.dataChanged.emit(index, index, _MARK_ROLES)
+
+    def _mark_levels(self) -> dict[tuple[str, int], str]:
+        return {key: severity(found[0]) for key, found in self._cell_findings.items()}
 
     # --- following the document -------------------------------------------------------------
 

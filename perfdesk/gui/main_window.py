@@ -33,6 +33,7 @@ from perfdesk.errors import DatasetLockedError, PerfDeskError
 from perfdesk.gui import commands, prompts
 from perfdesk.gui import settings as s
 from perfdesk.gui.checking import LiveChecker, Summary
+from perfdesk.gui.counts import ProblemCounts
 from perfdesk.gui.dialogs import (
     DatasetPropertiesDialog,
     GuideDialog,
@@ -144,6 +145,10 @@ class MainWindow(QMainWindow):
         self.jobs = JobRunner(self)
         self.jobs.writing_changed.connect(self._update_actions)
         self._findings_wanted = True  # the 检查结果 panel's visibility while a dataset is open
+        self._counts_timer = QTimer(self)
+        self._counts_timer.setSingleShot(True)
+        self._counts_timer.setInterval(0)
+        self._counts_timer.timeout.connect(self._update_counts)
         self._setup_actions()
         self._setup_toolbar()
         self._setup_status_bar()
@@ -224,13 +229,13 @@ class MainWindow(QMainWindow):
         self.path_label = QLabel(bar)
         self.saved_label = QLabel(bar)
         self.counts_label = QLabel(bar)
-        self.problems_label = QLabel(bar)
-        self.problems_label.setTextFormat(Qt.TextFormat.RichText)
+        self.problems_label = ProblemCounts(bar, hints=False)
         for label in (self.path_label, self.saved_label, self.counts_label,
                       self.problems_label):
             label.setContentsMargins(6, 0, 6, 0)
             bar.addPermanentWidget(label)
         self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
 
     def _setup_views(self) -> None:
         ui = self.ui
@@ -376,14 +381,22 @@ class MainWindow(QMainWindow):
         self.indicator_model = IndicatorTableModel(document, self.checker, self)
         ui = self.ui
         ui.indicatorGrid.setModel(self.indicator_model)
-        ui.indicatorGrid.delegate.names.refresh(dataset.indicator_names(), dataset.profile)
+        names = ui.indicatorGrid.delegate.names
+        names.follow(dataset.indicator_names, dataset.profile)
+        document.indicatorChanged.connect(
+            lambda _p, _i, fields: names.names_changed() if "name" in fields else None)
+        for signal in (document.indicatorAdded, document.indicatorRemoved,
+                       document.treeChanged):
+            signal.connect(names.names_changed)
         ui.projectForm.set_document(document, self.checker)
         ui.findingsPanel.set_checker(self.checker, self.tree_model.project_uuids,
                                      self._project_name, self._indicator_positions)
         header = ui.projectTree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(PROBLEMS_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+        # the badge column keeps its width, so a changed count never re-lays out the tree
+        header.setSectionResizeMode(PROBLEMS_COLUMN, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(PROBLEMS_COLUMN, BadgeDelegate.column_width(ui.projectTree.font()))
         ui.projectTree.selectionModel().currentChanged.connect(self._tree_current_changed)
         self.tree_model.modelAboutToBeReset.connect(self._remember_tree)
         self.tree_model.modelReset.connect(self._restore_tree)
@@ -393,7 +406,10 @@ class MainWindow(QMainWindow):
         stack.canRedoChanged.connect(self._update_actions)
         stack.undoTextChanged.connect(self._update_actions)
         stack.redoTextChanged.connect(self._update_actions)
-        document.saved.connect(self._update_status)
+        document.saved.connect(self._update_saved)
+        for signal in (document.projectAdded, document.projectRemoved, document.treeChanged,
+                       document.indicatorAdded, document.indicatorRemoved):
+            signal.connect(self._counts_timer.start)  # once per burst (a paste adds many)
         document.editFailed.connect(self._edit_failed)
         document.infoChanged.connect(self._info_changed)
         document.indicatorAdded.connect(lambda *_: self._update_indicator_count())
@@ -1086,7 +1102,7 @@ class MainWindow(QMainWindow):
 
     def _findings_changed(self, _uuids: list) -> None:
         self.proxy.refilter()
-        self._update_status()
+        self._update_problems()
 
     def _check_progress(self, done: int, total: int) -> None:
         if total:
@@ -1113,9 +1129,10 @@ class MainWindow(QMainWindow):
 
     def _update_status(self) -> None:
         if self.document is None:
+            for label in (self.path_label, self.saved_label, self.counts_label):
+                label.clear()
             for label in (self.path_label, self.saved_label, self.counts_label,
                           self.problems_label):
-                label.clear()
                 label.hide()
             return
         for label in (self.path_label, self.saved_label, self.counts_label,
@@ -1124,6 +1141,14 @@ class MainWindow(QMainWindow):
         path = self.document.dataset.path
         self.path_label.setText(str(path))
         self.path_label.setToolTip(str(path))
+        self._update_saved()
+        self._update_counts()
+        self._update_problems()
+
+    def _update_saved(self) -> None:
+        """已保存 HH:MM: when the last edit reached the file (every edit does, at once)."""
+        if self.document is None:
+            return
         if self.document.read_only:
             self.saved_label.setText(_t("只读，修改不会保存"))
         elif self.document.last_saved is None:
@@ -1131,14 +1156,18 @@ class MainWindow(QMainWindow):
         else:
             self.saved_label.setText(_t("已保存 %1").replace(
                 "%1", self.document.last_saved.strftime("%H:%M")))
+
+    def _update_counts(self, *_args) -> None:
+        if self.document is None:
+            return
         counts = self.document.counts()
         self.counts_label.setText(_t("%1 个项目 %2 个指标").replace(
             "%1", str(counts.projects)).replace("%2", str(counts.indicators)))
+
+    def _update_problems(self) -> None:
+        """The status bar's and the panel's error and warning counts (on every re-check)."""
         totals = self.checker.totals() if self.checker is not None else Summary()
-        self.problems_label.setText(
-            f'<span style="color:#d32f2f">{_t("%1 错误").replace("%1", str(totals.errors))}'
-            f'</span> <span style="color:#b36b00">'
-            f'{_t("%1 警告").replace("%1", str(totals.warnings))}</span>')
+        self.problems_label.set_summary(totals)
         self.ui.findingsPanel.show_summary(totals)
 
     def _update_indicator_count(self) -> None:
@@ -1176,8 +1205,8 @@ class MainWindow(QMainWindow):
 
     def _info_changed(self) -> None:
         if self.document is not None:
-            self.ui.indicatorGrid.delegate.names.refresh(self.document.dataset.indicator_names(),
-                                                         self.document.profile)
+            self.ui.indicatorGrid.delegate.names.follow(self.document.dataset.indicator_names,
+                                                        self.document.profile)
         self._update_title()
         self._update_status()
 

@@ -15,7 +15,6 @@ from PySide6.QtCore import (
     
     QModelIndex,
     QRectF,
-    QSize,
     QSortFilterProxyModel,
     Qt,
 )
@@ -74,6 +73,7 @@ class ProjectTreeModel(QAbstractItemModel):
         self._projects: dict[str, Node] = {}
         self._units: dict[str, Node] = {}
         self._departments: dict[str, Node] = {}
+        self._badges: dict[str, Summary] = {}  # what each project's badge shows now
         self._build()
         document.projectChanged.connect(self._project_changed)
         document.projectAdded.connect(self._project_added)
@@ -303,6 +303,10 @@ class ProjectTreeModel(QAbstractItemModel):
             node = self._projects.get(uuid)
             if node is None:
                 continue
+            summary = self.checker.summary(uuid)
+            if self._badges.get(uuid) == summary:
+                continue  # the counts a badge shows did not change: nothing to repaint
+            self._badges[uuid] = summary
             row = node.row()
             self.dataChanged.emit(self.createIndex(row, NAME_COLUMN, node),
                                   self.createIndex(row, PROBLEMS_COLUMN, node))
@@ -329,17 +333,22 @@ class ProjectFilterProxy(QSortFilterProxyModel):
         super().__init__(parent)
         self._text = ""
         self._level = self.ALL
-        self.setRecursiveFilteringEnabled(True)
         self.setDynamicSortFilter(False)
 
     def set_text(self, text: str) -> None:
-        self.beginFilterChange()
-        self._text = text.strip().casefold()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self._change(text.strip().casefold(), self._level)
 
     def set_level(self, level: int) -> None:
+        self._change(self._text, level)
+
+    def _change(self, text: str, level: int) -> None:
+        if (text, level) == (self._text, self._level):
+            return
         self.beginFilterChange()
-        self._level = level
+        self._text, self._level = text, level
+        # units and departments show when a project under them matches; without a filter
+        # every row shows and nothing needs looking at (10,000 projects open at once)
+        self.setRecursiveFilteringEnabled(self.active)
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     @property
@@ -353,10 +362,12 @@ class ProjectFilterProxy(QSortFilterProxyModel):
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
+        if not self.active:
+            return True
         model = self.sourceModel()
         index = model.index(source_row, NAME_COLUMN, source_parent)
         if index.data(KindRole) != PROJECT:
-            return not self.active  # shown through recursive filtering when a project matches
+            return False  # shown through recursive filtering when a project matches
         if self._level != self.ALL:
             summary: Summary = index.data(SummaryRole)
             if self._level == self.ERRORS and not summary.errors:
@@ -420,17 +431,14 @@ class BadgeDelegate(QStyledItemDelegate):
             pills.append((f"▲ {summary.warnings}", WARNING_COLOUR, project))
         return pills
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        if index.column() != PROBLEMS_COLUMN:
-            return super().sizeHint(option, index)
-        summary: Summary = index.data(SummaryRole) or EMPTY
-        font = option.font
+    @staticmethod
+    def column_width(font) -> int:
+        """Wide enough for an error and a warning count of two digits each."""
+        font = type(font)(font)
         font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
         font.setBold(True)
         metrics = QFontMetrics(font)
-        width = sum(metrics.horizontalAdvance(text) + 13 for text, _c, _f in
-                    self._pills(summary, True)) + 6
-        return QSize(max(width, 8), metrics.height() + 6)
+        return sum(metrics.horizontalAdvance(text) + 13 for text in ("● 99", "▲ 99")) + 6
 
 
 def tree_state(view, proxy: ProjectFilterProxy) -> tuple[set[str], str]:
