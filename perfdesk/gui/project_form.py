@@ -454,12 +454,13 @@ class ProjectForm(QWidget):
             if parts is None:
                 text, state = "", ""
             elif total is None or total == parts:
-                text = self.tr("合计 %1 万元").replace("%1", values.format_number(parts))
+                text = self.tr("合计 %1").replace("%1", values.format_number(parts))
                 state = "good"
             else:
                 text = self.tr("合计 %1，与总额不符").replace("%1", values.format_number(parts))
                 state = "bad"
             label.setText(text)
+            label.setToolTip(text)  # the column may be too narrow for a large sum
             if label.property("state") != state:
                 label.setProperty("state", state)
                 label.style().unpolish(label)

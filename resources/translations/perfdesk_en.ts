@@ -144,6 +144,10 @@
         <translation>Fix</translation>
     </message>
     <message>
+        <source>检查结果</source>
+        <translation>Check results</translation>
+    </message>
+    <message>
         <source>%1 错误</source>
         <translation>%1 errors</translation>
     </message>
@@ -1331,8 +1335,8 @@ Fill in, check and export project expenditure performance targets (项目支出�
         <translation>%1 characters</translation>
     </message>
     <message>
-        <source>合计 %1 万元</source>
-        <translation>Sum %1 (10k yuan)</translation>
+        <source>合计 %1</source>
+        <translation>Sum %1</translation>
     </message>
     <message>
         <source>合计 %1，与总额不符</source>
