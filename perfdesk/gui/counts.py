@@ -8,7 +8,7 @@ the window around them; this widget keeps one size and only repaints itself.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import Property, QSize
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -24,22 +24,35 @@ class ProblemCounts(QWidget):
 
     def __init__(self, parent: QWidget | None = None, *, hints: bool = True) -> None:
         super().__init__(parent)
-        self.hints = hints
+        self._hints = hints
         self.summary = Summary()
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
         self.setAccessibleName(_t("检查结果"))
 
+    def _get_hints(self) -> bool:
+        return self._hints
+
+    def _set_hints(self, hints: bool) -> None:
+        self._hints = hints
+        self.updateGeometry()
+        self.update()
+
+    #: whether hints are counted too (a Qt property, so Designer files can set it)
+    hints = Property(bool, _get_hints, _set_hints)
+
     def set_summary(self, summary: Summary) -> None:
         if summary != self.summary:
             self.summary = summary
-            self.setToolTip(self.text())
+            self.setToolTip("  ".join(text for _level, text in self.parts(summary, True)))
             self.update()
 
-    def parts(self, summary: Summary | None = None) -> list[tuple[str, str]]:
+    def parts(self, summary: Summary | None = None,
+              hints: bool | None = None) -> list[tuple[str, str]]:
         summary = summary or self.summary
+        hints = self._hints if hints is None else hints
         parts = [("error", _t("%1 错误").replace("%1", str(summary.errors))),
                  ("warning", _t("%1 警告").replace("%1", str(summary.warnings)))]
-        if self.hints:
+        if hints:
             parts.append(("hint", _t("%1 提示").replace("%1", str(summary.hints))))
         return parts
 
@@ -47,8 +60,11 @@ class ProblemCounts(QWidget):
         return "  ".join(text for _level, text in self.parts())
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        # as wide as the counts with at least three digits each, so the widget keeps its
+        # size while the clerk types (it never asks its layout to re-run)
         metrics = self.fontMetrics()
-        widest = Summary(9999, 9999, 9999)
+        s = self.summary
+        widest = Summary(*(max(n, 999) for n in (s.errors, s.warnings, s.hints)))
         width = sum(metrics.horizontalAdvance(f"{MARKS[level]} {text}") + 12
                     for level, text in self.parts(widest))
         return QSize(width, metrics.height() + 4)

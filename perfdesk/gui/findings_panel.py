@@ -136,7 +136,8 @@ class FindingsModel(QAbstractTableModel):
         positions = self._position_cache.get(uuid, {})
         if column == MESSAGE_COLUMN:
             if role == Qt.ItemDataRole.DisplayRole:
-                return f"{location_text(finding, positions)}：{finding.message}"
+                return _t("%1：%2").replace("%1", location_text(finding, positions)).replace(
+                    "%2", str(finding.message))
             if role == Qt.ItemDataRole.DecorationRole:
                 return icon(SEVERITY_ICONS.get(severity(finding), "severity-hint"))
             if role == Qt.ItemDataRole.ToolTipRole:

@@ -380,7 +380,7 @@ class ProjectFilterProxy(QSortFilterProxyModel):
 
 
 class BadgeDelegate(QStyledItemDelegate):
-    """Paints a project's (or a unit's total) error and warning counts as coloured pills."""
+    """Paints a project's (or a unit's total) problem count as a coloured pill."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         if index.column() != PROBLEMS_COLUMN:
@@ -424,21 +424,22 @@ class BadgeDelegate(QStyledItemDelegate):
 
     @staticmethod
     def _pills(summary: Summary, project: bool) -> list[tuple[str, QColor, bool]]:
-        pills = []
+        """One badge, as ui.md draws it: the errors (●) when there are any, else the warnings
+        (▲); the tooltip has both. Filled for a project, outlined for a unit's total."""
         if summary.errors:
-            pills.append((f"● {summary.errors}", ERROR_COLOUR, project))
+            return [(f"● {summary.errors}", ERROR_COLOUR, project)]
         if summary.warnings:
-            pills.append((f"▲ {summary.warnings}", WARNING_COLOUR, project))
-        return pills
+            return [(f"▲ {summary.warnings}", WARNING_COLOUR, project)]
+        return []
 
     @staticmethod
     def column_width(font) -> int:
-        """Wide enough for an error and a warning count of two digits each."""
+        """Wide enough for a badge with a count of three digits (a unit's total)."""
         font = type(font)(font)
         font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
         font.setBold(True)
         metrics = QFontMetrics(font)
-        return sum(metrics.horizontalAdvance(text) + 13 for text in ("● 99", "▲ 99")) + 6
+        return sum(metrics.horizontalAdvance(text) + 13 for text in ("▲ 999",)) + 6
 
 
 def tree_state(view, proxy: ProjectFilterProxy) -> tuple[set[str], str]:

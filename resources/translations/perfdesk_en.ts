@@ -149,6 +149,7 @@
     </message>
     <message>
         <source>%1 错误</source>
+        <extracomment>whether hints are counted too (a Qt property, so Designer files can set it)</extracomment>
         <translation>%1 errors</translation>
     </message>
     <message>
@@ -158,6 +159,10 @@
     <message>
         <source>%1 提示</source>
         <translation>%1 hints</translation>
+    </message>
+    <message>
+        <source>%1：%2</source>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>双击问题（或按 F8）跳到出问题的字段。</source>
@@ -614,7 +619,7 @@ Fill in, check and export project expenditure performance targets (项目支出�
     </message>
     <message>
         <source>含转移支付</source>
-        <translation>Includes transfer payments</translation>
+        <translation>Transfer payments</translation>
     </message>
     <message>
         <source>无服务对象</source>
@@ -1392,7 +1397,7 @@ Fill in, check and export project expenditure performance targets (项目支出�
     </message>
     <message>
         <source>含转移支付</source>
-        <translation>Includes transfer payments</translation>
+        <translation>Transfer payments</translation>
     </message>
     <message>
         <source>无服务对象</source>
