@@ -1,0 +1,254 @@
+"""PerfDesk's own data inside its exports, so a re-import loses nothing.
+
+The official layouts cannot show every field (a disclosure table has no 二级指标, no 指标解释,
+no funding); a clerk who exports, mails the file and imports it elsewhere must still get every
+field back exactly. Each export therefore carries a very hidden sheet holding, per project, its
+full record as JSON together with the SHA-256 of the visible content it was exported with (the
+project's row in the disclosure table, its sheet in the detailed form), plus a header with the
+format version and a SHA-256 of the JSON itself.
+
+On import a project is restored from its record only when its visible content still hashes
+the same; a project edited by hand after export is read from the visible table instead, and
+the import says so. Records keep their UUIDs: importing the same export twice into one dataset
+is recognised and refused with a clear message, and projects keep their identity when tables
+travel between a unit and its department.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from perfdesk import __version__
+from perfdesk.i18n import Text
+from perfdesk.io.base import Notice, canonical
+from perfdesk.io.sources import Sheet
+from perfdesk.model import (
+    INDICATOR_FIELDS,
+    PROJECT_FIELDS,
+    Indicator,
+    IndicatorFields,
+    Project,
+    ProjectFields,
+)
+
+SHEET_NAME = "PerfDesk数据"
+MARKER = "PerfDesk export data"
+FORMAT_VERSION = 1
+CHUNK = 30_000  # characters per cell (Excel allows 32,767)
+
+# Fields of Project beyond ProjectFields that a record carries.
+_PROJECT_EXTRA = ("uuid", "department", "unit", "unit_code")
+_PROJECT_DEFAULTS = {name: f.get_default(call_default_factory=True)
+                     for name, f in ProjectFields.model_fields.items()}
+_INDICATOR_DEFAULTS = {name: f.get_default(call_default_factory=True)
+                       for name, f in IndicatorFields.model_fields.items()}
+_DECIMAL_PROJECT = tuple(n for n in PROJECT_FIELDS
+                         if "Decimal" in str(ProjectFields.model_fields[n].annotation))
+_DECIMAL_INDICATOR = tuple(n for n in INDICATOR_FIELDS
+                           if "Decimal" in str(IndicatorFields.model_fields[n].annotation))
+_TYPES_PROJECT = {n: ProjectFields.model_fields[n].annotation for n in PROJECT_FIELDS}
+
+
+def row_hash(values) -> str:
+    """SHA-256 of a row of cell values as a reader sees them."""
+    text = "\x1f".join(canonical(v) for v in values)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def cells_hash(cells) -> str:
+    """SHA-256 of (row, column, value) triples of non-empty cells, in row-major order."""
+    digest = hashlib.sha256()
+    for row, col, value in cells:
+        text = canonical(value)
+        if text:
+            digest.update(f"{row},{col}\x1e{text}\x1f".encode("utf-8"))
+    return digest.hexdigest()
+
+
+def sheet_cells(sheet: Sheet):
+    for r, values in enumerate(sheet.rows, 1):
+        for c, value in enumerate(values, 1):
+            if value is not None:
+                yield r, c, value
+
+
+# --- records --------------------------------------------------------------------------------
+
+
+def _json_default(value):
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    raise TypeError(f"cannot store {type(value).__name__}")
+
+
+def project_record(project: Project) -> str:
+    """The project as compact JSON: every field that differs from its default."""
+    data = project.__dict__
+    record = {name: data[name] for name in _PROJECT_EXTRA}
+    for name, default in _PROJECT_DEFAULTS.items():
+        value = data[name]
+        if value != default:
+            record[name] = value
+    indicators = []
+    for indicator in project.indicators:
+        idata = indicator.__dict__
+        entry = {"uuid": idata["uuid"]}
+        for name, default in _INDICATOR_DEFAULTS.items():
+            value = idata[name]
+            if value != default:
+                entry[name] = value
+        indicators.append(entry)
+    record["indicators"] = indicators
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"), default=_json_default)
+
+
+class RecordError(ValueError):
+    """A record that does not describe a project (damaged or made by hand)."""
+
+
+def _decimal(value) -> Decimal | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise RecordError(f"number stored as {type(value).__name__}")
+    try:
+        number = Decimal(value)
+    except InvalidOperation as exc:
+        raise RecordError(f"not a number: {value!r}") from exc
+    if not number.is_finite():
+        raise RecordError(f"not a finite number: {value!r}")
+    return number
+
+
+def _text(value) -> str:
+    if not isinstance(value, str):
+        raise RecordError(f"text expected, got {type(value).__name__}")
+    return value
+
+
+def project_from_record(text: str) -> Project:
+    """The project a record describes, exactly; RecordError when it is malformed."""
+    try:
+        record = json.loads(text)
+    except ValueError as exc:
+        raise RecordError(str(exc)) from exc
+    if not isinstance(record, dict) or not isinstance(record.get("indicators"), list):
+        raise RecordError("not a project record")
+    values = dict(_PROJECT_DEFAULTS)
+    for name in PROJECT_FIELDS:
+        if name in record:
+            values[name] = record[name]
+    for name in _DECIMAL_PROJECT:
+        values[name] = _decimal(values[name])
+    for name in ("period_start", "period_end"):
+        v = values[name]
+        if v is not None and (not isinstance(v, int) or isinstance(v, bool)):
+            raise RecordError(f"{name} must be a year")
+    for name in ("includes_transfer", "no_service_recipients"):
+        if not isinstance(values[name], bool):
+            raise RecordError(f"{name} must be true or false")
+    for name in PROJECT_FIELDS:
+        if _PROJECT_DEFAULTS[name] == "":
+            values[name] = _text(values[name])
+    for name in _PROJECT_EXTRA:
+        values[name] = _text(record.get(name, ""))
+    if not values["uuid"]:
+        raise RecordError("project without uuid")
+    indicators = []
+    for entry in record["indicators"]:
+        if not isinstance(entry, dict):
+            raise RecordError("not an indicator record")
+        ivalues = dict(_INDICATOR_DEFAULTS)
+        for name in INDICATOR_FIELDS:
+            if name in entry:
+                ivalues[name] = _text(entry[name]) if name not in _DECIMAL_INDICATOR else entry[name]
+        for name in _DECIMAL_INDICATOR:
+            ivalues[name] = _decimal(ivalues[name])
+        ivalues["uuid"] = _text(entry.get("uuid", ""))
+        if not ivalues["uuid"]:
+            raise RecordError("indicator without uuid")
+        indicators.append(Indicator.from_storage(ivalues))
+    values["indicators"] = indicators
+    return Project.from_storage(values)
+
+
+# --- the hidden sheet -----------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Entry:
+    """One project's record with the hash of its visible content and where that content is
+    (the row number in a disclosure table, the sheet name in a detailed form)."""
+
+    visible_hash: str
+    place: str
+    record: str
+
+
+@dataclass(slots=True)
+class Payload:
+    layout: str
+    version: int
+    entries: list[Entry] = field(default_factory=list)
+
+
+def payload_rows(layout: str, entries: list[Entry]):
+    """Rows of the hidden sheet: a header (format, version, layout, count, JSON hash), then one
+    row per project: visible hash, place, and the record in chunks of at most CHUNK chars."""
+    digest = hashlib.sha256()
+    rows = []
+    for entry in entries:
+        digest.update(entry.record.encode("utf-8"))
+        chunks = [entry.record[i:i + CHUNK] for i in range(0, len(entry.record), CHUNK)]
+        rows.append([entry.visible_hash, entry.place, *chunks])
+    header = json.dumps({"format": "perfdesk.export", "version": FORMAT_VERSION,
+                         "layout": layout, "projects": len(entries), "app": __version__,
+                         "records_sha256": digest.hexdigest()}, separators=(",", ":"))
+    return [[MARKER, header], *rows]
+
+
+def find_payload_sheet(sheets: list[Sheet]) -> Sheet | None:
+    for sheet in sheets:
+        if sheet.name == SHEET_NAME and sheet.rows and sheet.rows[0] \
+                and sheet.rows[0][0] == MARKER:
+            return sheet
+    return None
+
+
+def read_payload(sheet: Sheet, notices: list[Notice]) -> Payload | None:
+    """The payload of the hidden sheet, or None (with a notice) when it cannot be trusted."""
+    where = sheet.location()
+    try:
+        header = json.loads(sheet.rows[0][1])
+        version = int(header["version"])
+        layout = str(header["layout"])
+        expected = str(header["records_sha256"])
+    except (ValueError, KeyError, TypeError, IndexError):
+        notices.append(Notice(Text("导出文件中 PerfDesk 保存的原始数据已损坏，已按表格内容读取。",
+                                   "PerfDesk's data embedded in the export is damaged; the "
+                                   "visible table was read instead."), where))
+        return None
+    if version > FORMAT_VERSION:
+        notices.append(Notice(Text(
+            f"文件由更新版本的 PerfDesk 导出（数据格式 {version}），已按表格内容读取；"
+            "升级 PerfDesk 可完整恢复全部字段。",
+            f"The file was exported by a newer PerfDesk (data format {version}); the visible "
+            "table was read. Upgrade PerfDesk to restore every field."), where))
+        return None
+    digest = hashlib.sha256()
+    entries = []
+    for row in sheet.rows[1:]:
+        if not row or row[0] is None:
+            continue
+        record = "".join(v for v in row[2:] if isinstance(v, str))
+        digest.update(record.encode("utf-8"))
+        entries.append(Entry(str(row[0]), canonical(row[1]), record))
+    if digest.hexdigest() != expected:
+        notices.append(Notice(Text("导出文件中 PerfDesk 保存的原始数据被改动过，已按表格内容读取。",
+                                   "PerfDesk's data embedded in the export was altered; the "
+                                   "visible table was read instead."), where))
+        return None
+    return Payload(layout, version, entries)

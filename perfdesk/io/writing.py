@@ -1,0 +1,245 @@
+"""Writing workbooks safely: cells that are always text, styles set once, files replaced
+atomically.
+
+Three promises every export keeps:
+
+- **Text stays text.** A 指标值 such as ``=正常办结数/上报数`` or ``-5%`` must never become a
+  formula in the reviewer's Excel (formula injection). Every string cell is written with the
+  string type, and those beginning with ``=``, ``+``, ``-`` or ``@`` also carry Excel's
+  "quote prefix" so that editing them in Excel keeps them text.
+- **Nothing half-written.** The workbook goes to a temporary file in the target folder, is
+  flushed to disk, read back (every part's checksum), and only then moved over the target.
+  When the target is open in Excel (Windows refuses to replace it), the clerk is told to close
+  it or save under another name, and the temporary file is removed.
+- **Fast enough for a city's whole budget.** Workbooks are written in openpyxl's write-only
+  mode; each distinct style is built once and shared by all cells that use it.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+import tempfile
+import zipfile
+from collections.abc import Callable
+from copy import copy
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+from perfdesk.errors import Cancelled, PerfDeskError
+
+FORMULA_START = ("=", "+", "-", "@")
+_NEWLINES = re.compile(r"\r\n?")
+
+
+def clean_text(text: str) -> str:
+    """Text as it can be stored in a cell: no control characters, ``\\n`` line breaks only
+    (an XML reader turns ``\\r\\n`` into ``\\n``, so writing it would break the round trip)."""
+    if "\r" in text:
+        text = _NEWLINES.sub("\n", text)
+    return ILLEGAL_CHARACTERS_RE.sub("", text)
+
+
+class Styles:
+    """Named cell styles for one write-only workbook, each built once.
+
+    ``define(name, font=..., border=..., alignment=..., number_format=...)`` registers a style;
+    ``cell(ws, value, name)`` makes a write-only cell with it. Strings are always stored as
+    text; those that look like formulas get the quote-prefix variant of the style.
+    """
+
+    def __init__(self, workbook: Workbook) -> None:
+        self._sheet = workbook.create_sheet("~styles")  # a scratch sheet, removed below
+        workbook.remove(self._sheet)
+        self._arrays: dict[str, object] = {}
+        self._quoted: dict[str, object] = {}
+
+    def define(self, name: str, *, font=None, border=None, alignment=None, fill=None,
+               number_format: str | None = None, protection=None) -> None:
+        cell = WriteOnlyCell(self._sheet)
+        if font is not None:
+            cell.font = font
+        if border is not None:
+            cell.border = border
+        if alignment is not None:
+            cell.alignment = alignment
+        if fill is not None:
+            cell.fill = fill
+        if number_format:
+            cell.number_format = number_format
+        if protection is not None:
+            cell.protection = protection
+        self._arrays[name] = cell._style
+        quoted = copy(cell._style)
+        quoted.quotePrefix = 1
+        self._quoted[name] = quoted
+
+    def define_from(self, name: str, source_cell) -> None:
+        """A style copied from a cell of another workbook (the template)."""
+        self.define(name, font=copy(source_cell.font), border=copy(source_cell.border),
+                    alignment=copy(source_cell.alignment), fill=copy(source_cell.fill),
+                    number_format=source_cell.number_format,
+                    protection=copy(source_cell.protection))
+
+    def __contains__(self, name: str) -> bool:
+        return name in self._arrays
+
+    def cell(self, ws, value, name: str | None = None):
+        """A write-only cell holding ``value`` (text stays text) in style ``name``."""
+        cell = WriteOnlyCell(ws)
+        if isinstance(value, str):
+            cell._value = value
+            cell.data_type = "s"
+            if name is not None:
+                cell._style = (self._quoted[name] if value.startswith(FORMULA_START)
+                               else self._arrays[name])
+        else:
+            if value is not None:
+                cell.value = value
+            if name is not None:
+                cell._style = self._arrays[name]
+        return cell
+
+
+def display_width(text: str) -> float:
+    """Approximate width in Excel character units: CJK characters are two units wide."""
+    narrow = len(text)
+    wide = (len(text.encode("utf-8")) - narrow) // 2  # 3-byte UTF-8 ≈ CJK
+    return narrow + wide
+
+
+def text_lines(text: str, width: float) -> int:
+    """How many lines ``text`` wraps to in a column ``width`` units wide."""
+    if not text:
+        return 1
+    usable = max(width - 1.5, 1.0)
+    lines = 0
+    for part in text.split("\n"):
+        w = display_width(part)
+        lines += max(1, -(-int(w * 1.05) // int(usable)))
+    return lines
+
+
+# --- atomic save ----------------------------------------------------------------------------
+
+
+def check_target(path: Path) -> Path:
+    """Where the export will go, checked before any work: folder exists, target not locked."""
+    path = Path(path)
+    if path.suffix.lower() != ".xlsx":
+        path = path.with_name(path.name + ".xlsx") if path.suffix == "" else path
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise PerfDeskError("要保存到的文件夹不存在。", "The folder to save into does not exist.",
+                            file=path)
+    if path.is_dir():
+        raise PerfDeskError("目标是一个文件夹，请给出文件名。",
+                            "The target is a folder; give a file name.", file=path)
+    if path.exists():
+        try:
+            with open(path, "r+b"):
+                pass
+        except PermissionError as exc:
+            raise locked_target(path) from exc
+        except OSError:
+            pass
+    return path
+
+
+def locked_target(path: Path) -> PerfDeskError:
+    return PerfDeskError(
+        "目标文件正被其他程序（通常是 Excel 或 WPS）打开，无法覆盖。请先关闭该文件，或另存为其他文件名；"
+        "原文件没有被改动。",
+        "The target file is open in another program (usually Excel or WPS) and cannot be "
+        "replaced. Close it first, or save under another name; the existing file was not "
+        "changed.", file=path)
+
+
+def save_atomically(workbook: Workbook, target: Path,
+                    verify: Callable[[Path], None] | None = None) -> Path:
+    """Save ``workbook`` to ``target`` via a temporary file in the same folder.
+
+    The temporary file is flushed and fsynced, read back (zip checksums, then ``verify``),
+    and moved over the target in one step. On any failure the temporary file is removed and
+    the target is left as it was.
+    """
+    target = Path(target)
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".~{target.stem[:40]}-", suffix=".tmp",
+                                        dir=folder)
+    except PermissionError as exc:
+        raise PerfDeskError("没有在该文件夹中写入文件的权限，请换一个文件夹保存。",
+                            "You may not write files in this folder; save somewhere else.",
+                            file=target) from exc
+    except OSError as exc:
+        raise _write_error(exc, target) from exc
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            workbook.save(fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        read_back(tmp, target)
+        if verify is not None:
+            verify(tmp)
+        try:
+            os.replace(tmp, target)
+        except PermissionError as exc:
+            raise locked_target(target) from exc
+        _fsync_folder(folder)
+    except BaseException as exc:
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+        if isinstance(exc, (PerfDeskError, Cancelled)) or not isinstance(exc, OSError):
+            raise
+        raise _write_error(exc, target) from exc
+    return target
+
+
+def read_back(path: Path, target: Path) -> None:
+    """Check every part of the written zip against its checksum."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            bad = archive.testzip()
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, OSError) as exc:
+        bad, names = str(exc), set()
+    if bad is not None or "xl/workbook.xml" not in names:
+        raise PerfDeskError(
+            "导出文件写入后读回校验失败（磁盘或存储设备可能有问题），目标文件没有被改动。",
+            "The exported file failed its read-back check (the disk or storage device may be "
+            "faulty); the target file was not changed.", file=target)
+
+
+def _write_error(exc: OSError, target: Path) -> PerfDeskError:
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+        return PerfDeskError("磁盘空间不足，导出文件没有保存；目标文件没有被改动。请清理磁盘空间后重试。",
+                             "The disk is full; the export was not saved and the target file "
+                             "was not changed. Free some space and try again.", file=target)
+    if isinstance(exc, PermissionError):
+        return locked_target(target)
+    return PerfDeskError(f"写入导出文件失败（{exc.strerror or exc}），目标文件没有被改动。",
+                         f"Writing the export failed ({exc.strerror or exc}); the target file "
+                         "was not changed.", file=target)
+
+
+def _fsync_folder(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
