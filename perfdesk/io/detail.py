@@ -219,10 +219,6 @@ def _load_template(path_text: str, _mtime: int) -> Template:
 # --- writing --------------------------------------------------------------------------------
 
 
-def _money(value: Decimal | None):
-    return value  # openpyxl writes a Decimal exactly as its text
-
-
 def _period(project: Project) -> str:
     start, end = project.period_start, project.period_end
     if start and end and start != end:
@@ -248,7 +244,7 @@ def grid_values(indicator: Indicator) -> dict[str, object]:
 
 
 def sheet_name(index: int, name: str, used: set[str]) -> str:
-    base = re.sub(r"[\[\]:*?/\\']", "", name).strip() or "项目"
+    base = re.sub(r"[\[\]:*?/\\'\s]+", " ", name).strip() or "项目"
     title = f"{index}-{base}"[:31]
     while title in used:
         index += 100000
@@ -299,13 +295,12 @@ def export(projects: Iterable[Project], path: Path, *, year: int, failed: Iterab
     return result
 
 
-def write_sheet(wb: Workbook, styles: writing.Styles, template: Template, project: Project,
-                title: str, *, year: int, failed: bool) -> list[tuple[int, int, object]]:
-    """Write one project's sheet; returns the (row, col, value) cells written, for hashing."""
-    t = template
+def sheet_values(t: Template, project: Project, *, year: int, failed: bool
+                 ) -> tuple[dict[tuple[int, int], object], int]:
+    """The values of a project's sheet by (row, column), and how far the rows below the
+    indicator grid moved down (one template row becomes one row per indicator)."""
     clean = writing.clean_text
-    count = max(len(project.indicators), 1)
-    shift = count - 1
+    shift = max(len(project.indicators), 1) - 1
     grid_row = t.grid_row
 
     def moved(row: int) -> int:
@@ -314,71 +309,87 @@ def write_sheet(wb: Workbook, styles: writing.Styles, template: Template, projec
     values: dict[tuple[int, int], object] = {}
     for r, c, v, _key in t.cells:
         if v is not None:
-            values[(moved(r), c)] = v
+            values[(moved(r), c)] = clean(v) if isinstance(v, str) else v
 
     def put(place: str, value) -> None:
         if place in t.places and value not in (None, ""):
             r, c = t.place(place)
             values[(moved(r), c)] = clean(value) if isinstance(value, str) else value
 
-    put("PD_TITLE", TITLE_FORMAT.format(year=year))
+    title = TITLE_FORMAT.format(year=year)
+    if failed and "PD_CHECK" not in t.places:
+        title += f"（{FAILED_MARK}）"
+    put("PD_TITLE", title)
     put("PD_UNIT_LINE", project.unit)
     put("PD_CHECK", FAILED_MARK if failed else "")
-    if failed and "PD_CHECK" not in t.places:
-        put("PD_TITLE", TITLE_FORMAT.format(year=year) + f"（{FAILED_MARK}）")
     put("PD_NAME", project.name)
     put("PD_DEPARTMENT", project.department)
     put("PD_IMPLEMENTING_UNIT", project.implementing_unit or project.unit)
     put("PD_ATTRIBUTE", project.attribute)
     put("PD_PERIOD", _period(project))
-    put("PD_MIDTERM_TOTAL", _money(project.midterm_total))
-    put("PD_MIDTERM_FISCAL", _money(project.midterm_fiscal))
-    put("PD_MIDTERM_OTHER", _money(project.midterm_other))
-    put("PD_ANNUAL_TOTAL", _money(project.annual_total))
-    put("PD_ANNUAL_FISCAL", _money(project.annual_fiscal))
-    put("PD_ANNUAL_OTHER", _money(project.annual_other))
+    put("PD_MIDTERM_TOTAL", project.midterm_total)
+    put("PD_MIDTERM_FISCAL", project.midterm_fiscal)
+    put("PD_MIDTERM_OTHER", project.midterm_other)
+    put("PD_ANNUAL_TOTAL", project.annual_total)
+    put("PD_ANNUAL_FISCAL", project.annual_fiscal)
+    put("PD_ANNUAL_OTHER", project.annual_other)
     put("PD_MIDTERM_GOAL", project.midterm_goal)
     put("PD_ANNUAL_GOAL", project.annual_goal)
+    for offset, indicator in enumerate(project.indicators):
+        row = grid_row + offset
+        grid = grid_values(indicator)
+        for col, grid_field in t.grid_columns:
+            value = grid[grid_field]
+            if value not in (None, ""):
+                values[(row, col)] = clean(value) if isinstance(value, str) else value
+    return values, shift
+
+
+def write_sheet(wb: Workbook, styles: writing.Styles, template: Template, project: Project,
+                title: str, *, year: int, failed: bool) -> list[tuple[int, int, object]]:
+    """Write one project's sheet; returns the (row, col, value) cells written, for hashing."""
+    t = template
+    values, shift = sheet_values(t, project, year=year, failed=failed)
+    grid_row = t.grid_row
+
+    def moved(row: int) -> int:
+        return row + shift if row > grid_row else row
 
     merges = [(moved(r1), c1, moved(r2), c2) for r1, c1, r2, c2 in t.merges]
     heights = {moved(r): h for r, h in t.heights.items() if r != grid_row}
     column_of = {f: c for c, f in t.grid_columns}
-    runs: dict[int, list] = {}
-    for offset, indicator in enumerate(project.indicators):
+    minimum = t.heights.get(grid_row) or 20
+    for offset in range(len(project.indicators)):
         row = grid_row + offset
-        grid = grid_values(indicator)
-        lines = 1.0
-        for col, grid_field in t.grid_columns:
-            value = grid.get(grid_field)
+        need = minimum
+        for col, _field in t.grid_columns:
+            value = values.get((row, col))
             if isinstance(value, str):
-                value = clean(value)
-            if value not in (None, ""):
-                values[(row, col)] = value
-                if isinstance(value, str):
-                    lines = max(lines, _line_height(value, t.width_of(col, col)))
-        heights[row] = max(lines, t.heights.get(grid_row, 0) or 20)
-        for grid_field in ("level1", "level2"):
-            col = column_of.get(grid_field)
-            if col is None:
-                continue
-            key = (grid["level1"], grid["level2"]) if grid_field == "level2" else grid["level1"]
-            run = runs.setdefault(col, [])
-            if run and run[-1][0] == key and key not in ("", ("", "")):
-                run[-1][2] = row
-            else:
-                run.append([key, row, row])
-    for col, run in runs.items():
-        for _key, start, end in run:
-            if end > start:
-                merges.append((start, col, end, col))
-    # goals and other merged text cells: heights from their text and merged width
-    for r1, c1, r2, c2 in merges:
-        if r1 == r2 and (r1, c1) in values and isinstance(values[(r1, c1)], str):
-            need = _line_height(values[(r1, c1)], t.width_of(c1, c2))
+                need = max(need, _line_height(value, t.width_of(col, col)))
+        heights[row] = min(need, 409)
+    for grid_field in ("level1", "level2"):
+        col = column_of.get(grid_field)
+        if col is None:
+            continue
+        start = None
+        previous = None
+        for offset, indicator in enumerate([*project.indicators, None]):
+            key = None if indicator is None else (
+                indicator.level1 if grid_field == "level1" else (indicator.level1,
+                                                                 indicator.level2))
+            if key != previous or key in ("", ("", "")):
+                if start is not None and offset - 1 > start:
+                    merges.append((grid_row + start, col, grid_row + offset - 1, col))
+                start = offset
+            previous = key
+    for r1, c1, r2, c2 in merges:  # merged text cells: heights from text and merged width
+        value = values.get((r1, c1))
+        if r1 == r2 and isinstance(value, str):
+            need = _line_height(value, t.width_of(c1, c2))
             if need > heights.get(r1, 15):
                 heights[r1] = min(need, 409)
 
-    ws = wb.create_sheet(title)
+    ws = writing.add_sheet(wb, title)
     for letter, width in t.widths.items():
         ws.column_dimensions[letter].width = width
     page = t.page
@@ -397,28 +408,27 @@ def write_sheet(wb: Workbook, styles: writing.Styles, template: Template, projec
     ws.print_area = f"A1:{get_column_letter(t.max_col)}{last_row}"
     if failed:
         ws.sheet_properties.tabColor = "C00000"
+    rows = writing.RowWriter(ws, styles)
     for r1, c1, r2, c2 in merges:
-        ws.merged_cells.add(f"{get_column_letter(c1)}{r1}:{get_column_letter(c2)}{r2}")
+        rows.merge(f"{get_column_letter(c1)}{r1}:{get_column_letter(c2)}{r2}")
 
     style_at = {(moved(r), c): key for r, c, _v, key in t.cells}
-    cell = styles.cell
+    grid_styles = t.grid_styles
     written = []
     for row in range(1, last_row + 1):
-        if row in heights:
-            ws.row_dimensions[row].height = heights[row]
         in_grid = grid_row <= row <= grid_row + shift
         out = []
         for col in range(1, t.max_col + 1):
-            key = t.grid_styles.get(col) if in_grid else style_at.get((row, col))
+            key = grid_styles.get(col) if in_grid else style_at.get((row, col))
             value = values.get((row, col))
             if key is None and value is None:
                 out.append(None)
                 continue
-            out.append(cell(ws, value, key))
+            out.append((value, key))
             if value is not None:
                 written.append((row, col, value))
-        ws.append(out)
-    ws.close()
+        rows.add(out, heights.get(row))
+    rows.close()
     return written
 
 

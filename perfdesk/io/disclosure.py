@@ -250,35 +250,30 @@ def export(projects: Iterable[Project], path: Path, *, title: str | None = None,
     ws.oddFooter.center.text = "第 &P 页，共 &N 页"
     ws.print_title_rows = "2:2"
     ws.freeze_panes = "A3"
-    ws.merged_cells.add(f"A1:{letters[-1]}1")
 
-    ws.row_dimensions[1].height = 40
-    ws.append([styles.cell(ws, title, "title")])
-    ws.row_dimensions[2].height = 24
+    rows = writing.RowWriter(ws, styles)
+    rows.merge(f"A1:{letters[-1]}1")
+    rows.add([(title, "title")], 40)
     headers = [*HEADERS, FAILED_HEADER][:columns]
-    ws.append([styles.cell(ws, h, "header") for h in headers])
+    rows.add([(h, "header") for h in headers], 24)
 
     tracker = Progress(progress, len(projects))
     tracker.start()
     entries = []
-    cell = styles.cell
     widths = WIDTHS[:columns]
+    text_lines = writing.text_lines
+    row_hash, record = embedded.row_hash, embedded.project_record
     for index, project in enumerate(projects):
-        row_number = index + 3
-        is_failed = project.uuid in failed
-        values = project_row(project, is_failed if with_check else None)
-        lines = max(writing.text_lines(v, w) for v, w in zip(values, widths))
-        ws.row_dimensions[row_number].height = min(max(lines * LINE_HEIGHT + 6, 24),
-                                                   MAX_ROW_HEIGHT)
-        row = [cell(ws, values[0], "center"), cell(ws, values[1], "center"),
-               cell(ws, values[2], "center"), cell(ws, values[3], "text"),
-               cell(ws, values[4], "text")]
+        values = project_row(project, project.uuid in failed if with_check else None)
+        lines = max(text_lines(v, w) for v, w in zip(values, widths))
+        cells = [(values[0], "center"), (values[1], "center"), (values[2], "center"),
+                 (values[3], "text"), (values[4], "text")]
         if with_check:
-            row.append(cell(ws, values[5], "failed"))
-        ws.append(row)
-        entries.append(embedded.Entry(embedded.row_hash(values), str(row_number),
-                                      embedded.project_record(project)))
+            cells.append((values[5], "failed"))
+        rows.add(cells, min(max(lines * LINE_HEIGHT + 6, 24), MAX_ROW_HEIGHT))
+        entries.append(embedded.Entry(row_hash(values), str(index + 3), record(project)))
         tracker.advance()
+    rows.close()
 
     hidden = wb.create_sheet(embedded.SHEET_NAME)
     hidden.sheet_state = "veryHidden"

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import operator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
@@ -43,13 +44,16 @@ CHUNK = 30_000  # characters per cell (Excel allows 32,767)
 _PROJECT_EXTRA = ("uuid", "department", "unit", "unit_code")
 _PROJECT_DEFAULTS = {name: f.get_default(call_default_factory=True)
                      for name, f in ProjectFields.model_fields.items()}
+_PROJECT_DEFAULTS.update({name: "" for name in _PROJECT_EXTRA})
 _INDICATOR_DEFAULTS = {name: f.get_default(call_default_factory=True)
                        for name, f in IndicatorFields.model_fields.items()}
+_INDICATOR_DEFAULTS["uuid"] = ""
 _DECIMAL_PROJECT = tuple(n for n in PROJECT_FIELDS
                          if "Decimal" in str(ProjectFields.model_fields[n].annotation))
 _DECIMAL_INDICATOR = tuple(n for n in INDICATOR_FIELDS
                            if "Decimal" in str(IndicatorFields.model_fields[n].annotation))
-_TYPES_PROJECT = {n: ProjectFields.model_fields[n].annotation for n in PROJECT_FIELDS}
+_TEXT_PROJECT = tuple(n for n, default in _PROJECT_DEFAULTS.items() if default == "")
+_TEXT_INDICATOR = tuple(n for n in _INDICATOR_DEFAULTS if n not in _DECIMAL_INDICATOR)
 
 
 def row_hash(values) -> str:
@@ -84,24 +88,19 @@ def _json_default(value):
     raise TypeError(f"cannot store {type(value).__name__}")
 
 
+# A record is a JSON array: the project's values in PROJECT_COLUMNS order, then a list of its
+# indicators, each an array in INDICATOR_COLUMNS order. The column names are written into the
+# payload header, so a later PerfDesk that adds fields still reads older files by name.
+PROJECT_COLUMNS = (*_PROJECT_EXTRA, *PROJECT_FIELDS)
+INDICATOR_COLUMNS = ("uuid", *INDICATOR_FIELDS)
+_project_values = operator.itemgetter(*PROJECT_COLUMNS)
+_indicator_values = operator.itemgetter(*INDICATOR_COLUMNS)
+
+
 def project_record(project: Project) -> str:
-    """The project as compact JSON: every field that differs from its default."""
-    data = project.__dict__
-    record = {name: data[name] for name in _PROJECT_EXTRA}
-    for name, default in _PROJECT_DEFAULTS.items():
-        value = data[name]
-        if value != default:
-            record[name] = value
-    indicators = []
-    for indicator in project.indicators:
-        idata = indicator.__dict__
-        entry = {"uuid": idata["uuid"]}
-        for name, default in _INDICATOR_DEFAULTS.items():
-            value = idata[name]
-            if value != default:
-                entry[name] = value
-        indicators.append(entry)
-    record["indicators"] = indicators
+    """The project as one compact JSON array (every field, decimals as exact text)."""
+    record = [_project_values(project.__dict__),
+              [_indicator_values(i.__dict__) for i in project.indicators]]
     return json.dumps(record, ensure_ascii=False, separators=(",", ":"), default=_json_default)
 
 
@@ -129,18 +128,24 @@ def _text(value) -> str:
     return value
 
 
-def project_from_record(text: str) -> Project:
-    """The project a record describes, exactly; RecordError when it is malformed."""
+def project_from_record(text: str, columns: tuple[tuple[str, ...], tuple[str, ...]] | None = None
+                        ) -> Project:
+    """The project a record describes, exactly; RecordError when it is malformed.
+
+    ``columns`` are the (project, indicator) column names the record was written with (from
+    the payload header); by default this version's."""
+    project_columns, indicator_columns = columns or (PROJECT_COLUMNS, INDICATOR_COLUMNS)
     try:
         record = json.loads(text)
     except ValueError as exc:
         raise RecordError(str(exc)) from exc
-    if not isinstance(record, dict) or not isinstance(record.get("indicators"), list):
+    if not (isinstance(record, list) and len(record) == 2 and isinstance(record[0], list)
+            and isinstance(record[1], list) and len(record[0]) == len(project_columns)):
         raise RecordError("not a project record")
     values = dict(_PROJECT_DEFAULTS)
-    for name in PROJECT_FIELDS:
-        if name in record:
-            values[name] = record[name]
+    for name, value in zip(project_columns, record[0]):
+        if name in _PROJECT_KNOWN:
+            values[name] = value
     for name in _DECIMAL_PROJECT:
         values[name] = _decimal(values[name])
     for name in ("period_start", "period_end"):
@@ -150,29 +155,32 @@ def project_from_record(text: str) -> Project:
     for name in ("includes_transfer", "no_service_recipients"):
         if not isinstance(values[name], bool):
             raise RecordError(f"{name} must be true or false")
-    for name in PROJECT_FIELDS:
-        if _PROJECT_DEFAULTS[name] == "":
-            values[name] = _text(values[name])
-    for name in _PROJECT_EXTRA:
-        values[name] = _text(record.get(name, ""))
+    for name in _TEXT_PROJECT:
+        values[name] = _text(values[name])
     if not values["uuid"]:
         raise RecordError("project without uuid")
     indicators = []
-    for entry in record["indicators"]:
-        if not isinstance(entry, dict):
+    width = len(indicator_columns)
+    for entry in record[1]:
+        if not isinstance(entry, list) or len(entry) != width:
             raise RecordError("not an indicator record")
         ivalues = dict(_INDICATOR_DEFAULTS)
-        for name in INDICATOR_FIELDS:
-            if name in entry:
-                ivalues[name] = _text(entry[name]) if name not in _DECIMAL_INDICATOR else entry[name]
+        for name, value in zip(indicator_columns, entry):
+            if name in _INDICATOR_KNOWN:
+                ivalues[name] = value
         for name in _DECIMAL_INDICATOR:
             ivalues[name] = _decimal(ivalues[name])
-        ivalues["uuid"] = _text(entry.get("uuid", ""))
+        for name in _TEXT_INDICATOR:
+            ivalues[name] = _text(ivalues[name])
         if not ivalues["uuid"]:
             raise RecordError("indicator without uuid")
         indicators.append(Indicator.from_storage(ivalues))
     values["indicators"] = indicators
     return Project.from_storage(values)
+
+
+_PROJECT_KNOWN = frozenset(PROJECT_COLUMNS)
+_INDICATOR_KNOWN = frozenset(INDICATOR_COLUMNS)
 
 
 # --- the hidden sheet -----------------------------------------------------------------------
@@ -193,21 +201,22 @@ class Payload:
     layout: str
     version: int
     entries: list[Entry] = field(default_factory=list)
+    columns: tuple[tuple[str, ...], tuple[str, ...]] = (PROJECT_COLUMNS, INDICATOR_COLUMNS)
 
 
 def payload_rows(layout: str, entries: list[Entry]):
-    """Rows of the hidden sheet: a header (format, version, layout, count, JSON hash), then one
-    row per project: visible hash, place, and the record in chunks of at most CHUNK chars."""
-    digest = hashlib.sha256()
-    rows = []
-    for entry in entries:
-        digest.update(entry.record.encode("utf-8"))
-        chunks = [entry.record[i:i + CHUNK] for i in range(0, len(entry.record), CHUNK)]
-        rows.append([entry.visible_hash, entry.place, *chunks])
+    """Rows of the hidden sheet: a header (format, version, layout, count, SHA-256 of the
+    data), then the data in cells of at most CHUNK characters. The data holds one line per
+    project: visible hash, place and record, separated by tabs (JSON escapes tabs and line
+    breaks, so neither occurs inside a record). Few large cells keep the export fast."""
+    data = "\n".join(f"{e.visible_hash}\t{e.place}\t{e.record}" for e in entries)
     header = json.dumps({"format": "perfdesk.export", "version": FORMAT_VERSION,
                          "layout": layout, "projects": len(entries), "app": __version__,
-                         "records_sha256": digest.hexdigest()}, separators=(",", ":"))
-    return [[MARKER, header], *rows]
+                         "project_columns": PROJECT_COLUMNS,
+                         "indicator_columns": INDICATOR_COLUMNS,
+                         "data_sha256": hashlib.sha256(data.encode("utf-8")).hexdigest()},
+                        separators=(",", ":"))
+    return [[MARKER, header], *([data[i:i + CHUNK]] for i in range(0, len(data), CHUNK))]
 
 
 def find_payload_sheet(sheets: list[Sheet]) -> Sheet | None:
@@ -225,7 +234,9 @@ def read_payload(sheet: Sheet, notices: list[Notice]) -> Payload | None:
         header = json.loads(sheet.rows[0][1])
         version = int(header["version"])
         layout = str(header["layout"])
-        expected = str(header["records_sha256"])
+        expected = str(header["data_sha256"])
+        columns = (tuple(map(str, header["project_columns"])),
+                   tuple(map(str, header["indicator_columns"])))
     except (ValueError, KeyError, TypeError, IndexError):
         notices.append(Notice(Text("导出文件中 PerfDesk 保存的原始数据已损坏，已按表格内容读取。",
                                    "PerfDesk's data embedded in the export is damaged; the "
@@ -238,17 +249,19 @@ def read_payload(sheet: Sheet, notices: list[Notice]) -> Payload | None:
             f"The file was exported by a newer PerfDesk (data format {version}); the visible "
             "table was read. Upgrade PerfDesk to restore every field."), where))
         return None
-    digest = hashlib.sha256()
-    entries = []
-    for row in sheet.rows[1:]:
-        if not row or row[0] is None:
-            continue
-        record = "".join(v for v in row[2:] if isinstance(v, str))
-        digest.update(record.encode("utf-8"))
-        entries.append(Entry(str(row[0]), canonical(row[1]), record))
-    if digest.hexdigest() != expected:
+    data = "".join(row[0] for row in sheet.rows[1:] if row and isinstance(row[0], str))
+    if hashlib.sha256(data.encode("utf-8")).hexdigest() != expected:
         notices.append(Notice(Text("导出文件中 PerfDesk 保存的原始数据被改动过，已按表格内容读取。",
                                    "PerfDesk's data embedded in the export was altered; the "
                                    "visible table was read instead."), where))
         return None
-    return Payload(layout, version, entries)
+    entries = []
+    for line in data.split("\n") if data else ():
+        parts = line.split("\t", 2)
+        if len(parts) != 3:
+            notices.append(Notice(Text("导出文件中 PerfDesk 保存的原始数据已损坏，已按表格内容读取。",
+                                       "PerfDesk's data embedded in the export is damaged; the "
+                                       "visible table was read instead."), where))
+            return None
+        entries.append(Entry(*parts))
+    return Payload(layout, version, entries, columns)

@@ -28,7 +28,7 @@ _NOT_LABEL = r"[^\s、：:，,。；;\d]"
 _LABEL = (rf"(?P<known>{'|'.join(map(re.escape, _KNOWN))})(?=\s*[:：])"
           rf"|(?P<generic>{_NOT_LABEL}{{0,12}}指标{_NOT_LABEL}{{0,10}}?)(?=\s*[:：])")
 _NUMBERED = re.compile(rf"(?P<digits>\d{{1,4}})\s*(?:[、.．]|[)）])\s*(?:{_LABEL})\s*[:：]")
-_LEADING = re.compile(rf"^\s*(?:{_LABEL})\s*[:：]")
+_LEADING = re.compile(rf"^\s*(?P<known>{'|'.join(map(re.escape, _KNOWN))})\s*[:：]")
 _AFTER_LINE = re.compile(rf"\n\s*(?P<known>{'|'.join(map(re.escape, _KNOWN))})\s*[:：]")
 _VALUE_MARK = re.compile(r"[\s，,。.；;、]*(?:年度)?(?:指标值|目标值)\s*[:：]")
 _TRAILING = "。．.；;，,、 \t\r\n\u3000"
@@ -94,9 +94,8 @@ def _find_starts(text: str, folded: str) -> list[_Start]:
     expected = 1
     position = 0
     lead = _LEADING.match(folded)
-    if lead and (lead.group("known") or lead.group("generic")):
-        label = text[lead.start("known") if lead.group("known") else lead.start("generic"):
-                     lead.end("known") if lead.group("known") else lead.end("generic")]
+    if lead:
+        label = text[lead.start("known"):lead.end("known")]
         starts.append(_Start(lead.start(), lead.end(), None, label.strip()))
         position = lead.end()
         expected = 2

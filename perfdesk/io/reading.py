@@ -96,7 +96,7 @@ def _read_disclosure(headers: list[tuple[Sheet, disclosure.Header]], payload, pr
                 cells += [None] * (width - len(cells))
                 entry = _take(by_hash, embedded.row_hash(cells), str(r))
                 if entry is not None:
-                    found.append((r, _restore(entry, sheet, r)))
+                    found.append((r, _restore(entry, payload, sheet, r)))
                     skip.add(r)
             restored += len(found)
         read = disclosure.read_sheet(sheet, header, profile=profile, notices=notices,
@@ -124,7 +124,7 @@ def _read_details(sheets: list[Sheet], payload, profile: str, grades: tuple[str,
         if use_payload:
             entry = _take(by_hash, embedded.cells_hash(embedded.sheet_cells(sheet)), sheet.name)
         if entry is not None:
-            projects.append(_restore(entry, sheet, None))
+            projects.append(_restore(entry, payload, sheet, None))
             restored += 1
         else:
             projects.append(detail.read_sheet(sheet, profile=profile, notices=notices,
@@ -154,9 +154,10 @@ def _take(table: dict[str, list[embedded.Entry]], digest: str, place: str):
     return candidates.pop(0)
 
 
-def _restore(entry: embedded.Entry, sheet: Sheet, row: int | None) -> Project:
+def _restore(entry: embedded.Entry, payload: embedded.Payload, sheet: Sheet,
+             row: int | None) -> Project:
     try:
-        return embedded.project_from_record(entry.record)
+        return embedded.project_from_record(entry.record, payload.columns)
     except embedded.RecordError as exc:
         raise PerfDeskError(f"导出文件中 PerfDesk 保存的项目数据已损坏（{exc}），没有导入任何内容。",
                             f"A project record embedded in the export is damaged ({exc}); "

@@ -24,11 +24,13 @@ import tempfile
 import zipfile
 from collections.abc import Callable
 from copy import copy
+from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.utils import get_column_letter
 
 from perfdesk.errors import Cancelled, PerfDeskError
 
@@ -53,10 +55,12 @@ class Styles:
     """
 
     def __init__(self, workbook: Workbook) -> None:
+        self._workbook = workbook
         self._sheet = workbook.create_sheet("~styles")  # a scratch sheet, removed below
         workbook.remove(self._sheet)
         self._arrays: dict[str, object] = {}
         self._quoted: dict[str, object] = {}
+        self._ids: dict[str, tuple[int, int]] = {}
 
     def define(self, name: str, *, font=None, border=None, alignment=None, fill=None,
                number_format: str | None = None, protection=None) -> None:
@@ -85,6 +89,17 @@ class Styles:
                     number_format=source_cell.number_format,
                     protection=copy(source_cell.protection))
 
+    def ids(self, name: str | None) -> tuple[int, int]:
+        """The workbook's style index of ``name`` and of its quote-prefix variant."""
+        if name is None:
+            return 0, 0
+        found = self._ids.get(name)
+        if found is None:
+            table = self._workbook._cell_styles
+            found = (table.add(self._arrays[name]), table.add(self._quoted[name]))
+            self._ids[name] = found
+        return found
+
     def __contains__(self, name: str) -> bool:
         return name in self._arrays
 
@@ -103,6 +118,104 @@ class Styles:
             if name is not None:
                 cell._style = self._arrays[name]
         return cell
+
+
+_COLUMNS = [get_column_letter(i) for i in range(1, 101)]
+
+
+class RowWriter:
+    """Writes the rows of one write-only sheet as XML text.
+
+    openpyxl serialises every cell through an element tree (tens of microseconds a cell); a
+    whole city's detailed forms hold millions of cells. This writer produces the same
+    ``<row>``/``<c>`` markup directly — inline strings (always text, never formulas), numbers,
+    style indexes from :class:`Styles` and row heights — and splices it into the sheet that
+    openpyxl wrote around it (columns, merges, print setup, views), so openpyxl still writes
+    everything but the cells.
+    """
+
+    def __init__(self, ws, styles: Styles) -> None:
+        self.ws = ws
+        self.styles = styles
+        self.parts: list[str] = []
+        self.rows = 0
+        self.merges: list[str] = []
+
+    def merge(self, ref: str) -> None:
+        """Merge a range (``A1:I1``); written as XML, without openpyxl's per-range checks."""
+        self.merges.append(ref)
+
+    def add(self, cells, height: float | None = None) -> None:
+        """Append a row; ``cells`` holds (value, style name) pairs or None for no cell."""
+        self.rows += 1
+        r = self.rows
+        parts = self.parts
+        if height:
+            parts.append(f'<row r="{r}" ht="{height:.2f}" customHeight="1">')
+        else:
+            parts.append(f'<row r="{r}">')
+        ids = self.styles.ids
+        for index, cell in enumerate(cells):
+            if cell is None:
+                continue
+            value, style = cell
+            plain, quoted = ids(style)
+            ref = f"{_COLUMNS[index]}{r}"
+            if value is None or value == "":
+                parts.append(f'<c r="{ref}" s="{plain}"/>' if plain else f'<c r="{ref}"/>')
+            elif isinstance(value, str):
+                sid = quoted if value.startswith(FORMULA_START) else plain
+                text = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                parts.append(f'<c r="{ref}" s="{sid}" t="inlineStr"><is>'
+                             f'<t xml:space="preserve">{text}</t></is></c>')
+            elif isinstance(value, bool):
+                parts.append(f'<c r="{ref}" s="{plain}" t="b"><v>{int(value)}</v></c>')
+            elif isinstance(value, Decimal):
+                parts.append(f'<c r="{ref}" s="{plain}" t="n"><v>{value:f}</v></c>')
+            elif isinstance(value, (int, float)):
+                parts.append(f'<c r="{ref}" s="{plain}" t="n"><v>{value!r}</v></c>')
+            else:
+                raise TypeError(f"cannot write {type(value).__name__} to a cell")
+        parts.append("</row>")
+
+    def close(self) -> None:
+        """Close the sheet and put the rows into the XML openpyxl wrote for it."""
+        self.ws.close()
+        out = self.ws._writer.out
+        with open(out, "rb") as fh:
+            xml = fh.read()
+        rows = "".join(self.parts).encode("utf-8")
+        if self.merges:
+            refs = "".join(f'<mergeCell ref="{ref}"/>' for ref in self.merges)
+            rows += f'</sheetData><mergeCells count="{len(self.merges)}">{refs}</mergeCells>'.encode()
+        else:
+            rows += b"</sheetData>"
+        if b"<mergeCells" in xml:  # pragma: no cover - ranges were also given to openpyxl
+            raise RuntimeError("merge ranges through RowWriter.merge only")
+        for empty in (b"<sheetData></sheetData>", b"<sheetData />", b"<sheetData/>"):
+            if empty in xml:
+                xml = xml.replace(empty, b"<sheetData>" + rows, 1)
+                break
+        else:  # pragma: no cover - openpyxl changed how it writes an empty sheet
+            raise RuntimeError("the sheet's XML has no empty sheetData to fill")
+        with open(out, "wb") as fh:
+            fh.write(xml)
+        self.parts = []
+
+
+def add_sheet(workbook: Workbook, title: str):
+    """A new write-only sheet whose title the caller has already made unique and valid.
+
+    ``Workbook.create_sheet`` compares the title with every existing sheet's, which makes a
+    workbook of 10,000 sheets (one per project) quadratic; the detailed export makes its
+    titles unique itself (see :func:`perfdesk.io.detail.sheet_name`)."""
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+    ws = WriteOnlyWorksheet(parent=None, title=None)
+    ws._parent = workbook
+    ws._WorkbookChild__title = title
+    workbook._sheets.append(ws)
+    return ws
 
 
 def display_width(text: str) -> float:

@@ -34,7 +34,7 @@ LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
 RIGHT = Alignment(horizontal="right", vertical="center", wrap_text=True)
 TOP_LEFT = Alignment(horizontal="left", vertical="top", wrap_text=True)
 
-WIDTHS = {"A": 11, "B": 13, "C": 26, "D": 8, "E": 8, "F": 14, "G": 9, "H": 13, "I": 28}
+WIDTHS = {"A": 10, "B": 12, "C": 26, "D": 8, "E": 8, "F": 18, "G": 8, "H": 12, "I": 26}
 GRID = ("一级指标", "二级指标", "三级指标", "指标性质", "计算符号", "指标值", "计量单位",
         "指标值设定依据", "指标解释")
 # alignment of each grid column in the indicator rows
