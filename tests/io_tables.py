@@ -106,9 +106,13 @@ DETAIL_INDICATORS = [  # level1, level2, name, nature, comparator, value, unit, 
 def write_detail_official(path: Path, *, traditional=False) -> Path:
     """The national layout, filled by hand: labels left, values right, funding in two columns,
     level 1 and level 2 merged down."""
-    t = (lambda s: s.translate(str.maketrans("项目名称主管部门实施单位属性期资金总额财政拨款其他标指级数质量时效值设定依据解释",
-                                              "項目名稱主管部門實施單位屬性期資金總額財政撥款其他標指級數質量時效值設定依據解釋"))
-         if traditional else (lambda s: s))
+    table = str.maketrans({"项": "項", "称": "稱", "门": "門", "实": "實", "单": "單", "属": "屬",
+                           "资": "資", "总": "總", "额": "額", "财": "財", "拨": "撥", "标": "標",
+                           "级": "級", "数": "數", "质": "質", "时": "時", "据": "據", "释": "釋"})
+
+    def t(text: str) -> str:
+        return text.translate(table) if traditional else text
+
     wb = Workbook()
     ws = wb.active
     ws.title = "项目1"
@@ -146,9 +150,9 @@ def write_detail_official(path: Path, *, traditional=False) -> Path:
     for key in ("产出指标", "效益指标", "满意度指标"):
         count = sum(1 for r in ordered if r[0] == key)
         if count > 1:
-            ws.merge_cells(f"A{row}:A{row + count - 1}")
             for r in range(row + 1, row + count):
                 ws.cell(r, 1).value = None
+            ws.merge_cells(f"A{row}:A{row + count - 1}")
         row += count
     ws.append(["填报人", None, "张三", "联系电话", None, "020-12345678", "填报日期", None, "2024-10-08"])
     wb.save(path)

@@ -140,9 +140,11 @@ def read_xlsx(path: Path) -> list[Sheet]:
     safety.require_defused_xml()
     archive = safety.check_zip(path)
     archive.close()
+    handle = open(path, "rb")  # a file object: openpyxl would judge a name by its suffix
     try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        workbook = openpyxl.load_workbook(handle, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a broken workbook
+        handle.close()
         if safety.is_unsafe_xml(exc):
             raise safety.unsafe_xml_error(path, exc) from exc
         raise _broken_workbook(path, exc) from exc
@@ -161,6 +163,7 @@ def read_xlsx(path: Path) -> list[Sheet]:
             sheets.append(Sheet(path, ws.title, rows, merges, ws.sheet_state != "visible"))
     finally:
         workbook.close()
+        handle.close()
     return sheets
 
 
