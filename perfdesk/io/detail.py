@@ -288,8 +288,7 @@ def export(projects: Iterable[Project], path: Path, *, year: int, failed: Iterab
         write_sheet(wb, styles, template, Project(), "申报表", year=year, failed=False)
     hidden = wb.create_sheet(embedded.SHEET_NAME)
     hidden.sheet_state = "veryHidden"
-    for values in embedded.payload_rows(KIND, entries):
-        hidden.append([styles.cell(hidden, v) for v in values])
+    embedded.write_payload(hidden, styles, KIND, entries)
     result = writing.save_atomically(wb, target)
     tracker.finish()
     return result

@@ -277,8 +277,7 @@ def export(projects: Iterable[Project], path: Path, *, title: str | None = None,
 
     hidden = wb.create_sheet(embedded.SHEET_NAME)
     hidden.sheet_state = "veryHidden"
-    for values in embedded.payload_rows(KIND, entries):
-        hidden.append([styles.cell(hidden, v) for v in values])
+    embedded.write_payload(hidden, styles, KIND, entries)
     result = writing.save_atomically(wb, target)
     tracker.finish()
     return result

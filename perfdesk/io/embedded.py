@@ -84,7 +84,7 @@ def sheet_cells(sheet: Sheet):
 
 def _json_default(value):
     if isinstance(value, Decimal):
-        return format(value, "f")
+        return str(value)  # keeps the exponent too: Decimal(str(d)) is d, digit for digit
     raise TypeError(f"cannot store {type(value).__name__}")
 
 
@@ -217,6 +217,16 @@ def payload_rows(layout: str, entries: list[Entry]):
                          "data_sha256": hashlib.sha256(data.encode("utf-8")).hexdigest()},
                         separators=(",", ":"))
     return [[MARKER, header], *([data[i:i + CHUNK]] for i in range(0, len(data), CHUNK))]
+
+
+def write_payload(ws, styles, layout: str, entries: list[Entry]) -> None:
+    """Fill the (very hidden) write-only sheet ``ws`` with the payload."""
+    from perfdesk.io.writing import RowWriter
+
+    rows = RowWriter(ws, styles)
+    for values in payload_rows(layout, entries):
+        rows.add([(v, None) for v in values])
+    rows.close()
 
 
 def find_payload_sheet(sheets: list[Sheet]) -> Sheet | None:

@@ -46,12 +46,14 @@ def check_input_file(path: Path, *, limit: int = MAX_FILE_BYTES) -> int:
                             "The file is empty (0 bytes); there is nothing to import.", file=path)
     if size > limit:
         raise PerfDeskError(
-            f"文件过大（{size / 1048576:.0f} MB，上限 {limit / 1048576:.0f} MB），"
-            "不像是绩效目标表，已拒绝读取。",
-            f"The file is too large ({size / 1048576:.0f} MB, the limit is "
-            f"{limit / 1048576:.0f} MB) to be a performance target table; it was not read.",
-            file=path)
+            f"文件过大（{_size(size)}，上限 {_size(limit)}），不像是绩效目标表，已拒绝读取。",
+            f"The file is too large ({_size(size)}, the limit is {_size(limit)}) to be a "
+            "performance target table; it was not read.", file=path)
     return size
+
+
+def _size(count: int) -> str:
+    return f"{count / 1048576:.0f} MB" if count >= 1048576 else f"{count / 1024:.0f} KB"
 
 
 def check_zip(path: Path) -> zipfile.ZipFile:
@@ -119,10 +121,18 @@ def unsafe_xml_error(path: Path, exc: BaseException) -> PerfDeskError:
         "references, typical of malicious files); it was not read.", file=path)
 
 
-def is_unsafe_xml(exc: BaseException) -> bool:
+def is_unsafe_xml(exc: BaseException | None) -> bool:
+    """Whether ``exc`` (or what caused it: openpyxl re-raises parse errors) came from
+    defusedxml refusing the XML."""
     from defusedxml.common import DefusedXmlException
 
-    return isinstance(exc, DefusedXmlException)
+    seen = 0
+    while exc is not None and seen < 10:
+        if isinstance(exc, DefusedXmlException):
+            return True
+        exc = exc.__cause__ or exc.__context__
+        seen += 1
+    return False
 
 
 def check_cell_length(text: str, *, file: Path, sheet: str | None, row: int,

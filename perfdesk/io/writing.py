@@ -22,6 +22,7 @@ import os
 import re
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Callable
 from copy import copy
 from decimal import Decimal
@@ -322,7 +323,7 @@ def read_back(path: Path, target: Path) -> None:
         with zipfile.ZipFile(path) as archive:
             bad = archive.testzip()
             names = set(archive.namelist())
-    except (zipfile.BadZipFile, OSError) as exc:
+    except (zipfile.BadZipFile, OSError, zlib.error, EOFError, ValueError) as exc:
         bad, names = str(exc), set()
     if bad is not None or "xl/workbook.xml" not in names:
         raise PerfDeskError(
