@@ -122,18 +122,15 @@ def _decimal(value) -> Decimal | None:
     return number
 
 
-def _text(value) -> str:
-    if not isinstance(value, str):
-        raise RecordError(f"text expected, got {type(value).__name__}")
-    return value
-
-
 def project_from_record(text: str, columns: tuple[tuple[str, ...], tuple[str, ...]] | None = None
                         ) -> Project:
     """The project a record describes, exactly; RecordError when it is malformed.
 
     ``columns`` are the (project, indicator) column names the record was written with (from
-    the payload header); by default this version's."""
+    the payload header); by default this version's. Every value's type is checked (text is
+    text, numbers are exact decimal text, years are integers) before the model objects are
+    built without a second validation: restoring 60,000 indicators must not take seconds.
+    """
     project_columns, indicator_columns = columns or (PROJECT_COLUMNS, INDICATOR_COLUMNS)
     try:
         record = json.loads(text)
@@ -142,45 +139,55 @@ def project_from_record(text: str, columns: tuple[tuple[str, ...], tuple[str, ..
     if not (isinstance(record, list) and len(record) == 2 and isinstance(record[0], list)
             and isinstance(record[1], list) and len(record[0]) == len(project_columns)):
         raise RecordError("not a project record")
-    values = dict(_PROJECT_DEFAULTS)
-    for name, value in zip(project_columns, record[0]):
-        if name in _PROJECT_KNOWN:
-            values[name] = value
+    values = _complete(dict(zip(project_columns, record[0])), project_columns,
+                       _PROJECT_DEFAULTS, PROJECT_COLUMNS)
+    if not _all_text(_project_text(values)):
+        raise RecordError("a project text field holds something else")
     for name in _DECIMAL_PROJECT:
         values[name] = _decimal(values[name])
     for name in ("period_start", "period_end"):
         v = values[name]
-        if v is not None and (not isinstance(v, int) or isinstance(v, bool)):
+        if v is not None and type(v) is not int:
             raise RecordError(f"{name} must be a year")
     for name in ("includes_transfer", "no_service_recipients"):
-        if not isinstance(values[name], bool):
+        if type(values[name]) is not bool:
             raise RecordError(f"{name} must be true or false")
-    for name in _TEXT_PROJECT:
-        values[name] = _text(values[name])
     if not values["uuid"]:
         raise RecordError("project without uuid")
     indicators = []
     width = len(indicator_columns)
+    same = indicator_columns == INDICATOR_COLUMNS
     for entry in record[1]:
-        if not isinstance(entry, list) or len(entry) != width:
+        if type(entry) is not list or len(entry) != width:
             raise RecordError("not an indicator record")
-        ivalues = dict(_INDICATOR_DEFAULTS)
-        for name, value in zip(indicator_columns, entry):
-            if name in _INDICATOR_KNOWN:
-                ivalues[name] = value
+        ivalues = dict(zip(indicator_columns, entry))
+        if not same:
+            ivalues = _complete(ivalues, indicator_columns, _INDICATOR_DEFAULTS,
+                                INDICATOR_COLUMNS)
+        if not _all_text(_indicator_text(ivalues)) or not ivalues["uuid"]:
+            raise RecordError("an indicator text field holds something else")
         for name in _DECIMAL_INDICATOR:
-            ivalues[name] = _decimal(ivalues[name])
-        for name in _TEXT_INDICATOR:
-            ivalues[name] = _text(ivalues[name])
-        if not ivalues["uuid"]:
-            raise RecordError("indicator without uuid")
+            if ivalues[name] is not None:
+                ivalues[name] = _decimal(ivalues[name])
         indicators.append(Indicator.from_storage(ivalues))
     values["indicators"] = indicators
     return Project.from_storage(values)
 
 
-_PROJECT_KNOWN = frozenset(PROJECT_COLUMNS)
-_INDICATOR_KNOWN = frozenset(INDICATOR_COLUMNS)
+def _complete(values: dict, written: tuple[str, ...], defaults: dict, current: tuple[str, ...]
+              ) -> dict:
+    """Values in this version's columns: unknown columns dropped, missing ones defaulted."""
+    if written == current:
+        return values
+    return {name: values.get(name, defaults[name]) for name in current}
+
+
+def _all_text(values: tuple) -> bool:
+    return set(map(type, values)) <= {str}
+
+
+_project_text = operator.itemgetter(*_TEXT_PROJECT)
+_indicator_text = operator.itemgetter(*_TEXT_INDICATOR)
 
 
 # --- the hidden sheet -----------------------------------------------------------------------
