@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from perfdesk.errors import describe_location
 from perfdesk.i18n import ZH, Text, language
 from perfdesk.model import Project
 from perfdesk.values import parse_number
@@ -37,27 +38,7 @@ class Location:
     column: str = ""
 
     def text(self, lang: str | None = None) -> str:
-        lang = lang or language()
-        parts = []
-        if lang == ZH:
-            if self.file:
-                parts.append(f"文件“{Path(self.file).name}”")
-            if self.sheet:
-                parts.append(f"工作表“{self.sheet}”")
-            if self.row is not None:
-                parts.append(f"第 {self.row} 行")
-            if self.column:
-                parts.append(f"“{self.column}”列")
-            return "，".join(parts)
-        if self.file:
-            parts.append(f"file '{Path(self.file).name}'")
-        if self.sheet:
-            parts.append(f"sheet '{self.sheet}'")
-        if self.row is not None:
-            parts.append(f"row {self.row}")
-        if self.column:
-            parts.append(f"column '{self.column}'")
-        return ", ".join(parts)
+        return describe_location(self.file, self.sheet, self.row, self.column, lang)
 
     def __str__(self) -> str:
         return self.text()
@@ -144,13 +125,6 @@ class Progress:
     def finish(self) -> None:
         if self.callback is not None:
             self.callback(self.total, self.total)
-
-
-def check_cancel(callback: ProgressCallback | None, done: int, total: int) -> None:
-    """Report progress once (and so give the callback a chance to cancel)."""
-    if callback is not None:
-        callback(done, total)
-
 
 
 # --- cell values ----------------------------------------------------------------------------

@@ -286,9 +286,7 @@ def export(projects: Iterable[Project], path: Path, *, year: int, failed: Iterab
         tracker.advance()
     if not projects:
         write_sheet(wb, styles, template, Project(), "申报表", year=year, failed=False)
-    hidden = wb.create_sheet(embedded.SHEET_NAME)
-    hidden.sheet_state = "veryHidden"
-    embedded.write_payload(hidden, styles, KIND, entries)
+    embedded.add_payload_sheet(wb, styles, KIND, entries)
     result = writing.save_atomically(wb, target)
     tracker.finish()
     return result

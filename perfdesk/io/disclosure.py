@@ -275,9 +275,7 @@ def export(projects: Iterable[Project], path: Path, *, title: str | None = None,
         tracker.advance()
     rows.close()
 
-    hidden = wb.create_sheet(embedded.SHEET_NAME)
-    hidden.sheet_state = "veryHidden"
-    embedded.write_payload(hidden, styles, KIND, entries)
+    embedded.add_payload_sheet(wb, styles, KIND, entries)
     result = writing.save_atomically(wb, target)
     tracker.finish()
     return result

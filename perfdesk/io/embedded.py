@@ -226,10 +226,12 @@ def payload_rows(layout: str, entries: list[Entry]):
     return [[MARKER, header], *([data[i:i + CHUNK]] for i in range(0, len(data), CHUNK))]
 
 
-def write_payload(ws, styles, layout: str, entries: list[Entry]) -> None:
-    """Fill the (very hidden) write-only sheet ``ws`` with the payload."""
+def add_payload_sheet(workbook, styles, layout: str, entries: list[Entry]) -> None:
+    """Add the very hidden sheet holding the payload to a write-only workbook."""
     from perfdesk.io.writing import RowWriter
 
+    ws = workbook.create_sheet(SHEET_NAME)
+    ws.sheet_state = "veryHidden"
     rows = RowWriter(ws, styles)
     for values in payload_rows(layout, entries):
         rows.add([(v, None) for v in values])

@@ -13,7 +13,6 @@ import re
 from perfdesk.i18n import Text
 from perfdesk.io.base import Location, Notice
 from perfdesk.taxonomy import (
-    LEVEL1_ALIASES,
     LabelKind,
     normalise_label,
     read_level1,
@@ -90,6 +89,3 @@ def _combined(profile: str, label: str) -> tuple[str, str] | None:
         return None
     return first, level2
 
-
-def is_level1_alias(label: str) -> bool:
-    return normalise_label(label) in LEVEL1_ALIASES

@@ -51,8 +51,8 @@ class Styles:
     """Named cell styles for one write-only workbook, each built once.
 
     ``define(name, font=..., border=..., alignment=..., number_format=...)`` registers a style;
-    ``cell(ws, value, name)`` makes a write-only cell with it. Strings are always stored as
-    text; those that look like formulas get the quote-prefix variant of the style.
+    ``ids(name)`` gives its index in the workbook and that of its quote-prefix variant (used
+    for text that looks like a formula), which :class:`RowWriter` writes into cells.
     """
 
     def __init__(self, workbook: Workbook) -> None:
@@ -103,22 +103,6 @@ class Styles:
 
     def __contains__(self, name: str) -> bool:
         return name in self._arrays
-
-    def cell(self, ws, value, name: str | None = None):
-        """A write-only cell holding ``value`` (text stays text) in style ``name``."""
-        cell = WriteOnlyCell(ws)
-        if isinstance(value, str):
-            cell._value = value
-            cell.data_type = "s"
-            if name is not None:
-                cell._style = (self._quoted[name] if value.startswith(FORMULA_START)
-                               else self._arrays[name])
-        else:
-            if value is not None:
-                cell.value = value
-            if name is not None:
-                cell._style = self._arrays[name]
-        return cell
 
 
 _COLUMNS = [get_column_letter(i) for i in range(1, 101)]
