@@ -276,16 +276,16 @@ def test_cancelling_an_export_writes_nothing(tmp_path, export):
 def test_an_export_is_read_back_before_it_replaces_the_target(tmp_path, monkeypatch):
     target = tmp_path / "汇总.xlsx"
     target.write_bytes(b"old")
-    real_save = writing.Workbook.save
+    real_save = writing._save
 
-    def corrupting_save(self, fh):
+    def corrupting_save(workbook, fh):
         buffer = io.BytesIO()
-        real_save(self, buffer)
+        real_save(workbook, buffer)
         data = bytearray(buffer.getvalue())
         data[len(data) // 3] ^= 0xFF  # one flipped byte, as a failing USB stick would
         fh.write(bytes(data))
 
-    monkeypatch.setattr(writing.Workbook, "save", corrupting_save)
+    monkeypatch.setattr(writing, "_save", corrupting_save)
     with pytest.raises(PerfDeskError, match="读回校验失败"):
         export_disclosure(formula_projects(), target, year=2025)
     assert target.read_bytes() == b"old"

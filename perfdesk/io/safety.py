@@ -15,8 +15,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-import defusedxml  # noqa: F401 - imported so frozen builds always contain it
-import defusedxml.ElementTree  # noqa: F401
+import defusedxml.ElementTree  # noqa: F401 - imported so frozen builds always contain it
 
 from perfdesk.errors import PerfDeskError
 

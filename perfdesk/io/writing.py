@@ -25,6 +25,7 @@ import zipfile
 import zlib
 from collections.abc import Callable
 from copy import copy
+from datetime import datetime, timezone
 from decimal import Decimal
 from pathlib import Path
 
@@ -212,13 +213,12 @@ def display_width(text: str) -> float:
 
 def text_lines(text: str, width: float) -> int:
     """How many lines ``text`` wraps to in a column ``width`` units wide."""
-    if not text:
-        return 1
     usable = max(width - 1.5, 1.0)
+    if len(text) * 2.1 <= usable and "\n" not in text:
+        return 1  # short: one line whatever the characters
     lines = 0
     for part in text.split("\n"):
-        w = display_width(part)
-        lines += max(1, -(-int(w * 1.05) // int(usable)))
+        lines += max(1, -(-int(display_width(part) * 1.05) // int(usable)))
     return lines
 
 
@@ -279,7 +279,7 @@ def save_atomically(workbook: Workbook, target: Path,
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as fh:
-            workbook.save(fh)
+            _save(workbook, fh)
             fh.flush()
             os.fsync(fh.fileno())
         read_back(tmp, target)
@@ -299,6 +299,21 @@ def save_atomically(workbook: Workbook, target: Path,
             raise
         raise _write_error(exc, target) from exc
     return target
+
+
+def _save(workbook: Workbook, fh) -> None:
+    """openpyxl's ``save_workbook`` with a faster compression level: level 1 deflates three
+    times as fast as the default for files about a tenth larger, which matters for a
+    whole city's export and not at all for one unit's."""
+    from openpyxl.writer.excel import ExcelWriter
+
+    workbook.properties.modified = datetime.now(tz=timezone.utc).replace(tzinfo=None)
+    with zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED, allowZip64=True,
+                         compresslevel=COMPRESS_LEVEL) as archive:
+        ExcelWriter(workbook, archive).write_data()
+
+
+COMPRESS_LEVEL = 1
 
 
 def read_back(path: Path, target: Path) -> None:
