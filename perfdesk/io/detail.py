@@ -273,6 +273,7 @@ def export(projects: Iterable[Project], path: Path, *, year: int, failed: Iterab
     failed = set(failed)
     wb = Workbook(write_only=True)
     styles = _styles(wb, template)
+    frames = {failed: sheet_frame(template, failed=failed) for failed in (False, True)}
     tracker = Progress(progress, len(projects))
     tracker.start()
     used: set[str] = {embedded.SHEET_NAME}
@@ -280,12 +281,13 @@ def export(projects: Iterable[Project], path: Path, *, year: int, failed: Iterab
     for index, project in enumerate(projects, 1):
         title = sheet_name(index, project.name, used)
         cells = write_sheet(wb, styles, template, project, title, year=year,
-                            failed=project.uuid in failed)
+                            failed=project.uuid in failed, frames=frames)
         entries.append(embedded.Entry(embedded.cells_hash(cells), title,
                                       embedded.project_record(project)))
         tracker.advance()
     if not projects:
-        write_sheet(wb, styles, template, Project(), "申报表", year=year, failed=False)
+        write_sheet(wb, styles, template, Project(), "申报表", year=year, failed=False,
+                    frames=frames)
     embedded.add_payload_sheet(wb, styles, KIND, entries)
     result = writing.save_atomically(wb, target)
     tracker.finish()
@@ -342,8 +344,31 @@ def sheet_values(t: Template, project: Project, *, year: int, failed: bool
     return values, shift
 
 
+def sheet_frame(t: Template, *, failed: bool) -> tuple[bytes, bytes]:
+    """The XML around a project sheet's cells (columns, views, print setup), made once from a
+    prototype sheet carrying the template's settings and shared by every project's sheet."""
+    ws = Workbook(write_only=True).create_sheet("prototype")
+    for letter, width in t.widths.items():
+        ws.column_dimensions[letter].width = width
+    page = t.page
+    ws.page_setup.orientation = page["orientation"]
+    ws.page_setup.paperSize = page["paperSize"]
+    ws.page_setup.fitToWidth = page["fitToWidth"]
+    ws.page_setup.fitToHeight = page["fitToHeight"]
+    if page["fit"]:
+        ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.print_options.horizontalCentered = page["centered"]
+    (ws.page_margins.left, ws.page_margins.right, ws.page_margins.top,
+     ws.page_margins.bottom) = page["margins"]
+    ws.sheet_view.showGridLines = page["gridlines"]
+    if failed:
+        ws.sheet_properties.tabColor = "C00000"
+    return writing.sheet_frame(ws)
+
+
 def write_sheet(wb: Workbook, styles: writing.Styles, template: Template, project: Project,
-                title: str, *, year: int, failed: bool) -> list[tuple[int, int, object]]:
+                title: str, *, year: int, failed: bool,
+                frames: dict[bool, tuple[bytes, bytes]]) -> list[tuple[int, int, object]]:
     """Write one project's sheet; returns the (row, col, value) cells written, for hashing."""
     t = template
     values, shift = sheet_values(t, project, year=year, failed=failed)
@@ -387,24 +412,9 @@ def write_sheet(wb: Workbook, styles: writing.Styles, template: Template, projec
                 heights[r1] = min(need, 409)
 
     ws = writing.add_sheet(wb, title)
-    for letter, width in t.widths.items():
-        ws.column_dimensions[letter].width = width
-    page = t.page
-    ws.page_setup.orientation = page["orientation"]
-    ws.page_setup.paperSize = page["paperSize"]
-    ws.page_setup.fitToWidth = page["fitToWidth"]
-    ws.page_setup.fitToHeight = page["fitToHeight"]
-    if page["fit"]:
-        ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    ws.print_options.horizontalCentered = page["centered"]
-    (ws.page_margins.left, ws.page_margins.right, ws.page_margins.top,
-     ws.page_margins.bottom) = page["margins"]
-    ws.sheet_view.showGridLines = page["gridlines"]
     ws.print_title_rows = f"{t.head_row}:{t.head_row}"
     last_row = moved(t.max_row) if t.max_row > grid_row else grid_row + shift
     ws.print_area = f"A1:{get_column_letter(t.max_col)}{last_row}"
-    if failed:
-        ws.sheet_properties.tabColor = "C00000"
     rows = writing.RowWriter(ws, styles)
     for r1, c1, r2, c2 in merges:
         rows.merge(f"{get_column_letter(c1)}{r1}:{get_column_letter(c2)}{r2}")
@@ -425,7 +435,7 @@ def write_sheet(wb: Workbook, styles: writing.Styles, template: Template, projec
             if value is not None:
                 written.append((row, col, value))
         rows.add(out, heights.get(row))
-    rows.close()
+    rows.close(frames[failed])
     return written
 
 

@@ -32,7 +32,9 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.packaging.relationship import RelationshipList
 from openpyxl.utils import get_column_letter
+from openpyxl.writer.excel import ExcelWriter
 
 from perfdesk.errors import Cancelled, PerfDeskError
 
@@ -110,14 +112,16 @@ _COLUMNS = [get_column_letter(i) for i in range(1, 101)]
 
 
 class RowWriter:
-    """Writes the rows of one write-only sheet as XML text.
+    """Writes the rows of one write-only sheet as XML text, in memory.
 
-    openpyxl serialises every cell through an element tree (tens of microseconds a cell); a
-    whole city's detailed forms hold millions of cells. This writer produces the same
-    ``<row>``/``<c>`` markup directly — inline strings (always text, never formulas), numbers,
-    style indexes from :class:`Styles` and row heights — and splices it into the sheet that
-    openpyxl wrote around it (columns, merges, print setup, views), so openpyxl still writes
-    everything but the cells.
+    openpyxl serialises every cell through an element tree (tens of microseconds a cell) and
+    every sheet through a temporary file; a whole city's detailed forms hold 10,000 sheets and
+    millions of cells. This writer produces the same ``<row>``/``<c>`` markup directly —
+    inline strings (always text, never formulas), numbers, style indexes from
+    :class:`Styles`, row heights and merged ranges — and places it inside the sheet's
+    *frame*: the XML openpyxl writes around ``<sheetData>`` (columns, views, print setup),
+    taken from the sheet itself or from a prototype sheet shared by many (see
+    :func:`sheet_frame`). :func:`save_atomically` then stores the finished XML.
     """
 
     def __init__(self, ws, styles: Styles) -> None:
@@ -164,29 +168,37 @@ class RowWriter:
                 raise TypeError(f"cannot write {type(value).__name__} to a cell")
         parts.append("</row>")
 
-    def close(self) -> None:
-        """Close the sheet and put the rows into the XML openpyxl wrote for it."""
-        self.ws.close()
-        out = self.ws._writer.out
-        with open(out, "rb") as fh:
-            xml = fh.read()
-        rows = "".join(self.parts).encode("utf-8")
+    def close(self, frame: tuple[bytes, bytes] | None = None) -> None:
+        """Finish the sheet: its rows and merges inside ``frame`` (by default the sheet's own,
+        from openpyxl), kept on the sheet until the workbook is saved."""
+        head, tail = frame if frame is not None else sheet_frame(self.ws)
+        body = ["<sheetData>", *self.parts, "</sheetData>"]
         if self.merges:
-            refs = "".join(f'<mergeCell ref="{ref}"/>' for ref in self.merges)
-            rows += f'</sheetData><mergeCells count="{len(self.merges)}">{refs}</mergeCells>'.encode()
-        else:
-            rows += b"</sheetData>"
-        if b"<mergeCells" in xml:  # pragma: no cover - ranges were also given to openpyxl
-            raise RuntimeError("merge ranges through RowWriter.merge only")
-        for empty in (b"<sheetData></sheetData>", b"<sheetData />", b"<sheetData/>"):
-            if empty in xml:
-                xml = xml.replace(empty, b"<sheetData>" + rows, 1)
-                break
-        else:  # pragma: no cover - openpyxl changed how it writes an empty sheet
-            raise RuntimeError("the sheet's XML has no empty sheetData to fill")
-        with open(out, "wb") as fh:
-            fh.write(xml)
+            body.append(f'<mergeCells count="{len(self.merges)}">')
+            body.extend(f'<mergeCell ref="{ref}"/>' for ref in self.merges)
+            body.append("</mergeCells>")
+        self.ws._perfdesk_xml = head + "".join(body).encode("utf-8") + tail
         self.parts = []
+
+
+def sheet_frame(ws) -> tuple[bytes, bytes]:
+    """The XML openpyxl writes for write-only sheet ``ws`` before and after its (empty)
+    ``<sheetData>``: everything about the sheet but its cells and merged ranges. Closes
+    ``ws``; set its columns, views and print setup first."""
+    ws.close()
+    writer = ws._writer
+    with open(writer.out, "rb") as fh:
+        xml = fh.read()
+    writer.cleanup()
+    for empty in (b"<sheetData></sheetData>", b"<sheetData />", b"<sheetData/>"):
+        if empty in xml:
+            head, tail = xml.split(empty, 1)
+            break
+    else:  # pragma: no cover - openpyxl changed how it writes an empty sheet
+        raise RuntimeError("the sheet's XML has no empty sheetData")
+    if b"<mergeCells" in tail:  # pragma: no cover - ranges were given to openpyxl
+        raise RuntimeError("merge ranges through RowWriter.merge only")
+    return head, tail
 
 
 def add_sheet(workbook: Workbook, title: str):
@@ -305,12 +317,23 @@ def _save(workbook: Workbook, fh) -> None:
     """openpyxl's ``save_workbook`` with a faster compression level: level 1 deflates three
     times as fast as the default for files about a tenth larger, which matters for a
     whole city's export and not at all for one unit's."""
-    from openpyxl.writer.excel import ExcelWriter
-
     workbook.properties.modified = datetime.now(tz=timezone.utc).replace(tzinfo=None)
     with zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED, allowZip64=True,
                          compresslevel=COMPRESS_LEVEL) as archive:
-        ExcelWriter(workbook, archive).write_data()
+        _ExcelWriter(workbook, archive).write_data()
+
+
+class _ExcelWriter(ExcelWriter):
+    """openpyxl's writer, storing the XML a :class:`RowWriter` finished for a sheet."""
+
+    def write_worksheet(self, ws):
+        xml = getattr(ws, "_perfdesk_xml", None)
+        if xml is None:
+            return super().write_worksheet(ws)
+        ws._drawing = None
+        ws._rels = RelationshipList()
+        self._archive.writestr(ws.path[1:], xml)
+        self.manifest.append(ws)
 
 
 COMPRESS_LEVEL = 1
