@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from perfdesk.io.base import ImportResult, Location, Notice, ProgressCallback
+from perfdesk.io.base import ImportResult, Location, Notice, ProgressCallback, bulk
 from perfdesk.io.reading import import_files, read_table
 from perfdesk.model import Project
 
@@ -34,8 +34,9 @@ def export_disclosure(projects: Iterable[Project], path: str | Path, *, title: s
     """
     from perfdesk.io import disclosure
 
-    return disclosure.export(projects, Path(path), title=title, year=year, failed=failed,
-                             progress=progress)
+    with bulk():
+        return disclosure.export(projects, Path(path), title=title, year=year, failed=failed,
+                                 progress=progress)
 
 
 def export_detail(projects: Iterable[Project], path: str | Path, *, year: int,
@@ -43,7 +44,8 @@ def export_detail(projects: Iterable[Project], path: str | Path, *, year: int,
     """Write the detailed form 项目支出绩效目标申报表, one sheet per project (atomically)."""
     from perfdesk.io import detail
 
-    return detail.export(projects, Path(path), year=year, failed=failed, progress=progress)
+    with bulk():
+        return detail.export(projects, Path(path), year=year, failed=failed, progress=progress)
 
 
 __all__ = ["ImportResult", "Location", "Notice", "export_detail", "export_disclosure",

@@ -15,7 +15,9 @@ gives the same float, i.e. what was typed.
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Callable
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -125,6 +127,22 @@ class Progress:
     def finish(self) -> None:
         if self.callback is not None:
             self.callback(self.total, self.total)
+
+
+@contextmanager
+def bulk() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a file's worth of objects is built.
+
+    Reading or writing a city's budget creates hundreds of thousands of short-lived objects,
+    none of them in reference cycles; without the pause the collector walks them over and over
+    (a quarter of an import's time). It runs again, as before, when the block ends."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 # --- cell values ----------------------------------------------------------------------------

@@ -131,13 +131,29 @@ class Template:
     max_col: int
     max_row: int
     page: dict = field(default_factory=dict)
+    _widths: dict = field(default_factory=dict)
+    _styles_at: dict = field(default_factory=dict)
 
     def place(self, name: str) -> tuple[int, int]:
         r1, c1, _r2, _c2 = self.places[name]
         return r1, c1
 
     def width_of(self, c1: int, c2: int) -> float:
-        return sum(self.widths.get(get_column_letter(c), 8.43) for c in range(c1, c2 + 1))
+        key = (c1, c2)
+        width = self._widths.get(key)
+        if width is None:
+            width = sum(self.widths.get(get_column_letter(c), 8.43) for c in range(c1, c2 + 1))
+            self._widths[key] = width
+        return width
+
+    def styles_at(self, shift: int) -> dict[tuple[int, int], str]:
+        """Style key of each template cell once the rows below the grid moved by ``shift``."""
+        found = self._styles_at.get(shift)
+        if found is None:
+            grid_row = self.grid_row
+            found = {(r + shift if r > grid_row else r, c): key for r, c, _v, key in self.cells}
+            self._styles_at[shift] = found
+        return found
 
 
 REQUIRED_PLACES = ("PD_TITLE", "PD_NAME", "PD_DEPARTMENT", "PD_IMPLEMENTING_UNIT",
@@ -419,7 +435,7 @@ def write_sheet(wb: Workbook, styles: writing.Styles, template: Template, projec
     for r1, c1, r2, c2 in merges:
         rows.merge(f"{get_column_letter(c1)}{r1}:{get_column_letter(c2)}{r2}")
 
-    style_at = {(moved(r), c): key for r, c, _v, key in t.cells}
+    style_at = t.styles_at(shift)
     grid_styles = t.grid_styles
     written = []
     for row in range(1, last_row + 1):

@@ -81,6 +81,11 @@ def read_sheet(sheet: Sheet, header: Header, *, profile: str, notices: list[Noti
                progress: Progress | None = None) -> list[tuple[int, Project]]:
     """Projects of a disclosure sheet as (row number, project); rows in ``skip_rows`` (restored
     from PerfDesk's embedded data) are passed over."""
+    if skip_rows and all(r in skip_rows or not any(sheet.rows[r - 1])
+                         for r in range(header.row + 1, sheet.max_row + 1)):
+        if progress is not None:
+            progress.advance(sheet.max_row - header.row)
+        return []
     sheet.fill_merged_down()
     cols = header.columns
     header_keys = {heading_key(cell_text(v)) for v in sheet.rows[header.row - 1] if v}

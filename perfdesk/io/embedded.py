@@ -97,11 +97,10 @@ _project_values = operator.itemgetter(*PROJECT_COLUMNS)
 _indicator_values = operator.itemgetter(*INDICATOR_COLUMNS)
 
 
-def project_record(project: Project) -> str:
-    """The project as one compact JSON array (every field, decimals as exact text)."""
-    record = [_project_values(project.__dict__),
-              [_indicator_values(i.__dict__) for i in project.indicators]]
-    return json.dumps(record, ensure_ascii=False, separators=(",", ":"), default=_json_default)
+def project_record(project: Project) -> list:
+    """The project as one array, ready for JSON (every field; decimals become exact text)."""
+    return [_project_values(project.__dict__),
+            [_indicator_values(i.__dict__) for i in project.indicators]]
 
 
 class RecordError(ValueError):
@@ -122,9 +121,10 @@ def _decimal(value) -> Decimal | None:
     return number
 
 
-def project_from_record(text: str, columns: tuple[tuple[str, ...], tuple[str, ...]] | None = None
+def project_from_record(record, columns: tuple[tuple[str, ...], tuple[str, ...]] | None = None
                         ) -> Project:
-    """The project a record describes, exactly; RecordError when it is malformed.
+    """The project a record (as read from JSON) describes, exactly; RecordError when it is
+    malformed.
 
     ``columns`` are the (project, indicator) column names the record was written with (from
     the payload header); by default this version's. Every value's type is checked (text is
@@ -132,10 +132,6 @@ def project_from_record(text: str, columns: tuple[tuple[str, ...], tuple[str, ..
     built without a second validation: restoring 60,000 indicators must not take seconds.
     """
     project_columns, indicator_columns = columns or (PROJECT_COLUMNS, INDICATOR_COLUMNS)
-    try:
-        record = json.loads(text)
-    except ValueError as exc:
-        raise RecordError(str(exc)) from exc
     if not (isinstance(record, list) and len(record) == 2 and isinstance(record[0], list)
             and isinstance(record[1], list) and len(record[0]) == len(project_columns)):
         raise RecordError("not a project record")
@@ -200,7 +196,7 @@ class Entry:
 
     visible_hash: str
     place: str
-    record: str
+    record: list
 
 
 @dataclass(slots=True)
@@ -212,11 +208,12 @@ class Payload:
 
 
 def payload_rows(layout: str, entries: list[Entry]):
-    """Rows of the hidden sheet: a header (format, version, layout, count, SHA-256 of the
-    data), then the data in cells of at most CHUNK characters. The data holds one line per
-    project: visible hash, place and record, separated by tabs (JSON escapes tabs and line
-    breaks, so neither occurs inside a record). Few large cells keep the export fast."""
-    data = "\n".join(f"{e.visible_hash}\t{e.place}\t{e.record}" for e in entries)
+    """Rows of the hidden sheet: a header (format, version, layout, count, column names,
+    SHA-256 of the data), then the data in cells of at most CHUNK characters. The data is one
+    JSON array holding, per project, [visible hash, place, record]. A few large cells keep
+    both writing and reading fast."""
+    data = json.dumps([[e.visible_hash, e.place, e.record] for e in entries],
+                      ensure_ascii=False, separators=(",", ":"), default=_json_default)
     header = json.dumps({"format": "perfdesk.export", "version": FORMAT_VERSION,
                          "layout": layout, "projects": len(entries), "app": __version__,
                          "project_columns": PROJECT_COLUMNS,
@@ -274,13 +271,12 @@ def read_payload(sheet: Sheet, notices: list[Notice]) -> Payload | None:
                                    "PerfDesk's data embedded in the export was altered; the "
                                    "visible table was read instead."), where))
         return None
-    entries = []
-    for line in data.split("\n") if data else ():
-        parts = line.split("\t", 2)
-        if len(parts) != 3:
-            notices.append(Notice(Text("导出文件中 PerfDesk 保存的原始数据已损坏，已按表格内容读取。",
-                                       "PerfDesk's data embedded in the export is damaged; the "
-                                       "visible table was read instead."), where))
-            return None
-        entries.append(Entry(*parts))
+    try:
+        items = json.loads(data)
+        entries = [Entry(str(h), str(p), r) for h, p, r in items]
+    except (ValueError, TypeError):
+        notices.append(Notice(Text("导出文件中 PerfDesk 保存的原始数据已损坏，已按表格内容读取。",
+                                   "PerfDesk's data embedded in the export is damaged; the "
+                                   "visible table was read instead."), where))
+        return None
     return Payload(layout, version, entries, columns)

@@ -18,7 +18,15 @@ from pathlib import Path
 from perfdesk.errors import PerfDeskError
 from perfdesk.i18n import Text
 from perfdesk.io import detail, disclosure, embedded
-from perfdesk.io.base import ImportResult, Location, Notice, Progress, ProgressCallback, cell_text
+from perfdesk.io.base import (
+    ImportResult,
+    Location,
+    Notice,
+    Progress,
+    ProgressCallback,
+    bulk,
+    cell_text,
+)
 from perfdesk.io.sources import Sheet, read_source
 from perfdesk.model import Project
 from perfdesk.taxonomy import DEFAULT_GRADES, check_profile
@@ -38,15 +46,25 @@ def read_table(path: str | Path, *, profile: str = "88",
     Raises PerfDeskError naming the file, sheet, row and column when the file cannot be read
     or holds no table PerfDesk recognises.
     """
-    path = Path(path)
+    with bulk():
+        return _read_table(Path(path), profile, progress, tuple(grades))
+
+
+def _read_table(path: Path, profile: str, progress: ProgressCallback | None,
+                grades: tuple[str, ...]) -> ImportResult:
     check_profile(profile)
-    grades = tuple(grades)
     source = read_source(path)
     notices: list[Notice] = []
     payload_sheet = embedded.find_payload_sheet(source.sheets)
     payload = embedded.read_payload(payload_sheet, notices) if payload_sheet else None
     visible = [s for s in source.sheets if s is not payload_sheet and not s.hidden]
 
+    if payload is not None and payload.layout == detail.KIND:
+        # PerfDesk's own detailed export: sheets still as exported need no layout search
+        result = _read_details(visible, payload, profile, grades, notices, progress)
+        if result.projects:
+            result.encoding = source.encoding
+            return result
     headers = [(s, h) for s in visible if (h := disclosure.find_header(s)) is not None]
     details = [s for s in visible if not any(s is d for d, _ in headers)
                and detail.looks_like_detail(s)]
@@ -60,7 +78,7 @@ def read_table(path: str | Path, *, profile: str = "88",
                 Location(str(path))))
         result = _read_disclosure(headers, payload, profile, grades, notices, progress)
     elif details:
-        result = _read_details(details, payload, profile, grades, notices, progress)
+        result = _read_details(details, None, profile, grades, notices, progress)
     else:
         raise PerfDeskError(
             "文件中没有找到绩效目标表：既没有“项目名称…绩效指标”表头（公开表格式），也没有"
@@ -113,24 +131,29 @@ def _read_disclosure(headers: list[tuple[Sheet, disclosure.Header]], payload, pr
 
 def _read_details(sheets: list[Sheet], payload, profile: str, grades: tuple[str, ...],
                   notices: list[Notice], progress: ProgressCallback | None) -> ImportResult:
+    """Projects of detailed-form sheets; with PerfDesk's embedded data, sheets whose content
+    is unchanged are restored from it and the others read (those not in the layout skipped)."""
     tracker = Progress(progress, len(sheets))
     tracker.start()
-    use_payload = payload is not None and payload.layout == detail.KIND
-    by_hash = _by_hash(payload.entries) if use_payload else {}
+    by_hash = _by_hash(payload.entries) if payload is not None else {}
     projects = []
     restored = 0
     for sheet in sheets:
         entry = None
-        if use_payload:
+        if payload is not None:
             entry = _take(by_hash, embedded.cells_hash(embedded.sheet_cells(sheet)), sheet.name)
         if entry is not None:
             projects.append(_restore(entry, payload, sheet, None))
             restored += 1
-        else:
+        elif payload is None or detail.looks_like_detail(sheet):
             projects.append(detail.read_sheet(sheet, profile=profile, notices=notices,
                                               grades=grades))
-            if use_payload:
+            if payload is not None:
                 notices.append(Notice(_EDITED, sheet.location()))
+        else:
+            notices.append(Notice(Text("这张工作表不是申报表格式，已跳过。",
+                                       "This sheet is not a detailed form; it was skipped."),
+                                  sheet.location()))
         tracker.advance()
     tracker.finish()
     return ImportResult(projects, notices, detail.KIND, restored)

@@ -13,6 +13,8 @@ from __future__ import annotations
 import csv
 import io
 import re
+import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,15 +37,23 @@ class Sheet:
         name: the sheet name ("" for text files, which have one sheet).
         rows: raw cell values; ``rows[i][j]`` is row ``i + 1``, column ``j + 1``; rows may be
             ragged.
-        merges: merged ranges as (min_row, min_col, max_row, max_col).
+        merges: merged ranges as (min_row, min_col, max_row, max_col), read on first use.
         hidden: whether the sheet is hidden in the workbook.
     """
 
     file: Path
     name: str
     rows: list[list[object]]
-    merges: list[Merge] = field(default_factory=list)
+    _merges: list[Merge] | Callable[[], list[Merge]] = field(default_factory=list)
     hidden: bool = False
+
+    @property
+    def merges(self) -> list[Merge]:
+        """Merged ranges, read when first asked for (restoring PerfDesk's own export from its
+        embedded data never needs them)."""
+        if callable(self._merges):
+            self._merges = self._merges()
+        return self._merges
 
     def value(self, row: int, col: int) -> object:
         if 1 <= row <= len(self.rows):
@@ -154,7 +164,7 @@ def read_xlsx(path: Path) -> list[Sheet]:
             try:
                 ws.reset_dimensions()
                 rows = [list(r) for r in ws.iter_rows(values_only=True)]
-                merges = _xlsx_merges(workbook, ws)
+                merges = _merge_reader(path, ws)
             except Exception as exc:
                 if safety.is_unsafe_xml(exc):
                     raise safety.unsafe_xml_error(path, exc) from exc
@@ -170,22 +180,26 @@ def read_xlsx(path: Path) -> list[Sheet]:
 _MERGE_RE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
 
 
-def _xlsx_merges(workbook, ws) -> list[Merge]:
-    """Merged ranges of a read-only sheet. openpyxl's read-only mode skips them, so they are
-    read from the sheet's XML, where ``<mergeCells>`` follows ``<sheetData>``."""
-    from openpyxl.utils import column_index_from_string
+def _merge_reader(path: Path, ws) -> Callable[[], list[Merge]]:
+    """Reads the merged ranges of a read-only sheet when called. openpyxl's read-only mode
+    skips them, so they come from the sheet's XML, where ``<mergeCells>`` follows
+    ``<sheetData>``."""
+    member = getattr(ws, "_worksheet_path", None)
 
-    path = getattr(ws, "_worksheet_path", None)
-    archive = getattr(workbook, "_archive", None)
-    if path is None or archive is None:  # pragma: no cover - openpyxl internals moved
-        return []
-    data = archive.read(path)
-    tail = data[data.rfind(b"</sheetData>"):] if b"</sheetData>" in data else data
-    merges = []
-    for c1, r1, c2, r2 in _MERGE_RE.findall(tail):
-        merges.append((int(r1), column_index_from_string(c1.decode()),
-                       int(r2), column_index_from_string(c2.decode())))
-    return merges
+    def read() -> list[Merge]:
+        from openpyxl.utils import column_index_from_string
+
+        if member is None:  # pragma: no cover - openpyxl internals moved
+            return []
+        with zipfile.ZipFile(path) as archive:
+            data = archive.read(member)
+        end = data.rfind(b"</sheetData>")
+        tail = data[end:] if end >= 0 else data
+        return [(int(r1), column_index_from_string(c1.decode()),
+                 int(r2), column_index_from_string(c2.decode()))
+                for c1, r1, c2, r2 in _MERGE_RE.findall(tail)]
+
+    return read
 
 
 def _broken_workbook(path: Path, exc: BaseException, sheet: str | None = None) -> PerfDeskError:

@@ -129,6 +129,7 @@ class RowWriter:
         self.styles = styles
         self.parts: list[str] = []
         self.rows = 0
+        self.columns = 1
         self.merges: list[str] = []
 
     def merge(self, ref: str) -> None:
@@ -145,6 +146,7 @@ class RowWriter:
         else:
             parts.append(f'<row r="{r}">')
         ids = self.styles.ids
+        self.columns = max(self.columns, len(cells))
         for index, cell in enumerate(cells):
             if cell is None:
                 continue
@@ -172,6 +174,9 @@ class RowWriter:
         """Finish the sheet: its rows and merges inside ``frame`` (by default the sheet's own,
         from openpyxl), kept on the sheet until the workbook is saved."""
         head, tail = frame if frame is not None else sheet_frame(self.ws)
+        if self.rows:  # readers size the sheet from this instead of parsing it all first
+            head = head.replace(b"<sheetViews", f'<dimension ref="A1:{_COLUMNS[self.columns - 1]}'
+                                f'{self.rows}"/><sheetViews'.encode(), 1)
         body = ["<sheetData>", *self.parts, "</sheetData>"]
         if self.merges:
             body.append(f'<mergeCells count="{len(self.merges)}">')
