@@ -15,7 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from common import best_of, large_dataset, report
+from common import large_dataset, paired, report
 from openpyxl import load_workbook
 
 from perfdesk.dataset import Dataset
@@ -48,8 +48,7 @@ def main() -> None:
                 export_detail(projects, path, year=year)
             result = read_table(path)
             assert result.restored == len(projects) and result.projects == projects
-            ours = best_of(lambda: read_table(path), repeat)
-            floor = best_of(lambda: floor_read(path), repeat)
+            ours, floor = paired(lambda: read_table(path), lambda: floor_read(path), repeat)
             report(f"read {layout} export, {len(projects):,} projects "
                    f"({path.stat().st_size / 1e6:.1f} MB)", ours, floor)
         target = out / "into.perfdesk"

@@ -201,6 +201,11 @@ def import_files(dataset, paths: Iterable[str | Path], *,
     paths = [Path(p) for p in paths]
     if not paths:
         raise PerfDeskError("没有指定要导入的文件。", "No files were given to import.")
+    with bulk():
+        return _import_files(dataset, paths, progress)
+
+
+def _import_files(dataset, paths: list[Path], progress: ProgressCallback | None):
     profile = dataset.profile
     grades = _grades(dataset)
     results: list[tuple[Path, ImportResult]] = []
