@@ -71,3 +71,12 @@ def test_self_test_passes():
     result = run_cli("self-test")
     assert result.returncode == 0, result.stderr + result.stdout
     assert "self-test passed" in result.stdout
+
+
+def test_chinese_output_survives_a_console_that_cannot_encode_it(tmp_path):
+    """A Windows console or pipe with a Western code page must not crash the command."""
+    path = tmp_path / "数据.perfdesk"
+    result = run_cli("new", str(path), "--year", "2025", env={"PYTHONIOENCODING": "cp1252"})
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "数据.perfdesk" in result.stdout  # redirected output is UTF-8

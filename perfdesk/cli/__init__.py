@@ -97,8 +97,24 @@ def _gui_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _safe_output() -> None:
+    """Never crash on printing Chinese: output that goes to a file or pipe is UTF-8; a
+    console keeps its code page (GBK on Chinese Windows) and replaces what it cannot show."""
+    for stream in (sys.stdout, sys.stderr):
+        if stream is None or not hasattr(stream, "reconfigure"):
+            continue  # windowed frozen app: no console at all
+        try:
+            if stream.isatty():
+                stream.reconfigure(errors="replace")
+            else:
+                stream.reconfigure(encoding="utf-8", errors="replace")
+        except (OSError, ValueError):
+            pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    _safe_output()
     _load_commands()
     try:
         if argv and (argv[0] in COMMANDS or argv[0].startswith("-h") or argv[0] == "--help"

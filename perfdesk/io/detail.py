@@ -44,7 +44,7 @@ from perfdesk.taxonomy import (
     QUALITATIVE,
     QUANTITATIVE,
 )
-from perfdesk.values import TargetValue, ValueKind, format_number, parse
+from perfdesk.values import TargetValue, ValueKind, parse
 
 KIND = "detail"
 TEMPLATE = ("templates", "detail_template.xlsx")
@@ -245,11 +245,8 @@ def _period(project: Project) -> str:
 
 
 def grid_values(indicator: Indicator) -> dict[str, object]:
-    value = indicator.target_value()
-    if value.kind is ValueKind.QUANTITATIVE:
-        comparator, shown, unit = value.comparator, format_number(value.number), value.unit
-    else:
-        comparator, shown, unit = indicator.comparator, indicator.value_display(), indicator.unit
+    """The indicator's cells in the grid, by grid field."""
+    comparator, shown, unit = indicator.value_columns()
     return {
         "level1": indicator.level1, "level2": indicator.level2, "name": indicator.name,
         "nature": indicator.nature, "comparator": comparator, "value": shown, "unit": unit,
