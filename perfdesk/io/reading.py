@@ -31,11 +31,20 @@ from perfdesk.io.sources import Sheet, read_source
 from perfdesk.model import Project
 from perfdesk.taxonomy import DEFAULT_GRADES, check_profile
 
-_EDITED = Text("这个项目在导出后被手工修改过，已按表格内容重新读取；表格中没有的字段（如二级指标、"
-               "指标解释、资金）以表格为准，可能需要补填。",
-               "This project was edited by hand after export; it was read from the visible "
-               "table, so fields the table does not show (level 2, explanations, funding) may "
-               "need filling in again.")
+_EDITED = {
+    "disclosure": Text(
+        "这个项目在导出后被手工修改过，已按表格内容重新读取；公开表中没有的内容（二级指标、指标解释、"
+        "资金、项目属性等）需要重新填写。",
+        "This project was edited by hand after export and was read from the table; what the "
+        "disclosure table does not show (level 2, explanations, funding, attribute …) needs "
+        "filling in again."),
+    "detail": Text(
+        "这个项目在导出后被手工修改过，已按申报表内容重新读取；申报表中没有的内容（项目编码、"
+        "评(扣)分标准、权重、备注等）需要重新填写。",
+        "This project was edited by hand after export and was read from the form; what the "
+        "form does not show (project code, scoring, weight, remarks …) needs filling in "
+        "again."),
+}
 
 
 def read_table(path: str | Path, *, profile: str = "88",
@@ -121,7 +130,7 @@ def _read_disclosure(headers: list[tuple[Sheet, disclosure.Header]], payload, pr
                                      grades=grades, skip_rows=skip, progress=tracker)
         if use_payload and index == 0:
             for r, _project in read:
-                notices.append(Notice(_EDITED, sheet.location(r)))
+                notices.append(Notice(_EDITED[disclosure.KIND], sheet.location(r)))
         found.extend(read)
         found.sort(key=lambda pair: pair[0])
         projects.extend(p for _r, p in found)
@@ -149,7 +158,7 @@ def _read_details(sheets: list[Sheet], payload, profile: str, grades: tuple[str,
             projects.append(detail.read_sheet(sheet, profile=profile, notices=notices,
                                               grades=grades))
             if payload is not None:
-                notices.append(Notice(_EDITED, sheet.location()))
+                notices.append(Notice(_EDITED[detail.KIND], sheet.location()))
         else:
             notices.append(Notice(Text("这张工作表不是申报表格式，已跳过。",
                                        "This sheet is not a detailed form; it was skipped."),
