@@ -257,6 +257,7 @@ def grid_values(indicator: Indicator) -> dict[str, object]:
 
 
 def sheet_name(index: int, name: str, used: set[str]) -> str:
+    """``<n>-<project name>``: at most 31 characters, none Excel forbids, unique."""
     base = re.sub(r"[\[\]:*?/\\'\s]+", " ", name).strip() or "项目"
     title = f"{index}-{base}"[:31]
     while title in used:
@@ -280,13 +281,15 @@ def _line_height(text: str, width: float) -> float:
 def export(projects: Iterable[Project], path: Path, *, year: int, failed: Iterable[str] = (),
            progress: ProgressCallback | None = None,
            template_path: Path | None = None) -> Path:
+    """Write one sheet per project (an empty form when there are none) and the embedded data,
+    atomically; see :func:`perfdesk.io.export_detail`."""
     target = writing.check_target(path)
     template = load_template(template_path)
     projects = projects if isinstance(projects, list) else list(projects)
     failed = set(failed)
     wb = Workbook(write_only=True)
     styles = _styles(wb, template)
-    frames = {failed: sheet_frame(template, failed=failed) for failed in (False, True)}
+    frames = {flag: sheet_frame(template, failed=flag) for flag in (False, True)}
     tracker = Progress(progress, len(projects))
     tracker.start()
     used: set[str] = {embedded.SHEET_NAME}

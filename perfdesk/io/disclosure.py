@@ -229,6 +229,8 @@ def _styles(workbook: Workbook) -> writing.Styles:
 def export(projects: Iterable[Project], path: Path, *, title: str | None = None,
            year: int | None = None, failed: Iterable[str] = (),
            progress: ProgressCallback | None = None) -> Path:
+    """Write the table and the embedded data, atomically; see
+    :func:`perfdesk.io.export_disclosure`."""
     target = writing.check_target(path)
     projects = projects if isinstance(projects, list) else list(projects)
     failed = set(failed)
