@@ -150,3 +150,18 @@ def test_a_template_without_its_names_is_refused(tmp_path):
     wb.save(broken)
     with pytest.raises(PerfDeskError, match="PD_GRID_ROW"):
         detail.export([detail_project()], tmp_path / "out.xlsx", year=2025, template_path=broken)
+
+
+@pytest.mark.parametrize("export", [export_disclosure, export_detail], ids=["disclosure", "detail"])
+def test_progress_is_reported_up_to_the_total(tmp_path, export):
+    projects = read_table(SEED).projects
+    calls = []
+    export(projects, tmp_path / "x.xlsx", year=2023, progress=lambda d, t: calls.append((d, t)))
+    assert calls[0] == (0, 22) and calls[-1] == (22, 22)
+    assert [d for d, _ in calls] == sorted(d for d, _ in calls)
+
+
+def test_reading_reports_progress_too():
+    calls = []
+    read_table(SEED, progress=lambda d, t: calls.append((d, t)))
+    assert calls and calls[-1][0] == calls[-1][1] and calls[0][0] == 0
