@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from conftest import SEED, run_cli
 
+from openpyxl import load_workbook
+
 from perfdesk.dataset import Dataset
 from perfdesk.io import read_table
 
@@ -33,6 +35,10 @@ def test_export_both_layouts_and_import_them_elsewhere(tmp_path):
         assert "已导出 22 个项目" in result.stdout
         back = read_table(out)
         assert back.kind == layout and back.restored == 22
+    # the seed's projects all have check errors (e.g. 执法监督工作经费 has no 产出指标)
+    assert "未通过检查" in result.stdout
+    sheet = load_workbook(tmp_path / "disclosure.xlsx").worksheets[0]
+    assert sheet["F2"].value == "检查结果" and sheet["F3"].value == "未通过检查"
 
 
 def test_errors_are_one_line_with_status_2(tmp_path):

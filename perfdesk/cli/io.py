@@ -99,11 +99,9 @@ def _run_export(args: argparse.Namespace) -> int:
 
 def _failed(ds, projects) -> set[str]:
     """Projects with check errors, marked 未通过检查 in the export (rules.md: "export still
-    works but is marked"). The checker is a separate package; without it nothing is marked."""
-    try:
-        from perfdesk.checks import CheckContext, Severity, check_projects
-    except ImportError:
-        return set()
+    works but is marked")."""
+    from perfdesk.checks import CheckContext, Severity, check_projects
+
     findings = check_projects(projects, CheckContext.from_dataset(ds))
     return {uuid for uuid, found in findings.items()
             if any(f.severity is Severity.ERROR for f in found)}
