@@ -260,6 +260,12 @@ def test_missing_folder(tmp_path):
         export_disclosure([], tmp_path / "没有" / "x.xlsx")
 
 
+def test_the_export_is_named_xlsx(tmp_path):
+    with pytest.raises(PerfDeskError, match=r"\.xlsx"):
+        export_disclosure([], tmp_path / "x.xls")
+    assert export_disclosure([], tmp_path / "汇总").name == "汇总.xlsx"
+
+
 @pytest.mark.parametrize("export", [export_disclosure, export_detail], ids=["disclosure", "detail"])
 def test_cancelling_an_export_writes_nothing(tmp_path, export):
     projects = read_table(SEED).projects

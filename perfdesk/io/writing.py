@@ -245,8 +245,11 @@ def text_lines(text: str, width: float) -> int:
 def check_target(path: Path) -> Path:
     """Where the export will go, checked before any work: folder exists, target not locked."""
     path = Path(path)
-    if path.suffix.lower() != ".xlsx":
-        path = path.with_name(path.name + ".xlsx") if path.suffix == "" else path
+    if path.suffix == "":
+        path = path.with_name(path.name + ".xlsx")
+    elif path.suffix.lower() != ".xlsx":
+        raise PerfDeskError("导出文件的扩展名应为 .xlsx（Excel 工作簿）。",
+                            "The export must be named .xlsx (an Excel workbook).", file=path)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise PerfDeskError("要保存到的文件夹不存在。", "The folder to save into does not exist.",
