@@ -253,7 +253,8 @@ def export(projects: Iterable[Project], path: Path, *, title: str | None = None,
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     ws.print_options.horizontalCentered = True
     ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.page_margins.top, ws.page_margins.bottom = 0.6, 0.8
+    ws.page_margins.header, ws.page_margins.footer = 0.3, 0.35
     ws.oddFooter.center.text = "第 &P 页，共 &N 页"
     ws.print_title_rows = "2:2"
     ws.freeze_panes = "A3"
