@@ -202,9 +202,10 @@ def test_an_unsplittable_indicator_cell_is_kept_whole(tmp_path):
 # --- detailed forms filled by hand ----------------------------------------------------------
 
 
-def check_detail(project, *, money=True):
+def check_detail(project, *, money=True, attribute="延续项目"):
     expected = io_tables.DETAIL_EXPECTED
-    for field in ("name", "department", "attribute", "period_start", "period_end",
+    assert project.attribute == attribute  # as the form wrote it; the checker offers 延续 → 延续项目
+    for field in ("name", "department", "period_start", "period_end",
                   "annual_goal", "midterm_goal"):
         assert getattr(project, field) == expected[field], field
     if money:
@@ -228,7 +229,7 @@ def test_official_detailed_form_with_merged_categories(tmp_path):
     result = read_table(io_tables.write_detail_official(tmp_path / "申报表.xlsx"))
     assert result.kind == "detail"
     (project,) = result.projects
-    check_detail(project)
+    check_detail(project, attribute="延续")
     assert (project.midterm_total, project.midterm_fiscal, project.midterm_other) == \
         (Decimal("360"), Decimal("300"), Decimal("60"))
     assert project.indicators[0].explanation == "定位监管覆盖人数的计算口径"
@@ -236,11 +237,11 @@ def test_official_detailed_form_with_merged_categories(tmp_path):
 
 def test_official_detailed_form_in_traditional_characters(tmp_path):
     result = read_table(io_tables.write_detail_official(tmp_path / "申報表.xlsx", traditional=True))
-    check_detail(result.projects[0])
+    check_detail(result.projects[0], attribute="延续")
 
 
 def test_detailed_form_from_xls():
-    check_detail(read_table(DATA / "detail.xls").projects[0])
+    check_detail(read_table(DATA / "detail.xls").projects[0], attribute="延续")
 
 
 def test_local_variant_with_funding_split_and_other_columns(tmp_path):
@@ -262,3 +263,26 @@ def test_detailed_forms_import_into_a_dataset(tmp_path, new_dataset):
     added, _notices = import_files(ds, files)
     assert len(added.project_uuids) == 2 and added.indicators == 12
     assert [u.name for u in ds.units()] == ["测试预算单位", "某某区司法局"]
+
+
+def test_a_detailed_grid_keeps_what_contradicts_itself_for_the_checker(tmp_path):
+    """A 定性 row with a comparator and a number, and a value whose own unit disagrees with
+    the 计量单位 column: nothing is dropped or glued together, and the checker names both."""
+    from perfdesk.checks import CheckContext, check_project
+
+    rows = [
+        ["项目名称", "矛盾的项目"], ["主管部门", "某部门", "实施单位", "某单位"],
+        ["项目属性", "新增项目", "项目期", "2025年"], ["年度目标", "完成10场培训。"],
+        ["一级指标", "二级指标", "三级指标", "指标性质", "计算符号", "指标值", "计量单位"],
+        ["产出指标", "质量指标", "培训合格率", "定性", "≥", "95", "%"],
+        ["产出指标", "成本指标", "培训经费", "定量", "≤", "28.8万元", "%"],
+    ]
+    path = io_tables.write_xlsx(tmp_path / "矛盾.xlsx", rows)
+    (project,) = read_table(path).projects
+    rate, cost = project.indicators
+    assert (rate.nature, rate.comparator, rate.target, rate.unit) == ("定性", "≥", Decimal("95"), "%")
+    assert rate.value_display() == "≥95%"
+    assert (cost.target, cost.unit, cost.value_display()) == (Decimal("28.8"), "%", "≤28.8万元")
+    rules = {f.rule for f in check_project(project, CheckContext(profile="88", budget_year=2025))
+             if f.indicator_uuid in (rate.uuid, cost.uuid)}
+    assert {"VAL-10", "VAL-05"} <= rules

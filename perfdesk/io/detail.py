@@ -40,7 +40,6 @@ from perfdesk.paths import resource
 from perfdesk.taxonomy import (
     DEFAULT_GRADES,
     normalise_label,
-    PROJECT_ATTRIBUTE_ALIASES,
     QUALITATIVE,
     QUANTITATIVE,
 )
@@ -557,7 +556,6 @@ def read_sheet(sheet: Sheet, *, profile: str, notices: list[Notice],
     elif implementing == unit:
         implementing = ""
     attribute = labels.text("attribute")
-    attribute = PROJECT_ATTRIBUTE_ALIASES.get(attribute.replace(" ", ""), attribute)
     start, end = _read_period(labels.text("period"), year, sheet, notices)
     money = _read_money(labels, sheet, notices)
     project = Project(
@@ -703,28 +701,36 @@ _NATURES = {"定量": QUANTITATIVE, "定量指标": QUANTITATIVE, "定性": QUAL
 
 def _value_fields(texts: dict[str, str], grades: tuple[str, ...]) -> dict:
     nature = _NATURES.get(texts.get("nature", "").replace(" ", ""), texts.get("nature", ""))
+    unit_column = texts.get("unit", "")
     if "value_unit" in texts and texts["value_unit"]:
         written = texts["value_unit"]
-        if "unit" in texts and texts["unit"] and not written.endswith(texts["unit"]):
-            written += texts["unit"]
+        if unit_column and not written.endswith(unit_column):
+            written += unit_column
     else:
+        # The 计算符号 and 计量单位 columns are joined to the value whatever the 指标性质 says:
+        # a 定性 row with "≥ 95 %" keeps all three (the checker then says 定性 takes a grade).
         value = texts.get("value", "")
         comparator = texts.get("comparator", "")
-        unit = texts.get("unit", "")
         written = value
-        if value and nature != QUALITATIVE and value not in grades:
-            if comparator and not parse(value, grades).value.comparator:
+        if value and value not in grades:
+            own = parse(value, grades).value
+            if comparator and not own.comparator:
                 written = comparator + value
-            if unit and not value.endswith(unit):
-                written += unit
+            if unit_column and not (own.kind is ValueKind.QUANTITATIVE and own.unit):
+                written += unit_column
     result = parse(written, grades).value if written else TargetValue.raw("")
     fields = Indicator.fields_for_value(result, written=written) if written else {}
     if result.kind is ValueKind.RAW:
         fields["value_text"] = texts.get("value_unit") or texts.get("value", "")
-        if texts.get("unit"):
-            fields["unit"] = texts["unit"]
+        if unit_column:
+            fields["unit"] = unit_column
         if texts.get("comparator"):
             fields["comparator"] = texts["comparator"]
+    elif (result.kind is ValueKind.QUANTITATIVE and unit_column and result.unit
+          and result.unit != unit_column):
+        # "28.8万元" beside a 计量单位 of "%": keep both as written (rule VAL-05 reports it)
+        fields["unit"] = unit_column
+        fields["value_text"] = written
     if nature:
         fields["nature"] = nature
     return fields
