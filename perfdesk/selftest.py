@@ -148,6 +148,41 @@ def step_check(ctx: Context) -> None:
         ctx.log(f"checked: {len(found)} hint(s) on a well-formed project; CAT-02 found and fixed")
 
 
+def step_import_sample(ctx: Context) -> None:
+    """Import the bundled sample table (PDF-extracted text) into the self-test dataset."""
+    from perfdesk.dataset import Dataset
+    from perfdesk.io import import_files
+    from perfdesk.paths import resource
+
+    sample = resource("samples", "000_05425078e2155506.txt")
+    with Dataset.open(ctx.state["dataset"]) as ds:
+        added, notices = import_files(ds, [sample])
+        counts = ds.counts()
+    ctx.expect((len(added.project_uuids), added.indicators) == (22, 79),
+               f"sample gave {len(added.project_uuids)} projects / {added.indicators} "
+               "indicators, want 22 / 79")
+    ctx.expect((len(added.department_uuids), len(added.unit_uuids)) == (1, 1),
+               f"sample made {len(added.department_uuids)} departments / "
+               f"{len(added.unit_uuids)} units, want 1 / 1")
+    ctx.log(f"imported sample: {counts}, {len(notices)} notices")
+
+
+def step_export_layouts(ctx: Context) -> None:
+    """Export both official layouts into the self-test folder and read them back exactly."""
+    from perfdesk.dataset import Dataset
+    from perfdesk.io import export_detail, export_disclosure, read_table
+
+    with Dataset.open(ctx.state["dataset"], read_only=True) as ds:
+        projects = ds.load_projects()
+        year = ds.info.budget_year
+    for name, export in (("公开表", export_disclosure), ("申报表", export_detail)):
+        path = export(projects, ctx.folder / f"自检{name}.xlsx", year=year)
+        back = read_table(path)
+        ctx.expect(back.restored == len(projects) and back.projects == projects,
+                   f"{path.name}: {back.restored} of {len(projects)} projects came back")
+        ctx.log(f"exported and read back {path.name} ({path.stat().st_size} bytes)")
+
+
 def step_gui(ctx: Context) -> None:
     """Open the dataset in the main window (offscreen when there is no display), check that
     the tree and the form show it, and save a screenshot when one was asked for."""
@@ -159,19 +194,23 @@ def step_gui(ctx: Context) -> None:
     from perfdesk.gui.app import create_application
     from perfdesk.gui.main_window import MainWindow
 
+    from perfdesk.dataset import Dataset
+
+    with Dataset.open(ctx.state["dataset"], read_only=True) as ds:
+        projects = ds.counts().projects
+        own = next(e.uuid for e in ds.project_list() if e.name == "自检项目")
     create_application()
     window = MainWindow()
     try:
         window.resize(1366, 768)
         ctx.expect(window.open_path(ctx.state["dataset"]), "the window did not open the dataset")
-        ctx.expect(window.tree_model.project_count() == 1,
-                   f"the tree shows {window.tree_model.project_count()} projects, want 1")
-        window.select_in_tree(window.tree_model.project_uuids()[0])
-        shown = window.ui.projectForm.ui.nameEdit.text()
-        ctx.expect(shown == "自检项目", f"the form shows {shown!r}")
+        shown = window.tree_model.project_count()
+        ctx.expect(shown == projects, f"the tree shows {shown} projects, want {projects}")
+        window.select_in_tree(own)
+        name = window.ui.projectForm.ui.nameEdit.text()
+        ctx.expect(name == "自检项目", f"the form shows {name!r}")
         window.checker.finish_now()
-        ctx.log(f"window: {window.tree_model.project_count()} project, "
-                f"{window.checker.totals()} findings")
+        ctx.log(f"window: {shown} projects, {window.checker.totals()} findings")
         if ctx.screenshot:
             ctx.expect(window.grab().save(ctx.screenshot), f"cannot save {ctx.screenshot}")
             ctx.log(f"screenshot {ctx.screenshot}")
@@ -185,6 +224,8 @@ STEPS: list[Callable[[Context], None]] = [
     step_migrate,
     step_write_read,
     step_check,
+    step_import_sample,
+    step_export_layouts,
     step_gui,
 ]
 
