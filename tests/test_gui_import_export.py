@@ -8,12 +8,10 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from conftest import SEED
+from perfdesk import io
 from perfdesk.dataset import Dataset
 from perfdesk.gui.main_window import SAMPLE_FILE, MainWindow
 from perfdesk.paths import documents_dir
-
-pytest.importorskip("perfdesk.checks")
-io = pytest.importorskip("perfdesk.io")
 
 
 @pytest.fixture
