@@ -75,14 +75,14 @@ def shoot(variant: str, out: Path) -> None:
     def save(name: str) -> None:
         """The window with any pop-up (completer list) painted where it shows."""
         app.processEvents()
-        image = QImage(window.grab().size(), QImage.Format.Format_ARGB32)
         ratio = window.devicePixelRatioF()
+        image = QImage(window.size() * ratio, QImage.Format.Format_ARGB32)
+        image.setDevicePixelRatio(ratio)  # painted in the window's (logical) coordinates
         image.fill(Qt.GlobalColor.white)
         painter = QPainter(image)
         for top in QApplication.topLevelWidgets():
             if top.isVisible():
-                offset = (top.pos() - window.pos()) * ratio
-                painter.drawPixmap(offset, top.grab())
+                painter.drawPixmap(top.pos() - window.pos(), top.grab())
         painter.end()
         image.save(str(out / name))
         print(f"wrote {(out / name).relative_to(ROOT)}")

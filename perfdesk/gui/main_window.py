@@ -118,7 +118,7 @@ DATASET_ACTIONS = ("actionDatasetProperties", "actionShowInFolder", "actionClose
                    "actionExportDisclosure", "actionExportDetail", "actionPrint")
 EDIT_ACTIONS = ("actionNewProject", "actionNewIndicator", "actionDelete", "actionMoveUp",
                 "actionMoveDown", "actionNewUnit", "actionRename", "actionApplyFix",
-                "actionImport", "actionPasteIndicators")
+                "actionPasteIndicators")
 
 
 
@@ -1199,6 +1199,8 @@ class MainWindow(QMainWindow):
         ui.actionUndo.setIconText(_t("撤销"))
         ui.actionRedo.setIconText(_t("重做"))
         ui.actionApplyFix.setEnabled(writable and has)
+        # from the start screen an import first makes the dataset it goes into
+        ui.actionImport.setEnabled(not has or writable)
 
     def _edit_failed(self, message: str) -> None:
         prompts.warn(self, _t("修改没有保存"), message)
