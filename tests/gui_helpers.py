@@ -111,3 +111,21 @@ def well_formed_project(name: str = "基层社会治理培训经费", **fields):
                   indicators=well_formed_indicators())
     values.update(fields)
     return Project(**values)
+
+
+def on_next_dialog(act, kind: type | None = None) -> list:
+    """Run ``act(dialog)`` on the next modal dialog (of ``kind``) once it shows: a modal
+    dialog's exec() blocks the test until then. Returns a list that receives act's result."""
+    from PySide6.QtCore import QTimer
+
+    done: list = []
+
+    def poll() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or (kind is not None and not isinstance(dialog, kind)):
+            QTimer.singleShot(10, poll)
+            return
+        done.append(act(dialog))
+
+    QTimer.singleShot(0, poll)
+    return done

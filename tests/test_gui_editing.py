@@ -22,7 +22,6 @@ from PySide6.QtCore import Qt
 
 from perfdesk.dataset import Dataset
 from perfdesk.gui.indicator_table import (
-    COMPARATOR,
     LEVEL1,
     LEVEL2,
     NAME,

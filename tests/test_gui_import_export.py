@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from gui_helpers import reactivate
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from gui_helpers import on_next_dialog, reactivate
+from PySide6.QtWidgets import QDialogButtonBox
 
 from conftest import SEED
 from perfdesk import io
 from perfdesk.dataset import Dataset
+from perfdesk.gui.import_dialog import ImportDialog
 from perfdesk.gui.main_window import SAMPLE_FILE, MainWindow
 from perfdesk.paths import documents_dir
 
@@ -23,20 +23,6 @@ def window(gui, qtbot):
     qtbot.waitExposed(win)
     yield win
     win.close()
-
-
-def on_next_dialog(act) -> list:
-    done = []
-
-    def poll():
-        dialog = QApplication.activeModalWidget()
-        if dialog is None or not hasattr(dialog, "ui"):
-            QTimer.singleShot(10, poll)
-            return
-        done.append(act(dialog))
-
-    QTimer.singleShot(0, poll)
-    return done
 
 
 def test_the_sample_opens_from_the_start_screen_with_its_problems(window, qtbot):
@@ -62,7 +48,7 @@ def test_a_table_is_previewed_imported_as_one_undo_step_and_exported(
     window.set_dataset(new_dataset())
     gui.answers["open_table_files"] = [SEED]
     seen = on_next_dialog(lambda dialog: (dialog.tree.projects, dialog.ui.buttonBox.button(
-        QDialogButtonBox.StandardButton.Ok).click())[0])
+        QDialogButtonBox.StandardButton.Ok).click())[0], ImportDialog)
     window.ui.actionImport.trigger()
     qtbot.waitUntil(lambda: window.tree_model.project_count() == 22, timeout=60000)
     reactivate(qtbot, window)

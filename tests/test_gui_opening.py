@@ -6,13 +6,14 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from gui_helpers import reactivate
-from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from gui_helpers import on_next_dialog, reactivate
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtWidgets import QDialogButtonBox
 
 from perfdesk import placement
 from perfdesk.dataset import Dataset
 from perfdesk.gui import settings as s
+from perfdesk.gui.dialogs import NewDatasetDialog
 from perfdesk.gui.main_window import MainWindow
 from perfdesk.gui.start_page import PathRole
 from perfdesk.model import Project
@@ -30,22 +31,6 @@ def window(gui, qtbot):
     win.close()
 
 
-def on_next_dialog(qtbot, act) -> list:
-    """Run ``act(dialog)`` on the next modal dialog once it is shown (it blocks the test)."""
-    done = []
-
-    def poll():
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(10, poll)
-            return
-        act(dialog)
-        done.append(dialog)
-
-    QTimer.singleShot(0, poll)
-    return done
-
-
 def test_the_start_screen_creates_a_dataset_with_the_keyboard(window, qtbot, tmp_path):
     assert window.ui.pages.currentWidget() is window.ui.startPage
 
@@ -61,7 +46,7 @@ def test_the_start_screen_creates_a_dataset_with_the_keyboard(window, qtbot, tmp
         assert ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
         qtbot.keyClick(ui.unitEdit, Qt.Key.Key_Return)
 
-    done = on_next_dialog(qtbot, fill)
+    done = on_next_dialog(fill, NewDatasetDialog)
     qtbot.keyClick(window, Qt.Key.Key_N,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert done

@@ -6,10 +6,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from gui_helpers import press, reactivate, well_formed_project
-from PySide6.QtCore import Qt, QTimer
+from gui_helpers import on_next_dialog, press, reactivate, well_formed_project
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox
 
 from perfdesk.dataset import Dataset
 from perfdesk.gui.indicator_table import NAME
@@ -38,20 +38,6 @@ def window(gui, qtbot, new_dataset):
     win.checker.finish_now()
     yield win
     win.close()
-
-
-def on_next_dialog(act) -> list:
-    done = []
-
-    def poll():
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(10, poll)
-            return
-        done.append(act(dialog))
-
-    QTimer.singleShot(0, poll)
-    return done
 
 
 def stored(window) -> Project:

@@ -832,12 +832,8 @@ class MainWindow(QMainWindow):
     def print_pdf(self) -> None:
         """Ctrl+P: the detailed form of the projects as a PDF (A4, fonts embedded), opened
         for printing when it is written."""
-        if self.document is None or self.tree_model is None:
-            return
-        self.ui.projectForm.commit_pending()
-        order = self.tree_model.project_uuids()
-        if not order:
-            prompts.inform(self, _t("打印 / PDF"), _t("还没有项目，没有可以打印的内容。"))
+        order = self._projects_to_output(_t("打印 / PDF"), _t("还没有项目，没有可以打印的内容。"))
+        if order is None:
             return
         uuids = order
         if self.current_project is not None and len(order) > 1:
@@ -850,15 +846,9 @@ class MainWindow(QMainWindow):
         info = self.document.dataset.info
         name = (_t("%1年项目支出绩效目标申报表").replace("%1", str(info.budget_year))
                 if len(uuids) > 1 else self._project_name(uuids[0]) or _t("申报表"))
-        folder = Path(self.settings.get(s.LAST_FOLDER) or documents_dir())
-        if not folder.is_dir():
-            folder = self.document.dataset.path.parent
-        path = prompts.save_file(self, _t("保存申报表 PDF"), folder / f"{name}.pdf",
-                                 _t("PDF 文件 (*.pdf)"))
+        path = self._save_path(_t("保存申报表 PDF"), f"{name}.pdf", _t("PDF 文件 (*.pdf)"))
         if path is None:
             return
-        self.settings.set(s.LAST_FOLDER, str(path.parent))
-        self.checker.finish_now()
         failed = set(self.checker.failed_projects()) & set(uuids)
         dataset, year = self.document.dataset, info.budget_year
         filled_by, phone = self.settings.get(s.FILLED_BY), self.settings.get(s.PHONE)
@@ -870,6 +860,29 @@ class MainWindow(QMainWindow):
 
         self.jobs.run(work, title=_t("打印 / PDF"), label=_t("正在生成申报表 PDF…"),
                       on_success=self._file_written)
+
+    def _projects_to_output(self, title: str, empty: str) -> list[str] | None:
+        """The projects an export or print covers, in tree order, with what is being typed
+        written first and every project checked (the file marks those with errors)."""
+        if self.document is None or self.tree_model is None:
+            return None
+        self.ui.projectForm.commit_pending()
+        order = self.tree_model.project_uuids()
+        if not order:
+            prompts.inform(self, title, empty)
+            return None
+        self.checker.finish_now()
+        return order
+
+    def _save_path(self, title: str, name: str, file_filter: str) -> Path | None:
+        """Where to write an export: asked, starting in the folder used last time."""
+        folder = Path(self.settings.get(s.LAST_FOLDER) or documents_dir())
+        if not folder.is_dir():
+            folder = self.document.dataset.path.parent
+        path = prompts.save_file(self, title, folder / name, file_filter)
+        if path is not None:
+            self.settings.set(s.LAST_FOLDER, str(path.parent))
+        return path
 
     # --- import, export, the sample ---------------------------------------------------------
 
@@ -962,12 +975,8 @@ class MainWindow(QMainWindow):
     def export(self, layout: str) -> None:
         """Ctrl+E: the disclosure table; or the detailed form, one sheet per project. Projects
         with check errors are marked 未通过检查 in the file."""
-        if self.document is None or self.tree_model is None:
-            return
-        self.ui.projectForm.commit_pending()
-        order = self.tree_model.project_uuids()
-        if not order:
-            prompts.inform(self, _t("导出"), _t("还没有项目，没有可以导出的内容。"))
+        order = self._projects_to_output(_t("导出"), _t("还没有项目，没有可以导出的内容。"))
+        if order is None:
             return
         info = self.document.dataset.info
         if layout == "disclosure":
@@ -975,15 +984,9 @@ class MainWindow(QMainWindow):
         else:
             title, name = _t("导出申报表"), _t("%1年项目支出绩效目标申报表")
         name = name.replace("%1", str(info.budget_year))
-        folder = Path(self.settings.get(s.LAST_FOLDER) or documents_dir())
-        if not folder.is_dir():
-            folder = self.document.dataset.path.parent
-        path = prompts.save_file(self, title, folder / f"{name}.xlsx",
-                                 _t("Excel 工作簿 (*.xlsx)"))
+        path = self._save_path(title, f"{name}.xlsx", _t("Excel 工作簿 (*.xlsx)"))
         if path is None:
             return
-        self.settings.set(s.LAST_FOLDER, str(path.parent))
-        self.checker.finish_now()
         failed = set(self.checker.failed_projects())
         dataset, year = self.document.dataset, info.budget_year
 
