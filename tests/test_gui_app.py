@@ -1,4 +1,4 @@
-"""Starting the app: its language (ours and Qt's), and ``perfdesk [PATH] --screenshot``."""
+"""Starting the app: its language (ours and Qt's), its keys, and ``perfdesk [PATH | --sample]``."""
 
 from __future__ import annotations
 
@@ -11,10 +11,12 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QDialogButtonBox
 
 from perfdesk import i18n
+from perfdesk.dataset import Dataset
 from perfdesk.gui import app
-from perfdesk.gui.settings import Settings
 from perfdesk.gui.main_window import MainWindow
+from perfdesk.gui.settings import Settings
 from perfdesk.model import Project
+from perfdesk.paths import documents_dir
 
 
 def test_chinese_by_default_with_qt_s_own_dialogs_in_chinese(gui, qapp):
@@ -71,3 +73,33 @@ def test_perfdesk_path_opens_that_dataset(tmp_path, _private_home, new_dataset):
     assert result.returncode == 0, result.stderr
     assert QImage(str(shot)).width() > 600
     assert Settings().recent_files() == [path.resolve()]  # the window opened it
+
+
+def test_perfdesk_sample_opens_the_bundled_table(tmp_path, _private_home):
+    result = run_perfdesk("--sample", "--screenshot", str(tmp_path / "sample.png"),
+                          home=_private_home)
+    assert result.returncode == 0, result.stderr
+    sample = documents_dir() / "示例数据.perfdesk"
+    with Dataset.open(sample, read_only=True) as dataset:
+        counts = dataset.counts()
+    assert (counts.projects, counts.indicators) == (22, 79)
+    assert Settings().recent_files() == [sample.resolve()]
+
+
+def test_every_key_of_the_ui_md_table_is_bound(gui, qtbot):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    ui = window.ui
+    table = {  # ui.md, "Keyboard"
+        ui.actionNewDataset: ["Ctrl+Shift+N"], ui.actionOpen: ["Ctrl+O"],
+        ui.actionQuit: ["Ctrl+Q"], ui.actionNewProject: ["Ctrl+N"],
+        ui.actionNewIndicator: ["Ctrl+I"], ui.actionDelete: ["Del"],
+        ui.actionUndo: ["Ctrl+Z"], ui.actionRedo: ["Ctrl+Y", "Ctrl+Shift+Z"],
+        ui.actionFind: ["Ctrl+F"], ui.actionCheckAll: ["F5"], ui.actionNextProblem: ["F8"],
+        ui.actionPreviousProblem: ["Shift+F8"], ui.actionImport: ["Ctrl+Shift+I"],
+        ui.actionExportDisclosure: ["Ctrl+E"], ui.actionPrint: ["Ctrl+P"],
+        ui.actionMoveUp: ["Alt+Up"], ui.actionMoveDown: ["Alt+Down"],
+    }
+    for action, keys in table.items():
+        bound = [k.toString() for k in action.shortcuts()]
+        assert bound == keys, (action.objectName(), bound)

@@ -89,6 +89,9 @@ def run_app(args) -> int:
     screenshot = getattr(args, "screenshot", None)
     if screenshot:
         def grab() -> None:
+            if window.jobs.busy:  # the sample is still being imported
+                QTimer.singleShot(SCREENSHOT_DELAY_MS, grab)
+                return
             window.grab().save(str(screenshot))
             window.close()
 
