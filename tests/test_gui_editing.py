@@ -13,6 +13,7 @@ from gui_helpers import (
     escape,
     focused,
     press,
+    reactivate,
     type_into,
     type_text,
     well_formed_indicators,
@@ -357,3 +358,42 @@ def test_tab_goes_through_the_form_top_to_bottom_then_into_the_grid(window, qtbo
         press(qtbot, focused(), Qt.Key.Key_Tab)
         seen.append(focused())
     assert [w.objectName() for w in seen] == [w.objectName() for w in expected]
+
+
+def test_units_are_added_renamed_in_the_tree_and_deleted_with_undo(window, qtbot):
+    from gui_helpers import on_next_dialog
+
+    from perfdesk.gui.dialogs import NewUnitDialog
+
+    def fill(dialog):
+        dialog.ui.departmentCombo.setEditText("中共广州市黄埔区委政法委员会")
+        dialog.ui.unitEdit.setText("区法学会")
+        press(qtbot, dialog.ui.unitEdit, Qt.Key.Key_Return)
+
+    done = on_next_dialog(fill, NewUnitDialog)
+    window.ui.actionNewUnit.trigger()
+    assert done
+    reactivate(qtbot, window)
+    dataset = window.document.dataset
+    assert [d.name for d in dataset.departments()] == ["测试主管部门", "中共广州市黄埔区委政法委员会"]
+    unit = next(u for u in dataset.units() if u.name == "区法学会")
+    assert window._current_tree() == ("unit", unit.uuid)  # the new unit is selected
+    tree = window.ui.projectTree
+    tree.setFocus()
+    press(qtbot, tree, Qt.Key.Key_F2)  # rename in place
+    editor = focused()
+    editor.selectAll()
+    type_text(qtbot, editor, "黄埔区法学会")
+    press(qtbot, editor, Qt.Key.Key_Return)  # committed on the next turn of the event loop
+    qtbot.waitUntil(lambda: next(u.name for u in dataset.units()
+                                 if u.uuid == unit.uuid) == "黄埔区法学会")
+    assert window.tree_model.index_of(unit.uuid).data() == "黄埔区法学会"
+    press(qtbot, window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)  # a project in it
+    assert window.tree_model.unit_of(window.current_project) == unit.uuid
+    window.select_in_tree(unit.uuid)
+    tree.setFocus()
+    press(qtbot, tree, Qt.Key.Key_Delete)  # one project in it: asked first (answered yes)
+    assert all(u.uuid != unit.uuid for u in dataset.units())
+    window.undo()
+    assert any(u.uuid == unit.uuid for u in dataset.units())
+    assert window.tree_model.project_count() == 1
