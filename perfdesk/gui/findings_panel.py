@@ -271,8 +271,14 @@ class FindingsPanel(QWidget):
         finding = index.data(FindingRole) if index is not None else None
         self.ui.fixButton.setEnabled(finding is not None and finding.fix is not None)
         if finding is None:
-            self._set_detail(_t("双击问题（或按 F8）跳到出问题的字段。") if self.model and
-                             self.model.rowCount() else _t("没有发现问题。"))
+            if self.model is not None and self.model.rowCount():
+                text = _t("双击问题（或按 F8）跳到出问题的字段。")
+            elif self.model is not None and not self.all_projects and \
+                    self.model.project_uuid is None:
+                text = _t("选择一个项目查看它的问题，或在上方选择“全部项目”。")
+            else:
+                text = _t("没有发现问题。")
+            self._set_detail(text)
             return
         level = severity(finding)
         name = {ERROR: _t("错误"), WARNING: _t("警告"), HINT: _t("提示")}[level]

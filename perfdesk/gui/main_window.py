@@ -511,8 +511,10 @@ class MainWindow(QMainWindow):
             node_name = current.data(Qt.ItemDataRole.DisplayRole)
             if kind == UNIT:
                 count = self.proxy.rowCount(current)
-                text = _t("预算单位“%1”：%2 个项目。\n按 Ctrl+N 在此单位下新建项目。").replace(
-                    "%1", node_name).replace("%2", str(count))
+                text = _t("预算单位“%1”：%2 个项目。").replace("%1", node_name).replace(
+                    "%2", str(count))
+                if not self.document.read_only:
+                    text += "\n" + _t("按 Ctrl+N 在此单位下新建项目。")
             else:
                 text = _t("主管部门“%1”。\n选择一个预算单位或项目，或在“项目”菜单中新建预算单位。"
                           ).replace("%1", node_name)

@@ -169,6 +169,10 @@
         <translation>Double-click a problem (or press F8) to go to its field.</translation>
     </message>
     <message>
+        <source>选择一个项目查看它的问题，或在上方选择“全部项目”。</source>
+        <translation>Select a project to see its problems, or choose All projects above.</translation>
+    </message>
+    <message>
         <source>没有发现问题。</source>
         <translation>No problems found.</translation>
     </message>
@@ -253,10 +257,12 @@ From now on your changes are saved in this copy. Copy it back to the USB stick w
         <translation>Cannot create the dataset</translation>
     </message>
     <message>
-        <source>预算单位“%1”：%2 个项目。
-按 Ctrl+N 在此单位下新建项目。</source>
-        <translation>Budget unit “%1”: %2 projects.
-Press Ctrl+N to add a project to this unit.</translation>
+        <source>预算单位“%1”：%2 个项目。</source>
+        <translation>Budget unit “%1”: %2 projects.</translation>
+    </message>
+    <message>
+        <source>按 Ctrl+N 在此单位下新建项目。</source>
+        <translation>Press Ctrl+N to add a project to this unit.</translation>
     </message>
     <message>
         <source>主管部门“%1”。
