@@ -105,9 +105,10 @@ def main() -> None:
 
     commits = []
     for n in range(20):
-        grid.setCurrentIndex(index)
-        app.processEvents()
-        grid.edit(index)
+        if n:  # the first time, the editor of the keystrokes above is still open
+            grid.setCurrentIndex(index)
+            app.processEvents()
+            grid.edit(index)
         editor = grid.indexWidget(index)
         editor.setText("96" if n % 2 else "97")
         commits.append(commit())
