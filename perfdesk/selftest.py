@@ -183,6 +183,41 @@ def step_export_layouts(ctx: Context) -> None:
         ctx.log(f"exported and read back {path.name} ({path.stat().st_size} bytes)")
 
 
+def step_gui(ctx: Context) -> None:
+    """Open the dataset in the main window (offscreen when there is no display), check that
+    the tree and the form show it, and save a screenshot when one was asked for."""
+    import os
+
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY")
+                                                 or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from perfdesk.gui.app import create_application
+    from perfdesk.gui.main_window import MainWindow
+
+    from perfdesk.dataset import Dataset
+
+    with Dataset.open(ctx.state["dataset"], read_only=True) as ds:
+        projects = ds.counts().projects
+        own = next(e.uuid for e in ds.project_list() if e.name == "自检项目")
+    create_application()
+    window = MainWindow()
+    try:
+        window.resize(1366, 768)
+        ctx.expect(window.open_path(ctx.state["dataset"]), "the window did not open the dataset")
+        shown = window.tree_model.project_count()
+        ctx.expect(shown == projects, f"the tree shows {shown} projects, want {projects}")
+        window.select_in_tree(own)
+        name = window.ui.projectForm.ui.nameEdit.text()
+        ctx.expect(name == "自检项目", f"the form shows {name!r}")
+        window.checker.finish_now()
+        ctx.log(f"window: {shown} projects, {window.checker.totals()} findings")
+        if ctx.screenshot:
+            ctx.expect(window.grab().save(ctx.screenshot), f"cannot save {ctx.screenshot}")
+            ctx.log(f"screenshot {ctx.screenshot}")
+    finally:
+        window.close()
+
+
 STEPS: list[Callable[[Context], None]] = [
     step_environment,
     step_create_dataset,
@@ -191,6 +226,7 @@ STEPS: list[Callable[[Context], None]] = [
     step_check,
     step_import_sample,
     step_export_layouts,
+    step_gui,
 ]
 
 

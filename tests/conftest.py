@@ -57,3 +57,42 @@ def run_cli(*args: str, env: dict | None = None, cwd: Path | None = None):
     full_env.update(env or {})
     return subprocess.run([sys.executable, "-m", "perfdesk", *args], capture_output=True,
                           text=True, encoding="utf-8", env=full_env, cwd=cwd, timeout=300)
+
+
+@pytest.fixture
+def gui(qapp, tmp_path, monkeypatch):
+    """The Qt application set up as PerfDesk sets it up (Chinese), in Qt's test mode.
+
+    Message boxes and file dialogs (perfdesk.gui.prompts) never block a test: each returns what
+    the test put in ``gui.answers`` (default: the first choice) and is recorded in
+    ``gui.asked``.
+    """
+    from PySide6.QtCore import QStandardPaths
+
+    from perfdesk.gui import app, prompts
+
+    QStandardPaths.setTestModeEnabled(True)
+    app.create_application()
+
+    class Prompts:
+        answers: dict = {}
+        asked: list = []
+
+    recorder = Prompts()
+    recorder.answers = {}
+    recorder.asked = []
+
+    def record(kind):
+        def answer(*args, **_kwargs):
+            if kind != "show_file":  # every other prompt takes the parent window first
+                args = args[1:]
+            recorder.asked.append((kind, *args))
+            default = {"ask": True, "choose": 0}.get(kind)
+            return recorder.answers.get(kind, default)
+        return answer
+
+    for kind in ("inform", "warn", "ask", "choose", "show_file", "open_dataset_file",
+                 "open_table_files", "save_file", "choose_folder"):
+        monkeypatch.setattr(prompts, kind, record(kind))
+    yield recorder
+    app.install_language(qapp, "zh_CN")

@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 
 from perfdesk import paths
 from perfdesk.errors import Cancelled, PerfDeskError
-from perfdesk.i18n import tr
+from perfdesk.i18n import Text
 
 log = logging.getLogger(__name__)
 
@@ -81,10 +81,12 @@ def error_text(error: BaseException, log_path: Path | None = None) -> str:
         return error.message()
     detail = str(error).splitlines()[0] if str(error) else ""
     where = str(log_path) if log_path else str(paths.log_dir() / LOG_FILE)
-    return tr("出现意外错误（{kind}{detail}），数据没有改动。详细信息已写入日志：{where}",
-              "Unexpected error ({kind}{detail}); nothing was changed. Details are in the "
-              "log: {where}", kind=type(error).__name__,
-              detail=f"：{detail}" if detail else "", where=where)
+    # a Text, not i18n.tr(): pyside6-lupdate would take a call named tr() for Qt's
+    return str(Text("出现意外错误（{kind}{detail}），数据没有改动。详细信息已写入日志：{where}",
+                    "Unexpected error ({kind}{detail}); nothing was changed. Details are in "
+                    "the log: {where}").format(kind=type(error).__name__,
+                                               detail=f"：{detail}" if detail else "",
+                                               where=where))
 
 
 class _Signals(QObject):

@@ -1,0 +1,470 @@
+"""The project tree: 主管部门 → 预算单位 → 项目, with each project's problems as a badge.
+
+:class:`ProjectTreeModel` reads the tree from the dataset's fast project list (no project is
+loaded to show it, so a dataset of 10,000 projects opens at once) and follows the document's
+signals: a renamed project changes its row, an added or deleted project inserts or removes
+exactly its row, and other structural edits (imports, units, moves) reread the tree.
+:class:`ProjectFilterProxy` narrows it by name, code, unit, department or problem text, and by
+problem level; :class:`BadgeDelegate` paints the coloured counts.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    
+    QModelIndex,
+    QRectF,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFontMetrics, QPainter
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from perfdesk.gui import commands
+from perfdesk.gui.checking import EMPTY, LiveChecker, Summary
+from perfdesk.gui.document import DatasetDocument
+from perfdesk.gui.icons import icon
+from perfdesk.gui.translate import _t
+
+DEPARTMENT, UNIT, PROJECT = "department", "unit", "project"
+
+# Columns.
+NAME_COLUMN = 0
+PROBLEMS_COLUMN = 1
+COLUMN_COUNT = 2
+
+# Roles.
+KindRole = Qt.ItemDataRole.UserRole + 1  # DEPARTMENT / UNIT / PROJECT
+UuidRole = Qt.ItemDataRole.UserRole + 2
+SummaryRole = Qt.ItemDataRole.UserRole + 3  # checking.Summary (aggregated for units, departments)
+SearchTextRole = Qt.ItemDataRole.UserRole + 4  # what the filter box matches
+
+ERROR_COLOUR = QColor("#d32f2f")
+WARNING_COLOUR = QColor("#e08a00")
+
+
+
+class Node:
+    __slots__ = ("kind", "uuid", "name", "code", "parent", "children")
+
+    def __init__(self, kind: str, uuid: str, name: str, code: str = "",
+                 parent: "Node | None" = None) -> None:
+        self.kind = kind
+        self.uuid = uuid
+        self.name = name
+        self.code = code
+        self.parent = parent
+        self.children: list[Node] = []
+
+    def row(self) -> int:
+        return self.parent.children.index(self) if self.parent is not None else 0
+
+
+class ProjectTreeModel(QAbstractItemModel):
+    """主管部门 → 预算单位 → 项目 of one dataset."""
+
+    def __init__(self, document: DatasetDocument, checker: LiveChecker | None = None,
+                 parent=None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.checker = checker
+        self._root = Node("root", "", "")
+        self._projects: dict[str, Node] = {}
+        self._units: dict[str, Node] = {}
+        self._departments: dict[str, Node] = {}
+        self._badges: dict[str, Summary] = {}  # what each project's badge shows now
+        self._build()
+        document.projectChanged.connect(self._project_changed)
+        document.projectAdded.connect(self._project_added)
+        document.projectRemoved.connect(self._project_removed)
+        document.treeChanged.connect(self.reload)
+        if checker is not None:
+            checker.findingsChanged.connect(self._findings_changed)
+
+    # --- building ---------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        root = Node("root", "", "")
+        departments: dict[str, Node] = {}
+        units: dict[str, Node] = {}
+        projects: dict[str, Node] = {}
+        dataset = self.document.dataset
+        for d in dataset.departments():
+            node = Node(DEPARTMENT, d.uuid, d.name, d.code, root)
+            root.children.append(node)
+            departments[d.uuid] = node
+        for u in dataset.units():
+            parent = departments[u.department_uuid]
+            node = Node(UNIT, u.uuid, u.name, u.code, parent)
+            parent.children.append(node)
+            units[u.uuid] = node
+        for p in self.document.project_entries():
+            parent = units[p.unit_uuid]
+            node = Node(PROJECT, p.uuid, p.name, p.code, parent)
+            parent.children.append(node)
+            projects[p.uuid] = node
+        self._root, self._departments, self._units, self._projects = (
+            root, departments, units, projects)
+
+    def reload(self) -> None:
+        """Reread the whole tree (views keep their expansion and selection by uuid)."""
+        self.beginResetModel()
+        self._build()
+        self.endResetModel()
+
+    # --- lookups ----------------------------------------------------------------------------
+
+    def node(self, index: QModelIndex) -> Node:
+        if index.isValid():
+            return index.internalPointer()
+        return self._root
+
+    def index_of(self, uuid: str, column: int = NAME_COLUMN) -> QModelIndex:
+        node = self._projects.get(uuid) or self._units.get(uuid) or self._departments.get(uuid)
+        if node is None:
+            return QModelIndex()
+        return self.createIndex(node.row(), column, node)
+
+    def project_uuids(self) -> list[str]:
+        """Every project in tree order."""
+        return [p.uuid for d in self._root.children for u in d.children for p in u.children]
+
+    def unit_uuids(self) -> list[str]:
+        return [u.uuid for d in self._root.children for u in d.children]
+
+    def unit_of(self, project_uuid: str) -> str:
+        node = self._projects.get(project_uuid)
+        return node.parent.uuid if node is not None else ""
+
+    def project_count(self) -> int:
+        return len(self._projects)
+
+    def summary(self, node: Node) -> Summary:
+        if self.checker is None:
+            return EMPTY
+        if node.kind == PROJECT:
+            return self.checker.summary(node.uuid)
+        total = EMPTY
+        for child in node.children:
+            total = total + self.summary(child)
+        return total
+
+    # --- QAbstractItemModel -----------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: QModelIndex = QModelIndex()) -> QModelIndex:
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        node = self.node(parent)
+        return self.createIndex(row, column, node.children[row])
+
+    def parent(self, index: QModelIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid():
+            return QModelIndex()
+        node: Node = index.internalPointer()
+        parent = node.parent
+        if parent is None or parent is self._root:
+            return QModelIndex()
+        return self.createIndex(parent.row(), 0, parent)
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        return len(self.node(parent).children)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return COLUMN_COUNT
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == NAME_COLUMN and not self.document.read_only:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        node: Node = index.internalPointer()
+        column = index.column()
+        if role == KindRole:
+            return node.kind
+        if role == UuidRole:
+            return node.uuid
+        if role == SummaryRole:
+            return self.summary(node)
+        if role == SearchTextRole:
+            return self._search_text(node)
+        if column == NAME_COLUMN:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return node.name or _t("（未命名项目）")
+            if role == Qt.ItemDataRole.EditRole:
+                return node.name
+            if role == Qt.ItemDataRole.DecorationRole:
+                return icon(node.kind)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self._tooltip(node)
+            if role == Qt.ItemDataRole.ForegroundRole and node.kind == PROJECT and not node.name:
+                return QColor("#757575")
+        elif column == PROBLEMS_COLUMN:
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self._problems_tooltip(self.summary(node))
+            if role == Qt.ItemDataRole.AccessibleTextRole:
+                return self._problems_tooltip(self.summary(node))
+        return None
+
+    def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or index.column() != NAME_COLUMN:
+            return False
+        node: Node = index.internalPointer()
+        name = str(value).strip()
+        if name == node.name or (not name and node.kind != PROJECT):
+            return False
+        if node.kind == PROJECT:
+            command = commands.EditProject(self.document, node.uuid, {"name": name})
+        elif node.kind == UNIT:
+            command = commands.RenameUnit(self.document, node.uuid, name)
+        else:
+            command = commands.RenameDepartment(self.document, node.uuid, name)
+        return self.document.push(command)
+
+    def _tooltip(self, node: Node) -> str:
+        kinds = {DEPARTMENT: _t("主管部门"), UNIT: _t("预算单位"), PROJECT: _t("项目")}
+        lines = [f"{kinds[node.kind]}：{node.name}"]
+        if node.code:
+            lines.append(_t("编码：%1").replace("%1", node.code))
+        problems = self._problems_tooltip(self.summary(node))
+        if problems:
+            lines.append(problems)
+        return "\n".join(lines)
+
+    @staticmethod
+    def _problems_tooltip(summary: Summary) -> str:
+        parts = []
+        if summary.errors:
+            parts.append(_t("%1 个错误").replace("%1", str(summary.errors)))
+        if summary.warnings:
+            parts.append(_t("%1 个警告").replace("%1", str(summary.warnings)))
+        if summary.hints:
+            parts.append(_t("%1 个提示").replace("%1", str(summary.hints)))
+        return _t("，").join(parts)
+
+    def _search_text(self, node: Node) -> str:
+        parts = [node.name, node.code]
+        if node.kind == PROJECT:
+            unit = node.parent
+            parts += [unit.name, unit.code, unit.parent.name]
+            if self.checker is not None:
+                for finding in self.checker.findings(node.uuid):
+                    parts += [finding.rule, str(finding.message)]
+        return "\n".join(p for p in parts if p).casefold()
+
+    # --- following the document -------------------------------------------------------------
+
+    def _project_changed(self, uuid: str, fields: list) -> None:
+        node = self._projects.get(uuid)
+        if node is None or not ({"name", "code"} & set(fields)):
+            return
+        project = self.document.project(uuid)
+        node.name, node.code = project.name, project.code
+        index = self.createIndex(node.row(), NAME_COLUMN, node)
+        self.dataChanged.emit(index, index)
+
+    def _project_added(self, uuid: str, unit_uuid: str, position: int) -> None:
+        unit = self._units.get(unit_uuid)
+        if unit is None or uuid in self._projects:
+            self.reload()
+            return
+        project = self.document.project(uuid)
+        row = len(unit.children) if position < 0 else min(position, len(unit.children))
+        self.beginInsertRows(self.createIndex(unit.row(), 0, unit), row, row)
+        node = Node(PROJECT, uuid, project.name, project.code, unit)
+        unit.children.insert(row, node)
+        self._projects[uuid] = node
+        self.endInsertRows()
+
+    def _project_removed(self, uuid: str) -> None:
+        node = self._projects.get(uuid)
+        if node is None:
+            return
+        unit = node.parent
+        row = node.row()
+        self.beginRemoveRows(self.createIndex(unit.row(), 0, unit), row, row)
+        del unit.children[row]
+        del self._projects[uuid]
+        self.endRemoveRows()
+        self._summary_changed(unit)
+
+    def _findings_changed(self, uuids: list) -> None:
+        units: set[int] = set()
+        parents: list[Node] = []
+        for uuid in uuids:
+            node = self._projects.get(uuid)
+            if node is None:
+                continue
+            summary = self.checker.summary(uuid)
+            if self._badges.get(uuid) == summary:
+                continue  # the counts a badge shows did not change: nothing to repaint
+            self._badges[uuid] = summary
+            row = node.row()
+            self.dataChanged.emit(self.createIndex(row, NAME_COLUMN, node),
+                                  self.createIndex(row, PROBLEMS_COLUMN, node))
+            if id(node.parent) not in units:
+                units.add(id(node.parent))
+                parents.append(node.parent)
+        for unit in parents:
+            self._summary_changed(unit)
+
+    def _summary_changed(self, node: Node) -> None:
+        """Aggregated badges of a unit and its department follow their projects."""
+        while node is not None and node is not self._root:
+            index = self.createIndex(node.row(), PROBLEMS_COLUMN, node)
+            self.dataChanged.emit(index, index)
+            node = node.parent
+
+
+class ProjectFilterProxy(QSortFilterProxyModel):
+    """Narrows the tree to projects matching a text and a problem level; keeps their parents."""
+
+    ALL, ERRORS, PROBLEMS = 0, 1, 2
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._text = ""
+        self._level = self.ALL
+        self.setDynamicSortFilter(False)
+
+    def set_text(self, text: str) -> None:
+        self._change(text.strip().casefold(), self._level)
+
+    def set_level(self, level: int) -> None:
+        self._change(self._text, level)
+
+    def _change(self, text: str, level: int) -> None:
+        if (text, level) == (self._text, self._level):
+            return
+        self.beginFilterChange()
+        self._text, self._level = text, level
+        # units and departments show when a project under them matches; without a filter
+        # every row shows and nothing needs looking at (10,000 projects open at once)
+        self.setRecursiveFilteringEnabled(self.active)
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    @property
+    def active(self) -> bool:
+        return bool(self._text) or self._level != self.ALL
+
+    def refilter(self) -> None:
+        """Findings changed: a problem filter may now show or hide other projects."""
+        if self.active:
+            self.beginFilterChange()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
+        if not self.active:
+            return True
+        model = self.sourceModel()
+        index = model.index(source_row, NAME_COLUMN, source_parent)
+        if index.data(KindRole) != PROJECT:
+            return False  # shown through recursive filtering when a project matches
+        if self._level != self.ALL:
+            summary: Summary = index.data(SummaryRole)
+            if self._level == self.ERRORS and not summary.errors:
+                return False
+            if self._level == self.PROBLEMS and not summary.problems:
+                return False
+        if self._text:
+            return all(word in index.data(SearchTextRole) for word in self._text.split())
+        return True
+
+
+class BadgeDelegate(QStyledItemDelegate):
+    """Paints a project's (or a unit's total) problem count as a coloured pill."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        if index.column() != PROBLEMS_COLUMN:
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        style = opt.widget.style() if opt.widget else None
+        if style is not None:
+            style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, opt, painter,
+                                opt.widget)
+        summary: Summary = index.data(SummaryRole) or EMPTY
+        pills = self._pills(summary, index.data(KindRole) == PROJECT)
+        if not pills:
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        font = opt.font
+        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
+        font.setBold(True)
+        painter.setFont(font)
+        metrics = QFontMetrics(font)
+        height = metrics.height() + 2
+        x = opt.rect.right() - 4
+        for text, colour, filled in reversed(pills):
+            width = metrics.horizontalAdvance(text) + 10
+            rect = QRectF(x - width, opt.rect.center().y() - height / 2 + 0.5, width, height)
+            if filled:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(colour)
+                painter.drawRoundedRect(rect, height / 2, height / 2)
+                painter.setPen(QColor("white"))
+            else:
+                painter.setPen(colour)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), height / 2,
+                                        height / 2)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+            x -= width + 3
+        painter.restore()
+
+    @staticmethod
+    def _pills(summary: Summary, project: bool) -> list[tuple[str, QColor, bool]]:
+        """One badge, as ui.md draws it: the errors (●) when there are any, else the warnings
+        (▲); the tooltip has both. Filled for a project, outlined for a unit's total."""
+        if summary.errors:
+            return [(f"● {summary.errors}", ERROR_COLOUR, project)]
+        if summary.warnings:
+            return [(f"▲ {summary.warnings}", WARNING_COLOUR, project)]
+        return []
+
+    @staticmethod
+    def column_width(font) -> int:
+        """Wide enough for a badge with a count of three digits (a unit's total)."""
+        font = type(font)(font)
+        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
+        font.setBold(True)
+        metrics = QFontMetrics(font)
+        return sum(metrics.horizontalAdvance(text) + 13 for text in ("▲ 999",)) + 6
+
+
+def tree_state(view, proxy: ProjectFilterProxy) -> tuple[set[str], str]:
+    """The expanded rows (by uuid) and the current row of a tree view, to restore later."""
+    expanded: set[str] = set()
+
+    def walk(parent: QModelIndex) -> None:
+        for row in range(proxy.rowCount(parent)):
+            index = proxy.index(row, 0, parent)
+            if view.isExpanded(index):
+                expanded.add(index.data(UuidRole))
+                walk(index)
+
+    walk(QModelIndex())
+    current = view.currentIndex()
+    return expanded, current.data(UuidRole) if current.isValid() else ""
+
+
+def restore_tree_state(view, proxy: ProjectFilterProxy, expanded: set[str]) -> None:
+    def walk(parent: QModelIndex) -> None:
+        for row in range(proxy.rowCount(parent)):
+            index = proxy.index(row, 0, parent)
+            if index.data(KindRole) != PROJECT and index.data(UuidRole) in expanded:
+                view.setExpanded(index, True)
+                walk(index)
+
+    walk(QModelIndex())
+

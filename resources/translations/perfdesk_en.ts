@@ -1,0 +1,1543 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name></name>
+    <message>
+        <source>修改“%1”</source>
+        <translation>Change “%1”</translation>
+    </message>
+    <message>
+        <source>新建指标</source>
+        <translation>New indicator</translation>
+    </message>
+    <message>
+        <source>添加 %1 个指标</source>
+        <translation>Add %1 indicators</translation>
+    </message>
+    <message>
+        <source>删除指标</source>
+        <translation>Delete indicator</translation>
+    </message>
+    <message>
+        <source>删除 %1 个指标</source>
+        <translation>Delete %1 indicators</translation>
+    </message>
+    <message>
+        <source>移动指标</source>
+        <translation>Move indicator</translation>
+    </message>
+    <message>
+        <source>新建项目</source>
+        <translation>New project</translation>
+    </message>
+    <message>
+        <source>删除项目</source>
+        <translation>Delete project</translation>
+    </message>
+    <message>
+        <source>删除 %1 个项目</source>
+        <translation>Delete %1 projects</translation>
+    </message>
+    <message>
+        <source>移动项目</source>
+        <translation>Move project</translation>
+    </message>
+    <message>
+        <source>导入 %1 个项目</source>
+        <translation>Import %1 projects</translation>
+    </message>
+    <message>
+        <source>新建预算单位</source>
+        <translation>New budget unit</translation>
+    </message>
+    <message>
+        <source>重命名主管部门</source>
+        <translation>Rename department</translation>
+    </message>
+    <message>
+        <source>重命名预算单位</source>
+        <translation>Rename budget unit</translation>
+    </message>
+    <message>
+        <source>删除主管部门</source>
+        <translation>Delete department</translation>
+    </message>
+    <message>
+        <source>删除预算单位</source>
+        <translation>Delete budget unit</translation>
+    </message>
+    <message>
+        <source>修改数据文件属性</source>
+        <translation>Change dataset properties</translation>
+    </message>
+    <message>
+        <source>自动修正：%1</source>
+        <translation>Auto-fix: %1</translation>
+    </message>
+    <message>
+        <source>一级指标：%1。</source>
+        <translation>Level-1 categories: %1. </translation>
+    </message>
+    <message>
+        <source>%1年绩效目标</source>
+        <translation>Performance targets %1</translation>
+    </message>
+    <message>
+        <source>选择保存位置</source>
+        <translation>Choose where to save</translation>
+    </message>
+    <message>
+        <source>填写预算单位时也需要填写主管部门。</source>
+        <translation>A budget unit needs its department.</translation>
+    </message>
+    <message>
+        <source>请填写文件名。</source>
+        <translation>Enter a file name.</translation>
+    </message>
+    <message>
+        <source>文件名不能包含 \ / : * ? &quot; &lt; &gt; | 等字符。</source>
+        <translation>A file name cannot contain \ / : * ? &quot; &lt; &gt; |.</translation>
+    </message>
+    <message>
+        <source>请选择保存位置。</source>
+        <translation>Choose where to save the file.</translation>
+    </message>
+    <message>
+        <source>该位置已有同名文件，请换一个文件名。</source>
+        <translation>A file with this name already exists there; choose another name.</translation>
+    </message>
+    <message>
+        <source>该主管部门下已有同名的预算单位。</source>
+        <translation>This department already has a budget unit with that name.</translation>
+    </message>
+    <message>
+        <source>更换指标体系后，所有项目会按新体系重新检查；已填的一级/二级指标不会被改动。</source>
+        <translation> After changing the profile every project is checked against it again; the level-1/level-2 categories already entered are not changed.</translation>
+    </message>
+    <message>
+        <source>至少需要一个定性等级。</source>
+        <translation>At least one grade is needed.</translation>
+    </message>
+    <message>
+        <source>使用说明</source>
+        <translation>User guide</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;PerfDesk 怎么用&lt;/h3&gt;&lt;p&gt;&lt;b&gt;1. 建立数据文件。&lt;/b&gt;每个预算年度一个数据文件（文件 → 新建数据文件），默认保存在“文档/PerfDesk”中。已有的绩效目标表可以用“导入已有表格”读进来。&lt;/p&gt;&lt;p&gt;&lt;b&gt;2. 填写项目。&lt;/b&gt;左侧是 主管部门 → 预算单位 → 项目。按 Ctrl+N 新建项目，在右侧表单中填写项目名称、属性、项目期、资金和年度目标。资金只接受最多两位小数的金额，年度资金总额会随财政拨款和其他资金自动合计。&lt;/p&gt;&lt;p&gt;&lt;b&gt;3. 填写指标。&lt;/b&gt;按 Ctrl+I 新建一行指标。一级、二级指标从下拉列表中选择；三级指标输入关键字即可从常用指标库中选择。指标值可以直接输入“≥95%”或“不低于95%”，程序会自动拆分为计算符号、数值和计量单位。Enter 确认并移到下一格，Alt+↑/↓ 调整顺序。&lt;/p&gt;&lt;p&gt;&lt;b&gt;4. 看检查结果。&lt;/b&gt;每次修改后立即检查。有问题的字段带红色（错误）或橙色（警告）边框，鼠标停留可看到问题和改法；右侧“检查结果”列出全部问题，双击或按 F8 跳到字段，可自动修正的问题点一下修正按钮即可（可撤销）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;5. 不会丢失。&lt;/b&gt;每处修改立即保存到数据文件，没有“保存”按钮；Ctrl+Z 撤销，Ctrl+Y 重做。U 盘或网络共享上的数据文件会先复制到本机再打开。&lt;/p&gt;&lt;p&gt;&lt;b&gt;6. 导出和打印。&lt;/b&gt;导出菜单可以生成公开格式的绩效目标表和每个项目一页的申报表（Excel），以及用于签字盖章的 PDF。&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;How to use PerfDesk&lt;/h3&gt;&lt;p&gt;&lt;b&gt;1. Make a dataset.&lt;/b&gt; One dataset per budget year (File → New dataset), saved in Documents/PerfDesk. Tables you already have can be read in with Import a table.&lt;/p&gt;&lt;p&gt;&lt;b&gt;2. Fill in projects.&lt;/b&gt; On the left: department → budget unit → project. Ctrl+N adds a project; fill in its name, type, period, funds and annual goal on the right. Amounts take at most two decimals; the annual total follows the fiscal allocation plus other funds.&lt;/p&gt;&lt;p&gt;&lt;b&gt;3. Fill in indicators.&lt;/b&gt; Ctrl+I adds an indicator row. Pick level 1 and level 2 from the lists; type a keyword in the indicator column to choose from the library of common indicators. Type the target as ≥95% or 不低于95% and PerfDesk splits it into comparator, number and unit. Enter confirms and moves on; Alt+↑/↓ reorders.&lt;/p&gt;&lt;p&gt;&lt;b&gt;4. Read the checks.&lt;/b&gt; Every change is checked at once. A field with a problem has a red (error) or orange (warning) border; hover over it to read the problem and the fix. Check results on the right lists them all: double-click or press F8 to go to the field, and click the fix button where an auto-fix exists (it can be undone).&lt;/p&gt;&lt;p&gt;&lt;b&gt;5. Nothing is lost.&lt;/b&gt; Every change is saved to the dataset at once; there is no Save button. Ctrl+Z undoes, Ctrl+Y redoes. A dataset on a USB stick or a network share is copied to this computer before it is opened.&lt;/p&gt;&lt;p&gt;&lt;b&gt;6. Export and print.&lt;/b&gt; The Export menu writes the published table and the detailed form (one sheet per project) as Excel, and the detailed form as PDF for signing and stamping.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>第 %1 行 %2</source>
+        <translation>Row %1 %2</translation>
+    </message>
+    <message>
+        <source>问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>修正</source>
+        <translation>Fix</translation>
+    </message>
+    <message>
+        <source>检查结果</source>
+        <translation>Check results</translation>
+    </message>
+    <message>
+        <source>%1 错误</source>
+        <extracomment>whether hints are counted too (a Qt property, so Designer files can set it)</extracomment>
+        <translation>%1 errors</translation>
+    </message>
+    <message>
+        <source>%1 警告</source>
+        <translation>%1 warnings</translation>
+    </message>
+    <message>
+        <source>%1 提示</source>
+        <translation>%1 hints</translation>
+    </message>
+    <message>
+        <source>%1：%2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>双击问题（或按 F8）跳到出问题的字段。</source>
+        <translation>Double-click a problem (or press F8) to go to its field.</translation>
+    </message>
+    <message>
+        <source>选择一个项目查看它的问题，或在上方选择“全部项目”。</source>
+        <translation>Select a project to see its problems, or choose All projects above.</translation>
+    </message>
+    <message>
+        <source>没有发现问题。</source>
+        <translation>No problems found.</translation>
+    </message>
+    <message>
+        <source>错误</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>警告</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>提示</source>
+        <translation>Hint</translation>
+    </message>
+    <message>
+        <source>可自动修正：%1</source>
+        <translation>Auto-fix available: %1</translation>
+    </message>
+    <message>
+        <source>指标值：%1</source>
+        <translation>Target: %1</translation>
+    </message>
+    <message>
+        <source>导入时写作：%1</source>
+        <translation>Written on import as: %1</translation>
+    </message>
+    <message>
+        <source>显示检查结果</source>
+        <translation>Show check results</translation>
+    </message>
+    <message>
+        <source>查找项目、单位或问题 (Ctrl+F)</source>
+        <translation>Find project, unit or problem (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>无法打开数据文件</source>
+        <translation>Cannot open the dataset</translation>
+    </message>
+    <message>
+        <source>U 盘等可移动磁盘</source>
+        <translation>a removable drive (USB stick)</translation>
+    </message>
+    <message>
+        <source>网络共享</source>
+        <translation>a network share</translation>
+    </message>
+    <message>
+        <source>已复制到本机</source>
+        <translation>Copied to this computer</translation>
+    </message>
+    <message>
+        <source>“%1”位于%2上。直接在上面修改，拔出或断网时文件可能损坏，因此已把它复制到本机：
+
+%3
+
+之后的修改都保存在这个副本中。需要带走时，请把它复制回 U 盘。</source>
+        <translation>“%1” is on %2. Working on it there could damage it when the drive is pulled out or the network drops, so it was copied to this computer:
+
+%3
+
+From now on your changes are saved in this copy. Copy it back to the USB stick when you need to take it with you.</translation>
+    </message>
+    <message>
+        <source>数据文件正在使用</source>
+        <translation>Dataset in use</translation>
+    </message>
+    <message>
+        <source>以只读方式打开</source>
+        <translation>Open read-only</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>数据文件已升级到新版本，原文件备份在 %1</source>
+        <translation>The dataset was upgraded to the new version; the original is backed up at %1</translation>
+    </message>
+    <message>
+        <source>无法新建数据文件</source>
+        <translation>Cannot create the dataset</translation>
+    </message>
+    <message>
+        <source>预算单位“%1”：%2 个项目。</source>
+        <translation>Budget unit “%1”: %2 projects.</translation>
+    </message>
+    <message>
+        <source>按 Ctrl+N 在此单位下新建项目。</source>
+        <translation>Press Ctrl+N to add a project to this unit.</translation>
+    </message>
+    <message>
+        <source>主管部门“%1”。
+选择一个预算单位或项目，或在“项目”菜单中新建预算单位。</source>
+        <translation>Department “%1”.
+Select a budget unit or a project, or add a budget unit from the Project menu.</translation>
+    </message>
+    <message>
+        <source>在左侧选择一个项目，或按 Ctrl+N 新建项目。</source>
+        <translation>Select a project on the left, or press Ctrl+N for a new one.</translation>
+    </message>
+    <message>
+        <source>主管部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>预算单位</source>
+        <translation>Budget unit</translation>
+    </message>
+    <message>
+        <source>删除%1</source>
+        <translation>Delete %1</translation>
+    </message>
+    <message>
+        <source>“%1”下有 %2 个项目，将一并删除（可以撤销）。确定删除吗？</source>
+        <translation>“%1” holds %2 projects; they will be deleted with it (this can be undone). Delete?</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>界面语言</source>
+        <translation>Interface language</translation>
+    </message>
+    <message>
+        <source>新的界面语言将在重新启动 PerfDesk 后生效。</source>
+        <translation>The new interface language takes effect when PerfDesk is restarted.</translation>
+    </message>
+    <message>
+        <source>粘贴 %1 个指标</source>
+        <translation>Paste %1 indicators</translation>
+    </message>
+    <message>
+        <source>打印 / PDF</source>
+        <translation>Print / PDF</translation>
+    </message>
+    <message>
+        <source>还没有项目，没有可以打印的内容。</source>
+        <translation>There are no projects yet, so there is nothing to print.</translation>
+    </message>
+    <message>
+        <source>要生成哪些项目的申报表？</source>
+        <translation>Which projects should the form be made for?</translation>
+    </message>
+    <message>
+        <source>全部 %1 个项目</source>
+        <translation>All %1 projects</translation>
+    </message>
+    <message>
+        <source>当前项目</source>
+        <translation>Current project</translation>
+    </message>
+    <message>
+        <source>%1年项目支出绩效目标申报表</source>
+        <translation>Project performance target forms %1</translation>
+    </message>
+    <message>
+        <source>申报表</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>保存申报表 PDF</source>
+        <translation>Save the form as PDF</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>正在生成申报表 PDF…</source>
+        <translation>Writing the form as PDF…</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>正在读取表格…</source>
+        <translation>Reading the tables…</translation>
+    </message>
+    <message>
+        <source>正在导入…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <source>已导入 %1 个项目、%2 个指标（可以撤销）。</source>
+        <translation>Imported %1 projects and %2 indicators (can be undone).</translation>
+    </message>
+    <message>
+        <source>打开示例数据</source>
+        <translation>Open the sample</translation>
+    </message>
+    <message>
+        <source>正在读取示例表格…</source>
+        <translation>Reading the sample table…</translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>还没有项目，没有可以导出的内容。</source>
+        <translation>There are no projects yet, so there is nothing to export.</translation>
+    </message>
+    <message>
+        <source>导出公开表</source>
+        <translation>Export disclosure table</translation>
+    </message>
+    <message>
+        <source>%1年项目支出绩效目标表</source>
+        <translation>Project performance targets %1</translation>
+    </message>
+    <message>
+        <source>导出申报表</source>
+        <translation>Export detailed forms</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>正在导出 %1 个项目…</source>
+        <translation>Exporting %1 projects…</translation>
+    </message>
+    <message>
+        <source>%1 个项目有错误，在导出的表中标为“未通过检查”。</source>
+        <translation>%1 projects have errors; the export marks them 未通过检查 (failed the checks).</translation>
+    </message>
+    <message>
+        <source>已保存到 %1</source>
+        <translation>Saved to %1</translation>
+    </message>
+    <message>
+        <source>全部检查</source>
+        <translation>Check all</translation>
+    </message>
+    <message>
+        <source>正在检查全部项目…</source>
+        <translation>Checking all projects…</translation>
+    </message>
+    <message>
+        <source>正在检查 %1/%2 个项目…</source>
+        <translation>Checking projects %1/%2…</translation>
+    </message>
+    <message>
+        <source>PerfDesk 绩效目标填报助手</source>
+        <translation>PerfDesk performance targets</translation>
+    </message>
+    <message>
+        <source>（只读）</source>
+        <translation> (read-only)</translation>
+    </message>
+    <message>
+        <source>只读，修改不会保存</source>
+        <translation>Read-only: changes are not saved</translation>
+    </message>
+    <message>
+        <source>已保存</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>已保存 %1</source>
+        <translation>Saved %1</translation>
+    </message>
+    <message>
+        <source>%1 个项目 %2 个指标</source>
+        <translation>%1 projects, %2 indicators</translation>
+    </message>
+    <message>
+        <source>（%1 个）</source>
+        <translation>(%1)</translation>
+    </message>
+    <message>
+        <source>撤销 %1</source>
+        <translation>Undo %1</translation>
+    </message>
+    <message>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>重做 %1</source>
+        <translation>Redo %1</translation>
+    </message>
+    <message>
+        <source>重做</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>修改没有保存</source>
+        <translation>The change was not saved</translation>
+    </message>
+    <message>
+        <source>关于 PerfDesk</source>
+        <translation>About PerfDesk</translation>
+    </message>
+    <message>
+        <source>PerfDesk 绩效目标填报助手 %1
+
+填写、检查并导出《项目支出绩效目标表》。完全离线运行，每处修改立即保存在本机的数据文件中。</source>
+        <translation>PerfDesk %1
+
+Fill in, check and export project expenditure performance targets (项目支出绩效目标表). Runs fully offline; every change is saved at once in a dataset file on this computer.</translation>
+    </message>
+    <message>
+        <source>（未命名项目）</source>
+        <translation>(unnamed project)</translation>
+    </message>
+    <message>
+        <source>编码：%1</source>
+        <translation>Code: %1</translation>
+    </message>
+    <message>
+        <source>%1 个错误</source>
+        <translation>%1 errors</translation>
+    </message>
+    <message>
+        <source>%1 个警告</source>
+        <translation>%1 warnings</translation>
+    </message>
+    <message>
+        <source>%1 个提示</source>
+        <translation>%1 hints</translation>
+    </message>
+    <message>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>打开数据文件</source>
+        <translation>Open dataset</translation>
+    </message>
+    <message>
+        <source>PerfDesk 数据文件 (*.perfdesk);;所有文件 (*)</source>
+        <translation>PerfDesk datasets (*.perfdesk);;All files (*)</translation>
+    </message>
+    <message>
+        <source>选择要导入的表格</source>
+        <translation>Choose the tables to import</translation>
+    </message>
+    <message>
+        <source>表格 (*.xlsx *.xls *.csv *.txt);;所有文件 (*)</source>
+        <translation>Tables (*.xlsx *.xls *.csv *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>正在导入，修改要等导入完成后才能保存。请稍候再试。</source>
+        <translation>An import is running; changes can be saved once it is done. Please try again shortly.</translation>
+    </message>
+</context>
+<context>
+    <name>DatasetPropertiesDialog</name>
+    <message>
+        <source>数据文件属性</source>
+        <translation>Dataset properties</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>标题(&amp;T)</source>
+        <translation>&amp;Title</translation>
+    </message>
+    <message>
+        <source>预算年度(&amp;Y)</source>
+        <translation>Budget &amp;year</translation>
+    </message>
+    <message>
+        <source>指标体系(&amp;P)</source>
+        <translation>&amp;Profile</translation>
+    </message>
+    <message>
+        <source>定性等级(&amp;G)</source>
+        <translation>&amp;Grades</translation>
+    </message>
+    <message>
+        <source>每行一个等级。定性指标的指标值从这些等级中选择。</source>
+        <translation>One grade per line. Qualitative indicators take their target from these grades.</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <source>成本指标是产出指标下的二级指标。许多地区仍在使用。</source>
+        <translation>Cost is a level-2 category under output. Still used in many provinces.</translation>
+    </message>
+    <message>
+        <source>成本指标单列为一级指标，下设经济、社会、生态环境成本指标。</source>
+        <translation>Cost is a level-1 category of its own, with economic, social and environmental cost below it.</translation>
+    </message>
+</context>
+<context>
+    <name>Fields</name>
+    <message>
+        <source>项目名称</source>
+        <translation>Project name</translation>
+    </message>
+    <message>
+        <source>项目编码</source>
+        <translation>Project code</translation>
+    </message>
+    <message>
+        <source>项目属性</source>
+        <translation>Project type</translation>
+    </message>
+    <message>
+        <source>项目期（起）</source>
+        <translation>Period (from)</translation>
+    </message>
+    <message>
+        <source>项目期（止）</source>
+        <translation>Period (to)</translation>
+    </message>
+    <message>
+        <source>年度资金总额</source>
+        <translation>Annual funds</translation>
+    </message>
+    <message>
+        <source>财政拨款</source>
+        <translation>Fiscal allocation</translation>
+    </message>
+    <message>
+        <source>其他资金</source>
+        <translation>Other funds</translation>
+    </message>
+    <message>
+        <source>中期资金总额</source>
+        <translation>Mid-term funds</translation>
+    </message>
+    <message>
+        <source>中期财政拨款</source>
+        <translation>Mid-term fiscal allocation</translation>
+    </message>
+    <message>
+        <source>中期其他资金</source>
+        <translation>Mid-term other funds</translation>
+    </message>
+    <message>
+        <source>年度目标</source>
+        <translation>Annual goal</translation>
+    </message>
+    <message>
+        <source>中长期目标</source>
+        <translation>Mid/long-term goal</translation>
+    </message>
+    <message>
+        <source>实施单位</source>
+        <translation>Implementing unit</translation>
+    </message>
+    <message>
+        <source>含转移支付</source>
+        <translation>Transfer payments</translation>
+    </message>
+    <message>
+        <source>无服务对象</source>
+        <translation>No service recipients</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>主管部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>预算单位</source>
+        <translation>Budget unit</translation>
+    </message>
+    <message>
+        <source>绩效指标</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <source>一级指标</source>
+        <translation>Level 1</translation>
+    </message>
+    <message>
+        <source>二级指标</source>
+        <translation>Level 2</translation>
+    </message>
+    <message>
+        <source>三级指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>指标性质</source>
+        <translation>Nature</translation>
+    </message>
+    <message>
+        <source>计算符号</source>
+        <translation>Comparator</translation>
+    </message>
+    <message>
+        <source>指标值</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>计量单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>指标值设定依据</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <source>指标解释</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <source>评(扣)分标准</source>
+        <translation>Scoring</translation>
+    </message>
+    <message>
+        <source>权重</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Remark</translation>
+    </message>
+    <message>
+        <source>一级指标（原文）</source>
+        <translation>Level 1 (as imported)</translation>
+    </message>
+    <message>
+        <source>导入原文</source>
+        <translation>Imported text</translation>
+    </message>
+    <message>
+        <source>一级</source>
+        <translation>Level 1</translation>
+    </message>
+    <message>
+        <source>二级</source>
+        <translation>Level 2</translation>
+    </message>
+    <message>
+        <source>性质</source>
+        <translation>Nature</translation>
+    </message>
+    <message>
+        <source>符号</source>
+        <translation>Cmp</translation>
+    </message>
+    <message>
+        <source>值</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>依据</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <source>解释</source>
+        <translation>Explanation</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsPanel</name>
+    <message>
+        <source>显示哪些项目的问题</source>
+        <translation>Whose problems to show</translation>
+    </message>
+    <message>
+        <source>当前项目</source>
+        <translation>Current project</translation>
+    </message>
+    <message>
+        <source>全部项目</source>
+        <translation>All projects</translation>
+    </message>
+    <message>
+        <source>自动修正</source>
+        <translation>Auto-fix</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>导入 %1 个项目</source>
+        <translation>Import %1 projects</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>读取时需要判断的地方（%1 处）：请看一下是否理解正确；原文会随指标保存，导入后也能查看。</source>
+        <translation>Places where the reader had to judge (%1): check it understood them right; the original text is kept with each indicator and can be seen after the import.</translation>
+    </message>
+    <message>
+        <source>读取时没有需要判断的地方。</source>
+        <translation>The reader did not have to guess anywhere.</translation>
+    </message>
+    <message>
+        <source>没有在文件中找到项目，没有可以导入的内容。请确认选择的是绩效目标表。</source>
+        <translation>No projects were found in the file, so there is nothing to import. Make sure it is a performance target table.</translation>
+    </message>
+    <message>
+        <source> 等 %1 个文件</source>
+        <translation> and %1 files in all</translation>
+    </message>
+    <message>
+        <source>从 %1 </source>
+        <translation>From %1 </translation>
+    </message>
+    <message>
+        <source>%1读到 %2 个主管部门、%3 个预算单位、%4 个项目、%5 个指标。</source>
+        <translation>%1read %2 departments, %3 budget units, %4 projects, %5 indicators. </translation>
+    </message>
+    <message>
+        <source>检查发现 %1 处错误、%2 处警告，导入后可在“检查结果”中逐条修改。</source>
+        <translation>The checks found %1 errors and %2 warnings; fix them one by one in Check results after the import.</translation>
+    </message>
+    <message>
+        <source>检查没有发现错误或警告。</source>
+        <translation>The checks found no errors or warnings.</translation>
+    </message>
+    <message>
+        <source>导入预览</source>
+        <translation>Import preview</translation>
+    </message>
+    <message>
+        <source>将导入的项目</source>
+        <translation>Projects to import</translation>
+    </message>
+</context>
+<context>
+    <name>ImportTreeModel</name>
+    <message>
+        <source>主管部门 / 预算单位 / 项目</source>
+        <translation>Department / budget unit / project</translation>
+    </message>
+    <message>
+        <source>指标数</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <source>年度资金（万元）</source>
+        <translation>Annual funds (10k yuan)</translation>
+    </message>
+    <message>
+        <source>检查</source>
+        <translation>Checks</translation>
+    </message>
+    <message>
+        <source>（未填写）</source>
+        <translation>(blank)</translation>
+    </message>
+    <message>
+        <source>%1（%2 个项目）</source>
+        <translation>%1 (%2 projects)</translation>
+    </message>
+    <message>
+        <source>来源：%1</source>
+        <translation>Source: %1</translation>
+    </message>
+    <message>
+        <source>%1 错误</source>
+        <translation>%1 errors</translation>
+    </message>
+    <message>
+        <source>%1 警告</source>
+        <translation>%1 warnings</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorDelegate</name>
+    <message>
+        <source>输入关键字，从常用指标中选择</source>
+        <translation>Type a keyword to pick a common indicator</translation>
+    </message>
+    <message>
+        <source>如 95、≥95%、不低于95%</source>
+        <translation>e.g. 95, ≥95%, 不低于95%</translation>
+    </message>
+</context>
+<context>
+    <name>JobRunner</name>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>PerfDesk 绩效目标填报助手</source>
+        <translation>PerfDesk performance targets</translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>只显示有问题的项目</source>
+        <translation>Show only projects with problems</translation>
+    </message>
+    <message>
+        <source>全部项目</source>
+        <translation>All projects</translation>
+    </message>
+    <message>
+        <source>有错误的项目</source>
+        <translation>Projects with errors</translation>
+    </message>
+    <message>
+        <source>有错误或警告的项目</source>
+        <translation>Projects with errors or warnings</translation>
+    </message>
+    <message>
+        <source>在左侧选择一个项目，或按 Ctrl+N 新建项目。</source>
+        <translation>Select a project on the left, or press Ctrl+N for a new one.</translation>
+    </message>
+    <message>
+        <source>绩效指标</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>最近打开(&amp;R)</source>
+        <translation>&amp;Recent</translation>
+    </message>
+    <message>
+        <source>编辑(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>项目(&amp;P)</source>
+        <translation>&amp;Project</translation>
+    </message>
+    <message>
+        <source>检查(&amp;C)</source>
+        <translation>&amp;Check</translation>
+    </message>
+    <message>
+        <source>导出(&amp;X)</source>
+        <translation>E&amp;xport</translation>
+    </message>
+    <message>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>工具栏</source>
+        <translation>Toolbar</translation>
+    </message>
+    <message>
+        <source>检查结果</source>
+        <translation>Check results</translation>
+    </message>
+    <message>
+        <source>新建数据文件…</source>
+        <translation>New dataset…</translation>
+    </message>
+    <message>
+        <source>创建一个新的数据文件</source>
+        <translation>Create a new dataset</translation>
+    </message>
+    <message>
+        <source>打开…</source>
+        <translation>Open…</translation>
+    </message>
+    <message>
+        <source>打开一个数据文件</source>
+        <translation>Open a dataset</translation>
+    </message>
+    <message>
+        <source>导入已有表格…</source>
+        <translation>Import a table…</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>从 Excel、CSV 或文本文件导入项目和指标</source>
+        <translation>Import projects and indicators from Excel, CSV or text</translation>
+    </message>
+    <message>
+        <source>打开示例数据</source>
+        <translation>Open the sample</translation>
+    </message>
+    <message>
+        <source>打开随程序附带的示例绩效目标表</source>
+        <translation>Open the sample table that comes with PerfDesk</translation>
+    </message>
+    <message>
+        <source>数据文件属性…</source>
+        <translation>Dataset properties…</translation>
+    </message>
+    <message>
+        <source>预算年度、指标体系、定性等级</source>
+        <translation>Budget year, profile, grades</translation>
+    </message>
+    <message>
+        <source>打开所在文件夹</source>
+        <translation>Show in folder</translation>
+    </message>
+    <message>
+        <source>在文件管理器中显示数据文件</source>
+        <translation>Show the dataset in the file manager</translation>
+    </message>
+    <message>
+        <source>关闭数据文件</source>
+        <translation>Close dataset</translation>
+    </message>
+    <message>
+        <source>关闭当前数据文件，回到开始页</source>
+        <translation>Close the dataset and return to the start screen</translation>
+    </message>
+    <message>
+        <source>设置…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <source>界面语言、填报人</source>
+        <translation>Interface language, preparer</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>撤销上一步修改</source>
+        <translation>Undo the last change</translation>
+    </message>
+    <message>
+        <source>重做</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>重做刚撤销的修改</source>
+        <translation>Redo the change just undone</translation>
+    </message>
+    <message>
+        <source>粘贴指标…</source>
+        <translation>Paste indicators…</translation>
+    </message>
+    <message>
+        <source>把从 Excel 复制的指标行粘贴到当前项目（先预览再新建）</source>
+        <translation>Paste indicator rows copied from Excel into this project (previewed first)</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>删除选中的指标或项目</source>
+        <translation>Delete the selected indicators or project</translation>
+    </message>
+    <message>
+        <source>查找项目</source>
+        <translation>Find project</translation>
+    </message>
+    <message>
+        <source>按项目名称、单位或问题筛选项目</source>
+        <translation>Filter projects by name, unit or problem</translation>
+    </message>
+    <message>
+        <source>新建项目</source>
+        <translation>New project</translation>
+    </message>
+    <message>
+        <source>在当前预算单位下新建项目</source>
+        <translation>Add a project to the current budget unit</translation>
+    </message>
+    <message>
+        <source>新建指标</source>
+        <translation>New indicator</translation>
+    </message>
+    <message>
+        <source>在当前项目中新建一行指标</source>
+        <translation>Add an indicator row to the current project</translation>
+    </message>
+    <message>
+        <source>上移</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <source>把选中的指标（或项目）上移一位</source>
+        <translation>Move the selected indicator (or project) up</translation>
+    </message>
+    <message>
+        <source>下移</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <source>把选中的指标（或项目）下移一位</source>
+        <translation>Move the selected indicator (or project) down</translation>
+    </message>
+    <message>
+        <source>新建预算单位…</source>
+        <translation>New budget unit…</translation>
+    </message>
+    <message>
+        <source>新建主管部门或预算单位</source>
+        <translation>Add a department or budget unit</translation>
+    </message>
+    <message>
+        <source>重命名…</source>
+        <translation>Rename…</translation>
+    </message>
+    <message>
+        <source>重命名选中的主管部门或预算单位</source>
+        <translation>Rename the selected department or budget unit</translation>
+    </message>
+    <message>
+        <source>全部检查</source>
+        <translation>Check all</translation>
+    </message>
+    <message>
+        <source>重新检查所有项目</source>
+        <translation>Check every project again</translation>
+    </message>
+    <message>
+        <source>下一个问题</source>
+        <translation>Next problem</translation>
+    </message>
+    <message>
+        <source>跳到下一个问题所在的字段</source>
+        <translation>Go to the field of the next problem</translation>
+    </message>
+    <message>
+        <source>上一个问题</source>
+        <translation>Previous problem</translation>
+    </message>
+    <message>
+        <source>跳到上一个问题所在的字段</source>
+        <translation>Go to the field of the previous problem</translation>
+    </message>
+    <message>
+        <source>自动修正</source>
+        <translation>Auto-fix</translation>
+    </message>
+    <message>
+        <source>应用选中问题的自动修正（可撤销）</source>
+        <translation>Apply the selected problem&apos;s auto-fix (can be undone)</translation>
+    </message>
+    <message>
+        <source>导出公开表（Excel）…</source>
+        <translation>Export disclosure table (Excel)…</translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>导出《项目支出绩效目标表》公开格式</source>
+        <translation>Export the published 项目支出绩效目标表 layout</translation>
+    </message>
+    <message>
+        <source>导出申报表（Excel）…</source>
+        <translation>Export detailed forms (Excel)…</translation>
+    </message>
+    <message>
+        <source>每个项目一页的《项目支出绩效目标申报表》</source>
+        <translation>The 项目支出绩效目标申报表, one sheet per project</translation>
+    </message>
+    <message>
+        <source>打印 / PDF…</source>
+        <translation>Print / PDF…</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>生成申报表 PDF，用于签字盖章</source>
+        <translation>The detailed form as PDF, for signing and stamping</translation>
+    </message>
+    <message>
+        <source>使用说明</source>
+        <translation>User guide</translation>
+    </message>
+    <message>
+        <source>PerfDesk 的使用说明</source>
+        <translation>How to use PerfDesk</translation>
+    </message>
+    <message>
+        <source>关于 PerfDesk</source>
+        <translation>About PerfDesk</translation>
+    </message>
+</context>
+<context>
+    <name>NewDatasetDialog</name>
+    <message>
+        <source>新建数据文件</source>
+        <translation>New dataset</translation>
+    </message>
+    <message>
+        <source>预算年度(&amp;Y)</source>
+        <translation>Budget &amp;year</translation>
+    </message>
+    <message>
+        <source>指标体系(&amp;P)</source>
+        <translation>&amp;Profile</translation>
+    </message>
+    <message>
+        <source>主管部门(&amp;D)</source>
+        <translation>&amp;Department</translation>
+    </message>
+    <message>
+        <source>例如：中共广州市黄埔区委政法委员会</source>
+        <translation>e.g. 中共广州市黄埔区委政法委员会</translation>
+    </message>
+    <message>
+        <source>预算单位(&amp;U)</source>
+        <translation>Budget &amp;unit</translation>
+    </message>
+    <message>
+        <source>可以稍后在“项目”菜单中添加</source>
+        <translation>Can be added later from the Project menu</translation>
+    </message>
+    <message>
+        <source>文件名(&amp;N)</source>
+        <translation>File &amp;name</translation>
+    </message>
+    <message>
+        <source>保存位置(&amp;L)</source>
+        <translation>&amp;Location</translation>
+    </message>
+    <message>
+        <source>浏览(&amp;B)…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+</context>
+<context>
+    <name>NewUnitDialog</name>
+    <message>
+        <source>新建预算单位</source>
+        <translation>New budget unit</translation>
+    </message>
+    <message>
+        <source>主管部门(&amp;D)</source>
+        <translation>&amp;Department</translation>
+    </message>
+    <message>
+        <source>预算单位(&amp;U)</source>
+        <translation>Budget &amp;unit</translation>
+    </message>
+    <message>
+        <source>单位编码(&amp;C)</source>
+        <translation>Unit &amp;code</translation>
+    </message>
+    <message>
+        <source>可不填</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>输入新的主管部门名称时会一并新建该主管部门。</source>
+        <translation>Typing a new department name creates that department too.</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeTableModel</name>
+    <message>
+        <source>位置</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>PasteDialog</name>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>剪贴板里没有可以新建为指标的内容。请在 Excel 中选中指标所在的行（可以连同表头一起）复制，再回到这里粘贴。</source>
+        <translation>The clipboard holds nothing that can become indicators. Select the indicator rows in Excel (the heading row too, if you like), copy, and paste here again.</translation>
+    </message>
+    <message>
+        <source>按第 %1 行的表头识别各列</source>
+        <translation>columns recognised by the heading in row %1</translation>
+    </message>
+    <message>
+        <source>没有表头，按指标表的列顺序读取（从“%1”列开始）</source>
+        <translation>no heading row, read in the grid&apos;s column order (starting at “%1”)</translation>
+    </message>
+    <message>
+        <source>有 %1 处错误、%2 处警告（已用颜色标出），新建后可以继续修改。</source>
+        <translation>%1 errors and %2 warnings (marked in colour); they can still be fixed after the rows are created.</translation>
+    </message>
+    <message>
+        <source>从剪贴板读到 %1 行指标；%2。</source>
+        <translation>Read %1 indicator rows from the clipboard; %2. </translation>
+    </message>
+    <message>
+        <source>新建 %1 个指标</source>
+        <translation>Create %1 indicators</translation>
+    </message>
+    <message>
+        <source>粘贴预览</source>
+        <translation>Paste preview</translation>
+    </message>
+    <message>
+        <source>红色为错误，橙色为警告，蓝色为已自动调整的内容；鼠标停在单元格上可查看说明。取消勾选的行不会新建。新建后仍可修改，也可以撤销。</source>
+        <translation>Red marks errors, orange warnings, blue what was adjusted automatically; hover over a cell to read why. Unticked rows are not created. Everything can still be changed, or undone, afterwards.</translation>
+    </message>
+</context>
+<context>
+    <name>PasteRowsModel</name>
+    <message>
+        <source>新建</source>
+        <translation>Create</translation>
+    </message>
+    <message numerus="yes">
+        <source>第 %n 行</source>
+        <translation>
+            <numerusform>Row %n</numerusform>
+            <numerusform>Row %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>取消勾选则不新建这一行</source>
+        <translation>Untick to leave this row out</translation>
+    </message>
+    <message>
+        <source>错误</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>警告</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>提示</source>
+        <translation>Hint</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressDialog</name>
+    <message>
+        <source>正在处理，请稍候…</source>
+        <translation>Working, please wait…</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>正在取消…</source>
+        <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectForm</name>
+    <message>
+        <source>%1 字</source>
+        <translation>%1 characters</translation>
+    </message>
+    <message>
+        <source>合计 %1</source>
+        <translation>Sum %1</translation>
+    </message>
+    <message>
+        <source>合计 %1，与总额不符</source>
+        <translation>Sum %1 differs from the total</translation>
+    </message>
+    <message>
+        <source>项目名称(&amp;M)</source>
+        <translation>Project na&amp;me</translation>
+    </message>
+    <message>
+        <source>与预算项目库中的名称一致</source>
+        <translation>As in the budget&apos;s project list</translation>
+    </message>
+    <message>
+        <source>项目编码</source>
+        <translation>Project code</translation>
+    </message>
+    <message>
+        <source>可不填</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>主管部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>预算单位</source>
+        <translation>Budget unit</translation>
+    </message>
+    <message>
+        <source>实施单位</source>
+        <translation>Implementing unit</translation>
+    </message>
+    <message>
+        <source>与预算单位相同时可不填</source>
+        <translation>Leave blank if it is the budget unit</translation>
+    </message>
+    <message>
+        <source>项目属性</source>
+        <translation>Project type</translation>
+    </message>
+    <message>
+        <source>项目期</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>含转移支付</source>
+        <translation>Transfer payments</translation>
+    </message>
+    <message>
+        <source>无服务对象</source>
+        <translation>No service recipients</translation>
+    </message>
+    <message>
+        <source>资金总额（万元）</source>
+        <translation>Total (10k yuan)</translation>
+    </message>
+    <message>
+        <source>其中：财政拨款</source>
+        <translation>of which fiscal</translation>
+    </message>
+    <message>
+        <source>其他资金</source>
+        <translation>Other funds</translation>
+    </message>
+    <message>
+        <source>年度资金(&amp;Y)</source>
+        <translation>Annual funds (&amp;Y)</translation>
+    </message>
+    <message>
+        <source>万元</source>
+        <translation>10k yuan</translation>
+    </message>
+    <message>
+        <source>中期资金</source>
+        <translation>Mid-term funds</translation>
+    </message>
+    <message>
+        <source>多年项目填写</source>
+        <translation>For multi-year projects</translation>
+    </message>
+    <message>
+        <source>年度目标</source>
+        <translation>Annual goal</translation>
+    </message>
+    <message>
+        <source>本年度要达到的产出和效果，尽量写出数量（例如：完成培训10场，覆盖人数不少于500人）</source>
+        <translation>What this year&apos;s money should achieve, with numbers where possible (e.g. 10 training sessions, at least 500 people reached)</translation>
+    </message>
+    <message>
+        <source>中长期目标</source>
+        <translation>Mid/long-term goal</translation>
+    </message>
+    <message>
+        <source>项目期内的总体目标（多年项目填写，不应与年度目标相同）</source>
+        <translation>The goal for the whole project period (multi-year projects; not the same as the annual goal)</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>界面语言(&amp;L)</source>
+        <translation>Interface &amp;language</translation>
+    </message>
+    <message>
+        <source>更改界面语言后，重新启动 PerfDesk 才会生效。</source>
+        <translation>A new interface language takes effect when PerfDesk is restarted.</translation>
+    </message>
+    <message>
+        <source>填报人(&amp;N)</source>
+        <translation>Prepared by (&amp;N)</translation>
+    </message>
+    <message>
+        <source>导出和打印申报表时填入</source>
+        <translation>Printed on exported and printed forms</translation>
+    </message>
+    <message>
+        <source>联系电话(&amp;T)</source>
+        <translation>&amp;Telephone</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <source>PerfDesk 绩效目标填报助手</source>
+        <translation>PerfDesk performance targets</translation>
+    </message>
+    <message>
+        <source>填写、检查并导出《项目支出绩效目标表》。每一处修改都立即保存，可以撤销。</source>
+        <translation>Fill in, check and export project performance targets. Every change is saved at once and can be undone.</translation>
+    </message>
+    <message>
+        <source>开始</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>新建数据文件…</source>
+        <translation>New dataset…</translation>
+    </message>
+    <message>
+        <source>为一个预算年度建立新的数据文件，填写主管部门和预算单位。</source>
+        <translation>Start a dataset for a budget year, with its department and budget unit.</translation>
+    </message>
+    <message>
+        <source>打开…</source>
+        <translation>Open…</translation>
+    </message>
+    <message>
+        <source>打开已有的数据文件（.perfdesk）。</source>
+        <translation>Open an existing dataset (.perfdesk).</translation>
+    </message>
+    <message>
+        <source>导入已有表格…</source>
+        <translation>Import a table…</translation>
+    </message>
+    <message>
+        <source>从 Excel、CSV 或 PDF 提取的文本导入项目和指标。</source>
+        <translation>Import projects and indicators from Excel, CSV or text taken from a PDF.</translation>
+    </message>
+    <message>
+        <source>打开示例数据</source>
+        <translation>Open the sample</translation>
+    </message>
+    <message>
+        <source>打开随程序附带的一份真实绩效目标表（22 个项目），看看检查能发现什么。</source>
+        <translation>Open a real published table (22 projects) that comes with PerfDesk and see what the checks find.</translation>
+    </message>
+    <message>
+        <source>最近打开(&amp;R)</source>
+        <translation>&amp;Recent</translation>
+    </message>
+    <message>
+        <source>还没有打开过数据文件。</source>
+        <translation>No dataset opened yet.</translation>
+    </message>
+    <message>
+        <source>数据文件默认保存在“文档/PerfDesk”文件夹中。从 U 盘或网络共享打开的数据文件会先复制到本机再打开。</source>
+        <translation>Datasets are saved in Documents/PerfDesk. A dataset opened from a USB stick or a network share is copied to this computer first.</translation>
+    </message>
+</context>
+</TS>
