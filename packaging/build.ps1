@@ -7,7 +7,6 @@ $python = if ($env:PYTHON) { $env:PYTHON } else { "python" }
 $version = & $python -c "import perfdesk; print(perfdesk.__version__)"
 $zip = "PerfDesk-$version-windows-x64.zip"
 
-& $python ui/compile.py
 $sw = [Diagnostics.Stopwatch]::StartNew()
 New-Item -ItemType Directory -Force build | Out-Null
 & $python -m PyInstaller --noconfirm --clean build.spec *> build\pyinstaller.log

@@ -9,7 +9,6 @@ version=$("$python" -c 'import perfdesk; print(perfdesk.__version__)')
 platform="linux-$(uname -m)"
 zip="PerfDesk-$version-$platform.zip"
 
-"$python" ui/compile.py 2>/dev/null || true   # regenerate forms/resources if sources changed
 start=$(date +%s)
 "$python" -m PyInstaller --noconfirm --clean build.spec >build/pyinstaller.log 2>&1 \
   || { tail -30 build/pyinstaller.log; echo "build failed; see build/pyinstaller.log"; exit 1; }
