@@ -77,3 +77,17 @@ def best_of(fn, repeat: int = 5) -> float:
 def report(title: str, ours: float, floor: float, note: str = "") -> None:
     print(f"{title}: PerfDesk {ours * 1000:.1f} ms, floor {floor * 1000:.1f} ms, "
           f"ratio {ours / floor:.2f}x{'  ' + note if note else ''}")
+
+
+def paired(ours, floor, repeat: int = 5) -> tuple[float, float]:
+    """Median wall times of ``ours`` and ``floor``, run alternately so that a machine shared
+    with other work slows both alike."""
+    a, b = [], []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        ours()
+        a.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        floor()
+        b.append(time.perf_counter() - t0)
+    return statistics.median(a), statistics.median(b)

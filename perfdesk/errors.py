@@ -12,6 +12,33 @@ from pathlib import Path
 from perfdesk.i18n import ZH, Text, language
 
 
+def describe_location(file: str | Path | None, sheet: str | None, row: int | None,
+                      column: str | None, lang: str | None = None) -> str:
+    """``文件“a.xlsx”，工作表“表1”，第 5 行，“绩效指标”列`` (or the English), parts omitted when
+    unknown. Errors and import notices both say where with this."""
+    lang = lang or language()
+    parts: list[str] = []
+    if lang == ZH:
+        if file:
+            parts.append(f"文件“{Path(file).name}”")
+        if sheet:
+            parts.append(f"工作表“{sheet}”")
+        if row is not None:
+            parts.append(f"第 {row} 行")
+        if column:
+            parts.append(f"“{column}”列")
+        return "，".join(parts)
+    if file:
+        parts.append(f"file '{Path(file).name}'")
+    if sheet:
+        parts.append(f"sheet '{sheet}'")
+    if row is not None:
+        parts.append(f"row {row}")
+    if column:
+        parts.append(f"column '{column}'")
+    return ", ".join(parts)
+
+
 class PerfDeskError(Exception):
     """A failure with a user-facing bilingual message and an optional location.
 
@@ -38,27 +65,7 @@ class PerfDeskError(Exception):
         super().__init__(self.message(ZH))
 
     def location(self, lang: str | None = None) -> str:
-        lang = lang or language()
-        parts: list[str] = []
-        if lang == ZH:
-            if self.file:
-                parts.append(f"文件“{Path(self.file).name}”")
-            if self.sheet:
-                parts.append(f"工作表“{self.sheet}”")
-            if self.row is not None:
-                parts.append(f"第 {self.row} 行")
-            if self.column:
-                parts.append(f"“{self.column}”列")
-            return "，".join(parts)
-        if self.file:
-            parts.append(f"file '{Path(self.file).name}'")
-        if self.sheet:
-            parts.append(f"sheet '{self.sheet}'")
-        if self.row is not None:
-            parts.append(f"row {self.row}")
-        if self.column:
-            parts.append(f"column '{self.column}'")
-        return ", ".join(parts)
+        return describe_location(self.file, self.sheet, self.row, self.column, lang)
 
     def message(self, lang: str | None = None) -> str:
         lang = lang or language()

@@ -147,6 +147,19 @@ class Indicator(IndicatorFields):
     def value_fields(self) -> dict[str, Any]:
         return {f: getattr(self, f) for f in VALUE_FIELDS}
 
+    def value_columns(self) -> tuple[str, str, str]:
+        """The target as the official grid's three columns: (计算符号, 指标值, 计量单位).
+
+        A 定量 target splits into its typed parts (``≥``, ``95``, ``%``), a grade stands alone,
+        and unreadable text is shown whole in the 指标值 column."""
+        value = self.target_value()
+        if value.kind is ValueKind.QUANTITATIVE:
+            assert value.number is not None
+            return value.comparator, values.format_number(value.number), value.unit
+        if value.kind is ValueKind.QUALITATIVE:
+            return "", value.grade, ""
+        return "", self.value_text, ""
+
     @staticmethod
     def fields_for_value(value: TargetValue, written: str = "") -> dict[str, Any]:
         """Field values that store ``value``; ``written`` is kept when it is not canonical."""

@@ -111,11 +111,86 @@ def step_write_read(ctx: Context) -> None:
                f"indicators {[i.value_display() for i in back.indicators]}")
 
 
+def step_check(ctx: Context) -> None:
+    """Complete the self-test project and check it: well-formed, it gives no error and no
+    warning; a category written in the wrong column is found, and its fix applied."""
+    from perfdesk.checks import CheckContext, Severity, apply_fix, check_project
+    from perfdesk.dataset import Dataset
+    from perfdesk.model import Indicator
+
+    def serious(findings):
+        return [f"{f.rule} {f.message}" for f in findings if f.severity is not Severity.HINT]
+
+    with Dataset.open(ctx.state["dataset"]) as ds:
+        uuid = next(e.uuid for e in ds.project_list() if e.name == "自检项目")
+        for ind in ds.load_project(uuid).indicators:
+            ds.update_indicator(ind.uuid, basis="计划标准")
+        for level1, level2, name, comparator, target, unit in (
+                ("效益指标", "社会效益指标", "政策知晓率", "≥", "90", "%"),
+                ("满意度指标", "服务对象满意度指标", "参训人员满意度", "≥", "90", "%"),
+                ("产出指标", "成本指标", "人均培训成本", "≤", "500", "元/人")):
+            ds.add_indicator(uuid, Indicator(
+                level1=level1, level2=level2, name=name, nature="定量", comparator=comparator,
+                target=Decimal(target), unit=unit, basis="计划标准"))
+        context = CheckContext.from_dataset(ds)
+        found = check_project(ds.load_project(uuid), context)
+        ctx.expect(not serious(found), f"a well-formed project was flagged: {serious(found)}")
+        ds.add_indicator(uuid, Indicator(
+            level1="质量指标", name="自检合格率", nature="定量", comparator="≥",
+            target=Decimal("95"), unit="%", basis="计划标准"))
+        misplaced = [f for f in check_project(ds.load_project(uuid), context)
+                     if f.rule == "CAT-02"]
+        ctx.expect(len(misplaced) == 1 and misplaced[0].fix is not None,
+                   "质量指标 as level 1 was not found (CAT-02)")
+        apply_fix(ds, misplaced[0])
+        after = check_project(ds.load_project(uuid), context)
+        ctx.expect(not serious(after), f"the fix left findings: {serious(after)}")
+        ctx.log(f"checked: {len(found)} hint(s) on a well-formed project; CAT-02 found and fixed")
+
+
+def step_import_sample(ctx: Context) -> None:
+    """Import the bundled sample table (PDF-extracted text) into the self-test dataset."""
+    from perfdesk.dataset import Dataset
+    from perfdesk.io import import_files
+    from perfdesk.paths import resource
+
+    sample = resource("samples", "000_05425078e2155506.txt")
+    with Dataset.open(ctx.state["dataset"]) as ds:
+        added, notices = import_files(ds, [sample])
+        counts = ds.counts()
+    ctx.expect((len(added.project_uuids), added.indicators) == (22, 79),
+               f"sample gave {len(added.project_uuids)} projects / {added.indicators} "
+               "indicators, want 22 / 79")
+    ctx.expect((len(added.department_uuids), len(added.unit_uuids)) == (1, 1),
+               f"sample made {len(added.department_uuids)} departments / "
+               f"{len(added.unit_uuids)} units, want 1 / 1")
+    ctx.log(f"imported sample: {counts}, {len(notices)} notices")
+
+
+def step_export_layouts(ctx: Context) -> None:
+    """Export both official layouts into the self-test folder and read them back exactly."""
+    from perfdesk.dataset import Dataset
+    from perfdesk.io import export_detail, export_disclosure, read_table
+
+    with Dataset.open(ctx.state["dataset"], read_only=True) as ds:
+        projects = ds.load_projects()
+        year = ds.info.budget_year
+    for name, export in (("公开表", export_disclosure), ("申报表", export_detail)):
+        path = export(projects, ctx.folder / f"自检{name}.xlsx", year=year)
+        back = read_table(path)
+        ctx.expect(back.restored == len(projects) and back.projects == projects,
+                   f"{path.name}: {back.restored} of {len(projects)} projects came back")
+        ctx.log(f"exported and read back {path.name} ({path.stat().st_size} bytes)")
+
+
 STEPS: list[Callable[[Context], None]] = [
     step_environment,
     step_create_dataset,
     step_migrate,
     step_write_read,
+    step_check,
+    step_import_sample,
+    step_export_layouts,
 ]
 
 

@@ -42,6 +42,8 @@ OUTPUT = "产出指标"
 EFFECT = "效益指标"
 SATISFACTION = "满意度指标"
 COST = "成本指标"
+# The level-2 category whose values must be dates, periods or on-time rates (rule TIME-01).
+TIMELINESS = "时效指标"
 
 # --- aliases seen in real tables ------------------------------------------------------------
 

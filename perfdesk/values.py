@@ -162,6 +162,16 @@ def format_number(number: Decimal) -> str:
     return format(number, "f")
 
 
+def format_money(amount: Decimal | None) -> str:
+    """An amount in 万元 as forms print it: two places (``120.00``), ``""`` when unknown. An
+    amount given with more places keeps them all: a wrong amount is never rounded out of sight.
+    """
+    if amount is None:
+        return ""
+    cents = amount.quantize(Decimal("0.01"))
+    return format(cents if cents == amount else amount, "f")
+
+
 # --- parse and render -----------------------------------------------------------------------
 
 

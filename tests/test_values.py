@@ -163,3 +163,11 @@ def test_parse_never_raises_and_never_loses_text(text):
 @settings(max_examples=1000)
 def test_parse_never_raises_on_comparator_soup(text):
     parse(text)
+
+
+def test_money_is_printed_with_two_places_and_never_rounded():
+    assert values.format_money(Decimal("120")) == "120.00"
+    assert values.format_money(Decimal("2.5")) == "2.50"
+    assert values.format_money(Decimal("0.10")) == "0.10"
+    assert values.format_money(Decimal("1.005")) == "1.005"
+    assert values.format_money(None) == ""

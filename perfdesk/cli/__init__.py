@@ -63,7 +63,7 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_ERROR, f"perfdesk: {message} (see perfdesk --help)\n")
 
 
-COMMAND_MODULES = ("perfdesk.cli.basic",)
+COMMAND_MODULES = ("perfdesk.cli.basic", "perfdesk.cli.check", "perfdesk.cli.io")
 
 
 def _load_commands() -> None:

@@ -1,0 +1,70 @@
+"""The checking engine: what a reviewer would send back, found while the clerk types.
+
+Every rule of the catalogue (``shared/spec/rules.md``) is one small function with its entry in
+the registry (:data:`RULES`): ID, severity, a message in Chinese and English saying what is
+wrong and how to fix it, the policy it rests on, and the ⚙ settings it reads. A check returns
+:class:`Finding` objects that point at one project field or at one field of one indicator, so
+the GUI can mark that field and jump to it; where the correction is certain a finding carries a
+:class:`Fix` (pure field changes) the GUI offers as one undoable click and the CLI applies with
+:func:`apply_fix`.
+
+Usage::
+
+    context = CheckContext.from_dataset(dataset)      # once per dataset
+    findings = check_project(project, context)       # on every edit, cheap
+    old = apply_fix(dataset, finding)                 # a certain fix; undo_fix(...) reverts
+
+Adding a rule is one function and its entry, in the module of its catalogue section::
+
+    @indicator_rule(
+        "VAL-14", Severity.WARNING, title=("…", "…"),
+        message=("指标值“{value}”……。请……。", "The value '{value}' … ."),
+        source=source(P101, "…", "…"), when=("target",))
+    def new_rule(f, p, ctx):          # f: IndicatorFacts, p: ProjectFacts, ctx: CheckContext
+        if …:
+            return hit("value", value=clip(f.display))
+
+A ⚙ threshold it reads is added to ``SETTINGS`` in :mod:`.context` with its default.
+"""
+
+# Importing the rule modules registers their rules, in catalogue order.
+from perfdesk.checks import (  # noqa: F401
+    rules_categories,
+    rules_header,
+    rules_topics,
+    rules_values,
+)
+from perfdesk.checks.context import (
+    SETTINGS,
+    CheckContext,
+    Setting,
+    default_settings,
+    validate_settings,
+)
+from perfdesk.checks.engine import (
+    RULES,
+    Finding,
+    Fix,
+    Rule,
+    Severity,
+    apply_fix,
+    check_project,
+    check_projects,
+    undo_fix,
+)
+from perfdesk.checks.wording import INDICATOR_FIELD_LABELS, PROJECT_FIELD_LABELS, location_text
+
+__all__ = [
+    "RULES", "SETTINGS", "CheckContext", "Finding", "Fix", "Rule", "Setting", "Severity",
+    "apply_fix", "check_project", "check_projects", "default_settings", "undo_fix",
+    "validate_settings", "summary", "location_text", "PROJECT_FIELD_LABELS",
+    "INDICATOR_FIELD_LABELS",
+]
+
+
+def summary(findings) -> dict[Severity, int]:
+    """How many findings of each severity (every severity present, possibly 0)."""
+    counts = {s: 0 for s in Severity}
+    for f in findings:
+        counts[f.severity] += 1
+    return counts

@@ -1,0 +1,107 @@
+"""The file subcommands: ``import`` (tables into a dataset) and ``export`` (official layouts).
+
+``perfdesk import FILE... --into DATASET`` adds every project of the files in one transaction
+and prints what was added and what had to be guessed; ``perfdesk export DATASET --format
+disclosure|detail -o OUT.xlsx`` writes the disclosure table or the detailed forms.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from perfdesk.cli import EXIT_OK, command
+from perfdesk.i18n import tr
+
+
+def _add_import(p: argparse.ArgumentParser) -> None:
+    p.add_argument("files", metavar="FILE", nargs="+",
+                   help=tr("要导入的表格（.xlsx、.xls、.csv、.txt）",
+                           "tables to import (.xlsx, .xls, .csv, .txt)"))
+    p.add_argument("--into", metavar="DATASET", required=True,
+                   help=tr("导入到的数据文件（先用 perfdesk new 创建）",
+                           "the dataset to import into (create it with perfdesk new)"))
+
+
+@command("import", "导入已有的绩效目标表（公开表、申报表，Excel 或文本）",
+         "import existing performance target tables (disclosure or detailed, Excel or text)",
+         _add_import)
+def _run_import(args: argparse.Namespace) -> int:
+    from perfdesk.dataset import Dataset
+    from perfdesk.io import import_files
+
+    with Dataset.open(args.into) as ds:
+        added, notices = import_files(ds, [Path(f) for f in args.files])
+        departments = {d.uuid: d.name for d in ds.departments()}
+        units = {u.uuid: u.name for u in ds.units()}
+    new_departments = [departments[u] for u in added.department_uuids if u in departments]
+    new_units = [units[u] for u in added.unit_uuids if u in units]
+    print(tr("已导入 {n} 个文件到 {ds}：", "Imported {n} file(s) into {ds}:",
+             n=len(args.files), ds=Path(args.into).name))
+    print(tr("  新建主管部门 {n} 个{names}", "  new departments: {n}{names}",
+             n=len(new_departments), names=_names(new_departments)))
+    print(tr("  新建预算单位 {n} 个{names}", "  new budget units: {n}{names}",
+             n=len(new_units), names=_names(new_units)))
+    print(tr("  项目 {p} 个，指标 {i} 条", "  projects: {p}, indicators: {i}",
+             p=len(added.project_uuids), i=added.indicators))
+    if notices:
+        print(tr("需要核对的地方（{n} 处）：", "Needed guessing ({n}):", n=len(notices)))
+        for notice in notices:
+            print(f"  - {notice}")
+    else:
+        print(tr("没有需要猜测的地方。", "Nothing needed guessing."))
+    return EXIT_OK
+
+
+def _names(names: list[str]) -> str:
+    if not names:
+        return ""
+    shown = "、".join(names[:5]) + ("…" if len(names) > 5 else "")
+    return tr("：{s}", ": {s}", s=shown)
+
+
+def _add_export(p: argparse.ArgumentParser) -> None:
+    p.add_argument("dataset", metavar="DATASET", help=tr("数据文件", "the dataset"))
+    p.add_argument("--format", choices=["disclosure", "detail"], default="disclosure",
+                   help=tr("disclosure：项目支出绩效目标表（每个项目一行）；detail：项目支出绩效目标"
+                           "申报表（每个项目一张工作表）",
+                           "disclosure: one row per project; detail: one sheet per project"))
+    p.add_argument("-o", "--output", metavar="OUT.xlsx", required=True,
+                   help=tr("导出的 Excel 文件", "the Excel file to write"))
+    p.add_argument("--title", default=None,
+                   help=tr("公开表的标题（默认按预算年度生成）",
+                           "title of the disclosure table (default from the budget year)"))
+
+
+@command("export", "导出官方格式的 Excel 表", "export the official Excel layouts", _add_export)
+def _run_export(args: argparse.Namespace) -> int:
+    from perfdesk.dataset import Dataset
+    from perfdesk.io import export_detail, export_disclosure
+
+    with Dataset.open(args.dataset, read_only=True) as ds:
+        projects = ds.load_projects()
+        year = ds.info.budget_year
+        failed = _failed(ds, projects)
+    if args.format == "detail":
+        path = export_detail(projects, args.output, year=year, failed=failed)
+        kind = tr("申报表", "detailed forms")
+    else:
+        path = export_disclosure(projects, args.output, title=args.title, year=year,
+                                 failed=failed)
+        kind = tr("公开表", "disclosure table")
+    print(tr("已导出 {n} 个项目到 {path}（{kind}）", "Exported {n} projects to {path} ({kind})",
+             n=len(projects), path=path, kind=kind))
+    if failed:
+        print(tr("其中 {n} 个项目未通过检查，已在表中标注“未通过检查”。",
+                 "{n} of them failed the checks and are marked 未通过检查.", n=len(failed)))
+    return EXIT_OK
+
+
+def _failed(ds, projects) -> set[str]:
+    """Projects with check errors, marked 未通过检查 in the export (rules.md: "export still
+    works but is marked")."""
+    from perfdesk.checks import CheckContext, Severity, check_projects
+
+    findings = check_projects(projects, CheckContext.from_dataset(ds))
+    return {uuid for uuid, found in findings.items()
+            if any(f.severity is Severity.ERROR for f in found)}

@@ -1,0 +1,1 @@
+"""Modules generated from ui/*.ui by ui/compile.py."""

@@ -1,0 +1,52 @@
+"""Excel and text I/O: the official layouts out, every table clerks already have in.
+
+Clerks arrive with last year's tables (.xlsx, .xls from old WPS installs, .csv, text copied out
+of a published PDF, UTF-8 or GBK) and leave with a file in the official layout that a reviewer
+opens in Excel. This package is the only place that knows file formats and layouts:
+
+- :func:`read_table` reads one file into core :class:`~perfdesk.model.Project` objects (pure);
+- :func:`import_files` adds the projects of several files to a dataset in one transaction;
+- :func:`export_disclosure` writes the disclosure table 项目支出绩效目标表 (one row per project);
+- :func:`export_detail` writes the detailed form 项目支出绩效目标申报表 (one sheet per project)
+  from the template in ``resources/templates``.
+
+Exports carry PerfDesk's own data in a very hidden sheet, so re-importing one restores every
+field exactly (:mod:`.embedded`); safety checks live in :mod:`.safety` and :mod:`.writing`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from perfdesk.io.base import ImportResult, Location, Notice, ProgressCallback, bulk
+from perfdesk.io.reading import import_files, read_table
+from perfdesk.model import Project
+
+
+def export_disclosure(projects: Iterable[Project], path: str | Path, *, title: str | None = None,
+                      year: int | None = None, failed: Iterable[str] = (),
+                      progress: ProgressCallback | None = None) -> Path:
+    """Write the disclosure table 项目支出绩效目标表 to ``path`` (atomically); returns the path.
+
+    ``failed`` holds the uuids of projects with check errors: they are marked 未通过检查.
+    ``progress(done, total)`` may raise Cancelled; then nothing is written.
+    """
+    from perfdesk.io import disclosure
+
+    with bulk():
+        return disclosure.export(projects, Path(path), title=title, year=year, failed=failed,
+                                 progress=progress)
+
+
+def export_detail(projects: Iterable[Project], path: str | Path, *, year: int,
+                  failed: Iterable[str] = (), progress: ProgressCallback | None = None) -> Path:
+    """Write the detailed form 项目支出绩效目标申报表, one sheet per project (atomically)."""
+    from perfdesk.io import detail
+
+    with bulk():
+        return detail.export(projects, Path(path), year=year, failed=failed, progress=progress)
+
+
+__all__ = ["ImportResult", "Location", "Notice", "export_detail", "export_disclosure",
+           "import_files", "read_table"]

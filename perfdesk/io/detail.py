@@ -1,0 +1,736 @@
+"""The detailed form 项目支出绩效目标申报表: one project per sheet, read and written.
+
+Writing fills the template workbook shipped in ``resources/templates/detail_template.xlsx``.
+Everything about the look (texts, fonts, borders, merged cells, widths, heights, print setup)
+comes from the template; the places to fill are found through its defined names (``PD_NAME``,
+``PD_ANNUAL_TOTAL``, ``PD_GRID_HEAD``, ``PD_GRID_ROW`` …) and the grid's columns through their
+heading texts, so an office may restyle or rearrange the template without touching code. The
+indicator rows are written in place of the template's prototype row, with level 1 and level 2
+merged down over their runs, and everything below moves down.
+
+Reading accepts forms filled by hand (domain.md §5.2 and local variants): labels are found by
+their text wherever they are (项目名称, 主管部门, 实施单位, 项目期, the funding block with
+中期/年度 columns or the 一般公共预算/政府性基金/国有资本经营预算 split), the value is the cell
+right of the label (or below it for column-style blocks), and the indicator grid is found by its
+heading row (一级指标 … with variants such as 指标值及单位, 绩效标准, 指标值类型, 评(扣)分标准,
+备注, in simplified or traditional characters). Merged or blank level-1/level-2 cells carry down.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.utils import get_column_letter, range_boundaries
+from openpyxl.worksheet.properties import PageSetupProperties
+
+from perfdesk.errors import PerfDeskError
+from perfdesk.i18n import Text
+from perfdesk.io import embedded, writing
+from perfdesk.io.base import Notice, Progress, ProgressCallback, cell_decimal, cell_text
+from perfdesk.io.layout import heading_key, match_heading, read_category_label, synonyms
+from perfdesk.io.sources import Sheet
+from perfdesk.model import Indicator, Project
+from perfdesk.paths import resource
+from perfdesk.taxonomy import (
+    DEFAULT_GRADES,
+    normalise_label,
+    QUALITATIVE,
+    QUANTITATIVE,
+)
+from perfdesk.values import TargetValue, ValueKind, parse
+
+KIND = "detail"
+TEMPLATE = ("templates", "detail_template.xlsx")
+TITLE_FORMAT = "{year}年项目支出绩效目标申报表"
+FAILED_MARK = "未通过检查"
+
+GRID = synonyms({
+    "level1": ("一级指标",),
+    "level2": ("二级指标",),
+    "name": ("三级指标", "三级指标名称", "指标名称", "三级指标(指标名称)"),
+    "nature": ("指标性质", "指标值类型", "指标类型", "指标属性"),
+    "comparator": ("计算符号", "符号", "比较符号"),
+    "value": ("指标值", "目标值", "年度指标值", "年度目标值", "指标值(目标值)"),
+    "value_unit": ("指标值及单位", "指标值(含单位)", "目标值及单位", "指标值及计量单位"),
+    "unit": ("计量单位", "度量单位", "单位"),
+    "basis": ("指标值设定依据", "绩效标准", "设定依据", "指标值确定依据", "指标设定依据",
+              "评价标准"),
+    "explanation": ("指标解释", "指标说明", "指标解释(计算公式)", "计算方法", "指标内涵"),
+    "scoring": ("评(扣)分标准", "评分标准", "扣分标准", "评分规则"),
+    "weight": ("权重", "分值", "权重(%)", "指标权重", "分值(权重)"),
+    "remark": ("备注", "说明"),
+})
+
+LABELS = synonyms({
+    "name": ("项目名称",),
+    "code": ("项目编码", "项目代码", "项目编号"),
+    "department": ("主管部门", "主管部门名称", "主管部门及代码"),
+    "unit": ("预算单位", "预算单位名称", "预算单位及代码"),
+    "implementing_unit": ("实施单位", "项目实施单位", "实施单位及代码", "实施单位名称"),
+    "unit_line": ("填报单位(盖章)", "填报单位"),
+    "attribute": ("项目属性",),
+    "period": ("项目期", "项目周期", "实施期", "项目实施期", "项目实施周期"),
+    "midterm_total": ("中期资金总额", "实施期资金总额", "中期资金总额(万元)"),
+    "annual_total": ("年度资金总额", "年度资金总额(万元)", "年度资金"),
+    "fiscal": ("财政拨款", "财政资金", "财政拨款资金"),
+    "other": ("其他资金",),
+    "general": ("一般公共预算", "一般公共预算拨款", "一般公共预算资金"),
+    "fund": ("政府性基金", "政府性基金预算", "政府性基金预算拨款"),
+    "soe": ("国有资本经营预算", "国有资本经营预算拨款"),
+    "midterm_goal": ("中长期目标", "实施期目标", "中期目标", "实施期绩效目标"),
+    "annual_goal": ("年度目标", "年度绩效目标", "年度总体目标"),
+})
+FOOTER = {heading_key(t) for t in ("填报人", "填表人", "联系电话", "填报日期", "审核意见",
+                                    "单位负责人", "财务负责人", "项目负责人")}
+MONEY = ("total", "fiscal", "other")
+
+
+def label_key(text: str) -> str:
+    key = heading_key(text)
+    for prefix in ("其中:", "其中：", "其中"):
+        if key.startswith(prefix) and len(key) > len(prefix):
+            key = key[len(prefix):]
+    return key
+
+
+def match_label(text: object) -> str | None:
+    if not isinstance(text, str):
+        return None
+    key = label_key(text)
+    for field_name, names in LABELS.items():
+        if key in names:
+            return field_name
+    return None
+
+
+# --- the template ---------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Template:
+    """What an export needs from the template, read once."""
+
+    path: Path
+    cells: list[tuple[int, int, object, str]]  # row, col, value, style key
+    styles: dict[str, object]  # style key -> template cell (to copy its style)
+    merges: list[tuple[int, int, int, int]]
+    heights: dict[int, float]
+    widths: dict[str, float]
+    places: dict[str, tuple[int, int, int, int]]
+    head_row: int
+    grid_row: int
+    grid_columns: list[tuple[int, str]]  # column, grid field
+    grid_styles: dict[int, str]
+    max_col: int
+    max_row: int
+    page: dict = field(default_factory=dict)
+    _widths: dict = field(default_factory=dict)
+    _styles_at: dict = field(default_factory=dict)
+
+    def place(self, name: str) -> tuple[int, int]:
+        r1, c1, _r2, _c2 = self.places[name]
+        return r1, c1
+
+    def width_of(self, c1: int, c2: int) -> float:
+        key = (c1, c2)
+        width = self._widths.get(key)
+        if width is None:
+            width = sum(self.widths.get(get_column_letter(c), 8.43) for c in range(c1, c2 + 1))
+            self._widths[key] = width
+        return width
+
+    def styles_at(self, shift: int) -> dict[tuple[int, int], str]:
+        """Style key of each template cell once the rows below the grid moved by ``shift``."""
+        found = self._styles_at.get(shift)
+        if found is None:
+            grid_row = self.grid_row
+            found = {(r + shift if r > grid_row else r, c): key for r, c, _v, key in self.cells}
+            self._styles_at[shift] = found
+        return found
+
+
+REQUIRED_PLACES = ("PD_TITLE", "PD_NAME", "PD_DEPARTMENT", "PD_IMPLEMENTING_UNIT",
+                   "PD_ATTRIBUTE", "PD_PERIOD", "PD_ANNUAL_TOTAL", "PD_ANNUAL_FISCAL",
+                   "PD_ANNUAL_OTHER", "PD_ANNUAL_GOAL", "PD_GRID_HEAD", "PD_GRID_ROW")
+OPTIONAL_PLACES = ("PD_UNIT_LINE", "PD_CHECK", "PD_MIDTERM_TOTAL", "PD_MIDTERM_FISCAL",
+                   "PD_MIDTERM_OTHER", "PD_MIDTERM_GOAL")
+
+
+def load_template(path: Path | None = None) -> Template:
+    path = Path(path) if path is not None else resource(*TEMPLATE)
+    return _load_template(str(path), path.stat().st_mtime_ns if path.exists() else 0)
+
+
+@lru_cache(maxsize=4)
+def _load_template(path_text: str, _mtime: int) -> Template:
+    path = Path(path_text)
+    if not path.exists():
+        raise PerfDeskError("找不到申报表模板文件，请重新安装 PerfDesk。",
+                            "The detailed-form template is missing; reinstall PerfDesk.",
+                            file=path)
+    wb = load_workbook(path)
+    ws = wb.worksheets[0]
+    places = {}
+    for name, defined in wb.defined_names.items():
+        for sheet_title, ref in defined.destinations:
+            if sheet_title == ws.title:
+                c1, r1, c2, r2 = range_boundaries(ref.replace("$", ""))
+                places[name] = (r1, c1, r2, c2)
+    missing = [p for p in REQUIRED_PLACES if p not in places]
+    if missing:
+        raise PerfDeskError(f"申报表模板缺少名称 {', '.join(missing)}，无法导出。",
+                            f"The detailed-form template lacks the names {', '.join(missing)}; "
+                            "it cannot be used.", file=path)
+    head_row = places["PD_GRID_HEAD"][0]
+    grid_row = places["PD_GRID_ROW"][0]
+    if grid_row != head_row + 1:
+        raise PerfDeskError("申报表模板中 PD_GRID_ROW 应紧接在 PD_GRID_HEAD 下一行。",
+                            "In the template PD_GRID_ROW must be the row right below "
+                            "PD_GRID_HEAD.", file=path)
+    cells, styles = [], {}
+    for row in ws.iter_rows():
+        for cell in row:
+            if cell.row == grid_row:
+                continue
+            if cell.has_style or cell.value is not None:
+                key = f"t{cell.row}_{cell.column}"
+                styles[key] = cell
+                cells.append((cell.row, cell.column, cell.value, key))
+    grid_columns, grid_styles = [], {}
+    r1, c1, _r2, c2 = places["PD_GRID_HEAD"]
+    for col in range(c1, c2 + 1):
+        heading = ws.cell(head_row, col).value
+        grid_field = match_heading(str(heading or ""), GRID)
+        if grid_field:
+            grid_columns.append((col, grid_field))
+        key = f"g{col}"
+        styles[key] = ws.cell(grid_row, col)
+        grid_styles[col] = key
+    merges = [(m.min_row, m.min_col, m.max_row, m.max_col) for m in ws.merged_cells.ranges
+              if not (m.min_row <= grid_row <= m.max_row)]
+    setup = ws.page_setup
+    page = dict(orientation=setup.orientation, paperSize=setup.paperSize,
+                fitToWidth=setup.fitToWidth, fitToHeight=setup.fitToHeight,
+                fit=bool(ws.sheet_properties.pageSetUpPr and
+                         ws.sheet_properties.pageSetUpPr.fitToPage),
+                centered=ws.print_options.horizontalCentered,
+                margins=(ws.page_margins.left, ws.page_margins.right, ws.page_margins.top,
+                         ws.page_margins.bottom),
+                gridlines=ws.sheet_view.showGridLines)
+    return Template(
+        path=path, cells=cells, styles=styles, merges=merges,
+        heights={r: d.height for r, d in ws.row_dimensions.items() if d.height},
+        widths={k: d.width for k, d in ws.column_dimensions.items() if d.width},
+        places=places, head_row=head_row, grid_row=grid_row, grid_columns=grid_columns,
+        grid_styles=grid_styles, max_col=ws.max_column, max_row=ws.max_row, page=page)
+
+
+# --- writing --------------------------------------------------------------------------------
+
+
+def _period(project: Project) -> str:
+    start, end = project.period_start, project.period_end
+    if start and end and start != end:
+        return f"{start}年—{end}年"
+    if start or end:
+        return f"{start or end}年"
+    return ""
+
+
+def grid_values(indicator: Indicator) -> dict[str, object]:
+    """The indicator's cells in the grid, by grid field."""
+    comparator, shown, unit = indicator.value_columns()
+    return {
+        "level1": indicator.level1, "level2": indicator.level2, "name": indicator.name,
+        "nature": indicator.nature, "comparator": comparator, "value": shown, "unit": unit,
+        "value_unit": indicator.value_display(), "basis": indicator.basis,
+        "explanation": indicator.explanation, "scoring": indicator.scoring,
+        "weight": indicator.weight, "remark": indicator.remark,
+    }
+
+
+def sheet_name(index: int, name: str, used: set[str]) -> str:
+    """``<n>-<project name>``: at most 31 characters, none Excel forbids, unique."""
+    base = re.sub(r"[\[\]:*?/\\'\s]+", " ", name).strip() or "项目"
+    title = f"{index}-{base}"[:31]
+    while title in used:
+        index += 100000
+        title = f"{index}-{base}"[:31]
+    used.add(title)
+    return title
+
+
+def _styles(workbook: Workbook, template: Template) -> writing.Styles:
+    styles = writing.Styles(workbook)
+    for key, cell in template.styles.items():
+        styles.define_from(key, cell)
+    return styles
+
+
+def _line_height(text: str, width: float) -> float:
+    return writing.text_lines(text, width) * 14.5 + 8
+
+
+def export(projects: Iterable[Project], path: Path, *, year: int, failed: Iterable[str] = (),
+           progress: ProgressCallback | None = None,
+           template_path: Path | None = None) -> Path:
+    """Write one sheet per project (an empty form when there are none) and the embedded data,
+    atomically; see :func:`perfdesk.io.export_detail`."""
+    target = writing.check_target(path)
+    template = load_template(template_path)
+    projects = projects if isinstance(projects, list) else list(projects)
+    failed = set(failed)
+    wb = Workbook(write_only=True)
+    styles = _styles(wb, template)
+    frames = {flag: sheet_frame(template, failed=flag) for flag in (False, True)}
+    tracker = Progress(progress, len(projects))
+    tracker.start()
+    used: set[str] = {embedded.SHEET_NAME}
+    entries = []
+    for index, project in enumerate(projects, 1):
+        title = sheet_name(index, project.name, used)
+        cells = write_sheet(wb, styles, template, project, title, year=year,
+                            failed=project.uuid in failed, frames=frames)
+        entries.append(embedded.Entry(embedded.cells_hash(cells), title,
+                                      embedded.project_record(project)))
+        tracker.advance()
+    if not projects:
+        write_sheet(wb, styles, template, Project(), "申报表", year=year, failed=False,
+                    frames=frames)
+    embedded.add_payload_sheet(wb, styles, KIND, entries)
+    result = writing.save_atomically(wb, target)
+    tracker.finish()
+    return result
+
+
+def sheet_values(t: Template, project: Project, *, year: int, failed: bool
+                 ) -> tuple[dict[tuple[int, int], object], int]:
+    """The values of a project's sheet by (row, column), and how far the rows below the
+    indicator grid moved down (one template row becomes one row per indicator)."""
+    clean = writing.clean_text
+    shift = max(len(project.indicators), 1) - 1
+    grid_row = t.grid_row
+
+    def moved(row: int) -> int:
+        return row + shift if row > grid_row else row
+
+    values: dict[tuple[int, int], object] = {}
+    for r, c, v, _key in t.cells:
+        if v is not None:
+            values[(moved(r), c)] = clean(v) if isinstance(v, str) else v
+
+    def put(place: str, value) -> None:
+        if place in t.places and value not in (None, ""):
+            r, c = t.place(place)
+            values[(moved(r), c)] = clean(value) if isinstance(value, str) else value
+
+    title = TITLE_FORMAT.format(year=year)
+    if failed and "PD_CHECK" not in t.places:
+        title += f"（{FAILED_MARK}）"
+    put("PD_TITLE", title)
+    put("PD_UNIT_LINE", project.unit)
+    put("PD_CHECK", FAILED_MARK if failed else "")
+    put("PD_NAME", project.name)
+    put("PD_DEPARTMENT", project.department)
+    put("PD_IMPLEMENTING_UNIT", project.implementing_unit or project.unit)
+    put("PD_ATTRIBUTE", project.attribute)
+    put("PD_PERIOD", _period(project))
+    put("PD_MIDTERM_TOTAL", project.midterm_total)
+    put("PD_MIDTERM_FISCAL", project.midterm_fiscal)
+    put("PD_MIDTERM_OTHER", project.midterm_other)
+    put("PD_ANNUAL_TOTAL", project.annual_total)
+    put("PD_ANNUAL_FISCAL", project.annual_fiscal)
+    put("PD_ANNUAL_OTHER", project.annual_other)
+    put("PD_MIDTERM_GOAL", project.midterm_goal)
+    put("PD_ANNUAL_GOAL", project.annual_goal)
+    for offset, indicator in enumerate(project.indicators):
+        row = grid_row + offset
+        grid = grid_values(indicator)
+        for col, grid_field in t.grid_columns:
+            value = grid[grid_field]
+            if value not in (None, ""):
+                values[(row, col)] = clean(value) if isinstance(value, str) else value
+    return values, shift
+
+
+def sheet_frame(t: Template, *, failed: bool) -> tuple[bytes, bytes]:
+    """The XML around a project sheet's cells (columns, views, print setup), made once from a
+    prototype sheet carrying the template's settings and shared by every project's sheet."""
+    ws = Workbook(write_only=True).create_sheet("prototype")
+    for letter, width in t.widths.items():
+        ws.column_dimensions[letter].width = width
+    page = t.page
+    ws.page_setup.orientation = page["orientation"]
+    ws.page_setup.paperSize = page["paperSize"]
+    ws.page_setup.fitToWidth = page["fitToWidth"]
+    ws.page_setup.fitToHeight = page["fitToHeight"]
+    if page["fit"]:
+        ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.print_options.horizontalCentered = page["centered"]
+    (ws.page_margins.left, ws.page_margins.right, ws.page_margins.top,
+     ws.page_margins.bottom) = page["margins"]
+    ws.sheet_view.showGridLines = page["gridlines"]
+    if failed:
+        ws.sheet_properties.tabColor = "C00000"
+    return writing.sheet_frame(ws)
+
+
+def write_sheet(wb: Workbook, styles: writing.Styles, template: Template, project: Project,
+                title: str, *, year: int, failed: bool,
+                frames: dict[bool, tuple[bytes, bytes]]) -> list[tuple[int, int, object]]:
+    """Write one project's sheet; returns the (row, col, value) cells written, for hashing."""
+    t = template
+    values, shift = sheet_values(t, project, year=year, failed=failed)
+    grid_row = t.grid_row
+
+    def moved(row: int) -> int:
+        return row + shift if row > grid_row else row
+
+    merges = [(moved(r1), c1, moved(r2), c2) for r1, c1, r2, c2 in t.merges]
+    heights = {moved(r): h for r, h in t.heights.items() if r != grid_row}
+    column_of = {f: c for c, f in t.grid_columns}
+    minimum = t.heights.get(grid_row) or 20
+    for offset in range(len(project.indicators)):
+        row = grid_row + offset
+        need = minimum
+        for col, _field in t.grid_columns:
+            value = values.get((row, col))
+            if isinstance(value, str):
+                need = max(need, _line_height(value, t.width_of(col, col)))
+        heights[row] = min(need, 409)
+    for grid_field in ("level1", "level2"):
+        col = column_of.get(grid_field)
+        if col is None:
+            continue
+        start = None
+        previous = None
+        for offset, indicator in enumerate([*project.indicators, None]):
+            key = None if indicator is None else (
+                indicator.level1 if grid_field == "level1" else (indicator.level1,
+                                                                 indicator.level2))
+            if key != previous or key in ("", ("", "")):
+                if start is not None and offset - 1 > start:
+                    merges.append((grid_row + start, col, grid_row + offset - 1, col))
+                start = offset
+            previous = key
+    for r1, c1, r2, c2 in merges:  # merged text cells: heights from text and merged width
+        value = values.get((r1, c1))
+        if r1 == r2 and isinstance(value, str):
+            need = _line_height(value, t.width_of(c1, c2))
+            if need > heights.get(r1, 15):
+                heights[r1] = min(need, 409)
+
+    ws = writing.add_sheet(wb, title)
+    ws.print_title_rows = f"{t.head_row}:{t.head_row}"
+    last_row = moved(t.max_row) if t.max_row > grid_row else grid_row + shift
+    ws.print_area = f"A1:{get_column_letter(t.max_col)}{last_row}"
+    rows = writing.RowWriter(ws, styles)
+    for r1, c1, r2, c2 in merges:
+        rows.merge(f"{get_column_letter(c1)}{r1}:{get_column_letter(c2)}{r2}")
+
+    style_at = t.styles_at(shift)
+    grid_styles = t.grid_styles
+    written = []
+    for row in range(1, last_row + 1):
+        in_grid = grid_row <= row <= grid_row + shift
+        out = []
+        for col in range(1, t.max_col + 1):
+            key = grid_styles.get(col) if in_grid else style_at.get((row, col))
+            value = values.get((row, col))
+            if key is None and value is None:
+                out.append(None)
+                continue
+            out.append((value, key))
+            if value is not None:
+                written.append((row, col, value))
+        rows.add(out, heights.get(row))
+    rows.close(frames[failed])
+    return written
+
+
+# --- reading --------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class GridHead:
+    row: int
+    columns: dict[str, int]
+
+
+def find_grid(sheet: Sheet) -> GridHead | None:
+    """The indicator grid's heading row: it names 一级指标 (or 二级) and 三级指标 columns."""
+    for r, cells in enumerate(sheet.rows, 1):
+        columns: dict[str, int] = {}
+        for c, value in enumerate(cells, 1):
+            if isinstance(value, str):
+                grid_field = match_heading(value, GRID)
+                if grid_field and grid_field not in columns:
+                    columns[grid_field] = c
+        if "name" in columns and ("level1" in columns or "level2" in columns) and (
+                "value" in columns or "value_unit" in columns):
+            return GridHead(r, columns)
+    return None
+
+
+def looks_like_detail(sheet: Sheet) -> bool:
+    if find_grid(sheet) is None:
+        return False
+    return any(match_label(v) == "name" for row in sheet.rows[:40] for v in row)
+
+
+class _Labels:
+    """Label cells of the header block and the values next to (or below) them."""
+
+    def __init__(self, sheet: Sheet, stop_row: int) -> None:
+        self.sheet = sheet
+        self.merge_at: dict[tuple[int, int], tuple[int, int, int, int]] = {}
+        for m in sheet.merges:
+            for r in range(m[0], m[2] + 1):
+                for c in range(m[1], m[3] + 1):
+                    self.merge_at[(r, c)] = m
+        self.found: dict[str, list[tuple[int, int]]] = {}
+        for r in range(1, min(stop_row, sheet.max_row + 1)):
+            for c, value in enumerate(sheet.rows[r - 1], 1):
+                label = match_label(value)
+                if label is None:
+                    continue
+                merge = self.merge_at.get((r, c))
+                if merge and (merge[0], merge[1]) != (r, c):
+                    continue  # a copy of a merged label, not a label of its own
+                self.found.setdefault(label, []).append((r, c))
+
+    def _top_left(self, r: int, c: int) -> tuple[int, int]:
+        merge = self.merge_at.get((r, c))
+        return (merge[0], merge[1]) if merge else (r, c)
+
+    def _span(self, r: int, c: int) -> tuple[int, int, int, int]:
+        return self.merge_at.get((r, c), (r, c, r, c))
+
+    def value_at(self, r: int, c: int, *, below_first: bool = False) -> tuple[object, tuple]:
+        """The value belonging to the label at (r, c): right of it, else below it."""
+        _r1, _c1, r2, c2 = self._span(r, c)
+        right = self._top_left(r, c2 + 1)
+        down = self._top_left(r2 + 1, c)
+        order = (down, right) if below_first else (right, down)
+        for rr, cc in order:
+            value = self.sheet.value(rr, cc)
+            if value in (None, "") or match_label(value) is not None:
+                continue
+            if isinstance(value, str) and match_heading(value, GRID):
+                continue
+            return value, (rr, cc)
+        return None, (r, c2 + 1)
+
+    def text(self, label: str) -> str:
+        for r, c in self.found.get(label, ()):
+            value, _where = self.value_at(r, c, below_first=label.endswith("_goal"))
+            if value not in (None, ""):
+                return cell_text(value)
+        return ""
+
+
+def read_sheet(sheet: Sheet, *, profile: str, notices: list[Notice],
+               grades: tuple[str, ...] = DEFAULT_GRADES) -> Project:
+    """The project on one filled-in 申报表 sheet."""
+    grid = find_grid(sheet)
+    assert grid is not None
+    labels = _Labels(sheet, grid.row)
+    where = sheet.location()
+    year = _title_year(sheet, grid.row)
+
+    name = labels.text("name")
+    if not name:
+        raise PerfDeskError("申报表中“项目名称”为空。", "The form's 项目名称 (project name) is empty.",
+                            file=sheet.file, sheet=sheet.name or None, column="项目名称")
+    unit_line = labels.text("unit_line")
+    unit = labels.text("unit") or unit_line
+    implementing = labels.text("implementing_unit")
+    if not unit:
+        unit, implementing = implementing, ""
+    elif implementing == unit:
+        implementing = ""
+    attribute = labels.text("attribute")
+    start, end = _read_period(labels.text("period"), year, sheet, notices)
+    money = _read_money(labels, sheet, notices)
+    project = Project(
+        name=name, code=labels.text("code"), department=labels.text("department"), unit=unit,
+        implementing_unit=implementing, attribute=attribute, period_start=start,
+        period_end=end, annual_goal=labels.text("annual_goal"),
+        midterm_goal=labels.text("midterm_goal"), source_ref=where.ref(), **money,
+        indicators=read_grid(sheet, grid, profile=profile, grades=grades, notices=notices))
+    return project
+
+
+def _title_year(sheet: Sheet, stop: int) -> int | None:
+    for row in sheet.rows[:stop]:
+        for value in row:
+            if isinstance(value, str):
+                m = re.search(r"((?:19|20)\d\d)\s*年.*申报表", value)
+                if m:
+                    return int(m.group(1))
+    return None
+
+
+def _read_period(text: str, year: int | None, sheet: Sheet,
+                 notices: list[Notice]) -> tuple[int | None, int | None]:
+    if not text:
+        return None, None
+    years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", text)]
+    if years:
+        return min(years), max(years)
+    m = re.fullmatch(r"(\d{1,2})\s*年", text.replace(" ", ""))
+    if m and year:
+        length = int(m.group(1))
+        notices.append(Notice(Text(
+            f"项目期写作“{text}”，已按申报年度 {year} 年推算为 {year}—{year + length - 1} 年。",
+            f"The project period '{text}' was read as {year}–{year + length - 1} from the "
+            f"form's year {year}."), sheet.location(column="项目期")))
+        return year, year + length - 1
+    notices.append(Notice(Text(f"项目期“{text}”无法识别为年份，已留空。",
+                               f"The project period '{text}' is not a year; it was left empty."),
+                          sheet.location(column="项目期")))
+    return None, None
+
+
+def _read_money(labels: _Labels, sheet: Sheet, notices: list[Notice]) -> dict[str, Decimal]:
+    """The funding block: 中期/年度 totals, 财政拨款 (or its split) and 其他资金."""
+    totals = {key: labels.found.get(f"{key}_total", []) for key in ("midterm", "annual")}
+
+    def group_of(r: int, c: int) -> str:
+        best, distance = "annual", None
+        for key, cells in totals.items():
+            for tr, tc in cells:
+                d = (abs(tc - c), abs(tr - r))
+                if distance is None or d < distance:
+                    best, distance = key, d
+        return best
+
+    found: dict[str, dict[str, Decimal]] = {"midterm": {}, "annual": {}}
+    for label in ("midterm_total", "annual_total", "fiscal", "other", "general", "fund", "soe"):
+        for r, c in labels.found.get(label, ()):
+            value, (vr, vc) = labels.value_at(r, c)
+            if value in (None, ""):
+                continue
+            number = cell_decimal(value)
+            heading = cell_text(sheet.value(r, c))
+            if number is None:
+                notices.append(Notice(Text(f"“{heading}”的金额“{cell_text(value)}”不是数字，已留空。",
+                                           f"The amount '{cell_text(value)}' for '{heading}' is "
+                                           "not a number; it was left empty."),
+                                      sheet.location(vr, heading)))
+                continue
+            group = label.split("_")[0] if label.endswith("_total") else group_of(r, c)
+            part = "total" if label.endswith("_total") else label
+            found[group].setdefault(part, number)
+    money: dict[str, Decimal] = {}
+    for group, parts in found.items():
+        split = [parts[k] for k in ("general", "fund", "soe") if k in parts]
+        fiscal = parts.get("fiscal")
+        if split:
+            total_split = sum(split, Decimal(0))
+            if fiscal is None:
+                fiscal = total_split
+                notices.append(Notice(Text(
+                    f"{'年度' if group == 'annual' else '中期'}财政拨款按一般公共预算、政府性基金、"
+                    f"国有资本经营预算合计为 {total_split}。",
+                    f"The {group} 财政拨款 was taken as the sum of its parts, {total_split}."),
+                    sheet.location(column="财政拨款")))
+            elif fiscal != total_split:
+                notices.append(Notice(Text(
+                    f"{'年度' if group == 'annual' else '中期'}财政拨款 {fiscal} 与其分项合计 "
+                    f"{total_split} 不一致，已按表中财政拨款读取，请核对。",
+                    f"The {group} 财政拨款 {fiscal} differs from the sum of its parts "
+                    f"{total_split}; the stated figure was kept, please check."),
+                    sheet.location(column="财政拨款")))
+        for part, value in (("total", parts.get("total")), ("fiscal", fiscal),
+                            ("other", parts.get("other"))):
+            if value is not None:
+                money[f"{group}_{part}"] = value
+    return money
+
+
+def read_grid(sheet: Sheet, grid: GridHead, *, profile: str, grades: tuple[str, ...],
+              notices: list[Notice]) -> list[Indicator]:
+    sheet.fill_merged_down()
+    cols = grid.columns
+    indicators = []
+    current = None  # the level-1 label as written that is in force
+    level1 = implied = level2 = ""
+    for r in range(grid.row + 1, sheet.max_row + 1):
+        cells = sheet.rows[r - 1]
+        texts = {f: cell_text(cells[c - 1]) if c <= len(cells) else "" for f, c in cols.items()}
+        first = next((cell_text(v) for v in cells if cell_text(v)), "")
+        if heading_key(first) in FOOTER or heading_key(first).split(":")[0] in FOOTER:
+            break
+        if not any(texts.values()):
+            continue
+        if match_heading(texts.get("name", ""), GRID) == "name":
+            continue  # a heading repeated (a form printed over two pages)
+        where = sheet.location(r)
+        if texts.get("level1") and texts["level1"] != current:
+            current = texts["level1"]
+            level1, implied = read_category_label(profile, current, where, notices)
+            level2 = ""
+        if texts.get("level2"):
+            level2 = normalise_label(texts["level2"])
+        name = texts.get("name", "")
+        value_text = texts.get("value_unit") or texts.get("value", "")
+        if not name and not value_text:
+            continue  # a category row of the blank template, nothing filled in
+        fields = _value_fields(texts, grades)
+        weight = cell_decimal(cells[cols["weight"] - 1]) if "weight" in cols and \
+            cols["weight"] <= len(cells) else None
+        source = "\t".join(cell_text(v) for v in cells).strip()
+        indicators.append(Indicator(
+            level1=level1, level2=level2 or implied, name=name, level1_source=current or "",
+            basis=texts.get("basis", ""), explanation=texts.get("explanation", ""),
+            scoring=texts.get("scoring", ""), remark=texts.get("remark", ""), weight=weight,
+            source_text=source, source_ref=where.ref(), **fields))
+    return indicators
+
+
+_NATURES = {"定量": QUANTITATIVE, "定量指标": QUANTITATIVE, "定性": QUALITATIVE,
+            "定性指标": QUALITATIVE}
+
+
+def _value_fields(texts: dict[str, str], grades: tuple[str, ...]) -> dict:
+    nature = _NATURES.get(texts.get("nature", "").replace(" ", ""), texts.get("nature", ""))
+    unit_column = texts.get("unit", "")
+    if "value_unit" in texts and texts["value_unit"]:
+        written = texts["value_unit"]
+        if unit_column and not written.endswith(unit_column):
+            written += unit_column
+    else:
+        # The 计算符号 and 计量单位 columns are joined to the value whatever the 指标性质 says:
+        # a 定性 row with "≥ 95 %" keeps all three (the checker then says 定性 takes a grade).
+        value = texts.get("value", "")
+        comparator = texts.get("comparator", "")
+        written = value
+        if value and value not in grades:
+            own = parse(value, grades).value
+            if comparator and not own.comparator:
+                written = comparator + value
+            if unit_column and not (own.kind is ValueKind.QUANTITATIVE and own.unit):
+                written += unit_column
+    result = parse(written, grades).value if written else TargetValue.raw("")
+    fields = Indicator.fields_for_value(result, written=written) if written else {}
+    if result.kind is ValueKind.RAW:
+        fields["value_text"] = texts.get("value_unit") or texts.get("value", "")
+        if unit_column:
+            fields["unit"] = unit_column
+        if texts.get("comparator"):
+            fields["comparator"] = texts["comparator"]
+    elif (result.kind is ValueKind.QUANTITATIVE and unit_column and result.unit
+          and result.unit != unit_column):
+        # "28.8万元" beside a 计量单位 of "%": keep both as written (rule VAL-05 reports it)
+        fields["unit"] = unit_column
+        fields["value_text"] = written
+    if nature:
+        fields["nature"] = nature
+    return fields

@@ -1,0 +1,308 @@
+"""Reading a table file (:func:`read_table`) and importing files into a dataset
+(:func:`import_files`).
+
+``read_table`` is pure: it sniffs the format, finds the layout (disclosure table or detailed
+form), restores PerfDesk's own exports from their embedded data where the visible content is
+unchanged, reads everything else from the visible table, and returns projects plus notices.
+``import_files`` reads several files, settles what the files leave open (a table without
+主管部门/预算单位 columns goes to the dataset's only unit), refuses projects already in the
+dataset, and adds everything in one transaction: on any error, or when the clerk cancels,
+the dataset is exactly as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from perfdesk.errors import PerfDeskError
+from perfdesk.i18n import Text
+from perfdesk.io import detail, disclosure, embedded
+from perfdesk.io.base import (
+    ImportResult,
+    Location,
+    Notice,
+    Progress,
+    ProgressCallback,
+    bulk,
+    cell_text,
+)
+from perfdesk.io.sources import Sheet, read_source
+from perfdesk.model import Project
+from perfdesk.taxonomy import DEFAULT_GRADES, check_profile
+
+_EDITED = {
+    "disclosure": Text(
+        "这个项目在导出后被手工修改过，已按表格内容重新读取；公开表中没有的内容（二级指标、指标解释、"
+        "资金、项目属性等）需要重新填写。",
+        "This project was edited by hand after export and was read from the table; what the "
+        "disclosure table does not show (level 2, explanations, funding, attribute …) needs "
+        "filling in again."),
+    "detail": Text(
+        "这个项目在导出后被手工修改过，已按申报表内容重新读取；申报表中没有的内容（项目编码、"
+        "评(扣)分标准、权重、备注等）需要重新填写。",
+        "This project was edited by hand after export and was read from the form; what the "
+        "form does not show (project code, scoring, weight, remarks …) needs filling in "
+        "again."),
+}
+
+
+def read_table(path: str | Path, *, profile: str = "88",
+               progress: ProgressCallback | None = None,
+               grades: Sequence[str] = DEFAULT_GRADES) -> ImportResult:
+    """Read one table file into projects (never touches a dataset).
+
+    Raises PerfDeskError naming the file, sheet, row and column when the file cannot be read
+    or holds no table PerfDesk recognises.
+    """
+    with bulk():
+        return _read_table(Path(path), profile, progress, tuple(grades))
+
+
+def _read_table(path: Path, profile: str, progress: ProgressCallback | None,
+                grades: tuple[str, ...]) -> ImportResult:
+    check_profile(profile)
+    source = read_source(path)
+    notices: list[Notice] = []
+    payload_sheet = embedded.find_payload_sheet(source.sheets)
+    payload = embedded.read_payload(payload_sheet, notices) if payload_sheet else None
+    visible = [s for s in source.sheets if s is not payload_sheet and not s.hidden]
+
+    if payload is not None and payload.layout == detail.KIND:
+        # PerfDesk's own detailed export: sheets still as exported need no layout search
+        result = _read_details(visible, payload, profile, grades, notices, progress)
+        if result.projects:
+            result.encoding = source.encoding
+            return result
+    headers = [(s, h) for s in visible if (h := disclosure.find_header(s)) is not None]
+    details = [s for s in visible if not any(s is d for d, _ in headers)
+               and detail.looks_like_detail(s)]
+    if headers:
+        if details:
+            notices.append(Notice(Text(
+                f"文件同时含有申报表格式的工作表（{'、'.join(s.name for s in details[:3])}），"
+                "本次按公开表格式导入，这些工作表未读取。",
+                f"The file also has detailed-form sheets ({', '.join(s.name for s in details[:3])}); "
+                "it was imported as a disclosure table and those sheets were not read."),
+                Location(str(path))))
+        result = _read_disclosure(headers, payload, profile, grades, notices, progress)
+    elif details:
+        result = _read_details(details, None, profile, grades, notices, progress)
+    else:
+        raise PerfDeskError(
+            "文件中没有找到绩效目标表：既没有“项目名称…绩效指标”表头（公开表格式），也没有"
+            "“项目名称”和“一级指标…三级指标”表格（申报表格式）。请确认选择了正确的文件。",
+            "No performance target table was found: neither a header row with 项目名称 … "
+            "绩效指标 (disclosure table) nor a 项目名称 label with a 一级指标 … 三级指标 grid "
+            "(detailed form). Check that this is the right file.", file=path)
+    result.encoding = source.encoding
+    if source.encoding and source.encoding not in ("UTF-8", "UTF-8 (BOM)"):
+        result.notices.insert(0, Notice(Text(f"文本按 {source.encoding} 编码读取。",
+                                             f"The text was read as {source.encoding}."),
+                                        Location(str(path))))
+    return result
+
+
+def _read_disclosure(headers: list[tuple[Sheet, disclosure.Header]], payload, profile: str,
+                     grades: tuple[str, ...], notices: list[Notice],
+                     progress: ProgressCallback | None) -> ImportResult:
+    total = sum(s.max_row - h.row for s, h in headers)
+    tracker = Progress(progress, total)
+    tracker.start()
+    projects: list[Project] = []
+    restored = 0
+    use_payload = payload is not None and payload.layout == disclosure.KIND
+    for index, (sheet, header) in enumerate(headers):
+        found: list[tuple[int, Project]] = []
+        skip: set[int] = set()
+        if use_payload and index == 0:
+            width = sum(1 for v in sheet.rows[header.row - 1] if cell_text(v))
+            by_hash = _by_hash(payload.entries)
+            for r in range(header.row + 1, sheet.max_row + 1):
+                cells = list(sheet.rows[r - 1][:width])
+                cells += [None] * (width - len(cells))
+                entry = _take(by_hash, embedded.row_hash(cells), str(r))
+                if entry is not None:
+                    found.append((r, _restore(entry, payload, sheet, r)))
+                    skip.add(r)
+            restored += len(found)
+        read = disclosure.read_sheet(sheet, header, profile=profile, notices=notices,
+                                     grades=grades, skip_rows=skip, progress=tracker)
+        if use_payload and index == 0:
+            for r, _project in read:
+                notices.append(Notice(_EDITED[disclosure.KIND], sheet.location(r)))
+        found.extend(read)
+        found.sort(key=lambda pair: pair[0])
+        projects.extend(p for _r, p in found)
+    tracker.finish()
+    return ImportResult(projects, notices, disclosure.KIND, restored)
+
+
+def _read_details(sheets: list[Sheet], payload, profile: str, grades: tuple[str, ...],
+                  notices: list[Notice], progress: ProgressCallback | None) -> ImportResult:
+    """Projects of detailed-form sheets; with PerfDesk's embedded data, sheets whose content
+    is unchanged are restored from it and the others read (those not in the layout skipped)."""
+    tracker = Progress(progress, len(sheets))
+    tracker.start()
+    by_hash = _by_hash(payload.entries) if payload is not None else {}
+    projects = []
+    restored = 0
+    for sheet in sheets:
+        entry = None
+        if payload is not None:
+            entry = _take(by_hash, embedded.cells_hash(embedded.sheet_cells(sheet)), sheet.name)
+        if entry is not None:
+            projects.append(_restore(entry, payload, sheet, None))
+            restored += 1
+        elif payload is None or detail.looks_like_detail(sheet):
+            projects.append(detail.read_sheet(sheet, profile=profile, notices=notices,
+                                              grades=grades))
+            if payload is not None:
+                notices.append(Notice(_EDITED[detail.KIND], sheet.location()))
+        else:
+            notices.append(Notice(Text("这张工作表不是申报表格式，已跳过。",
+                                       "This sheet is not a detailed form; it was skipped."),
+                                  sheet.location()))
+        tracker.advance()
+    tracker.finish()
+    return ImportResult(projects, notices, detail.KIND, restored)
+
+
+def _by_hash(entries: list[embedded.Entry]) -> dict[str, list[embedded.Entry]]:
+    table: dict[str, list[embedded.Entry]] = {}
+    for entry in entries:
+        table.setdefault(entry.visible_hash, []).append(entry)
+    return table
+
+
+def _take(table: dict[str, list[embedded.Entry]], digest: str, place: str):
+    """The entry whose visible content hashes to ``digest`` (preferring the same place)."""
+    candidates = table.get(digest)
+    if not candidates:
+        return None
+    for i, entry in enumerate(candidates):
+        if entry.place == place:
+            return candidates.pop(i)
+    return candidates.pop(0)
+
+
+def _restore(entry: embedded.Entry, payload: embedded.Payload, sheet: Sheet,
+             row: int | None) -> Project:
+    try:
+        return embedded.project_from_record(entry.record, payload.columns)
+    except embedded.RecordError as exc:
+        raise PerfDeskError(f"导出文件中 PerfDesk 保存的项目数据已损坏（{exc}），没有导入任何内容。",
+                            f"A project record embedded in the export is damaged ({exc}); "
+                            "nothing was imported.", file=sheet.file, sheet=sheet.name or None,
+                            row=row) from exc
+
+
+# --- importing into a dataset ---------------------------------------------------------------
+
+
+def import_files(dataset, paths: Iterable[str | Path], *,
+                 progress: ProgressCallback | None = None):
+    """Read ``paths`` and add all their projects to ``dataset`` in one transaction.
+
+    Returns (AddedProjects, notices). On any error — an unreadable file, a project already in
+    the dataset, the clerk cancelling through ``progress`` — nothing is added.
+    """
+    paths = [Path(p) for p in paths]
+    if not paths:
+        raise PerfDeskError("没有指定要导入的文件。", "No files were given to import.")
+    with bulk():
+        return _import_files(dataset, paths, progress)
+
+
+def _import_files(dataset, paths: list[Path], progress: ProgressCallback | None):
+    profile = dataset.profile
+    grades = _grades(dataset)
+    results: list[tuple[Path, ImportResult]] = []
+    total_files = len(paths)
+
+    def file_progress(index: int):
+        if progress is None:
+            return None
+        return lambda done, total: progress(index * 1000 + (done * 1000 // max(total, 1)),
+                                            (total_files + 1) * 1000)
+
+    for index, path in enumerate(paths):
+        results.append((path, read_table(path, profile=profile, progress=file_progress(index),
+                                         grades=grades)))
+    notices: list[Notice] = []
+    projects: list[Project] = []
+    for path, result in results:
+        notices.extend(result.notices)
+        _settle_units(dataset, path, result, notices)
+        projects.extend(result.projects)
+    _refuse_known(dataset, results)
+
+    tracker = Progress(None if progress is None else
+                       (lambda done, total: progress(total_files * 1000 + done * 1000 //
+                                                     max(total, 1), (total_files + 1) * 1000)),
+                       len(projects))
+
+    def feed():
+        for project in projects:
+            tracker.advance()
+            yield project
+
+    added = dataset.add_projects(feed())
+    if progress is not None:
+        progress((total_files + 1) * 1000, (total_files + 1) * 1000)
+    return added, notices
+
+
+def _grades(dataset) -> tuple[str, ...]:
+    grades = dataset.settings().get("grades")
+    if isinstance(grades, (list, tuple)) and grades and all(isinstance(g, str) for g in grades):
+        return tuple(grades)
+    return DEFAULT_GRADES
+
+
+def _settle_units(dataset, path: Path, result: ImportResult, notices: list[Notice]) -> None:
+    """Projects whose table names no 主管部门/预算单位 go to the dataset's only unit."""
+    open_ = [p for p in result.projects if not p.department.strip() or not p.unit.strip()]
+    if not open_:
+        return
+    units = dataset.units()
+    departments = {d.uuid: d.name for d in dataset.departments()}
+    if len(units) != 1:
+        raise PerfDeskError(
+            f"表中有 {len(open_)} 个项目没有填写主管部门或预算单位（如“{open_[0].name}”），"
+            f"而数据文件中有 {len(units)} 个预算单位，无法确定它们属于哪个单位。"
+            "请在表中补上“主管部门”“预算单位”，或导入到只有一个预算单位的数据文件。没有导入任何内容。",
+            f"{len(open_)} projects name no department or budget unit (e.g. '{open_[0].name}') "
+            f"and the dataset has {len(units)} budget units, so their unit is unknown. Fill in "
+            "主管部门 and 预算单位 in the table, or import into a dataset with one budget unit. "
+            "Nothing was imported.", file=path)
+    unit = units[0]
+    for project in open_:
+        project.department = project.department.strip() or departments[unit.department_uuid]
+        project.unit = project.unit.strip() or unit.name
+    notices.append(Notice(Text(
+        f"{len(open_)} 个项目的表格没有主管部门或预算单位，已放入数据文件中唯一的预算单位“{unit.name}”。",
+        f"{len(open_)} projects had no department or budget unit in the table; they were put "
+        f"under the dataset's only budget unit '{unit.name}'."), Location(str(path))))
+
+
+def _refuse_known(dataset, results: list[tuple[Path, ImportResult]]) -> None:
+    existing = {entry.uuid: entry.name for entry in dataset.project_list()}
+    seen: dict[str, Path] = {}
+    for path, result in results:
+        known = [p for p in result.projects if p.uuid in existing]
+        if known:
+            raise PerfDeskError(
+                f"文件中的 {len(known)} 个项目（如“{known[0].name}”）已在数据文件中——这个导出文件"
+                "之前已经导入过。没有导入任何内容；如需重新导入，请先删除这些项目。",
+                f"{len(known)} projects of this file (e.g. '{known[0].name}') are already in "
+                "the dataset: this export was imported before. Nothing was imported; delete "
+                "those projects first to import it again.", file=path)
+        for project in result.projects:
+            if project.uuid in seen:
+                raise PerfDeskError(
+                    f"项目“{project.name}”同时出现在“{seen[project.uuid].name}”和本文件中"
+                    "（同一个导出文件选了两次？）。没有导入任何内容。",
+                    f"The project '{project.name}' is also in '{seen[project.uuid].name}' "
+                    "(the same export chosen twice?). Nothing was imported.", file=path)
+            seen[project.uuid] = path

@@ -1,0 +1,343 @@
+"""Reading any table file into plain sheets of cell values, whatever its format.
+
+Clerks bring .xlsx (Excel, WPS), .xls (old WPS and Excel installs), .csv and tab-separated
+text, and text copied out of a published PDF, in UTF-8 (with or without BOM), UTF-16 (Excel's
+"Unicode text") or GBK/GB18030. This module hides those differences: every format comes out as
+a list of :class:`Sheet` objects holding rows of raw cell values and the merged ranges, and the
+layout readers (:mod:`.disclosure`, :mod:`.detail`) never see a file format. The format is
+sniffed from the content, not trusted from the file name.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from perfdesk.errors import PerfDeskError
+from perfdesk.io import safety
+from perfdesk.io.base import cell_text
+
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+Merge = tuple[int, int, int, int]  # min_row, min_col, max_row, max_col (1-based, inclusive)
+
+
+@dataclass(slots=True)
+class Sheet:
+    """One sheet of a source file: rows of raw values (row 1 first) and merged ranges.
+
+    Attributes:
+        file: the source file.
+        name: the sheet name ("" for text files, which have one sheet).
+        rows: raw cell values; ``rows[i][j]`` is row ``i + 1``, column ``j + 1``; rows may be
+            ragged.
+        merges: merged ranges as (min_row, min_col, max_row, max_col), read on first use.
+        hidden: whether the sheet is hidden in the workbook.
+    """
+
+    file: Path
+    name: str
+    rows: list[list[object]]
+    _merges: list[Merge] | Callable[[], list[Merge]] = field(default_factory=list)
+    hidden: bool = False
+
+    @property
+    def merges(self) -> list[Merge]:
+        """Merged ranges, read when first asked for (restoring PerfDesk's own export from its
+        embedded data never needs them)."""
+        if callable(self._merges):
+            self._merges = self._merges()
+        return self._merges
+
+    def value(self, row: int, col: int) -> object:
+        if 1 <= row <= len(self.rows):
+            cells = self.rows[row - 1]
+            if 1 <= col <= len(cells):
+                return cells[col - 1]
+        return None
+
+    def text(self, row: int, col: int) -> str:
+        return cell_text(self.value(row, col))
+
+    @property
+    def max_row(self) -> int:
+        return len(self.rows)
+
+    @property
+    def max_col(self) -> int:
+        return max((len(r) for r in self.rows), default=0)
+
+    def fill_merged_down(self) -> None:
+        """Give every cell of a merged range that spans several rows the value of the range's
+        top cell in its column (a level-1 category merged over its rows, a 主管部门 merged
+        over its projects). Single-row merges (a title across columns) are left alone."""
+        for min_row, min_col, max_row, max_col in self.merges:
+            if max_row <= min_row:
+                continue
+            top = self.value(min_row, min_col)
+            for row in range(min_row, max_row + 1):
+                for col in range(min_col, max_col + 1):
+                    if row == min_row and col == min_col:
+                        continue
+                    if self.value(row, col) in (None, ""):
+                        self._set(row, col, top)
+
+    def _set(self, row: int, col: int, value: object) -> None:
+        while len(self.rows) < row:
+            self.rows.append([])
+        cells = self.rows[row - 1]
+        if not isinstance(cells, list):
+            cells = list(cells)
+            self.rows[row - 1] = cells
+        while len(cells) < col:
+            cells.append(None)
+        cells[col - 1] = value
+
+    def location(self, row: int | None = None, column: str = ""):
+        from perfdesk.io.base import Location
+
+        return Location(str(self.file), self.name, row, column)
+
+
+@dataclass(slots=True)
+class Source:
+    """A source file read into sheets."""
+
+    path: Path
+    format: str  # "xlsx", "xls", "text"
+    sheets: list[Sheet]
+    encoding: str = ""
+
+
+def read_source(path: Path) -> Source:
+    """Read ``path`` (any supported format, sniffed from its content) into sheets."""
+    safety.check_input_file(path)
+    with open(path, "rb") as fh:
+        head = fh.read(8)
+    if head.startswith(ZIP_MAGIC):
+        return Source(path, "xlsx", read_xlsx(path))
+    if head.startswith(OLE_MAGIC):
+        return Source(path, "xls", read_xls(path))
+    if path.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".et", ".ods"):
+        if head.lstrip()[:1] == b"<":
+            raise PerfDeskError(
+                "这个文件名为 Excel 表格，实际是网页（HTML）格式（一些系统导出的“xls”就是这样）。"
+                "请用 Excel 或 WPS 打开后“另存为” .xlsx，再导入。",
+                "The file is named like an Excel workbook but is really a web page (HTML), as "
+                "some systems export 'xls'. Open it in Excel or WPS, save it as .xlsx, then "
+                "import that.", file=path)
+        raise PerfDeskError(
+            "文件不是有效的 Excel 表格（内容已损坏，或并非 Excel 文件）。",
+            "The file is not a valid Excel workbook (it is damaged or not an Excel file).",
+            file=path)
+    safety.check_input_file(path, limit=safety.MAX_TEXT_BYTES)
+    sheet, encoding = read_text(path)
+    return Source(path, "text", [sheet], encoding)
+
+
+# --- .xlsx ----------------------------------------------------------------------------------
+
+
+def read_xlsx(path: Path) -> list[Sheet]:
+    import openpyxl
+    
+    safety.require_defused_xml()
+    archive = safety.check_zip(path)
+    archive.close()
+    handle = open(path, "rb")  # a file object: openpyxl would judge a name by its suffix
+    try:
+        workbook = openpyxl.load_workbook(handle, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a broken workbook
+        handle.close()
+        if safety.is_unsafe_xml(exc):
+            raise safety.unsafe_xml_error(path, exc) from exc
+        raise _broken_workbook(path, exc) from exc
+    sheets = []
+    try:
+        for ws in workbook.worksheets:
+            try:
+                ws.reset_dimensions()
+                rows = [list(r) for r in ws.iter_rows(values_only=True)]
+                merges = _merge_reader(path, ws)
+            except Exception as exc:
+                if safety.is_unsafe_xml(exc):
+                    raise safety.unsafe_xml_error(path, exc) from exc
+                raise _broken_workbook(path, exc, ws.title) from exc
+            check_cells(path, ws.title, rows)
+            sheets.append(Sheet(path, ws.title, rows, merges, ws.sheet_state != "visible"))
+    finally:
+        workbook.close()
+        handle.close()
+    return sheets
+
+
+_MERGE_RE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
+
+
+def _merge_reader(path: Path, ws) -> Callable[[], list[Merge]]:
+    """Reads the merged ranges of a read-only sheet when called. openpyxl's read-only mode
+    skips them, so they come from the sheet's XML, where ``<mergeCells>`` follows
+    ``<sheetData>``."""
+    member = getattr(ws, "_worksheet_path", None)
+
+    def read() -> list[Merge]:
+        from openpyxl.utils import column_index_from_string
+
+        if member is None:  # pragma: no cover - openpyxl internals moved
+            return []
+        with zipfile.ZipFile(path) as archive:
+            data = archive.read(member)
+        end = data.rfind(b"</sheetData>")
+        tail = data[end:] if end >= 0 else data
+        return [(int(r1), column_index_from_string(c1.decode()),
+                 int(r2), column_index_from_string(c2.decode()))
+                for c1, r1, c2, r2 in _MERGE_RE.findall(tail)]
+
+    return read
+
+
+def _broken_workbook(path: Path, exc: BaseException, sheet: str | None = None) -> PerfDeskError:
+    detail = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
+    return PerfDeskError(
+        f"Excel 文件已损坏或格式不正确，无法读取（{detail}）。请在 Excel 或 WPS 中打开后另存一份再导入。",
+        f"The Excel file is damaged or malformed and cannot be read ({detail}). Open it in "
+        "Excel or WPS, save a copy, and import that.", file=path, sheet=sheet)
+
+
+# --- .xls -----------------------------------------------------------------------------------
+
+
+def read_xls(path: Path) -> list[Sheet]:
+    import xlrd
+
+    try:
+        book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True)
+    except Exception as exc:
+        text = str(exc)
+        if "OLE2" in text or "encrypt" in text.lower():
+            raise PerfDeskError(
+                "文件设置了密码或不是 .xls 格式，无法读取。请在 Excel 或 WPS 中取消密码并另存为 .xlsx 后再导入。",
+                "The file is password-protected or not an .xls workbook. Remove the password "
+                "in Excel or WPS, save it as .xlsx, and import that.", file=path) from exc
+        raise PerfDeskError(
+            f".xls 文件已损坏或格式不正确，无法读取（{text[:120]}）。",
+            f"The .xls file is damaged or malformed and cannot be read ({text[:120]}).",
+            file=path) from exc
+    sheets = []
+    try:
+        for index in range(book.nsheets):
+            try:
+                sh = book.sheet_by_index(index)
+                rows = [[_xls_value(book, sh.cell(r, c)) for c in range(sh.ncols)]
+                        for r in range(sh.nrows)]
+            except Exception as exc:
+                raise PerfDeskError(
+                    f".xls 文件已损坏，无法读取（{str(exc)[:120]}）。",
+                    f"The .xls file is damaged and cannot be read ({str(exc)[:120]}).",
+                    file=path, sheet=book.sheet_names()[index]) from exc
+            merges = [(r1 + 1, c1 + 1, r2, c2) for r1, r2, c1, c2 in sh.merged_cells]
+            check_cells(path, sh.name, rows)
+            sheets.append(Sheet(path, sh.name, rows, merges, sh.visibility != 0))
+            book.unload_sheet(index)
+    finally:
+        book.release_resources()
+    return sheets
+
+
+def _xls_value(book, cell) -> object:
+    import xlrd
+
+    if cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK, xlrd.XL_CELL_ERROR):
+        return None
+    if cell.ctype == xlrd.XL_CELL_DATE:
+        try:
+            return xlrd.xldate.xldate_as_datetime(cell.value, book.datemode)
+        except Exception:
+            return cell.value
+    if cell.ctype == xlrd.XL_CELL_BOOLEAN:
+        return bool(cell.value)
+    return cell.value
+
+
+# --- text: .csv, .tsv, .txt (also text extracted from PDF) ----------------------------------
+
+
+def decode_text(data: bytes, path: Path) -> tuple[str, str]:
+    """The text and the encoding name: BOMs first, then strict UTF-8, then GB18030."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        candidates = ["utf-8-sig"]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        candidates = ["utf-16"]
+    else:
+        candidates = ["utf-8", "gb18030"]
+    for encoding in candidates:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" in text:
+            break
+        return text, encoding
+    raise PerfDeskError(
+        "文件不是表格，也不是可识别的文本（既不是 Excel，也不是 UTF-8 或 GBK 编码的文字）。",
+        "The file is neither a spreadsheet nor readable text (not Excel, not UTF-8 or GBK "
+        "text).", file=path)
+
+
+def read_text(path: Path) -> tuple[Sheet, str]:
+    data = path.read_bytes()
+    text, encoding = decode_text(data, path)
+    controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\t\r\n\f")
+    if controls > 8:
+        raise PerfDeskError(
+            "文件不是表格，也不是文本（含有大量二进制内容）。",
+            "The file is neither a spreadsheet nor text (it holds binary content).", file=path)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    delimiter = _delimiter(text)
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter, quotechar='"',
+                        skipinitialspace=False, strict=False)
+    rows: list[list[object]] = []
+    try:
+        for row in reader:
+            rows.append(list(row))
+    except csv.Error as exc:
+        raise PerfDeskError(f"文本表格格式有误（{exc}）。", f"The text table is malformed ({exc}).",
+                            file=path, row=reader.line_num) from exc
+    check_cells(path, None, rows)
+    return Sheet(path, "", rows), _encoding_name(encoding)
+
+
+def check_cells(path: Path, sheet: str | None, rows: list[list[object]]) -> None:
+    """Refuse a cell longer than Excel allows (a crafted file, or not a table at all)."""
+    limit = safety.MAX_CELL_CHARS
+    for number, row in enumerate(rows, 1):
+        for index, value in enumerate(row):
+            if type(value) is str and len(value) > limit:
+                safety.check_cell_length(value, file=path, sheet=sheet, row=number,
+                                         column=_column_name(index + 1))
+
+
+def _delimiter(text: str) -> str:
+    lines = [line for line in text.split("\n", 200)[:200] if line.strip()]
+    tabs = sum(line.count("\t") for line in lines)
+    commas = sum(line.count(",") for line in lines)
+    if tabs and tabs >= max(1, len(lines) // 4):
+        return "\t"
+    return "," if commas else "\t"
+
+
+def _encoding_name(encoding: str) -> str:
+    return {"utf-8-sig": "UTF-8 (BOM)", "utf-8": "UTF-8", "gb18030": "GBK/GB18030",
+            "utf-16": "UTF-16"}.get(encoding, encoding)
+
+
+def _column_name(index: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(index)

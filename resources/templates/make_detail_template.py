@@ -1,0 +1,162 @@
+"""Regenerate detail_template.xlsx, the template of the 项目支出绩效目标申报表 (domain.md §5.2).
+
+The template is an ordinary workbook that anyone may open in Excel and adjust (fonts, widths,
+wording, print setup). PerfDesk's exporter (perfdesk/io/detail.py) finds every place it fills
+through the workbook's defined names (PD_NAME, PD_ANNUAL_TOTAL, PD_GRID_HEAD, PD_GRID_ROW, …),
+never through coordinates, and maps grid columns by their heading text; so a clerk's office can
+move things around as long as the names still point at the right cells.
+
+Run from the repository root:  python resources/templates/make_detail_template.py
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.properties import PageSetupProperties
+
+OUT = Path(__file__).with_name("detail_template.xlsx")
+SHEET = "申报表"
+
+THIN = Side(style="thin", color="000000")
+BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+SONG, FANG = "宋体", "仿宋"
+
+TITLE = Font(name=SONG, size=18, bold=True)
+LABEL = Font(name=SONG, size=11, bold=True)
+VALUE = Font(name=FANG, size=11)
+MARK = Font(name=SONG, size=11, bold=True, color="C00000")
+CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
+RIGHT = Alignment(horizontal="right", vertical="center", wrap_text=True)
+TOP_LEFT = Alignment(horizontal="left", vertical="top", wrap_text=True)
+
+WIDTHS = {"A": 10, "B": 12, "C": 26, "D": 8, "E": 8, "F": 18, "G": 8, "H": 12, "I": 26}
+GRID = ("一级指标", "二级指标", "三级指标", "指标性质", "计算符号", "指标值", "计量单位",
+        "指标值设定依据", "指标解释")
+# alignment of each grid column in the indicator rows
+GRID_ALIGN = (CENTER, CENTER, LEFT, CENTER, CENTER, CENTER, CENTER, CENTER, LEFT)
+
+
+def build() -> Workbook:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = SHEET
+    names: dict[str, str] = {}
+
+    def put(ref: str, value=None, font=VALUE, align=LEFT, border=BOX, merge: str = "",
+            name: str = "", number_format: str = "") -> None:
+        cell = ws[ref]
+        cell.value = value
+        cell.font = font
+        cell.alignment = align
+        if number_format:
+            cell.number_format = number_format
+        area = merge or ref
+        if border is not None:
+            for row in ws[area if ":" in area else f"{area}:{area}"]:
+                for c in row:
+                    c.border = border
+                    c.font = font
+                    c.alignment = align
+        if merge:
+            ws.merge_cells(merge)
+        if name:
+            names[name] = area
+
+    def label(ref: str, text: str, merge: str = "") -> None:
+        put(ref, text, LABEL, CENTER, merge=merge)
+
+    def money(ref: str, name: str, merge: str = "") -> None:
+        put(ref, None, VALUE, RIGHT, merge=merge, name=name, number_format="#,##0.00")
+
+    for col, width in WIDTHS.items():
+        ws.column_dimensions[col].width = width
+
+    put("A1", "____年项目支出绩效目标申报表", TITLE, CENTER, None, "A1:I1", "PD_TITLE")
+    ws.row_dimensions[1].height = 40
+    put("A2", "填报单位（盖章）：", LABEL, LEFT, None, "A2:B2")
+    put("C2", None, VALUE, LEFT, None, "C2:E2", "PD_UNIT_LINE")
+    put("F2", None, MARK, CENTER, None, "F2:G2", "PD_CHECK")
+    put("H2", "单位：万元", LABEL, RIGHT, None, "H2:I2")
+    ws.row_dimensions[2].height = 22
+
+    label("A3", "项目名称", "A3:B3")
+    put("C3", None, merge="C3:I3", name="PD_NAME")
+    label("A4", "主管部门", "A4:B4")
+    put("C4", None, merge="C4:E4", name="PD_DEPARTMENT")
+    label("F4", "实施单位", "F4:G4")
+    put("H4", None, merge="H4:I4", name="PD_IMPLEMENTING_UNIT")
+    label("A5", "项目属性", "A5:B5")
+    put("C5", None, merge="C5:E5", name="PD_ATTRIBUTE")
+    label("F5", "项目期", "F5:G5")
+    put("H5", None, merge="H5:I5", name="PD_PERIOD")
+
+    label("A6", "项目资金（万元）", "A6:B8")
+    label("C6", "中期资金总额", "C6:D6")
+    money("E6", "PD_MIDTERM_TOTAL")
+    label("F6", "年度资金总额", "F6:G6")
+    money("H6", "PD_ANNUAL_TOTAL", "H6:I6")
+    label("C7", "其中：财政拨款", "C7:D7")
+    money("E7", "PD_MIDTERM_FISCAL")
+    label("F7", "其中：财政拨款", "F7:G7")
+    money("H7", "PD_ANNUAL_FISCAL", "H7:I7")
+    label("C8", "其他资金", "C8:D8")
+    money("E8", "PD_MIDTERM_OTHER")
+    label("F8", "其他资金", "F8:G8")
+    money("H8", "PD_ANNUAL_OTHER", "H8:I8")
+    for row in (3, 4, 5, 6, 7, 8):
+        ws.row_dimensions[row].height = 24
+
+    label("A9", "总体目标", "A9:B10")
+    label("C9", "中长期目标", "C9:E9")
+    label("F9", "年度目标", "F9:I9")
+    put("C10", None, VALUE, TOP_LEFT, merge="C10:E10", name="PD_MIDTERM_GOAL")
+    put("F10", None, VALUE, TOP_LEFT, merge="F10:I10", name="PD_ANNUAL_GOAL")
+    ws.row_dimensions[9].height = 22
+    ws.row_dimensions[10].height = 80
+
+    for col, heading in zip("ABCDEFGHI", GRID):
+        label(f"{col}11", heading)
+    ws.row_dimensions[11].height = 30
+    names["PD_GRID_HEAD"] = "A11:I11"
+    for col, align in zip("ABCDEFGHI", GRID_ALIGN):
+        put(f"{col}12", None, VALUE, align)
+    names["PD_GRID_ROW"] = "A12:I12"
+
+    label("A13", "填报人", "A13:B13")
+    put("C13", None)
+    label("D13", "联系电话", "D13:E13")
+    put("F13", None)
+    label("G13", "填报日期", "G13:H13")
+    put("I13", None)
+    label("A14", "审核意见", "A14:B14")
+    put("C14", None, VALUE, TOP_LEFT, merge="C14:I14", name="PD_REVIEW")
+    ws.row_dimensions[13].height = 24
+    ws.row_dimensions[14].height = 60
+
+    for name, area in names.items():
+        cols_rows = area.split(":")
+        absolute = ":".join(f"${ref[0]}${ref[1:]}" for ref in cols_rows)
+        wb.defined_names[name] = DefinedName(name, attr_text=f"'{SHEET}'!{absolute}")
+
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.print_title_rows = "11:11"
+    ws.print_area = "A1:I14"
+    ws.sheet_view.showGridLines = False
+    return wb
+
+
+if __name__ == "__main__":
+    build().save(OUT)
+    print(f"wrote {OUT}")
