@@ -20,10 +20,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from perfdesk import values
 from perfdesk.i18n import Text
-from perfdesk.model import Indicator
 from perfdesk.taxonomy import (
     DEFAULT_GRADES,
     DEFAULT_PROFILE,
@@ -37,6 +37,9 @@ from perfdesk.taxonomy import (
     standard_level2,
 )
 from perfdesk.values import TargetValue, ValueKind
+
+if TYPE_CHECKING:
+    from perfdesk.model import Indicator
 
 # The indicator grid's columns in order (ui.md). "value" is the 指标值 cell as a whole, the same
 # name the checker uses for it.
@@ -386,6 +389,8 @@ class _RowReader:
 
         fields["source_text"] = "\t".join(cells.get(c, "") for c in cells)
         fields["source_ref"] = f"粘贴 第{line}行"
+        from perfdesk.model import Indicator  # the model (SQLModel) loads on first use
+
         indicator = Indicator(**fields)
         return PastedRow(line, dict(cells), indicator, problems)
 
@@ -557,6 +562,8 @@ class _RowReader:
                     "指标值“{value}”读不出定量目标或定性等级，已原样保留；请改为如“≥95%”或“达成”。",
                     "The target '{value}' is neither a number nor a grade; kept as written. "
                     "Rewrite it, e.g. ≥95% or 达成.").format(value=_short(value_cell))))
+        from perfdesk.model import Indicator
+
         fields.update(Indicator.fields_for_value(value, written))
         if value.kind is ValueKind.RAW and nature:
             fields["nature"] = nature

@@ -19,6 +19,7 @@ from pathlib import Path
 APP_NAME = "PerfDesk"
 PORTABLE_MARKER = "portable"
 PORTABLE_DATA = "PerfDesk-data"
+DATASET_EXTENSION = ".perfdesk"  # one dataset, one SQLite file
 
 
 def is_frozen() -> bool:

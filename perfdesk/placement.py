@@ -19,8 +19,8 @@ import sys
 from pathlib import Path
 
 from perfdesk.errors import PerfDeskError
+from perfdesk.paths import DATASET_EXTENSION as EXTENSION
 from perfdesk.paths import documents_dir
-from perfdesk.storage.datasetfile import EXTENSION, probe
 
 __all__ = ["EXTENSION", "NETWORK", "REMOVABLE", "copy_to_local", "local_copy_path",
            "risky_location"]
@@ -120,6 +120,8 @@ def copy_to_local(path: str | Path, folder: Path | None = None) -> Path:
     write-ahead log. The source is opened read-only and never changed.
     """
     path = Path(path)
+    from perfdesk.storage.datasetfile import probe  # (the storage layer loads on demand)
+
     probe(path)  # refuse what is not a dataset before copying anything
     target = local_copy_path(path, folder)
     target.parent.mkdir(parents=True, exist_ok=True)

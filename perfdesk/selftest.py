@@ -56,6 +56,77 @@ def step_environment(ctx: Context) -> None:
     ctx.expect(resources_dir().is_dir(), f"resources folder missing: {resources_dir()}")
 
 
+def step_bundle(ctx: Context) -> None:
+    """Everything the app loads at run time is found: Excel template, sample table, fonts,
+    indicator library, the compiled Designer forms and resources, PerfDesk's English and Qt's
+    Chinese translations, and (frozen on Windows) Qt's Windows platform plugin."""
+    import importlib
+    import pkgutil
+
+    from perfdesk.paths import is_frozen, resource
+
+    for parts in (("templates", "detail_template.xlsx"),
+                  ("samples", "000_05425078e2155506.txt"),
+                  ("fonts", "PerfDeskSerifSC-Regular.otf"),
+                  ("indicator_library.json",)):
+        path = resource(*parts)
+        ctx.expect(path.is_file() and path.stat().st_size > 0, f"missing resource {path}")
+    import perfdesk.gui.forms as forms
+
+    names = [m.name for m in pkgutil.iter_modules(forms.__path__) if m.name.startswith("ui_")]
+    ctx.expect(len(names) >= 5, f"only {len(names)} compiled Designer forms found")
+    for name in names:
+        importlib.import_module(f"perfdesk.gui.forms.{name}")
+    from PySide6.QtCore import QFile, QLibraryInfo, QTranslator
+
+    import perfdesk.gui.resources_rc  # noqa: F401  (registers the compiled resources)
+
+    for path in (":/translations/perfdesk_en.qm", ":/icons/perfdesk.svg"):
+        ctx.expect(QFile.exists(path), f"compiled resource {path} missing")
+    ctx.expect(QTranslator().load(":/translations/perfdesk_en.qm"),
+               "PerfDesk's English translation does not load")
+    qt_translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    ctx.expect(QTranslator().load("qtbase_zh_CN", qt_translations),
+               f"Qt's own Chinese translation (qtbase_zh_CN.qm) not found in {qt_translations}")
+    if is_frozen() and sys.platform == "win32":
+        plugins = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath))
+        ctx.expect((plugins / "platforms" / "qwindows.dll").is_file(),
+                   f"Qt's Windows platform plugin is missing from {plugins}")
+    ctx.log(f"bundle: {len(names)} forms, translations in {qt_translations}")
+
+
+def step_safe_xml(ctx: Context) -> None:
+    """defusedxml is active: a workbook carrying an XML entity bomb is refused."""
+    import zipfile
+
+    from perfdesk.errors import PerfDeskError
+    from perfdesk.io import read_table
+    from perfdesk.io.safety import require_defused_xml
+
+    require_defused_xml()
+    bomb = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+            + "".join(f'<!ENTITY lol{i} "{("&lol%s;" % (i - 1 if i > 1 else "")) * 10}">'
+                      for i in range(1, 9))
+            + ']><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+            '<sheets><sheet name="&lol8;" sheetId="1" r:id="rId1" xmlns:r="http://schemas.'
+            'openxmlformats.org/officeDocument/2006/relationships"/></sheets></workbook>')
+    from openpyxl import Workbook
+
+    good = ctx.folder / "正常.xlsx"
+    Workbook().save(good)
+    path = ctx.folder / "炸弹.xlsx"
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(path, "w") as dst:
+        for item in src.infolist():
+            dst.writestr(item, bomb if item.filename == "xl/workbook.xml" else src.read(item))
+    try:
+        read_table(path)
+    except PerfDeskError as exc:
+        ctx.expect("XML" in str(exc), f"the XML bomb was refused for another reason: {exc}")
+        ctx.log(f"XML bomb refused: {exc}")
+    else:
+        raise SelfTestFailure("a workbook with an XML entity bomb was read")
+
+
 def step_create_dataset(ctx: Context) -> None:
     """Create a dataset in a folder whose path holds Chinese characters."""
     from perfdesk.dataset import Dataset
@@ -183,23 +254,54 @@ def step_export_layouts(ctx: Context) -> None:
         ctx.log(f"exported and read back {path.name} ({path.stat().st_size} bytes)")
 
 
-def step_gui(ctx: Context) -> None:
-    """Open the dataset in the main window (offscreen when there is no display), check that
-    the tree and the form show it, and save a screenshot when one was asked for."""
+def step_pdf(ctx: Context) -> None:
+    """Write the PDF of the detailed form for every project, with its Chinese font embedded."""
+    from perfdesk.dataset import Dataset
+    from perfdesk.gui.app import create_application
+    from perfdesk.gui.pdf import write_projects_pdf
+
+    _offscreen_without_display()
+    create_application()
+    with Dataset.open(ctx.state["dataset"], read_only=True) as ds:
+        projects = ds.load_projects()
+        year = ds.info.budget_year
+    path = write_projects_pdf(projects, ctx.folder / "自检申报表.pdf", year=year,
+                              filled_by="自检")
+    data = path.read_bytes()
+    ctx.expect(data.startswith(b"%PDF-"), f"{path.name} is not a PDF")
+    ctx.expect(b"/FontFile" in data, f"{path.name} embeds no font")
+    ctx.log(f"PDF {path.name}: {len(data)} bytes, {data.count(b'/Type /Page') } page objects")
+
+
+def _offscreen_without_display() -> None:
     import os
 
     if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY")
                                                  or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from perfdesk.gui.app import create_application
-    from perfdesk.gui.main_window import MainWindow
+
+
+def step_gui(ctx: Context) -> None:
+    """Open the dataset in the main window (offscreen when there is no display), check that
+    the tree and the form show it, and save a screenshot when one was asked for."""
+    import os
 
     from perfdesk.dataset import Dataset
+    from perfdesk.gui.app import create_application
+    from perfdesk.gui.main_window import MainWindow
+    from perfdesk.paths import is_frozen
+
+    _offscreen_without_display()
 
     with Dataset.open(ctx.state["dataset"], read_only=True) as ds:
         projects = ds.counts().projects
         own = next(e.uuid for e in ds.project_list() if e.name == "自检项目")
-    create_application()
+    app = create_application()
+    platform = app.platformName()
+    ctx.log(f"Qt platform plugin: {platform}")
+    if is_frozen() and sys.platform == "win32" and not os.environ.get("QT_QPA_PLATFORM"):
+        ctx.expect(platform == "windows", f"Qt loaded the '{platform}' platform plugin, "
+                   "not 'windows'")
     window = MainWindow()
     try:
         window.resize(1366, 768)
@@ -220,12 +322,15 @@ def step_gui(ctx: Context) -> None:
 
 STEPS: list[Callable[[Context], None]] = [
     step_environment,
+    step_bundle,
+    step_safe_xml,
     step_create_dataset,
     step_migrate,
     step_write_read,
     step_check,
     step_import_sample,
     step_export_layouts,
+    step_pdf,
     step_gui,
 ]
 

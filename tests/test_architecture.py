@@ -63,3 +63,22 @@ def test_the_gui_layer_runs_no_sql():
         text = path.read_text(encoding="utf-8")
         for word in ("sqlalchemy", "sqlite3", "sqlmodel", "perfdesk.storage"):
             assert word not in text, f"{path.name} uses {word}"
+
+
+def test_the_window_module_loads_without_the_data_layer():
+    """Start-up speed: the main window's code imports no SQLAlchemy, SQLModel, pydantic,
+    openpyxl or Alembic; they load when a dataset opens (bench/bench_startup.py)."""
+    code = textwrap.dedent("""
+        import sys
+        import perfdesk.cli
+        import perfdesk.gui.app
+        import perfdesk.gui.main_window
+        heavy = ("sqlalchemy", "sqlmodel", "pydantic", "openpyxl", "alembic", "xlrd",
+                 "perfdesk.model", "perfdesk.dataset", "perfdesk.checks", "perfdesk.io")
+        print(sorted(m for m in heavy if m in sys.modules))
+    """)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=ROOT, timeout=120, env={**__import__("os").environ,
+                                                        "QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

@@ -172,3 +172,20 @@ def test_a_closed_window_releases_its_dataset(window, new_dataset):
     window.close()
     with Dataset.open(path) as again:  # not locked any more
         assert again.counts().units == 1
+
+
+def test_closing_while_the_background_check_runs_stops_it(window, new_dataset, qtbot):
+    """A dataset big enough to be checked in slices, closed at once: the pending slices stop
+    instead of reading the closed file (a Qt slot raising would fail this test)."""
+    from PySide6.QtCore import QCoreApplication
+
+    dataset = new_dataset()
+    dataset.add_projects([Project(name=f"项目{n}", department="测试主管部门", unit="测试预算单位")
+                          for n in range(300)])
+    window.set_dataset(dataset)
+    checker = window.checker
+    assert checker._pending  # still checking in the background
+    window.close_dataset()
+    for _ in range(5):
+        QCoreApplication.processEvents()
+    assert window.document is None

@@ -13,10 +13,11 @@ check findings) follow the same choice.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from perfdesk import __version__, i18n
@@ -74,18 +75,81 @@ def install_language(app: QApplication, code: str) -> None:
     i18n.set_language(i18n.EN if english else i18n.ZH)
 
 
+STARTUP_PROBE = "PERFDESK_STARTUP_PROBE"
+
+
+class _AfterFirstExpose(QObject):
+    """Runs ``callback`` once the window has been on screen (its first expose), so the
+    clerk sees the window before slower work starts."""
+
+    def __init__(self, window, callback) -> None:
+        super().__init__(window)
+        self.callback = callback
+        window.winId()  # create the native window so its expose events can be watched
+        window.windowHandle().installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Expose and obj.isExposed():
+            obj.removeEventFilter(self)
+            QTimer.singleShot(0, self.callback)
+        return False
+
+
+class _StartupProbe(QObject):
+    """For bench/bench_startup.py: print ``PERFDESK-READY window`` when the main window is
+    first on screen and, when a dataset was given, ``PERFDESK-READY tree N`` when the project
+    tree first paints its N projects; then quit."""
+
+    def __init__(self, window, expect_tree: bool) -> None:
+        super().__init__(window)
+        self.window = window
+        self.expect_tree = expect_tree
+        window.winId()
+        window.windowHandle().installEventFilter(self)
+        window.ui.projectTree.viewport().installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
+        kind = event.type()
+        if kind == QEvent.Type.Expose and obj is self.window.windowHandle() and obj.isExposed():
+            obj.removeEventFilter(self)
+            print("PERFDESK-READY window", flush=True)
+            if not self.expect_tree:
+                QTimer.singleShot(0, self.window.close)
+        elif kind == QEvent.Type.Paint and self.expect_tree:
+            model = self.window.tree_model
+            if model is not None and model.project_count():
+                obj.removeEventFilter(self)
+                print(f"PERFDESK-READY tree {model.project_count()}", flush=True)
+                QTimer.singleShot(0, self.window.close)
+        return False
+
+
+def _preload_data_layer() -> None:
+    """Load the dataset layer while the clerk looks at the start screen, so the first open
+    does not wait for it (the window itself is shown without it: see run_app)."""
+    import perfdesk.checks  # noqa: F401
+    import perfdesk.dataset  # noqa: F401
+
+
 def run_app(args) -> int:
     """Run the desktop app until its window closes; returns the exit status."""
     app = create_application()
     from perfdesk.gui.main_window import MainWindow
 
     window = MainWindow()
-    window.show()
     path = getattr(args, "path", None)
+    sample = getattr(args, "sample", False)
+    if os.environ.get(STARTUP_PROBE):
+        _StartupProbe(window, expect_tree=bool(path or sample))
+    # The window is on screen first; the dataset (and the data layer) load right after.
     if path:
-        window.open_path(Path(path), read_only=bool(getattr(args, "read_only", False)))
-    elif getattr(args, "sample", False):
-        window.open_sample()
+        read_only = bool(getattr(args, "read_only", False))
+        _AfterFirstExpose(window, lambda: window.open_path(Path(path), read_only=read_only))
+    elif sample:
+        _AfterFirstExpose(window, window.open_sample)
+    else:
+        _AfterFirstExpose(window, _preload_data_layer)
+    window.show()
     screenshot = getattr(args, "screenshot", None)
     if screenshot:
         def grab() -> None:

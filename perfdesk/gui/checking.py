@@ -18,12 +18,14 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from perfdesk import checks
 from perfdesk.gui.document import DatasetDocument
+
+if TYPE_CHECKING:  # the data layer loads when a dataset opens, not at start-up
+    from perfdesk import checks
 
 SLICE_SECONDS = 0.03  # a slice of the background check may take this long before yielding
 SLICE_PROJECTS = 100
@@ -83,6 +85,8 @@ class LiveChecker(QObject):
     def __init__(self, document: DatasetDocument, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.document = document
+        from perfdesk import checks  # loads with the first dataset, not at start-up
+
         self.engine = checks  # check_project, check_projects, CheckContext
         self._findings: dict[str, list] = {}
         self._summaries: dict[str, Summary] = {}
@@ -183,6 +187,11 @@ class LiveChecker(QObject):
         self._pending = [e.uuid for e in entries]
         self._total = len(self._pending)
         self._timer.start()
+
+    def stop(self) -> None:
+        """Stop checking in the background (the dataset is about to close)."""
+        self._timer.stop()
+        self._pending = []
 
     def check_all_job(self, runner, *, title: str, label: str = ""):
         """Check every project on a worker thread through ``runner`` (a JobRunner), with a

@@ -15,16 +15,18 @@ state the file is not in.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
-from perfdesk.dataset import AddedProjects, RemovedIndicator, RemovedProject
 from perfdesk.errors import PerfDeskError
 from perfdesk.gui.document import DatasetDocument
 from perfdesk.gui.labels import indicator_field, project_field
 from perfdesk.gui.translate import _t
-from perfdesk.model import Indicator, Project
+
+if TYPE_CHECKING:  # the data layer loads when a dataset opens, not at start-up
+    from perfdesk.dataset import AddedProjects, RemovedIndicator, RemovedProject
+    from perfdesk.model import Indicator, Project
 
 _TEXT_MERGE_ID = 1
 

@@ -15,24 +15,26 @@ from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from perfdesk.dataset import (
-    AddedProjects,
-    Counts,
-    Dataset,
-    ProjectEntry,
-    RemovedDepartment,
-    RemovedIndicator,
-    RemovedProject,
-    RemovedUnit,
-)
 from perfdesk.errors import PerfDeskError
 from perfdesk.gui.translate import _t
-from perfdesk.model import Indicator, Project
+
+if TYPE_CHECKING:  # the data layer loads when a dataset opens, not at start-up
+    from perfdesk.dataset import (
+        AddedProjects,
+        Counts,
+        Dataset,
+        ProjectEntry,
+        RemovedDepartment,
+        RemovedIndicator,
+        RemovedProject,
+        RemovedUnit,
+    )
+    from perfdesk.model import Indicator, Project
 
 CACHE_SIZE = 64
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -28,8 +28,10 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QWidget
 
 from perfdesk.gui.forms.ui_import_dialog import Ui_ImportDialog
-from perfdesk.model import Project
 from perfdesk.values import format_money
+
+if TYPE_CHECKING:  # the data layer loads when a dataset opens, not at start-up
+    from perfdesk.model import Project
 
 EXPAND_ALL_UP_TO = 200  # projects; a bigger import opens with only the departments expanded
 ERROR_COLOUR = QColor("#c62828")

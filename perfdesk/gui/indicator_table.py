@@ -10,7 +10,7 @@ the document's signals; each cell carries the check findings that point at it.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QColor
@@ -22,7 +22,6 @@ from perfdesk.gui.checking import SEVERITY_ORDER, LiveChecker, severity
 from perfdesk.gui.document import DatasetDocument
 from perfdesk.gui.labels import grid_header, indicator_field
 from perfdesk.gui.translate import _t
-from perfdesk.model import Indicator
 from perfdesk.taxonomy import (
     DEFAULT_GRADES,
     QUALITATIVE,
@@ -31,6 +30,9 @@ from perfdesk.taxonomy import (
     parent_of_level2,
 )
 from perfdesk.values import ValueKind
+
+if TYPE_CHECKING:  # the data layer loads when a dataset opens, not at start-up
+    from perfdesk.model import Indicator
 
 (LEVEL1, LEVEL2, NAME, NATURE, COMPARATOR, VALUE, UNIT, BASIS, EXPLANATION) = range(9)
 COLUMN_COUNT = 9

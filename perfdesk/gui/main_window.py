@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence
@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 )
 
 from perfdesk import __version__, placement
-from perfdesk.dataset import Dataset
 from perfdesk.errors import DatasetLockedError, PerfDeskError
 from perfdesk.gui import commands, prompts
 from perfdesk.gui import settings as s
@@ -71,8 +70,11 @@ from perfdesk.gui.project_tree import (
     tree_state,
 )
 from perfdesk.gui.translate import _t
-from perfdesk.model import Indicator, Project
 from perfdesk.paths import documents_dir, resource
+
+if TYPE_CHECKING:  # the data layer loads when a dataset opens, not at start-up
+    from perfdesk.dataset import Dataset
+    from perfdesk.model import Indicator, Project
 
 # The bundled sample (a real published table) and the dataset it is imported into.
 SAMPLE_TABLE = ("samples", "000_05425078e2155506.txt")
@@ -330,6 +332,8 @@ class MainWindow(QMainWindow):
 
     def open_path(self, path: Path | str, read_only: bool = False) -> bool:
         """Open a dataset in this window (closing the one open now); ``False`` if not opened."""
+        from perfdesk.dataset import Dataset
+
         path = Path(path)
         if self.document is not None and self.document.dataset.path.resolve() == \
                 path.resolve():
@@ -441,6 +445,8 @@ class MainWindow(QMainWindow):
         self.ui.findingsPanel.set_checker(None)
         self.proxy.setSourceModel(None)
         document, self.document = self.document, None
+        if self.checker is not None:
+            self.checker.stop()
         for obj in (self.checker, self.tree_model, self.indicator_model):
             if obj is not None:
                 obj.deleteLater()
@@ -462,6 +468,8 @@ class MainWindow(QMainWindow):
 
     def new_dataset(self) -> bool:
         """新建数据文件; ``True`` when one was created and opened."""
+        from perfdesk.dataset import Dataset
+
         dialog = NewDatasetDialog(self)
         if dialog.exec() != dialog.DialogCode.Accepted:
             return False
@@ -620,6 +628,8 @@ class MainWindow(QMainWindow):
         return units[0] if units else ""
 
     def new_project(self) -> None:
+        from perfdesk.model import Project
+
         if self.document is None or self.document.read_only:
             return
         unit = self._target_unit()
@@ -639,6 +649,8 @@ class MainWindow(QMainWindow):
             self.ui.projectForm.focus_field("name")
 
     def new_indicator(self) -> None:
+        from perfdesk.model import Indicator
+
         if self.document is None or self.document.read_only or self.current_project is None:
             return
         grid = self.ui.indicatorGrid
@@ -949,6 +961,8 @@ class MainWindow(QMainWindow):
     def open_sample(self) -> None:
         """The bundled sample table, imported once into 示例数据.perfdesk in the documents
         folder (opened again as it was left after that)."""
+        from perfdesk.dataset import Dataset
+
         target = documents_dir() / SAMPLE_FILE
         if target.exists():
             self.open_path(target)

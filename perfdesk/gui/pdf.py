@@ -19,6 +19,8 @@ there before. Only QtGui is used (no QtPrintSupport): printing is opening the PD
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import contextlib
 import datetime as _dt
 import os
@@ -43,8 +45,10 @@ from PySide6.QtGui import (
 from perfdesk import __version__
 from perfdesk.errors import PerfDeskError
 from perfdesk.gui.fonts import print_family
-from perfdesk.model import Indicator, Project
 from perfdesk.values import format_money
+
+if TYPE_CHECKING:  # the data layer loads when a dataset opens, not at start-up
+    from perfdesk.model import Indicator, Project
 
 # --- page geometry (millimetres) ------------------------------------------------------------
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import itertools
 import re
 from decimal import Decimal
-from typing import Any
+from typing import Any, TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QValidator
@@ -39,8 +39,10 @@ from perfdesk.gui.checking import LiveChecker, severity
 from perfdesk.gui.document import DatasetDocument
 from perfdesk.gui.forms.ui_project_form import Ui_ProjectForm
 from perfdesk.gui.indicator_table import finding_text
-from perfdesk.model import Project
 from perfdesk.taxonomy import PROJECT_ATTRIBUTES
+
+if TYPE_CHECKING:  # the data layer loads when a dataset opens, not at start-up
+    from perfdesk.model import Project
 
 TYPING_PAUSE_MS = 1500
 NO_YEAR = 1999  # the year spin boxes' "—" (no year given)

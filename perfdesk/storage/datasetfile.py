@@ -23,9 +23,10 @@ from sqlalchemy import event
 from sqlalchemy.pool import StaticPool
 
 from perfdesk.errors import NewerSchemaError, NotADatasetError, PerfDeskError
+from perfdesk.paths import DATASET_EXTENSION
 from perfdesk.storage.migrations import SCHEMA_VERSION, migrate
 
-EXTENSION = ".perfdesk"
+EXTENSION = DATASET_EXTENSION
 APPLICATION_ID = 0x50444B31  # "PDK1" in the SQLite header: this file is a PerfDesk dataset
 BUSY_TIMEOUT_MS = 5000
 _SQLITE_MAGIC = b"SQLite format 3\x00"

@@ -1,0 +1,130 @@
+"""How fast the frozen app starts, against a minimal PySide6 window frozen the same way.
+
+    python bench/bench_startup.py [--rebuild] [--runs N]
+
+Builds (once, into bench/out/) the PerfDesk bundle with build.spec and the floor — the smallest
+PySide6 app with a main window (bench/startup/floor_app.py) — with the same spec options. Then
+starts each several times and measures, from process start to the line the app prints:
+
+- ``window``: the main window is on screen (PerfDesk shows its start screen; floor its window).
+  Aim: at most 1.5× the floor.
+- ``tree``: PerfDesk opened the sample dataset (22 projects) and its tree is on screen.
+  Aim: at most 3× the floor's window.
+
+Uses Xvfb when it is installed (a real X11 window), otherwise Qt's offscreen platform. Both
+apps get ``PERFDESK_STARTUP_PROBE=1`` and quit as soon as they have printed.
+Also prints the bundle sizes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from common import OUT, ROOT
+
+DIST = OUT / "frozen"
+WORK = OUT / "frozen-build"
+SAMPLE = ROOT / "resources" / "samples" / "000_05425078e2155506.txt"
+
+
+def build(spec: Path, name: str, rebuild: bool) -> Path:
+    exe = DIST / name / name
+    if sys.platform == "win32":
+        exe = exe.with_suffix(".exe")
+    if rebuild or not exe.exists():
+        print(f"building {name} …", flush=True)
+        subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--distpath",
+                        str(DIST), "--workpath", str(WORK / name), str(spec)], check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return exe
+
+
+def size_mb(folder: Path) -> float:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 2**20
+
+
+def sample_dataset() -> Path:
+    sys.path.insert(0, str(ROOT))
+    from perfdesk.dataset import Dataset
+    from perfdesk.io import import_files
+
+    path = OUT / "startup-sample.perfdesk"
+    if not path.exists():
+        with Dataset.create(path, year=2025, profile="88") as ds:
+            import_files(ds, [SAMPLE])
+    return path
+
+
+def time_until(command: list[str], marker: str, env: dict) -> float:
+    """Seconds from starting ``command`` until it prints a line starting with ``marker``."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                            text=True, env=env)
+    try:
+        for line in proc.stdout:
+            if line.startswith(marker):
+                return time.perf_counter() - start
+        raise RuntimeError(f"{command[0]} exited without printing {marker!r}")
+    finally:
+        proc.wait(timeout=60)
+
+
+def display_env(home: Path) -> tuple[dict, subprocess.Popen | None]:
+    env = dict(os.environ, PERFDESK_STARTUP_PROBE="1", PERFDESK_HOME=str(home))
+    env.pop("QT_QPA_PLATFORM", None)
+    if sys.platform.startswith("linux"):
+        if shutil.which("Xvfb"):
+            display = ":87"
+            xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1366x768x24"],
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            time.sleep(1)  # let the X server come up (benchmark only)
+            env["DISPLAY"] = display
+            return env, xvfb
+        env["QT_QPA_PLATFORM"] = "offscreen"
+    return env, None
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rebuild", action="store_true")
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+
+    perfdesk = build(ROOT / "build.spec", "PerfDesk", args.rebuild)
+    floor = build(ROOT / "bench" / "startup" / "floor.spec", "floor", args.rebuild)
+    dataset = sample_dataset()
+    home = OUT / "startup-home"
+    home.mkdir(parents=True, exist_ok=True)
+    env, xvfb = display_env(home)
+    try:
+        cases = {
+            "floor window": ([str(floor)], "PERFDESK-READY window"),
+            "PerfDesk window (start screen)": ([str(perfdesk)], "PERFDESK-READY window"),
+            "PerfDesk tree (sample, 22 projects)": ([str(perfdesk), str(dataset)],
+                                                    "PERFDESK-READY tree"),
+        }
+        for command, marker in cases.values():  # warm the file cache once
+            time_until(command, marker, env)
+        results = {name: statistics.median(time_until(c, m, env) for _ in range(args.runs))
+                   for name, (c, m) in cases.items()}
+    finally:
+        if xvfb is not None:
+            xvfb.terminate()
+    base = results["floor window"]
+    print(f"platform: {'Xvfb' if xvfb else env.get('QT_QPA_PLATFORM', 'native')}, "
+          f"median of {args.runs} runs")
+    for name, seconds in results.items():
+        print(f"{name}: {seconds * 1000:.0f} ms, ratio {seconds / base:.2f}x")
+    print(f"bundle sizes: PerfDesk {size_mb(perfdesk.parent):.0f} MB, "
+          f"floor {size_mb(floor.parent):.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
