@@ -397,3 +397,24 @@ def test_units_are_added_renamed_in_the_tree_and_deleted_with_undo(window, qtbot
     window.undo()
     assert any(u.uuid == unit.uuid for u in dataset.units())
     assert window.tree_model.project_count() == 1
+
+
+def test_the_selected_problem_and_its_auto_fix_are_read_without_scrolling(window, qtbot):
+    # the seed's CAT-02: a level-2 name as level 1, with a fix that names both levels
+    unit = window.document.dataset.units()[0].uuid
+    indicators = well_formed_indicators()
+    indicators[0] = Indicator(level1="质量指标", name="维保期内保证设备、链路正常",
+                              nature="定量", comparator="≥", target=Decimal(100), unit="%",
+                              basis="计划标准")
+    project = well_formed_project("综治视联网系统项目", indicators=indicators)
+    window.document.add_project(unit, project)
+    window.checker.finish_now()
+    window.select_in_tree(project.uuid)
+    panel = window.ui.findingsPanel
+    row = next(r for r in range(panel.model.rowCount())
+               if panel.model.finding(r)[1].rule == "CAT-02")
+    panel.ui.findingsView.setCurrentIndex(panel.model.index(row, 0))
+    detail = panel.ui.detailText
+    assert "可自动修正：一级指标改为“产出指标”" in detail.toPlainText()
+    qtbot.waitUntil(lambda: detail.document().size().height() > 0)
+    assert detail.verticalScrollBar().maximum() == 0  # nothing hidden below the box

@@ -97,6 +97,22 @@ def test_a_dataset_on_a_usb_stick_is_copied_to_the_documents_folder_first(
     assert source.read_bytes() == before  # the stick was only read
 
 
+def test_a_new_dataset_is_never_saved_on_a_usb_stick(window, monkeypatch, tmp_path):
+    stick = tmp_path / "U盘"
+    stick.mkdir()
+    monkeypatch.setattr(placement, "risky_location",
+                        lambda path, **_: placement.REMOVABLE if str(path) == str(stick)
+                        else None)
+    dialog = NewDatasetDialog(window)
+    ok = dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
+    dialog.ui.departmentEdit.setText("中共广州市黄埔区委政法委员会")
+    dialog.ui.folderEdit.setText(str(stick))
+    assert not ok.isEnabled()
+    assert "U 盘" in dialog.ui.errorLabel.text() and dialog.ui.errorLabel.isVisibleTo(dialog)
+    dialog.ui.folderEdit.setText(str(tmp_path))  # this computer's disk
+    assert ok.isEnabled() and not dialog.ui.errorLabel.isVisibleTo(dialog)
+
+
 def test_a_dataset_open_elsewhere_can_be_opened_read_only(window, gui, new_dataset, qtbot):
     dataset = new_dataset()  # stays open: it holds the writer lock
     dataset.add_project(dataset.units()[0].uuid, Project(name="区法学会经费"))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from perfdesk import placement
 from perfdesk.gui import prompts
 from perfdesk.gui.forms.ui_dataset_properties_dialog import Ui_DatasetPropertiesDialog
 from perfdesk.gui.forms.ui_new_dataset_dialog import Ui_NewDatasetDialog
@@ -29,7 +30,6 @@ from perfdesk.gui.forms.ui_settings_dialog import Ui_SettingsDialog
 from perfdesk.gui.translate import _t
 from perfdesk.i18n import ZH, language
 from perfdesk.paths import documents_dir
-from perfdesk.placement import EXTENSION
 from perfdesk.taxonomy import PROFILE_TITLES, PROFILES
 
 _UNSAFE_FILE_CHARS = re.compile(r'[\\/:*?"<>|\r\n\t]')
@@ -79,7 +79,12 @@ class NewDataset:
 
 
 class NewDatasetDialog(QDialog):
-    """新建数据文件: 预算年度, 指标体系 (explained), 主管部门, 预算单位, where to save it."""
+    """新建数据文件: 预算年度, 指标体系 (explained), 主管部门, 预算单位, where to save it.
+
+    Never on a USB stick or a network share: a dataset is written at every edit, and one
+    pulled out or cut off mid-write is damaged (the reason datasets opened from there are
+    copied to this computer first, see :mod:`perfdesk.placement`).
+    """
 
     def __init__(self, parent: QWidget | None = None, folder: Path | None = None) -> None:
         super().__init__(parent)
@@ -90,6 +95,7 @@ class NewDatasetDialog(QDialog):
         ui.yearSpin.setValue(date.today().year + 1)  # budgets are prepared for next year
         ui.folderEdit.setText(str(folder or documents_dir()))
         self._name_edited = False
+        self._risky: tuple[str, bool] = ("", False)  # (folder, on a stick or a share)
         ui.profileCombo.currentIndexChanged.connect(self._profile_changed)
         ui.yearSpin.valueChanged.connect(self._suggest_name)
         ui.unitEdit.textEdited.connect(self._suggest_name)
@@ -126,8 +132,8 @@ class NewDatasetDialog(QDialog):
 
     def result_path(self) -> Path:
         name = self.ui.fileNameEdit.text().strip()
-        if not name.endswith(EXTENSION):
-            name += EXTENSION
+        if not name.endswith(placement.EXTENSION):
+            name += placement.EXTENSION
         return Path(self.ui.folderEdit.text().strip()) / name
 
     def _validate(self, *_args) -> None:
@@ -142,10 +148,18 @@ class NewDatasetDialog(QDialog):
             problem = _t("文件名不能包含 \\ / : * ? \" < > | 等字符。")
         elif not ui.folderEdit.text().strip():
             problem = _t("请选择保存位置。")
+        elif self._on_removable_or_network(ui.folderEdit.text().strip()):
+            problem = _t("这个位置在 U 盘或网络共享上，数据文件请保存在本机（例如“文档/PerfDesk”）。"
+                         "需要带走或报送时，请导出 Excel 或 PDF 文件。")
         elif self.result_path().exists():
             problem = _t("该位置已有同名文件，请换一个文件名。")
         _show_error(ui.errorLabel, problem)
         _set_ok(ui.buttonBox, not problem)
+
+    def _on_removable_or_network(self, folder: str) -> bool:
+        if self._risky[0] != folder:  # asked again only when the folder changes
+            self._risky = (folder, placement.risky_location(folder) is not None)
+        return self._risky[1]
 
     def values(self) -> NewDataset:
         ui = self.ui

@@ -28,6 +28,10 @@ ProjectUuidRole = Qt.ItemDataRole.UserRole + 2
 
 SEVERITY_ICONS = {ERROR: "severity-error", WARNING: "severity-warning", HINT: "severity-hint"}
 SEVERITY_COLOURS = {ERROR: "#d32f2f", WARNING: "#e08a00", HINT: "#1e88e5"}
+# Lines of text the box under the list holds: the selected finding in full (severity and rule,
+# what is wrong and how to fix it, and the auto-fix) at the panel's default width, for all but
+# the very longest findings of the sample.
+DETAIL_LINES = 7
 
 # The order a clerk reads a project in: header fields top to bottom, then the grid.
 FORM_ORDER = ("name", "code", "department", "unit", "implementing_unit", "attribute",
@@ -183,7 +187,7 @@ class FindingsPanel(QWidget):
         detail = self.ui.detailText
         detail.viewport().setAutoFillBackground(False)
         detail.setStyleSheet("QTextBrowser { background: transparent; }")
-        detail.setFixedHeight(detail.fontMetrics().lineSpacing() * 5 + 8)
+        detail.setFixedHeight(detail.fontMetrics().lineSpacing() * DETAIL_LINES + 8)
         self.show_summary(Summary())
         self._show_detail(None)
 

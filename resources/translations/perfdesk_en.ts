@@ -104,6 +104,10 @@
         <translation>Choose where to save the file.</translation>
     </message>
     <message>
+        <source>这个位置在 U 盘或网络共享上，数据文件请保存在本机（例如“文档/PerfDesk”）。需要带走或报送时，请导出 Excel 或 PDF 文件。</source>
+        <translation>This folder is on a USB stick or a network share; keep the dataset on this computer (e.g. Documents/PerfDesk). To take it along or hand it in, export Excel or PDF files.</translation>
+    </message>
+    <message>
         <source>该位置已有同名文件，请换一个文件名。</source>
         <translation>A file with this name already exists there; choose another name.</translation>
     </message>
