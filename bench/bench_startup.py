@@ -47,7 +47,8 @@ def build(spec: Path, name: str, rebuild: bool) -> Path:
 
 
 def size_mb(folder: Path) -> float:
-    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 2**20
+    return sum(p.stat().st_size for p in folder.rglob("*")
+               if p.is_file() and not p.is_symlink()) / 2**20
 
 
 def sample_dataset() -> Path:
@@ -112,8 +113,11 @@ def main() -> None:
         }
         for command, marker in cases.values():  # warm the file cache once
             time_until(command, marker, env)
-        results = {name: statistics.median(time_until(c, m, env) for _ in range(args.runs))
-                   for name, (c, m) in cases.items()}
+        runs: dict[str, list[float]] = {name: [] for name in cases}
+        for _ in range(args.runs):  # interleaved, so a busy moment hits every case alike
+            for name, (command, marker) in cases.items():
+                runs[name].append(time_until(command, marker, env))
+        results = {name: statistics.median(times) for name, times in runs.items()}
     finally:
         if xvfb is not None:
             xvfb.terminate()

@@ -44,7 +44,6 @@ from perfdesk.gui.document import DatasetDocument
 from perfdesk.gui.findings_panel import location_key
 from perfdesk.gui.forms.ui_main_window import Ui_MainWindow
 from perfdesk.gui.icons import icon
-from perfdesk.gui.import_dialog import ImportDialog
 from perfdesk.gui.indicator_table import (
     FIELD_COLUMNS,
     LEVEL1,
@@ -53,8 +52,6 @@ from perfdesk.gui.indicator_table import (
     grades_of,
 )
 from perfdesk.gui.jobs import JobRunner
-from perfdesk.gui.paste_dialog import PasteDialog
-from perfdesk.gui.pdf import write_projects_pdf
 from perfdesk.gui.project_tree import (
     DEPARTMENT,
     NAME_COLUMN,
@@ -829,6 +826,8 @@ class MainWindow(QMainWindow):
             return checker.engine.check_project(project.model_copy(update={"indicators": rows}),
                                                 checker.context)
 
+        from perfdesk.gui.paste_dialog import PasteDialog  # loaded on first use
+
         dialog = PasteDialog.from_text(
             text, profile=self.document.profile, grades=model.grades,
             start_column=max(current.column(), 0) if current.isValid() else 0,
@@ -866,6 +865,7 @@ class MainWindow(QMainWindow):
         failed = set(self.checker.failed_projects()) & set(uuids)
         dataset, year = self.document.dataset, info.budget_year
         filled_by, phone = self.settings.get(s.FILLED_BY), self.settings.get(s.PHONE)
+        from perfdesk.gui.pdf import write_projects_pdf  # loaded on first use
 
         def work(progress):
             projects = dataset.load_projects(uuids)
@@ -935,6 +935,8 @@ class MainWindow(QMainWindow):
         preview = _ReadTables([p for r in results for p in r.projects],
                               [n for r in results for n in r.notices])
         findings = self.checker.engine.check_projects(preview.projects, self.checker.context)
+        from perfdesk.gui.import_dialog import ImportDialog  # loaded on first use
+
         dialog = ImportDialog(preview, files=paths, findings=findings, parent=self)
         if dialog.exec() != dialog.DialogCode.Accepted:
             return
