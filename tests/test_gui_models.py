@@ -288,3 +288,21 @@ def test_renaming_a_project_rechecks_its_namesakes_in_the_unit(document, checker
     assert "HDR-06" not in {f.rule for f in checker.findings(first)}
     document.push(commands.DeleteProjects(document, [twin.uuid]))
     assert not checker.checked(twin.uuid)
+
+
+def test_an_imported_indicator_shows_its_original_text_and_source(gui, new_dataset):
+    dataset = new_dataset("导入.perfdesk")
+    dataset.add_projects([Project(
+        name="扫黑除恶专项斗争工作经费", department="测试主管部门", unit="测试预算单位",
+        indicators=[indicator(level1="满意度指标", name="人民群众安全感、满意度",
+                              value_text="全民提升",
+                              source_text="1、满意度指标：人民群众安全感、满意度，年度指标值：全民提升。",
+                              source_ref="公开表.txt，第 29 行")])])
+    doc = DatasetDocument(dataset)
+    model = IndicatorTableModel(doc, LiveChecker(doc))
+    model.set_project(doc.project_entries()[0].uuid)
+    tip = model.index(0, NAME).data(Qt.ItemDataRole.ToolTipRole)
+    assert "导入原文：1、满意度指标：人民群众安全感、满意度，年度指标值：全民提升。" in tip
+    assert "来源：公开表.txt，第 29 行" in tip
+    assert model.index(0, LEVEL1).data(Qt.ItemDataRole.ToolTipRole) is None
+    doc.undo_stack.clear()

@@ -98,6 +98,22 @@ def test_detail_sheet_fills_the_template_places_and_merges_categories(tmp_path):
     assert ws["C12"].font.name == "仿宋" and ws["A11"].font.name == "宋体"
 
 
+def test_detail_footer_carries_who_filled_it_in_and_still_restores(tmp_path):
+    import datetime
+
+    from perfdesk.io import read_table
+
+    project = detail_project()
+    path = export_detail([project], tmp_path / "申报表.xlsx", year=2025, filled_by="张三",
+                         phone="020-12345678", date=datetime.date(2025, 10, 8))
+    ws = load_workbook(path).worksheets[0]
+    assert (ws["A16"].value, ws["C16"].value) == ("填报人", "张三")
+    assert (ws["D16"].value, ws["F16"].value) == ("联系电话", "020-12345678")
+    assert (ws["G16"].value, ws["I16"].value) == ("填报日期", "2025年10月8日")
+    back = read_table(path)
+    assert back.restored == 1 and back.projects == [project]
+
+
 def test_detail_marks_failed_projects(tmp_path):
     project = detail_project()
     path = export_detail([project], tmp_path / "申报表.xlsx", year=2025, failed=[project.uuid])

@@ -8,6 +8,7 @@ disclosure|detail -o OUT.xlsx`` writes the disclosure table or the detailed form
 from __future__ import annotations
 
 import argparse
+import datetime
 from pathlib import Path
 
 from perfdesk.cli import EXIT_OK, command
@@ -68,6 +69,10 @@ def _add_export(p: argparse.ArgumentParser) -> None:
                            "disclosure: one row per project; detail: one sheet per project"))
     p.add_argument("-o", "--output", metavar="OUT.xlsx", required=True,
                    help=tr("导出的 Excel 文件", "the Excel file to write"))
+    p.add_argument("--filled-by", default="", metavar="NAME",
+                   help=tr("申报表的填报人", "填报人 (person filling in) on the detailed forms"))
+    p.add_argument("--phone", default="",
+                   help=tr("申报表的联系电话", "联系电话 (phone) on the detailed forms"))
     p.add_argument("--title", default=None,
                    help=tr("公开表的标题（默认按预算年度生成）",
                            "title of the disclosure table (default from the budget year)"))
@@ -83,7 +88,9 @@ def _run_export(args: argparse.Namespace) -> int:
         year = ds.info.budget_year
         failed = _failed(ds, projects)
     if args.format == "detail":
-        path = export_detail(projects, args.output, year=year, failed=failed)
+        path = export_detail(projects, args.output, year=year, failed=failed,
+                             filled_by=args.filled_by, phone=args.phone,
+                             date=datetime.date.today() if args.filled_by else None)
         kind = tr("申报表", "detailed forms")
     else:
         path = export_disclosure(projects, args.output, title=args.title, year=year,

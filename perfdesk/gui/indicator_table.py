@@ -342,6 +342,10 @@ class IndicatorTableModel(QAbstractTableModel):
         if column == LEVEL1 and indicator.level1_source and \
                 indicator.level1_source != indicator.level1:
             lines.append(_t("导入时写作：%1").replace("%1", indicator.level1_source))
+        if column == NAME and indicator.source_text:
+            lines.append(_t("导入原文：%1").replace("%1", indicator.source_text))
+            if indicator.source_ref:
+                lines.append(_t("来源：%1").replace("%1", indicator.source_ref))
         return "\n\n".join(lines) or None
 
     def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:

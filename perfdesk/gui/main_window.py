@@ -10,6 +10,7 @@ another PerfDesk has the file, and explains files it cannot open.
 
 from __future__ import annotations
 
+import datetime
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -1007,6 +1008,7 @@ class MainWindow(QMainWindow):
             return
         failed = set(self.checker.failed_projects())
         dataset, year = self.document.dataset, info.budget_year
+        filled_by, phone = self.settings.get(s.FILLED_BY), self.settings.get(s.PHONE)
 
         def work(progress):
             from perfdesk.io import export_detail, export_disclosure
@@ -1015,7 +1017,9 @@ class MainWindow(QMainWindow):
             if layout == "disclosure":
                 return export_disclosure(projects, path, year=year, failed=failed,
                                          progress=progress)
-            return export_detail(projects, path, year=year, failed=failed, progress=progress)
+            return export_detail(projects, path, year=year, failed=failed,
+                                 filled_by=filled_by, phone=phone, date=datetime.date.today(),
+                                 progress=progress)
 
         self.jobs.run(work, title=title, label=_t("正在导出 %1 个项目…").replace(
             "%1", str(len(order))), on_success=self._file_written)

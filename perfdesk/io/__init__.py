@@ -17,6 +17,7 @@ field exactly (:mod:`.embedded`); safety checks live in :mod:`.safety` and :mod:
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date as _date
 from pathlib import Path
 
 from perfdesk.io.base import ImportResult, Location, Notice, ProgressCallback, bulk
@@ -40,12 +41,17 @@ def export_disclosure(projects: Iterable[Project], path: str | Path, *, title: s
 
 
 def export_detail(projects: Iterable[Project], path: str | Path, *, year: int,
-                  failed: Iterable[str] = (), progress: ProgressCallback | None = None) -> Path:
-    """Write the detailed form 项目支出绩效目标申报表, one sheet per project (atomically)."""
+                  failed: Iterable[str] = (), filled_by: str = "", phone: str = "",
+                  date: _date | None = None, progress: ProgressCallback | None = None) -> Path:
+    """Write the detailed form 项目支出绩效目标申报表, one sheet per project (atomically).
+
+    ``filled_by``, ``phone`` and ``date`` fill the form's 填报人/联系电话/填报日期 footer."""
     from perfdesk.io import detail
 
+    signed = detail.Signature(filled_by, phone, date)
     with bulk():
-        return detail.export(projects, Path(path), year=year, failed=failed, progress=progress)
+        return detail.export(projects, Path(path), year=year, failed=failed, signed=signed,
+                             progress=progress)
 
 
 __all__ = ["ImportResult", "Location", "Notice", "export_detail", "export_disclosure",

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date as _date
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -89,6 +90,15 @@ LABELS = synonyms({
 FOOTER = {heading_key(t) for t in ("填报人", "填表人", "联系电话", "填报日期", "审核意见",
                                     "单位负责人", "财务负责人", "项目负责人")}
 MONEY = ("total", "fiscal", "other")
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    """The footer of the form: 填报人, 联系电话 and 填报日期 (left blank when not given)."""
+
+    filled_by: str = ""
+    phone: str = ""
+    date: _date | None = None
 
 
 def label_key(text: str) -> str:
@@ -278,7 +288,7 @@ def _line_height(text: str, width: float) -> float:
 
 
 def export(projects: Iterable[Project], path: Path, *, year: int, failed: Iterable[str] = (),
-           progress: ProgressCallback | None = None,
+           signed: Signature = Signature(), progress: ProgressCallback | None = None,
            template_path: Path | None = None) -> Path:
     """Write one sheet per project (an empty form when there are none) and the embedded data,
     atomically; see :func:`perfdesk.io.export_detail`."""
@@ -296,7 +306,7 @@ def export(projects: Iterable[Project], path: Path, *, year: int, failed: Iterab
     for index, project in enumerate(projects, 1):
         title = sheet_name(index, project.name, used)
         cells = write_sheet(wb, styles, template, project, title, year=year,
-                            failed=project.uuid in failed, frames=frames)
+                            failed=project.uuid in failed, frames=frames, signed=signed)
         entries.append(embedded.Entry(embedded.cells_hash(cells), title,
                                       embedded.project_record(project)))
         tracker.advance()
@@ -309,8 +319,8 @@ def export(projects: Iterable[Project], path: Path, *, year: int, failed: Iterab
     return result
 
 
-def sheet_values(t: Template, project: Project, *, year: int, failed: bool
-                 ) -> tuple[dict[tuple[int, int], object], int]:
+def sheet_values(t: Template, project: Project, *, year: int, failed: bool,
+                 signed: Signature = Signature()) -> tuple[dict[tuple[int, int], object], int]:
     """The values of a project's sheet by (row, column), and how far the rows below the
     indicator grid moved down (one template row becomes one row per indicator)."""
     clean = writing.clean_text
@@ -349,6 +359,10 @@ def sheet_values(t: Template, project: Project, *, year: int, failed: bool
     put("PD_ANNUAL_OTHER", project.annual_other)
     put("PD_MIDTERM_GOAL", project.midterm_goal)
     put("PD_ANNUAL_GOAL", project.annual_goal)
+    put("PD_FILLED_BY", signed.filled_by)
+    put("PD_PHONE", signed.phone)
+    if signed.date is not None:
+        put("PD_FILLED_DATE", f"{signed.date.year}年{signed.date.month}月{signed.date.day}日")
     for offset, indicator in enumerate(project.indicators):
         row = grid_row + offset
         grid = grid_values(indicator)
@@ -383,10 +397,11 @@ def sheet_frame(t: Template, *, failed: bool) -> tuple[bytes, bytes]:
 
 def write_sheet(wb: Workbook, styles: writing.Styles, template: Template, project: Project,
                 title: str, *, year: int, failed: bool,
-                frames: dict[bool, tuple[bytes, bytes]]) -> list[tuple[int, int, object]]:
+                frames: dict[bool, tuple[bytes, bytes]],
+                signed: Signature = Signature()) -> list[tuple[int, int, object]]:
     """Write one project's sheet; returns the (row, col, value) cells written, for hashing."""
     t = template
-    values, shift = sheet_values(t, project, year=year, failed=failed)
+    values, shift = sheet_values(t, project, year=year, failed=failed, signed=signed)
     grid_row = t.grid_row
 
     def moved(row: int) -> int:

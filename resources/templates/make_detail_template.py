@@ -128,11 +128,11 @@ def build() -> Workbook:
     names["PD_GRID_ROW"] = "A12:I12"
 
     label("A13", "填报人", "A13:B13")
-    put("C13", None)
+    put("C13", None, name="PD_FILLED_BY")
     label("D13", "联系电话", "D13:E13")
-    put("F13", None)
+    put("F13", None, name="PD_PHONE")
     label("G13", "填报日期", "G13:H13")
-    put("I13", None)
+    put("I13", None, name="PD_FILLED_DATE")
     label("A14", "审核意见", "A14:B14")
     put("C14", None, VALUE, TOP_LEFT, merge="C14:I14", name="PD_REVIEW")
     ws.row_dimensions[13].height = 24

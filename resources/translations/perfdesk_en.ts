@@ -205,6 +205,14 @@
         <translation>Written on import as: %1</translation>
     </message>
     <message>
+        <source>导入原文：%1</source>
+        <translation>Imported text: %1</translation>
+    </message>
+    <message>
+        <source>来源：%1</source>
+        <translation>Source: %1</translation>
+    </message>
+    <message>
         <source>显示检查结果</source>
         <translation>Show check results</translation>
     </message>
