@@ -9,6 +9,7 @@ version=$("$python" -c 'import perfdesk; print(perfdesk.__version__)')
 platform="linux-$(uname -m)"
 zip="PerfDesk-$version-$platform.zip"
 
+mkdir -p build
 start=$(date +%s)
 "$python" -m PyInstaller --noconfirm --clean build.spec >build/pyinstaller.log 2>&1 \
   || { tail -30 build/pyinstaller.log; echo "build failed; see build/pyinstaller.log"; exit 1; }
