@@ -88,11 +88,14 @@ class ParseResult:
             (``满意度`` in ``满意度≥90%``), else ``""``.
         comparator_spelling: how the comparator was written when not canonical
             (``>=``, ``不低于``, ``以上`` …), else ``""``.
+        note: a remark in brackets after the target (``（抽样调查）`` in
+            ``≥95%（抽样调查）``), else ``""``.
     """
 
     value: TargetValue
     prefix: str = ""
     comparator_spelling: str = ""
+    note: str = ""
 
 
 # --- normalising what was typed -------------------------------------------------------------
@@ -128,6 +131,7 @@ _UNIT_MAX = 8
 _UNIT_RE = re.compile(rf"{_UNIT_CHARS}{{1,{_UNIT_MAX}}}")
 _VALUE_RE = re.compile(rf"(?P<number>{_NUMBER})(?P<unit>{_UNIT_CHARS}{{0,{_UNIT_MAX}}})")
 
+_TRAILING_REMARK = re.compile(r"(.+?)([（(][^（）()]+[）)])")
 _MAX_LENGTH = 2000  # longer text is never a target; do not spend regex time on it
 
 
@@ -195,6 +199,17 @@ def _parse(text: object, grades: tuple[str, ...]) -> ParseResult:
     s = re.sub(r"\s+", "", s)
     if s in grades:
         return ParseResult(TargetValue.qualitative(s))
+
+    # A remark in brackets after a target (≥95%（抽样调查）): the target counts, the remark is
+    # reported so the written text can be kept.
+    remark = _TRAILING_REMARK.fullmatch(s)
+    if remark:
+        inner = _parse(remark.group(1), grades)
+        if inner.value.kind in (ValueKind.QUANTITATIVE, ValueKind.QUALITATIVE) \
+                and not inner.note:
+            return ParseResult(inner.value, inner.prefix, inner.comparator_spelling,
+                               note=remark.group(2))
+        return ParseResult(TargetValue.raw(original))
 
     # Comparator after the number: 6篇以上, 95%及以上.
     suffix_comp, suffix_word = "", ""

@@ -464,6 +464,17 @@ def test_val03_normalises_comparator_spelling(written, canonical):
     assert not of(fixed, "VAL-03")
 
 
+def test_val03_moves_a_remark_after_the_target_into_the_explanation():
+    project = add(sample(), row("产出指标", "质量指标", "验收合格率", "≥95%（抽样调查）"))
+    f = one(project, "VAL-03")
+    assert "抽样调查" in f.message.zh and "指标解释" in f.message.zh
+    assert not of(project, "VAL-07")  # the target is there; 抽样 is only its remark
+    fixed = applied(project, f.fix)
+    assert fixed.indicators[-1].value_display() == "≥95%"
+    assert "抽样调查" in fixed.indicators[-1].explanation
+    assert not of(fixed, "VAL-03")
+
+
 def test_val03_never_drops_a_formula():
     project = add(sample(), row("产出指标", "质量指标", "出租屋纳管率", "已登记数/应登记数≥98%"))
     assert not of(project, "VAL-03")

@@ -418,3 +418,24 @@ def test_the_selected_problem_and_its_auto_fix_are_read_without_scrolling(window
     assert "可自动修正：一级指标改为“产出指标”" in detail.toPlainText()
     qtbot.waitUntil(lambda: detail.document().size().height() > 0)
     assert detail.verticalScrollBar().maximum() == 0  # nothing hidden below the box
+
+
+def test_a_long_department_name_is_shortened_with_an_ellipsis_not_cut(gui, qtbot, new_dataset):
+    long_name = "中共广州市黄埔区委政法委员会（部门）"
+    dataset = new_dataset()
+    dataset.add_projects([Project(name="项目", department=long_name, unit=long_name)])
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    qtbot.waitExposed(win)
+    win.set_dataset(dataset)
+    win.select_in_tree(next(e.uuid for e in dataset.project_list() if e.name == "项目"))
+    label = win.ui.projectForm.ui.departmentValue
+    assert label.text() == long_name and label.toolTip() == long_name
+    label.resize(120, label.height())  # as narrow as at 1366 with the panels open
+    assert label.elided()
+    shown = label.fontMetrics().elidedText(long_name, Qt.TextElideMode.ElideRight,
+                                            label.contentsRect().width())
+    assert shown.endswith("…") and shown != long_name
+    win.close()

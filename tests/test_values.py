@@ -107,6 +107,22 @@ def test_a_formula_followed_by_a_target_yields_the_target():
     assert result.prefix == "已登记数/应登记数"
 
 
+@pytest.mark.parametrize(("text", "rendered", "note"), [
+    ("≥95%（抽样调查）", "≥95%", "（抽样调查）"),
+    ("不低于90% (按季度统计)", "≥90%", "(按季度统计)"),
+    ("好（以验收意见为准）", "好", "（以验收意见为准）"),
+])
+def test_a_remark_in_brackets_after_a_target_keeps_the_target(text, rendered, note):
+    result = parse(text)
+    assert render(result.value) == rendered
+    assert result.note == note
+
+
+@pytest.mark.parametrize("text", ["满意（较高）", "（抽样）", "≥95%（一）（二）"])
+def test_brackets_without_a_target_before_them_stay_raw(text):
+    assert parse(text).value.kind is ValueKind.RAW
+
+
 def test_empty_text_is_empty():
     assert parse("").value.kind is ValueKind.EMPTY
     assert parse("   ").value.kind is ValueKind.EMPTY

@@ -128,6 +128,8 @@ class IndicatorFacts:
         if (value.comparator, value.number, value.unit) != (ind.comparator, ind.target,
                                                             ind.unit):
             return False
+        if parsed.note:  # ≥95%（抽样调查）: clearing the text would lose the remark
+            return False
         return not parsed.prefix or is_label_of(parsed.prefix, ind.name, self._ctx)
 
 

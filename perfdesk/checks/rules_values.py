@@ -167,11 +167,17 @@ def has_comparator(f, p, ctx):
         "notation": ("指标值写作“{written}”，规范写法是“{canonical}”。可一键改为规范写法。",
                      "The value is written '{written}'; the standard form is '{canonical}'. "
                      "It can be changed in one click."),
+        "remark": ("指标值“{written}”后面的说明“{remark}”应写在指标解释中，指标值只写“{canonical}”。"
+                   "可一键移过去。",
+                   "The remark '{remark}' after the value '{written}' belongs in 指标解释; the "
+                   "value should read just '{canonical}'. It can be moved in one click."),
     },
     source=source(P101, "计算符号用“≥、＞、＝、＜、≤”", "comparators are ≥ ＞ ＝ ＜ ≤"),
     when=("written", "target"))
 def comparator_spelling(f, p, ctx):
     ind = f.ind
+    if f.written and ind.target is not None and f.parsed is not None and f.parsed.note:
+        return _remark_to_explanation(f, ind)
     if not f.written or ind.target is None or not f.notation_only():
         return None
     canonical = render(ind.target_value())
@@ -184,6 +190,21 @@ def comparator_spelling(f, p, ctx):
         return hit("value", "comparator", fix=fix, written=clip(f.written), spelling=spelling,
                    comparator=ind.comparator or "≥", canonical=canonical)
     return hit("value", "notation", fix=fix, written=clip(f.written), canonical=canonical)
+
+
+def _remark_to_explanation(f, ind):
+    parsed = f.parsed
+    value = parsed.value
+    if parsed.prefix or (value.comparator, value.number, value.unit) != (
+            ind.comparator, ind.target, ind.unit):
+        return None  # the text says more than the typed fields: other rules speak
+    remark = parsed.note[1:-1].strip()
+    explanation = f"{ind.explanation.rstrip('。')}。{remark}" if ind.explanation else remark
+    canonical = render(ind.target_value())
+    fix = Fix(Text(f"把“{remark}”移到指标解释", f"Move '{remark}' to 指标解释"),
+              indicator_changes={ind.uuid: {"value_text": "", "explanation": explanation}})
+    return hit("value", "remark", fix=fix, written=clip(f.written), remark=remark,
+               canonical=canonical)
 
 
 @indicator_rule(
