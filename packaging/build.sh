@@ -20,5 +20,5 @@ echo "frozen self-test:"
 QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen} dist/PerfDesk/PerfDesk --self-test
 
 rm -f "dist/$zip"
-(cd dist && "$python" -m zipfile -c "$zip" PerfDesk/)
+"$python" -m zipfile -c "dist/$zip" dist/PerfDesk  # stored as PerfDesk/...
 echo "dist/$zip: $(du -sm "dist/$zip" | cut -f1) MB"
