@@ -19,7 +19,6 @@ from perfdesk.errors import (
     DatasetLockedError,
     InvalidValueError,
     NewerSchemaError,
-    NotADatasetError,
     PerfDeskError,
     ReadOnlyError,
 )

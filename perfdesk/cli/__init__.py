@@ -19,7 +19,6 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 from datetime import datetime
-from pathlib import Path
 
 from perfdesk import __version__
 from perfdesk.errors import PerfDeskError

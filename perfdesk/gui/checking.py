@@ -18,14 +18,14 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from perfdesk.gui.document import DatasetDocument
 
 if TYPE_CHECKING:  # the data layer loads when a dataset opens, not at start-up
-    from perfdesk import checks
+    pass
 
 SLICE_SECONDS = 0.03  # a slice of the background check may take this long before yielding
 SLICE_PROJECTS = 100

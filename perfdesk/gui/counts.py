@@ -9,13 +9,13 @@ the window around them; this widget keeps one size and only repaints itself.
 from __future__ import annotations
 
 from PySide6.QtCore import Property, QSize
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from perfdesk.gui.checking import Summary
+from perfdesk.gui.severity_style import COLOURS
 from perfdesk.gui.translate import _t
 
-COLOURS = {"error": QColor("#d32f2f"), "warning": QColor("#e08a00"), "hint": QColor("#1e88e5")}
 MARKS = {"error": "●", "warning": "▲", "hint": "●"}
 
 

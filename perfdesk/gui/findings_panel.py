@@ -18,6 +18,7 @@ from perfdesk.gui.checking import ERROR, HINT, WARNING, LiveChecker, Summary, se
 from perfdesk.gui.forms.ui_findings_panel import Ui_FindingsPanel
 from perfdesk.gui.icons import icon
 from perfdesk.gui.labels import indicator_field, project_field
+from perfdesk.gui.severity_style import HEX
 from perfdesk.gui.translate import _t
 
 MESSAGE_COLUMN, PROJECT_COLUMN, FIX_COLUMN = range(3)
@@ -27,7 +28,6 @@ FindingRole = Qt.ItemDataRole.UserRole + 1
 ProjectUuidRole = Qt.ItemDataRole.UserRole + 2
 
 SEVERITY_ICONS = {ERROR: "severity-error", WARNING: "severity-warning", HINT: "severity-hint"}
-SEVERITY_COLOURS = {ERROR: "#d32f2f", WARNING: "#e08a00", HINT: "#1e88e5"}
 # Lines of text the box under the list holds: the selected finding in full (severity and rule,
 # what is wrong and how to fix it, and the auto-fix) at the panel's default width, for all but
 # the very longest findings of the sample.
@@ -286,7 +286,7 @@ class FindingsPanel(QWidget):
             return
         level = severity(finding)
         name = {ERROR: _t("错误"), WARNING: _t("警告"), HINT: _t("提示")}[level]
-        text = (f'<b style="color:{SEVERITY_COLOURS[level]}">{html.escape(name)} '
+        text = (f'<b style="color:{HEX[level]}">{html.escape(name)} '
                 f'{html.escape(finding.rule)}</b><br>{html.escape(str(finding.message))}')
         if finding.fix is not None:
             text += "<br><i>" + html.escape(_t("可自动修正：%1").replace(

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -24,18 +24,16 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QWidget
 
 from perfdesk.gui.forms.ui_import_dialog import Ui_ImportDialog
+from perfdesk.gui.severity_style import COLOURS, ERROR, WARNING
 from perfdesk.values import format_money
 
 if TYPE_CHECKING:  # the data layer loads when a dataset opens, not at start-up
     from perfdesk.model import Project
 
 EXPAND_ALL_UP_TO = 200  # projects; a bigger import opens with only the departments expanded
-ERROR_COLOUR = QColor("#c62828")
-WARNING_COLOUR = QColor("#b26a00")
 
 
 def _severity(finding: Any) -> str:
@@ -179,11 +177,11 @@ class ImportTreeModel(QAbstractItemModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == self.INDICATORS and node.kind == "project" and node.indicators == 0:
-                return ERROR_COLOUR
+                return COLOURS[ERROR]
             if column == self.PROBLEMS and node.errors:
-                return ERROR_COLOUR
+                return COLOURS[ERROR]
             if column == self.PROBLEMS and node.warnings:
-                return WARNING_COLOUR
+                return COLOURS[WARNING]
         if role == Qt.ItemDataRole.ToolTipRole and node.kind == "project":
             assert node.project is not None
             ref = node.project.source_ref

@@ -46,13 +46,13 @@ from perfdesk.gui.indicator_table import (
     LEVEL2,
     NAME,
     NATURE,
-    SEVERITY_COLOURS,
     UNIT,
     VALUE,
     IndicatorRole,
     IndicatorTableModel,
     changes_for,
 )
+from perfdesk.gui.severity_style import COLOURS
 from perfdesk.taxonomy import (
     BASES,
     COMMON_UNITS,
@@ -290,7 +290,7 @@ class IndicatorGrid(QTableView):
         for row, column, level in marks:
             rect = self.visualRect(model.index(row, column))
             if rect.isValid() and rect.intersects(event.rect()):
-                pen = QPen(SEVERITY_COLOURS[level])
+                pen = QPen(COLOURS[level])
                 pen.setWidth(2)
                 painter.setPen(pen)
                 painter.drawRect(rect.adjusted(1, 1, -1, -1))

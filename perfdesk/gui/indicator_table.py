@@ -10,10 +10,9 @@ the document's signals; each cell carries the check findings that point at it.
 
 from __future__ import annotations
 
-from typing import Any, TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtGui import QColor
 
 from perfdesk import indicator_library, values
 from perfdesk.errors import NotFoundError
@@ -21,6 +20,7 @@ from perfdesk.gui import commands
 from perfdesk.gui.checking import SEVERITY_ORDER, LiveChecker, severity
 from perfdesk.gui.document import DatasetDocument
 from perfdesk.gui.labels import grid_header, indicator_field
+from perfdesk.gui.severity_style import MUTED, TINTS
 from perfdesk.gui.translate import _t
 from perfdesk.taxonomy import (
     DEFAULT_GRADES,
@@ -68,14 +68,9 @@ _MARK_ROLES = [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole, Seve
                FindingsRole]
 _CENTRE = int(Qt.AlignmentFlag.AlignCenter)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_MUTED = QColor("#9e9e9e")
 _READ_ONLY = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _EDITABLE = _READ_ONLY | Qt.ItemFlag.ItemIsEditable
 
-SEVERITY_COLOURS = {"error": QColor("#d32f2f"), "warning": QColor("#e08a00"),
-                    "hint": QColor("#1e88e5")}
-SEVERITY_TINTS = {"error": QColor("#fdecea"), "warning": QColor("#fff4e0"),
-                  "hint": QColor("#eaf3fc")}
 
 
 
@@ -289,7 +284,7 @@ class IndicatorTableModel(QAbstractTableModel):
             return self._text(indicator, column)
         if role == _BACKGROUND:
             found = self._cell_findings.get((indicator.uuid, column))
-            return SEVERITY_TINTS.get(severity(found[0])) if found else None
+            return TINTS.get(severity(found[0])) if found else None
         if role == _ALIGNMENT:
             if column == NATURE or column == COMPARATOR:
                 return _CENTRE
@@ -298,7 +293,7 @@ class IndicatorTableModel(QAbstractTableModel):
             return None
         if role == _FOREGROUND:
             if (column == COMPARATOR or column == UNIT) and indicator.nature == QUALITATIVE:
-                return _MUTED
+                return MUTED
             return None
         if role == _TOOLTIP:
             return self._tooltip(indicator, column)

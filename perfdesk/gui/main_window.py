@@ -14,10 +14,16 @@ import datetime
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QGuiApplication,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QHeaderView,
@@ -72,7 +78,7 @@ from perfdesk.paths import documents_dir, resource
 
 if TYPE_CHECKING:  # the data layer loads when a dataset opens, not at start-up
     from perfdesk.dataset import Dataset
-    from perfdesk.model import Indicator, Project
+    from perfdesk.model import Indicator
 
 # The bundled sample (a real published table) and the dataset it is imported into.
 SAMPLE_TABLE = ("samples", "000_05425078e2155506.txt")

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QWidget
 
 from perfdesk.gui.forms.ui_paste_dialog import Ui_PasteDialog
+from perfdesk.gui.severity_style import MUTED, TINTS
 from perfdesk.paste import COLUMN_TITLES, GRID_COLUMNS, PasteResult, parse_paste
 
 if TYPE_CHECKING:  # the data layer loads when a dataset opens, not at start-up
@@ -32,8 +32,6 @@ FIELD_COLUMNS = {
     "explanation": "explanation", "scoring": "name", "weight": "name", "remark": "name",
 }
 SEVERITIES = ("error", "warning", "hint")
-TINTS = {"error": QColor("#fde2e1"), "warning": QColor("#fff1d6"), "hint": QColor("#e3effc")}
-MUTED = QColor("#9e9e9e")
 
 Check = Callable[[list["Indicator"]], Iterable[Any]]
 

@@ -19,8 +19,6 @@ there before. Only QtGui is used (no QtPrintSupport): printing is opening the PD
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import contextlib
 import datetime as _dt
 import os
@@ -29,6 +27,7 @@ import uuid as _uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    
     QModelIndex,
     QRectF,
     QSortFilterProxyModel,
@@ -25,6 +24,7 @@ from perfdesk.gui import commands
 from perfdesk.gui.checking import EMPTY, LiveChecker, Summary
 from perfdesk.gui.document import DatasetDocument
 from perfdesk.gui.icons import icon
+from perfdesk.gui.severity_style import COLOURS, ERROR, WARNING
 from perfdesk.gui.translate import _t
 
 DEPARTMENT, UNIT, PROJECT = "department", "unit", "project"
@@ -40,8 +40,6 @@ UuidRole = Qt.ItemDataRole.UserRole + 2
 SummaryRole = Qt.ItemDataRole.UserRole + 3  # checking.Summary (aggregated for units, departments)
 SearchTextRole = Qt.ItemDataRole.UserRole + 4  # what the filter box matches
 
-ERROR_COLOUR = QColor("#d32f2f")
-WARNING_COLOUR = QColor("#e08a00")
 
 
 
@@ -427,9 +425,9 @@ class BadgeDelegate(QStyledItemDelegate):
         """One badge, as ui.md draws it: the errors (●) when there are any, else the warnings
         (▲); the tooltip has both. Filled for a project, outlined for a unit's total."""
         if summary.errors:
-            return [(f"● {summary.errors}", ERROR_COLOUR, project)]
+            return [(f"● {summary.errors}", COLOURS[ERROR], project)]
         if summary.warnings:
-            return [(f"▲ {summary.warnings}", WARNING_COLOUR, project)]
+            return [(f"▲ {summary.warnings}", COLOURS[WARNING], project)]
         return []
 
     @staticmethod
