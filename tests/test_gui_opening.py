@@ -205,3 +205,21 @@ def test_closing_while_the_background_check_runs_stops_it(window, new_dataset, q
     for _ in range(5):
         QCoreApplication.processEvents()
     assert window.document is None
+
+
+def test_a_project_selected_before_the_background_check_reaches_it_shows_its_problems(
+        window, new_dataset):
+    """Opening a big dataset checks it in slices; the project the clerk looks at is checked
+    at once, so it never shows 没有发现问题 while it has problems."""
+    dataset = new_dataset()
+    projects = [Project(name=f"项目{n}", department="测试主管部门", unit="测试预算单位",
+                        attribute="新增项目", annual_goal="完成10场。") for n in range(300)]
+    projects[-1].attribute = ""  # HDR-03: 项目属性 empty, an error
+    dataset.add_projects(projects)
+    window.set_dataset(dataset)
+    assert window.checker.busy
+    window.select_in_tree(projects[-1].uuid)
+    assert any(f.rule == "HDR-03" for f in window.checker.findings(projects[-1].uuid))
+    panel = window.ui.findingsPanel
+    assert panel.model.rowCount() >= 1
+    assert "HDR-03" in window.ui.projectForm.ui.attributeCombo.toolTip()

@@ -280,6 +280,8 @@ class FindingsPanel(QWidget):
             elif self.model is not None and not self.all_projects and \
                     self.model.project_uuid is None:
                 text = _t("选择一个项目查看它的问题，或在上方选择“全部项目”。")
+            elif self.checker is not None and self.checker.busy and self.all_projects:
+                text = _t("正在检查…")
             else:
                 text = _t("没有发现问题。")
             self._set_detail(text)

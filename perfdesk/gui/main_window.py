@@ -541,6 +541,8 @@ class MainWindow(QMainWindow):
             return
         self.ui.projectForm.commit_pending()
         self.current_project = uuid
+        if uuid and self.checker is not None and not self.checker.checked(uuid):
+            self.checker.recheck(uuid)  # its turn in the background check has not come yet
         self.ui.projectForm.show_project(uuid)
         if self.indicator_model is not None:
             self.indicator_model.set_project(uuid)

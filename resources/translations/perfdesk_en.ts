@@ -177,6 +177,10 @@
         <translation>Select a project to see its problems, or choose All projects above.</translation>
     </message>
     <message>
+        <source>正在检查…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
         <source>没有发现问题。</source>
         <translation>No problems found.</translation>
     </message>
