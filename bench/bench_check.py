@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from check_samples.seed import seed_projects  # noqa: E402
 
 from perfdesk.checks import CheckContext, check_project, check_projects  # noqa: E402
-from perfdesk.dataset import Dataset  # noqa: E402
+from perfdesk.services.dataset import Dataset  # noqa: E402
 
 
 def per_check(project, context, seconds: float = 1.0) -> float:

@@ -16,7 +16,7 @@ from common import large_dataset, paired, report
 
 from openpyxl import Workbook
 
-from perfdesk.dataset import Dataset
+from perfdesk.services.dataset import Dataset
 from perfdesk.io import detail, disclosure, export_detail, export_disclosure
 
 

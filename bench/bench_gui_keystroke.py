@@ -40,7 +40,7 @@ KEYS = 200
 
 
 def project():
-    from perfdesk.model import Indicator, Project
+    from perfdesk.core.model import Indicator, Project
 
     indicators = []
     for k in range(ROWS):
@@ -58,10 +58,10 @@ def project():
 def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="perfdesk-bench-"))
     os.environ.setdefault("PERFDESK_HOME", str(folder / "home"))
-    from perfdesk.dataset import Dataset
-    from perfdesk.gui.app import create_application
-    from perfdesk.gui.indicator_table import VALUE
-    from perfdesk.gui.main_window import MainWindow
+    from perfdesk.services.dataset import Dataset
+    from perfdesk.gui.application import create_application
+    from perfdesk.gui.models.indicator_table_model import VALUE
+    from perfdesk.gui.window.main_window import MainWindow
 
     app = create_application()
     dataset = Dataset.create(folder / "bench.perfdesk", year=2025, profile="88")

@@ -35,8 +35,8 @@ ORDER BY d.position, d.id, u.position, u.id, p.position, p.id
 def main() -> None:
     path = large_dataset()
     os.environ.setdefault("PERFDESK_HOME", str(path.parent / "home"))
-    from perfdesk.gui.app import create_application
-    from perfdesk.gui.main_window import MainWindow
+    from perfdesk.gui.application import create_application
+    from perfdesk.gui.window.main_window import MainWindow
 
     app = create_application()
     window = MainWindow()

@@ -18,7 +18,7 @@ from pathlib import Path
 from common import large_dataset, paired, report
 from openpyxl import load_workbook
 
-from perfdesk.dataset import Dataset
+from perfdesk.services.dataset import Dataset
 from perfdesk.io import export_detail, export_disclosure, import_files, read_table
 
 

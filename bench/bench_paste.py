@@ -15,9 +15,9 @@ import io
 
 from common import best_of, report, sample_projects
 
-from perfdesk import values
-from perfdesk.model import Indicator
-from perfdesk.paste import parse_paste
+from perfdesk.core import values
+from perfdesk.core.model import Indicator
+from perfdesk.io.paste import parse_paste
 
 HEADING = "一级指标\t二级指标\t三级指标\t指标性质\t计算符号\t指标值\t计量单位\t指标值设定依据\t指标解释"
 

@@ -24,7 +24,7 @@ from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter  #
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from perfdesk.gui.fonts import install_fonts  # noqa: E402
-from perfdesk.gui.pdf import GRID_COLUMNS, HEADER_COLUMNS, write_projects_pdf  # noqa: E402
+from perfdesk.gui.printing.detail_pdf import GRID_COLUMNS, HEADER_COLUMNS, write_projects_pdf  # noqa: E402
 
 
 def main() -> None:

@@ -11,7 +11,7 @@ import sqlite3
 
 from common import best_of, large_dataset, report
 
-from perfdesk.dataset import Dataset
+from perfdesk.services.dataset import Dataset
 
 QUERY = """
 SELECT p.uuid, p.name, p.code, p.position, u.uuid, u.name, d.uuid, d.name,

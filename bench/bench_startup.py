@@ -53,7 +53,7 @@ def size_mb(folder: Path) -> float:
 
 def sample_dataset() -> Path:
     sys.path.insert(0, str(ROOT))
-    from perfdesk.dataset import Dataset
+    from perfdesk.services.dataset import Dataset
     from perfdesk.io import import_files
 
     path = OUT / "startup-sample.perfdesk"

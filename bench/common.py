@@ -26,7 +26,7 @@ LEVELS = [("产出指标", "数量指标", "培训场次", "≥", "10", "场"),
 
 
 def sample_projects(count: int, per_project: int = 6):
-    from perfdesk.model import Indicator, Project
+    from perfdesk.core.model import Indicator, Project
 
     for n in range(count):
         indicators = []
@@ -48,7 +48,7 @@ def sample_projects(count: int, per_project: int = 6):
 
 def large_dataset(projects: int = 10_000, per_project: int = 6) -> Path:
     """A dataset of ``projects`` × ``per_project`` indicators, built once and cached."""
-    from perfdesk.dataset import Dataset
+    from perfdesk.services.dataset import Dataset
 
     OUT.mkdir(parents=True, exist_ok=True)
     path = OUT / f"large-{projects}x{per_project}.perfdesk"

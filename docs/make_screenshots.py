@@ -68,9 +68,9 @@ class Shooter:
         sys.path.insert(0, str(ROOT))
         from PySide6.QtTest import QTest
 
-        from perfdesk.gui import prompts
-        from perfdesk.gui.app import create_application, install_language
-        from perfdesk.gui.main_window import MainWindow
+        from perfdesk.gui.dialogs import prompts
+        from perfdesk.gui.application import create_application, install_language
+        from perfdesk.gui.window.main_window import MainWindow
 
         self.variant = variant
         self.out = out
@@ -196,7 +196,7 @@ def new_dataset(shot: Shooter) -> None:
     """新建数据文件 filled in and grabbed, then created."""
     from PySide6.QtWidgets import QDialogButtonBox
 
-    from perfdesk.gui.dialogs import NewDatasetDialog
+    from perfdesk.gui.dialogs.dataset_dialogs import NewDatasetDialog
 
     def fill(dialog: NewDatasetDialog) -> None:
         ui = dialog.ui
@@ -231,7 +231,7 @@ def add_row(shot: Shooter, level2: str, name: str = "", value: str = "", basis: 
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
-    from perfdesk.gui.indicator_table import BASIS, EXPLANATION, LEVEL2, NAME, VALUE
+    from perfdesk.gui.models.indicator_table_model import BASIS, EXPLANATION, LEVEL2, NAME, VALUE
 
     window = shot.window
     grid, model = window.ui.indicatorGrid, window.indicator_model
@@ -261,7 +261,7 @@ def new_project(shot: Shooter) -> None:
     from PySide6.QtTest import QTest
 
     from perfdesk.gui import commands
-    from perfdesk.gui.indicator_table import BASIS, EXPLANATION, NAME, VALUE
+    from perfdesk.gui.models.indicator_table_model import BASIS, EXPLANATION, NAME, VALUE
 
     window = shot.window
     window.new_project()  # Ctrl+N
@@ -297,9 +297,9 @@ def new_project(shot: Shooter) -> None:
 
 def import_preview(shot: Shooter) -> None:
     """导入已有表格 → the sample table's preview, grabbed, then cancelled."""
-    from perfdesk.gui.import_dialog import ImportDialog
-    from perfdesk.gui.main_window import SAMPLE_TABLE
-    from perfdesk.paths import resource
+    from perfdesk.gui.dialogs.import_dialog import ImportDialog
+    from perfdesk.gui.window.main_window import SAMPLE_TABLE
+    from perfdesk.core.paths import resource
 
     shot.answers["open_table_files"] = [resource(*SAMPLE_TABLE)]
 
@@ -344,8 +344,8 @@ def sample_window(shot: Shooter, suffix: str) -> None:
 def fix_project(shot: Shooter) -> None:
     """CAT-02 selected with 自动修正 enabled; then the project corrected until it is clean."""
     from perfdesk.gui import commands
-    from perfdesk.gui.findings_panel import FindingRole
-    from perfdesk.gui.indicator_table import BASIS, EXPLANATION, NAME, VALUE
+    from perfdesk.gui.widgets.findings_panel import FindingRole
+    from perfdesk.gui.models.indicator_table_model import BASIS, EXPLANATION, NAME, VALUE
 
     window = shot.window
     uuid = select_project(shot, FIX_PROJECT)

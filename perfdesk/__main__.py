@@ -2,8 +2,8 @@
 
 import sys
 
-from perfdesk.cli import main
-from perfdesk.winconsole import attach_std_streams
+from perfdesk.app.main import main
+from perfdesk.cli.winconsole import attach_std_streams
 
 attach_std_streams()
 sys.exit(main())

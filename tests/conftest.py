@@ -1,5 +1,13 @@
-"""Shared test setup: headless Qt, and a private app-data folder so no test touches a real
-user's settings, logs or documents."""
+"""Shared test setup: headless Qt, a private app-data folder so no test touches a real user's
+settings, logs or documents, and Qt (and the GUI's code) blocked outside ``tests/gui``.
+
+The tests are laid out like the code. Everything outside ``tests/gui`` tests the headless core,
+so there Qt is not just unused but unavailable: while such a test module is imported and while
+such a test runs, PySide6, shiboken6 and ``perfdesk.gui`` are hidden from ``sys.modules`` and any
+import of them raises ImportError. (pytest-qt itself has imported Qt by then; hiding the modules, rather than
+only refusing new imports, is what makes the block real. ``testpaths`` runs the GUI tests
+last, so no Qt object is alive while a core test runs.)
+"""
 
 from __future__ import annotations
 
@@ -9,11 +17,66 @@ from pathlib import Path
 
 import pytest
 
+GUI_TESTS = Path(__file__).resolve().parent / "gui"
+_QT = ("PySide6", "shiboken6")
+_GUI_CODE = "perfdesk.gui"
+
+
+class _QtBlock:
+    """A meta-path finder refusing Qt while :data:`active`."""
+
+    active = False
+
+    def find_spec(self, name, path=None, target=None):
+        if self.active and (name.split(".")[0] in _QT or name == _GUI_CODE
+                            or name.startswith(_GUI_CODE + ".")):
+            raise ImportError(f"Qt and the GUI are blocked outside tests/gui: {name}")
+        return None
+
+
+_BLOCK = _QtBlock()
+sys.meta_path.insert(0, _BLOCK)
+
+
+def _outside_gui(path) -> bool:
+    return path is not None and GUI_TESTS not in Path(path).resolve().parents
+
+
+class _QtHidden:
+    """Within the block: Qt's modules out of sys.modules and new imports refused."""
+
+    def __enter__(self):
+        self.hidden = {name: sys.modules.pop(name) for name in list(sys.modules)
+                       if name.split(".")[0] in _QT or name == _GUI_CODE
+                       or name.startswith(_GUI_CODE + ".")}
+        _BLOCK.active = True
+
+    def __exit__(self, *exc):
+        _BLOCK.active = False
+        sys.modules.update(self.hidden)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_make_collect_report(collector):
+    if isinstance(collector, pytest.Module) and _outside_gui(collector.path):
+        with _QtHidden():
+            yield
+    else:
+        yield
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_pyfunc_call(pyfuncitem):
+    # Only around the test's own body: pytest-qt's hooks before and after it still see Qt.
+    if _outside_gui(pyfuncitem.path):
+        with _QtHidden():
+            yield
+    else:
+        yield
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("LANG", "zh_CN.UTF-8")
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "resources" / "samples" / "000_05425078e2155506.txt"
 
 
 @pytest.fixture(autouse=True)
@@ -24,7 +87,7 @@ def _private_home(tmp_path_factory, monkeypatch):
     monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.delenv("LC_MESSAGES", raising=False)
     monkeypatch.setenv("LANG", "zh_CN.UTF-8")
-    from perfdesk import i18n
+    from perfdesk.core import i18n
 
     i18n.set_language(None)
     yield home
@@ -34,7 +97,7 @@ def _private_home(tmp_path_factory, monkeypatch):
 @pytest.fixture
 def new_dataset(tmp_path):
     """A fresh dataset file with one department and one unit; closed after the test."""
-    from perfdesk.dataset import Dataset
+    from perfdesk.services.dataset import Dataset
 
     opened = []
 
@@ -49,30 +112,22 @@ def new_dataset(tmp_path):
         ds.close()
 
 
-def run_cli(*args: str, env: dict | None = None, cwd: Path | None = None):
-    """Run ``python -m perfdesk`` in a subprocess; returns the CompletedProcess."""
-    import subprocess
-
-    full_env = dict(os.environ)
-    full_env.update(env or {})
-    return subprocess.run([sys.executable, "-m", "perfdesk", *args], capture_output=True,
-                          text=True, encoding="utf-8", env=full_env, cwd=cwd, timeout=300)
-
-
 @pytest.fixture
 def gui(qapp, tmp_path, monkeypatch):
     """The Qt application set up as PerfDesk sets it up (Chinese), in Qt's test mode.
 
-    Message boxes and file dialogs (perfdesk.gui.prompts) never block a test: each returns what
+    Message boxes and file dialogs (perfdesk.gui.dialogs.prompts) never block a test: each returns what
     the test put in ``gui.answers`` (default: the first choice) and is recorded in
     ``gui.asked``.
     """
     from PySide6.QtCore import QStandardPaths
 
-    from perfdesk.gui import app, prompts
+    from perfdesk.gui import application
+
+    from perfdesk.gui.dialogs import prompts
 
     QStandardPaths.setTestModeEnabled(True)
-    app.create_application()
+    application.create_application()
 
     class Prompts:
         answers: dict = {}
@@ -95,4 +150,4 @@ def gui(qapp, tmp_path, monkeypatch):
                  "open_table_files", "save_file", "choose_folder"):
         monkeypatch.setattr(prompts, kind, record(kind))
     yield recorder
-    app.install_language(qapp, "zh_CN")
+    application.install_language(qapp, "zh_CN")

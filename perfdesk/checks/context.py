@@ -18,9 +18,9 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from perfdesk.checks.engine import RULES, Plan
-from perfdesk.errors import InvalidValueError
-from perfdesk.i18n import Text
-from perfdesk.taxonomy import (
+from perfdesk.core.errors import InvalidValueError
+from perfdesk.core.i18n import Text
+from perfdesk.core.taxonomy import (
     DEFAULT_GRADES,
     Level1Reading,
     check_profile,
@@ -28,11 +28,11 @@ from perfdesk.taxonomy import (
     read_level1,
     standard_level2,
 )
-from perfdesk.values import ParseResult, normalise_text, parse, parse_number
+from perfdesk.core.values import ParseResult, normalise_text, parse, parse_number
 
 if TYPE_CHECKING:  # pragma: no cover
-    from perfdesk.dataset import Dataset
-    from perfdesk.model import Project
+    from perfdesk.services.dataset import Dataset
+    from perfdesk.core.model import Project
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,7 +299,7 @@ class CheckContext:
     # --- cached readings --------------------------------------------------------------------
 
     def standard_level2(self, level1: str, label: str) -> str:
-        """:func:`perfdesk.taxonomy.standard_level2` in this profile, cached."""
+        """:func:`perfdesk.core.taxonomy.standard_level2` in this profile, cached."""
         return self._level2((level1, label))
 
 

@@ -21,12 +21,12 @@ from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 from perfdesk.checks.facts import KINDS, ProjectFacts
-from perfdesk.i18n import Text
+from perfdesk.core.i18n import Text
 
 if TYPE_CHECKING:  # pragma: no cover
     from perfdesk.checks.context import CheckContext
-    from perfdesk.dataset import Dataset
-    from perfdesk.model import Indicator, Project
+    from perfdesk.services.dataset import Dataset
+    from perfdesk.core.model import Indicator, Project
 
 
 class Severity(Enum):

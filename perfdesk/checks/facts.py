@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from perfdesk.taxonomy import COST, QUALITATIVE, SATISFACTION, TIMELINESS, LabelKind
-from perfdesk.values import ParseResult, ValueKind, render
+from perfdesk.core.taxonomy import COST, QUALITATIVE, SATISFACTION, TIMELINESS, LabelKind
+from perfdesk.core.values import ParseResult, ValueKind, render
 
 if TYPE_CHECKING:  # pragma: no cover
     from perfdesk.checks.context import CheckContext
-    from perfdesk.model import Indicator, Project
+    from perfdesk.core.model import Indicator, Project
 
 # What a row is, as bits: a rule declares the kinds of row it looks at (``when=``) and runs
 # only on rows that have all of them.
@@ -136,7 +136,7 @@ class IndicatorFacts:
 def is_label_of(prefix: str, name: str, ctx: "CheckContext") -> bool:
     """Whether text before a target only repeats the indicator's name (``满意度≥90%`` for
     参训人员满意度), rather than holding a formula or other words."""
-    from perfdesk.values import looks_like_formula
+    from perfdesk.core.values import looks_like_formula
 
     prefix = prefix.strip("：:，, ")
     if not prefix or looks_like_formula(prefix):

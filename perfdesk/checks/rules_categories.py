@@ -1,5 +1,5 @@
 """Rules on the indicator tree: categories (CAT), required coverage (REQ) and the export's
-need for at least one indicator (EXP). Category names come from :mod:`perfdesk.taxonomy`, so
+need for at least one indicator (EXP). Category names come from :mod:`perfdesk.core.taxonomy`, so
 profile 88 and profile 101 accept what their own tree holds."""
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from perfdesk.checks.wording import (
     profile_name,
     source,
 )
-from perfdesk.i18n import Text
-from perfdesk.taxonomy import (
+from perfdesk.core.i18n import Text
+from perfdesk.core.taxonomy import (
     COST,
     EFFECT,
     OUTPUT,

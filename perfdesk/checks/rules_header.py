@@ -18,8 +18,8 @@ from perfdesk.checks.wording import (
     period,
     source,
 )
-from perfdesk.i18n import Text
-from perfdesk.taxonomy import PROJECT_ATTRIBUTE_ALIASES, PROJECT_ATTRIBUTES, normalise_label
+from perfdesk.core.i18n import Text
+from perfdesk.core.taxonomy import PROJECT_ATTRIBUTE_ALIASES, PROJECT_ATTRIBUTES, normalise_label
 
 E, W, H = Severity.ERROR, Severity.WARNING, Severity.HINT
 

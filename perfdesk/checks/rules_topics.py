@@ -9,8 +9,8 @@ from decimal import Decimal
 from perfdesk.checks.engine import Fix, Severity, hit, indicator_rule
 from perfdesk.checks.facts import looks_like_date
 from perfdesk.checks.wording import P88, P101, REVIEW, amount, both, clip, listing, source
-from perfdesk.i18n import Text
-from perfdesk.taxonomy import (
+from perfdesk.core.i18n import Text
+from perfdesk.core.taxonomy import (
     BASES,
     COST,
     SATISFACTION,
@@ -18,7 +18,7 @@ from perfdesk.taxonomy import (
     level2_names,
     normalise_label,
 )
-from perfdesk.values import normalise_text
+from perfdesk.core.values import normalise_text
 
 E, W, H = Severity.ERROR, Severity.WARNING, Severity.HINT
 

@@ -14,9 +14,9 @@ from decimal import Decimal
 from perfdesk.checks.engine import Fix, Severity, hit, indicator_rule, project_rule
 from perfdesk.checks.facts import is_deadline_unit, looks_like_date
 from perfdesk.checks.wording import P88, P101, REVIEW, both, clip, listing, source
-from perfdesk.i18n import Text
-from perfdesk.taxonomy import COMMON_UNITS, QUALITATIVE, QUANTITATIVE
-from perfdesk.values import ValueKind, format_number, looks_like_formula, normalise_text, render
+from perfdesk.core.i18n import Text
+from perfdesk.core.taxonomy import COMMON_UNITS, QUALITATIVE, QUANTITATIVE
+from perfdesk.core.values import ValueKind, format_number, looks_like_formula, normalise_text, render
 
 E, W, H = Severity.ERROR, Severity.WARNING, Severity.HINT
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from perfdesk.i18n import Text
-from perfdesk.taxonomy import PROFILE_TITLES
+from perfdesk.core.i18n import Text
+from perfdesk.core.taxonomy import PROFILE_TITLES
 
 # The documents the rules rest on. Where a point comes from local practice rather than a
 # national text, the source says so.

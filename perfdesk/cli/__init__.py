@@ -1,13 +1,13 @@
-"""The ``perfdesk`` command: argument handling, error reporting and the GUI entry.
+"""The ``perfdesk`` subcommands: argument handling and error reporting, headless.
 
 Subcommands live in the modules named in :data:`COMMAND_MODULES` and register themselves
 with :func:`command`; each imports what it needs only when it runs, so ``perfdesk --version``
-stays instant.
+stays instant. The command line is part of the core: it never imports the GUI. The entry
+point that decides between the command line and the desktop app is :mod:`perfdesk.app.main`.
 
-``perfdesk`` alone starts the desktop app; ``perfdesk PATH`` opens a dataset in it; the
-subcommands work headless. Errors the clerk can fix are printed as one line (Chinese, or
-English when ``LANG`` is English) with exit status 2 and no traceback; unexpected errors are
-logged with their traceback and also reported in one line.
+Errors the clerk can fix are printed as one line (Chinese, or English when ``LANG`` is
+English) with exit status 2 and no traceback; unexpected errors are logged with their
+traceback and also reported in one line (:func:`reporting_errors`).
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from perfdesk import __version__
-from perfdesk.errors import PerfDeskError
-from perfdesk.i18n import ZH, language, tr
+from perfdesk.core.errors import PerfDeskError
+from perfdesk.core.i18n import ZH, language, tr
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -40,7 +40,7 @@ def command(name: str, zh: str, en: str, add: Callable[[argparse.ArgumentParser]
     return register
 
 
-class _Parser(argparse.ArgumentParser):
+class CommandParser(argparse.ArgumentParser):
     """argparse that reports a usage error as one line in the user's language, exit 2."""
 
     _ZH = (
@@ -73,30 +73,20 @@ def _load_commands() -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = CommandParser(
         prog="perfdesk",
         description=tr("PerfDesk 绩效目标填报助手：填写、检查并导出项目支出绩效目标表。",
                        "PerfDesk: fill in, check and export project performance targets."),
         epilog=tr("不带子命令运行时启动桌面程序；PATH 为要打开的数据文件。",
                   "Without a subcommand the desktop app starts; PATH is a dataset to open."))
     parser.add_argument("--version", action="version", version=f"PerfDesk {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=CommandParser)
     for name, (zh, en, add, _run) in COMMANDS.items():
         add(sub.add_parser(name, help=tr(zh, en), description=tr(zh, en)))
     return parser
 
 
-def _gui_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="perfdesk", add_help=False)
-    parser.add_argument("path", nargs="?")
-    parser.add_argument("--self-test", action="store_true")
-    parser.add_argument("--read-only", action="store_true")
-    parser.add_argument("--sample", action="store_true")
-    parser.add_argument("--screenshot")
-    return parser
-
-
-def _safe_output() -> None:
+def safe_output() -> None:
     """Never crash on printing Chinese: output that goes to a file or pipe is UTF-8; a
     console keeps its code page (GBK on Chinese Windows) and replaces what it cannot show."""
     for stream in (sys.stdout, sys.stderr):
@@ -111,23 +101,29 @@ def _safe_output() -> None:
             pass
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
-    _safe_output()
+def is_command(argv: Sequence[str]) -> bool:
+    """Whether ``argv`` asks for a subcommand (or --help/--version) rather than the app."""
     _load_commands()
-    try:
-        if argv and (argv[0] in COMMANDS or argv[0].startswith("-h") or argv[0] == "--help"
-                     or argv[0] == "--version"):
-            args = build_parser().parse_args(argv)
-            if args.command is None:  # pragma: no cover - argparse exits for -h/--version
-                return EXIT_OK
-            return COMMANDS[args.command][3](args)
-        args = _gui_parser().parse_args(argv)
-        if args.self_test:
-            from perfdesk.selftest import run_self_test
+    return bool(argv) and (argv[0] in COMMANDS or argv[0].startswith("-h")
+                           or argv[0] in ("--help", "--version"))
 
-            return run_self_test(keep=False, screenshot=args.screenshot)
-        return _start_gui(args)
+
+def run_command(argv: Sequence[str]) -> int:
+    """Parse ``argv`` as a subcommand and run it (errors are the caller's: see
+    :func:`reporting_errors`)."""
+    _load_commands()
+    args = build_parser().parse_args(list(argv))
+    if args.command is None:  # pragma: no cover - argparse exits for -h/--version
+        return EXIT_OK
+    return COMMANDS[args.command][3](args)
+
+
+def reporting_errors(run: Callable[[], int]) -> int:
+    """Run ``run()``; a PerfDeskError becomes one line on stderr and exit status 2, a bug
+    one line plus a crash log."""
+    safe_output()
+    try:
+        return run()
     except PerfDeskError as exc:
         print(f"perfdesk：{exc}" if language() == ZH else f"perfdesk: {exc}", file=sys.stderr)
         return EXIT_ERROR
@@ -142,9 +138,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
 
 
+def main(argv: Sequence[str] | None = None) -> int:
+    """The command line alone (no desktop app): ``perfdesk-cli`` and the tests."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    return reporting_errors(lambda: run_command(argv))
+
+
 def _log_crash(exc: BaseException) -> str:
     try:
-        from perfdesk.paths import log_dir
+        from perfdesk.core.paths import log_dir
 
         path = log_dir() / f"crash-{datetime.now():%Y%m%d-%H%M%S}.log"
         path.write_text("".join(traceback.format_exception(exc)), encoding="utf-8")
@@ -152,16 +154,3 @@ def _log_crash(exc: BaseException) -> str:
     except Exception:  # pragma: no cover - no writable log folder at all
         logging.getLogger(__name__).exception("crash")
         return "stderr"
-
-
-def _start_gui(args: argparse.Namespace) -> int:
-    try:
-        from perfdesk.gui.app import run_app
-    except ImportError as exc:
-        if "PySide6" in str(exc) or "perfdesk.gui" in str(exc):
-            raise PerfDeskError(
-                f"无法启动桌面程序（{exc}）。命令行功能仍可使用，见 perfdesk --help。",
-                f"The desktop app cannot start ({exc}). The command line still works; see "
-                "perfdesk --help.") from exc
-        raise
-    return run_app(args)

@@ -1,4 +1,4 @@
-"""The dataset subcommands: ``new``, ``info`` and ``self-test``."""
+"""The dataset subcommands: ``new`` and ``info``."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from perfdesk.cli import EXIT_OK, command
-from perfdesk.i18n import tr
+from perfdesk.core.i18n import tr
 
 def _add_new(p: argparse.ArgumentParser) -> None:
     p.add_argument("path", metavar="PATH", help=tr("新数据文件的路径", "path of the new dataset"))
@@ -21,7 +21,7 @@ def _add_new(p: argparse.ArgumentParser) -> None:
 
 @command("new", "新建数据文件", "create a new dataset", _add_new)
 def _run_new(args: argparse.Namespace) -> int:
-    from perfdesk.dataset import Dataset
+    from perfdesk.services.dataset import Dataset
 
     with Dataset.create(args.path, year=args.year, profile=args.profile, title=args.title,
                         department=args.department, unit=args.unit) as ds:
@@ -37,7 +37,7 @@ def _add_info(p: argparse.ArgumentParser) -> None:
 
 @command("info", "显示数据文件的概况", "show what a dataset holds", _add_info)
 def _run_info(args: argparse.Namespace) -> int:
-    from perfdesk.dataset import Dataset
+    from perfdesk.services.dataset import Dataset
     from perfdesk.storage.datasetfile import probe
     from perfdesk.storage.migrations import SCHEMA_VERSION
 
@@ -68,19 +68,3 @@ def _run_info(args: argparse.Namespace) -> int:
 
 def _display_width(text: str) -> int:
     return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
-
-
-def _add_self_test(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--keep", action="store_true",
-                   help=tr("保留临时文件夹（数据文件和日志）", "keep the temporary folder"))
-    p.add_argument("--screenshot", metavar="PNG",
-                   help=tr("保存主窗口截图", "save a screenshot of the main window"))
-
-
-@command("self-test", "自检：在临时文件夹中创建、迁移、写入并读回数据",
-         "self-test: create, migrate, write and read back a dataset in a temp folder",
-         _add_self_test)
-def _run_self_test(args: argparse.Namespace) -> int:
-    from perfdesk.selftest import run_self_test
-
-    return run_self_test(keep=args.keep, screenshot=args.screenshot)

@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from perfdesk.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, command
-from perfdesk.errors import PerfDeskError
-from perfdesk.i18n import Text, tr
+from perfdesk.core.errors import PerfDeskError
+from perfdesk.core.i18n import Text, tr
 
 JSON_FORMAT_VERSION = 1
 _SEVERITIES = ("error", "warning", "hint")
@@ -118,7 +118,7 @@ def _check_input(path: Path, args: argparse.Namespace) -> Checked:
 
 def _check_dataset(path: Path, *, fix: bool) -> Checked:
     from perfdesk.checks import CheckContext, check_project
-    from perfdesk.dataset import Dataset
+    from perfdesk.services.dataset import Dataset
 
     with Dataset.open(path, read_only=not fix) as ds:
         context = CheckContext.from_dataset(ds)
@@ -157,7 +157,7 @@ _NO_UNIT = "（表格未填写预算单位）"
 
 def _check_table(path: Path, *, profile: str, year: int | None) -> Checked:
     from perfdesk.checks import CheckContext, check_project
-    from perfdesk.dataset import Dataset
+    from perfdesk.services.dataset import Dataset
 
     try:
         from perfdesk.io import read_table
@@ -204,7 +204,7 @@ _KINDS = {
 
 
 def _zh() -> bool:
-    from perfdesk.i18n import ZH, language
+    from perfdesk.core.i18n import ZH, language
 
     return language() == ZH
 

@@ -12,7 +12,7 @@ import datetime
 from pathlib import Path
 
 from perfdesk.cli import EXIT_OK, command
-from perfdesk.i18n import tr
+from perfdesk.core.i18n import tr
 
 
 def _add_import(p: argparse.ArgumentParser) -> None:
@@ -28,7 +28,7 @@ def _add_import(p: argparse.ArgumentParser) -> None:
          "import existing performance target tables (disclosure or detailed, Excel or text)",
          _add_import)
 def _run_import(args: argparse.Namespace) -> int:
-    from perfdesk.dataset import Dataset
+    from perfdesk.services.dataset import Dataset
     from perfdesk.io import import_files
 
     with Dataset.open(args.into) as ds:
@@ -80,7 +80,7 @@ def _add_export(p: argparse.ArgumentParser) -> None:
 
 @command("export", "导出官方格式的 Excel 表", "export the official Excel layouts", _add_export)
 def _run_export(args: argparse.Namespace) -> int:
-    from perfdesk.dataset import Dataset
+    from perfdesk.services.dataset import Dataset
     from perfdesk.io import export_detail, export_disclosure
 
     with Dataset.open(args.dataset, read_only=True) as ds:

@@ -19,14 +19,14 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
 
-from perfdesk.errors import PerfDeskError
+from perfdesk.core.errors import PerfDeskError
 from perfdesk.gui.document import DatasetDocument
 from perfdesk.gui.labels import indicator_field, project_field
 from perfdesk.gui.translate import _t
 
 if TYPE_CHECKING:  # the data layer loads when a dataset opens, not at start-up
-    from perfdesk.dataset import AddedProjects, RemovedIndicator, RemovedProject
-    from perfdesk.model import Indicator, Project
+    from perfdesk.services.dataset import AddedProjects, RemovedIndicator, RemovedProject
+    from perfdesk.core.model import Indicator, Project
 
 _TEXT_MERGE_ID = 1
 

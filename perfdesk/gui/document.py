@@ -20,11 +20,11 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from perfdesk.errors import PerfDeskError
+from perfdesk.core.errors import PerfDeskError
 from perfdesk.gui.translate import _t
 
 if TYPE_CHECKING:  # the data layer loads when a dataset opens, not at start-up
-    from perfdesk.dataset import (
+    from perfdesk.services.dataset import (
         AddedProjects,
         Counts,
         Dataset,
@@ -34,7 +34,7 @@ if TYPE_CHECKING:  # the data layer loads when a dataset opens, not at start-up
         RemovedProject,
         RemovedUnit,
     )
-    from perfdesk.model import Indicator, Project
+    from perfdesk.core.model import Indicator, Project
 
 CACHE_SIZE = 64
 
@@ -43,7 +43,7 @@ class DatasetDocument(QObject):
     """An open dataset with undo.
 
     Attributes:
-        dataset: the open :class:`~perfdesk.dataset.Dataset`.
+        dataset: the open :class:`~perfdesk.services.dataset.Dataset`.
         undo_stack: every edit as a QUndoCommand.
         last_saved: when the last edit was written to the file (``None`` before the first).
 

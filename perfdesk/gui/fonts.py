@@ -20,7 +20,7 @@ import logging
 
 from PySide6.QtGui import QFont, QFontDatabase
 
-from perfdesk.paths import resource
+from perfdesk.core.paths import resource
 
 log = logging.getLogger(__name__)
 

@@ -6,7 +6,7 @@ every long job goes through :class:`JobRunner`:
 
 - the work is a plain callable taking a ``progress(done, total)`` callback (the contract of
   the core's importers and exporters); it runs on a worker thread of a ``QThreadPool``;
-- ``progress`` raises :class:`~perfdesk.errors.Cancelled` once the clerk pressed 取消, so the
+- ``progress`` raises :class:`~perfdesk.core.errors.Cancelled` once the clerk pressed 取消, so the
   core stops before it commits and nothing changes;
 - jobs that write to the dataset go to a pool of one thread, so two writing jobs never
   overlap (the second waits its turn); reading jobs (export, PDF, checks) run beside them;
@@ -14,7 +14,7 @@ every long job goes through :class:`JobRunner`:
   jobs don't flash a window; it is window-modal but opened without a nested event loop (no
   ``processEvents()``, no ``exec()``);
 - the outcome comes back on the GUI thread through signals: the result to the caller's
-  ``on_success``, a :class:`~perfdesk.errors.PerfDeskError` as its own message in a message
+  ``on_success``, a :class:`~perfdesk.core.errors.PerfDeskError` as its own message in a message
   box, anything unexpected written with its traceback to the log folder and shown as one line.
 """
 
@@ -41,9 +41,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from perfdesk import paths
-from perfdesk.errors import Cancelled, PerfDeskError
-from perfdesk.i18n import Text
+from perfdesk.core import paths
+from perfdesk.core.errors import Cancelled, PerfDeskError
+from perfdesk.core.i18n import Text
 
 log = logging.getLogger(__name__)
 

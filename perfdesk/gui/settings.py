@@ -13,7 +13,7 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from perfdesk.paths import app_data_dir
+from perfdesk.core.paths import app_data_dir
 
 T = TypeVar("T")
 

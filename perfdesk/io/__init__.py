@@ -4,7 +4,7 @@ Clerks arrive with last year's tables (.xlsx, .xls from old WPS installs, .csv, 
 of a published PDF, UTF-8 or GBK) and leave with a file in the official layout that a reviewer
 opens in Excel. This package is the only place that knows file formats and layouts:
 
-- :func:`read_table` reads one file into core :class:`~perfdesk.model.Project` objects (pure);
+- :func:`read_table` reads one file into core :class:`~perfdesk.core.model.Project` objects (pure);
 - :func:`import_files` adds the projects of several files to a dataset in one transaction;
 - :func:`export_disclosure` writes the disclosure table 项目支出绩效目标表 (one row per project);
 - :func:`export_detail` writes the detailed form 项目支出绩效目标申报表 (one sheet per project)
@@ -22,7 +22,7 @@ from pathlib import Path
 
 from perfdesk.io.base import ImportResult, Location, Notice, ProgressCallback, bulk
 from perfdesk.io.reading import import_files, read_table
-from perfdesk.model import Project
+from perfdesk.core.model import Project
 
 
 def export_disclosure(projects: Iterable[Project], path: str | Path, *, title: str | None = None,

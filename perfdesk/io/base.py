@@ -22,10 +22,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from perfdesk.errors import describe_location
-from perfdesk.i18n import ZH, Text, language
-from perfdesk.model import Project
-from perfdesk.values import parse_number
+from perfdesk.core.errors import describe_location
+from perfdesk.core.i18n import ZH, Text, language
+from perfdesk.core.model import Project
+from perfdesk.core.values import parse_number
 
 ProgressCallback = Callable[[int, int], None]
 
@@ -103,7 +103,7 @@ class ImportResult:
 class Progress:
     """Calls a progress callback at most every ``step`` items; the callback may cancel.
 
-    The callback may raise :class:`~perfdesk.errors.Cancelled`; it propagates from
+    The callback may raise :class:`~perfdesk.core.errors.Cancelled`; it propagates from
     :meth:`advance` so the caller stops and discards what it has done.
     """
 

@@ -30,21 +30,21 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.utils import get_column_letter, range_boundaries
 from openpyxl.worksheet.properties import PageSetupProperties
 
-from perfdesk.errors import PerfDeskError
-from perfdesk.i18n import Text
+from perfdesk.core.errors import PerfDeskError
+from perfdesk.core.i18n import Text
 from perfdesk.io import embedded, writing
 from perfdesk.io.base import Notice, Progress, ProgressCallback, cell_decimal, cell_text
 from perfdesk.io.layout import heading_key, match_heading, read_category_label, synonyms
 from perfdesk.io.sources import Sheet
-from perfdesk.model import Indicator, Project
-from perfdesk.paths import resource
-from perfdesk.taxonomy import (
+from perfdesk.core.model import Indicator, Project
+from perfdesk.core.paths import resource
+from perfdesk.core.taxonomy import (
     DEFAULT_GRADES,
     normalise_label,
     QUALITATIVE,
     QUANTITATIVE,
 )
-from perfdesk.values import TargetValue, ValueKind, parse
+from perfdesk.core.values import TargetValue, ValueKind, parse
 
 KIND = "detail"
 TEMPLATE = ("templates", "detail_template.xlsx")

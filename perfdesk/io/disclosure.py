@@ -23,15 +23,15 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-from perfdesk.i18n import Text
+from perfdesk.core.i18n import Text
 from perfdesk.io import embedded, writing
 from perfdesk.io.base import Notice, Progress, ProgressCallback, cell_text
 from perfdesk.io.indicator_text import render_cell, split_items
 from perfdesk.io.layout import heading_key, match_heading, read_category_label, synonyms
 from perfdesk.io.sources import Sheet
-from perfdesk.model import Indicator, Project
-from perfdesk.taxonomy import DEFAULT_GRADES
-from perfdesk.values import parse
+from perfdesk.core.model import Indicator, Project
+from perfdesk.core.taxonomy import DEFAULT_GRADES
+from perfdesk.core.values import parse
 
 KIND = "disclosure"
 SHEET_TITLE = "项目支出绩效目标表"

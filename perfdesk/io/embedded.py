@@ -23,10 +23,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from perfdesk import __version__
-from perfdesk.i18n import Text
+from perfdesk.core.i18n import Text
 from perfdesk.io.base import Notice, canonical
 from perfdesk.io.sources import Sheet
-from perfdesk.model import (
+from perfdesk.core.model import (
     INDICATOR_FIELDS,
     PROJECT_FIELDS,
     Indicator,

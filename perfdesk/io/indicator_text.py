@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from perfdesk.taxonomy import TRADITIONAL_TO_SIMPLIFIED, all_category_names
+from perfdesk.core.taxonomy import TRADITIONAL_TO_SIMPLIFIED, all_category_names
 
 _DIGITS = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)})
 # Same length in and out, so positions found in the folded text hold in the original.

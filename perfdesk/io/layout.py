@@ -2,7 +2,7 @@
 
 Clerks' tables name the same column in many ways (绩效目标 / 年度绩效目标, 指标值 / 指标值及单位,
 指标值设定依据 / 绩效标准), sometimes in traditional characters. Every heading is compared
-after :func:`perfdesk.taxonomy.normalise_label`, against the synonyms listed here, so the
+after :func:`perfdesk.core.taxonomy.normalise_label`, against the synonyms listed here, so the
 exporters and importers agree on one vocabulary.
 """
 
@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from perfdesk.i18n import Text
+from perfdesk.core.i18n import Text
 from perfdesk.io.base import Location, Notice
-from perfdesk.taxonomy import (
+from perfdesk.core.taxonomy import (
     LabelKind,
     normalise_label,
     read_level1,

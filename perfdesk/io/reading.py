@@ -15,8 +15,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from perfdesk.errors import PerfDeskError
-from perfdesk.i18n import Text
+from perfdesk.core.errors import PerfDeskError
+from perfdesk.core.i18n import Text
 from perfdesk.io import detail, disclosure, embedded
 from perfdesk.io.base import (
     ImportResult,
@@ -28,8 +28,8 @@ from perfdesk.io.base import (
     cell_text,
 )
 from perfdesk.io.sources import Sheet, read_source
-from perfdesk.model import Project
-from perfdesk.taxonomy import DEFAULT_GRADES, check_profile
+from perfdesk.core.model import Project
+from perfdesk.core.taxonomy import DEFAULT_GRADES, check_profile
 
 _EDITED = {
     "disclosure": Text(

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import defusedxml.ElementTree  # noqa: F401 - imported so frozen builds always contain it
 
-from perfdesk.errors import PerfDeskError
+from perfdesk.core.errors import PerfDeskError
 
 MAX_FILE_BYTES = 256 * 1024 * 1024  # a whole city's detailed tables are far below this
 MAX_TEXT_BYTES = 64 * 1024 * 1024

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from perfdesk.errors import PerfDeskError
+from perfdesk.core.errors import PerfDeskError
 from perfdesk.io import safety
 from perfdesk.io.base import cell_text
 

@@ -36,7 +36,7 @@ from openpyxl.packaging.relationship import RelationshipList
 from openpyxl.utils import get_column_letter
 from openpyxl.writer.excel import ExcelWriter
 
-from perfdesk.errors import Cancelled, PerfDeskError
+from perfdesk.core.errors import Cancelled, PerfDeskError
 
 FORMULA_START = ("=", "+", "-", "@")
 _NEWLINES = re.compile(r"\r\n?")

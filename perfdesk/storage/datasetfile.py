@@ -22,8 +22,8 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.pool import StaticPool
 
-from perfdesk.errors import NewerSchemaError, NotADatasetError, PerfDeskError
-from perfdesk.paths import DATASET_EXTENSION
+from perfdesk.core.errors import NewerSchemaError, NotADatasetError, PerfDeskError
+from perfdesk.core.paths import DATASET_EXTENSION
 from perfdesk.storage.migrations import SCHEMA_VERSION, migrate
 
 EXTENSION = DATASET_EXTENSION

@@ -18,7 +18,7 @@ import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
-from perfdesk.errors import DatasetLockedError, PerfDeskError
+from perfdesk.core.errors import DatasetLockedError, PerfDeskError
 
 _LOCK_OFFSET = 4096  # the locked byte lies beyond the holder info, which stays readable
 

@@ -1,6 +1,6 @@
 """The dataset file's tables, in SQLModel.
 
-The header and indicator columns come from :mod:`perfdesk.model` (declared once); these
+The header and indicator columns come from :mod:`perfdesk.core.model` (declared once); these
 classes add what only the file needs: row ids, foreign keys, the order of siblings, stable
 UUIDs (so datasets from different PCs can be merged) and timestamps. The schema changes only
 through :mod:`perfdesk.storage.migrations`; a test checks that the migrated schema equals
@@ -12,7 +12,7 @@ from __future__ import annotations
 from sqlalchemy import Column, ForeignKey, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from perfdesk.model import IndicatorFields, ProjectFields
+from perfdesk.core.model import IndicatorFields, ProjectFields
 
 
 class DatasetInfoRow(SQLModel, table=True):

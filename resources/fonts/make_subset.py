@@ -72,7 +72,7 @@ def wanted() -> set[str]:
     for first, last in EXTRA_RANGES:
         chars.update(chr(c) for c in range(first, last + 1))
     sys.path.insert(0, str(ROOT))
-    from perfdesk import taxonomy
+    from perfdesk.core import taxonomy
 
     chars.update(taxonomy._TRADITIONAL)
     for sample in (ROOT / "resources" / "samples").glob("*.txt"):

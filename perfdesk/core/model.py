@@ -1,0 +1,198 @@
+"""The core model: a project (项目) with its header fields and its indicators (绩效指标).
+
+Fields are declared once, here, in the ``*Fields`` classes; the storage tables
+(:mod:`perfdesk.storage.tables`) inherit them and add what only the file needs (row ids,
+foreign keys, order), and the domain classes :class:`Project` and :class:`Indicator` add
+identity and structure. Importers build these objects, the dataset stores them, rules and
+exporters read them. Money and target numbers are :class:`~decimal.Decimal`; a float is
+refused at the door.
+"""
+
+from __future__ import annotations
+
+import uuid as _uuid
+from decimal import Decimal
+from typing import Any
+
+from pydantic import field_validator
+from sqlmodel import Field, SQLModel
+
+from perfdesk.core import values
+from perfdesk.storage.types import ExactDecimal
+from perfdesk.core.taxonomy import QUALITATIVE, QUANTITATIVE
+from perfdesk.core.values import TargetValue, ValueKind
+
+
+def new_uuid() -> str:
+    return str(_uuid.uuid4())
+
+
+def _exact(default: None = None) -> Any:
+    return Field(default=default, sa_type=ExactDecimal)
+
+
+def _refuse_float(value: Any) -> Any:
+    if isinstance(value, float):
+        raise ValueError("binary floats are not accepted for amounts; use Decimal or text")
+    if isinstance(value, str):
+        text = value.strip()
+        if not text:
+            return None
+        number = values.parse_number(text)
+        if number is None:
+            raise ValueError(f"not a number: {value!r}")
+        return number
+    return value
+
+
+def _from_storage(cls, values: dict[str, Any]):
+    """Build a model from values the dataset file already holds (every field present and of
+    the right type) without validating them again: loading 60,000 indicators must not cost
+    seconds. Equivalent to ``cls(**values)`` for such values (a test checks this)."""
+    obj = object.__new__(cls)
+    object.__setattr__(obj, "__dict__", values)
+    object.__setattr__(obj, "__pydantic_fields_set__", set(values))
+    object.__setattr__(obj, "__pydantic_extra__", None)
+    object.__setattr__(obj, "__pydantic_private__", None)
+    return obj
+
+
+class IndicatorFields(SQLModel):
+    """What one indicator row holds (domain.md §3)."""
+
+    level1: str = ""  # 一级指标, as written (see level1_source for the imported label)
+    level2: str = ""  # 二级指标
+    name: str = ""  # 三级指标
+    nature: str = ""  # 指标性质: 定量 / 定性 / "" (not known)
+    comparator: str = ""  # 计算符号: ≥ ＞ ＝ ＜ ≤ (定量)
+    target: Decimal | None = _exact()  # 指标值 number (定量)
+    unit: str = ""  # 计量单位 (定量)
+    grade: str = ""  # 指标值 grade (定性)
+    value_text: str = ""  # 指标值 as written when it is not the canonical rendering
+    basis: str = ""  # 指标值设定依据 (绩效标准)
+    explanation: str = ""  # 指标解释
+    scoring: str = ""  # 评(扣)分标准
+    weight: Decimal | None = _exact()  # 权重
+    remark: str = ""  # 备注
+    level1_source: str = ""  # the level-1 label exactly as the imported table had it
+    source_text: str = ""  # the whole item as imported, never edited
+    source_ref: str = ""  # where it came from: file, sheet, row
+
+    @field_validator("target", "weight", mode="before")
+    @classmethod
+    def _exact_numbers(cls, value: Any) -> Any:
+        return _refuse_float(value)
+
+
+class ProjectFields(SQLModel):
+    """A project's header (domain.md §4). Money is in 万元 with two decimals."""
+
+    name: str = ""  # 项目名称
+    code: str = ""  # 项目编码
+    attribute: str = ""  # 项目属性: 新增项目 / 延续项目
+    period_start: int | None = None  # 项目期 start year
+    period_end: int | None = None  # 项目期 end year
+    annual_total: Decimal | None = _exact()  # 年度资金总额
+    annual_fiscal: Decimal | None = _exact()  # 其中：财政拨款
+    annual_other: Decimal | None = _exact()  # 其他资金
+    midterm_total: Decimal | None = _exact()  # 中期资金总额
+    midterm_fiscal: Decimal | None = _exact()
+    midterm_other: Decimal | None = _exact()
+    annual_goal: str = ""  # 年度目标 (绩效目标)
+    midterm_goal: str = ""  # 中长期目标
+    implementing_unit: str = ""  # 实施单位, when it differs from the 预算单位
+    includes_transfer: bool = False  # 含转移支付
+    no_service_recipients: bool = False  # no 服务对象, so no 满意度 indicator is expected
+    source_ref: str = ""  # where it came from: file, sheet, row
+
+    @field_validator(
+        "annual_total", "annual_fiscal", "annual_other",
+        "midterm_total", "midterm_fiscal", "midterm_other", mode="before")
+    @classmethod
+    def _exact_money(cls, value: Any) -> Any:
+        return _refuse_float(value)
+
+
+MONEY_FIELDS = (
+    "annual_total", "annual_fiscal", "annual_other",
+    "midterm_total", "midterm_fiscal", "midterm_other",
+)
+PROJECT_FIELDS = tuple(ProjectFields.model_fields)
+INDICATOR_FIELDS = tuple(IndicatorFields.model_fields)
+
+
+class Indicator(IndicatorFields):
+    """One 三级指标 of a project, with its categories and its target."""
+
+    uuid: str = Field(default_factory=new_uuid)
+
+    from_storage = classmethod(_from_storage)
+
+    # --- the typed target -------------------------------------------------------------------
+
+    def target_value(self) -> TargetValue:
+        """The typed value held in the fields (raw when only ``value_text`` is known)."""
+        if self.nature == QUALITATIVE and self.grade:
+            return TargetValue.qualitative(self.grade)
+        if self.target is not None:
+            return TargetValue.quantitative(self.comparator, self.target, self.unit)
+        if self.grade:
+            return TargetValue.qualitative(self.grade)
+        return TargetValue.raw(self.value_text)
+
+    def value_display(self) -> str:
+        """The 指标值 text a reader sees: as written if kept, else the canonical rendering."""
+        return self.value_text or values.render(self.target_value())
+
+    def value_fields(self) -> dict[str, Any]:
+        return {f: getattr(self, f) for f in VALUE_FIELDS}
+
+    def value_columns(self) -> tuple[str, str, str]:
+        """The target as the official grid's three columns: (计算符号, 指标值, 计量单位).
+
+        A 定量 target splits into its typed parts (``≥``, ``95``, ``%``), a grade stands alone,
+        and unreadable text is shown whole in the 指标值 column."""
+        value = self.target_value()
+        if value.kind is ValueKind.QUANTITATIVE:
+            assert value.number is not None
+            return value.comparator, values.format_number(value.number), value.unit
+        if value.kind is ValueKind.QUALITATIVE:
+            return "", value.grade, ""
+        return "", self.value_text, ""
+
+    @staticmethod
+    def fields_for_value(value: TargetValue, written: str = "") -> dict[str, Any]:
+        """Field values that store ``value``; ``written`` is kept when it is not canonical."""
+        rendered = values.render(value)
+        fields: dict[str, Any] = {
+            "comparator": value.comparator,
+            "target": value.number,
+            "unit": value.unit,
+            "grade": value.grade,
+            "value_text": "",
+        }
+        if value.kind is ValueKind.QUANTITATIVE:
+            fields["nature"] = QUANTITATIVE
+        elif value.kind is ValueKind.QUALITATIVE:
+            fields["nature"] = QUALITATIVE
+        elif value.kind is ValueKind.RAW:
+            fields["value_text"] = value.text
+        if written and written.strip() != rendered and value.kind is not ValueKind.RAW:
+            fields["value_text"] = written.strip()
+        return fields
+
+
+VALUE_FIELDS = ("nature", "comparator", "target", "unit", "grade", "value_text")
+
+
+class Project(ProjectFields):
+    """A project with where it sits (主管部门 → 预算单位) and its indicators in order."""
+
+    uuid: str = Field(default_factory=new_uuid)
+    department: str = ""  # 主管部门
+    unit: str = ""  # 预算单位
+    unit_code: str = ""  # 预算单位编码
+    indicators: list[Indicator] = Field(default_factory=list)
+
+    from_storage = classmethod(_from_storage)
+

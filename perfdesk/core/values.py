@@ -1,0 +1,292 @@
+"""The value grammar: what a clerk types or an old table holds, read into a typed target.
+
+A target (指标值) is either 定量 (计算符号 + exact number + 计量单位, rendered ``≥95%``,
+``≤475元/亩``, ``＝18条``) or 定性 (a grade such as ``好``). :func:`parse` accepts the ways real
+tables write them — ASCII ``>=``/``<=``/``>``/``<``/``=``, the words 不低于/不少于/不高于/不超过,
+以上/以下 after the number, full-width digits and signs, thousands separators and units glued
+to the number — and :func:`render` writes the canonical text back.
+
+Anything else (抽样, 年度评估, a formula, a sentence) is kept verbatim as a *raw* value: parse
+never raises and never throws text away. A formula followed by a target
+(``已登记数/应登记数≥98%``) yields the target and reports the formula as ``prefix``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from enum import Enum
+
+from perfdesk.core.taxonomy import COMPARATORS, DEFAULT_GRADES, QUALITATIVE, QUANTITATIVE
+
+
+class ValueKind(Enum):
+    EMPTY = "empty"
+    QUANTITATIVE = "quantitative"  # 定量
+    QUALITATIVE = "qualitative"  # 定性
+    RAW = "raw"  # could not be read; ``text`` holds it verbatim
+
+
+@dataclass(frozen=True, slots=True)
+class TargetValue:
+    """A typed 指标值.
+
+    Attributes:
+        kind: which of the four shapes this is.
+        comparator: one of ``COMPARATORS`` or ``""`` (定量 written without one).
+        number: the exact target number (定量).
+        unit: 计量单位 as written after the number (定量), possibly ``""``.
+        grade: the grade (定性).
+        text: the verbatim text (raw).
+    """
+
+    kind: ValueKind
+    comparator: str = ""
+    number: Decimal | None = None
+    unit: str = ""
+    grade: str = ""
+    text: str = ""
+
+    @classmethod
+    def quantitative(cls, comparator: str, number: Decimal, unit: str = "") -> "TargetValue":
+        if comparator and comparator not in COMPARATORS:
+            raise ValueError(f"not a comparator: {comparator!r}")
+        if not isinstance(number, Decimal) or not number.is_finite():
+            raise ValueError(f"target number must be a finite Decimal, got {number!r}")
+        return cls(ValueKind.QUANTITATIVE, comparator, number, unit)
+
+    @classmethod
+    def qualitative(cls, grade: str) -> "TargetValue":
+        return cls(ValueKind.QUALITATIVE, grade=grade)
+
+    @classmethod
+    def raw(cls, text: str) -> "TargetValue":
+        return cls(ValueKind.RAW, text=text) if text.strip() else EMPTY
+
+    @property
+    def nature(self) -> str:
+        """指标性质 implied by the value: 定量, 定性 or ``""``."""
+        if self.kind is ValueKind.QUANTITATIVE:
+            return QUANTITATIVE
+        if self.kind is ValueKind.QUALITATIVE:
+            return QUALITATIVE
+        return ""
+
+
+EMPTY = TargetValue(ValueKind.EMPTY)
+
+
+@dataclass(frozen=True, slots=True)
+class ParseResult:
+    """What :func:`parse` read.
+
+    Attributes:
+        value: the typed value (raw when it could not be read).
+        prefix: text before an explicit comparator whose target was read off the end: a
+            formula (``已登记数/应登记数`` in ``已登记数/应登记数≥98%``) or a label
+            (``满意度`` in ``满意度≥90%``), else ``""``.
+        comparator_spelling: how the comparator was written when not canonical
+            (``>=``, ``不低于``, ``以上`` …), else ``""``.
+        note: a remark in brackets after the target (``（抽样调查）`` in
+            ``≥95%（抽样调查）``), else ``""``.
+    """
+
+    value: TargetValue
+    prefix: str = ""
+    comparator_spelling: str = ""
+    note: str = ""
+
+
+# --- normalising what was typed -------------------------------------------------------------
+
+_FULLWIDTH = {chr(0xFF10 + i): str(i) for i in range(10)}
+_FULLWIDTH.update({
+    "．": ".", "％": "%", "，": "，", "＋": "+", "－": "-", "﹪": "%", "／": "/",
+    "≧": "≥", "≦": "≤", "⩾": "≥", "⩽": "≤",
+})
+_WIDTH_TABLE = str.maketrans(_FULLWIDTH)
+
+# Comparator spellings before the number, longest first so 大于等于 wins over 大于.
+_PREFIX_WORDS: tuple[tuple[str, str], ...] = tuple(sorted((
+    (">=", "≥"), ("=>", "≥"), ("≥", "≥"), ("＞＝", "≥"), ("＞=", "≥"),
+    ("<=", "≤"), ("=<", "≤"), ("≤", "≤"), ("＜＝", "≤"), ("＜=", "≤"),
+    (">", "＞"), ("＞", "＞"), ("<", "＜"), ("＜", "＜"), ("=", "＝"), ("＝", "＝"), ("==", "＝"),
+    ("不低于", "≥"), ("不少于", "≥"), ("不小于", "≥"), ("大于等于", "≥"), ("大于或等于", "≥"),
+    ("至少", "≥"), ("达到", "≥"), ("不高于", "≤"), ("不超过", "≤"), ("不大于", "≤"),
+    ("不多于", "≤"), ("小于等于", "≤"), ("小于或等于", "≤"), ("最多", "≤"), ("控制在", "≤"),
+    ("高于", "＞"), ("大于", "＞"), ("超过", "＞"), ("多于", "＞"), ("低于", "＜"), ("小于", "＜"),
+    ("少于", "＜"), ("等于", "＝"),
+), key=lambda pair: -len(pair[0])))
+
+# Spellings after the number and unit.
+_SUFFIX_WORDS: tuple[tuple[str, str], ...] = (
+    ("及以上", "≥"), ("以上", "≥"), ("及以下", "≤"), ("以下", "≤"), ("以内", "≤"), ("之内", "≤"),
+)
+
+_NUMBER = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+# A unit: a short run of anything but digits, blanks, signs and sentence punctuation.
+_UNIT_CHARS = r"[^\d\s.,+\-<>=≥≤＞＜＝，。；;：:！!？?、（）()\[\]【】\"'“”‘’]"
+_UNIT_MAX = 8
+_UNIT_RE = re.compile(rf"{_UNIT_CHARS}{{1,{_UNIT_MAX}}}")
+_VALUE_RE = re.compile(rf"(?P<number>{_NUMBER})(?P<unit>{_UNIT_CHARS}{{0,{_UNIT_MAX}}})")
+
+_TRAILING_REMARK = re.compile(r"(.+?)([（(][^（）()]+[）)])")
+_MAX_LENGTH = 2000  # longer text is never a target; do not spend regex time on it
+
+
+def is_valid_unit(unit: str) -> bool:
+    """Whether ``unit`` can follow a number and be read back unchanged."""
+    if unit == "":
+        return True
+    if normalise_text(unit) != unit or not _UNIT_RE.fullmatch(unit):
+        return False
+    return not any(unit.endswith(word) for word, _ in _SUFFIX_WORDS) and not any(
+        unit.startswith(word) for word, _ in _SUFFIX_WORDS)
+
+
+def normalise_text(text: str) -> str:
+    """Full-width digits and signs to their ordinary forms; blanks trimmed."""
+    return text.translate(_WIDTH_TABLE).strip()
+
+
+def parse_number(text: str) -> Decimal | None:
+    """An exact decimal from what was typed (full-width digits, ``1,234.5``), or ``None``."""
+    text = normalise_text(str(text)).replace(" ", "")
+    if not re.fullmatch(_NUMBER, text):
+        return None
+    try:
+        return Decimal(text.replace(",", ""))
+    except InvalidOperation:  # pragma: no cover - the regex admits only decimal literals
+        return None
+
+
+def format_number(number: Decimal) -> str:
+    """Canonical text of an exact number: plain notation, the places it was given with."""
+    return format(number, "f")
+
+
+def format_money(amount: Decimal | None) -> str:
+    """An amount in 万元 as forms print it: two places (``120.00``), ``""`` when unknown. An
+    amount given with more places keeps them all: a wrong amount is never rounded out of sight.
+    """
+    if amount is None:
+        return ""
+    cents = amount.quantize(Decimal("0.01"))
+    return format(cents if cents == amount else amount, "f")
+
+
+# --- parse and render -----------------------------------------------------------------------
+
+
+def parse(text: object, grades: tuple[str, ...] | list[str] = DEFAULT_GRADES) -> ParseResult:
+    """Read ``text`` into a typed value. Never raises; unreadable text comes back raw."""
+    try:
+        return _parse(text, tuple(grades))
+    except Exception:  # pragma: no cover - defensive: parse must never fail
+        return ParseResult(TargetValue.raw(str(text)))
+
+
+def _parse(text: object, grades: tuple[str, ...]) -> ParseResult:
+    if text is None:
+        return ParseResult(EMPTY)
+    original = str(text)
+    if not original.strip():
+        return ParseResult(EMPTY)
+    if len(original) > _MAX_LENGTH:
+        return ParseResult(TargetValue.raw(original))
+    s = normalise_text(original)
+    s = re.sub(r"\s+", "", s)
+    if s in grades:
+        return ParseResult(TargetValue.qualitative(s))
+
+    # A remark in brackets after a target (≥95%（抽样调查）): the target counts, the remark is
+    # reported so the written text can be kept.
+    remark = _TRAILING_REMARK.fullmatch(s)
+    if remark:
+        inner = _parse(remark.group(1), grades)
+        if inner.value.kind in (ValueKind.QUANTITATIVE, ValueKind.QUALITATIVE) \
+                and not inner.note:
+            return ParseResult(inner.value, inner.prefix, inner.comparator_spelling,
+                               note=remark.group(2))
+        return ParseResult(TargetValue.raw(original))
+
+    # Comparator after the number: 6篇以上, 95%及以上.
+    suffix_comp, suffix_word = "", ""
+    for word, comp in _SUFFIX_WORDS:
+        if s.endswith(word):
+            s, suffix_comp, suffix_word = s[: -len(word)], comp, word
+            break
+
+    # The target at the end, with what stands before it.
+    match = _find_target(s)
+    if match is None:
+        return ParseResult(TargetValue.raw(original))
+    head, number_text, unit = match
+    prefix_comp, prefix_word, rest = _split_comparator(head)
+    if prefix_comp and suffix_comp and prefix_comp != suffix_comp:
+        return ParseResult(TargetValue.raw(original))
+    comparator = prefix_comp or suffix_comp
+    if rest and not prefix_comp:
+        # Text before a bare number is a sentence ("完成率100%"), not a target.
+        return ParseResult(TargetValue.raw(original))
+    try:
+        number = Decimal(number_text.replace(",", ""))
+    except InvalidOperation:  # pragma: no cover
+        return ParseResult(TargetValue.raw(original))
+    spelling = ""
+    if prefix_word and prefix_word != comparator:
+        spelling = prefix_word
+    elif suffix_word and not prefix_word:
+        spelling = suffix_word
+    value = TargetValue.quantitative(comparator, number, unit)
+    return ParseResult(value, prefix=rest, comparator_spelling=spelling)
+
+
+def _find_target(s: str) -> tuple[str, str, str] | None:
+    """Split ``s`` into (what stands before, number, unit) with the number near the end."""
+    for m in _VALUE_RE.finditer(s):
+        if m.end() == len(s):
+            head = s[: m.start()]
+            # the number must not be glued to a preceding digit or decimal point
+            if head and (head[-1].isdigit() or head[-1] in ".,"):
+                continue
+            return head, m.group("number"), m.group("unit")
+    # finditer does not return overlapping matches: try each start position
+    for start in range(len(s)):
+        if s[start].isdigit() or (s[start] in "+-" and start + 1 < len(s) and s[start + 1].isdigit()):
+            m = _VALUE_RE.fullmatch(s, start)
+            if m:
+                head = s[:start]
+                if head and (head[-1].isdigit() or head[-1] in ".,"):
+                    continue
+                return head, m.group("number"), m.group("unit")
+    return None
+
+
+def _split_comparator(head: str) -> tuple[str, str, str]:
+    """(canonical comparator, its spelling, what stands before it) from the end of ``head``."""
+    for word, comp in _PREFIX_WORDS:
+        if head.endswith(word):
+            return comp, word, head[: -len(word)]
+    return "", "", head
+
+
+def render(value: TargetValue) -> str:
+    """The canonical 指标值 text of a typed value."""
+    if value.kind is ValueKind.QUANTITATIVE:
+        assert value.number is not None
+        return f"{value.comparator}{format_number(value.number)}{value.unit}"
+    if value.kind is ValueKind.QUALITATIVE:
+        return value.grade
+    if value.kind is ValueKind.RAW:
+        return value.text
+    return ""
+
+
+def looks_like_formula(text: str) -> bool:
+    """Whether text holds a calculation (``=``, ``/``, ``×100%``, 计算方法) rather than a target."""
+    if not text:
+        return False
+    s = normalise_text(text)
+    return bool(re.search(r"=|＝|[/／÷]|[×*＊]\s*100|计算方法|计算公式", s))

@@ -1,0 +1,2 @@
+"""Dialogs and the prompts (message boxes, file dialogs) tests can answer.
+"""

@@ -1,0 +1,459 @@
+"""The indicator grid's model: one row per indicator of the current project, typed columns.
+
+Columns follow the official layout (一级 │ 二级 │ 三级指标 │ 性质 │ 符号 │ 值 │ 单位 │ 依据 │ 解释).
+What a clerk types becomes typed fields here: :func:`changes_for` turns the text of a cell into
+field changes (``>=95%`` typed into 值 becomes 计算符号 ≥, target 95 and unit %; choosing a
+二级指标 fills in its 一级指标; a name from the library fills in the categories of an empty
+row), and :meth:`IndicatorTableModel.setData` pushes them as one undoable command. Rows follow
+the document's signals; each cell carries the check findings that point at it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+
+from perfdesk.core import indicator_library
+
+from perfdesk.core import values
+from perfdesk.core.errors import NotFoundError
+from perfdesk.gui import commands
+from perfdesk.gui.checking import SEVERITY_ORDER, LiveChecker, severity
+from perfdesk.gui.document import DatasetDocument
+from perfdesk.gui.labels import grid_header, indicator_field
+from perfdesk.gui.severity_style import MUTED, TINTS
+from perfdesk.gui.translate import _t
+from perfdesk.core.taxonomy import (
+    DEFAULT_GRADES,
+    QUALITATIVE,
+    QUANTITATIVE,
+    level2_names,
+    parent_of_level2,
+)
+from perfdesk.core.values import ValueKind
+
+if TYPE_CHECKING:  # the data layer loads when a dataset opens, not at start-up
+    from perfdesk.core.model import Indicator
+
+(LEVEL1, LEVEL2, NAME, NATURE, COMPARATOR, VALUE, UNIT, BASIS, EXPLANATION) = range(9)
+COLUMN_COUNT = 9
+
+# The field each column edits; VALUE edits the 指标值 as a whole (target, grade or raw text).
+COLUMN_FIELDS = ("level1", "level2", "name", "nature", "comparator", "value", "unit", "basis",
+                 "explanation")
+# Where a finding about a field is shown.
+FIELD_COLUMNS = {
+    "level1": LEVEL1, "level1_source": LEVEL1, "level2": LEVEL2, "name": NAME,
+    "nature": NATURE, "comparator": COMPARATOR, "value": VALUE, "target": VALUE,
+    "grade": VALUE, "value_text": VALUE, "unit": UNIT, "basis": BASIS,
+    "explanation": EXPLANATION,
+}
+
+# Roles.
+UuidRole = Qt.ItemDataRole.UserRole + 1
+FieldRole = Qt.ItemDataRole.UserRole + 2  # the field name of the column
+FindingsRole = Qt.ItemDataRole.UserRole + 3  # findings shown at this cell
+SeverityRole = Qt.ItemDataRole.UserRole + 4  # worst severity at this cell, or ""
+IndicatorRole = Qt.ItemDataRole.UserRole + 5  # the Indicator
+
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_EDIT = int(Qt.ItemDataRole.EditRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_HANDLED_ROLES = frozenset({_DISPLAY, _EDIT, _TOOLTIP, _BACKGROUND, _FOREGROUND, _ALIGNMENT,
+                            int(UuidRole), int(FieldRole), int(FindingsRole), int(SeverityRole),
+                            int(IndicatorRole)})
+_MARK_ROLES = [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole, SeverityRole,
+               FindingsRole]
+_CENTRE = int(Qt.AlignmentFlag.AlignCenter)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_READ_ONLY = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_EDITABLE = _READ_ONLY | Qt.ItemFlag.ItemIsEditable
+
+
+
+
+def grades_of(settings: dict) -> tuple[str, ...]:
+    """The 定性 grade list of a dataset (its setting, else the default list)."""
+    grades = settings.get("grades")
+    if isinstance(grades, (list, tuple)) and grades:
+        return tuple(str(g) for g in grades)
+    return DEFAULT_GRADES
+
+
+def value_edit_text(indicator: Indicator) -> str:
+    """What the 值 cell shows and its editor starts from."""
+    if indicator.nature == QUALITATIVE and indicator.grade:
+        return indicator.grade
+    if indicator.value_text:
+        return indicator.value_text
+    if indicator.target is not None:
+        return values.format_number(indicator.target)
+    return indicator.grade
+
+
+def changes_for(indicator: Indicator, column: int, text: Any, *, profile: str,
+                grades: tuple[str, ...]) -> dict[str, Any]:
+    """The field changes that typing ``text`` into ``column`` of ``indicator`` makes.
+
+    Only fields whose value differs are returned (empty when nothing changes).
+    """
+    text = "" if text is None else str(text).strip()
+    changes: dict[str, Any] = {}
+    if column == LEVEL1:
+        changes["level1"] = text
+        if indicator.level2 and indicator.level2 not in level2_names(profile, text):
+            changes["level2"] = ""
+    elif column == LEVEL2:
+        changes["level2"] = text
+        parent = parent_of_level2(profile, text) if text else ""
+        if parent and indicator.level1 != parent:
+            changes["level1"] = parent
+    elif column == NAME:
+        changes["name"] = text
+        changes.update(_library_defaults(indicator, text, profile))
+    elif column == NATURE:
+        changes["nature"] = text
+    elif column == COMPARATOR:
+        changes["comparator"] = text
+        if text and not indicator.nature:
+            changes["nature"] = QUANTITATIVE
+        changes.update(_superseded_text(indicator))
+    elif column == UNIT:
+        changes["unit"] = text
+        changes.update(_superseded_text(indicator))
+    elif column == VALUE:
+        changes.update(_value_changes(indicator, text, grades))
+    elif column == BASIS:
+        changes["basis"] = text
+    elif column == EXPLANATION:
+        changes["explanation"] = text
+    return {k: v for k, v in changes.items() if getattr(indicator, k) != v}
+
+
+def _superseded_text(indicator: Indicator) -> dict[str, Any]:
+    """Editing a typed part of a value makes its 'as written' text out of date."""
+    if indicator.value_text and (indicator.target is not None or indicator.grade):
+        return {"value_text": ""}
+    return {}
+
+
+def _value_changes(indicator: Indicator, text: str, grades: tuple[str, ...]) -> dict[str, Any]:
+    if not text:
+        return {"target": None, "grade": "", "value_text": ""}
+    result = values.parse(text, grades)
+    value = result.value
+    if value.kind is ValueKind.QUANTITATIVE:
+        return {
+            "nature": QUANTITATIVE,
+            "target": value.number,
+            "comparator": value.comparator or indicator.comparator,
+            "unit": value.unit or indicator.unit,
+            "grade": "",
+            # a formula in front of the target is kept as written, so the check can point at it
+            "value_text": text if result.prefix else "",
+        }
+    if value.kind is ValueKind.QUALITATIVE or (
+            indicator.nature == QUALITATIVE and not any(ch.isdigit() for ch in text)):
+        grade = value.grade if value.kind is ValueKind.QUALITATIVE else text
+        return {"nature": QUALITATIVE, "grade": grade, "target": None, "comparator": "",
+                "unit": "", "value_text": ""}
+    return {"value_text": text, "target": None, "grade": ""}
+
+
+def _library_defaults(indicator: Indicator, name: str, profile: str) -> dict[str, Any]:
+    """A library name typed into an empty row brings its categories, nature and unit."""
+    entry = indicator_library.by_name(profile).get(name)
+    if entry is None:
+        return {}
+    changes: dict[str, Any] = {}
+    if not indicator.level1 and not indicator.level2:
+        changes.update(level1=entry.level1, level2=entry.level2)
+    elif indicator.level1 == entry.level1 and not indicator.level2:
+        changes["level2"] = entry.level2
+    if not indicator.nature and indicator.target is None and not indicator.grade \
+            and not indicator.value_text:
+        changes["nature"] = entry.nature
+        if entry.nature == QUANTITATIVE:
+            if not indicator.comparator:
+                changes["comparator"] = entry.comparator
+            if not indicator.unit:
+                changes["unit"] = entry.unit
+    return changes
+
+
+class IndicatorTableModel(QAbstractTableModel):
+    """The indicators of one project (or none)."""
+
+    def __init__(self, document: DatasetDocument, checker: LiveChecker | None = None,
+                 parent=None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.checker = checker
+        self.project_uuid: str | None = None
+        # The project's Indicator objects, in order. They are the document's cached objects
+        # (edits change them in place); the list itself follows the document's signals, so
+        # while rows are being inserted or removed it still describes the rows the view has.
+        self._rows: list[Indicator] = []
+        self._cell_findings: dict[tuple[str, int], list] = {}
+        document.indicatorChanged.connect(self._indicator_changed)
+        document.indicatorAdded.connect(self._indicator_added)
+        document.indicatorRemoved.connect(self._indicator_removed)
+        document.indicatorMoved.connect(self._indicator_moved)
+        document.projectRemoved.connect(self._project_removed)
+        document.treeChanged.connect(self._tree_changed)
+        if checker is not None:
+            checker.findingsChanged.connect(self._findings_changed)
+
+    # --- the project shown ------------------------------------------------------------------
+
+    def set_project(self, uuid: str | None) -> None:
+        self.beginResetModel()
+        if self.project_uuid is not None:
+            self.document.unpin(self.project_uuid)
+        self.project_uuid = uuid
+        if uuid is not None:
+            self.document.pin(uuid)
+        self._rows = list(self.document.project(uuid).indicators) if uuid is not None else []
+        self._index_findings()
+        self.endResetModel()
+
+    def indicator(self, row: int) -> Indicator:
+        return self._rows[row]
+
+    def row_of(self, uuid: str) -> int:
+        for row, indicator in enumerate(self._rows):
+            if indicator.uuid == uuid:
+                return row
+        return -1
+
+    def uuids(self) -> list[str]:
+        return [i.uuid for i in self._rows]
+
+    @property
+    def grades(self) -> tuple[str, ...]:
+        return grades_of(self.document.dataset.settings())
+
+    @property
+    def profile(self) -> str:
+        return self.document.profile
+
+    # --- QAbstractTableModel ----------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal:
+            if not 0 <= section < COLUMN_COUNT:
+                return None
+            if role == Qt.ItemDataRole.DisplayRole:
+                return grid_header(section)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return indicator_field(COLUMN_FIELDS[section])
+            return None
+        if role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._rows):
+            return str(section + 1)
+        return None
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if self.document.read_only:
+            return _READ_ONLY
+        column = index.column()
+        if (column == COMPARATOR or column == UNIT) and \
+                self._rows[index.row()].nature == QUALITATIVE:
+            return _READ_ONLY  # a grade has no comparator or unit
+        return _EDITABLE
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        # Called for every role of every visible cell on each repaint: unasked roles leave
+        # at once.
+        role = int(role)
+        if role not in _HANDLED_ROLES or not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        indicator = self._rows[row]
+        if role == _DISPLAY or role == _EDIT:
+            return self._text(indicator, column)
+        if role == _BACKGROUND:
+            found = self._cell_findings.get((indicator.uuid, column))
+            return TINTS.get(severity(found[0])) if found else None
+        if role == _ALIGNMENT:
+            if column == NATURE or column == COMPARATOR:
+                return _CENTRE
+            if column == VALUE and indicator.target is not None and not indicator.value_text:
+                return _RIGHT
+            return None
+        if role == _FOREGROUND:
+            if (column == COMPARATOR or column == UNIT) and indicator.nature == QUALITATIVE:
+                return MUTED
+            return None
+        if role == _TOOLTIP:
+            return self._tooltip(indicator, column)
+        if role == UuidRole:
+            return indicator.uuid
+        if role == FieldRole:
+            return COLUMN_FIELDS[column]
+        if role == IndicatorRole:
+            return indicator
+        if role == FindingsRole:
+            return self._cell_findings.get((indicator.uuid, column), [])
+        if role == SeverityRole:
+            found = self._cell_findings.get((indicator.uuid, column))
+            return severity(found[0]) if found else ""
+        return None
+
+    def marks(self) -> list[tuple[int, int, str]]:
+        """(row, column, severity) of every cell with a finding, for the grid to outline."""
+        rows = {indicator.uuid: row for row, indicator in enumerate(self._rows)}
+        return [(rows[uuid], column, severity(found[0]))
+                for (uuid, column), found in self._cell_findings.items() if uuid in rows]
+
+    def _text(self, indicator: Indicator, column: int) -> str:
+        if column == VALUE:
+            return value_edit_text(indicator)
+        if column in (COMPARATOR, UNIT) and indicator.nature == QUALITATIVE:
+            return "—" if not getattr(indicator, COLUMN_FIELDS[column]) else \
+                getattr(indicator, COLUMN_FIELDS[column])
+        return getattr(indicator, COLUMN_FIELDS[column]) or ""
+
+    def _tooltip(self, indicator: Indicator, column: int) -> str:
+        lines = []
+        for finding in self._cell_findings.get((indicator.uuid, column), []):
+            lines.append(finding_text(finding))
+        if column in (NAME, EXPLANATION, VALUE):
+            text = self._text(indicator, column)
+            if len(text) > 12:
+                lines.insert(0, text)
+        if column == VALUE and indicator.target is not None:
+            lines.insert(0, _t("指标值：%1").replace("%1", indicator.value_display()))
+        if column == LEVEL1 and indicator.level1_source and \
+                indicator.level1_source != indicator.level1:
+            lines.append(_t("导入时写作：%1").replace("%1", indicator.level1_source))
+        if column == NAME and indicator.source_text:
+            lines.append(_t("导入原文：%1").replace("%1", indicator.source_text))
+            if indicator.source_ref:
+                lines.append(_t("来源：%1").replace("%1", indicator.source_ref))
+        return "\n\n".join(lines) or None
+
+    def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.project_uuid is None:
+            return False
+        indicator = self.indicator(index.row())
+        changes = changes_for(indicator, index.column(), value, profile=self.profile,
+                              grades=self.grades)
+        if not changes:
+            self.drop_preview()  # a preview may have shown what was not committed
+            return False
+        label = indicator_field(COLUMN_FIELDS[index.column()])
+        return self.document.push(commands.EditIndicator(
+            self.document, self.project_uuid, indicator.uuid, changes,
+            text=_t("修改“%1”").replace("%1", label)))
+
+    # --- findings ---------------------------------------------------------------------------
+
+    def drop_preview(self) -> None:
+        """An edit was abandoned: show the findings of what is stored again."""
+        if self.checker is not None and self.project_uuid is not None:
+            self.checker.recheck(self.project_uuid)
+
+    def _index_findings(self) -> None:
+        self._cell_findings = {}
+        if self.checker is None or self.project_uuid is None:
+            return
+        for finding in self.checker.findings(self.project_uuid):
+            if finding.indicator_uuid is None:
+                continue
+            column = FIELD_COLUMNS.get(finding.field, NAME)
+            self._cell_findings.setdefault((finding.indicator_uuid, column), []).append(finding)
+        for found in self._cell_findings.values():
+            found.sort(key=lambda f: SEVERITY_ORDER.get(severity(f), 3))
+
+    def _findings_changed(self, uuids: list) -> None:
+        if self.project_uuid not in uuids or not self._rows:
+            return
+        before = self._mark_levels()
+        self._index_findings()
+        after = self._mark_levels()
+        # only the cells whose mark changed are repainted (this runs on every keystroke)
+        rows = {indicator.uuid: row for row, indicator in enumerate(self._rows)}
+        for uuid, column in set(before) ^ set(after) | {
+                key for key in set(before) & set(after) if before[key] != after[key]}:
+            if uuid in rows:
+                index = self.index(rows[uuid], column)
+                self.dataChanged.emit(index, index, _MARK_ROLES)
+
+    def _mark_levels(self) -> dict[tuple[str, int], str]:
+        return {key: severity(found[0]) for key, found in self._cell_findings.items()}
+
+    # --- following the document -------------------------------------------------------------
+
+    def _indicator_changed(self, project_uuid: str, uuid: str, _fields: list) -> None:
+        if project_uuid != self.project_uuid:
+            return
+        row = self.row_of(uuid)
+        if row >= 0:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, COLUMN_COUNT - 1))
+
+    def _indicator_added(self, project_uuid: str, position: int) -> None:
+        if project_uuid != self.project_uuid:
+            return
+        indicator = self.document.project(project_uuid).indicators[position]
+        self.beginInsertRows(QModelIndex(), position, position)
+        self._rows.insert(position, indicator)
+        self.endInsertRows()
+        self._renumber(position)
+
+    def _indicator_removed(self, project_uuid: str, position: int) -> None:
+        if project_uuid != self.project_uuid or position >= len(self._rows):
+            return
+        self.beginRemoveRows(QModelIndex(), position, position)
+        del self._rows[position]
+        self.endRemoveRows()
+        self._renumber(position)
+
+    def _indicator_moved(self, project_uuid: str, old: int, new: int) -> None:
+        if project_uuid != self.project_uuid or old == new:
+            return
+        destination = new + 1 if new > old else new
+        self.beginMoveRows(QModelIndex(), old, old, QModelIndex(), destination)
+        self._rows.insert(new, self._rows.pop(old))
+        self.endMoveRows()
+        self._renumber(min(old, new))
+
+    def _renumber(self, first: int) -> None:
+        if first < len(self._rows):
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, first, len(self._rows) - 1)
+
+    def _project_removed(self, uuid: str) -> None:
+        if uuid == self.project_uuid:
+            self.set_project(None)
+
+    def _tree_changed(self) -> None:
+        if self.project_uuid is None:
+            return
+        try:
+            self.document.project(self.project_uuid)
+        except NotFoundError:  # the project went away with its unit or an undone import
+            self.set_project(None)
+            return
+        self.set_project(self.project_uuid)  # the document reloaded its projects
+
+
+def finding_text(finding: Any) -> str:
+    """A finding as one tooltip paragraph: severity, message (what and how to fix), fix."""
+    names = {"error": _t("错误"), "warning": _t("警告"), "hint": _t("提示")}
+    text = f"{names.get(severity(finding), '')}（{finding.rule}）：{finding.message}"
+    if finding.fix is not None:
+        text += "\n" + _t("可自动修正：%1").replace("%1", str(finding.fix.label))
+    return text
+

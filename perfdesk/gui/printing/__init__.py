@@ -1,0 +1,2 @@
+"""Printing: the detailed form drawn as a PDF.
+"""

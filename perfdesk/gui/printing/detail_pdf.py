@@ -1,0 +1,727 @@
+"""The PDF of the detailed form (项目支出绩效目标申报表, domain.md §5.2) for signing and stamping.
+
+What the clerk hands in is paper: the detailed form printed, signed by the 填报人 and stamped
+by the unit, one form per project. PerfDesk writes that as a PDF the clerk prints (or sends)
+as is, so it must look like the official form a reviewer is used to: A4 landscape, the title
+``<年度>年项目支出绩效目标申报表``, the 填报单位（盖章） line and 单位：万元, the header block
+(项目名称, 主管部门/实施单位, 项目属性/项目期, the funds in 中期/年度 columns, 总体目标), the
+indicator grid with 一级/二级 cells merged down over their rows, long texts wrapped, the grid
+running on to the next page under a repeated heading row, and the footer with 填报人, 联系电话,
+填报日期 and a 审核意见 box with room for a signature and a stamp. A project that fails the
+checks says so (未通过检查) on each of its pages.
+
+The layout is computed in millimetres (rows of cells whose text is broken into lines with
+QTextLayout), split into pages, then painted with QPainter on a QPdfWriter, which embeds the
+bundled Chinese font (see :mod:`perfdesk.gui.fonts`). The file is written next to the target
+and moved into place only when complete, so a cancelled or failed export leaves whatever was
+there before. Only QtGui is used (no QtPrintSupport): printing is opening the PDF.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+import os
+import re
+import uuid as _uuid
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+)
+
+from perfdesk import __version__
+from perfdesk.core.errors import PerfDeskError
+from perfdesk.gui.fonts import print_family
+from perfdesk.core.values import format_money
+
+if TYPE_CHECKING:  # the data layer loads when a dataset opens, not at start-up
+    from perfdesk.core.model import Indicator, Project
+
+# --- page geometry (millimetres) ------------------------------------------------------------
+
+PAGE_W, PAGE_H = 297.0, 210.0  # A4 landscape
+MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 15.0, 10.0, 8.0
+CONTENT_W = PAGE_W - 2 * MARGIN_X
+PAGE_NUMBER_H = 5.0  # the line with 第 N 页 at the bottom
+BOTTOM = PAGE_H - MARGIN_BOTTOM - PAGE_NUMBER_H  # content ends here
+DPI = 1200
+
+PAD_X, PAD_Y = 1.6, 1.0  # space inside a cell
+MIN_ROW_H = 7.0
+TITLE_PT, SUBTITLE_PT, BODY_PT, GRID_PT, SMALL_PT = 20.0, 10.5, 10.0, 9.0, 8.0
+FRAME_PEN_MM, LINE_PEN_MM = 0.45, 0.2
+LABEL_FILL = QColor("#f0f0f0")
+FAIL_COLOUR = QColor("#c00000")
+
+# The header block: main label, sub-label, value, sub-label, value.
+HEADER_COLUMNS = (30.0, 36.0, (CONTENT_W - 30 - 72) / 2, 36.0, (CONTENT_W - 30 - 72) / 2)
+# The indicator grid (domain.md §5.2 heading); 指标解释 takes what is left.
+GRID_HEADINGS = ("一级指标", "二级指标", "三级指标", "指标性质", "计算符号", "指标值", "计量单位",
+                 "指标值设定依据", "指标解释")
+_GRID_FIXED = (20.0, 34.0, 46.0, 16.5, 16.5, 26.0, 17.0, 26.0)
+GRID_COLUMNS = (*_GRID_FIXED, CONTENT_W - sum(_GRID_FIXED))
+# The footer: 填报人, 联系电话, 填报日期 with their values.
+FOOTER_COLUMNS = (30.0, (CONTENT_W - 90) / 3, 30.0, (CONTENT_W - 90) / 3, 30.0,
+                  (CONTENT_W - 90) / 3)
+REVIEW_H = 28.0  # the 审核意见 box: room for a signature, a date and (overlapping) a stamp
+
+LEFT = Qt.AlignmentFlag.AlignLeft
+CENTER = Qt.AlignmentFlag.AlignHCenter
+RIGHT = Qt.AlignmentFlag.AlignRight
+
+Progress = Callable[[int, int], None]
+
+
+# --- what a page holds ----------------------------------------------------------------------
+
+
+@dataclass
+class _Cell:
+    col: int
+    text: str
+    span: int = 1
+    align: Qt.AlignmentFlag = LEFT
+    label: bool = False  # a shaded label cell
+    merge: object = None  # equal keys in consecutive rows of one column are one cell
+    lines: list[str] = field(default_factory=list)
+    top: bool = False  # text at the top (a long text or a part of one), else centred
+
+
+@dataclass
+class _Row:
+    columns: tuple[float, ...]
+    cells: list[_Cell]
+    font: str = "body"  # which font its text uses
+    height: float = 0.0
+    keep_with_next: bool = False  # a label row with what follows, a heading with a row
+    min_height: float = MIN_ROW_H
+    review: bool = False  # the 审核意见 box: signature and stamp lines drawn in it
+
+
+@dataclass
+class _Page:
+    project: Project
+    rows: list[tuple[float, _Row]] = field(default_factory=list)  # (top y, row)
+    first: bool = False  # the project's first page, with the title
+    number: int = 0
+    count: int = 0
+
+
+class _Typesetter:
+    """Fonts and line breaking for one PDF (all sizes in millimetres)."""
+
+    def __init__(self, writer: QPdfWriter) -> None:
+        self.writer = writer
+        family = print_family()
+        self.fonts = {
+            "title": self._font(family, TITLE_PT, bold=True),
+            "subtitle": self._font(family, SUBTITLE_PT),
+            "body": self._font(family, BODY_PT),
+            "grid": self._font(family, GRID_PT),
+            "small": self._font(family, SMALL_PT),
+            "mark": self._font(family, 12.0, bold=True),
+        }
+        self.metrics = {name: QFontMetricsF(font, writer) for name, font in self.fonts.items()}
+        self.line_h = {name: self.px_to_mm(m.lineSpacing()) for name, m in self.metrics.items()}
+        self.ascent = {name: self.px_to_mm(m.ascent()) for name, m in self.metrics.items()}
+        # where the baseline sits below the top of a line: half the leading, then the ascent
+        self.baseline = {name: (self.line_h[name] - self.px_to_mm(m.height())) / 2
+                         + self.ascent[name] for name, m in self.metrics.items()}
+        self._widths: dict[str, dict[str, float]] = {name: {} for name in self.fonts}
+
+    @staticmethod
+    def _font(family: str, points: float, *, bold: bool = False) -> QFont:
+        font = QFont(family)
+        font.setPointSizeF(points)
+        font.setBold(bold)
+        font.setStyleStrategy(QFont.StyleStrategy.PreferOutline)
+        return font
+
+    @staticmethod
+    def mm(value: float) -> float:
+        return value * DPI / 25.4
+
+    @staticmethod
+    def px_to_mm(value: float) -> float:
+        return value * 25.4 / DPI
+
+    def advance(self, font: str, chunk: str) -> float:
+        """The width of ``chunk`` (remembered: the same characters recur on every page)."""
+        widths = self._widths[font]
+        width = widths.get(chunk)
+        if width is None:
+            width = widths[chunk] = self.px_to_mm(self.metrics[font].horizontalAdvance(chunk))
+        return width
+
+    def width(self, font: str, text: str) -> float:
+        return self.px_to_mm(self.metrics[font].horizontalAdvance(text))
+
+    def wrap(self, font: str, text: str, width_mm: float) -> list[str]:
+        """``text`` broken into lines no wider than ``width_mm`` (line breaks kept)."""
+        return wrap_text(text, width_mm, lambda chunk: self.advance(font, chunk))
+
+
+# Chinese line-breaking rules (禁则): these never start a line, those never end one.
+NO_LINE_START = frozenset("，。、；：！？）》」』】〕〉”’…—·,.;:!?)]}%％‰℃")
+NO_LINE_END = frozenset("（《「『【〔〈“‘([{")
+_WORD = re.compile(r"[A-Za-z0-9_.%/+\-@#&']+|\s+|.", re.DOTALL)
+
+
+def wrap_text(text: str, width: float, advance: Callable[[str], float]) -> list[str]:
+    """Break ``text`` into lines no wider than ``width``.
+
+    Chinese breaks between any two characters except before closing punctuation (，。）…)
+    and after opening punctuation (（《“…); a run of Latin letters or digits (a number, a
+    code, an English word) stays whole unless it is wider than a line. Line breaks in the
+    text are kept. ``advance(chunk)`` gives a chunk's width. (QTextLayout would do this, but
+    PySide6 6.12 crashes on its beginLayout/endLayout pair.)
+    """
+    lines: list[str] = []
+    for paragraph in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        lines.extend(_wrap_paragraph(paragraph.rstrip(), width, advance))
+    while len(lines) > 1 and not lines[-1]:
+        lines.pop()
+    return lines
+
+
+def _wrap_paragraph(paragraph: str, width: float, advance: Callable[[str], float]
+                    ) -> list[str]:
+    if not paragraph:
+        return [""]
+    units: list[str] = []
+    for token in _WORD.findall(paragraph):
+        if len(token) > 1 and not token.isspace() and advance(token) > width:
+            units.extend(token)  # a word wider than the line: break it anywhere
+        else:
+            units.append(token)
+    lines: list[str] = []
+    line: list[str] = []
+    used = 0.0
+    for unit in units:
+        w = sum(advance(ch) for ch in unit) if len(unit) > 1 else advance(unit)
+        if line and used + w > width and not unit.isspace():
+            carry: list[str] = []
+            if unit in NO_LINE_START and len(line) > 1:
+                carry.insert(0, line.pop())  # take the character before it along
+            while len(line) > 1 and line[-1] in NO_LINE_END:
+                carry.insert(0, line.pop())
+            lines.append("".join(line).rstrip())
+            line = carry
+            used = sum(advance(u) for u in line)
+        if not line and unit.isspace():
+            continue  # no blank at the start of a wrapped line
+        line.append(unit)
+        used += w
+    if line:
+        lines.append("".join(line).rstrip())
+    return lines
+
+
+# --- building the rows of one project -------------------------------------------------------
+
+
+def _period(project: Project) -> str:
+    start, end = project.period_start, project.period_end
+    if start and end and start != end:
+        return f"{start}年至{end}年"
+    if start or end:
+        return f"{start or end}年"
+    return ""
+
+
+def _header_rows(project: Project) -> list[_Row]:
+    cols = HEADER_COLUMNS
+
+    def label(col: int, text: str, span: int = 1, merge: object = None) -> _Cell:
+        return _Cell(col, text, span, CENTER, label=True, merge=merge)
+
+    rows = []
+    if project.code:
+        rows.append(_Row(cols, [label(0, "项目名称"), _Cell(1, project.name, 2),
+                                label(3, "项目编码"), _Cell(4, project.code)]))
+    else:
+        rows.append(_Row(cols, [label(0, "项目名称"), _Cell(1, project.name, 4)]))
+    rows.append(_Row(cols, [label(0, "主管部门"), _Cell(1, project.department, 2),
+                            label(3, "实施单位"), _Cell(4, project.implementing_unit
+                                                        or project.unit)]))
+    rows.append(_Row(cols, [label(0, "项目属性"), _Cell(1, project.attribute, 2),
+                            label(3, "项目期"), _Cell(4, _period(project))]))
+    funds = (("中期资金总额", "年度资金总额", project.midterm_total, project.annual_total),
+             ("其中：财政拨款", "其中：财政拨款", project.midterm_fiscal, project.annual_fiscal),
+             ("其他资金", "其他资金", project.midterm_other, project.annual_other))
+    for mid_label, year_label, mid, year in funds:
+        rows.append(_Row(cols, [
+            label(0, "项目资金\n（万元）", merge="funds"), label(1, mid_label),
+            _Cell(2, format_money(mid), align=RIGHT), label(3, year_label),
+            _Cell(4, format_money(year), align=RIGHT)], keep_with_next=True))
+    rows[-1].keep_with_next = False
+    rows.append(_Row(cols, [label(0, "总体目标", merge="goal"), label(1, "中长期目标", 2),
+                            label(3, "年度目标", 2)], keep_with_next=True))
+    rows.append(_Row(cols, [label(0, "总体目标", merge="goal"),
+                            _Cell(1, project.midterm_goal, 2, top=True),
+                            _Cell(3, project.annual_goal, 2, top=True)], min_height=14.0))
+    return rows
+
+
+def _grid_heading() -> _Row:
+    return _Row(GRID_COLUMNS, [_Cell(i, text, align=CENTER, label=True)
+                               for i, text in enumerate(GRID_HEADINGS)], font="grid",
+                keep_with_next=True)
+
+
+def _grid_rows(project: Project) -> list[_Row]:
+    if not project.indicators:
+        return [_Row(GRID_COLUMNS, [_Cell(0, "（未填写绩效指标）", span=len(GRID_COLUMNS),
+                                          align=CENTER)], font="grid", min_height=10.0)]
+    rows = []
+    run1 = run2 = 0
+    previous: Indicator | None = None
+    for indicator in project.indicators:
+        if previous is None or indicator.level1 != previous.level1:
+            run1 += 1
+            run2 += 1
+        elif indicator.level2 != previous.level2:
+            run2 += 1
+        previous = indicator
+        comparator, target, unit = indicator.value_columns()
+        rows.append(_Row(GRID_COLUMNS, [
+            _Cell(0, indicator.level1, align=CENTER, merge=("level1", run1)),
+            _Cell(1, indicator.level2, align=CENTER, merge=("level2", run2)),
+            _Cell(2, indicator.name),
+            _Cell(3, indicator.nature, align=CENTER),
+            _Cell(4, comparator, align=CENTER),
+            _Cell(5, target, align=CENTER),
+            _Cell(6, unit, align=CENTER),
+            _Cell(7, indicator.basis, align=CENTER),
+            _Cell(8, indicator.explanation),
+        ], font="grid"))
+    return rows
+
+
+def _footer_rows(filled_by: str, phone: str, date: str) -> list[_Row]:
+    def label(col: int, text: str) -> _Cell:
+        return _Cell(col, text, align=CENTER, label=True)
+
+    signer = _Row(FOOTER_COLUMNS, [label(0, "填报人"), _Cell(1, filled_by, align=CENTER),
+                                   label(2, "联系电话"), _Cell(3, phone, align=CENTER),
+                                   label(4, "填报日期"), _Cell(5, date, align=CENTER)],
+                  keep_with_next=True, min_height=9.0)
+    review = _Row(FOOTER_COLUMNS, [label(0, "审核意见"), _Cell(1, "", span=5)],
+                  min_height=REVIEW_H, review=True)
+    return [signer, review]
+
+
+# --- layout: rows measured, then split into pages -------------------------------------------
+
+
+class _Layout:
+    """Pages of one project."""
+
+    TITLE_H = 11.0
+    SUBTITLE_H = 7.0
+    CONTINUED_H = 10.0
+
+    def __init__(self, ts: _Typesetter) -> None:
+        self.ts = ts
+
+    def measure(self, row: _Row, *, merged_per_row: bool = False) -> _Row:
+        """Break each cell's text into lines and set the row's height. A merged cell counts
+        only with ``merged_per_row`` (indicator rows: a page may break inside a merged
+        category, which is then repeated beside the rows on each page and must fit there);
+        otherwise :meth:`_fit_merged` sizes it over its group."""
+        line_h = self.ts.line_h[row.font]
+        height = row.min_height
+        for cell in row.cells:
+            width = sum(row.columns[cell.col: cell.col + cell.span]) - 2 * PAD_X
+            cell.lines = self.ts.wrap(row.font, cell.text, width) if cell.text else []
+            if cell.merge is not None and not merged_per_row:
+                continue
+            height = max(height, len(cell.lines) * line_h + 2 * PAD_Y)
+        row.height = height
+        return row
+
+    def pages(self, project: Project, *, filled_by: str, phone: str, date: str
+              ) -> list[_Page]:
+        header = [self.measure(r) for r in _header_rows(project)]
+        self._fit_merged(header)
+        heading = self.measure(_grid_heading())
+        grid = [self.measure(r, merged_per_row=True) for r in _grid_rows(project)]
+        footer = [self.measure(r) for r in _footer_rows(filled_by, phone, date)]
+
+        pages: list[_Page] = []
+        page = _Page(project, first=True)
+        pages.append(page)
+        y = MARGIN_TOP + self.TITLE_H + self.SUBTITLE_H
+
+        def new_page(with_heading: bool) -> None:
+            nonlocal page, y
+            page = _Page(project)
+            pages.append(page)
+            y = MARGIN_TOP + self.CONTINUED_H
+            if with_heading:
+                page.rows.append((y, heading))
+                y += heading.height
+
+        def place(rows: Sequence[_Row], *, in_grid: bool) -> None:
+            nonlocal y
+            index = 0
+            while index < len(rows):
+                row = rows[index]
+                # a row and the rows it must stay with
+                group = [row]
+                while group[-1].keep_with_next and index + len(group) < len(rows):
+                    group.append(rows[index + len(group)])
+                need = sum(r.height for r in group)
+                if y + need <= BOTTOM:
+                    for r in group:
+                        page.rows.append((y, r))
+                        y += r.height
+                    index += len(group)
+                    continue
+                fresh = MARGIN_TOP + self.CONTINUED_H + (heading.height if in_grid else 0)
+                if fresh + need <= BOTTOM or not self._splittable(row):
+                    if y > fresh:  # there is something on this page already: go on on the next
+                        new_page(in_grid)
+                        continue
+                # taller than a whole page: split the first row at the page's end
+                room = BOTTOM - y
+                first, rest = self._split(row, room)
+                if first is None:
+                    new_page(in_grid)
+                    continue
+                page.rows.append((y, first))
+                y += first.height
+                rows = [*rows[:index], rest, *rows[index + 1:]]
+                new_page(in_grid)
+
+        place(header, in_grid=False)
+        # the grid heading must not stand alone at the bottom of a page
+        if y + heading.height + grid[0].height > BOTTOM:
+            new_page(False)
+        page.rows.append((y, heading))
+        y += heading.height
+        place(grid, in_grid=True)
+        footer_gap = 3.0
+        if y + footer_gap + sum(r.height for r in footer) > BOTTOM:
+            new_page(False)
+        y += footer_gap
+        place(footer, in_grid=False)
+
+        for number, each in enumerate(pages, 1):
+            each.number, each.count = number, len(pages)
+        return pages
+
+    def _fit_merged(self, rows: list[_Row]) -> None:
+        """Grow a merged group's last row when the merged cell's text needs more room."""
+        groups: dict[tuple[int, object], list[_Row]] = {}
+        for row in rows:
+            for cell in row.cells:
+                if cell.merge is not None:
+                    groups.setdefault((cell.col, cell.merge), []).append(row)
+        for (col, key), members in groups.items():
+            cell = next(c for c in members[0].cells if c.col == col)
+            width = sum(members[0].columns[col: col + cell.span]) - 2 * PAD_X
+            need = len(self.ts.wrap(members[0].font, cell.text, width)) \
+                * self.ts.line_h[members[0].font] + 2 * PAD_Y
+            total = sum(r.height for r in members)
+            if need > total:
+                members[-1].height += need - total
+            for row in members:  # merged label text is measured for the group, not per row
+                for c in row.cells:
+                    if c.col == col and c.merge == key:
+                        c.lines = self.ts.wrap(row.font, c.text, width)
+
+    @staticmethod
+    def _splittable(row: _Row) -> bool:
+        return any(len(c.lines) > 1 for c in row.cells if c.merge is None)
+
+    def _split(self, row: _Row, room: float) -> tuple[_Row | None, _Row]:
+        """The part of ``row`` that fits in ``room`` millimetres, and the rest."""
+        line_h = self.ts.line_h[row.font]
+        fit = int((room - 2 * PAD_Y) // line_h)
+        if fit < 1:
+            return None, row
+        first_cells, rest_cells = [], []
+        for cell in row.cells:
+            if cell.merge is not None:  # a merged label shows on both parts
+                first_cells.append(replace(cell))
+                rest_cells.append(replace(cell))
+                continue
+            first_cells.append(replace(cell, lines=cell.lines[:fit], top=True))
+            rest_cells.append(replace(cell, lines=cell.lines[fit:], top=True))
+        first = replace(row, cells=first_cells, keep_with_next=False, min_height=0.0,
+                        height=fit * line_h + 2 * PAD_Y)
+        rest_lines = max((len(c.lines) for c in rest_cells if c.merge is None), default=0)
+        rest = replace(row, cells=rest_cells, min_height=0.0,
+                       height=max(MIN_ROW_H, rest_lines * line_h + 2 * PAD_Y))
+        return first, rest
+
+
+# --- painting -------------------------------------------------------------------------------
+
+
+class _Painter:
+    def __init__(self, painter: QPainter, ts: _Typesetter) -> None:
+        self.p = painter
+        self.ts = ts
+        self.mm = ts.mm
+        self.line_pen = QPen(QColor("black"), self.mm(LINE_PEN_MM))
+        self.frame_pen = QPen(QColor("black"), self.mm(FRAME_PEN_MM))
+        self.text_pen = QPen(QColor("black"))
+
+    def rect(self, x: float, y: float, w: float, h: float) -> QRectF:
+        return QRectF(self.mm(x), self.mm(y), self.mm(w), self.mm(h))
+
+    def text(self, font: str, x: float, y: float, w: float, h: float, text: str,
+             align: Qt.AlignmentFlag = LEFT, colour: QColor | None = None) -> None:
+        self.p.setFont(self.ts.fonts[font])
+        self.p.setPen(colour or QColor("black"))
+        flags = align | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextSingleLine
+        self.p.drawText(self.rect(x, y, w, h), int(flags), text)
+
+    def page(self, page: _Page, *, year: int, failed: bool) -> None:
+        project = page.project
+        if page.first:
+            self.text("title", MARGIN_X, MARGIN_TOP, CONTENT_W, _Layout.TITLE_H,
+                      f"{year}年项目支出绩效目标申报表", CENTER)
+            sub_y = MARGIN_TOP + _Layout.TITLE_H
+            self.text("subtitle", MARGIN_X, sub_y, CONTENT_W * 0.75, _Layout.SUBTITLE_H,
+                      f"填报单位（盖章）：{project.unit}")
+            self.text("subtitle", MARGIN_X, sub_y, CONTENT_W, _Layout.SUBTITLE_H,
+                      "单位：万元", RIGHT)
+        else:
+            self.text("small", MARGIN_X, MARGIN_TOP, CONTENT_W * 0.8, _Layout.CONTINUED_H,
+                      f"{year}年项目支出绩效目标申报表（续）  项目名称：{project.name}")
+        if failed:
+            self.failed_mark()
+        self.rows(page.rows)
+        self.text("small", MARGIN_X, PAGE_H - MARGIN_BOTTOM - PAGE_NUMBER_H + 1, CONTENT_W,
+                  PAGE_NUMBER_H, f"第 {page.number} 页，共 {page.count} 页", CENTER,
+                  QColor("#444444"))
+        self.text("small", MARGIN_X, PAGE_H - MARGIN_BOTTOM - PAGE_NUMBER_H + 1, CONTENT_W,
+                  PAGE_NUMBER_H, f"PerfDesk {__version__}", RIGHT, QColor("#999999"))
+
+    def failed_mark(self) -> None:
+        text = "未通过检查"
+        w = self.ts.width("mark", text) + 6
+        h = 8.0
+        x, y = PAGE_W - MARGIN_X - w, MARGIN_TOP
+        self.p.setPen(QPen(FAIL_COLOUR, self.mm(0.6)))
+        self.p.setBrush(Qt.BrushStyle.NoBrush)
+        self.p.drawRect(self.rect(x, y, w, h))
+        self.text("mark", x, y, w, h, text, CENTER, FAIL_COLOUR)
+
+    def rows(self, placed: list[tuple[float, _Row]]) -> None:
+        # merged cells: one [top, bottom, cell, row, x, w] per run of consecutive rows
+        current: dict[tuple[int, object], list] = {}
+        merged: list[list] = []
+        tables: list[list[float]] = []  # [top, bottom, width] of each run of one table
+        previous_columns = None
+        for y, row in placed:
+            if tables and row.columns == previous_columns and abs(tables[-1][1] - y) < 1e-6:
+                tables[-1][1] = y + row.height
+            else:
+                tables.append([y, y + row.height, sum(row.columns)])
+            previous_columns = row.columns
+            for cell in row.cells:
+                x = MARGIN_X + sum(row.columns[: cell.col])
+                w = sum(row.columns[cell.col: cell.col + cell.span])
+                if cell.merge is not None:
+                    key = (cell.col, cell.merge)
+                    run = current.get(key)
+                    if run is not None and abs(run[1] - y) < 1e-6:
+                        run[1] = y + row.height
+                    else:
+                        current[key] = run = [y, y + row.height, cell, row, x, w]
+                        merged.append(run)
+                    continue
+                self.cell(x, y, w, row.height, cell, row)
+            if row.review:
+                self.review_box(row, y)
+        for top, bottom, cell, row, x, w in merged:
+            self.cell(x, top, w, bottom - top, cell, row)
+        self.p.setPen(self.frame_pen)
+        self.p.setBrush(Qt.BrushStyle.NoBrush)
+        for top, bottom, width in tables:
+            self.p.drawRect(self.rect(MARGIN_X, top, width, bottom - top))
+
+    def cell(self, x: float, y: float, w: float, h: float, cell: _Cell, row: _Row) -> None:
+        box = self.rect(x, y, w, h)
+        self.p.setPen(self.line_pen)
+        self.p.setBrush(LABEL_FILL if cell.label else Qt.BrushStyle.NoBrush)
+        self.p.drawRect(box)
+        if not cell.lines:
+            return
+        line_h = self.ts.line_h[row.font]
+        self.p.setFont(self.ts.fonts[row.font])
+        self.p.setPen(self.text_pen)
+        text_h = len(cell.lines) * line_h
+        top = y + PAD_Y if cell.top else y + (h - text_h) / 2
+        baseline = top + self.ts.baseline[row.font]
+        inner = w - 2 * PAD_X
+        # a wrapped value or sentence reads better ranged left; labels stay centred
+        align = cell.align if (len(cell.lines) == 1 or cell.label or cell.merge is not None) \
+            else LEFT
+        for n, line in enumerate(cell.lines):
+            if not line:
+                continue
+            lx = x + PAD_X
+            if align != LEFT:
+                width = self.ts.advance(row.font, line)
+                lx += (inner - width) / 2 if align == CENTER else inner - width
+            self.p.drawText(QPointF(self.mm(lx), self.mm(baseline + n * line_h)), line)
+
+    def review_box(self, row: _Row, y: float) -> None:
+        """Lines for the reviewer's signature, the stamp and the date inside 审核意见."""
+        x = MARGIN_X + row.columns[0]
+        w = sum(row.columns[1:])
+        bottom = y + row.height
+        self.text("body", x + w - 95, bottom - 25, 90, 8, "审核人（签字）：", LEFT)
+        self.text("body", x + w - 95, bottom - 15, 90, 8, "（盖章）", LEFT)
+        self.text("body", x + w - 95, bottom - 15, 85, 8, "年    月    日", RIGHT)
+
+
+# --- the public function --------------------------------------------------------------------
+
+
+def write_projects_pdf(
+    projects: Iterable[Project],
+    path: str | Path,
+    *,
+    year: int,
+    failed: Iterable[str] = (),
+    filled_by: str = "",
+    phone: str = "",
+    date: _dt.date | None = None,
+    progress: Progress | None = None,
+) -> Path:
+    """Write the detailed form of each project to one PDF (each project from a new page).
+
+    Args:
+        projects: the projects, in the order their forms are printed.
+        path: the PDF to write; replaced only once the new one is complete.
+        year: the budget year (预算年度) in the title.
+        failed: uuids of projects whose checks found errors; their pages say 未通过检查.
+        filled_by, phone: 填报人 and 联系电话 for the footer (blank lines when empty).
+        date: 填报日期 (today when not given).
+        progress: ``progress(done, total)`` after each project; it may raise Cancelled, and
+            then nothing is written.
+
+    Returns:
+        the path written.
+
+    Raises:
+        PerfDeskError: nothing to print, the folder missing or not writable, the file open in
+            another program (a PDF reader on Windows locks it), the disk full.
+        Cancelled: the clerk cancelled (the target is left as it was).
+    """
+    projects = list(projects)
+    target = Path(path)
+    if target.suffix.lower() != ".pdf":
+        target = target.with_name(target.name + ".pdf")
+    if not projects:
+        raise PerfDeskError("没有要输出的项目。", "There are no projects to write.")
+    folder = target.parent
+    if not folder.is_dir():
+        raise PerfDeskError("文件夹不存在，请另选保存位置。",
+                            "The folder does not exist; choose another place.", file=folder)
+    failed_uuids = set(failed)
+    date_text = _date_text(date or _dt.date.today())
+    temp = folder / f".{target.stem}.{_uuid.uuid4().hex[:8]}.pdf.part"
+    try:
+        temp.touch(exist_ok=False)
+    except OSError as error:
+        raise _write_error(error, target) from error
+    try:
+        _paint(projects, temp, year=year, failed=failed_uuids, filled_by=filled_by, phone=phone,
+               date=date_text, progress=progress, target=target)
+        try:
+            os.replace(temp, target)
+        except OSError as error:
+            raise _write_error(error, target) from error
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    return target
+
+
+def _paint(projects: list[Project], temp: Path, *, year: int, failed: set[str],
+           filled_by: str, phone: str, date: str, progress: Progress | None,
+           target: Path) -> None:
+    writer = QPdfWriter(str(temp))
+    writer.setResolution(DPI)
+    writer.setTitle(f"{year}年项目支出绩效目标申报表")
+    writer.setCreator(f"PerfDesk {__version__}")
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
+                                     QPageLayout.Orientation.Landscape, QMarginsF(0, 0, 0, 0),
+                                     QPageLayout.Unit.Millimeter))
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise PerfDeskError("无法创建 PDF 文件，请检查保存位置是否可写。",
+                            "Cannot create the PDF; check that the folder is writable.",
+                            file=target)
+    ok = False
+    try:
+        ts = _Typesetter(writer)
+        layout = _Layout(ts)
+        paint = _Painter(painter, ts)
+        first = True
+        total = len(projects)
+        for done, project in enumerate(projects):
+            if progress is not None:
+                progress(done, total)
+            is_failed = project.uuid in failed
+            for page in layout.pages(project, filled_by=filled_by, phone=phone, date=date):
+                if not first and not writer.newPage():
+                    raise PerfDeskError("写入 PDF 失败（磁盘可能已满）。",
+                                        "Writing the PDF failed (the disk may be full).",
+                                        file=target)
+                first = False
+                paint.page(page, year=year, failed=is_failed)
+        if progress is not None:
+            progress(total, total)
+        ok = True
+    finally:
+        ended = painter.end()
+    if ok and not ended:
+        raise PerfDeskError("写入 PDF 失败（磁盘可能已满）。",
+                            "Writing the PDF failed (the disk may be full).", file=target)
+    if ok and temp.stat().st_size == 0:
+        raise PerfDeskError("写入 PDF 失败（磁盘可能已满）。",
+                            "Writing the PDF failed (the disk may be full).", file=target)
+
+
+def _date_text(date: _dt.date) -> str:
+    return f"{date.year}年{date.month}月{date.day}日"
+
+
+def _write_error(error: OSError, target: Path) -> PerfDeskError:
+    if isinstance(error, PermissionError):
+        if target.exists():
+            return PerfDeskError(
+                "无法替换这个文件：它可能正被其他程序（如 PDF 阅读器）打开，或没有写入权限。"
+                "请关闭该文件后重试，或换一个文件名。",
+                "Cannot replace this file: it may be open in another program (such as a PDF "
+                "reader) or not writable. Close it and try again, or choose another name.",
+                file=target)
+        return PerfDeskError("没有在这个文件夹中写入的权限，请另选保存位置。",
+                             "No permission to write in this folder; choose another place.",
+                             file=target)
+    if getattr(error, "errno", None) == 28:  # ENOSPC
+        return PerfDeskError("磁盘空间不足，PDF 没有写入。", "The disk is full; the PDF was not "
+                             "written.", file=target)
+    return PerfDeskError(f"无法写入 PDF：{error.strerror or error}",
+                         f"Cannot write the PDF: {error.strerror or error}", file=target)

@@ -1,0 +1,475 @@
+"""The project form: a project's header fields, typed, saved as they are completed.
+
+Each widget edits one field of :class:`~perfdesk.core.model.Project`. Money fields accept only exact
+decimals with at most two places (:class:`MoneyValidator`, over
+:func:`perfdesk.core.values.parse_number`; never a float) and the total follows its parts as they
+are typed. A field is written when it is completed (Enter, Tab, leaving it, choosing an item)
+and, for text, also after a short pause in typing so a crash loses at most that pause; the
+writes of one typing session merge into one undo step. While a field is typed, its project is
+checked as a preview, so problem marks follow each keystroke.
+
+Marks: a field with a finding gets a coloured border (by severity) and a tooltip with the
+message and the fix (:meth:`ProjectForm.show_findings`).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QValidator
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QCheckBox,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QSpinBox,
+    QWidget,
+)
+
+from perfdesk.core import values
+from perfdesk.core.errors import NotFoundError
+from perfdesk.gui import commands
+from perfdesk.gui.checking import LiveChecker, severity
+from perfdesk.gui.document import DatasetDocument
+from perfdesk.gui.forms.ui_project_form import Ui_ProjectForm
+from perfdesk.gui.models.indicator_table_model import finding_text
+from perfdesk.core.taxonomy import PROJECT_ATTRIBUTES
+
+if TYPE_CHECKING:  # the data layer loads when a dataset opens, not at start-up
+    from perfdesk.core.model import Project
+
+TYPING_PAUSE_MS = 1500
+NO_YEAR = 1999  # the year spin boxes' "—" (no year given)
+
+MONEY_PARTS = {
+    "annual_fiscal": ("annual_total", "annual_fiscal", "annual_other"),
+    "annual_other": ("annual_total", "annual_fiscal", "annual_other"),
+    "midterm_fiscal": ("midterm_total", "midterm_fiscal", "midterm_other"),
+    "midterm_other": ("midterm_total", "midterm_fiscal", "midterm_other"),
+}
+
+STYLE = """
+QLineEdit[severity="error"], QPlainTextEdit[severity="error"], QComboBox[severity="error"],
+QSpinBox[severity="error"] { border: 2px solid #d32f2f; border-radius: 3px; padding: 1px; }
+QLineEdit[severity="warning"], QPlainTextEdit[severity="warning"],
+QComboBox[severity="warning"], QSpinBox[severity="warning"]
+    { border: 2px solid #e08a00; border-radius: 3px; padding: 1px; }
+QLineEdit[severity="hint"], QPlainTextEdit[severity="hint"], QComboBox[severity="hint"],
+QSpinBox[severity="hint"] { border: 2px dashed #1e88e5; border-radius: 3px; padding: 1px; }
+QLabel[severity="error"], QCheckBox[severity="error"] { color: #d32f2f; }
+QLabel[severity="warning"], QCheckBox[severity="warning"] { color: #b36b00; }
+QLabel[severity="hint"], QCheckBox[severity="hint"] { color: #1565c0; }
+QLabel#annualSum[state="bad"], QLabel#midtermSum[state="bad"] { color: #d32f2f; }
+QLabel#annualSum[state="good"], QLabel#midtermSum[state="good"] { color: #2e7d32; }
+"""
+
+_MONEY_TYPING = re.compile(r"\d{1,3}(,\d{0,3})*(\.\d{0,2})?|\d+(\.\d{0,2})?")
+
+
+class MoneyValidator(QValidator):
+    """万元 amounts: exact decimals, not negative, at most two decimal places."""
+
+    def validate(self, text: str, pos: int):  # noqa: D401 - Qt API
+        plain = values.normalise_text(text).replace(" ", "")
+        if not plain:
+            return QValidator.State.Acceptable, text, pos
+        if not _MONEY_TYPING.fullmatch(plain):
+            return QValidator.State.Invalid, text, pos
+        if plain.endswith((".", ",")) or values.parse_number(plain) is None:
+            return QValidator.State.Intermediate, text, pos
+        return QValidator.State.Acceptable, text, pos
+
+    def fixup(self, text: str) -> str:  # noqa: D401 - Qt API
+        plain = values.normalise_text(text).replace(" ", "").rstrip(".,")
+        return plain
+
+
+def money_text(amount: Decimal | None) -> str:
+    return "" if amount is None else values.format_number(amount)
+
+
+def parse_money(text: str) -> Decimal | None:
+    plain = values.normalise_text(text).replace(" ", "").rstrip(".,")
+    return values.parse_number(plain) if plain else None
+
+
+class ProjectForm(QWidget):
+    """The header fields of the current project.
+
+    Signals:
+        fieldFocused(str): the clerk moved into the widget of this field (for F8 context).
+    """
+
+    fieldFocused = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_ProjectForm()
+        self.ui.setupUi(self)
+        self.setStyleSheet(STYLE)
+        self.document: DatasetDocument | None = None
+        self.checker: LiveChecker | None = None
+        self.uuid: str | None = None
+        self._sessions = itertools.count(1)
+        self._session: dict[str, int] = {}
+        self._own_edit = False
+        self._pending_field = ""
+        self._idle = QTimer(self)
+        self._idle.setSingleShot(True)
+        self._idle.setInterval(TYPING_PAUSE_MS)
+        self._idle.timeout.connect(self._commit_pending)
+        ui = self.ui
+        self.widgets: dict[str, QWidget] = {
+            "name": ui.nameEdit, "code": ui.codeEdit, "attribute": ui.attributeCombo,
+            "period_start": ui.periodStart, "period_end": ui.periodEnd,
+            "annual_total": ui.annualTotalEdit, "annual_fiscal": ui.annualFiscalEdit,
+            "annual_other": ui.annualOtherEdit, "midterm_total": ui.midtermTotalEdit,
+            "midterm_fiscal": ui.midtermFiscalEdit, "midterm_other": ui.midtermOtherEdit,
+            "annual_goal": ui.annualGoalEdit, "midterm_goal": ui.midtermGoalEdit,
+            "implementing_unit": ui.implementingUnitEdit,
+            "includes_transfer": ui.includesTransfer,
+            "no_service_recipients": ui.noServiceRecipients,
+            "department": ui.departmentValue, "unit": ui.unitValue,
+        }
+        self._field_of = {id(w): f for f, w in self.widgets.items()}
+        self._tooltips = {f: w.toolTip() for f, w in self.widgets.items()}
+        self._marked: set[str] = set()
+        ui.attributeCombo.addItems(["", *PROJECT_ATTRIBUTES])
+        validator = MoneyValidator(self)
+        for field in ("annual_total", "annual_fiscal", "annual_other", "midterm_total",
+                      "midterm_fiscal", "midterm_other"):
+            self.widgets[field].setValidator(validator)
+        for field in ("name", "code", "implementing_unit", "annual_total", "annual_fiscal",
+                      "annual_other", "midterm_total", "midterm_fiscal", "midterm_other"):
+            edit: QLineEdit = self.widgets[field]
+            edit.textEdited.connect(lambda _text, f=field: self._typed(f))
+            edit.editingFinished.connect(lambda f=field: self._commit(f))
+        for field in ("annual_goal", "midterm_goal"):
+            edit: QPlainTextEdit = self.widgets[field]
+            edit.textChanged.connect(lambda f=field: self._goal_typed(f))
+        ui.attributeCombo.activated.connect(lambda _i: self._commit("attribute"))
+        for field in ("period_start", "period_end"):
+            self.widgets[field].valueChanged.connect(lambda _v, f=field: self._commit(f))
+        for field in ("includes_transfer", "no_service_recipients"):
+            self.widgets[field].toggled.connect(lambda _v, f=field: self._commit(f))
+        for widget in self.widgets.values():
+            widget.installEventFilter(self)
+        self.setEnabled(False)
+
+    # --- binding ----------------------------------------------------------------------------
+
+    def set_document(self, document: DatasetDocument | None,
+                     checker: LiveChecker | None = None) -> None:
+        self.document = document
+        self.checker = checker
+        self.uuid = None
+        if document is not None:
+            document.projectChanged.connect(self._project_changed)
+            document.treeChanged.connect(self._tree_changed)
+            if checker is not None:
+                checker.findingsChanged.connect(self._findings_changed)
+
+    def show_project(self, uuid: str | None) -> None:
+        """Show ``uuid`` (committing whatever was being typed in the previous project)."""
+        self.commit_pending()
+        self.uuid = uuid
+        self.setEnabled(uuid is not None)
+        if uuid is None:
+            self._clear()
+            return
+        self._fill(self.document.project(uuid), None)
+        read_only = self.document.read_only
+        for field, widget in self.widgets.items():
+            if isinstance(widget, (QLineEdit, QPlainTextEdit)):
+                widget.setReadOnly(read_only)
+            elif isinstance(widget, (QComboBox, QSpinBox, QCheckBox)):
+                widget.setEnabled(not read_only)
+        self._findings_changed([uuid])
+
+    def _clear(self) -> None:
+        for widget in self.widgets.values():
+            widget.blockSignals(True)
+            if isinstance(widget, (QLineEdit, QPlainTextEdit)):
+                widget.clear()
+            widget.blockSignals(False)
+        self.show_findings([])
+
+    def _fill(self, project: Project, fields: list | None) -> None:
+        ui = self.ui
+        wanted = set(fields) if fields is not None else None
+        focused = self.focusWidget() if self._own_edit else None
+
+        def want(field: str) -> bool:
+            if wanted is not None and field not in wanted:
+                return False
+            return self.widgets[field] is not focused
+
+        for field in ("name", "code", "implementing_unit"):
+            if want(field):
+                self._set_text(self.widgets[field], getattr(project, field))
+        for field in ("annual_total", "annual_fiscal", "annual_other", "midterm_total",
+                      "midterm_fiscal", "midterm_other"):
+            if want(field):
+                self._set_text(self.widgets[field], money_text(getattr(project, field)))
+        for field in ("annual_goal", "midterm_goal"):
+            if want(field):
+                edit: QPlainTextEdit = self.widgets[field]
+                if edit.toPlainText() != getattr(project, field):
+                    edit.blockSignals(True)
+                    edit.setPlainText(getattr(project, field))
+                    edit.blockSignals(False)
+        if want("attribute"):
+            combo = ui.attributeCombo
+            combo.blockSignals(True)
+            if combo.findText(project.attribute) < 0:
+                combo.addItem(project.attribute)  # an imported non-standard attribute
+            combo.setCurrentIndex(combo.findText(project.attribute))
+            combo.blockSignals(False)
+        for field in ("period_start", "period_end"):
+            if want(field):
+                spin: QSpinBox = self.widgets[field]
+                spin.blockSignals(True)
+                spin.setValue(getattr(project, field) or NO_YEAR)
+                spin.blockSignals(False)
+        for field in ("includes_transfer", "no_service_recipients"):
+            if want(field):
+                box: QCheckBox = self.widgets[field]
+                box.blockSignals(True)
+                box.setChecked(bool(getattr(project, field)))
+                box.blockSignals(False)
+        if wanted is None:
+            self._show_place(project)
+        self._update_counts()
+        self._update_sums()
+
+    @staticmethod
+    def _set_text(edit: QLineEdit, text: str) -> None:
+        if edit.text() != text:
+            edit.blockSignals(True)
+            edit.setText(text)
+            edit.setCursorPosition(0)
+            edit.blockSignals(False)
+
+    # --- reading what is typed --------------------------------------------------------------
+
+    def value(self, field: str) -> Any:
+        """The value a widget holds now, as the model field wants it."""
+        widget = self.widgets[field]
+        if field in ("annual_total", "annual_fiscal", "annual_other", "midterm_total",
+                     "midterm_fiscal", "midterm_other"):
+            return parse_money(widget.text())
+        if isinstance(widget, QLineEdit):
+            return widget.text().strip()
+        if isinstance(widget, QPlainTextEdit):
+            return widget.toPlainText().strip()
+        if isinstance(widget, QComboBox):
+            return widget.currentText().strip()
+        if isinstance(widget, QSpinBox):
+            return None if widget.value() == NO_YEAR else widget.value()
+        if isinstance(widget, QCheckBox):
+            return widget.isChecked()
+        raise KeyError(field)
+
+    def changes_for(self, field: str) -> dict[str, Any]:
+        """What completing ``field`` now would write (empty when nothing changes)."""
+        if self.uuid is None:
+            return {}
+        project = self.document.project(self.uuid)
+        value = self.value(field)
+        widget = self.widgets[field]
+        if isinstance(widget, QLineEdit) and not widget.hasAcceptableInput():
+            return {}
+        changes = {field: value}
+        if field in MONEY_PARTS:
+            total_field, fiscal_field, other_field = MONEY_PARTS[field]
+            old_sum = _sum(getattr(project, fiscal_field), getattr(project, other_field))
+            parts = {fiscal_field: getattr(project, fiscal_field),
+                     other_field: getattr(project, other_field), field: value}
+            new_sum = _sum(parts[fiscal_field], parts[other_field])
+            total = getattr(project, total_field)
+            if total is None or total == old_sum:  # the total follows its parts
+                changes[total_field] = new_sum
+        return {k: v for k, v in changes.items() if getattr(project, k) != v}
+
+    # --- writing ----------------------------------------------------------------------------
+
+    def _typed(self, field: str) -> None:
+        self._pending_field = field
+        self._idle.start()
+        if field.startswith(("annual_", "midterm_")):
+            self._update_sums()
+        self._preview(field)
+
+    def _goal_typed(self, field: str) -> None:
+        self._update_counts()
+        if self.uuid is None or self._own_edit:
+            return
+        self._typed(field)
+
+    def _preview(self, field: str) -> None:
+        if self.checker is None or self.uuid is None:
+            return
+        changes = self.changes_for(field)
+        if changes:
+            self.checker.preview_project(self.uuid, changes)
+
+    def _commit_pending(self) -> None:
+        if self._pending_field:
+            self._commit(self._pending_field, typing=True)
+
+    def commit_pending(self) -> None:
+        """Write what is being typed now (before switching projects, closing, exporting)."""
+        self._idle.stop()
+        if self._pending_field:
+            self._commit(self._pending_field)
+
+    def _commit(self, field: str, typing: bool = False) -> None:
+        if self.uuid is None or self.document is None or self.document.read_only:
+            return
+        if not typing:
+            self._idle.stop()
+            self._pending_field = ""
+        changes = self.changes_for(field)
+        if not changes:
+            if self.checker is not None and self.checker.checked(self.uuid):
+                self.checker.recheck(self.uuid)  # drop a preview of an edit not made
+            return
+        session = self._session.get(field)
+        self._own_edit = True
+        try:
+            self.document.push(commands.EditProject(self.document, self.uuid, changes,
+                                                    session=session))
+        finally:
+            self._own_edit = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        field = self._field_of.get(id(watched))
+        if field is not None:
+            if event.type() == QEvent.Type.FocusIn:
+                self._session[field] = next(self._sessions)
+                self.fieldFocused.emit(field)
+                self._scroll_to(watched)
+            elif event.type() == QEvent.Type.FocusOut and isinstance(watched, QPlainTextEdit):
+                self._commit(field)
+        return super().eventFilter(watched, event)
+
+    # --- following the document -------------------------------------------------------------
+
+    def _project_changed(self, uuid: str, fields: list) -> None:
+        if uuid != self.uuid:
+            return
+        try:
+            project = self.document.project(uuid)
+        except NotFoundError:
+            return
+        self._fill(project, fields)
+
+    def _tree_changed(self) -> None:
+        if self.uuid is None:
+            return
+        try:
+            project = self.document.project(self.uuid)
+        except NotFoundError:
+            self.show_project(None)
+            return
+        self._show_place(project)
+
+    def _show_place(self, project: Project) -> None:
+        """主管部门 and 预算单位 (set in the tree); long names are cut, the tooltip has them."""
+        for label, text, field in ((self.ui.departmentValue, project.department, "department"),
+                                   (self.ui.unitValue, project.unit, "unit")):
+            label.setText(text)
+            self._tooltips[field] = text
+            if field not in self._marked:
+                label.setToolTip(text)
+
+    def _findings_changed(self, uuids: list) -> None:
+        if self.uuid in uuids and self.checker is not None:
+            self.show_findings(self.checker.findings(self.uuid))
+
+    # --- marks ------------------------------------------------------------------------------
+
+    def show_findings(self, findings: list) -> None:
+        """Mark the fields that the project-level findings point at (and clear the rest)."""
+        by_field: dict[str, list] = {}
+        for finding in findings:
+            if finding.indicator_uuid is None and finding.field != "indicators":
+                field = finding.field if finding.field in self.widgets else "name"
+                by_field.setdefault(field, []).append(finding)
+        for field in self._marked - set(by_field):
+            self._mark(field, "", self._tooltips[field])
+        for field, found in by_field.items():
+            self._mark(field, severity(found[0]),
+                       "\n\n".join(finding_text(f) for f in found))
+        self._marked = set(by_field)
+
+    def _mark(self, field: str, level: str, tooltip: str) -> None:
+        widget = self.widgets[field]
+        if widget.property("severity") != level:
+            widget.setProperty("severity", level)
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
+            widget.update()
+        widget.setToolTip(tooltip)
+
+    def marked_fields(self) -> dict[str, str]:
+        """Fields with a mark now and its severity (what a clerk sees as coloured borders)."""
+        return {f: self.widgets[f].property("severity") for f in self._marked}
+
+    def focus_field(self, field: str) -> bool:
+        widget = self.widgets.get(field)
+        if widget is None or not widget.isEnabled():
+            widget = self.ui.nameEdit
+        widget.setFocus()
+        if isinstance(widget, QLineEdit):
+            widget.selectAll()
+        self._scroll_to(widget)
+        return True
+
+    def _scroll_to(self, widget: QWidget) -> None:
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QAbstractScrollArea):
+            parent = parent.parentWidget()
+        if isinstance(parent, QScrollArea):
+            parent.ensureWidgetVisible(widget, 10, 10)
+
+    # --- live figures -----------------------------------------------------------------------
+
+    def _update_counts(self) -> None:
+        for field, label in (("annual_goal", self.ui.annualGoalCount),
+                             ("midterm_goal", self.ui.midtermGoalCount)):
+            count = len(self.widgets[field].toPlainText().strip())
+            label.setText(self.tr("%1 字").replace("%1", str(count)) if count else "")
+
+    def _update_sums(self) -> None:
+        for prefix, label in (("annual", self.ui.annualSum), ("midterm", self.ui.midtermSum)):
+            total = parse_money(self.widgets[f"{prefix}_total"].text())
+            fiscal = parse_money(self.widgets[f"{prefix}_fiscal"].text())
+            other = parse_money(self.widgets[f"{prefix}_other"].text())
+            parts = _sum(fiscal, other)
+            if parts is None:
+                text, state = "", ""
+            elif total is None or total == parts:
+                text = self.tr("合计 %1").replace("%1", values.format_number(parts))
+                state = "good"
+            else:
+                text = self.tr("合计 %1，与总额不符").replace("%1", values.format_number(parts))
+                state = "bad"
+            label.setText(text)
+            label.setToolTip(text)  # the column may be too narrow for a large sum
+            if label.property("state") != state:
+                label.setProperty("state", state)
+                label.style().unpolish(label)
+                label.style().polish(label)
+
+
+def _sum(a: Decimal | None, b: Decimal | None) -> Decimal | None:
+    if a is None and b is None:
+        return None
+    return (a or Decimal(0)) + (b or Decimal(0))

@@ -1,0 +1,2 @@
+"""The main window, in parts with one job each.
+"""

@@ -1,0 +1,1 @@
+"""PerfDesk's tests, laid out like the code."""

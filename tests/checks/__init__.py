@@ -1,0 +1,1 @@
+"""Tests: the checking engine and its rules."""

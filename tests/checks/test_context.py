@@ -1,0 +1,208 @@
+"""What a check reads besides the project (profile, budget year, ⚙ settings, budget project
+list, sibling projects), and fixes applied to a dataset file as undoable edits."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from tests.support.check_samples.builders import one, rules, sample
+from tests.support.check_samples.detailed import row
+
+from perfdesk.checks import (
+    RULES,
+    SETTINGS,
+    CheckContext,
+    Severity,
+    apply_fix,
+    check_project,
+    check_projects,
+    default_settings,
+    undo_fix,
+    validate_settings,
+)
+from perfdesk.core.errors import InvalidValueError, NotFoundError
+
+
+def test_default_settings_are_the_catalogue_defaults():
+    defaults = default_settings()
+    assert defaults["goal_max_chars"] == 500
+    assert defaults["min_indicators"] == 3
+    assert defaults["sentence_max_chars"] == 30
+    assert defaults["satisfaction_min"] == 80
+    assert defaults["grades"] == ["达成", "部分达成", "未达成", "好", "较好", "一般", "差"]
+    assert defaults["vague_words"][:3] == ["长期", "逐步提高", "有所提高"]
+    assert "按上级" in defaults["vague_words"] and len(defaults["vague_words"]) == 17
+    assert defaults["disabled_rules"] == []
+    defaults["grades"].append("优")  # a fresh copy each time
+    assert "优" not in default_settings()["grades"]
+    assert {s.key for s in SETTINGS} == set(defaults)
+    assert all(set(s.rules) <= set(RULES) for s in SETTINGS)
+
+
+def test_every_settings_key_a_rule_reads_exists():
+    keys = {s.key for s in SETTINGS}
+    for rule in RULES.values():
+        assert set(rule.settings) <= keys, rule.id
+
+
+def test_stored_settings_override_the_defaults_and_unknown_keys_are_ignored():
+    ctx = CheckContext(settings={"min_indicators": "5", "satisfaction_min": 85.5,
+                                 "from_a_newer_version": True})
+    assert ctx.min_indicators == 5
+    assert ctx.satisfaction_min == Decimal("85.5")
+    assert ctx.settings["goal_max_chars"] == 500
+
+
+@pytest.mark.parametrize(("settings", "words"), [
+    ({"min_indicators": 0}, "正整数"), ({"min_indicators": "三"}, "应为数字"),
+    ({"goal_max_chars": 2.5}, "正整数"), ({"satisfaction_min": 120}, "0到100"),
+    ({"vague_words": "抽样"}, "词语列表"), ({"grades": []}, "至少需要一个等级"),
+    ({"disabled_rules": ["VAL-99"]}, "没有规则VAL-99"),
+])
+def test_bad_settings_are_refused_with_a_clear_message(settings, words):
+    with pytest.raises(InvalidValueError) as err:
+        validate_settings(settings)
+    assert words in err.value.text.zh
+    assert "检查设置" in err.value.text.zh and err.value.text.en
+
+
+def test_disabled_rules_are_not_run():
+    project = sample(annual_goal="提升基层治理水平。")
+    assert "GOAL-03" in rules(project)
+    assert "GOAL-03" not in rules(project, settings={"disabled_rules": ["GOAL-03"]})
+
+
+def test_profile_101_accepts_cost_as_level1_and_88_does_not():
+    in_101 = sample("101")
+    assert check_project(in_101, CheckContext(profile="101", budget_year=2025)) == []
+    # under 88, 成本指标 is a level-2 name written as level 1, and its 经济成本指标 is unknown:
+    # the reviewer's complaint is clear, the fix is not (so none is offered)
+    misplaced = one(in_101, "CAT-02", profile="88")
+    assert misplaced.fix is None and "经济成本指标" in misplaced.message.zh
+    assert rules(in_101, profile="88") == {"CAT-02"}  # still read as a cost row: no REQ-04
+
+
+def test_an_unknown_profile_is_refused():
+    with pytest.raises(ValueError):
+        CheckContext(profile="77")
+
+
+def test_context_from_a_dataset(new_dataset):
+    ds = new_dataset(profile="101", year=2026)
+    ds.update_settings({"min_indicators": 6})
+    ds.set_reference_projects([("测试预算单位", "基层干部培训项目", "001")])
+    unit = ds.units()[0].uuid
+    first = ds.add_project(unit, sample("101", department="测试主管部门", unit="测试预算单位"))
+    ctx = CheckContext.from_dataset(ds)
+    assert (ctx.profile, ctx.budget_year, ctx.min_indicators) == ("101", 2026, 6)
+    assert ctx.reference_projects == (("测试预算单位", "基层干部培训项目", "001"),)
+    project = ds.load_project(first)
+    found = {f.rule: f for f in check_project(project, ctx)}
+    assert set(found) == {"REQ-05", "HDR-04"}  # 6 indicators wanted; 2025 project in 2026
+    # a second project with the same name in the same unit
+    twin = ds.add_project(unit, sample("101"))
+    ctx = CheckContext.from_dataset(ds)
+    assert "HDR-06" in {f.rule for f in check_project(ds.load_project(twin), ctx)}
+
+
+def test_siblings_follow_renames_without_rebuilding_the_context():
+    a, b = sample(), sample()
+    ctx = CheckContext(budget_year=2025, sibling_projects=[
+        (p.uuid, p.department, p.unit, p.name) for p in (a, b)])
+    assert "HDR-06" in {f.rule for f in check_project(a, ctx)}
+    b.name = "党员教育培训项目"
+    ctx.note_project(b)
+    assert "HDR-06" not in {f.rule for f in check_project(a, ctx)}
+    b.name = a.name
+    ctx.note_project(b)
+    ctx.forget_project(b.uuid)
+    assert "HDR-06" not in {f.rule for f in check_project(a, ctx)}
+
+
+def test_check_projects_finds_same_named_projects_among_those_given():
+    a, b, c = sample(), sample(), sample(unit="另一单位")
+    found = check_projects([a, b, c], CheckContext(budget_year=2025))
+    assert list(found) == [a.uuid, b.uuid, c.uuid]
+    assert [f.rule for f in found[a.uuid]] == ["HDR-06"]
+    assert [f.rule for f in found[b.uuid]] == ["HDR-06"]
+    assert found[c.uuid] == []
+
+
+def test_replace_keeps_everything_else():
+    ctx = CheckContext(profile="101", budget_year=2025, settings={"min_indicators": 4},
+                       reference_projects=[("u", "p", "c")])
+    other = ctx.replace(budget_year=None, settings={"goal_max_chars": 100})
+    assert (other.profile, other.budget_year) == ("101", None)
+    assert (other.min_indicators, other.goal_max_chars) == (4, 100)
+    assert other.reference_projects == ctx.reference_projects
+
+
+# --- fixes on a dataset ---------------------------------------------------------------------
+
+
+def stored(ds, **header):
+    unit = ds.units()[0]
+    project = sample(department="测试主管部门", unit=unit.name, **header)
+    ds.add_project(unit.uuid, project)
+    return project
+
+
+def test_apply_fix_changes_the_dataset_and_undo_restores_it(new_dataset):
+    ds = new_dataset()
+    project = stored(ds)
+    ds.add_indicator(project.uuid, row("质量指标", "", "设备完好率", "≥95%"))
+    ctx = CheckContext.from_dataset(ds)
+    finding = next(f for f in check_project(ds.load_project(project.uuid), ctx)
+                   if f.rule == "CAT-02")
+    old = apply_fix(ds, finding)
+    moved = ds.load_project(project.uuid).indicators[-1]
+    assert (moved.level1, moved.level2) == ("产出指标", "质量指标")
+    assert "CAT-02" not in {f.rule for f in check_project(ds.load_project(project.uuid), ctx)}
+    log = {(c["field"], c["old"], c["new"]) for c in ds.changes(5)}
+    assert ("level1", "质量指标", "产出指标") in log  # an ordinary, logged edit
+    undo_fix(ds, project.uuid, old)
+    back = ds.load_project(project.uuid).indicators[-1]
+    assert (back.level1, back.level2) == ("质量指标", "")
+
+
+def test_apply_fix_on_the_project_header(new_dataset):
+    ds = new_dataset()
+    project = stored(ds, attribute="延续")
+    ctx = CheckContext.from_dataset(ds)
+    finding = next(f for f in check_project(ds.load_project(project.uuid), ctx)
+                   if f.rule == "HDR-03")
+    assert finding.severity is Severity.HINT
+    assert apply_fix(ds, finding) == {"project": {"attribute": "延续"}, "indicators": {}}
+    assert ds.load_project(project.uuid).attribute == "延续项目"
+
+
+def test_a_failed_fix_leaves_the_dataset_as_it_was(new_dataset):
+    from perfdesk.checks import Finding, Fix
+    from perfdesk.core.i18n import Text
+
+    ds = new_dataset()
+    project = stored(ds)
+    first = project.indicators[0].uuid
+    fix = Fix(Text("测试", "test"), indicator_changes={
+        first: {"level2": "质量指标"}, "no-such-indicator": {"level2": "数量指标"}})
+    finding = Finding("CAT-04", Severity.ERROR, project.uuid, first, "level2", Text("", ""), fix)
+    with pytest.raises(NotFoundError):
+        apply_fix(ds, finding)
+    assert ds.load_project(project.uuid).indicators[0].level2 == "数量指标"
+
+
+def test_findings_can_be_kept_in_sets():
+    project = sample(attribute="延续")
+    found = check_project(project, CheckContext(budget_year=2025))
+    assert len(set(found)) == len(found) == 1 and found[0].fix is not None
+    assert found[0] == check_project(project, CheckContext(budget_year=2025))[0]
+
+
+def test_apply_fix_refuses_a_finding_without_fix(new_dataset):
+    ds = new_dataset()
+    project = stored(ds, annual_goal="")
+    finding = next(f for f in check_project(ds.load_project(project.uuid),
+                                            CheckContext.from_dataset(ds)) if f.rule == "GOAL-01")
+    with pytest.raises(ValueError):
+        apply_fix(ds, finding)

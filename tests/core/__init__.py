@@ -1,0 +1,1 @@
+"""Tests: the domain: model, values, taxonomy, library, paths."""

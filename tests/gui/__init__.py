@@ -1,0 +1,1 @@
+"""Tests: the desktop app, driven through real widgets offscreen."""

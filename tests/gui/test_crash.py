@@ -1,0 +1,112 @@
+"""Never losing work: a PerfDesk killed outright keeps every completed edit."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from perfdesk.services.dataset import Dataset
+from perfdesk.gui.window.main_window import MainWindow
+
+from tests.support.paths import ROOT
+
+# The child edits through the real window, like a clerk, then waits to be killed.
+CHILD = textwrap.dedent("""
+    import sys
+    sys.path.insert(0, {root!r})
+    from pathlib import Path
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtTest import QTest
+    from tests.support.gui_helpers import type_text
+    from perfdesk.services.dataset import Dataset
+    from perfdesk.gui.application import create_application
+    from perfdesk.gui.window.main_window import MainWindow
+    from perfdesk.gui.models.indicator_table_model import NAME, VALUE
+
+    app = create_application()
+    window = MainWindow()
+    window.show()
+    QTest.qWaitForWindowExposed(window)
+    window.activateWindow()
+    QTest.qWaitForWindowActive(window)
+    window.open_path(Path({path!r}))
+    window.new_project()
+    form = window.ui.projectForm.ui
+
+    class Bot:  # the two qtbot calls gui_helpers uses, from QTest
+        keyClicks = staticmethod(QTest.keyClicks)
+        keyClick = staticmethod(QTest.keyClick)
+
+    type_text(Bot, form.nameEdit, "扫黑除恶专项斗争工作经费")
+    QTest.keyClick(form.nameEdit, Qt.Key.Key_Tab)
+    form.annualFiscalEdit.setFocus()
+    QTest.keyClicks(form.annualFiscalEdit, "88.5")
+    QTest.keyClick(form.annualFiscalEdit, Qt.Key.Key_Tab)
+    window.new_indicator()
+    grid = window.ui.indicatorGrid
+    QTest.keyClick(grid.indexWidget(grid.currentIndex()), Qt.Key.Key_Escape)
+    model = window.indicator_model
+    model.setData(model.index(0, NAME), "群众满意度")
+    model.setData(model.index(0, VALUE), ">=90%")
+    form.annualGoalEdit.setFocus()
+    type_text(Bot, form.annualGoalEdit, "提升人民群众安全感")
+
+    def typing_paused_long_enough():
+        # the pause in typing wrote the goal although the field was never left
+        with Dataset.open(Path({path!r}), read_only=True) as ds:
+            goal = ds.load_projects()[0].annual_goal
+        if goal == "提升人民群众安全感":
+            print("EDITED", flush=True)
+        else:
+            QTimer.singleShot(100, typing_paused_long_enough)
+
+    QTimer.singleShot(100, typing_paused_long_enough)
+    app.exec()
+""")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+def test_reopening_after_the_process_was_killed_shows_every_completed_edit(
+        gui, qtbot, new_dataset, _private_home):
+    dataset = new_dataset("断电测试.perfdesk")
+    path = dataset.path
+    dataset.close()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PERFDESK_HOME=str(_private_home))
+    child = subprocess.Popen([sys.executable, "-c", CHILD.format(root=str(ROOT),
+                                                                 path=str(path))],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             env=env, cwd=ROOT)
+    try:
+        line = child.stdout.readline()
+        assert line.strip() == "EDITED", child.stderr.read()
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=60)
+        child.stdout.close()
+        child.stderr.close()
+    assert child.returncode == -signal.SIGKILL
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_path(path)  # the killed process's lock died with it
+    assert not window.document.read_only
+    [project] = window.document.dataset.load_projects()
+    assert project.name == "扫黑除恶专项斗争工作经费"
+    assert (project.annual_fiscal, project.annual_total) == (Decimal("88.5"), Decimal("88.5"))
+    assert project.annual_goal == "提升人民群众安全感"
+    [indicator] = project.indicators
+    assert (indicator.name, indicator.comparator, indicator.target, indicator.unit) == (
+        "群众满意度", "≥", Decimal("90"), "%")
+    window.select_in_tree(project.uuid)
+    assert window.ui.projectForm.ui.nameEdit.text() == "扫黑除恶专项斗争工作经费"
+    window.close()
+    with Dataset.open(path) as again:
+        assert again.counts().indicators == 1

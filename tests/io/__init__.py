@@ -1,0 +1,1 @@
+"""Tests: Excel and text import/export, paste."""

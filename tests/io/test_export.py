@@ -1,0 +1,183 @@
+"""The exported workbooks look like official tables: layout, print setup, template places."""
+
+from __future__ import annotations
+
+import importlib.util
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from tests.support.paths import ROOT, SEED
+from openpyxl import load_workbook
+
+from perfdesk.core.errors import PerfDeskError
+from perfdesk.io import detail, export_detail, export_disclosure, read_table
+from perfdesk.core.model import Indicator, Project
+
+TEMPLATES = ROOT / "resources" / "templates"
+
+
+def load_template_script():
+    spec = importlib.util.spec_from_file_location("make_detail_template",
+                                                  TEMPLATES / "make_detail_template.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_committed_template_is_what_the_script_makes(tmp_path):
+    script = load_template_script()
+    fresh = tmp_path / "fresh.xlsx"
+    script.build().save(fresh)
+    committed, made = load_workbook(TEMPLATES / "detail_template.xlsx"), load_workbook(fresh)
+    assert dict(committed.defined_names.items()).keys() == dict(made.defined_names.items()).keys()
+    a, b = committed.worksheets[0], made.worksheets[0]
+    assert [[c.value for c in r] for r in a.iter_rows()] == [[c.value for c in r] for r in b.iter_rows()]
+    assert sorted(map(str, a.merged_cells.ranges)) == sorted(map(str, b.merged_cells.ranges))
+    assert {k: d.width for k, d in a.column_dimensions.items()} == \
+        {k: d.width for k, d in b.column_dimensions.items()}
+
+
+def test_disclosure_layout_and_print_setup(tmp_path):
+    projects = read_table(SEED).projects
+    path = export_disclosure(projects, tmp_path / "公开表.xlsx", year=2023,
+                             failed=[projects[1].uuid])
+    wb = load_workbook(path)
+    ws = wb.worksheets[0]
+    assert ws["A1"].value == "2023年项目支出绩效目标表（含转移支付项目）"
+    assert "A1:F1" in [str(r) for r in ws.merged_cells.ranges]
+    assert [c.value for c in ws[2]] == ["主管部门", "预算单位", "项目名称", "绩效目标", "绩效指标", "检查结果"]
+    assert ws.max_row == 2 + 22
+    assert [ws.cell(r, 6).value for r in (3, 4, 5)] == [None, "未通过检查", None]
+    assert ws.cell(3, 5).value.startswith("1、满意度指标：人民群众安全感、满意度，年度指标值：")
+    assert ws.print_title_rows == "$2:$2"
+    assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 9
+    assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.freeze_panes == "A3"
+    body = ws["E3"]
+    assert body.font.name == "宋体" and body.alignment.wrap_text and body.border.left.style == "thin"
+    assert ws.row_dimensions[3].height > 60  # five items and a long goal: a tall row
+    assert ws.column_dimensions["E"].width >= 60
+
+
+def test_disclosure_title_can_be_given(tmp_path):
+    path = export_disclosure([], tmp_path / "空.xlsx", title="某某区2025年项目支出绩效目标表")
+    ws = load_workbook(path).worksheets[0]
+    assert ws["A1"].value == "某某区2025年项目支出绩效目标表" and ws.max_row == 2
+
+
+def detail_project():
+    return Project(
+        name="社区矫正平台运维", department="某某区司法局（部门）", unit="某某区司法局",
+        attribute="延续项目", period_start=2024, period_end=2026,
+        annual_total=Decimal("120.50"), annual_fiscal=Decimal("100.20"),
+        annual_other=Decimal("20.30"), annual_goal="保障平台稳定运行。",
+        indicators=[Indicator(level1="产出指标", level2="数量指标", name=f"指标{n}", nature="定量",
+                              comparator="≥", target=Decimal(n), unit="个") for n in range(1, 4)]
+        + [Indicator(level1="效益指标", level2="社会效益指标", name="效益", nature="定性", grade="好")])
+
+
+def test_detail_sheet_fills_the_template_places_and_merges_categories(tmp_path):
+    path = export_detail([detail_project()], tmp_path / "申报表.xlsx", year=2025)
+    wb = load_workbook(path)
+    ws = wb.worksheets[0]
+    assert ws.title == "1-社区矫正平台运维"
+    assert ws["A1"].value == "2025年项目支出绩效目标申报表"
+    assert (ws["C3"].value, ws["C4"].value, ws["H4"].value) == \
+        ("社区矫正平台运维", "某某区司法局（部门）", "某某区司法局")
+    assert (ws["C5"].value, ws["H5"].value) == ("延续项目", "2024年—2026年")
+    assert (ws["H6"].value, ws["H7"].value, ws["H8"].value) == (120.5, 100.2, 20.3)
+    assert ws["H6"].number_format == "#,##0.00"
+    assert ws["F10"].value == "保障平台稳定运行。"
+    assert [c.value for c in ws[12]] == ["产出指标", "数量指标", "指标1", "定量", "≥", "1", "个", None, None]
+    merged = {str(r) for r in ws.merged_cells.ranges}
+    assert {"A12:A14", "B12:B14"} <= merged  # level 1 and level 2 merged down
+    assert ws["C16"].value is None and ws["A16"].value == "填报人"  # the footer moved down
+    assert ws.print_title_rows == "$11:$11" and ws.print_area == "'1-社区矫正平台运维'!$A$1:$I$17"
+    assert ws.page_setup.orientation == "landscape" and ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws["C12"].font.name == "仿宋" and ws["A11"].font.name == "宋体"
+
+
+def test_detail_footer_carries_who_filled_it_in_and_still_restores(tmp_path):
+    import datetime
+
+    from perfdesk.io import read_table
+
+    project = detail_project()
+    path = export_detail([project], tmp_path / "申报表.xlsx", year=2025, filled_by="张三",
+                         phone="020-12345678", date=datetime.date(2025, 10, 8))
+    ws = load_workbook(path).worksheets[0]
+    assert (ws["A16"].value, ws["C16"].value) == ("填报人", "张三")
+    assert (ws["D16"].value, ws["F16"].value) == ("联系电话", "020-12345678")
+    assert (ws["G16"].value, ws["I16"].value) == ("填报日期", "2025年10月8日")
+    back = read_table(path)
+    assert back.restored == 1 and back.projects == [project]
+
+
+def test_detail_marks_failed_projects(tmp_path):
+    project = detail_project()
+    path = export_detail([project], tmp_path / "申报表.xlsx", year=2025, failed=[project.uuid])
+    ws = load_workbook(path).worksheets[0]
+    assert ws["F2"].value == "未通过检查" and ws.sheet_properties.tabColor.rgb.endswith("C00000")
+
+
+def test_detail_sheet_names_are_unique_and_valid(tmp_path):
+    projects = [Project(name="培训/经费[2025]:*?", department="部", unit="单位") for _ in range(3)]
+    projects.append(Project(name="很长" * 30, department="部", unit="单位"))
+    wb = load_workbook(export_detail(projects, tmp_path / "x.xlsx", year=2025))
+    names = wb.sheetnames[:-1]
+    assert len(set(names)) == 4 and all(len(n) <= 31 for n in names)
+    assert names[0] == "1-培训 经费 2025"
+
+
+def test_the_exporter_follows_the_templates_names(tmp_path):
+    """An office moves the goals: PD_ANNUAL_GOAL now names C10, PD_MIDTERM_GOAL F10."""
+    script = load_template_script()
+    wb = script.build()
+    ws = wb.worksheets[0]
+    ws["C9"], ws["F9"] = "年度目标", "中长期目标"
+    from openpyxl.workbook.defined_name import DefinedName
+
+    wb.defined_names["PD_ANNUAL_GOAL"] = DefinedName("PD_ANNUAL_GOAL", attr_text="'申报表'!$C$10:$E$10")
+    wb.defined_names["PD_MIDTERM_GOAL"] = DefinedName("PD_MIDTERM_GOAL", attr_text="'申报表'!$F$10:$I$10")
+    custom = tmp_path / "本局模板.xlsx"
+    wb.save(custom)
+    project = detail_project()
+    project.midterm_goal = "三年目标"
+    path = detail.export([project], tmp_path / "out.xlsx", year=2025, template_path=custom)
+    out = load_workbook(path).worksheets[0]
+    assert (out["C10"].value, out["F10"].value) == ("保障平台稳定运行。", "三年目标")
+    # and the importer reads it by the labels, wherever they are
+    assert read_table(drop_data(path, tmp_path)).projects[0].annual_goal == "保障平台稳定运行。"
+
+
+def drop_data(path: Path, tmp_path: Path) -> Path:
+    wb = load_workbook(path)
+    del wb[wb.sheetnames[-1]]
+    out = tmp_path / "plain.xlsx"
+    wb.save(out)
+    return out
+
+
+def test_a_template_without_its_names_is_refused(tmp_path):
+    wb = load_template_script().build()
+    del wb.defined_names["PD_GRID_ROW"]
+    broken = tmp_path / "坏模板.xlsx"
+    wb.save(broken)
+    with pytest.raises(PerfDeskError, match="PD_GRID_ROW"):
+        detail.export([detail_project()], tmp_path / "out.xlsx", year=2025, template_path=broken)
+
+
+@pytest.mark.parametrize("export", [export_disclosure, export_detail], ids=["disclosure", "detail"])
+def test_progress_is_reported_up_to_the_total(tmp_path, export):
+    projects = read_table(SEED).projects
+    calls = []
+    export(projects, tmp_path / "x.xlsx", year=2023, progress=lambda d, t: calls.append((d, t)))
+    assert calls[0] == (0, 22) and calls[-1] == (22, 22)
+    assert [d for d, _ in calls] == sorted(d for d, _ in calls)
+
+
+def test_reading_reports_progress_too():
+    calls = []
+    read_table(SEED, progress=lambda d, t: calls.append((d, t)))
+    assert calls and calls[-1][0] == calls[-1][1] and calls[0][0] == 0

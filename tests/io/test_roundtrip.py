@@ -1,0 +1,184 @@
+"""PerfDesk's own exports come back exactly; edited exports are read as tables, with a notice."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from tests.support.paths import SEED
+from openpyxl import load_workbook
+
+from perfdesk.io import export_detail, export_disclosure, import_files, read_table
+from perfdesk.io import embedded
+from perfdesk.core.model import Indicator, Project
+
+
+def visible_cells(path):
+    wb = load_workbook(path)
+    cells = {}
+    for ws in wb.worksheets:
+        if ws.sheet_state != "visible":
+            continue
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.value is not None:
+                    cells[(ws.title, cell.coordinate)] = cell.value
+    return cells
+
+
+def rich_projects():
+    """Projects using every field, with values that are easy to lose on the way."""
+    first = Project(
+        name="社区矫正智慧管理平台运维", code="44011201-0001", department="某某区司法局（部门）",
+        unit="某某区司法局", unit_code="401001", implementing_unit="某某区社区矫正中心",
+        attribute="延续项目", period_start=2024, period_end=2026,
+        annual_total=Decimal("120.50"), annual_fiscal=Decimal("100.20"),
+        annual_other=Decimal("20.30"), midterm_total=Decimal("360.00"),
+        midterm_fiscal=Decimal("300.00"), midterm_other=Decimal("60.00"),
+        annual_goal="保障平台全年稳定运行；\n完成定位监管全覆盖。", midterm_goal="三年内建成智慧管理体系。",
+        includes_transfer=True, no_service_recipients=False, source_ref="旧表.xlsx，第3行",
+        indicators=[
+            Indicator(level1="产出指标", level2="数量指标", name="定位监管覆盖人数", nature="定量",
+                      comparator="≥", target=Decimal("350"), unit="人", basis="计划标准",
+                      explanation="在册人数", scoring="每少1人扣0.5分", weight=Decimal("10.5"),
+                      remark="含新增", level1_source="项目完成指标",
+                      source_text="1、项目完成指标：定位监管覆盖人数，年度指标值：≥350人。",
+                      source_ref="旧表.xlsx，第3行，第1项"),
+            Indicator(level1="产出指标", level2="质量指标", name="系统正常运行率", nature="定量",
+                      comparator="≥", target=Decimal("99.50"), unit="%", value_text=">=99.50%"),
+            Indicator(level1="效益指标", level2="社会效益指标", name="再犯罪率", nature="定量",
+                      comparator="≤", target=Decimal("0.2"), unit="%"),
+            Indicator(level1="效益指标", level2="可持续影响指标", name="制度健全性", nature="定性",
+                      grade="好"),
+            Indicator(level1="满意度指标", level2="服务对象满意度指标", name="=满意度*100",
+                      value_text="抽样"),
+        ])
+    second = Project(name="-预算绩效+培训@", department="某某区司法局（部门）", unit="某某区司法局",
+                     annual_goal="+完成培训", indicators=[
+                         Indicator(level1="产出指标", name="培训场次", nature="定量", comparator="＝",
+                                   target=Decimal("1E+1"), unit="场")])
+    third = Project(name="没有指标的项目", department="某某区司法局（部门）", unit="某某区司法局")
+    return [first, second, third]
+
+
+@pytest.mark.parametrize("layout", ["disclosure", "detail"])
+def test_export_then_import_restores_every_field_exactly(tmp_path, layout):
+    projects = rich_projects()
+    path = tmp_path / f"{layout}.xlsx"
+    if layout == "disclosure":
+        export_disclosure(projects, path, year=2025)
+    else:
+        export_detail(projects, path, year=2025)
+    result = read_table(path)
+    assert result.kind == layout and result.restored == 3 and result.notices == []
+    assert result.projects == projects
+    for got, want in zip(result.projects, projects):
+        for a, b in zip(got.indicators, want.indicators):
+            assert a.target == b.target and str(a.target) == str(b.target)  # 99.50 stays 99.50
+
+
+def test_seed_disclosure_export_reimport_export_gives_identical_cells(tmp_path):
+    seed = read_table(SEED).projects
+    first = export_disclosure(seed, tmp_path / "一.xlsx", year=2023)
+    again = read_table(first)
+    assert again.restored == 22 and again.projects == seed
+    second = export_disclosure(again.projects, tmp_path / "二.xlsx", year=2023)
+    assert visible_cells(first) == visible_cells(second)
+
+
+def drop_payload(path, out):
+    wb = load_workbook(path)
+    del wb[embedded.SHEET_NAME]
+    wb.save(out)
+    return out
+
+
+def test_disclosure_without_its_data_reads_back_the_same_table(tmp_path):
+    seed = read_table(SEED).projects
+    exported = export_disclosure(seed, tmp_path / "导出.xlsx", year=2023)
+    plain = drop_payload(exported, tmp_path / "另存.xlsx")
+    result = read_table(plain)
+    assert result.restored == 0
+    for got, want in zip(result.projects, seed, strict=True):
+        assert (got.department, got.unit, got.name, got.annual_goal) == \
+            (want.department, want.unit, want.name, want.annual_goal)
+        assert [(i.level1, i.name, i.value_display()) for i in got.indicators] == \
+            [(i.level1, i.name, i.value_display()) for i in want.indicators]
+    # and exporting what was read gives the same cells again
+    second = export_disclosure(result.projects, tmp_path / "再导出.xlsx", year=2023)
+    assert visible_cells(second) == visible_cells(exported)
+
+
+def test_a_row_edited_after_export_is_read_from_the_table_with_a_notice(tmp_path):
+    projects = rich_projects()
+    path = export_disclosure(projects, tmp_path / "导出.xlsx", year=2025)
+    wb = load_workbook(path)
+    ws = wb.worksheets[0]
+    assert ws["C4"].value == "-预算绩效+培训@"
+    ws["D4"] = "改过的绩效目标"
+    wb.save(path)
+    result = read_table(path)
+    assert result.restored == 2
+    assert [p.name for p in result.projects] == [p.name for p in projects]
+    assert result.projects[0] == projects[0] and result.projects[2] == projects[2]
+    edited = result.projects[1]
+    assert edited.annual_goal == "改过的绩效目标" and edited.uuid != projects[1].uuid
+    (notice,) = result.notices
+    assert "手工修改" in str(notice) and notice.location.row == 4
+
+
+def test_a_detail_sheet_edited_after_export_is_read_from_the_sheet(tmp_path):
+    projects = rich_projects()
+    path = export_detail(projects, tmp_path / "申报表.xlsx", year=2025)
+    wb = load_workbook(path)
+    ws = wb.worksheets[0]
+    ws["C3"] = "社区矫正智慧管理平台运维（调整）"
+    wb.save(path)
+    result = read_table(path)
+    assert result.restored == 2
+    edited = result.projects[0]
+    assert edited.name == "社区矫正智慧管理平台运维（调整）"
+    want = projects[0]
+    for field in ("department", "attribute", "period_start", "period_end", "annual_total",
+                  "annual_fiscal", "annual_other", "midterm_total", "midterm_fiscal",
+                  "midterm_other", "annual_goal", "midterm_goal", "implementing_unit", "unit"):
+        assert getattr(edited, field) == getattr(want, field), field
+    for got, exp in zip(edited.indicators, want.indicators, strict=True):
+        for field in ("level1", "level2", "name", "nature", "comparator", "target", "unit",
+                      "grade", "basis", "explanation"):
+            assert getattr(got, field) == getattr(exp, field), (exp.name, field)
+    assert "手工修改" in str(result.notices[0]) and result.notices[0].location.sheet == ws.title
+
+
+def test_altered_embedded_data_is_not_trusted(tmp_path):
+    path = export_disclosure(rich_projects(), tmp_path / "导出.xlsx", year=2025)
+    wb = load_workbook(path)
+    hidden = wb[embedded.SHEET_NAME]
+    hidden["A2"] = hidden["A2"].value.replace("社区矫正", "社区纠正")
+    wb.save(path)
+    result = read_table(path)
+    assert result.restored == 0 and "被改动过" in str(result.notices[0])
+    assert [p.name for p in result.projects] == [p.name for p in rich_projects()]
+
+
+def test_the_data_sheet_is_very_hidden_and_versioned(tmp_path):
+    path = export_disclosure(rich_projects(), tmp_path / "导出.xlsx", year=2025)
+    wb = load_workbook(path)
+    assert wb.sheetnames == ["项目支出绩效目标表", embedded.SHEET_NAME]
+    hidden = wb[embedded.SHEET_NAME]
+    assert hidden.sheet_state == "veryHidden"
+    assert hidden["A1"].value == embedded.MARKER and '"version":1' in hidden["B1"].value
+
+
+def test_importing_the_same_export_twice_is_refused_clearly(tmp_path, new_dataset):
+    path = export_disclosure(rich_projects(), tmp_path / "导出.xlsx", year=2025)
+    ds = new_dataset()
+    import_files(ds, [path])
+    before = ds.counts()
+    with pytest.raises(Exception) as raised:
+        import_files(ds, [path])
+    assert "已在数据文件中" in str(raised.value) and "导出.xlsx" in str(raised.value)
+    assert ds.counts() == before
+    with pytest.raises(Exception) as raised:
+        import_files(new_dataset("另一个.perfdesk"), [path, path])
+    assert "选了两次" in str(raised.value)

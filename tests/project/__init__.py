@@ -1,0 +1,1 @@
+"""Tests: the repository as a whole: architecture, README, user guide, generated files."""

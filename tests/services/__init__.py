@@ -1,0 +1,1 @@
+"""Tests: dataset services."""

@@ -1,0 +1,1 @@
+"""Tests: what the tests share: paths, sample tables, check samples, GUI helpers."""
