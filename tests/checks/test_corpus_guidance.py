@@ -12,7 +12,7 @@ import importlib.util
 import json
 from pathlib import Path
 
-CORPUS = Path(__file__).parent / "corpus"
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
 
 def _validator():
