@@ -25,7 +25,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))
 
-from perfdesk.taxonomy import (  # noqa: E402  (needs the repository root on sys.path)
+from perfdesk.core.taxonomy import (  # noqa: E402  (needs the repository root on sys.path)
     BASES, COMPARATORS, DEFAULT_GRADES, PROFILES, QUALITATIVE, QUANTITATIVE)
 
 GUIDANCE_KEYS = ("id", "quote", "document", "issuer", "year", "url", "kind", "paraphrase_zh",
