@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor
 
-from perfdesk.gui.checking import ERROR, HINT, WARNING
+from perfdesk.core.severity import ERROR, HINT, WARNING
 
 HEX = {ERROR: "#d32f2f", WARNING: "#e08a00", HINT: "#1e88e5"}
 COLOURS = {level: QColor(code) for level, code in HEX.items()}

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from perfdesk.core import values
 from perfdesk.core.i18n import Text
+from perfdesk.core.severity import ERROR, HINT, WARNING, Severity, worst
 from perfdesk.core.taxonomy import (
     DEFAULT_GRADES,
     DEFAULT_PROFILE,
@@ -97,9 +98,6 @@ NATURE_WORDS = {
 # How far down a block the heading row is looked for (title rows of a form may stand above it).
 HEADING_SEARCH_ROWS = 12
 
-ERROR = "error"
-WARNING = "warning"
-HINT = "hint"
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +112,7 @@ class PasteProblem:
     """
 
     field: str
-    severity: str
+    severity: Severity
     message: Text
 
 
@@ -138,12 +136,9 @@ class PastedRow:
     def problems_at(self, column: str) -> list[PasteProblem]:
         return [p for p in self.problems if p.field == column]
 
-    def worst(self) -> str | None:
+    def worst(self) -> Severity | None:
         """The most severe problem's severity, or ``None``."""
-        for severity in (ERROR, WARNING, HINT):
-            if any(p.severity == severity for p in self.problems):
-                return severity
-        return None
+        return worst(self.problems)
 
 
 @dataclass(slots=True)

@@ -27,17 +27,14 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QWidget
 
 from perfdesk.gui.forms.ui_import_dialog import Ui_ImportDialog
-from perfdesk.gui.severity_style import COLOURS, ERROR, WARNING
+from perfdesk.core.severity import ERROR, WARNING, summarise
+from perfdesk.gui.severity_style import COLOURS
 from perfdesk.core.values import format_money
 
 if TYPE_CHECKING:  # the data layer loads when a dataset opens, not at start-up
     from perfdesk.core.model import Project
 
 EXPAND_ALL_UP_TO = 200  # projects; a bigger import opens with only the departments expanded
-
-
-def _severity(finding: Any) -> str:
-    return getattr(finding.severity, "value", finding.severity)
 
 
 class _Node:
@@ -93,10 +90,8 @@ class ImportTreeModel(QAbstractItemModel):
             node.indicators = len(project.indicators)
             node.funds = project.annual_total
             node.projects = 1
-            for finding in (findings or {}).get(project.uuid, ()):
-                severity = _severity(finding)
-                node.errors += severity == "error"
-                node.warnings += severity == "warning"
+            counts = summarise((findings or {}).get(project.uuid, ()))
+            node.errors, node.warnings = counts.errors, counts.warnings
             for above in (unit, dept, self.root):
                 above.indicators += node.indicators
                 above.errors += node.errors

@@ -19,7 +19,8 @@ from perfdesk.core import indicator_library
 from perfdesk.core import values
 from perfdesk.core.errors import NotFoundError
 from perfdesk.gui import commands
-from perfdesk.gui.checking import SEVERITY_ORDER, LiveChecker, severity
+from perfdesk.core.severity import Severity, rank
+from perfdesk.gui.checking import LiveChecker
 from perfdesk.gui.document import DatasetDocument
 from perfdesk.gui.labels import grid_header, indicator_field
 from perfdesk.gui.severity_style import MUTED, TINTS
@@ -286,7 +287,7 @@ class IndicatorTableModel(QAbstractTableModel):
             return self._text(indicator, column)
         if role == _BACKGROUND:
             found = self._cell_findings.get((indicator.uuid, column))
-            return TINTS.get(severity(found[0])) if found else None
+            return TINTS[Severity.of(found[0])] if found else None
         if role == _ALIGNMENT:
             if column == NATURE or column == COMPARATOR:
                 return _CENTRE
@@ -309,13 +310,13 @@ class IndicatorTableModel(QAbstractTableModel):
             return self._cell_findings.get((indicator.uuid, column), [])
         if role == SeverityRole:
             found = self._cell_findings.get((indicator.uuid, column))
-            return severity(found[0]) if found else ""
+            return Severity.of(found[0]) if found else ""
         return None
 
     def marks(self) -> list[tuple[int, int, str]]:
         """(row, column, severity) of every cell with a finding, for the grid to outline."""
         rows = {indicator.uuid: row for row, indicator in enumerate(self._rows)}
-        return [(rows[uuid], column, severity(found[0]))
+        return [(rows[uuid], column, Severity.of(found[0]))
                 for (uuid, column), found in self._cell_findings.items() if uuid in rows]
 
     def _text(self, indicator: Indicator, column: int) -> str:
@@ -376,7 +377,7 @@ class IndicatorTableModel(QAbstractTableModel):
             column = FIELD_COLUMNS.get(finding.field, NAME)
             self._cell_findings.setdefault((finding.indicator_uuid, column), []).append(finding)
         for found in self._cell_findings.values():
-            found.sort(key=lambda f: SEVERITY_ORDER.get(severity(f), 3))
+            found.sort(key=rank)
 
     def _findings_changed(self, uuids: list) -> None:
         if self.project_uuid not in uuids or not self._rows:
@@ -393,7 +394,7 @@ class IndicatorTableModel(QAbstractTableModel):
                 self.dataChanged.emit(index, index, _MARK_ROLES)
 
     def _mark_levels(self) -> dict[tuple[str, int], str]:
-        return {key: severity(found[0]) for key, found in self._cell_findings.items()}
+        return {key: Severity.of(found[0]) for key, found in self._cell_findings.items()}
 
     # --- following the document -------------------------------------------------------------
 
@@ -451,8 +452,7 @@ class IndicatorTableModel(QAbstractTableModel):
 
 def finding_text(finding: Any) -> str:
     """A finding as one tooltip paragraph: severity, message (what and how to fix), fix."""
-    names = {"error": _t("错误"), "warning": _t("警告"), "hint": _t("提示")}
-    text = f"{names.get(severity(finding), '')}（{finding.rule}）：{finding.message}"
+    text = f"{Severity.of(finding).label}（{finding.rule}）：{finding.message}"
     if finding.fix is not None:
         text += "\n" + _t("可自动修正：%1").replace("%1", str(finding.fix.label))
     return text

@@ -14,7 +14,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHeaderView, QWidget
 
-from perfdesk.gui.checking import ERROR, HINT, WARNING, LiveChecker, Summary, severity
+from perfdesk.core.severity import ERROR, HINT, WARNING, Severity, Summary
+from perfdesk.gui.checking import LiveChecker
 from perfdesk.gui.forms.ui_findings_panel import Ui_FindingsPanel
 from perfdesk.gui.icons import icon
 from perfdesk.gui.labels import indicator_field, project_field
@@ -143,7 +144,7 @@ class FindingsModel(QAbstractTableModel):
                 return _t("%1：%2").replace("%1", location_text(finding, positions)).replace(
                     "%2", str(finding.message))
             if role == Qt.ItemDataRole.DecorationRole:
-                return icon(SEVERITY_ICONS.get(severity(finding), "severity-hint"))
+                return icon(SEVERITY_ICONS[Severity.of(finding)])
             if role == Qt.ItemDataRole.ToolTipRole:
                 return f"{finding.rule}：{finding.message}"
         elif column == PROJECT_COLUMN:
@@ -286,8 +287,8 @@ class FindingsPanel(QWidget):
                 text = _t("没有发现问题。")
             self._set_detail(text)
             return
-        level = severity(finding)
-        name = {ERROR: _t("错误"), WARNING: _t("警告"), HINT: _t("提示")}[level]
+        level = Severity.of(finding)
+        name = str(level.label)
         text = (f'<b style="color:{HEX[level]}">{html.escape(name)} '
                 f'{html.escape(finding.rule)}</b><br>{html.escape(str(finding.message))}')
         if finding.fix is not None:

@@ -35,7 +35,8 @@ from PySide6.QtWidgets import (
 from perfdesk.core import values
 from perfdesk.core.errors import NotFoundError
 from perfdesk.gui import commands
-from perfdesk.gui.checking import LiveChecker, severity
+from perfdesk.core.severity import Severity
+from perfdesk.gui.checking import LiveChecker
 from perfdesk.gui.document import DatasetDocument
 from perfdesk.gui.forms.ui_project_form import Ui_ProjectForm
 from perfdesk.gui.models.indicator_table_model import finding_text
@@ -405,7 +406,7 @@ class ProjectForm(QWidget):
         for field in self._marked - set(by_field):
             self._mark(field, "", self._tooltips[field])
         for field, found in by_field.items():
-            self._mark(field, severity(found[0]),
+            self._mark(field, Severity.of(found[0]).value,
                        "\n\n".join(finding_text(f) for f in found))
         self._marked = set(by_field)
 
