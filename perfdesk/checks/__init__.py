@@ -52,12 +52,11 @@ from perfdesk.checks.engine import (
     check_projects,
     undo_fix,
 )
-from perfdesk.checks.wording import INDICATOR_FIELD_LABELS, PROJECT_FIELD_LABELS, location_text
+from perfdesk.checks.wording import location_text
 
 __all__ = [
     "RULES", "SETTINGS", "CheckContext", "Finding", "Fix", "Rule", "Setting", "Severity",
     "apply_fix", "check_project", "check_projects", "default_settings", "undo_fix",
-    "validate_settings", "location_text", "PROJECT_FIELD_LABELS",
-    "INDICATOR_FIELD_LABELS",
+    "validate_settings", "location_text",
 ]
 

@@ -23,6 +23,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from perfdesk.core import values
+from perfdesk.core.fields import GRID_COLUMNS
 from perfdesk.core.i18n import Text
 from perfdesk.core.severity import ERROR, HINT, WARNING, Severity, worst
 from perfdesk.core.taxonomy import (
@@ -41,27 +42,6 @@ from perfdesk.core.values import TargetValue, ValueKind
 
 if TYPE_CHECKING:
     from perfdesk.core.model import Indicator
-
-# The indicator grid's columns in order (ui.md). "value" is the 指标值 cell as a whole, the same
-# name the checker uses for it.
-GRID_COLUMNS = ("level1", "level2", "name", "nature", "comparator", "value", "unit", "basis",
-                "explanation")
-
-# Every column a pasted block may fill, with its heading in both languages.
-COLUMN_TITLES: dict[str, Text] = {
-    "level1": Text("一级指标", "Level 1"),
-    "level2": Text("二级指标", "Level 2"),
-    "name": Text("三级指标", "Indicator"),
-    "nature": Text("指标性质", "Nature"),
-    "comparator": Text("计算符号", "Comparator"),
-    "value": Text("指标值", "Target"),
-    "unit": Text("计量单位", "Unit"),
-    "basis": Text("指标值设定依据", "Basis"),
-    "explanation": Text("指标解释", "Explanation"),
-    "scoring": Text("评(扣)分标准", "Scoring"),
-    "weight": Text("权重", "Weight"),
-    "remark": Text("备注", "Remark"),
-}
 
 # Heading texts seen in real tables (after normalise_label and ASCII parentheses) → column.
 HEADINGS: dict[str, str] = {
@@ -105,7 +85,7 @@ class PasteProblem:
     """Something about one pasted cell the clerk should see before the rows are created.
 
     Attributes:
-        field: the column (a name from ``COLUMN_TITLES``; "value" is the 指标值 cell).
+        field: the column (an indicator field; "value" is the 指标值 cell).
         severity: "error" (the row will be created but needs fixing), "warning" (kept as
             written, probably not what was meant) or "hint" (read, but changed on the way).
         message: what was found and what happens or what to do.

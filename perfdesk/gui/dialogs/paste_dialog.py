@@ -20,7 +20,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QWidget
 from perfdesk.core.severity import Severity, summarise, worst
 from perfdesk.gui.forms.ui_paste_dialog import Ui_PasteDialog
 from perfdesk.gui.severity_style import MUTED, TINTS
-from perfdesk.io.paste import COLUMN_TITLES, GRID_COLUMNS, PasteResult, parse_paste
+from perfdesk.core.fields import GRID_COLUMNS, indicator_label
+from perfdesk.io.paste import PasteResult, parse_paste
 
 if TYPE_CHECKING:  # the data layer loads when a dataset opens, not at start-up
     from perfdesk.core.model import Indicator
@@ -79,7 +80,7 @@ class PasteRowsModel(QAbstractTableModel):
             if not 0 <= section < len(self.COLUMNS):
                 return None
             column = self.COLUMNS[section]
-            return self.tr("新建") if column == "include" else str(COLUMN_TITLES[column])
+            return self.tr("新建") if column == "include" else str(indicator_label(column))
         if 0 <= section < len(self.pasted.rows):
             return self.tr("第 %n 行", "", self.pasted.rows[section].line)
         return None
@@ -236,7 +237,7 @@ class PasteDialog(QDialog):
             else:
                 first = next((c for c in result.columns if c), "")
                 how = self.tr("没有表头，按指标表的列顺序读取（从“%1”列开始）").replace(
-                    "%1", str(COLUMN_TITLES[first]) if first else "")
+                    "%1", str(indicator_label(first)) if first else "")
             counts = summarise(n for notes in self.model.notes.values() for n in notes)
             problems = ""
             if counts.problems:

@@ -17,6 +17,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from perfdesk.core import indicator_library
 
 from perfdesk.core import values
+from perfdesk.core.fields import GRID_COLUMNS
 from perfdesk.core.errors import NotFoundError
 from perfdesk.gui import commands
 from perfdesk.core.severity import Severity, rank
@@ -41,8 +42,7 @@ if TYPE_CHECKING:  # the data layer loads when a dataset opens, not at start-up
 COLUMN_COUNT = 9
 
 # The field each column edits; VALUE edits the 指标值 as a whole (target, grade or raw text).
-COLUMN_FIELDS = ("level1", "level2", "name", "nature", "comparator", "value", "unit", "basis",
-                 "explanation")
+COLUMN_FIELDS = GRID_COLUMNS
 # Where a finding about a field is shown.
 FIELD_COLUMNS = {
     "level1": LEVEL1, "level1_source": LEVEL1, "level2": LEVEL2, "name": NAME,
