@@ -34,10 +34,11 @@ from perfdesk.core.errors import PerfDeskError
 from perfdesk.core.i18n import Text
 from perfdesk.io import embedded, writing
 from perfdesk.io.base import Notice, Progress, ProgressCallback, cell_decimal, cell_text
-from perfdesk.io.layout import heading_key, match_heading, read_category_label, synonyms
+from perfdesk.io.layout import read_category_label
 from perfdesk.io.sources import Sheet
 from perfdesk.core.model import Indicator, Project
 from perfdesk.core.paths import resource
+from perfdesk.core.vocabulary import form_label, indicator_column, is_footer
 from perfdesk.core.taxonomy import (
     DEFAULT_GRADES,
     normalise_label,
@@ -51,44 +52,6 @@ TEMPLATE = ("templates", "detail_template.xlsx")
 TITLE_FORMAT = "{year}年项目支出绩效目标申报表"
 FAILED_MARK = "未通过检查"
 
-GRID = synonyms({
-    "level1": ("一级指标",),
-    "level2": ("二级指标",),
-    "name": ("三级指标", "三级指标名称", "指标名称", "三级指标(指标名称)"),
-    "nature": ("指标性质", "指标值类型", "指标类型", "指标属性"),
-    "comparator": ("计算符号", "符号", "比较符号"),
-    "value": ("指标值", "目标值", "年度指标值", "年度目标值", "指标值(目标值)"),
-    "value_unit": ("指标值及单位", "指标值(含单位)", "目标值及单位", "指标值及计量单位"),
-    "unit": ("计量单位", "度量单位", "单位"),
-    "basis": ("指标值设定依据", "绩效标准", "设定依据", "指标值确定依据", "指标设定依据",
-              "评价标准"),
-    "explanation": ("指标解释", "指标说明", "指标解释(计算公式)", "计算方法", "指标内涵"),
-    "scoring": ("评(扣)分标准", "评分标准", "扣分标准", "评分规则"),
-    "weight": ("权重", "分值", "权重(%)", "指标权重", "分值(权重)"),
-    "remark": ("备注", "说明"),
-})
-
-LABELS = synonyms({
-    "name": ("项目名称",),
-    "code": ("项目编码", "项目代码", "项目编号"),
-    "department": ("主管部门", "主管部门名称", "主管部门及代码"),
-    "unit": ("预算单位", "预算单位名称", "预算单位及代码"),
-    "implementing_unit": ("实施单位", "项目实施单位", "实施单位及代码", "实施单位名称"),
-    "unit_line": ("填报单位(盖章)", "填报单位"),
-    "attribute": ("项目属性",),
-    "period": ("项目期", "项目周期", "实施期", "项目实施期", "项目实施周期"),
-    "midterm_total": ("中期资金总额", "实施期资金总额", "中期资金总额(万元)"),
-    "annual_total": ("年度资金总额", "年度资金总额(万元)", "年度资金"),
-    "fiscal": ("财政拨款", "财政资金", "财政拨款资金"),
-    "other": ("其他资金",),
-    "general": ("一般公共预算", "一般公共预算拨款", "一般公共预算资金"),
-    "fund": ("政府性基金", "政府性基金预算", "政府性基金预算拨款"),
-    "soe": ("国有资本经营预算", "国有资本经营预算拨款"),
-    "midterm_goal": ("中长期目标", "实施期目标", "中期目标", "实施期绩效目标"),
-    "annual_goal": ("年度目标", "年度绩效目标", "年度总体目标"),
-})
-FOOTER = {heading_key(t) for t in ("填报人", "填表人", "联系电话", "填报日期", "审核意见",
-                                    "单位负责人", "财务负责人", "项目负责人")}
 MONEY = ("total", "fiscal", "other")
 
 
@@ -99,24 +62,6 @@ class Signature:
     filled_by: str = ""
     phone: str = ""
     date: _date | None = None
-
-
-def label_key(text: str) -> str:
-    key = heading_key(text)
-    for prefix in ("其中:", "其中：", "其中"):
-        if key.startswith(prefix) and len(key) > len(prefix):
-            key = key[len(prefix):]
-    return key
-
-
-def match_label(text: object) -> str | None:
-    if not isinstance(text, str):
-        return None
-    key = label_key(text)
-    for field_name, names in LABELS.items():
-        if key in names:
-            return field_name
-    return None
 
 
 # --- the template ---------------------------------------------------------------------------
@@ -216,7 +161,7 @@ def _load_template(path_text: str, _mtime: int) -> Template:
     r1, c1, _r2, c2 = places["PD_GRID_HEAD"]
     for col in range(c1, c2 + 1):
         heading = ws.cell(head_row, col).value
-        grid_field = match_heading(str(heading or ""), GRID)
+        grid_field = indicator_column(heading, combined=True)
         if grid_field:
             grid_columns.append((col, grid_field))
         key = f"g{col}"
@@ -484,7 +429,7 @@ def find_grid(sheet: Sheet) -> GridHead | None:
         columns: dict[str, int] = {}
         for c, value in enumerate(cells, 1):
             if isinstance(value, str):
-                grid_field = match_heading(value, GRID)
+                grid_field = indicator_column(value)
                 if grid_field and grid_field not in columns:
                     columns[grid_field] = c
         if "name" in columns and ("level1" in columns or "level2" in columns) and (
@@ -496,7 +441,7 @@ def find_grid(sheet: Sheet) -> GridHead | None:
 def looks_like_detail(sheet: Sheet) -> bool:
     if find_grid(sheet) is None:
         return False
-    return any(match_label(v) == "name" for row in sheet.rows[:40] for v in row)
+    return any(form_label(v) == "name" for row in sheet.rows[:40] for v in row)
 
 
 class _Labels:
@@ -512,7 +457,7 @@ class _Labels:
         self.found: dict[str, list[tuple[int, int]]] = {}
         for r in range(1, min(stop_row, sheet.max_row + 1)):
             for c, value in enumerate(sheet.rows[r - 1], 1):
-                label = match_label(value)
+                label = form_label(value)
                 if label is None:
                     continue
                 merge = self.merge_at.get((r, c))
@@ -535,9 +480,9 @@ class _Labels:
         order = (down, right) if below_first else (right, down)
         for rr, cc in order:
             value = self.sheet.value(rr, cc)
-            if value in (None, "") or match_label(value) is not None:
+            if value in (None, "") or form_label(value) is not None:
                 continue
-            if isinstance(value, str) and match_heading(value, GRID):
+            if indicator_column(value):
                 continue
             return value, (rr, cc)
         return None, (r, c2 + 1)
@@ -681,11 +626,11 @@ def read_grid(sheet: Sheet, grid: GridHead, *, profile: str, grades: tuple[str, 
         cells = sheet.rows[r - 1]
         texts = {f: cell_text(cells[c - 1]) if c <= len(cells) else "" for f, c in cols.items()}
         first = next((cell_text(v) for v in cells if cell_text(v)), "")
-        if heading_key(first) in FOOTER or heading_key(first).split(":")[0] in FOOTER:
+        if is_footer(first):
             break
         if not any(texts.values()):
             continue
-        if match_heading(texts.get("name", ""), GRID) == "name":
+        if indicator_column(texts.get("name", "")) == "name":
             continue  # a heading repeated (a form printed over two pages)
         where = sheet.location(r)
         if texts.get("level1") and texts["level1"] != current:

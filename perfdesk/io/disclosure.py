@@ -27,10 +27,11 @@ from perfdesk.core.i18n import Text
 from perfdesk.io import embedded, writing
 from perfdesk.io.base import Notice, Progress, ProgressCallback, cell_text
 from perfdesk.io.indicator_text import render_cell, split_items
-from perfdesk.io.layout import heading_key, match_heading, read_category_label, synonyms
+from perfdesk.io.layout import read_category_label
 from perfdesk.io.sources import Sheet
 from perfdesk.core.model import Indicator, Project
 from perfdesk.core.taxonomy import DEFAULT_GRADES
+from perfdesk.core.vocabulary import heading_key, table_column
 from perfdesk.core.values import parse
 
 KIND = "disclosure"
@@ -40,15 +41,6 @@ HEADERS = ("主管部门", "预算单位", "项目名称", "绩效目标", "绩�
 FAILED_HEADER = "检查结果"
 FAILED_MARK = "未通过检查"
 
-COLUMNS = synonyms({
-    "department": ("主管部门", "主管部门名称", "部门", "部门名称", "主管单位"),
-    "unit": ("预算单位", "预算单位名称", "单位名称", "单位", "实施单位", "预算单位（实施单位）"),
-    "name": ("项目名称", "项目"),
-    "code": ("项目编码", "项目代码", "项目编号"),
-    "goal": ("绩效目标", "年度绩效目标", "年度目标", "项目绩效目标", "绩效目标（年度）",
-             "年度绩效目标（年度目标）"),
-    "indicators": ("绩效指标", "年度绩效指标", "项目绩效指标", "绩效指标（年度）", "年度指标"),
-})
 _TOTAL_ROWS = {"合计", "小计", "总计"}
 
 
@@ -67,7 +59,7 @@ def find_header(sheet: Sheet, limit: int = 30) -> Header | None:
         columns: dict[str, int] = {}
         for c, value in enumerate(sheet.rows[r - 1], 1):
             if isinstance(value, str):
-                field = match_heading(value, COLUMNS)
+                field = table_column(value)
                 if field and field not in columns:
                     columns[field] = c
         if "name" in columns and "indicators" in columns:
@@ -110,7 +102,7 @@ def read_sheet(sheet: Sheet, header: Header, *, profile: str, notices: list[Noti
             continue
         if {heading_key(t) for t in filled} <= header_keys:
             continue  # the header repeated at a page break
-        name, goal, indicators = get(cells, "name"), get(cells, "goal"), get(cells, "indicators")
+        name, goal, indicators = get(cells, "name"), get(cells, "annual_goal"), get(cells, "indicators")
         if not name:
             if (goal or indicators) and pending:
                 previous = pending[-1]

@@ -20,28 +20,6 @@ from perfdesk.core.taxonomy import (
 )
 
 
-def heading_key(text: str) -> str:
-    """A heading as compared: simplified, no blanks, no brackets or 'unit' suffixes."""
-    key = normalise_label(text)
-    key = re.sub(r"[（(](?:万元|元|单位：?万元)[)）]$", "", key)
-    return key.replace("（", "(").replace("）", ")")
-
-
-def match_heading(text: str, synonyms: dict[str, tuple[str, ...]]) -> str | None:
-    key = heading_key(text)
-    if not key:
-        return None
-    for field, names in synonyms.items():
-        if key in names:
-            return field
-    return None
-
-
-def synonyms(table: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
-    """The table with every name passed through :func:`heading_key` (write names plainly)."""
-    return {field: tuple(heading_key(n) for n in names) for field, names in table.items()}
-
-
 def read_category_label(profile: str, label: str, where: Location,
                         notices: list[Notice]) -> tuple[str, str]:
     """(level1, level2) for a category label as written in an indicator item.

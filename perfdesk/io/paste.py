@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from perfdesk.core import values
 from perfdesk.core.fields import GRID_COLUMNS
+from perfdesk.core.vocabulary import indicator_column, is_footer
 from perfdesk.core.i18n import Text
 from perfdesk.core.severity import ERROR, HINT, WARNING, Severity, worst
 from perfdesk.core.taxonomy import (
@@ -42,33 +43,6 @@ from perfdesk.core.values import TargetValue, ValueKind
 
 if TYPE_CHECKING:
     from perfdesk.core.model import Indicator
-
-# Heading texts seen in real tables (after normalise_label and ASCII parentheses) → column.
-HEADINGS: dict[str, str] = {
-    "一级指标": "level1", "一级": "level1", "一级指标名称": "level1",
-    "二级指标": "level2", "二级": "level2", "二级指标名称": "level2",
-    "三级指标": "name", "三级": "name", "三级指标名称": "name", "指标名称": "name",
-    "三级指标(指标名称)": "name", "绩效指标名称": "name", "具体指标": "name",
-    "指标性质": "nature", "性质": "nature", "指标值类型": "nature", "指标类型": "nature",
-    "定量/定性": "nature",
-    "计算符号": "comparator", "符号": "comparator", "运算符号": "comparator",
-    "比较符号": "comparator", "指标值符号": "comparator",
-    "指标值": "value", "值": "value", "年度指标值": "value", "目标值": "value",
-    "年度目标值": "value", "指标值及单位": "value", "指标值(含单位)": "value",
-    "绩效指标值": "value",
-    "计量单位": "unit", "单位": "unit", "度量单位": "unit", "指标单位": "unit",
-    "指标值设定依据": "basis", "依据": "basis", "设定依据": "basis", "绩效标准": "basis",
-    "指标值确定依据": "basis", "评价标准": "basis",
-    "指标解释": "explanation", "解释": "explanation", "指标说明": "explanation",
-    "指标值说明": "explanation", "指标解释说明": "explanation",
-    "评(扣)分标准": "scoring", "评分标准": "scoring", "扣分标准": "scoring",
-    "评分规则": "scoring",
-    "权重": "weight", "分值": "weight", "权重(分值)": "weight", "指标分值": "weight",
-    "备注": "remark",
-}
-
-# A row starting with one of these labels is the form's footer: the indicator grid ended above.
-FOOTER_LABELS = ("填报人", "联系电话", "填报日期", "审核意见", "单位负责人", "财务负责人")
 
 NATURE_WORDS = {
     "定量": QUANTITATIVE, "定量指标": QUANTITATIVE, "量化": QUANTITATIVE,
@@ -217,24 +191,12 @@ def _read_cell(text: str, i: int) -> tuple[str, int]:
 # --- headings -------------------------------------------------------------------------------
 
 
-def heading_column(text: str) -> str:
-    """The column a heading cell names, or ``""`` when it names none."""
-    label = normalise_label(text).replace("（", "(").replace("）", ")")
-    if not label:
-        return ""
-    if label in HEADINGS:
-        return HEADINGS[label]
-    # "指标值(%)", "权重(分)": a note in brackets after a known heading
-    bare = re.sub(r"\(.*?\)$", "", label)
-    return HEADINGS.get(bare, "")
-
-
 def _heading_columns(cells: Sequence[str]) -> tuple[str, ...] | None:
     """The columns of a heading row, or ``None`` when ``cells`` is not a heading row."""
     columns: list[str] = []
     seen: set[str] = set()
     for cell in cells:
-        column = heading_column(cell)
+        column = indicator_column(cell)
         if column in seen:  # the second of two columns with one meaning is not read
             column = ""
         if column:
@@ -312,7 +274,7 @@ def parse_paste(
         if heading_text is not None and [c.strip() for c in cells] == heading_text:
             continue  # the heading repeated (a form copied across a page break)
         leading = normalise_label(next(c for c in cells if c.strip()))
-        if leading.startswith(FOOTER_LABELS):
+        if is_footer(leading):
             notices.append(Text(
                 "第 {line} 行起是表尾（{label}…），没有读取。",
                 "Row {line} on is the form's footer ({label}…); it was not read.",

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from perfdesk.io.paste import GRID_COLUMNS, heading_column, parse_paste, split_cells
+from perfdesk.io.paste import GRID_COLUMNS, parse_paste, split_cells
 
 HEADING = "一级指标\t二级指标\t三级指标\t指标性质\t计算符号\t指标值\t计量单位\t指标值设定依据\t指标解释"
 
@@ -51,17 +51,6 @@ def test_line_feed_and_carriage_return_rows_and_a_byte_order_mark_are_read():
 
 def test_a_quoted_cell_at_the_very_end_without_a_line_end():
     assert split_cells('x\t"多\n行"') == [["x", "多\n行"]]
-
-
-@pytest.mark.parametrize(("heading", "column"), [
-    ("一级指标", "level1"), ("一級指標", "level1"), (" 三级指标 ", "name"),
-    ("指标名称", "name"), ("指标值及单位", "value"), ("年度指标值", "value"),
-    ("绩效标准", "basis"), ("指标值设定依据", "basis"), ("评（扣）分标准", "scoring"),
-    ("评(扣)分标准", "scoring"), ("权重（%）", "weight"), ("计量单位", "unit"),
-    ("指标值类型", "nature"), ("项目名称", ""), ("", ""),
-])
-def test_headings_are_recognised_in_their_variants(heading, column):
-    assert heading_column(heading) == column
 
 
 # --- a block with a heading row -------------------------------------------------------------
