@@ -14,6 +14,7 @@ from decimal import Decimal
 from perfdesk.checks.engine import Fix, Severity, hit, indicator_rule, project_rule
 from perfdesk.checks.facts import is_deadline_unit, looks_like_date
 from perfdesk.checks.wording import P88, P101, REVIEW, both, clip, listing, source
+from perfdesk.core.entry import explanation_with
 from perfdesk.core.i18n import Text
 from perfdesk.core.taxonomy import COMMON_UNITS, QUALITATIVE, QUANTITATIVE
 from perfdesk.core.values import ValueKind, format_number, looks_like_formula, normalise_text, render
@@ -199,7 +200,7 @@ def _remark_to_explanation(f, ind):
             ind.comparator, ind.target, ind.unit):
         return None  # the text says more than the typed fields: other rules speak
     remark = parsed.note[1:-1].strip()
-    explanation = f"{ind.explanation.rstrip('。')}。{remark}" if ind.explanation else remark
+    explanation = explanation_with(ind.explanation, remark)
     canonical = render(ind.target_value())
     fix = Fix(Text(f"把“{remark}”移到指标解释", f"Move '{remark}' to 指标解释"),
               indicator_changes={ind.uuid: {"value_text": "", "explanation": explanation}})

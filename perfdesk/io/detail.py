@@ -33,19 +33,20 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from perfdesk.core.errors import PerfDeskError
 from perfdesk.core.i18n import Text
 from perfdesk.io import embedded, writing
-from perfdesk.io.base import Notice, Progress, ProgressCallback, cell_decimal, cell_text
-from perfdesk.io.layout import read_category_label
+from perfdesk.io.base import (
+    Notice,
+    Progress,
+    ProgressCallback,
+    cell_decimal,
+    cell_text,
+    reading_notices,
+)
 from perfdesk.io.sources import Sheet
+from perfdesk.core.entry import IndicatorRowReader
 from perfdesk.core.model import Indicator, Project
 from perfdesk.core.paths import resource
 from perfdesk.core.vocabulary import form_label, indicator_column, is_footer
-from perfdesk.core.taxonomy import (
-    DEFAULT_GRADES,
-    normalise_label,
-    QUALITATIVE,
-    QUANTITATIVE,
-)
-from perfdesk.core.values import TargetValue, ValueKind, parse
+from perfdesk.core.taxonomy import DEFAULT_GRADES
 
 KIND = "detail"
 TEMPLATE = ("templates", "detail_template.xlsx")
@@ -617,11 +618,13 @@ def _read_money(labels: _Labels, sheet: Sheet, notices: list[Notice]) -> dict[st
 
 def read_grid(sheet: Sheet, grid: GridHead, *, profile: str, grades: tuple[str, ...],
               notices: list[Notice]) -> list[Indicator]:
+    """The indicators of a form's grid, read row by row by the core's one row reader; what it
+    adjusted becomes a notice naming the row and the column as headed."""
     sheet.fill_merged_down()
     cols = grid.columns
+    headings = {f: cell_text(sheet.value(grid.row, c)) for f, c in cols.items()}
+    reader = IndicatorRowReader(profile, grades)
     indicators = []
-    current = None  # the level-1 label as written that is in force
-    level1 = implied = level2 = ""
     for r in range(grid.row + 1, sheet.max_row + 1):
         cells = sheet.rows[r - 1]
         texts = {f: cell_text(cells[c - 1]) if c <= len(cells) else "" for f, c in cols.items()}
@@ -633,64 +636,13 @@ def read_grid(sheet: Sheet, grid: GridHead, *, profile: str, grades: tuple[str, 
         if indicator_column(texts.get("name", "")) == "name":
             continue  # a heading repeated (a form printed over two pages)
         where = sheet.location(r)
-        if texts.get("level1") and texts["level1"] != current:
-            current = texts["level1"]
-            level1, implied = read_category_label(profile, current, where, notices)
-            level2 = ""
-        if texts.get("level2"):
-            level2 = normalise_label(texts["level2"])
-        name = texts.get("name", "")
-        value_text = texts.get("value_unit") or texts.get("value", "")
-        if not name and not value_text:
-            continue  # a category row of the blank template, nothing filled in
-        fields = _value_fields(texts, grades)
-        weight = cell_decimal(cells[cols["weight"] - 1]) if "weight" in cols and \
-            cols["weight"] <= len(cells) else None
-        source = "\t".join(cell_text(v) for v in cells).strip()
-        indicators.append(Indicator(
-            level1=level1, level2=level2 or implied, name=name, level1_source=current or "",
-            basis=texts.get("basis", ""), explanation=texts.get("explanation", ""),
-            scoring=texts.get("scoring", ""), remark=texts.get("remark", ""), weight=weight,
-            source_text=source, source_ref=where.ref(), **fields))
+        if not texts.get("name") and not texts.get("value"):
+            # a category row of the blank template, nothing filled in: its categories go on
+            categories = reader.categories.read(texts.get("level1", ""), texts.get("level2", ""))
+            notices.extend(reading_notices(categories.notes, where, headings))
+            continue
+        read = reader.read(texts, source_text="\t".join(cell_text(v) for v in cells).strip(),
+                           source_ref=where.ref())
+        notices.extend(reading_notices(read.notes, where, headings))
+        indicators.append(read.indicator)
     return indicators
-
-
-_NATURES = {"定量": QUANTITATIVE, "定量指标": QUANTITATIVE, "定性": QUALITATIVE,
-            "定性指标": QUALITATIVE}
-
-
-def _value_fields(texts: dict[str, str], grades: tuple[str, ...]) -> dict:
-    nature = _NATURES.get(texts.get("nature", "").replace(" ", ""), texts.get("nature", ""))
-    unit_column = texts.get("unit", "")
-    if "value_unit" in texts and texts["value_unit"]:
-        written = texts["value_unit"]
-        if unit_column and not written.endswith(unit_column):
-            written += unit_column
-    else:
-        # The 计算符号 and 计量单位 columns are joined to the value whatever the 指标性质 says:
-        # a 定性 row with "≥ 95 %" keeps all three (the checker then says 定性 takes a grade).
-        value = texts.get("value", "")
-        comparator = texts.get("comparator", "")
-        written = value
-        if value and value not in grades:
-            own = parse(value, grades).value
-            if comparator and not own.comparator:
-                written = comparator + value
-            if unit_column and not (own.kind is ValueKind.QUANTITATIVE and own.unit):
-                written += unit_column
-    result = parse(written, grades).value if written else TargetValue.raw("")
-    fields = Indicator.fields_for_value(result, written=written) if written else {}
-    if result.kind is ValueKind.RAW:
-        fields["value_text"] = texts.get("value_unit") or texts.get("value", "")
-        if unit_column:
-            fields["unit"] = unit_column
-        if texts.get("comparator"):
-            fields["comparator"] = texts["comparator"]
-    elif (result.kind is ValueKind.QUANTITATIVE and unit_column and result.unit
-          and result.unit != unit_column):
-        # "28.8万元" beside a 计量单位 of "%": keep both as written (rule VAL-05 reports it)
-        fields["unit"] = unit_column
-        fields["value_text"] = written
-    if nature:
-        fields["nature"] = nature
-    return fields

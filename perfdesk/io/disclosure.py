@@ -25,14 +25,13 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from perfdesk.core.i18n import Text
 from perfdesk.io import embedded, writing
-from perfdesk.io.base import Notice, Progress, ProgressCallback, cell_text
+from perfdesk.io.base import Notice, Progress, ProgressCallback, cell_text, reading_notices
 from perfdesk.io.indicator_text import render_cell, split_items
-from perfdesk.io.layout import read_category_label
 from perfdesk.io.sources import Sheet
+from perfdesk.core.entry import IndicatorRowReader
 from perfdesk.core.model import Indicator, Project
 from perfdesk.core.taxonomy import DEFAULT_GRADES
 from perfdesk.core.vocabulary import heading_key, table_column
-from perfdesk.core.values import parse
 
 KIND = "disclosure"
 SHEET_TITLE = "项目支出绩效目标表"
@@ -161,17 +160,16 @@ def read_indicators(text: str, *, profile: str, grades: tuple[str, ...], where,
                                    f"The text '{prefix[:30]}' before item 1 belongs to no "
                                    "indicator and was left out."), where))
     indicators = []
+    reader = IndicatorRowReader(profile, grades)
     for index, item in enumerate(items, 1):
-        level1, level2 = read_category_label(profile, item.label, where, notices)
         if not item.has_value:
             notices.append(Notice(Text(
                 f"第 {index} 项没有“年度指标值”，指标值留空。",
                 f"Item {index} has no '年度指标值'; the target was left empty."), where))
-        value = parse(item.value, grades).value if item.value else None
-        fields = Indicator.fields_for_value(value, written=item.value) if value else {}
-        indicators.append(Indicator(
-            level1=level1, level2=level2, name=item.name, level1_source=item.label,
-            source_text=item.source, source_ref=f"{where.ref()}，第{index}项", **fields))
+        read = reader.read({"level1": item.label, "name": item.name, "value": item.value},
+                           source_text=item.source, source_ref=f"{where.ref()}，第{index}项")
+        notices.extend(reading_notices(read.notes, where, item=index))
+        indicators.append(read.indicator)
     return indicators
 
 
