@@ -349,3 +349,18 @@ def test_messages_have_english_too():
     result = parse_paste(rows(HEADING, "其他\t\t\t\t\t抽样\t\t\t"))
     for problem in result.rows[0].problems:
         assert problem.message.en and problem.message.zh != problem.message.en
+
+
+def test_pasting_the_survey_target_stores_what_typing_and_import_store(new_dataset):
+    from perfdesk.core.model import Project
+    from tests.support.entry_cases import SURVEY, SURVEY_STORED, stored_target
+
+    result = parse_paste(rows(HEADING, f"满意度指标\t服务对象满意度指标\t群众满意度\t\t\t{SURVEY}\t\t\t"))
+    (note,) = result.rows[0].problems_at("value")  # the preview says where the remark went
+    assert note.adjusted and "问卷调查" in note.message.zh and "指标解释" in note.message.zh
+    ds = new_dataset()
+    uuid = ds.add_project(ds.units()[0].uuid, Project(name="满意度调查经费",
+                                                       indicators=result.indicators()))
+    (indicator,) = ds.load_project(uuid).indicators
+    assert stored_target(indicator) == SURVEY_STORED
+    assert SURVEY in indicator.source_text  # the row as pasted stays with the indicator

@@ -18,9 +18,11 @@ from __future__ import annotations
 from PySide6.QtCore import (
     QAbstractItemModel,
     QModelIndex,
+    QRect,
     QSortFilterProxyModel,
     QStringListModel,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QKeyEvent, QPainter, QPen
@@ -301,14 +303,18 @@ class IndicatorGrid(QTableView):
 
     def show_entry_note(self, uuid: str, column: int, text: str) -> None:
         """What the clerk should know about the text just typed into a cell (a remark moved
-        into 指标解释), shown at the cell for a while; the cell's tooltip keeps it."""
+        into 指标解释), shown at the cell until the next key or a while; the cell's tooltip keeps
+        it. Shown once the editor has closed: closing it moves the focus, which hides tips."""
+        QTimer.singleShot(0, self, lambda: self._show_note(uuid, column, text))
+
+    def _show_note(self, uuid: str, column: int, text: str) -> None:
         model = self.model()
         row = model.row_of(uuid) if isinstance(model, IndicatorTableModel) else -1
         if row < 0 or not self.isVisible():
             return
         rect = self.visualRect(model.index(row, column))
         QToolTip.showText(self.viewport().mapToGlobal(rect.bottomLeft()), text,
-                          self.viewport(), rect, NOTE_MS)
+                          self.viewport(), QRect(), NOTE_MS)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
