@@ -71,6 +71,13 @@ GRID_HEADERS: dict[str, Text] = {
 }
 
 
+# The grid cell that shows each indicator field: its own column, the 指标值 cell for the parts of
+# the target, the 一级 cell for the label as imported, else the 三级指标 cell (the row's name).
+_PART_OF = {"level1_source": "level1", "target": "value", "grade": "value", "value_text": "value"}
+GRID_CELL_OF: dict[str, str] = {
+    f: f if f in GRID_COLUMNS else _PART_OF.get(f, "name") for f in INDICATOR_FIELDS}
+
+
 def _unknown(field: str) -> Text:
     return Text(field, field)
 

@@ -27,8 +27,9 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QWidget
 
 from perfdesk.gui.forms.ui_import_dialog import Ui_ImportDialog
-from perfdesk.core.severity import ERROR, WARNING, summarise
-from perfdesk.gui.severity_style import COLOURS
+from perfdesk.core.severity import ERROR, WARNING, Severity, summarise
+from perfdesk.gui.icons import icon
+from perfdesk.gui.severity_style import COLOURS, ICON_NAMES
 from perfdesk.core.values import format_money
 
 if TYPE_CHECKING:  # the data layer loads when a dataset opens, not at start-up
@@ -203,7 +204,8 @@ class ImportTreeModel(QAbstractItemModel):
 
 
 class NoticeTableModel(QAbstractTableModel):
-    """The importer's notices: where (file, sheet, row) and what it had to guess."""
+    """The importer's notices: where (file, sheet, row), how much it matters (the severity's
+    icon) and what it had to guess."""
 
     LOCATION, MESSAGE = range(2)
 
@@ -233,6 +235,10 @@ class NoticeTableModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self.notices):
             return None
         notice = self.notices[index.row()]
+        if role == Qt.ItemDataRole.DecorationRole and index.column() == self.LOCATION:
+            return icon(ICON_NAMES[Severity.of(notice)])
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.LOCATION:
+            return str(Severity.of(notice).label)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if index.column() == self.LOCATION:
                 return str(getattr(notice, "location", "") or "")

@@ -20,19 +20,12 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QWidget
 from perfdesk.core.severity import Severity, summarise, worst
 from perfdesk.gui.forms.ui_paste_dialog import Ui_PasteDialog
 from perfdesk.gui.severity_style import MUTED, TINTS
-from perfdesk.core.fields import GRID_COLUMNS, indicator_label
+from perfdesk.core.fields import GRID_CELL_OF, GRID_COLUMNS, indicator_label
 from perfdesk.io.paste import PasteResult, parse_paste
 
 if TYPE_CHECKING:  # the data layer loads when a dataset opens, not at start-up
     from perfdesk.core.model import Indicator
 
-# Where a finding about an indicator field is shown in the preview.
-FIELD_COLUMNS = {
-    "level1": "level1", "level1_source": "level1", "level2": "level2", "name": "name",
-    "nature": "nature", "comparator": "comparator", "value": "value", "target": "value",
-    "grade": "value", "value_text": "value", "unit": "unit", "basis": "basis",
-    "explanation": "explanation", "scoring": "name", "weight": "name", "remark": "name",
-}
 
 Check = Callable[[list["Indicator"]], Iterable[Any]]
 
@@ -168,13 +161,13 @@ def collect_notes(result: PasteResult, findings: Iterable[Any] = ()
     rows = {row.indicator.uuid: n for n, row in enumerate(result.rows)}
     for n, row in enumerate(result.rows):
         for problem in row.problems:
-            notes.setdefault((n, problem.field if problem.field in GRID_COLUMNS else "name"),
-                             []).append(PreviewNote(problem.severity, str(problem.message)))
+            notes.setdefault((n, GRID_CELL_OF.get(problem.field, "name")), []).append(
+                PreviewNote(problem.severity, str(problem.message)))
     for finding in findings:
         n = rows.get(finding.indicator_uuid)
         if n is None:
             continue
-        column = FIELD_COLUMNS.get(finding.field, "name")
+        column = GRID_CELL_OF.get(finding.field, "name")
         rule = getattr(finding, "rule", "")
         message = f"{finding.message}（{rule}）" if rule else str(finding.message)
         notes.setdefault((n, column), []).append(PreviewNote(Severity.of(finding), message))

@@ -17,7 +17,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
 from perfdesk.core import entry, values
 from perfdesk.core.entry import grades_of
-from perfdesk.core.fields import GRID_COLUMNS
+from perfdesk.core.fields import GRID_CELL_OF, GRID_COLUMNS
 from perfdesk.core.errors import NotFoundError
 from perfdesk.gui import commands
 from perfdesk.core.severity import Severity, rank
@@ -37,12 +37,7 @@ COLUMN_COUNT = 9
 # The field each column edits; VALUE edits the 指标值 as a whole (target, grade or raw text).
 COLUMN_FIELDS = GRID_COLUMNS
 # Where a finding about a field is shown.
-FIELD_COLUMNS = {
-    "level1": LEVEL1, "level1_source": LEVEL1, "level2": LEVEL2, "name": NAME,
-    "nature": NATURE, "comparator": COMPARATOR, "value": VALUE, "target": VALUE,
-    "grade": VALUE, "value_text": VALUE, "unit": UNIT, "basis": BASIS,
-    "explanation": EXPLANATION,
-}
+FIELD_COLUMNS = {field: COLUMN_FIELDS.index(cell) for field, cell in GRID_CELL_OF.items()}
 
 # Roles.
 UuidRole = Qt.ItemDataRole.UserRole + 1
