@@ -21,7 +21,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date as _date
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -41,6 +40,7 @@ from perfdesk.io.base import (
     cell_text,
     reading_notices,
 )
+from perfdesk.io.detail_form import FAILED_MARK, DetailForm, Signature, detail_form, merged_spans
 from perfdesk.io.sources import Sheet
 from perfdesk.core.entry import IndicatorRowReader
 from perfdesk.core.model import Indicator, Project
@@ -50,19 +50,8 @@ from perfdesk.core.taxonomy import DEFAULT_GRADES
 
 KIND = "detail"
 TEMPLATE = ("templates", "detail_template.xlsx")
-TITLE_FORMAT = "{year}年项目支出绩效目标申报表"
-FAILED_MARK = "未通过检查"
 
 MONEY = ("total", "fiscal", "other")
-
-
-@dataclass(frozen=True, slots=True)
-class Signature:
-    """The footer of the form: 填报人, 联系电话 and 填报日期 (left blank when not given)."""
-
-    filled_by: str = ""
-    phone: str = ""
-    date: _date | None = None
 
 
 # --- the template ---------------------------------------------------------------------------
@@ -190,27 +179,6 @@ def _load_template(path_text: str, _mtime: int) -> Template:
 # --- writing --------------------------------------------------------------------------------
 
 
-def _period(project: Project) -> str:
-    start, end = project.period_start, project.period_end
-    if start and end and start != end:
-        return f"{start}年—{end}年"
-    if start or end:
-        return f"{start or end}年"
-    return ""
-
-
-def grid_values(indicator: Indicator) -> dict[str, object]:
-    """The indicator's cells in the grid, by grid field."""
-    comparator, shown, unit = indicator.value_columns()
-    return {
-        "level1": indicator.level1, "level2": indicator.level2, "name": indicator.name,
-        "nature": indicator.nature, "comparator": comparator, "value": shown, "unit": unit,
-        "value_unit": indicator.value_display(), "basis": indicator.basis,
-        "explanation": indicator.explanation, "scoring": indicator.scoring,
-        "weight": indicator.weight, "remark": indicator.remark,
-    }
-
-
 def sheet_name(index: int, name: str, used: set[str]) -> str:
     """``<n>-<project name>``: at most 31 characters, none Excel forbids, unique."""
     base = re.sub(r"[\[\]:*?/\\'\s]+", " ", name).strip() or "项目"
@@ -265,12 +233,21 @@ def export(projects: Iterable[Project], path: Path, *, year: int, failed: Iterab
     return result
 
 
-def sheet_values(t: Template, project: Project, *, year: int, failed: bool,
-                 signed: Signature = Signature()) -> tuple[dict[tuple[int, int], object], int]:
+# Where each part of the form's content goes: template place → header field.
+HEADER_PLACES = {"PD_NAME": "name", "PD_CODE": "code", "PD_DEPARTMENT": "department",
+                 "PD_IMPLEMENTING_UNIT": "implementing_unit", "PD_ATTRIBUTE": "attribute",
+                 "PD_PERIOD": "period"}
+MONEY_PLACES = (("PD_MIDTERM_TOTAL", "PD_ANNUAL_TOTAL"), ("PD_MIDTERM_FISCAL", "PD_ANNUAL_FISCAL"),
+                ("PD_MIDTERM_OTHER", "PD_ANNUAL_OTHER"))
+GOAL_PLACES = ("PD_MIDTERM_GOAL", "PD_ANNUAL_GOAL")
+FOOTER_PLACES = ("PD_FILLED_BY", "PD_PHONE", "PD_FILLED_DATE")
+
+
+def sheet_values(t: Template, form: DetailForm) -> tuple[dict[tuple[int, int], object], int]:
     """The values of a project's sheet by (row, column), and how far the rows below the
     indicator grid moved down (one template row becomes one row per indicator)."""
     clean = writing.clean_text
-    shift = max(len(project.indicators), 1) - 1
+    shift = max(len(form.grid), 1) - 1
     grid_row = t.grid_row
 
     def moved(row: int) -> int:
@@ -286,34 +263,25 @@ def sheet_values(t: Template, project: Project, *, year: int, failed: bool,
             r, c = t.place(place)
             values[(moved(r), c)] = clean(value) if isinstance(value, str) else value
 
-    title = TITLE_FORMAT.format(year=year)
-    if failed and "PD_CHECK" not in t.places:
+    title = form.title
+    if form.failed and "PD_CHECK" not in t.places:
         title += f"（{FAILED_MARK}）"
     put("PD_TITLE", title)
-    put("PD_UNIT_LINE", project.unit)
-    put("PD_CHECK", FAILED_MARK if failed else "")
-    put("PD_NAME", project.name)
-    put("PD_DEPARTMENT", project.department)
-    put("PD_IMPLEMENTING_UNIT", project.implementing_unit or project.unit)
-    put("PD_ATTRIBUTE", project.attribute)
-    put("PD_PERIOD", _period(project))
-    put("PD_MIDTERM_TOTAL", project.midterm_total)
-    put("PD_MIDTERM_FISCAL", project.midterm_fiscal)
-    put("PD_MIDTERM_OTHER", project.midterm_other)
-    put("PD_ANNUAL_TOTAL", project.annual_total)
-    put("PD_ANNUAL_FISCAL", project.annual_fiscal)
-    put("PD_ANNUAL_OTHER", project.annual_other)
-    put("PD_MIDTERM_GOAL", project.midterm_goal)
-    put("PD_ANNUAL_GOAL", project.annual_goal)
-    put("PD_FILLED_BY", signed.filled_by)
-    put("PD_PHONE", signed.phone)
-    if signed.date is not None:
-        put("PD_FILLED_DATE", f"{signed.date.year}年{signed.date.month}月{signed.date.day}日")
-    for offset, indicator in enumerate(project.indicators):
+    put("PD_UNIT_LINE", form.unit_line)
+    put("PD_CHECK", FAILED_MARK if form.failed else "")
+    for place, key in HEADER_PLACES.items():
+        put(place, form.value(key))
+    for (midterm, annual), line in zip(MONEY_PLACES, form.money):
+        put(midterm, line.midterm)
+        put(annual, line.annual)
+    for place, (_label, text) in zip(GOAL_PLACES, form.goals):
+        put(place, text)
+    for place, (_label, text) in zip(FOOTER_PLACES, form.footer):
+        put(place, text)
+    for offset, grid in enumerate(form.grid):
         row = grid_row + offset
-        grid = grid_values(indicator)
         for col, grid_field in t.grid_columns:
-            value = grid[grid_field]
+            value = grid.cells[grid_field]
             if value not in (None, ""):
                 values[(row, col)] = clean(value) if isinstance(value, str) else value
     return values, shift
@@ -347,7 +315,8 @@ def write_sheet(wb: Workbook, styles: writing.Styles, template: Template, projec
                 signed: Signature = Signature()) -> list[tuple[int, int, object]]:
     """Write one project's sheet; returns the (row, col, value) cells written, for hashing."""
     t = template
-    values, shift = sheet_values(t, project, year=year, failed=failed, signed=signed)
+    form = detail_form(project, year=year, failed=failed, signed=signed)
+    values, shift = sheet_values(t, form)
     grid_row = t.grid_row
 
     def moved(row: int) -> int:
@@ -367,19 +336,9 @@ def write_sheet(wb: Workbook, styles: writing.Styles, template: Template, projec
         heights[row] = min(need, 409)
     for grid_field in ("level1", "level2"):
         col = column_of.get(grid_field)
-        if col is None:
-            continue
-        start = None
-        previous = None
-        for offset, indicator in enumerate([*project.indicators, None]):
-            key = None if indicator is None else (
-                indicator.level1 if grid_field == "level1" else (indicator.level1,
-                                                                 indicator.level2))
-            if key != previous or key in ("", ("", "")):
-                if start is not None and offset - 1 > start:
-                    merges.append((grid_row + start, col, grid_row + offset - 1, col))
-                start = offset
-            previous = key
+        if col is not None:
+            merges.extend((grid_row + first, col, grid_row + last, col)
+                          for first, last in merged_spans(form.grid, grid_field))
     for r1, c1, r2, c2 in merges:  # merged text cells: heights from text and merged width
         value = values.get((r1, c1))
         if r1 == r2 and isinstance(value, str):

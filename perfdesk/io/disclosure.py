@@ -27,6 +27,7 @@ from perfdesk.core.i18n import Text
 from perfdesk.io import embedded, writing
 from perfdesk.io.base import Notice, Progress, ProgressCallback, cell_text, reading_notices
 from perfdesk.io.indicator_text import render_cell, split_items
+from perfdesk.io.detail_form import FAILED_MARK
 from perfdesk.io.sources import Sheet
 from perfdesk.core.entry import IndicatorRowReader
 from perfdesk.core.model import Indicator, Project
@@ -38,7 +39,6 @@ SHEET_TITLE = "项目支出绩效目标表"
 TITLE = "项目支出绩效目标表（含转移支付项目）"
 HEADERS = ("主管部门", "预算单位", "项目名称", "绩效目标", "绩效指标")
 FAILED_HEADER = "检查结果"
-FAILED_MARK = "未通过检查"
 
 _TOTAL_ROWS = {"合计", "小计", "总计"}
 
