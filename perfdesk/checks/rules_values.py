@@ -28,19 +28,6 @@ _FORMULA_HOME = source(P101, "计算公式、评判标准在指标解释中说�
                        "holds the target")
 
 
-def merged_explanation(existing: str, addition: str) -> str:
-    """The explanation with ``addition`` appended (once)."""
-    existing = existing.strip()
-    if not existing:
-        return addition
-    if addition in existing:
-        return existing
-    return f"{existing}；{addition}"
-
-
-# --- rows -----------------------------------------------------------------------------------
-
-
 @indicator_rule(
     "ROW-01", E, title=("指标名称或指标值缺失", "Name or value missing"), on_blank=True,
     messages={
@@ -344,7 +331,7 @@ def formula_misplaced(f, p, ctx):
                            "the formula into the explanation"),
                       indicator_changes={ind.uuid: {
                           "name": left,
-                          "explanation": merged_explanation(ind.explanation, ind.name.strip())}})
+                          "explanation": explanation_with(ind.explanation, ind.name.strip())}})
             found.append(hit("name", "name", fix=fix, name=clip(ind.name),
                              short=Text(f"（如“{left}”）", f" (e.g. '{left}')")))
         else:
@@ -365,7 +352,7 @@ def formula_misplaced(f, p, ctx):
                                f"Move the formula into the explanation; value '{target}'"),
                           indicator_changes={ind.uuid: {
                               "value_text": "",
-                              "explanation": merged_explanation(ind.explanation, formula)}})
+                              "explanation": explanation_with(ind.explanation, formula)}})
                 found.append(hit("value", "target", fix=fix, value=clip(written, 40),
                                  formula=clip(parsed.prefix, 40), target=target))
     return found or None

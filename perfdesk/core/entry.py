@@ -167,14 +167,15 @@ def read_weight(text: str) -> Reading:
     return reading
 
 
-def explanation_with(explanation: str, remark: str) -> str:
-    """指标解释 with ``remark`` added after what it says (the remark moved out of 指标值)."""
+def explanation_with(explanation: str, addition: str) -> str:
+    """指标解释 with ``addition`` (a remark or a formula moved out of 指标值 or the name) after
+    what it says, as one more clause: ``按月统计；问卷调查``. Added once."""
     explanation = explanation.strip()
     if not explanation:
-        return remark
-    if remark in explanation:
+        return addition
+    if addition in explanation:
         return explanation
-    return f"{explanation.rstrip('。')}。{remark}"
+    return f"{explanation.rstrip('。；;')}；{addition}"
 
 
 def _remark(result: ParseResult) -> str:

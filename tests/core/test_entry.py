@@ -92,7 +92,7 @@ def test_a_remark_typed_after_the_target_moves_into_the_explanation_with_a_note(
     reading = typed_indicator_changes(Indicator(explanation="年末统计"), "value",
                                       ">=95%（问卷调查）", profile="88", grades=DEFAULT_GRADES)
     assert reading.fields == {"nature": "定量", "target": Decimal("95"), "comparator": "≥",
-                              "unit": "%", "explanation": "年末统计。问卷调查"}
+                              "unit": "%", "explanation": "年末统计；问卷调查"}
     (note,) = reading.notes
     assert note.field == "value" and note.severity == "hint" and "问卷调查" in note.message.zh
 
@@ -129,7 +129,7 @@ def test_weight_cells_are_exact_numbers_or_left_out_with_a_note():
 
 def test_a_remark_joins_the_explanation_once():
     assert explanation_with("", "抽样调查") == "抽样调查"
-    assert explanation_with("按年统计。", "抽样调查") == "按年统计。抽样调查"
+    assert explanation_with("按年统计。", "抽样调查") == "按年统计；抽样调查"
     assert explanation_with("按年统计，抽样调查", "抽样调查") == "按年统计，抽样调查"
 
 

@@ -78,7 +78,7 @@ def test_the_survey_target_typed_is_stored_as_paste_and_import_store_it(grid, qt
 def test_the_remark_is_added_after_an_explanation_already_there(grid, qtbot):
     type_value(qtbot, grid, 1, SURVEY)
     indicator = stored(grid).indicators[1]
-    assert indicator.explanation == "电话回访。问卷调查"
+    assert indicator.explanation == "电话回访；问卷调查"
     assert (indicator.comparator, indicator.target, indicator.unit, indicator.value_text) == (
         "≥", Decimal("95"), "%", "")
 

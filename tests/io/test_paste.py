@@ -165,7 +165,7 @@ def test_a_remark_after_the_target_moves_into_the_explanation():
     indicator = result.indicators()[0]
     assert (indicator.nature, indicator.comparator, indicator.target, indicator.unit,
             indicator.value_text) == ("定量", "≥", Decimal(95), "%", "")
-    assert indicator.explanation == "年末统计。问卷调查"
+    assert indicator.explanation == "年末统计；问卷调查"
     assert "问卷调查" in result.rows[0].problems_at("value")[0].message.zh
     assert "（问卷调查）" in indicator.source_text
 
