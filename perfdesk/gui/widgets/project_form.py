@@ -35,10 +35,11 @@ from PySide6.QtWidgets import (
 from perfdesk.core import entry, values
 from perfdesk.core.errors import NotFoundError
 from perfdesk.gui import commands
-from perfdesk.core.severity import Severity
+from perfdesk.core.severity import ERROR, Severity
 from perfdesk.gui.checking import LiveChecker
 from perfdesk.gui.document import DatasetDocument
 from perfdesk.gui.forms.ui_project_form import Ui_ProjectForm
+from perfdesk.gui.severity_style import HEX, field_marks_style
 from perfdesk.gui.models.indicator_table_model import finding_text
 from perfdesk.core.taxonomy import PROJECT_ATTRIBUTES
 
@@ -48,19 +49,10 @@ if TYPE_CHECKING:  # the data layer loads when a dataset opens, not at start-up
 TYPING_PAUSE_MS = 1500
 NO_YEAR = 1999  # the year spin boxes' "—" (no year given)
 
-STYLE = """
-QLineEdit[severity="error"], QPlainTextEdit[severity="error"], QComboBox[severity="error"],
-QSpinBox[severity="error"] { border: 2px solid #d32f2f; border-radius: 3px; padding: 1px; }
-QLineEdit[severity="warning"], QPlainTextEdit[severity="warning"],
-QComboBox[severity="warning"], QSpinBox[severity="warning"]
-    { border: 2px solid #e08a00; border-radius: 3px; padding: 1px; }
-QLineEdit[severity="hint"], QPlainTextEdit[severity="hint"], QComboBox[severity="hint"],
-QSpinBox[severity="hint"] { border: 2px dashed #1e88e5; border-radius: 3px; padding: 1px; }
-QLabel[severity="error"], QCheckBox[severity="error"] { color: #d32f2f; }
-QLabel[severity="warning"], QCheckBox[severity="warning"] { color: #b36b00; }
-QLabel[severity="hint"], QCheckBox[severity="hint"] { color: #1565c0; }
-QLabel#annualSum[state="bad"], QLabel#midtermSum[state="bad"] { color: #d32f2f; }
-QLabel#annualSum[state="good"], QLabel#midtermSum[state="good"] { color: #2e7d32; }
+STYLE = field_marks_style(("QLineEdit", "QPlainTextEdit", "QComboBox", "QSpinBox"),
+                          ("QLabel", "QCheckBox")) + f"""
+QLabel#annualSum[state="bad"], QLabel#midtermSum[state="bad"] {{ color: {HEX[ERROR]}; }}
+QLabel#annualSum[state="good"], QLabel#midtermSum[state="good"] {{ color: #2e7d32; }}
 """
 
 _MONEY_TYPING = re.compile(r"\d{1,3}(,\d{0,3})*(\.\d{0,2})?|\d+(\.\d{0,2})?")
