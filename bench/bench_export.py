@@ -18,6 +18,7 @@ from openpyxl import Workbook
 
 from perfdesk.services.dataset import Dataset
 from perfdesk.io import detail, disclosure, export_detail, export_disclosure
+from perfdesk.io.detail_form import detail_form
 
 
 def load():
@@ -41,7 +42,7 @@ def floor_detail(projects, path: Path, year: int) -> None:
     width = template.max_col
     wb = Workbook(write_only=True)
     for index, project in enumerate(projects, 1):
-        values, _shift = detail.sheet_values(template, project, year=year, failed=False)
+        values, _shift = detail.sheet_values(template, detail_form(project, year=year))
         ws = wb.create_sheet(f"{index}")
         for r in range(1, max(r for r, _c in values) + 1):
             ws.append([values.get((r, c)) for c in range(1, width + 1)])

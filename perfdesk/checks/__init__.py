@@ -52,19 +52,11 @@ from perfdesk.checks.engine import (
     check_projects,
     undo_fix,
 )
-from perfdesk.checks.wording import INDICATOR_FIELD_LABELS, PROJECT_FIELD_LABELS, location_text
+from perfdesk.checks.wording import location_text
 
 __all__ = [
     "RULES", "SETTINGS", "CheckContext", "Finding", "Fix", "Rule", "Setting", "Severity",
     "apply_fix", "check_project", "check_projects", "default_settings", "undo_fix",
-    "validate_settings", "summary", "location_text", "PROJECT_FIELD_LABELS",
-    "INDICATOR_FIELD_LABELS",
+    "validate_settings", "location_text",
 ]
 
-
-def summary(findings) -> dict[Severity, int]:
-    """How many findings of each severity (every severity present, possibly 0)."""
-    counts = {s: 0 for s in Severity}
-    for f in findings:
-        counts[f.severity] += 1
-    return counts

@@ -17,39 +17,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 from perfdesk.checks.facts import KINDS, ProjectFacts
 from perfdesk.core.i18n import Text
+from perfdesk.core.severity import Severity
 
 if TYPE_CHECKING:  # pragma: no cover
     from perfdesk.checks.context import CheckContext
     from perfdesk.services.dataset import Dataset
     from perfdesk.core.model import Indicator, Project
-
-
-class Severity(Enum):
-    """How bad a finding is (rules.md): an error gets the table sent back; a warning is what
-    a reviewer would question; a hint is style and never blocks."""
-
-    ERROR = "error"
-    WARNING = "warning"
-    HINT = "hint"
-
-    @property
-    def rank(self) -> int:
-        """0 for errors, 1 for warnings, 2 for hints (sort order, most serious first)."""
-        return _RANK[self]
-
-    @property
-    def label(self) -> Text:
-        return _LABELS[self]
-
-
-_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.HINT: 2}
-_LABELS = {Severity.ERROR: Text("错误", "error"), Severity.WARNING: Text("警告", "warning"),
-           Severity.HINT: Text("提示", "hint")}
 
 
 @dataclass(frozen=True, slots=True)

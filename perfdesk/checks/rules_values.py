@@ -14,6 +14,7 @@ from decimal import Decimal
 from perfdesk.checks.engine import Fix, Severity, hit, indicator_rule, project_rule
 from perfdesk.checks.facts import is_deadline_unit, looks_like_date
 from perfdesk.checks.wording import P88, P101, REVIEW, both, clip, listing, source
+from perfdesk.core.entry import explanation_with
 from perfdesk.core.i18n import Text
 from perfdesk.core.taxonomy import COMMON_UNITS, QUALITATIVE, QUANTITATIVE
 from perfdesk.core.values import ValueKind, format_number, looks_like_formula, normalise_text, render
@@ -25,19 +26,6 @@ _QUANTIFIED = both(P88, P101, zh="指标值应细化量化：定量指标写“�
 _FORMULA_HOME = source(P101, "计算公式、评判标准在指标解释中说明，指标值只填目标值",
                        "formulas and judging standards go into the explanation; the value "
                        "holds the target")
-
-
-def merged_explanation(existing: str, addition: str) -> str:
-    """The explanation with ``addition`` appended (once)."""
-    existing = existing.strip()
-    if not existing:
-        return addition
-    if addition in existing:
-        return existing
-    return f"{existing}；{addition}"
-
-
-# --- rows -----------------------------------------------------------------------------------
 
 
 @indicator_rule(
@@ -199,7 +187,7 @@ def _remark_to_explanation(f, ind):
             ind.comparator, ind.target, ind.unit):
         return None  # the text says more than the typed fields: other rules speak
     remark = parsed.note[1:-1].strip()
-    explanation = f"{ind.explanation.rstrip('。')}。{remark}" if ind.explanation else remark
+    explanation = explanation_with(ind.explanation, remark)
     canonical = render(ind.target_value())
     fix = Fix(Text(f"把“{remark}”移到指标解释", f"Move '{remark}' to 指标解释"),
               indicator_changes={ind.uuid: {"value_text": "", "explanation": explanation}})
@@ -343,7 +331,7 @@ def formula_misplaced(f, p, ctx):
                            "the formula into the explanation"),
                       indicator_changes={ind.uuid: {
                           "name": left,
-                          "explanation": merged_explanation(ind.explanation, ind.name.strip())}})
+                          "explanation": explanation_with(ind.explanation, ind.name.strip())}})
             found.append(hit("name", "name", fix=fix, name=clip(ind.name),
                              short=Text(f"（如“{left}”）", f" (e.g. '{left}')")))
         else:
@@ -364,7 +352,7 @@ def formula_misplaced(f, p, ctx):
                                f"Move the formula into the explanation; value '{target}'"),
                           indicator_changes={ind.uuid: {
                               "value_text": "",
-                              "explanation": merged_explanation(ind.explanation, formula)}})
+                              "explanation": explanation_with(ind.explanation, formula)}})
                 found.append(hit("value", "target", fix=fix, value=clip(written, 40),
                                  formula=clip(parsed.prefix, 40), target=target))
     return found or None

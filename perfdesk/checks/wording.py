@@ -1,12 +1,14 @@
 """Shared wording of the rules: the policy sources they cite and how values are quoted.
 
-Messages quote what the clerk wrote; long text is clipped so a message stays one line.
+Messages quote what the clerk wrote; long text is clipped so a message stays one line. Fields
+are named as everywhere else (:mod:`perfdesk.core.fields`).
 """
 
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from perfdesk.core.fields import in_sentence, indicator_label, project_label
 from perfdesk.core.i18n import Text
 from perfdesk.core.taxonomy import PROFILE_TITLES
 
@@ -62,51 +64,12 @@ def period(start: int | None, end: int | None) -> str:
 
 # --- where a finding is, in words -----------------------------------------------------------
 
-PROJECT_FIELD_LABELS: dict[str, Text] = {
-    "name": Text("项目名称", "project name"),
-    "code": Text("项目编码", "project code"),
-    "department": Text("主管部门", "department"),
-    "unit": Text("预算单位", "budget unit"),
-    "attribute": Text("项目属性", "project attribute"),
-    "period_start": Text("项目期（开始）", "project period (start)"),
-    "period_end": Text("项目期（结束）", "project period (end)"),
-    "annual_total": Text("年度资金总额", "annual total"),
-    "annual_fiscal": Text("年度财政拨款", "annual fiscal appropriation"),
-    "annual_other": Text("年度其他资金", "annual other funds"),
-    "midterm_total": Text("中期资金总额", "mid-term total"),
-    "midterm_fiscal": Text("中期财政拨款", "mid-term fiscal appropriation"),
-    "midterm_other": Text("中期其他资金", "mid-term other funds"),
-    "annual_goal": Text("年度目标", "annual goal"),
-    "midterm_goal": Text("中长期目标", "mid-term goal"),
-    "implementing_unit": Text("实施单位", "implementing unit"),
-    "indicators": Text("绩效指标", "indicators"),
-}
-INDICATOR_FIELD_LABELS: dict[str, Text] = {
-    "level1": Text("一级指标", "level 1"),
-    "level2": Text("二级指标", "level 2"),
-    "name": Text("三级指标", "name"),
-    "value": Text("指标值", "target value"),
-    "nature": Text("指标性质", "nature"),
-    "comparator": Text("计算符号", "comparator"),
-    "target": Text("指标值", "target value"),
-    "unit": Text("计量单位", "unit"),
-    "grade": Text("指标值", "target value"),
-    "value_text": Text("指标值", "target value"),
-    "basis": Text("指标值设定依据", "basis of the target"),
-    "explanation": Text("指标解释", "explanation"),
-    "scoring": Text("评（扣）分标准", "scoring rule"),
-    "weight": Text("权重", "weight"),
-    "remark": Text("备注", "remark"),
-}
-
-
 def location_text(finding, project) -> Text:
     """Where a finding is, as a clerk would say it: ``项目属性`` or
     ``第5条指标“诉求解答率”的指标值``."""
     if finding.indicator_uuid is None:
-        label = PROJECT_FIELD_LABELS.get(finding.field, Text(finding.field, finding.field))
-        return label
-    label = INDICATOR_FIELD_LABELS.get(finding.field, Text(finding.field, finding.field))
+        return in_sentence(project_label(finding.field))
+    label = in_sentence(indicator_label(finding.field))
     for position, ind in enumerate(project.indicators, 1):
         if ind.uuid == finding.indicator_uuid:
             name = clip(ind.name, 16)

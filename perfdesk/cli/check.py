@@ -24,9 +24,10 @@ from typing import Any
 from perfdesk.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, command
 from perfdesk.core.errors import PerfDeskError
 from perfdesk.core.i18n import Text, tr
+from perfdesk.core.severity import ORDER, summarise
 
 JSON_FORMAT_VERSION = 1
-_SEVERITIES = ("error", "warning", "hint")
+_SEVERITIES = tuple(level.value for level in ORDER)
 
 
 def _add_check(p: argparse.ArgumentParser) -> None:
@@ -84,8 +85,7 @@ def _run_check(args: argparse.Namespace) -> int:
                   file=sys.stderr)
     if any(r.error is not None for r in results):
         return EXIT_ERROR
-    if any(f.severity.value == "error" for r in results for fs in r.findings.values()
-           for f in fs):
+    if any(summarise(fs).errors for r in results for fs in r.findings.values()):
         return EXIT_FINDINGS
     return EXIT_OK
 
@@ -210,15 +210,9 @@ def _zh() -> bool:
 
 
 def _count(findings) -> dict[str, int]:
-    counts = dict.fromkeys(_SEVERITIES, 0)
-    for f in findings:
-        counts[f.severity.value] += 1
-    return counts
-
-
-def _counts_text(counts: dict[str, int]) -> str:
-    return tr("错误 {e}，警告 {w}，提示 {h}", "errors {e}, warnings {w}, hints {h}",
-              e=counts["error"], w=counts["warning"], h=counts["hint"])
+    """Findings counted by severity, as the JSON report spells them."""
+    summary = summarise(findings)
+    return {level.value: summary.count(level) for level in ORDER}
 
 
 def _print_text(results: list[Checked], lowest: str) -> None:
@@ -255,7 +249,7 @@ def _print_text(results: list[Checked], lowest: str) -> None:
             unit = project.unit or tr("（未填写预算单位）", "(no budget unit)")
             print(tr("【{name}】{unit} — {counts}", "[{name}] {unit} — {counts}",
                      name=project.name or tr("（未命名项目）", "(unnamed project)"), unit=unit,
-                     counts=_counts_text(_count(result.findings[project.uuid]))))
+                     counts=summarise(result.findings[project.uuid]).text()))
             for f in findings:
                 line = f"  {_pad(str(f.severity.label), 8)}{f.rule:<8}{location_text(f, project)}"
                 line += f"：{f.message}" if _zh() else f": {f.message}"
@@ -266,13 +260,12 @@ def _print_text(results: list[Checked], lowest: str) -> None:
             print()
             print(tr("另有 {n} 个项目没有需要列出的问题。", "{n} more projects have nothing to list.",
                      n=clean))
-        totals = _count(f for fs in result.findings.values() for f in fs)
-        failed = sum(1 for fs in result.findings.values()
-                     if any(f.severity.value == "error" for f in fs))
+        totals = summarise(f for fs in result.findings.values() for f in fs)
+        failed = sum(1 for fs in result.findings.values() if summarise(fs).errors)
         print()
         print(tr("合计：{n} 个项目，其中 {failed} 个有错误；{counts}。",
                  "Total: {n} projects, {failed} with errors; {counts}.",
-                 n=len(result.projects), failed=failed, counts=_counts_text(totals)))
+                 n=len(result.projects), failed=failed, counts=totals.text()))
 
 
 def _pad(text: str, width: int) -> str:

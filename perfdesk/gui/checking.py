@@ -16,12 +16,12 @@ deleted project is noted in it rather than rebuilding it.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from perfdesk.core.severity import EMPTY_SUMMARY, Summary, rank, summarise
 from perfdesk.gui.document import DatasetDocument
 
 if TYPE_CHECKING:  # the data layer loads when a dataset opens, not at start-up
@@ -29,46 +29,6 @@ if TYPE_CHECKING:  # the data layer loads when a dataset opens, not at start-up
 
 SLICE_SECONDS = 0.03  # a slice of the background check may take this long before yielding
 SLICE_PROJECTS = 100
-
-ERROR, WARNING, HINT = "error", "warning", "hint"
-SEVERITY_ORDER = {ERROR: 0, WARNING: 1, HINT: 2}
-
-
-@dataclass(frozen=True, slots=True)
-class Summary:
-    errors: int = 0
-    warnings: int = 0
-    hints: int = 0
-
-    def __add__(self, other: "Summary") -> "Summary":
-        return Summary(self.errors + other.errors, self.warnings + other.warnings,
-                       self.hints + other.hints)
-
-    @property
-    def problems(self) -> int:
-        return self.errors + self.warnings
-
-
-EMPTY = Summary()
-
-
-def severity(finding: Any) -> str:
-    """``"error"``, ``"warning"`` or ``"hint"`` for a finding."""
-    return getattr(finding.severity, "value", finding.severity)
-
-
-def summarise(findings: Iterable[Any]) -> Summary:
-    errors = warnings = hints = 0
-    for finding in findings:
-        level = severity(finding)
-        if level == ERROR:
-            errors += 1
-        elif level == WARNING:
-            warnings += 1
-        else:
-            hints += 1
-    return Summary(errors, warnings, hints)
-
 
 class LiveChecker(QObject):
     """Findings per project, kept current.
@@ -115,10 +75,10 @@ class LiveChecker(QObject):
         return self._findings.get(project_uuid, [])
 
     def summary(self, project_uuid: str) -> Summary:
-        return self._summaries.get(project_uuid, EMPTY)
+        return self._summaries.get(project_uuid, EMPTY_SUMMARY)
 
     def totals(self) -> Summary:
-        total = EMPTY
+        total = EMPTY_SUMMARY
         for summary in self._summaries.values():
             total = total + summary
         return total
@@ -257,7 +217,7 @@ class LiveChecker(QObject):
             self._dirty.update(results)
         changed = []
         for uuid, findings in results.items():
-            findings = sorted(findings, key=lambda f: SEVERITY_ORDER.get(severity(f), 3))
+            findings = sorted(findings, key=rank)
             if self._findings.get(uuid) != findings:
                 changed.append(uuid)
             self._findings[uuid] = findings

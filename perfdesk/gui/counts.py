@@ -12,11 +12,11 @@ from PySide6.QtCore import Property, QSize
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from perfdesk.gui.checking import Summary
+from perfdesk.core.severity import ERROR, HINT, WARNING, Severity, Summary
 from perfdesk.gui.severity_style import COLOURS
 from perfdesk.gui.translate import _t
 
-MARKS = {"error": "●", "warning": "▲", "hint": "●"}
+MARKS = {ERROR: "●", WARNING: "▲", HINT: "●"}
 
 
 class ProblemCounts(QWidget):
@@ -47,13 +47,13 @@ class ProblemCounts(QWidget):
             self.update()
 
     def parts(self, summary: Summary | None = None,
-              hints: bool | None = None) -> list[tuple[str, str]]:
+              hints: bool | None = None) -> list[tuple[Severity, str]]:
         summary = summary or self.summary
         hints = self._hints if hints is None else hints
-        parts = [("error", _t("%1 错误").replace("%1", str(summary.errors))),
-                 ("warning", _t("%1 警告").replace("%1", str(summary.warnings)))]
+        parts = [(ERROR, _t("%1 错误").replace("%1", str(summary.errors))),
+                 (WARNING, _t("%1 警告").replace("%1", str(summary.warnings)))]
         if hints:
-            parts.append(("hint", _t("%1 提示").replace("%1", str(summary.hints))))
+            parts.append((HINT, _t("%1 提示").replace("%1", str(summary.hints))))
         return parts
 
     def text(self) -> str:
@@ -82,7 +82,7 @@ class ProblemCounts(QWidget):
             painter.drawText(x, y, MARKS[level])
             x += metrics.horizontalAdvance(MARKS[level] + " ")
             painter.setPen(self.palette().color(self.foregroundRole())
-                           if level != "error" or not self.summary.errors else COLOURS[level])
+                           if level is not ERROR or not self.summary.errors else COLOURS[level])
             painter.drawText(x, y, text)
             x += metrics.horizontalAdvance(text) + 12
         painter.end()

@@ -47,8 +47,9 @@ def export_detail(projects: Iterable[Project], path: str | Path, *, year: int,
 
     ``filled_by``, ``phone`` and ``date`` fill the form's 填报人/联系电话/填报日期 footer."""
     from perfdesk.io import detail
+    from perfdesk.io.detail_form import Signature
 
-    signed = detail.Signature(filled_by, phone, date)
+    signed = Signature(filled_by, phone, date)
     with bulk():
         return detail.export(projects, Path(path), year=year, failed=failed, signed=signed,
                              progress=progress)

@@ -18,13 +18,16 @@ import datetime as _dt
 import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from perfdesk.core.entry import CellNote
 from perfdesk.core.errors import describe_location
 from perfdesk.core.i18n import ZH, Text, language
 from perfdesk.core.model import Project
+from perfdesk.core.severity import WARNING, Severity
 from perfdesk.core.values import parse_number
 
 ProgressCallback = Callable[[int, int], None]
@@ -62,10 +65,12 @@ class Notice:
     Attributes:
         message: what happened and, where it matters, what the clerk should check.
         location: file, sheet, row and column.
+        severity: how much it matters (a warning unless the reader knows better).
     """
 
     message: Text
     location: Location = field(default_factory=Location)
+    severity: Severity = WARNING
 
     def text(self, lang: str | None = None) -> str:
         lang = lang or language()
@@ -77,6 +82,24 @@ class Notice:
 
     def __str__(self) -> str:
         return self.text()
+
+
+def reading_notices(notes: Iterable[CellNote], where: Location,
+                    columns: Mapping[str, str] | None = None,
+                    item: int | None = None) -> list[Notice]:
+    """Notices for what reading a row's cells adjusted (stored other than written); what was
+    kept as written the checks report after the import. ``columns`` names the column of each
+    field as the file heads it; ``item`` numbers an item of a 绩效指标 cell."""
+    found = []
+    for note in notes:
+        if not note.adjusted:
+            continue
+        message = note.message
+        if item is not None:
+            message = Text(f"第 {item} 项：{message.zh}", f"Item {item}: {message.en}")
+        column = (columns or {}).get(note.field) or where.column
+        found.append(Notice(message, replace(where, column=column), note.severity))
+    return found
 
 
 @dataclass(slots=True)

@@ -21,7 +21,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date as _date
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -33,90 +32,26 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from perfdesk.core.errors import PerfDeskError
 from perfdesk.core.i18n import Text
 from perfdesk.io import embedded, writing
-from perfdesk.io.base import Notice, Progress, ProgressCallback, cell_decimal, cell_text
-from perfdesk.io.layout import heading_key, match_heading, read_category_label, synonyms
+from perfdesk.io.base import (
+    Notice,
+    Progress,
+    ProgressCallback,
+    cell_decimal,
+    cell_text,
+    reading_notices,
+)
+from perfdesk.io.detail_form import FAILED_MARK, DetailForm, Signature, detail_form, merged_spans
 from perfdesk.io.sources import Sheet
+from perfdesk.core.entry import IndicatorRowReader
 from perfdesk.core.model import Indicator, Project
 from perfdesk.core.paths import resource
-from perfdesk.core.taxonomy import (
-    DEFAULT_GRADES,
-    normalise_label,
-    QUALITATIVE,
-    QUANTITATIVE,
-)
-from perfdesk.core.values import TargetValue, ValueKind, parse
+from perfdesk.core.vocabulary import form_label, indicator_column, is_footer
+from perfdesk.core.taxonomy import DEFAULT_GRADES
 
 KIND = "detail"
 TEMPLATE = ("templates", "detail_template.xlsx")
-TITLE_FORMAT = "{year}年项目支出绩效目标申报表"
-FAILED_MARK = "未通过检查"
 
-GRID = synonyms({
-    "level1": ("一级指标",),
-    "level2": ("二级指标",),
-    "name": ("三级指标", "三级指标名称", "指标名称", "三级指标(指标名称)"),
-    "nature": ("指标性质", "指标值类型", "指标类型", "指标属性"),
-    "comparator": ("计算符号", "符号", "比较符号"),
-    "value": ("指标值", "目标值", "年度指标值", "年度目标值", "指标值(目标值)"),
-    "value_unit": ("指标值及单位", "指标值(含单位)", "目标值及单位", "指标值及计量单位"),
-    "unit": ("计量单位", "度量单位", "单位"),
-    "basis": ("指标值设定依据", "绩效标准", "设定依据", "指标值确定依据", "指标设定依据",
-              "评价标准"),
-    "explanation": ("指标解释", "指标说明", "指标解释(计算公式)", "计算方法", "指标内涵"),
-    "scoring": ("评(扣)分标准", "评分标准", "扣分标准", "评分规则"),
-    "weight": ("权重", "分值", "权重(%)", "指标权重", "分值(权重)"),
-    "remark": ("备注", "说明"),
-})
-
-LABELS = synonyms({
-    "name": ("项目名称",),
-    "code": ("项目编码", "项目代码", "项目编号"),
-    "department": ("主管部门", "主管部门名称", "主管部门及代码"),
-    "unit": ("预算单位", "预算单位名称", "预算单位及代码"),
-    "implementing_unit": ("实施单位", "项目实施单位", "实施单位及代码", "实施单位名称"),
-    "unit_line": ("填报单位(盖章)", "填报单位"),
-    "attribute": ("项目属性",),
-    "period": ("项目期", "项目周期", "实施期", "项目实施期", "项目实施周期"),
-    "midterm_total": ("中期资金总额", "实施期资金总额", "中期资金总额(万元)"),
-    "annual_total": ("年度资金总额", "年度资金总额(万元)", "年度资金"),
-    "fiscal": ("财政拨款", "财政资金", "财政拨款资金"),
-    "other": ("其他资金",),
-    "general": ("一般公共预算", "一般公共预算拨款", "一般公共预算资金"),
-    "fund": ("政府性基金", "政府性基金预算", "政府性基金预算拨款"),
-    "soe": ("国有资本经营预算", "国有资本经营预算拨款"),
-    "midterm_goal": ("中长期目标", "实施期目标", "中期目标", "实施期绩效目标"),
-    "annual_goal": ("年度目标", "年度绩效目标", "年度总体目标"),
-})
-FOOTER = {heading_key(t) for t in ("填报人", "填表人", "联系电话", "填报日期", "审核意见",
-                                    "单位负责人", "财务负责人", "项目负责人")}
 MONEY = ("total", "fiscal", "other")
-
-
-@dataclass(frozen=True, slots=True)
-class Signature:
-    """The footer of the form: 填报人, 联系电话 and 填报日期 (left blank when not given)."""
-
-    filled_by: str = ""
-    phone: str = ""
-    date: _date | None = None
-
-
-def label_key(text: str) -> str:
-    key = heading_key(text)
-    for prefix in ("其中:", "其中：", "其中"):
-        if key.startswith(prefix) and len(key) > len(prefix):
-            key = key[len(prefix):]
-    return key
-
-
-def match_label(text: object) -> str | None:
-    if not isinstance(text, str):
-        return None
-    key = label_key(text)
-    for field_name, names in LABELS.items():
-        if key in names:
-            return field_name
-    return None
 
 
 # --- the template ---------------------------------------------------------------------------
@@ -216,7 +151,7 @@ def _load_template(path_text: str, _mtime: int) -> Template:
     r1, c1, _r2, c2 = places["PD_GRID_HEAD"]
     for col in range(c1, c2 + 1):
         heading = ws.cell(head_row, col).value
-        grid_field = match_heading(str(heading or ""), GRID)
+        grid_field = indicator_column(heading, combined=True)
         if grid_field:
             grid_columns.append((col, grid_field))
         key = f"g{col}"
@@ -242,27 +177,6 @@ def _load_template(path_text: str, _mtime: int) -> Template:
 
 
 # --- writing --------------------------------------------------------------------------------
-
-
-def _period(project: Project) -> str:
-    start, end = project.period_start, project.period_end
-    if start and end and start != end:
-        return f"{start}年—{end}年"
-    if start or end:
-        return f"{start or end}年"
-    return ""
-
-
-def grid_values(indicator: Indicator) -> dict[str, object]:
-    """The indicator's cells in the grid, by grid field."""
-    comparator, shown, unit = indicator.value_columns()
-    return {
-        "level1": indicator.level1, "level2": indicator.level2, "name": indicator.name,
-        "nature": indicator.nature, "comparator": comparator, "value": shown, "unit": unit,
-        "value_unit": indicator.value_display(), "basis": indicator.basis,
-        "explanation": indicator.explanation, "scoring": indicator.scoring,
-        "weight": indicator.weight, "remark": indicator.remark,
-    }
 
 
 def sheet_name(index: int, name: str, used: set[str]) -> str:
@@ -319,12 +233,21 @@ def export(projects: Iterable[Project], path: Path, *, year: int, failed: Iterab
     return result
 
 
-def sheet_values(t: Template, project: Project, *, year: int, failed: bool,
-                 signed: Signature = Signature()) -> tuple[dict[tuple[int, int], object], int]:
+# Where each part of the form's content goes: template place → header field.
+HEADER_PLACES = {"PD_NAME": "name", "PD_CODE": "code", "PD_DEPARTMENT": "department",
+                 "PD_IMPLEMENTING_UNIT": "implementing_unit", "PD_ATTRIBUTE": "attribute",
+                 "PD_PERIOD": "period"}
+MONEY_PLACES = (("PD_MIDTERM_TOTAL", "PD_ANNUAL_TOTAL"), ("PD_MIDTERM_FISCAL", "PD_ANNUAL_FISCAL"),
+                ("PD_MIDTERM_OTHER", "PD_ANNUAL_OTHER"))
+GOAL_PLACES = ("PD_MIDTERM_GOAL", "PD_ANNUAL_GOAL")
+FOOTER_PLACES = ("PD_FILLED_BY", "PD_PHONE", "PD_FILLED_DATE")
+
+
+def sheet_values(t: Template, form: DetailForm) -> tuple[dict[tuple[int, int], object], int]:
     """The values of a project's sheet by (row, column), and how far the rows below the
     indicator grid moved down (one template row becomes one row per indicator)."""
     clean = writing.clean_text
-    shift = max(len(project.indicators), 1) - 1
+    shift = max(len(form.grid), 1) - 1
     grid_row = t.grid_row
 
     def moved(row: int) -> int:
@@ -340,34 +263,25 @@ def sheet_values(t: Template, project: Project, *, year: int, failed: bool,
             r, c = t.place(place)
             values[(moved(r), c)] = clean(value) if isinstance(value, str) else value
 
-    title = TITLE_FORMAT.format(year=year)
-    if failed and "PD_CHECK" not in t.places:
+    title = form.title
+    if form.failed and "PD_CHECK" not in t.places:
         title += f"（{FAILED_MARK}）"
     put("PD_TITLE", title)
-    put("PD_UNIT_LINE", project.unit)
-    put("PD_CHECK", FAILED_MARK if failed else "")
-    put("PD_NAME", project.name)
-    put("PD_DEPARTMENT", project.department)
-    put("PD_IMPLEMENTING_UNIT", project.implementing_unit or project.unit)
-    put("PD_ATTRIBUTE", project.attribute)
-    put("PD_PERIOD", _period(project))
-    put("PD_MIDTERM_TOTAL", project.midterm_total)
-    put("PD_MIDTERM_FISCAL", project.midterm_fiscal)
-    put("PD_MIDTERM_OTHER", project.midterm_other)
-    put("PD_ANNUAL_TOTAL", project.annual_total)
-    put("PD_ANNUAL_FISCAL", project.annual_fiscal)
-    put("PD_ANNUAL_OTHER", project.annual_other)
-    put("PD_MIDTERM_GOAL", project.midterm_goal)
-    put("PD_ANNUAL_GOAL", project.annual_goal)
-    put("PD_FILLED_BY", signed.filled_by)
-    put("PD_PHONE", signed.phone)
-    if signed.date is not None:
-        put("PD_FILLED_DATE", f"{signed.date.year}年{signed.date.month}月{signed.date.day}日")
-    for offset, indicator in enumerate(project.indicators):
+    put("PD_UNIT_LINE", form.unit_line)
+    put("PD_CHECK", FAILED_MARK if form.failed else "")
+    for place, key in HEADER_PLACES.items():
+        put(place, form.value(key))
+    for (midterm, annual), line in zip(MONEY_PLACES, form.money):
+        put(midterm, line.midterm)
+        put(annual, line.annual)
+    for place, (_label, text) in zip(GOAL_PLACES, form.goals):
+        put(place, text)
+    for place, (_label, text) in zip(FOOTER_PLACES, form.footer):
+        put(place, text)
+    for offset, grid in enumerate(form.grid):
         row = grid_row + offset
-        grid = grid_values(indicator)
         for col, grid_field in t.grid_columns:
-            value = grid[grid_field]
+            value = grid.cells[grid_field]
             if value not in (None, ""):
                 values[(row, col)] = clean(value) if isinstance(value, str) else value
     return values, shift
@@ -401,7 +315,8 @@ def write_sheet(wb: Workbook, styles: writing.Styles, template: Template, projec
                 signed: Signature = Signature()) -> list[tuple[int, int, object]]:
     """Write one project's sheet; returns the (row, col, value) cells written, for hashing."""
     t = template
-    values, shift = sheet_values(t, project, year=year, failed=failed, signed=signed)
+    form = detail_form(project, year=year, failed=failed, signed=signed)
+    values, shift = sheet_values(t, form)
     grid_row = t.grid_row
 
     def moved(row: int) -> int:
@@ -421,19 +336,9 @@ def write_sheet(wb: Workbook, styles: writing.Styles, template: Template, projec
         heights[row] = min(need, 409)
     for grid_field in ("level1", "level2"):
         col = column_of.get(grid_field)
-        if col is None:
-            continue
-        start = None
-        previous = None
-        for offset, indicator in enumerate([*project.indicators, None]):
-            key = None if indicator is None else (
-                indicator.level1 if grid_field == "level1" else (indicator.level1,
-                                                                 indicator.level2))
-            if key != previous or key in ("", ("", "")):
-                if start is not None and offset - 1 > start:
-                    merges.append((grid_row + start, col, grid_row + offset - 1, col))
-                start = offset
-            previous = key
+        if col is not None:
+            merges.extend((grid_row + first, col, grid_row + last, col)
+                          for first, last in merged_spans(form.grid, grid_field))
     for r1, c1, r2, c2 in merges:  # merged text cells: heights from text and merged width
         value = values.get((r1, c1))
         if r1 == r2 and isinstance(value, str):
@@ -484,7 +389,7 @@ def find_grid(sheet: Sheet) -> GridHead | None:
         columns: dict[str, int] = {}
         for c, value in enumerate(cells, 1):
             if isinstance(value, str):
-                grid_field = match_heading(value, GRID)
+                grid_field = indicator_column(value)
                 if grid_field and grid_field not in columns:
                     columns[grid_field] = c
         if "name" in columns and ("level1" in columns or "level2" in columns) and (
@@ -496,7 +401,7 @@ def find_grid(sheet: Sheet) -> GridHead | None:
 def looks_like_detail(sheet: Sheet) -> bool:
     if find_grid(sheet) is None:
         return False
-    return any(match_label(v) == "name" for row in sheet.rows[:40] for v in row)
+    return any(form_label(v) == "name" for row in sheet.rows[:40] for v in row)
 
 
 class _Labels:
@@ -512,7 +417,7 @@ class _Labels:
         self.found: dict[str, list[tuple[int, int]]] = {}
         for r in range(1, min(stop_row, sheet.max_row + 1)):
             for c, value in enumerate(sheet.rows[r - 1], 1):
-                label = match_label(value)
+                label = form_label(value)
                 if label is None:
                     continue
                 merge = self.merge_at.get((r, c))
@@ -535,9 +440,9 @@ class _Labels:
         order = (down, right) if below_first else (right, down)
         for rr, cc in order:
             value = self.sheet.value(rr, cc)
-            if value in (None, "") or match_label(value) is not None:
+            if value in (None, "") or form_label(value) is not None:
                 continue
-            if isinstance(value, str) and match_heading(value, GRID):
+            if indicator_column(value):
                 continue
             return value, (rr, cc)
         return None, (r, c2 + 1)
@@ -672,80 +577,31 @@ def _read_money(labels: _Labels, sheet: Sheet, notices: list[Notice]) -> dict[st
 
 def read_grid(sheet: Sheet, grid: GridHead, *, profile: str, grades: tuple[str, ...],
               notices: list[Notice]) -> list[Indicator]:
+    """The indicators of a form's grid, read row by row by the core's one row reader; what it
+    adjusted becomes a notice naming the row and the column as headed."""
     sheet.fill_merged_down()
     cols = grid.columns
+    headings = {f: cell_text(sheet.value(grid.row, c)) for f, c in cols.items()}
+    reader = IndicatorRowReader(profile, grades)
     indicators = []
-    current = None  # the level-1 label as written that is in force
-    level1 = implied = level2 = ""
     for r in range(grid.row + 1, sheet.max_row + 1):
         cells = sheet.rows[r - 1]
         texts = {f: cell_text(cells[c - 1]) if c <= len(cells) else "" for f, c in cols.items()}
         first = next((cell_text(v) for v in cells if cell_text(v)), "")
-        if heading_key(first) in FOOTER or heading_key(first).split(":")[0] in FOOTER:
+        if is_footer(first):
             break
         if not any(texts.values()):
             continue
-        if match_heading(texts.get("name", ""), GRID) == "name":
+        if indicator_column(texts.get("name", "")) == "name":
             continue  # a heading repeated (a form printed over two pages)
         where = sheet.location(r)
-        if texts.get("level1") and texts["level1"] != current:
-            current = texts["level1"]
-            level1, implied = read_category_label(profile, current, where, notices)
-            level2 = ""
-        if texts.get("level2"):
-            level2 = normalise_label(texts["level2"])
-        name = texts.get("name", "")
-        value_text = texts.get("value_unit") or texts.get("value", "")
-        if not name and not value_text:
-            continue  # a category row of the blank template, nothing filled in
-        fields = _value_fields(texts, grades)
-        weight = cell_decimal(cells[cols["weight"] - 1]) if "weight" in cols and \
-            cols["weight"] <= len(cells) else None
-        source = "\t".join(cell_text(v) for v in cells).strip()
-        indicators.append(Indicator(
-            level1=level1, level2=level2 or implied, name=name, level1_source=current or "",
-            basis=texts.get("basis", ""), explanation=texts.get("explanation", ""),
-            scoring=texts.get("scoring", ""), remark=texts.get("remark", ""), weight=weight,
-            source_text=source, source_ref=where.ref(), **fields))
+        if not texts.get("name") and not texts.get("value"):
+            # a category row of the blank template, nothing filled in: its categories go on
+            categories = reader.categories.read(texts.get("level1", ""), texts.get("level2", ""))
+            notices.extend(reading_notices(categories.notes, where, headings))
+            continue
+        read = reader.read(texts, source_text="\t".join(cell_text(v) for v in cells).strip(),
+                           source_ref=where.ref())
+        notices.extend(reading_notices(read.notes, where, headings))
+        indicators.append(read.indicator)
     return indicators
-
-
-_NATURES = {"定量": QUANTITATIVE, "定量指标": QUANTITATIVE, "定性": QUALITATIVE,
-            "定性指标": QUALITATIVE}
-
-
-def _value_fields(texts: dict[str, str], grades: tuple[str, ...]) -> dict:
-    nature = _NATURES.get(texts.get("nature", "").replace(" ", ""), texts.get("nature", ""))
-    unit_column = texts.get("unit", "")
-    if "value_unit" in texts and texts["value_unit"]:
-        written = texts["value_unit"]
-        if unit_column and not written.endswith(unit_column):
-            written += unit_column
-    else:
-        # The 计算符号 and 计量单位 columns are joined to the value whatever the 指标性质 says:
-        # a 定性 row with "≥ 95 %" keeps all three (the checker then says 定性 takes a grade).
-        value = texts.get("value", "")
-        comparator = texts.get("comparator", "")
-        written = value
-        if value and value not in grades:
-            own = parse(value, grades).value
-            if comparator and not own.comparator:
-                written = comparator + value
-            if unit_column and not (own.kind is ValueKind.QUANTITATIVE and own.unit):
-                written += unit_column
-    result = parse(written, grades).value if written else TargetValue.raw("")
-    fields = Indicator.fields_for_value(result, written=written) if written else {}
-    if result.kind is ValueKind.RAW:
-        fields["value_text"] = texts.get("value_unit") or texts.get("value", "")
-        if unit_column:
-            fields["unit"] = unit_column
-        if texts.get("comparator"):
-            fields["comparator"] = texts["comparator"]
-    elif (result.kind is ValueKind.QUANTITATIVE and unit_column and result.unit
-          and result.unit != unit_column):
-        # "28.8万元" beside a 计量单位 of "%": keep both as written (rule VAL-05 reports it)
-        fields["unit"] = unit_column
-        fields["value_text"] = written
-    if nature:
-        fields["nature"] = nature
-    return fields

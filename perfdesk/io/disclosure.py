@@ -25,30 +25,21 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from perfdesk.core.i18n import Text
 from perfdesk.io import embedded, writing
-from perfdesk.io.base import Notice, Progress, ProgressCallback, cell_text
+from perfdesk.io.base import Notice, Progress, ProgressCallback, cell_text, reading_notices
 from perfdesk.io.indicator_text import render_cell, split_items
-from perfdesk.io.layout import heading_key, match_heading, read_category_label, synonyms
+from perfdesk.io.detail_form import FAILED_MARK
 from perfdesk.io.sources import Sheet
+from perfdesk.core.entry import IndicatorRowReader
 from perfdesk.core.model import Indicator, Project
 from perfdesk.core.taxonomy import DEFAULT_GRADES
-from perfdesk.core.values import parse
+from perfdesk.core.vocabulary import heading_key, table_column
 
 KIND = "disclosure"
 SHEET_TITLE = "项目支出绩效目标表"
 TITLE = "项目支出绩效目标表（含转移支付项目）"
 HEADERS = ("主管部门", "预算单位", "项目名称", "绩效目标", "绩效指标")
 FAILED_HEADER = "检查结果"
-FAILED_MARK = "未通过检查"
 
-COLUMNS = synonyms({
-    "department": ("主管部门", "主管部门名称", "部门", "部门名称", "主管单位"),
-    "unit": ("预算单位", "预算单位名称", "单位名称", "单位", "实施单位", "预算单位（实施单位）"),
-    "name": ("项目名称", "项目"),
-    "code": ("项目编码", "项目代码", "项目编号"),
-    "goal": ("绩效目标", "年度绩效目标", "年度目标", "项目绩效目标", "绩效目标（年度）",
-             "年度绩效目标（年度目标）"),
-    "indicators": ("绩效指标", "年度绩效指标", "项目绩效指标", "绩效指标（年度）", "年度指标"),
-})
 _TOTAL_ROWS = {"合计", "小计", "总计"}
 
 
@@ -67,7 +58,7 @@ def find_header(sheet: Sheet, limit: int = 30) -> Header | None:
         columns: dict[str, int] = {}
         for c, value in enumerate(sheet.rows[r - 1], 1):
             if isinstance(value, str):
-                field = match_heading(value, COLUMNS)
+                field = table_column(value)
                 if field and field not in columns:
                     columns[field] = c
         if "name" in columns and "indicators" in columns:
@@ -110,7 +101,7 @@ def read_sheet(sheet: Sheet, header: Header, *, profile: str, notices: list[Noti
             continue
         if {heading_key(t) for t in filled} <= header_keys:
             continue  # the header repeated at a page break
-        name, goal, indicators = get(cells, "name"), get(cells, "goal"), get(cells, "indicators")
+        name, goal, indicators = get(cells, "name"), get(cells, "annual_goal"), get(cells, "indicators")
         if not name:
             if (goal or indicators) and pending:
                 previous = pending[-1]
@@ -169,17 +160,16 @@ def read_indicators(text: str, *, profile: str, grades: tuple[str, ...], where,
                                    f"The text '{prefix[:30]}' before item 1 belongs to no "
                                    "indicator and was left out."), where))
     indicators = []
+    reader = IndicatorRowReader(profile, grades)
     for index, item in enumerate(items, 1):
-        level1, level2 = read_category_label(profile, item.label, where, notices)
         if not item.has_value:
             notices.append(Notice(Text(
                 f"第 {index} 项没有“年度指标值”，指标值留空。",
                 f"Item {index} has no '年度指标值'; the target was left empty."), where))
-        value = parse(item.value, grades).value if item.value else None
-        fields = Indicator.fields_for_value(value, written=item.value) if value else {}
-        indicators.append(Indicator(
-            level1=level1, level2=level2, name=item.name, level1_source=item.label,
-            source_text=item.source, source_ref=f"{where.ref()}，第{index}项", **fields))
+        read = reader.read({"level1": item.label, "name": item.name, "value": item.value},
+                           source_text=item.source, source_ref=f"{where.ref()}，第{index}项")
+        notices.extend(reading_notices(read.notes, where, item=index))
+        indicators.append(read.indicator)
     return indicators
 
 

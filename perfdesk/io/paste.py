@@ -4,118 +4,37 @@ Clerks keep their indicators in spreadsheets; the quickest way into PerfDesk is 
 rows there, copy, and paste into the indicator grid. The clipboard then holds tab-separated
 text: rows end in ``\\r\\n``, a cell holding a line break is wrapped in double quotes (inner
 quotes doubled), merged 一级/二级 cells arrive as one value followed by blanks. This module turns
-that text into :class:`~perfdesk.core.model.Indicator` objects and says, cell by cell, what it could
-not read, so the GUI can show a preview before anything is created. It never touches a dataset
-and never imports Qt: the same reader serves the grid, tests and any later "paste" command.
+that text into :class:`~perfdesk.core.model.Indicator` objects and says, cell by cell, what it
+read, changed or could not read, so the GUI can show a preview before anything is created. It
+never touches a dataset and never imports Qt.
 
-Columns are found by their heading text when the block starts with (or contains, below a few
-title rows) a heading row — 一级指标, 三级指标, 指标值, 计量单位, 指标值设定依据 and the local
-variants such as 指标值及单位 or 绩效标准; without one they are read in the grid's own column
-order (``GRID_COLUMNS``) starting at the column the paste was aimed at.
+This module knows the clipboard and the block (rows, the heading row, title rows above it,
+the form's footer below); what each row's cells mean is the core's one reader
+(:class:`perfdesk.core.entry.IndicatorRowReader`), the same that typing and both importers use.
+Columns are found by their heading text (:mod:`perfdesk.core.vocabulary`) when the block starts
+with (or contains, below a few title rows) a heading row; without one they are read in the
+grid's own column order (``GRID_COLUMNS``) starting at the column the paste was aimed at.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from perfdesk.core import values
+from perfdesk.core.entry import CellNote, IndicatorRowReader
+from perfdesk.core.fields import GRID_COLUMNS
 from perfdesk.core.i18n import Text
-from perfdesk.core.taxonomy import (
-    DEFAULT_GRADES,
-    DEFAULT_PROFILE,
-    QUALITATIVE,
-    QUANTITATIVE,
-    LabelKind,
-    level1_names,
-    level2_names,
-    normalise_label,
-    read_level1,
-    standard_level2,
-)
-from perfdesk.core.values import TargetValue, ValueKind
+from perfdesk.core.severity import Severity, worst
+from perfdesk.core.taxonomy import DEFAULT_GRADES, DEFAULT_PROFILE, normalise_label
+from perfdesk.core.vocabulary import indicator_column, is_footer
 
 if TYPE_CHECKING:
     from perfdesk.core.model import Indicator
 
-# The indicator grid's columns in order (ui.md). "value" is the 指标值 cell as a whole, the same
-# name the checker uses for it.
-GRID_COLUMNS = ("level1", "level2", "name", "nature", "comparator", "value", "unit", "basis",
-                "explanation")
-
-# Every column a pasted block may fill, with its heading in both languages.
-COLUMN_TITLES: dict[str, Text] = {
-    "level1": Text("一级指标", "Level 1"),
-    "level2": Text("二级指标", "Level 2"),
-    "name": Text("三级指标", "Indicator"),
-    "nature": Text("指标性质", "Nature"),
-    "comparator": Text("计算符号", "Comparator"),
-    "value": Text("指标值", "Target"),
-    "unit": Text("计量单位", "Unit"),
-    "basis": Text("指标值设定依据", "Basis"),
-    "explanation": Text("指标解释", "Explanation"),
-    "scoring": Text("评(扣)分标准", "Scoring"),
-    "weight": Text("权重", "Weight"),
-    "remark": Text("备注", "Remark"),
-}
-
-# Heading texts seen in real tables (after normalise_label and ASCII parentheses) → column.
-HEADINGS: dict[str, str] = {
-    "一级指标": "level1", "一级": "level1", "一级指标名称": "level1",
-    "二级指标": "level2", "二级": "level2", "二级指标名称": "level2",
-    "三级指标": "name", "三级": "name", "三级指标名称": "name", "指标名称": "name",
-    "三级指标(指标名称)": "name", "绩效指标名称": "name", "具体指标": "name",
-    "指标性质": "nature", "性质": "nature", "指标值类型": "nature", "指标类型": "nature",
-    "定量/定性": "nature",
-    "计算符号": "comparator", "符号": "comparator", "运算符号": "comparator",
-    "比较符号": "comparator", "指标值符号": "comparator",
-    "指标值": "value", "值": "value", "年度指标值": "value", "目标值": "value",
-    "年度目标值": "value", "指标值及单位": "value", "指标值(含单位)": "value",
-    "绩效指标值": "value",
-    "计量单位": "unit", "单位": "unit", "度量单位": "unit", "指标单位": "unit",
-    "指标值设定依据": "basis", "依据": "basis", "设定依据": "basis", "绩效标准": "basis",
-    "指标值确定依据": "basis", "评价标准": "basis",
-    "指标解释": "explanation", "解释": "explanation", "指标说明": "explanation",
-    "指标值说明": "explanation", "指标解释说明": "explanation",
-    "评(扣)分标准": "scoring", "评分标准": "scoring", "扣分标准": "scoring",
-    "评分规则": "scoring",
-    "权重": "weight", "分值": "weight", "权重(分值)": "weight", "指标分值": "weight",
-    "备注": "remark",
-}
-
-# A row starting with one of these labels is the form's footer: the indicator grid ended above.
-FOOTER_LABELS = ("填报人", "联系电话", "填报日期", "审核意见", "单位负责人", "财务负责人")
-
-NATURE_WORDS = {
-    "定量": QUANTITATIVE, "定量指标": QUANTITATIVE, "量化": QUANTITATIVE,
-    "定性": QUALITATIVE, "定性指标": QUALITATIVE,
-}
-
 # How far down a block the heading row is looked for (title rows of a form may stand above it).
 HEADING_SEARCH_ROWS = 12
 
-ERROR = "error"
-WARNING = "warning"
-HINT = "hint"
-
-
-@dataclass(frozen=True, slots=True)
-class PasteProblem:
-    """Something about one pasted cell the clerk should see before the rows are created.
-
-    Attributes:
-        field: the column (a name from ``COLUMN_TITLES``; "value" is the 指标值 cell).
-        severity: "error" (the row will be created but needs fixing), "warning" (kept as
-            written, probably not what was meant) or "hint" (read, but changed on the way).
-        message: what was found and what happens or what to do.
-    """
-
-    field: str
-    severity: str
-    message: Text
 
 
 @dataclass(slots=True)
@@ -127,23 +46,21 @@ class PastedRow:
             break does not start a new row).
         cells: the text of each column as pasted, by column name (only columns present).
         indicator: the new indicator, with categories carried down from the rows above.
-        problems: what could not be read or was changed, per cell.
+        problems: what reading each cell made the reader say (:class:`~perfdesk.core.entry.
+            CellNote`: what could not be read, was changed, or looks wrong).
     """
 
     line: int
     cells: dict[str, str]
     indicator: Indicator
-    problems: list[PasteProblem] = field(default_factory=list)
+    problems: list[CellNote] = field(default_factory=list)
 
-    def problems_at(self, column: str) -> list[PasteProblem]:
+    def problems_at(self, column: str) -> list[CellNote]:
         return [p for p in self.problems if p.field == column]
 
-    def worst(self) -> str | None:
+    def worst(self) -> Severity | None:
         """The most severe problem's severity, or ``None``."""
-        for severity in (ERROR, WARNING, HINT):
-            if any(p.severity == severity for p in self.problems):
-                return severity
-        return None
+        return worst(self.problems)
 
 
 @dataclass(slots=True)
@@ -167,7 +84,7 @@ class PasteResult:
     def indicators(self) -> list[Indicator]:
         return [row.indicator for row in self.rows]
 
-    def problem_count(self, severity: str | None = None) -> int:
+    def problem_count(self, severity: Severity | str | None = None) -> int:
         return sum(1 for row in self.rows for p in row.problems
                    if severity is None or p.severity == severity)
 
@@ -242,24 +159,12 @@ def _read_cell(text: str, i: int) -> tuple[str, int]:
 # --- headings -------------------------------------------------------------------------------
 
 
-def heading_column(text: str) -> str:
-    """The column a heading cell names, or ``""`` when it names none."""
-    label = normalise_label(text).replace("（", "(").replace("）", ")")
-    if not label:
-        return ""
-    if label in HEADINGS:
-        return HEADINGS[label]
-    # "指标值(%)", "权重(分)": a note in brackets after a known heading
-    bare = re.sub(r"\(.*?\)$", "", label)
-    return HEADINGS.get(bare, "")
-
-
 def _heading_columns(cells: Sequence[str]) -> tuple[str, ...] | None:
     """The columns of a heading row, or ``None`` when ``cells`` is not a heading row."""
     columns: list[str] = []
     seen: set[str] = set()
     for cell in cells:
-        column = heading_column(cell)
+        column = indicator_column(cell)
         if column in seen:  # the second of two columns with one meaning is not read
             column = ""
         if column:
@@ -326,7 +231,7 @@ def parse_paste(
                 "The block has {n} more column(s) than the grid; they were not read.",
             ).format(n=width - len(order)))
 
-    reader = _RowReader(profile, tuple(grades), level1, level2)
+    reader = IndicatorRowReader(profile, tuple(grades), level1, level2)
     rows: list[PastedRow] = []
     first = heading_line or 0
     heading_text = [c.strip() for c in grid[first - 1]] if heading_line else None
@@ -337,265 +242,15 @@ def parse_paste(
         if heading_text is not None and [c.strip() for c in cells] == heading_text:
             continue  # the heading repeated (a form copied across a page break)
         leading = normalise_label(next(c for c in cells if c.strip()))
-        if leading.startswith(FOOTER_LABELS):
+        if is_footer(leading):
             notices.append(Text(
                 "第 {line} 行起是表尾（{label}…），没有读取。",
                 "Row {line} on is the form's footer ({label}…); it was not read.",
             ).format(line=index + 1, label=leading[:8]))
             break
-        named = {}
-        for column, cell in zip(layout, cells):
-            if column:
-                named[column] = cell
-        rows.append(reader.read(index + 1, named))
+        named = {column: cell for column, cell in zip(layout, cells) if column}
+        read = reader.read(named, source_text="\t".join(named.values()),
+                           source_ref=f"粘贴 第{index + 1}行")
+        rows.append(PastedRow(index + 1, named, read.indicator, read.notes))
     return PasteResult(rows, layout, heading_line, notices)
 
-
-class _RowReader:
-    """Reads rows in order, carrying merged category cells down."""
-
-    def __init__(self, profile: str, grades: tuple[str, ...], level1: str, level2: str) -> None:
-        self.profile = profile
-        self.grades = grades
-        self.level1 = level1.strip()
-        self.level2 = level2.strip()
-
-    def read(self, line: int, cells: dict[str, str]) -> PastedRow:
-        problems: list[PasteProblem] = []
-        fields: dict[str, object] = {}
-        self._categories(cells, fields, problems)
-
-        name = _clean(cells.get("name", ""))
-        fields["name"] = name
-        if not name:
-            problems.append(PasteProblem("name", ERROR, Text(
-                "三级指标名称为空：请填写要衡量的内容（如“培训场次”）。",
-                "The indicator name is empty: say what is measured (e.g. 培训场次).")))
-
-        self._value(cells, fields, problems)
-
-        for column in ("basis", "explanation", "scoring", "remark"):
-            if column in cells:
-                fields[column] = _clean(cells[column])
-        if _clean(cells.get("weight", "")):
-            weight = values.parse_number(_clean(cells["weight"]).rstrip("%分"))
-            if weight is None:
-                problems.append(PasteProblem("weight", ERROR, Text(
-                    "权重“{text}”不是数字，没有读取。",
-                    "The weight '{text}' is not a number; it was not read.").format(
-                    text=_clean(cells["weight"]))))
-            else:
-                fields["weight"] = weight
-
-        fields["source_text"] = "\t".join(cells.get(c, "") for c in cells)
-        fields["source_ref"] = f"粘贴 第{line}行"
-        from perfdesk.core.model import Indicator  # the model (SQLModel) loads on first use
-
-        indicator = Indicator(**fields)
-        return PastedRow(line, dict(cells), indicator, problems)
-
-    # --- 一级/二级 ---------------------------------------------------------------------------
-
-    def _categories(self, cells: dict[str, str], fields: dict, problems: list) -> None:
-        written1 = _clean(cells.get("level1", ""))
-        written2 = _clean(cells.get("level2", ""))
-        if written1:
-            reading = read_level1(self.profile, written1)
-            fields["level1_source"] = written1
-            if reading.kind is LabelKind.STANDARD:
-                self.level1 = reading.level1
-            elif reading.kind is LabelKind.ALIAS:
-                self.level1 = reading.level1
-                problems.append(PasteProblem("level1", HINT, Text(
-                    "“{written}”不是标准的一级指标名称，已改为“{level1}”。",
-                    "'{written}' is not a standard level-1 name; read as '{level1}'.").format(
-                    written=written1, level1=reading.level1)))
-            elif reading.kind is LabelKind.LEVEL2:
-                self.level1 = reading.level1
-                if not written2:
-                    written2 = reading.level2
-                problems.append(PasteProblem("level1", HINT, Text(
-                    "“{written}”是二级指标，已放到一级指标“{level1}”下。",
-                    "'{written}' is a level-2 category; placed under '{level1}'.").format(
-                    written=written1, level1=reading.level1)))
-            else:
-                self.level1 = written1
-                problems.append(PasteProblem("level1", ERROR, Text(
-                    "“{written}”不是本数据文件（{profile}号文）的一级指标，应为：{names}。",
-                    "'{written}' is not a level-1 category of profile {profile}; use one of: "
-                    "{names}.").format(written=written1, profile=self.profile,
-                                       names="、".join(level1_names(self.profile)))))
-            # a new level 1 starts a new merged level-2 cell too
-            self.level2 = ""
-        if written2:
-            standard = standard_level2(self.profile, self.level1, written2)
-            if standard:
-                if standard != normalise_label(written2):
-                    problems.append(PasteProblem("level2", HINT, Text(
-                        "“{written}”已改为标准名称“{level2}”。",
-                        "'{written}' read as the standard name '{level2}'.").format(
-                        written=written2, level2=standard)))
-                self.level2 = standard
-            else:
-                self.level2 = written2
-                children = level2_names(self.profile, self.level1)
-                problems.append(PasteProblem("level2", ERROR, Text(
-                    "二级指标“{written}”不属于一级指标“{level1}”{hint}。",
-                    "Level 2 '{written}' does not belong under '{level1}'{hint_en}.").format(
-                    written=written2, level1=self.level1 or "（空）",
-                    hint=f"，应为：{'、'.join(children)}" if children else "",
-                    hint_en=f"; use one of: {', '.join(children)}" if children else "")))
-        if self.level1 and not self.level2 and not written2:
-            children = level2_names(self.profile, self.level1)
-            if len(children) == 1:  # 满意度指标 has one level 2 only: no need to ask
-                self.level2 = children[0]
-        if not self.level1:
-            problems.append(PasteProblem("level1", ERROR, Text(
-                "缺少一级指标：请在第一行填写（产出指标、效益指标、满意度指标…）。",
-                "The level-1 category is missing: give it in the first row.")))
-        elif not self.level2:
-            problems.append(PasteProblem("level2", WARNING, Text(
-                "缺少二级指标：请从下拉列表中选择。",
-                "The level-2 category is missing: choose it from the list.")))
-        fields["level1"] = self.level1
-        fields["level2"] = self.level2
-
-    # --- 指标性质, 计算符号, 指标值, 计量单位 -------------------------------------------------
-
-    def _value(self, cells: dict[str, str], fields: dict, problems: list) -> None:
-        value_cell = _clean(cells.get("value", ""))
-        comparator_cell = _clean(cells.get("comparator", ""))
-        unit_cell = _clean(cells.get("unit", ""))
-        nature_cell = _clean(cells.get("nature", ""))
-
-        nature = ""
-        if nature_cell:
-            nature = _read_nature(nature_cell)
-            if not nature:
-                problems.append(PasteProblem("nature", WARNING, Text(
-                    "指标性质“{text}”应为“定量”或“定性”，已按指标值判断。",
-                    "Nature '{text}' should be 定量 or 定性; judged from the target instead.",
-                ).format(text=nature_cell)))
-
-        comparator = ""
-        if comparator_cell:
-            comparator = _read_comparator(comparator_cell)
-            if not comparator:
-                problems.append(PasteProblem("comparator", ERROR, Text(
-                    "计算符号“{text}”无法识别，应为 ≥ ＞ ＝ ＜ ≤ 之一。",
-                    "Comparator '{text}' is not one of ≥ ＞ ＝ ＜ ≤.").format(
-                    text=comparator_cell)))
-
-        if unit_cell and not values.is_valid_unit(unit_cell):
-            problems.append(PasteProblem("unit", WARNING, Text(
-                "计量单位“{text}”不像单位（含数字、空格或标点），请检查。",
-                "Unit '{text}' does not look like a unit (digits, blanks or punctuation).",
-            ).format(text=unit_cell)))
-
-        if not value_cell:
-            fields.update(nature=nature)
-            if comparator_cell or unit_cell or fields.get("name"):
-                problems.append(PasteProblem("value", ERROR, Text(
-                    "指标值为空：请填写目标（如“≥95%”或“达成”）。",
-                    "The target is empty: give it (e.g. ≥95% or 达成).")))
-            fields.update(comparator=comparator, unit=unit_cell)
-            return
-
-        result = values.parse(value_cell, self.grades)
-        value = result.value
-        written = value_cell
-        if value.kind is ValueKind.QUANTITATIVE:
-            if comparator and value.comparator and comparator != value.comparator:
-                problems.append(PasteProblem("comparator", ERROR, Text(
-                    "计算符号“{cell}”与指标值“{value}”中的“{inner}”不一致，已按指标值读取。",
-                    "Comparator '{cell}' disagrees with '{inner}' in the target '{value}'; "
-                    "the target's was kept.").format(
-                    cell=comparator_cell, value=value_cell, inner=value.comparator)))
-            if not value.comparator and comparator:
-                written = comparator + written
-            unit = value.unit
-            if unit_cell and unit and unit != unit_cell:
-                problems.append(PasteProblem("unit", ERROR, Text(
-                    "计量单位“{cell}”与指标值“{value}”中的单位“{inner}”不一致，已按指标值读取。",
-                    "Unit '{cell}' disagrees with '{inner}' in the target '{value}'; the "
-                    "target's was kept.").format(cell=unit_cell, value=value_cell, inner=unit)))
-            if not unit and unit_cell:
-                unit = unit_cell
-                written = written + unit_cell
-            value = TargetValue.quantitative(value.comparator or comparator, value.number, unit)
-            if nature == QUALITATIVE:
-                problems.append(PasteProblem("nature", WARNING, Text(
-                    "指标性质为“定性”，但指标值“{value}”是数值，已按定量读取。",
-                    "Nature says 定性 but the target '{value}' is a number; read as 定量.",
-                ).format(value=value_cell)))
-            if result.prefix:
-                problems.append(PasteProblem("value", WARNING, Text(
-                    "指标值里有计算式“{prefix}”：目标已读作“{target}”，计算方法请写到指标解释。",
-                    "The target holds a formula '{prefix}': the target was read as "
-                    "'{target}'; put the formula in the explanation.").format(
-                    prefix=result.prefix, target=values.render(value))))
-        elif value.kind is ValueKind.QUALITATIVE:
-            if nature == QUANTITATIVE:
-                problems.append(PasteProblem("nature", WARNING, Text(
-                    "指标性质为“定量”，但指标值“{value}”是等级，已按定性读取。",
-                    "Nature says 定量 but the target '{value}' is a grade; read as 定性.",
-                ).format(value=value_cell)))
-            if comparator_cell or unit_cell:
-                problems.append(PasteProblem("value", WARNING, Text(
-                    "定性指标“{value}”不需要计算符号和计量单位，已忽略它们。",
-                    "A 定性 target '{value}' takes no comparator or unit; they were ignored.",
-                ).format(value=value_cell)))
-        elif value.kind is ValueKind.RAW:
-            joined = comparator + value_cell + unit_cell
-            combined = values.parse(joined, self.grades)
-            if (comparator or unit_cell) and combined.value.kind is ValueKind.QUANTITATIVE:
-                value, written = combined.value, joined
-            elif nature == QUALITATIVE and not re.search(r"\d", value_cell) \
-                    and len(value_cell) <= 10:
-                value = TargetValue.qualitative(value_cell)
-                problems.append(PasteProblem("value", HINT, Text(
-                    "“{value}”不在定性等级列表中（{grades}），已作为等级保留。",
-                    "'{value}' is not in the grade list ({grades}); kept as a grade.").format(
-                    value=value_cell, grades="、".join(self.grades))))
-            else:
-                problems.append(PasteProblem("value", WARNING, Text(
-                    "指标值“{value}”读不出定量目标或定性等级，已原样保留；请改为如“≥95%”或“达成”。",
-                    "The target '{value}' is neither a number nor a grade; kept as written. "
-                    "Rewrite it, e.g. ≥95% or 达成.").format(value=_short(value_cell))))
-        from perfdesk.core.model import Indicator
-
-        fields.update(Indicator.fields_for_value(value, written))
-        if value.kind is ValueKind.RAW and nature:
-            fields["nature"] = nature
-
-
-@lru_cache(maxsize=256)
-def _read_nature(text: str) -> str:
-    """定量 or 定性 from a 指标性质 cell (定量指标, traditional characters …), or ``""``."""
-    return NATURE_WORDS.get(normalise_label(text), "")
-
-
-@lru_cache(maxsize=256)
-def _read_comparator(text: str) -> str:
-    """The canonical comparator a 计算符号 cell means (``>=``, ``不低于``, ``≧`` …), or ``""``."""
-    words = {"正向": "≥", "反向": "≤", "大于等于": "≥", "小于等于": "≤"}
-    text = text.strip()
-    if text in words:
-        return words[text]
-    probe = values.parse(text + "1")
-    if probe.value.kind is ValueKind.QUANTITATIVE and not probe.prefix:
-        return probe.value.comparator
-    probe = values.parse("1" + text)  # 以上 / 以下 written in the symbol column
-    if probe.value.kind is ValueKind.QUANTITATIVE and probe.value.unit == "":
-        return probe.value.comparator
-    return ""
-
-
-def _clean(text: str) -> str:
-    """A cell's text with blanks around it removed; line breaks inside are kept as one."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-    return text.strip()
-
-
-def _short(text: str, limit: int = 30) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"

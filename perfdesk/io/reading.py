@@ -29,6 +29,7 @@ from perfdesk.io.base import (
 )
 from perfdesk.io.sources import Sheet, read_source
 from perfdesk.core.model import Project
+from perfdesk.core.entry import grades_of
 from perfdesk.core.taxonomy import DEFAULT_GRADES, check_profile
 
 _EDITED = {
@@ -216,7 +217,7 @@ def import_files(dataset, paths: Iterable[str | Path], *,
 
 def _import_files(dataset, paths: list[Path], progress: ProgressCallback | None):
     profile = dataset.profile
-    grades = _grades(dataset)
+    grades = grades_of(dataset.settings())
     results: list[tuple[Path, ImportResult]] = []
     total_files = len(paths)
 
@@ -251,13 +252,6 @@ def _import_files(dataset, paths: list[Path], progress: ProgressCallback | None)
     if progress is not None:
         progress((total_files + 1) * 1000, (total_files + 1) * 1000)
     return added, notices
-
-
-def _grades(dataset) -> tuple[str, ...]:
-    grades = dataset.settings().get("grades")
-    if isinstance(grades, (list, tuple)) and grades and all(isinstance(g, str) for g in grades):
-        return tuple(grades)
-    return DEFAULT_GRADES
 
 
 def _settle_units(dataset, path: Path, result: ImportResult, notices: list[Notice]) -> None:

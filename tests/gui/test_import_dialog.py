@@ -168,3 +168,16 @@ def test_the_models_pass_the_model_tester(qtmodeltester):
     qtmodeltester.check(ImportTreeModel(result.projects))
     qtmodeltester.check(ImportTreeModel(result.projects, {}))
     qtmodeltester.check(NoticeTableModel(result.notices))
+
+
+def test_each_notice_shows_how_much_it_matters(qtbot):
+    from perfdesk.core.severity import HINT
+
+    result = sample()
+    result.notices[1] = Notice(Text("指标值“>=95%”已按规范写作“≥95%”。", "Written as ≥95%."),
+                               "公开表.xlsx 第 5 行", HINT)
+    dialog = make(qtbot, result)
+    model = dialog.notices
+    assert model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) == "警告"  # unless known better
+    assert model.index(1, 0).data(Qt.ItemDataRole.ToolTipRole) == "提示"
+    assert not model.index(1, 0).data(Qt.ItemDataRole.DecorationRole).isNull()

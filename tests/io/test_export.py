@@ -85,7 +85,7 @@ def test_detail_sheet_fills_the_template_places_and_merges_categories(tmp_path):
     assert ws["A1"].value == "2025年项目支出绩效目标申报表"
     assert (ws["C3"].value, ws["C4"].value, ws["H4"].value) == \
         ("社区矫正平台运维", "某某区司法局（部门）", "某某区司法局")
-    assert (ws["C5"].value, ws["H5"].value) == ("延续项目", "2024年—2026年")
+    assert (ws["C5"].value, ws["H5"].value) == ("延续项目", "2024年至2026年")  # as the PDF says
     assert (ws["H6"].value, ws["H7"].value, ws["H8"].value) == (120.5, 100.2, 20.3)
     assert ws["H6"].number_format == "#,##0.00"
     assert ws["F10"].value == "保障平台稳定运行。"

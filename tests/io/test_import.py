@@ -286,3 +286,47 @@ def test_a_detailed_grid_keeps_what_contradicts_itself_for_the_checker(tmp_path)
     rules = {f.rule for f in check_project(project, CheckContext(profile="88", budget_year=2025))
              if f.indicator_uuid in (rate.uuid, cost.uuid)}
     assert {"VAL-10", "VAL-05"} <= rules
+
+
+# --- one meaning of a cell: the survey target ------------------------------------------------
+
+
+def test_importing_the_survey_target_from_a_detailed_form_stores_what_typing_stores(
+        tmp_path, new_dataset):
+    from tests.support.entry_cases import SURVEY, SURVEY_STORED, stored_target
+
+    rows = [
+        ["项目名称", "满意度调查经费"], ["主管部门", "测试主管部门", "实施单位", "测试预算单位"],
+        ["项目属性", "新增项目", "项目期", "2025年"], ["年度目标", "完成满意度调查。"],
+        ["一级指标", "二级指标", "三级指标", "指标性质", "计算符号", "指标值", "计量单位", "指标解释"],
+        ["满意度指标", "服务对象满意度指标", "群众满意度", "定量", "", SURVEY, "", ""],
+        ["", "", "回访满意度", "定量", "", ">=90%", "", "电话回访"],
+    ]
+    path = io_tables.write_xlsx(tmp_path / "申报表.xlsx", rows)
+    ds = new_dataset()
+    _added, notices = import_files(ds, [path])
+    (project,) = ds.load_projects()
+    survey, callback = project.indicators
+    assert stored_target(survey) == SURVEY_STORED
+    assert survey.source_text.split("\t")[5] == SURVEY  # the original stays with the item
+    assert (callback.value_display(), callback.value_text, callback.explanation) == (
+        "≥90%", "", "电话回访")
+    moved = [n for n in notices if "问卷调查" in str(n)]
+    assert len(moved) == 1 and "第 6 行" in str(moved[0]) and "指标值" in str(moved[0])
+    assert moved[0].severity == "hint"
+    assert any(">=90%" in str(n) and "≥90%" in str(n) for n in notices)
+
+
+def test_importing_the_survey_target_from_a_disclosure_table_stores_the_same(tmp_path,
+                                                                               new_dataset):
+    from tests.support.entry_cases import SURVEY, SURVEY_STORED, stored_target
+
+    rows = [io_tables.HEADERS,
+            [DEPT, UNIT, "满意度调查经费", "完成满意度调查。",
+             f"1、满意度指标：群众满意度，年度指标值：{SURVEY}。"]]
+    ds = new_dataset()
+    _added, notices = import_files(ds, [io_tables.write_xlsx(tmp_path / "公开表.xlsx", rows)])
+    (indicator,) = ds.load_projects()[0].indicators
+    assert stored_target(indicator) == SURVEY_STORED
+    assert SURVEY in indicator.source_text
+    assert any("第 1 项" in str(n) and "问卷调查" in str(n) for n in notices)

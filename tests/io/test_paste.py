@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from perfdesk.io.paste import GRID_COLUMNS, heading_column, parse_paste, split_cells
+from perfdesk.io.paste import GRID_COLUMNS, parse_paste, split_cells
 
 HEADING = "一级指标\t二级指标\t三级指标\t指标性质\t计算符号\t指标值\t计量单位\t指标值设定依据\t指标解释"
 
@@ -51,17 +51,6 @@ def test_line_feed_and_carriage_return_rows_and_a_byte_order_mark_are_read():
 
 def test_a_quoted_cell_at_the_very_end_without_a_line_end():
     assert split_cells('x\t"多\n行"') == [["x", "多\n行"]]
-
-
-@pytest.mark.parametrize(("heading", "column"), [
-    ("一级指标", "level1"), ("一級指標", "level1"), (" 三级指标 ", "name"),
-    ("指标名称", "name"), ("指标值及单位", "value"), ("年度指标值", "value"),
-    ("绩效标准", "basis"), ("指标值设定依据", "basis"), ("评（扣）分标准", "scoring"),
-    ("评(扣)分标准", "scoring"), ("权重（%）", "weight"), ("计量单位", "unit"),
-    ("指标值类型", "nature"), ("项目名称", ""), ("", ""),
-])
-def test_headings_are_recognised_in_their_variants(heading, column):
-    assert heading_column(heading) == column
 
 
 # --- a block with a heading row -------------------------------------------------------------
@@ -158,11 +147,27 @@ def test_comparator_words_and_ascii_in_the_symbol_column_become_the_typed_symbol
     assert a.value_display() == "≥10场" and a.value_text == ""
 
 
-def test_a_non_canonical_value_cell_is_kept_as_written_for_the_checker_to_offer_a_fix():
-    indicator = parse_paste(rows(HEADING, "产出指标\t质量指标\t合格率\t定量\t\t>=95%\t\t\t")
-                            ).indicators()[0]
+def test_a_value_in_another_spelling_is_stored_canonical_and_the_preview_says_so():
+    result = parse_paste(rows(HEADING, "产出指标\t质量指标\t合格率\t定量\t\t>=95%\t\t\t"))
+    indicator = result.indicators()[0]
     assert (indicator.comparator, indicator.target, indicator.unit) == ("≥", Decimal(95), "%")
-    assert indicator.value_text == ">=95%"
+    assert indicator.value_text == "" and indicator.value_display() == "≥95%"
+    (note,) = result.rows[0].problems
+    assert (note.field, note.severity, note.adjusted) == ("value", "hint", True)
+    assert ">=95%" in note.message.zh and "≥95%" in note.message.zh
+    assert ">=95%" in indicator.source_text  # the row as pasted is kept
+
+
+def test_a_remark_after_the_target_moves_into_the_explanation():
+    result = parse_paste(rows(HEADING,
+                              "满意度指标\t服务对象满意度指标\t群众满意度\t定量\t\t>=95%（问卷调查）"
+                              "\t\t\t年末统计"))
+    indicator = result.indicators()[0]
+    assert (indicator.nature, indicator.comparator, indicator.target, indicator.unit,
+            indicator.value_text) == ("定量", "≥", Decimal(95), "%", "")
+    assert indicator.explanation == "年末统计；问卷调查"
+    assert "问卷调查" in result.rows[0].problems_at("value")[0].message.zh
+    assert "（问卷调查）" in indicator.source_text
 
 
 def test_full_width_digits_are_read():
@@ -231,7 +236,7 @@ def test_a_level2_not_under_its_level1_is_an_error():
     assert problem.severity == "error" and "数量指标" in problem.message.zh
 
 
-def test_aliases_and_a_level2_given_as_level1_are_read_as_the_standard_categories():
+def test_aliases_and_a_level2_given_as_level1_are_kept_as_written_for_the_checks_to_fix():
     text = rows(HEADING,
                 "项目完成指标\t数量指标\t场次\t定量\t≥\t1\t场\t\t",
                 "质量指标\t\t合格率\t定量\t≥\t95\t%\t\t",
@@ -239,14 +244,15 @@ def test_aliases_and_a_level2_given_as_level1_are_read_as_the_standard_categorie
                 "滿意度指標\t\t满意度\t定量\t≥\t90\t%\t\t")
     result = parse_paste(text)
     got = [(i.level1, i.level2, i.level1_source) for i in result.indicators()]
-    assert got == [("产出指标", "数量指标", "项目完成指标"),
-                   ("产出指标", "质量指标", "质量指标"),
-                   ("效益指标", "生态效益指标", "效益指标"),
-                   ("满意度指标", "服务对象满意度指标", "滿意度指標")]
+    assert got == [("项目完成指标", "数量指标", "项目完成指标"),  # CAT-03 offers 产出指标
+                   ("质量指标", "质量指标", "质量指标"),  # CAT-02 moves it under 产出指标
+                   ("效益指标", "环境效益指标", "效益指标"),  # CAT-03 offers 生态效益指标
+                   ("满意度指标", "", "滿意度指標")]  # CAT-05 fills in the only level 2
     assert problems(result.rows[0]) == {("level1", "hint")}
-    assert problems(result.rows[1]) == {("level1", "hint")}
+    assert problems(result.rows[1]) == {("level1", "warning")}
     assert problems(result.rows[2]) == {("level2", "hint")}
-    assert problems(result.rows[3]) == set()
+    assert problems(result.rows[3]) == {("level2", "warning")}
+    assert [n.adjusted for n in result.rows[1].problems] == [True]  # level 2 was filled in
 
 
 def test_profile_101_has_cost_as_a_level1_category():
@@ -261,8 +267,10 @@ def test_a_comparator_or_unit_cell_contradicting_the_value_is_an_error():
                 "\t\t覆盖率\t定量\t≥\t28.8万元\t%\t\t")
     result = parse_paste(text)
     assert problems(result.rows[0]) == {("comparator", "error")}
+    assert result.rows[0].indicator.comparator == "≥"  # the value's own comparator counts
     assert problems(result.rows[1]) == {("unit", "error")}
-    assert result.rows[1].indicator.unit == "万元"
+    cost = result.rows[1].indicator  # both units kept: the check (VAL-05) asks which is right
+    assert (cost.unit, cost.target, cost.value_display()) == ("%", Decimal("28.8"), "≥28.8万元")
 
 
 def test_an_unreadable_comparator_and_nature_are_marked():
@@ -271,10 +279,12 @@ def test_an_unreadable_comparator_and_nature_are_marked():
     assert result.indicators()[0].nature == "定量"  # judged from the value
 
 
-def test_a_nature_contradicting_the_value_is_a_warning_and_the_value_wins():
+def test_a_nature_contradicting_the_value_is_a_warning_and_both_are_kept():
     result = parse_paste(rows(HEADING, "产出指标\t数量指标\t场次\t定性\t≥\t10\t场\t\t"))
     assert problems(result.rows[0]) == {("nature", "warning")}
-    assert result.indicators()[0].nature == "定量"
+    indicator = result.indicators()[0]  # the check (VAL-10) says 定性 takes a grade
+    assert (indicator.nature, indicator.target, indicator.value_display()) == (
+        "定性", Decimal(10), "≥10场")
 
 
 def test_weight_is_read_as_an_exact_number_or_marked():
@@ -339,3 +349,18 @@ def test_messages_have_english_too():
     result = parse_paste(rows(HEADING, "其他\t\t\t\t\t抽样\t\t\t"))
     for problem in result.rows[0].problems:
         assert problem.message.en and problem.message.zh != problem.message.en
+
+
+def test_pasting_the_survey_target_stores_what_typing_and_import_store(new_dataset):
+    from perfdesk.core.model import Project
+    from tests.support.entry_cases import SURVEY, SURVEY_STORED, stored_target
+
+    result = parse_paste(rows(HEADING, f"满意度指标\t服务对象满意度指标\t群众满意度\t\t\t{SURVEY}\t\t\t"))
+    (note,) = result.rows[0].problems_at("value")  # the preview says where the remark went
+    assert note.adjusted and "问卷调查" in note.message.zh and "指标解释" in note.message.zh
+    ds = new_dataset()
+    uuid = ds.add_project(ds.units()[0].uuid, Project(name="满意度调查经费",
+                                                       indicators=result.indicators()))
+    (indicator,) = ds.load_project(uuid).indicators
+    assert stored_target(indicator) == SURVEY_STORED
+    assert SURVEY in indicator.source_text  # the row as pasted stays with the indicator

@@ -23,6 +23,7 @@ class Finding:  # perfdesk.checks.Finding (severity given as its value: "error",
 class Notice:  # perfdesk.io.Notice
     message: Text
     location: str
+    severity: str = "warning"
 
 
 @dataclass

@@ -27,17 +27,15 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QWidget
 
 from perfdesk.gui.forms.ui_import_dialog import Ui_ImportDialog
-from perfdesk.gui.severity_style import COLOURS, ERROR, WARNING
+from perfdesk.core.severity import ERROR, WARNING, Severity, summarise
+from perfdesk.gui.icons import icon
+from perfdesk.gui.severity_style import COLOURS, ICON_NAMES
 from perfdesk.core.values import format_money
 
 if TYPE_CHECKING:  # the data layer loads when a dataset opens, not at start-up
     from perfdesk.core.model import Project
 
 EXPAND_ALL_UP_TO = 200  # projects; a bigger import opens with only the departments expanded
-
-
-def _severity(finding: Any) -> str:
-    return getattr(finding.severity, "value", finding.severity)
 
 
 class _Node:
@@ -93,10 +91,8 @@ class ImportTreeModel(QAbstractItemModel):
             node.indicators = len(project.indicators)
             node.funds = project.annual_total
             node.projects = 1
-            for finding in (findings or {}).get(project.uuid, ()):
-                severity = _severity(finding)
-                node.errors += severity == "error"
-                node.warnings += severity == "warning"
+            counts = summarise((findings or {}).get(project.uuid, ()))
+            node.errors, node.warnings = counts.errors, counts.warnings
             for above in (unit, dept, self.root):
                 above.indicators += node.indicators
                 above.errors += node.errors
@@ -208,7 +204,8 @@ class ImportTreeModel(QAbstractItemModel):
 
 
 class NoticeTableModel(QAbstractTableModel):
-    """The importer's notices: where (file, sheet, row) and what it had to guess."""
+    """The importer's notices: where (file, sheet, row), how much it matters (the severity's
+    icon) and what it had to guess."""
 
     LOCATION, MESSAGE = range(2)
 
@@ -238,6 +235,10 @@ class NoticeTableModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self.notices):
             return None
         notice = self.notices[index.row()]
+        if role == Qt.ItemDataRole.DecorationRole and index.column() == self.LOCATION:
+            return icon(ICON_NAMES[Severity.of(notice)])
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.LOCATION:
+            return str(Severity.of(notice).label)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if index.column() == self.LOCATION:
                 return str(getattr(notice, "location", "") or "")

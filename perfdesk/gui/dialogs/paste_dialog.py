@@ -17,30 +17,24 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QWidget
 
+from perfdesk.core.severity import Severity, summarise, worst
 from perfdesk.gui.forms.ui_paste_dialog import Ui_PasteDialog
 from perfdesk.gui.severity_style import MUTED, TINTS
-from perfdesk.io.paste import COLUMN_TITLES, GRID_COLUMNS, PasteResult, parse_paste
+from perfdesk.core.fields import GRID_CELL_OF, GRID_COLUMNS, indicator_label
+from perfdesk.io.paste import PasteResult, parse_paste
 
 if TYPE_CHECKING:  # the data layer loads when a dataset opens, not at start-up
     from perfdesk.core.model import Indicator
 
-# Where a finding about an indicator field is shown in the preview.
-FIELD_COLUMNS = {
-    "level1": "level1", "level1_source": "level1", "level2": "level2", "name": "name",
-    "nature": "nature", "comparator": "comparator", "value": "value", "target": "value",
-    "grade": "value", "value_text": "value", "unit": "unit", "basis": "basis",
-    "explanation": "explanation", "scoring": "name", "weight": "name", "remark": "name",
-}
-SEVERITIES = ("error", "warning", "hint")
 
 Check = Callable[[list["Indicator"]], Iterable[Any]]
 
 
 @dataclass(frozen=True, slots=True)
-class CellNote:
+class PreviewNote:
     """One thing to say about a preview cell: a reading problem or a check finding."""
 
-    severity: str  # "error", "warning" or "hint"
+    severity: Severity
     message: str
 
 
@@ -56,7 +50,7 @@ class PasteRowsModel(QAbstractTableModel):
     COLUMNS = ("include", *GRID_COLUMNS)
     SeverityRole = Qt.ItemDataRole.UserRole + 1
 
-    def __init__(self, result: PasteResult, notes: dict[tuple[int, str], list[CellNote]],
+    def __init__(self, result: PasteResult, notes: dict[tuple[int, str], list[PreviewNote]],
                  parent=None) -> None:
         super().__init__(parent)
         self.pasted = result
@@ -79,7 +73,7 @@ class PasteRowsModel(QAbstractTableModel):
             if not 0 <= section < len(self.COLUMNS):
                 return None
             column = self.COLUMNS[section]
-            return self.tr("新建") if column == "include" else str(COLUMN_TITLES[column])
+            return self.tr("新建") if column == "include" else str(indicator_label(column))
         if 0 <= section < len(self.pasted.rows):
             return self.tr("第 %n 行", "", self.pasted.rows[section].line)
         return None
@@ -101,15 +95,12 @@ class PasteRowsModel(QAbstractTableModel):
             return {"comparator": comparator, "value": value, "unit": unit}[column]
         return str(getattr(indicator, column) or "")
 
-    def cell_notes(self, row: int, column: str) -> list[CellNote]:
+    def cell_notes(self, row: int, column: str) -> list[PreviewNote]:
         return self.notes.get((row, column), [])
 
-    def worst(self, row: int, column: str) -> str:
-        notes = self.cell_notes(row, column)
-        for severity in SEVERITIES:
-            if any(n.severity == severity for n in notes):
-                return severity
-        return ""
+    def worst(self, row: int, column: str) -> Severity | str:
+        """The most serious note's severity at a cell, ``""`` when it has none."""
+        return worst(self.cell_notes(row, column)) or ""
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -131,8 +122,7 @@ class PasteRowsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             notes = self.cell_notes(row, column)
             if notes:
-                return "\n".join(f"{self.severity_word(n.severity)}：{n.message}"
-                                 for n in notes)
+                return "\n".join(f"{n.severity.label}：{n.message}" for n in notes)
             text = self.cell_text(row, column)
             return text if len(text) > 20 or "\n" in text else None
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -144,13 +134,8 @@ class PasteRowsModel(QAbstractTableModel):
             return self.worst(row, column)
         return None
 
-    def row_worst(self, row: int) -> str:
-        worst = {self.worst(row, c) for c in GRID_COLUMNS}
-        return next((s for s in SEVERITIES if s in worst), "")
-
-    def severity_word(self, severity: str) -> str:
-        return {"error": self.tr("错误"), "warning": self.tr("警告"),
-                "hint": self.tr("提示")}.get(severity, severity)
+    def row_worst(self, row: int) -> Severity | str:
+        return worst(n for c in GRID_COLUMNS for n in self.cell_notes(row, c)) or ""
 
     def setData(self, index: QModelIndex | QPersistentModelIndex, value: Any,
                 role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -169,24 +154,23 @@ class PasteRowsModel(QAbstractTableModel):
 
 
 def collect_notes(result: PasteResult, findings: Iterable[Any] = ()
-                  ) -> dict[tuple[int, str], list[CellNote]]:
+                  ) -> dict[tuple[int, str], list[PreviewNote]]:
     """Notes per (row, column): the paste's reading problems and the check findings that
     point at a new indicator (project-level findings and other rows' are left out)."""
-    notes: dict[tuple[int, str], list[CellNote]] = {}
+    notes: dict[tuple[int, str], list[PreviewNote]] = {}
     rows = {row.indicator.uuid: n for n, row in enumerate(result.rows)}
     for n, row in enumerate(result.rows):
         for problem in row.problems:
-            notes.setdefault((n, problem.field if problem.field in GRID_COLUMNS else "name"),
-                             []).append(CellNote(problem.severity, str(problem.message)))
+            notes.setdefault((n, GRID_CELL_OF.get(problem.field, "name")), []).append(
+                PreviewNote(problem.severity, str(problem.message)))
     for finding in findings:
         n = rows.get(finding.indicator_uuid)
         if n is None:
             continue
-        column = FIELD_COLUMNS.get(finding.field, "name")
-        severity = getattr(finding.severity, "value", finding.severity)
+        column = GRID_CELL_OF.get(finding.field, "name")
         rule = getattr(finding, "rule", "")
         message = f"{finding.message}（{rule}）" if rule else str(finding.message)
-        notes.setdefault((n, column), []).append(CellNote(severity, message))
+        notes.setdefault((n, column), []).append(PreviewNote(Severity.of(finding), message))
     return notes
 
 
@@ -246,15 +230,12 @@ class PasteDialog(QDialog):
             else:
                 first = next((c for c in result.columns if c), "")
                 how = self.tr("没有表头，按指标表的列顺序读取（从“%1”列开始）").replace(
-                    "%1", str(COLUMN_TITLES[first]) if first else "")
-            counts = {s: 0 for s in SEVERITIES}
-            for notes in self.model.notes.values():
-                for note in notes:
-                    counts[note.severity] += 1
+                    "%1", str(indicator_label(first)) if first else "")
+            counts = summarise(n for notes in self.model.notes.values() for n in notes)
             problems = ""
-            if counts["error"] or counts["warning"]:
+            if counts.problems:
                 problems = self.tr("有 %1 处错误、%2 处警告（已用颜色标出），新建后可以继续修改。") \
-                    .replace("%1", str(counts["error"])).replace("%2", str(counts["warning"]))
+                    .replace("%1", str(counts.errors)).replace("%2", str(counts.warnings))
             self.ui.summaryLabel.setText(
                 self.tr("从剪贴板读到 %1 行指标；%2。").replace("%1", str(len(result.rows)))
                 .replace("%2", how) + problems)

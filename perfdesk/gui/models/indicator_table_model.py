@@ -1,37 +1,32 @@
 """The indicator grid's model: one row per indicator of the current project, typed columns.
 
 Columns follow the official layout (一级 │ 二级 │ 三级指标 │ 性质 │ 符号 │ 值 │ 单位 │ 依据 │ 解释).
-What a clerk types becomes typed fields here: :func:`changes_for` turns the text of a cell into
-field changes (``>=95%`` typed into 值 becomes 计算符号 ≥, target 95 and unit %; choosing a
-二级指标 fills in its 一级指标; a name from the library fills in the categories of an empty
-row), and :meth:`IndicatorTableModel.setData` pushes them as one undoable command. Rows follow
-the document's signals; each cell carries the check findings that point at it.
+What the text typed into a cell means is the core's (:func:`perfdesk.core.entry.
+typed_indicator_changes`: ``>=95%`` typed into 值 becomes 计算符号 ≥, target 95 and unit %, a
+remark in brackets moves into 指标解释; choosing a 二级指标 fills in its 一级指标; a name from the
+library fills in the categories of an empty row); :meth:`IndicatorTableModel.setData` pushes
+the changes as one undoable command and says what the clerk should know (``entryNoted``).
+Rows follow the document's signals; each cell carries the check findings that point at it.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
-from perfdesk.core import indicator_library
-
-from perfdesk.core import values
+from perfdesk.core import entry, values
+from perfdesk.core.entry import grades_of
+from perfdesk.core.fields import GRID_CELL_OF, GRID_COLUMNS
 from perfdesk.core.errors import NotFoundError
 from perfdesk.gui import commands
-from perfdesk.gui.checking import SEVERITY_ORDER, LiveChecker, severity
+from perfdesk.core.severity import Severity, rank
+from perfdesk.gui.checking import LiveChecker
 from perfdesk.gui.document import DatasetDocument
 from perfdesk.gui.labels import grid_header, indicator_field
 from perfdesk.gui.severity_style import MUTED, TINTS
 from perfdesk.gui.translate import _t
-from perfdesk.core.taxonomy import (
-    DEFAULT_GRADES,
-    QUALITATIVE,
-    QUANTITATIVE,
-    level2_names,
-    parent_of_level2,
-)
-from perfdesk.core.values import ValueKind
+from perfdesk.core.taxonomy import QUALITATIVE
 
 if TYPE_CHECKING:  # the data layer loads when a dataset opens, not at start-up
     from perfdesk.core.model import Indicator
@@ -40,15 +35,9 @@ if TYPE_CHECKING:  # the data layer loads when a dataset opens, not at start-up
 COLUMN_COUNT = 9
 
 # The field each column edits; VALUE edits the 指标值 as a whole (target, grade or raw text).
-COLUMN_FIELDS = ("level1", "level2", "name", "nature", "comparator", "value", "unit", "basis",
-                 "explanation")
+COLUMN_FIELDS = GRID_COLUMNS
 # Where a finding about a field is shown.
-FIELD_COLUMNS = {
-    "level1": LEVEL1, "level1_source": LEVEL1, "level2": LEVEL2, "name": NAME,
-    "nature": NATURE, "comparator": COMPARATOR, "value": VALUE, "target": VALUE,
-    "grade": VALUE, "value_text": VALUE, "unit": UNIT, "basis": BASIS,
-    "explanation": EXPLANATION,
-}
+FIELD_COLUMNS = {field: COLUMN_FIELDS.index(cell) for field, cell in GRID_CELL_OF.items()}
 
 # Roles.
 UuidRole = Qt.ItemDataRole.UserRole + 1
@@ -76,14 +65,6 @@ _EDITABLE = _READ_ONLY | Qt.ItemFlag.ItemIsEditable
 
 
 
-def grades_of(settings: dict) -> tuple[str, ...]:
-    """The 定性 grade list of a dataset (its setting, else the default list)."""
-    grades = settings.get("grades")
-    if isinstance(grades, (list, tuple)) and grades:
-        return tuple(str(g) for g in grades)
-    return DEFAULT_GRADES
-
-
 def value_edit_text(indicator: Indicator) -> str:
     """What the 值 cell shows and its editor starts from."""
     if indicator.nature == QUALITATIVE and indicator.grade:
@@ -95,98 +76,16 @@ def value_edit_text(indicator: Indicator) -> str:
     return indicator.grade
 
 
-def changes_for(indicator: Indicator, column: int, text: Any, *, profile: str,
-                grades: tuple[str, ...]) -> dict[str, Any]:
-    """The field changes that typing ``text`` into ``column`` of ``indicator`` makes.
-
-    Only fields whose value differs are returned (empty when nothing changes).
-    """
-    text = "" if text is None else str(text).strip()
-    changes: dict[str, Any] = {}
-    if column == LEVEL1:
-        changes["level1"] = text
-        if indicator.level2 and indicator.level2 not in level2_names(profile, text):
-            changes["level2"] = ""
-    elif column == LEVEL2:
-        changes["level2"] = text
-        parent = parent_of_level2(profile, text) if text else ""
-        if parent and indicator.level1 != parent:
-            changes["level1"] = parent
-    elif column == NAME:
-        changes["name"] = text
-        changes.update(_library_defaults(indicator, text, profile))
-    elif column == NATURE:
-        changes["nature"] = text
-    elif column == COMPARATOR:
-        changes["comparator"] = text
-        if text and not indicator.nature:
-            changes["nature"] = QUANTITATIVE
-        changes.update(_superseded_text(indicator))
-    elif column == UNIT:
-        changes["unit"] = text
-        changes.update(_superseded_text(indicator))
-    elif column == VALUE:
-        changes.update(_value_changes(indicator, text, grades))
-    elif column == BASIS:
-        changes["basis"] = text
-    elif column == EXPLANATION:
-        changes["explanation"] = text
-    return {k: v for k, v in changes.items() if getattr(indicator, k) != v}
-
-
-def _superseded_text(indicator: Indicator) -> dict[str, Any]:
-    """Editing a typed part of a value makes its 'as written' text out of date."""
-    if indicator.value_text and (indicator.target is not None or indicator.grade):
-        return {"value_text": ""}
-    return {}
-
-
-def _value_changes(indicator: Indicator, text: str, grades: tuple[str, ...]) -> dict[str, Any]:
-    if not text:
-        return {"target": None, "grade": "", "value_text": ""}
-    result = values.parse(text, grades)
-    value = result.value
-    if value.kind is ValueKind.QUANTITATIVE:
-        return {
-            "nature": QUANTITATIVE,
-            "target": value.number,
-            "comparator": value.comparator or indicator.comparator,
-            "unit": value.unit or indicator.unit,
-            "grade": "",
-            # a formula in front of the target is kept as written, so the check can point at it
-            "value_text": text if result.prefix else "",
-        }
-    if value.kind is ValueKind.QUALITATIVE or (
-            indicator.nature == QUALITATIVE and not any(ch.isdigit() for ch in text)):
-        grade = value.grade if value.kind is ValueKind.QUALITATIVE else text
-        return {"nature": QUALITATIVE, "grade": grade, "target": None, "comparator": "",
-                "unit": "", "value_text": ""}
-    return {"value_text": text, "target": None, "grade": ""}
-
-
-def _library_defaults(indicator: Indicator, name: str, profile: str) -> dict[str, Any]:
-    """A library name typed into an empty row brings its categories, nature and unit."""
-    entry = indicator_library.by_name(profile).get(name)
-    if entry is None:
-        return {}
-    changes: dict[str, Any] = {}
-    if not indicator.level1 and not indicator.level2:
-        changes.update(level1=entry.level1, level2=entry.level2)
-    elif indicator.level1 == entry.level1 and not indicator.level2:
-        changes["level2"] = entry.level2
-    if not indicator.nature and indicator.target is None and not indicator.grade \
-            and not indicator.value_text:
-        changes["nature"] = entry.nature
-        if entry.nature == QUANTITATIVE:
-            if not indicator.comparator:
-                changes["comparator"] = entry.comparator
-            if not indicator.unit:
-                changes["unit"] = entry.unit
-    return changes
-
-
 class IndicatorTableModel(QAbstractTableModel):
-    """The indicators of one project (or none)."""
+    """The indicators of one project (or none).
+
+    Signals:
+        entryNoted(str, int, str): an indicator uuid, a column and what the clerk should know
+            about the text just typed there (a remark moved into 指标解释); the note stays in
+            the cell's tooltip until the indicator changes again.
+    """
+
+    entryNoted = Signal(str, int, str)
 
     def __init__(self, document: DatasetDocument, checker: LiveChecker | None = None,
                  parent=None) -> None:
@@ -199,6 +98,7 @@ class IndicatorTableModel(QAbstractTableModel):
         # while rows are being inserted or removed it still describes the rows the view has.
         self._rows: list[Indicator] = []
         self._cell_findings: dict[tuple[str, int], list] = {}
+        self._entry_notes: dict[tuple[str, int], str] = {}  # what typing there made us say
         document.indicatorChanged.connect(self._indicator_changed)
         document.indicatorAdded.connect(self._indicator_added)
         document.indicatorRemoved.connect(self._indicator_removed)
@@ -215,6 +115,7 @@ class IndicatorTableModel(QAbstractTableModel):
         if self.project_uuid is not None:
             self.document.unpin(self.project_uuid)
         self.project_uuid = uuid
+        self._entry_notes.clear()
         if uuid is not None:
             self.document.pin(uuid)
         self._rows = list(self.document.project(uuid).indicators) if uuid is not None else []
@@ -286,7 +187,7 @@ class IndicatorTableModel(QAbstractTableModel):
             return self._text(indicator, column)
         if role == _BACKGROUND:
             found = self._cell_findings.get((indicator.uuid, column))
-            return TINTS.get(severity(found[0])) if found else None
+            return TINTS[Severity.of(found[0])] if found else None
         if role == _ALIGNMENT:
             if column == NATURE or column == COMPARATOR:
                 return _CENTRE
@@ -309,13 +210,13 @@ class IndicatorTableModel(QAbstractTableModel):
             return self._cell_findings.get((indicator.uuid, column), [])
         if role == SeverityRole:
             found = self._cell_findings.get((indicator.uuid, column))
-            return severity(found[0]) if found else ""
+            return Severity.of(found[0]) if found else ""
         return None
 
     def marks(self) -> list[tuple[int, int, str]]:
         """(row, column, severity) of every cell with a finding, for the grid to outline."""
         rows = {indicator.uuid: row for row, indicator in enumerate(self._rows)}
-        return [(rows[uuid], column, severity(found[0]))
+        return [(rows[uuid], column, Severity.of(found[0]))
                 for (uuid, column), found in self._cell_findings.items() if uuid in rows]
 
     def _text(self, indicator: Indicator, column: int) -> str:
@@ -328,6 +229,9 @@ class IndicatorTableModel(QAbstractTableModel):
 
     def _tooltip(self, indicator: Indicator, column: int) -> str:
         lines = []
+        noted = self._entry_notes.get((indicator.uuid, column))
+        if noted:
+            lines.append(noted)
         for finding in self._cell_findings.get((indicator.uuid, column), []):
             lines.append(finding_text(finding))
         if column in (NAME, EXPLANATION, VALUE):
@@ -349,15 +253,35 @@ class IndicatorTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.project_uuid is None:
             return False
         indicator = self.indicator(index.row())
-        changes = changes_for(indicator, index.column(), value, profile=self.profile,
-                              grades=self.grades)
-        if not changes:
+        column = index.column()
+        typed = self.typed_changes(indicator, column, value)
+        if not typed.fields:
             self.drop_preview()  # a preview may have shown what was not committed
+            self._note(indicator.uuid, column, typed.notes)
             return False
-        label = indicator_field(COLUMN_FIELDS[index.column()])
-        return self.document.push(commands.EditIndicator(
-            self.document, self.project_uuid, indicator.uuid, changes,
+        label = indicator_field(COLUMN_FIELDS[column])
+        done = self.document.push(commands.EditIndicator(
+            self.document, self.project_uuid, indicator.uuid, typed.fields,
             text=_t("修改“%1”").replace("%1", label)))
+        if done:
+            self._note(indicator.uuid, column, typed.notes)
+        return done
+
+    def typed_changes(self, indicator: Indicator, column: int, text: Any) -> entry.Reading:
+        """What typing ``text`` into ``column`` of ``indicator`` would change, and the notes."""
+        return entry.typed_indicator_changes(indicator, COLUMN_FIELDS[column], text,
+                                             profile=self.profile, grades=self.grades)
+
+    def _note(self, uuid: str, column: int, notes: list[entry.CellNote]) -> None:
+        if not notes:
+            return
+        text = "\n".join(str(n.message) for n in notes)
+        self._entry_notes[(uuid, column)] = text
+        row = self.row_of(uuid)
+        if row >= 0:
+            index = self.index(row, column)
+            self.dataChanged.emit(index, index, [Qt.ItemDataRole.ToolTipRole])
+        self.entryNoted.emit(uuid, column, text)
 
     # --- findings ---------------------------------------------------------------------------
 
@@ -376,7 +300,7 @@ class IndicatorTableModel(QAbstractTableModel):
             column = FIELD_COLUMNS.get(finding.field, NAME)
             self._cell_findings.setdefault((finding.indicator_uuid, column), []).append(finding)
         for found in self._cell_findings.values():
-            found.sort(key=lambda f: SEVERITY_ORDER.get(severity(f), 3))
+            found.sort(key=rank)
 
     def _findings_changed(self, uuids: list) -> None:
         if self.project_uuid not in uuids or not self._rows:
@@ -393,13 +317,15 @@ class IndicatorTableModel(QAbstractTableModel):
                 self.dataChanged.emit(index, index, _MARK_ROLES)
 
     def _mark_levels(self) -> dict[tuple[str, int], str]:
-        return {key: severity(found[0]) for key, found in self._cell_findings.items()}
+        return {key: Severity.of(found[0]) for key, found in self._cell_findings.items()}
 
     # --- following the document -------------------------------------------------------------
 
     def _indicator_changed(self, project_uuid: str, uuid: str, _fields: list) -> None:
         if project_uuid != self.project_uuid:
             return
+        for key in [k for k in self._entry_notes if k[0] == uuid]:
+            del self._entry_notes[key]  # said about the text before this change
         row = self.row_of(uuid)
         if row >= 0:
             self.dataChanged.emit(self.index(row, 0), self.index(row, COLUMN_COUNT - 1))
@@ -451,8 +377,7 @@ class IndicatorTableModel(QAbstractTableModel):
 
 def finding_text(finding: Any) -> str:
     """A finding as one tooltip paragraph: severity, message (what and how to fix), fix."""
-    names = {"error": _t("错误"), "warning": _t("警告"), "hint": _t("提示")}
-    text = f"{names.get(severity(finding), '')}（{finding.rule}）：{finding.message}"
+    text = f"{Severity.of(finding).label}（{finding.rule}）：{finding.message}"
     if finding.fix is not None:
         text += "\n" + _t("可自动修正：%1").replace("%1", str(finding.fix.label))
     return text

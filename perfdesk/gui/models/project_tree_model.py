@@ -21,10 +21,11 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from perfdesk.gui import commands
-from perfdesk.gui.checking import EMPTY, LiveChecker, Summary
+from perfdesk.core.severity import EMPTY_SUMMARY, ERROR, WARNING, Summary
+from perfdesk.gui.checking import LiveChecker
 from perfdesk.gui.document import DatasetDocument
 from perfdesk.gui.icons import icon
-from perfdesk.gui.severity_style import COLOURS, ERROR, WARNING
+from perfdesk.gui.severity_style import COLOURS
 from perfdesk.gui.translate import _t
 
 DEPARTMENT, UNIT, PROJECT = "department", "unit", "project"
@@ -140,10 +141,10 @@ class ProjectTreeModel(QAbstractItemModel):
 
     def summary(self, node: Node) -> Summary:
         if self.checker is None:
-            return EMPTY
+            return EMPTY_SUMMARY
         if node.kind == PROJECT:
             return self.checker.summary(node.uuid)
-        total = EMPTY
+        total = EMPTY_SUMMARY
         for child in node.children:
             total = total + self.summary(child)
         return total
@@ -390,7 +391,7 @@ class BadgeDelegate(QStyledItemDelegate):
         if style is not None:
             style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, opt, painter,
                                 opt.widget)
-        summary: Summary = index.data(SummaryRole) or EMPTY
+        summary: Summary = index.data(SummaryRole) or EMPTY_SUMMARY
         pills = self._pills(summary, index.data(KindRole) == PROJECT)
         if not pills:
             return

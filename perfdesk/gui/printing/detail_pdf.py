@@ -43,11 +43,25 @@ from PySide6.QtGui import (
 
 from perfdesk import __version__
 from perfdesk.core.errors import PerfDeskError
-from perfdesk.gui.fonts import print_family
 from perfdesk.core.values import format_money
+from perfdesk.gui.fonts import print_family
+from perfdesk.io.detail_form import (
+    EMPTY_GRID,
+    FAILED_MARK,
+    GOALS_LABEL,
+    GRID_HEADINGS,
+    MONEY_LABEL,
+    MONEY_NOTE,
+    REVIEW_LABEL,
+    TITLE_FORMAT,
+    UNIT_LINE_LABEL,
+    DetailForm,
+    Signature,
+    detail_form,
+)
 
 if TYPE_CHECKING:  # the data layer loads when a dataset opens, not at start-up
-    from perfdesk.core.model import Indicator, Project
+    from perfdesk.core.model import Project
 
 # --- page geometry (millimetres) ------------------------------------------------------------
 
@@ -67,9 +81,7 @@ FAIL_COLOUR = QColor("#c00000")
 
 # The header block: main label, sub-label, value, sub-label, value.
 HEADER_COLUMNS = (30.0, 36.0, (CONTENT_W - 30 - 72) / 2, 36.0, (CONTENT_W - 30 - 72) / 2)
-# The indicator grid (domain.md §5.2 heading); 指标解释 takes what is left.
-GRID_HEADINGS = ("一级指标", "二级指标", "三级指标", "指标性质", "计算符号", "指标值", "计量单位",
-                 "指标值设定依据", "指标解释")
+# The indicator grid (domain.md §5.2 heading, GRID_HEADINGS); 指标解释 takes what is left.
 _GRID_FIXED = (20.0, 34.0, 46.0, 16.5, 16.5, 26.0, 17.0, 26.0)
 GRID_COLUMNS = (*_GRID_FIXED, CONTENT_W - sum(_GRID_FIXED))
 # The footer: 填报人, 联系电话, 填报日期 with their values.
@@ -112,7 +124,7 @@ class _Row:
 
 @dataclass
 class _Page:
-    project: Project
+    form: DetailForm
     rows: list[tuple[float, _Row]] = field(default_factory=list)  # (top y, row)
     first: bool = False  # the project's first page, with the title
     number: int = 0
@@ -232,93 +244,73 @@ def _wrap_paragraph(paragraph: str, width: float, advance: Callable[[str], float
 # --- building the rows of one project -------------------------------------------------------
 
 
-def _period(project: Project) -> str:
-    start, end = project.period_start, project.period_end
-    if start and end and start != end:
-        return f"{start}年至{end}年"
-    if start or end:
-        return f"{start or end}年"
-    return ""
-
-
-def _header_rows(project: Project) -> list[_Row]:
+def _header_rows(form: DetailForm) -> list[_Row]:
     cols = HEADER_COLUMNS
 
     def label(col: int, text: str, span: int = 1, merge: object = None) -> _Cell:
         return _Cell(col, text, span, CENTER, label=True, merge=merge)
 
+    def pair(key: str, col: int, span: int) -> list[_Cell]:
+        text, value = form.header[key]
+        return [label(col, text), _Cell(col + 1, value, span)]
+
     rows = []
-    if project.code:
-        rows.append(_Row(cols, [label(0, "项目名称"), _Cell(1, project.name, 2),
-                                label(3, "项目编码"), _Cell(4, project.code)]))
+    if form.value("code"):
+        rows.append(_Row(cols, [*pair("name", 0, 2), *pair("code", 3, 1)]))
     else:
-        rows.append(_Row(cols, [label(0, "项目名称"), _Cell(1, project.name, 4)]))
-    rows.append(_Row(cols, [label(0, "主管部门"), _Cell(1, project.department, 2),
-                            label(3, "实施单位"), _Cell(4, project.implementing_unit
-                                                        or project.unit)]))
-    rows.append(_Row(cols, [label(0, "项目属性"), _Cell(1, project.attribute, 2),
-                            label(3, "项目期"), _Cell(4, _period(project))]))
-    funds = (("中期资金总额", "年度资金总额", project.midterm_total, project.annual_total),
-             ("其中：财政拨款", "其中：财政拨款", project.midterm_fiscal, project.annual_fiscal),
-             ("其他资金", "其他资金", project.midterm_other, project.annual_other))
-    for mid_label, year_label, mid, year in funds:
+        rows.append(_Row(cols, pair("name", 0, 4)))
+    rows.append(_Row(cols, [*pair("department", 0, 2), *pair("implementing_unit", 3, 1)]))
+    rows.append(_Row(cols, [*pair("attribute", 0, 2), *pair("period", 3, 1)]))
+    for line in form.money:
         rows.append(_Row(cols, [
-            label(0, "项目资金\n（万元）", merge="funds"), label(1, mid_label),
-            _Cell(2, format_money(mid), align=RIGHT), label(3, year_label),
-            _Cell(4, format_money(year), align=RIGHT)], keep_with_next=True))
+            label(0, MONEY_LABEL, merge="funds"), label(1, line.midterm_label),
+            _Cell(2, format_money(line.midterm), align=RIGHT), label(3, line.annual_label),
+            _Cell(4, format_money(line.annual), align=RIGHT)], keep_with_next=True))
     rows[-1].keep_with_next = False
-    rows.append(_Row(cols, [label(0, "总体目标", merge="goal"), label(1, "中长期目标", 2),
-                            label(3, "年度目标", 2)], keep_with_next=True))
-    rows.append(_Row(cols, [label(0, "总体目标", merge="goal"),
-                            _Cell(1, project.midterm_goal, 2, top=True),
-                            _Cell(3, project.annual_goal, 2, top=True)], min_height=14.0))
+    (midterm_label, midterm), (annual_label, annual) = form.goals
+    rows.append(_Row(cols, [label(0, GOALS_LABEL, merge="goal"), label(1, midterm_label, 2),
+                            label(3, annual_label, 2)], keep_with_next=True))
+    rows.append(_Row(cols, [label(0, GOALS_LABEL, merge="goal"),
+                            _Cell(1, midterm, 2, top=True),
+                            _Cell(3, annual, 2, top=True)], min_height=14.0))
     return rows
 
 
 def _grid_heading() -> _Row:
     return _Row(GRID_COLUMNS, [_Cell(i, text, align=CENTER, label=True)
-                               for i, text in enumerate(GRID_HEADINGS)], font="grid",
+                               for i, (_field, text) in enumerate(GRID_HEADINGS)], font="grid",
                 keep_with_next=True)
 
 
-def _grid_rows(project: Project) -> list[_Row]:
-    if not project.indicators:
-        return [_Row(GRID_COLUMNS, [_Cell(0, "（未填写绩效指标）", span=len(GRID_COLUMNS),
+# How each grid column's text sits: names and explanations ranged left, the rest centred.
+_LEFT_FIELDS = frozenset({"name", "explanation"})
+
+
+def _grid_rows(form: DetailForm) -> list[_Row]:
+    if not form.grid:
+        return [_Row(GRID_COLUMNS, [_Cell(0, EMPTY_GRID, span=len(GRID_COLUMNS),
                                           align=CENTER)], font="grid", min_height=10.0)]
     rows = []
-    run1 = run2 = 0
-    previous: Indicator | None = None
-    for indicator in project.indicators:
-        if previous is None or indicator.level1 != previous.level1:
-            run1 += 1
-            run2 += 1
-        elif indicator.level2 != previous.level2:
-            run2 += 1
-        previous = indicator
-        comparator, target, unit = indicator.value_columns()
-        rows.append(_Row(GRID_COLUMNS, [
-            _Cell(0, indicator.level1, align=CENTER, merge=("level1", run1)),
-            _Cell(1, indicator.level2, align=CENTER, merge=("level2", run2)),
-            _Cell(2, indicator.name),
-            _Cell(3, indicator.nature, align=CENTER),
-            _Cell(4, comparator, align=CENTER),
-            _Cell(5, target, align=CENTER),
-            _Cell(6, unit, align=CENTER),
-            _Cell(7, indicator.basis, align=CENTER),
-            _Cell(8, indicator.explanation),
-        ], font="grid"))
+    for grid in form.grid:
+        cells = []
+        for col, (field_name, _text) in enumerate(GRID_HEADINGS):
+            run = grid.run(field_name)
+            cells.append(_Cell(col, str(grid.cells[field_name] or ""),
+                               align=LEFT if field_name in _LEFT_FIELDS else CENTER,
+                               merge=None if run is None else (field_name, run)))
+        rows.append(_Row(GRID_COLUMNS, cells, font="grid"))
     return rows
 
 
-def _footer_rows(filled_by: str, phone: str, date: str) -> list[_Row]:
+def _footer_rows(form: DetailForm) -> list[_Row]:
     def label(col: int, text: str) -> _Cell:
         return _Cell(col, text, align=CENTER, label=True)
 
-    signer = _Row(FOOTER_COLUMNS, [label(0, "填报人"), _Cell(1, filled_by, align=CENTER),
-                                   label(2, "联系电话"), _Cell(3, phone, align=CENTER),
-                                   label(4, "填报日期"), _Cell(5, date, align=CENTER)],
-                  keep_with_next=True, min_height=9.0)
-    review = _Row(FOOTER_COLUMNS, [label(0, "审核意见"), _Cell(1, "", span=5)],
+    cells = []
+    for n, (text, value) in enumerate(form.footer):
+        cells += [label(2 * n, text), _Cell(2 * n + 1, value, align=CENTER)]
+    signer = _Row(FOOTER_COLUMNS, cells, keep_with_next=True, min_height=9.0)
+    review = _Row(FOOTER_COLUMNS, [label(0, REVIEW_LABEL), _Cell(1, "", span=5)],
                   min_height=REVIEW_H, review=True)
     return [signer, review]
 
@@ -352,22 +344,21 @@ class _Layout:
         row.height = height
         return row
 
-    def pages(self, project: Project, *, filled_by: str, phone: str, date: str
-              ) -> list[_Page]:
-        header = [self.measure(r) for r in _header_rows(project)]
+    def pages(self, form: DetailForm) -> list[_Page]:
+        header = [self.measure(r) for r in _header_rows(form)]
         self._fit_merged(header)
         heading = self.measure(_grid_heading())
-        grid = [self.measure(r, merged_per_row=True) for r in _grid_rows(project)]
-        footer = [self.measure(r) for r in _footer_rows(filled_by, phone, date)]
+        grid = [self.measure(r, merged_per_row=True) for r in _grid_rows(form)]
+        footer = [self.measure(r) for r in _footer_rows(form)]
 
         pages: list[_Page] = []
-        page = _Page(project, first=True)
+        page = _Page(form, first=True)
         pages.append(page)
         y = MARGIN_TOP + self.TITLE_H + self.SUBTITLE_H
 
         def new_page(with_heading: bool) -> None:
             nonlocal page, y
-            page = _Page(project)
+            page = _Page(form)
             pages.append(page)
             y = MARGIN_TOP + self.CONTINUED_H
             if with_heading:
@@ -491,20 +482,21 @@ class _Painter:
         flags = align | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextSingleLine
         self.p.drawText(self.rect(x, y, w, h), int(flags), text)
 
-    def page(self, page: _Page, *, year: int, failed: bool) -> None:
-        project = page.project
+    def page(self, page: _Page) -> None:
+        form = page.form
         if page.first:
-            self.text("title", MARGIN_X, MARGIN_TOP, CONTENT_W, _Layout.TITLE_H,
-                      f"{year}年项目支出绩效目标申报表", CENTER)
+            self.text("title", MARGIN_X, MARGIN_TOP, CONTENT_W, _Layout.TITLE_H, form.title,
+                      CENTER)
             sub_y = MARGIN_TOP + _Layout.TITLE_H
             self.text("subtitle", MARGIN_X, sub_y, CONTENT_W * 0.75, _Layout.SUBTITLE_H,
-                      f"填报单位（盖章）：{project.unit}")
+                      f"{UNIT_LINE_LABEL}：{form.unit_line}")
             self.text("subtitle", MARGIN_X, sub_y, CONTENT_W, _Layout.SUBTITLE_H,
-                      "单位：万元", RIGHT)
+                      MONEY_NOTE, RIGHT)
         else:
+            name_label, name = form.header["name"]
             self.text("small", MARGIN_X, MARGIN_TOP, CONTENT_W * 0.8, _Layout.CONTINUED_H,
-                      f"{year}年项目支出绩效目标申报表（续）  项目名称：{project.name}")
-        if failed:
+                      f"{form.title}（续）  {name_label}：{name}")
+        if form.failed:
             self.failed_mark()
         self.rows(page.rows)
         self.text("small", MARGIN_X, PAGE_H - MARGIN_BOTTOM - PAGE_NUMBER_H + 1, CONTENT_W,
@@ -514,7 +506,7 @@ class _Painter:
                   PAGE_NUMBER_H, f"PerfDesk {__version__}", RIGHT, QColor("#999999"))
 
     def failed_mark(self) -> None:
-        text = "未通过检查"
+        text = FAILED_MARK
         w = self.ts.width("mark", text) + 6
         h = 8.0
         x, y = PAGE_W - MARGIN_X - w, MARGIN_TOP
@@ -638,15 +630,15 @@ def write_projects_pdf(
         raise PerfDeskError("文件夹不存在，请另选保存位置。",
                             "The folder does not exist; choose another place.", file=folder)
     failed_uuids = set(failed)
-    date_text = _date_text(date or _dt.date.today())
+    signed = Signature(filled_by, phone, date or _dt.date.today())
     temp = folder / f".{target.stem}.{_uuid.uuid4().hex[:8]}.pdf.part"
     try:
         temp.touch(exist_ok=False)
     except OSError as error:
         raise _write_error(error, target) from error
     try:
-        _paint(projects, temp, year=year, failed=failed_uuids, filled_by=filled_by, phone=phone,
-               date=date_text, progress=progress, target=target)
+        _paint(projects, temp, year=year, failed=failed_uuids, signed=signed,
+               progress=progress, target=target)
         try:
             os.replace(temp, target)
         except OSError as error:
@@ -659,11 +651,11 @@ def write_projects_pdf(
 
 
 def _paint(projects: list[Project], temp: Path, *, year: int, failed: set[str],
-           filled_by: str, phone: str, date: str, progress: Progress | None,
+           signed: Signature, progress: Progress | None,
            target: Path) -> None:
     writer = QPdfWriter(str(temp))
     writer.setResolution(DPI)
-    writer.setTitle(f"{year}年项目支出绩效目标申报表")
+    writer.setTitle(TITLE_FORMAT.format(year=year))
     writer.setCreator(f"PerfDesk {__version__}")
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
                                      QPageLayout.Orientation.Landscape, QMarginsF(0, 0, 0, 0),
@@ -683,14 +675,15 @@ def _paint(projects: list[Project], temp: Path, *, year: int, failed: set[str],
         for done, project in enumerate(projects):
             if progress is not None:
                 progress(done, total)
-            is_failed = project.uuid in failed
-            for page in layout.pages(project, filled_by=filled_by, phone=phone, date=date):
+            form = detail_form(project, year=year, failed=project.uuid in failed,
+                               signed=signed)
+            for page in layout.pages(form):
                 if not first and not writer.newPage():
                     raise PerfDeskError("写入 PDF 失败（磁盘可能已满）。",
                                         "Writing the PDF failed (the disk may be full).",
                                         file=target)
                 first = False
-                paint.page(page, year=year, failed=is_failed)
+                paint.page(page)
         if progress is not None:
             progress(total, total)
         ok = True
@@ -702,10 +695,6 @@ def _paint(projects: list[Project], temp: Path, *, year: int, failed: set[str],
     if ok and temp.stat().st_size == 0:
         raise PerfDeskError("写入 PDF 失败（磁盘可能已满）。",
                             "Writing the PDF failed (the disk may be full).", file=target)
-
-
-def _date_text(date: _dt.date) -> str:
-    return f"{date.year}年{date.month}月{date.day}日"
 
 
 def _write_error(error: OSError, target: Path) -> PerfDeskError:

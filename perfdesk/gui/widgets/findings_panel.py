@@ -14,11 +14,12 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHeaderView, QWidget
 
-from perfdesk.gui.checking import ERROR, HINT, WARNING, LiveChecker, Summary, severity
+from perfdesk.core.severity import Severity, Summary
+from perfdesk.gui.checking import LiveChecker
 from perfdesk.gui.forms.ui_findings_panel import Ui_FindingsPanel
 from perfdesk.gui.icons import icon
 from perfdesk.gui.labels import indicator_field, project_field
-from perfdesk.gui.severity_style import HEX
+from perfdesk.gui.severity_style import HEX, ICON_NAMES
 from perfdesk.gui.translate import _t
 
 MESSAGE_COLUMN, PROJECT_COLUMN, FIX_COLUMN = range(3)
@@ -27,7 +28,6 @@ COLUMN_COUNT = 3
 FindingRole = Qt.ItemDataRole.UserRole + 1
 ProjectUuidRole = Qt.ItemDataRole.UserRole + 2
 
-SEVERITY_ICONS = {ERROR: "severity-error", WARNING: "severity-warning", HINT: "severity-hint"}
 # Lines of text the box under the list holds: the selected finding in full (severity and rule,
 # what is wrong and how to fix it, and the auto-fix) at the panel's default width, for all but
 # the very longest findings of the sample.
@@ -143,7 +143,7 @@ class FindingsModel(QAbstractTableModel):
                 return _t("%1：%2").replace("%1", location_text(finding, positions)).replace(
                     "%2", str(finding.message))
             if role == Qt.ItemDataRole.DecorationRole:
-                return icon(SEVERITY_ICONS.get(severity(finding), "severity-hint"))
+                return icon(ICON_NAMES[Severity.of(finding)])
             if role == Qt.ItemDataRole.ToolTipRole:
                 return f"{finding.rule}：{finding.message}"
         elif column == PROJECT_COLUMN:
@@ -286,8 +286,8 @@ class FindingsPanel(QWidget):
                 text = _t("没有发现问题。")
             self._set_detail(text)
             return
-        level = severity(finding)
-        name = {ERROR: _t("错误"), WARNING: _t("警告"), HINT: _t("提示")}[level]
+        level = Severity.of(finding)
+        name = str(level.label)
         text = (f'<b style="color:{HEX[level]}">{html.escape(name)} '
                 f'{html.escape(finding.rule)}</b><br>{html.escape(str(finding.message))}')
         if finding.fix is not None:

@@ -9,7 +9,8 @@ typed it is checked as a preview, so the cell's mark follows each keystroke. The
 paints a coloured border around cells with findings; the tooltip gives the message and the fix.
 
 :class:`IndicatorGrid` adds spreadsheet keys: Enter commits and moves to the next cell, typing
-starts editing, Backspace clears the cell.
+starts editing, Backspace clears the cell; what the clerk should know about a text just typed
+(a remark moved from 指标值 into 指标解释) shows at the cell.
 """
 
 from __future__ import annotations
@@ -17,9 +18,11 @@ from __future__ import annotations
 from PySide6.QtCore import (
     QAbstractItemModel,
     QModelIndex,
+    QRect,
     QSortFilterProxyModel,
     QStringListModel,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QKeyEvent, QPainter, QPen
@@ -33,6 +36,7 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
+    QToolTip,
     QWidget,
 )
 
@@ -50,7 +54,6 @@ from perfdesk.gui.models.indicator_table_model import (
     VALUE,
     IndicatorRole,
     IndicatorTableModel,
-    changes_for,
 )
 from perfdesk.gui.severity_style import COLOURS
 from perfdesk.core.taxonomy import (
@@ -68,6 +71,7 @@ from perfdesk.core.taxonomy import (
 COLUMN_CHARS = {LEVEL1: 5, LEVEL2: 8, NATURE: 3, COMPARATOR: 2.5, VALUE: 6, UNIT: 4,
                 BASIS: 5.5}
 NAME_SHARE, NAME_MIN_CHARS, EXPLANATION_MIN_CHARS = 2 / 3, 10, 5
+NOTE_MS = 8000  # how long a note about typed text stays at its cell
 
 
 def _combo(parent: QWidget, items, current: str, *, editable: bool) -> QComboBox:
@@ -181,9 +185,8 @@ class IndicatorDelegate(QStyledItemDelegate):
             indicator = model.index(row, column).data(IndicatorRole)
             if indicator is None:
                 return
-            changes = changes_for(indicator, column, text, profile=source.profile,
-                                  grades=source.grades)
-            self.previewRequested.emit(indicator.uuid, changes)
+            self.previewRequested.emit(indicator.uuid,
+                                       source.typed_changes(indicator, column, text).fields)
 
         editor.textEdited.connect(typed)
 
@@ -256,6 +259,8 @@ class IndicatorGrid(QTableView):
 
     def setModel(self, model) -> None:  # noqa: N802 - Qt API
         super().setModel(model)
+        if isinstance(model, IndicatorTableModel):
+            model.entryNoted.connect(self.show_entry_note)
         header = self.horizontalHeader()
         header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("中") * 2)
         header.setHighlightSections(False)
@@ -295,6 +300,21 @@ class IndicatorGrid(QTableView):
                 painter.setPen(pen)
                 painter.drawRect(rect.adjusted(1, 1, -1, -1))
         painter.end()
+
+    def show_entry_note(self, uuid: str, column: int, text: str) -> None:
+        """What the clerk should know about the text just typed into a cell (a remark moved
+        into 指标解释), shown at the cell until the next key or a while; the cell's tooltip keeps
+        it. Shown once the editor has closed: closing it moves the focus, which hides tips."""
+        QTimer.singleShot(0, self, lambda: self._show_note(uuid, column, text))
+
+    def _show_note(self, uuid: str, column: int, text: str) -> None:
+        model = self.model()
+        row = model.row_of(uuid) if isinstance(model, IndicatorTableModel) else -1
+        if row < 0 or not self.isVisible():
+            return
+        rect = self.visualRect(model.index(row, column))
+        QToolTip.showText(self.viewport().mapToGlobal(rect.bottomLeft()), text,
+                          self.viewport(), QRect(), NOTE_MS)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)

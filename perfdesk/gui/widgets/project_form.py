@@ -32,12 +32,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from perfdesk.core import values
+from perfdesk.core import entry, values
 from perfdesk.core.errors import NotFoundError
 from perfdesk.gui import commands
-from perfdesk.gui.checking import LiveChecker, severity
+from perfdesk.core.severity import ERROR, Severity
+from perfdesk.gui.checking import LiveChecker
 from perfdesk.gui.document import DatasetDocument
 from perfdesk.gui.forms.ui_project_form import Ui_ProjectForm
+from perfdesk.gui.severity_style import HEX, field_marks_style
 from perfdesk.gui.models.indicator_table_model import finding_text
 from perfdesk.core.taxonomy import PROJECT_ATTRIBUTES
 
@@ -47,26 +49,10 @@ if TYPE_CHECKING:  # the data layer loads when a dataset opens, not at start-up
 TYPING_PAUSE_MS = 1500
 NO_YEAR = 1999  # the year spin boxes' "—" (no year given)
 
-MONEY_PARTS = {
-    "annual_fiscal": ("annual_total", "annual_fiscal", "annual_other"),
-    "annual_other": ("annual_total", "annual_fiscal", "annual_other"),
-    "midterm_fiscal": ("midterm_total", "midterm_fiscal", "midterm_other"),
-    "midterm_other": ("midterm_total", "midterm_fiscal", "midterm_other"),
-}
-
-STYLE = """
-QLineEdit[severity="error"], QPlainTextEdit[severity="error"], QComboBox[severity="error"],
-QSpinBox[severity="error"] { border: 2px solid #d32f2f; border-radius: 3px; padding: 1px; }
-QLineEdit[severity="warning"], QPlainTextEdit[severity="warning"],
-QComboBox[severity="warning"], QSpinBox[severity="warning"]
-    { border: 2px solid #e08a00; border-radius: 3px; padding: 1px; }
-QLineEdit[severity="hint"], QPlainTextEdit[severity="hint"], QComboBox[severity="hint"],
-QSpinBox[severity="hint"] { border: 2px dashed #1e88e5; border-radius: 3px; padding: 1px; }
-QLabel[severity="error"], QCheckBox[severity="error"] { color: #d32f2f; }
-QLabel[severity="warning"], QCheckBox[severity="warning"] { color: #b36b00; }
-QLabel[severity="hint"], QCheckBox[severity="hint"] { color: #1565c0; }
-QLabel#annualSum[state="bad"], QLabel#midtermSum[state="bad"] { color: #d32f2f; }
-QLabel#annualSum[state="good"], QLabel#midtermSum[state="good"] { color: #2e7d32; }
+STYLE = field_marks_style(("QLineEdit", "QPlainTextEdit", "QComboBox", "QSpinBox"),
+                          ("QLabel", "QCheckBox")) + f"""
+QLabel#annualSum[state="bad"], QLabel#midtermSum[state="bad"] {{ color: {HEX[ERROR]}; }}
+QLabel#annualSum[state="good"], QLabel#midtermSum[state="good"] {{ color: #2e7d32; }}
 """
 
 _MONEY_TYPING = re.compile(r"\d{1,3}(,\d{0,3})*(\.\d{0,2})?|\d+(\.\d{0,2})?")
@@ -276,26 +262,16 @@ class ProjectForm(QWidget):
             return widget.isChecked()
         raise KeyError(field)
 
-    def changes_for(self, field: str) -> dict[str, Any]:
-        """What completing ``field`` now would write (empty when nothing changes)."""
+    def pending_changes(self, field: str) -> dict[str, Any]:
+        """What completing ``field`` now would write (empty when nothing changes); the
+        meaning is the core's (:func:`perfdesk.core.entry.typed_project_changes`)."""
         if self.uuid is None:
             return {}
-        project = self.document.project(self.uuid)
-        value = self.value(field)
         widget = self.widgets[field]
         if isinstance(widget, QLineEdit) and not widget.hasAcceptableInput():
             return {}
-        changes = {field: value}
-        if field in MONEY_PARTS:
-            total_field, fiscal_field, other_field = MONEY_PARTS[field]
-            old_sum = _sum(getattr(project, fiscal_field), getattr(project, other_field))
-            parts = {fiscal_field: getattr(project, fiscal_field),
-                     other_field: getattr(project, other_field), field: value}
-            new_sum = _sum(parts[fiscal_field], parts[other_field])
-            total = getattr(project, total_field)
-            if total is None or total == old_sum:  # the total follows its parts
-                changes[total_field] = new_sum
-        return {k: v for k, v in changes.items() if getattr(project, k) != v}
+        return entry.typed_project_changes(self.document.project(self.uuid), field,
+                                           self.value(field))
 
     # --- writing ----------------------------------------------------------------------------
 
@@ -315,7 +291,7 @@ class ProjectForm(QWidget):
     def _preview(self, field: str) -> None:
         if self.checker is None or self.uuid is None:
             return
-        changes = self.changes_for(field)
+        changes = self.pending_changes(field)
         if changes:
             self.checker.preview_project(self.uuid, changes)
 
@@ -335,7 +311,7 @@ class ProjectForm(QWidget):
         if not typing:
             self._idle.stop()
             self._pending_field = ""
-        changes = self.changes_for(field)
+        changes = self.pending_changes(field)
         if not changes:
             if self.checker is not None and self.checker.checked(self.uuid):
                 self.checker.recheck(self.uuid)  # drop a preview of an edit not made
@@ -405,7 +381,7 @@ class ProjectForm(QWidget):
         for field in self._marked - set(by_field):
             self._mark(field, "", self._tooltips[field])
         for field, found in by_field.items():
-            self._mark(field, severity(found[0]),
+            self._mark(field, Severity.of(found[0]).value,
                        "\n\n".join(finding_text(f) for f in found))
         self._marked = set(by_field)
 
@@ -452,7 +428,7 @@ class ProjectForm(QWidget):
             total = parse_money(self.widgets[f"{prefix}_total"].text())
             fiscal = parse_money(self.widgets[f"{prefix}_fiscal"].text())
             other = parse_money(self.widgets[f"{prefix}_other"].text())
-            parts = _sum(fiscal, other)
+            parts = entry.money_sum(fiscal, other)
             if parts is None:
                 text, state = "", ""
             elif total is None or total == parts:
@@ -468,8 +444,3 @@ class ProjectForm(QWidget):
                 label.style().unpolish(label)
                 label.style().polish(label)
 
-
-def _sum(a: Decimal | None, b: Decimal | None) -> Decimal | None:
-    if a is None and b is None:
-        return None
-    return (a or Decimal(0)) + (b or Decimal(0))

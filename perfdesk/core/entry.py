@@ -1,0 +1,658 @@
+"""What text typed, pasted or imported into an indicator cell means: one reader for all of them.
+
+A clerk's text reaches an indicator four ways — typed into the grid, pasted from Excel, read
+from a detailed form, read from a disclosure table's 绩效指标 cell — and must mean the same
+thing each way: ``>=95%（问卷调查）`` becomes 计算符号 ≥, 指标值 95, 计量单位 %, with 问卷调查 moved
+into 指标解释, whichever way it came. This module is that meaning, pure (no files, no Qt):
+
+- the cell readers (:func:`read_nature`, :func:`read_comparator`, :func:`read_weight`,
+  :func:`read_target` for the 指标值 cell with the cells beside it, :class:`CategoryRun` for
+  一级/二级 with merged cells carried down);
+- :class:`IndicatorRowReader`, a whole row (field → cell text) into an
+  :class:`~perfdesk.core.model.Indicator` plus what each cell made the reader say;
+- :func:`typed_indicator_changes` and :func:`typed_project_changes`, what typing into one
+  cell of the grid or one field of the project form changes.
+
+How the readings are settled:
+
+- A target written in another spelling (``>=95%``, ``不低于95%``, ``９５％``) is stored in its
+  canonical form, with a note saying so. A remark in brackets after it (``≥95%（抽样调查）``)
+  moves into 指标解释 (after what is there). A formula before a target, or text that is no
+  target, is kept as written for the checks to point at.
+- Category labels are kept as written (trimmed, simplified characters), so the checks show
+  and fix a non-standard one (CAT-02, CAT-03, CAT-05); a level-2 name written as level 1 or a
+  label holding both levels (``产出指标（数量指标）``) fills in level 2.
+- Two cells that contradict each other (a 计量单位 of % beside ``28.8万元``; 定性 beside
+  ``≥95``) are both kept where the fields allow it, for the checks to report; only the
+  comparator, which has one field, follows the 指标值 cell.
+
+Each :class:`CellNote` says whether the reader *adjusted* what was written (stored it in
+another form, moved, split, left out) or kept something as written that looks wrong. Paste
+previews show every note; importers list the adjustments (the checks report the rest).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from perfdesk.core import indicator_library, values
+from perfdesk.core.i18n import Text
+from perfdesk.core.severity import ERROR, HINT, WARNING, Severity
+from perfdesk.core.taxonomy import (
+    DEFAULT_GRADES,
+    QUALITATIVE,
+    QUANTITATIVE,
+    LabelKind,
+    level1_names,
+    level2_names,
+    normalise_label,
+    parent_of_level2,
+    read_level1,
+    standard_level2,
+)
+from perfdesk.core.values import ParseResult, TargetValue, ValueKind
+
+if TYPE_CHECKING:  # the model (SQLModel) loads with the first dataset, not at start-up
+    from perfdesk.core.model import Indicator, Project
+
+
+@dataclass(frozen=True, slots=True)
+class CellNote:
+    """What reading one cell made the reader say.
+
+    Attributes:
+        field: the cell's field (``"value"`` for the 指标值 cell).
+        severity: error (needs fixing), warning (probably not what was meant) or hint.
+        message: what was found and what was done, naming the text as written.
+        adjusted: the reader stored something other than the text as written (a canonical
+            spelling, a remark moved, a cell left out); otherwise the text was kept as written
+            and the checks will point at it too.
+    """
+
+    field: str
+    severity: Severity
+    message: Text
+    adjusted: bool = False
+
+
+@dataclass(slots=True)
+class Reading:
+    """Field values read from cells, and the notes reading them made."""
+
+    fields: dict[str, Any] = field(default_factory=dict)
+    notes: list[CellNote] = field(default_factory=list)
+
+    def note(self, field_name: str, severity: Severity, zh: str, en: str, *,
+             adjusted: bool = False, **params: object) -> None:
+        self.notes.append(CellNote(field_name, severity, Text(zh, en).format(**params),
+                                   adjusted))
+
+    def take(self, other: "Reading") -> "Reading":
+        """Add ``other``'s fields and notes to these."""
+        self.fields.update(other.fields)
+        self.notes.extend(other.notes)
+        return self
+
+
+def clean(text: object) -> str:
+    """A cell's text with blanks around it removed; line breaks inside are kept as one."""
+    if text is None:
+        return ""
+    text = str(text).replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    return text.strip()
+
+
+def short(text: str, limit: int = 30) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def grades_of(settings: Mapping[str, Any]) -> tuple[str, ...]:
+    """The 定性 grade list of a dataset (its ``grades`` setting, else the default list)."""
+    grades = settings.get("grades")
+    if isinstance(grades, (list, tuple)) and grades and all(isinstance(g, str) for g in grades):
+        return tuple(grades)
+    return DEFAULT_GRADES
+
+
+# --- single cells ---------------------------------------------------------------------------
+
+NATURE_WORDS = {
+    "定量": QUANTITATIVE, "定量指标": QUANTITATIVE, "量化": QUANTITATIVE,
+    "定性": QUALITATIVE, "定性指标": QUALITATIVE,
+}
+_COMPARATOR_WORDS = {"正向": "≥", "反向": "≤", "大于等于": "≥", "小于等于": "≤"}
+_GRADE_MAX = 10  # a 定性 row's short text without digits is a grade; longer text is a sentence
+
+
+@lru_cache(maxsize=256)
+def read_nature(text: str) -> str:
+    """定量 or 定性 from a 指标性质 cell (定量指标, 定性, traditional characters …), or ``""``."""
+    return NATURE_WORDS.get(normalise_label(text), "")
+
+
+@lru_cache(maxsize=256)
+def read_comparator(text: str) -> str:
+    """The canonical comparator a 计算符号 cell means (``>=``, ``不低于``, ``≧``, 正向 …), or
+    ``""``."""
+    text = clean(text)
+    if text in _COMPARATOR_WORDS:
+        return _COMPARATOR_WORDS[text]
+    probe = values.parse(text + "1")
+    if probe.value.kind is ValueKind.QUANTITATIVE and not probe.prefix:
+        return probe.value.comparator
+    probe = values.parse("1" + text)  # 以上 / 以下 written in the symbol column
+    if probe.value.kind is ValueKind.QUANTITATIVE and probe.value.unit == "":
+        return probe.value.comparator
+    return ""
+
+
+def read_weight(text: str) -> Reading:
+    """权重 as an exact number (``10``, ``10%``, ``10分``); not a number is left out, and said."""
+    reading = Reading()
+    text = clean(text)
+    if not text:
+        return reading
+    weight = values.parse_number(text.rstrip("%％分"))
+    if weight is None:
+        reading.note("weight", ERROR, "权重“{text}”不是数字，没有读取。",
+                     "The weight '{text}' is not a number; it was not read.", adjusted=True,
+                     text=text)
+    else:
+        reading.fields["weight"] = weight
+    return reading
+
+
+def explanation_with(explanation: str, addition: str) -> str:
+    """指标解释 with ``addition`` (a remark or a formula moved out of 指标值 or the name) after
+    what it says, as one more clause: ``按月统计；问卷调查``. Added once."""
+    explanation = explanation.strip()
+    if not explanation:
+        return addition
+    if addition in explanation:
+        return explanation
+    return f"{explanation.rstrip('。；;')}；{addition}"
+
+
+def _remark(result: ParseResult) -> str:
+    """The remark in brackets after a target (``抽样调查`` of ``≥95%（抽样调查）``), or ``""``
+    when there is none or the text says more than the target (a formula before it)."""
+    if not result.note or result.prefix:
+        return ""
+    return result.note[1:-1].strip()
+
+
+def _move_remark(reading: Reading, written: str, result: ParseResult, explanation: str) -> None:
+    remark = _remark(result)
+    reading.fields["explanation"] = explanation_with(explanation, remark)
+    reading.note("value", HINT,
+                 "指标值“{written}”已读作“{canonical}”，括号中的说明“{remark}”已移到指标解释。",
+                 "The target '{written}' was read as '{canonical}'; the remark '{remark}' in "
+                 "brackets was moved to the explanation.", adjusted=True,
+                 written=short(written), canonical=values.render(result.value), remark=remark)
+
+
+def _is_grade_text(text: str, nature: str) -> bool:
+    """Whether ``text`` in a 定性 row is a grade (even one not in the list): short, no digits."""
+    return nature == QUALITATIVE and len(text) <= _GRADE_MAX and not re.search(r"\d", text)
+
+
+# --- the 指标值 cell with the cells beside it -----------------------------------------------
+
+
+def read_target(value: str, *, comparator: str = "", unit: str = "", nature: str = "",
+                explanation: str = "", grades: tuple[str, ...] = DEFAULT_GRADES) -> Reading:
+    """The target of a row: its 指标值 cell read with the 计算符号, 计量单位 and 指标性质 cells
+    beside it (each may be empty or absent).
+
+    The fields returned are ``nature``, ``comparator``, ``target``, ``unit``, ``grade`` and
+    ``value_text``, and ``explanation`` when a remark moved into it.
+    """
+    value, comparator_cell, unit_cell, nature_cell = (clean(t) for t in (value, comparator,
+                                                                          unit, nature))
+    reading = Reading()
+    nature = _nature_cell(nature_cell, reading)
+    comparator = _comparator_cell(comparator_cell, reading)
+    if unit_cell and not values.is_valid_unit(unit_cell):
+        reading.note("unit", WARNING,
+                     "计量单位“{text}”不像单位（含数字、空格或标点），请检查。",
+                     "Unit '{text}' does not look like a unit (digits, blanks or punctuation).",
+                     text=unit_cell)
+    if not value:
+        reading.fields.update(nature=nature, comparator=comparator, target=None,
+                              unit=unit_cell, grade="", value_text="")
+        return reading
+
+    result = values.parse(value, grades)
+    kind = result.value.kind
+    if kind is ValueKind.RAW and (comparator or unit_cell):
+        joined = values.parse(comparator + value + unit_cell, grades)
+        if joined.value.kind is ValueKind.QUANTITATIVE:  # the cells make a target together
+            result, value, comparator_cell, comparator, unit_cell = \
+                joined, comparator + value + unit_cell, "", "", ""
+            kind = ValueKind.QUANTITATIVE
+    if kind is ValueKind.QUANTITATIVE:
+        _quantitative(reading, value, result, comparator, comparator_cell, unit_cell, nature,
+                      explanation)
+    elif kind is ValueKind.QUALITATIVE:
+        _qualitative(reading, value, result, comparator_cell or unit_cell, nature, explanation)
+    elif _is_grade_text(value, nature):
+        reading.fields.update(_grade_fields(value))
+        reading.note("value", HINT, "“{value}”不在定性等级列表中（{grades}），已作为等级保留。",
+                     "'{value}' is not in the grade list ({grades}); kept as a grade.",
+                     value=value, grades="、".join(grades))
+    else:
+        reading.fields.update(nature=nature, comparator=comparator, target=None, unit=unit_cell,
+                              grade="", value_text=value)
+        reading.note("value", WARNING,
+                     "指标值“{value}”读不出定量目标或定性等级，已原样保留；请改为如“≥95%”或“达成”。",
+                     "The target '{value}' is neither a number nor a grade; kept as written. "
+                     "Rewrite it, e.g. ≥95% or 达成.", value=short(value))
+    return reading
+
+
+def _nature_cell(text: str, reading: Reading) -> str:
+    if not text:
+        return ""
+    nature = read_nature(text)
+    if not nature:
+        reading.note("nature", WARNING,
+                     "指标性质“{text}”应为“定量”或“定性”，已按指标值判断。",
+                     "Nature '{text}' should be 定量 or 定性; judged from the target instead.",
+                     adjusted=True, text=text)
+    return nature
+
+
+def _comparator_cell(text: str, reading: Reading) -> str:
+    if not text:
+        return ""
+    comparator = read_comparator(text)
+    if not comparator:
+        reading.note("comparator", ERROR, "计算符号“{text}”无法识别，应为 ≥ ＞ ＝ ＜ ≤ 之一，没有读取。",
+                     "Comparator '{text}' is not one of ≥ ＞ ＝ ＜ ≤; it was not read.",
+                     adjusted=True, text=text)
+    elif comparator != text:
+        reading.note("comparator", HINT, "计算符号“{text}”已按规范写作“{comparator}”。",
+                     "The comparator '{text}' was written as '{comparator}'.", adjusted=True,
+                     text=text, comparator=comparator)
+    return comparator
+
+
+def _quantitative(reading: Reading, value: str, result: ParseResult, comparator: str,
+                  comparator_cell: str, unit_cell: str, nature: str, explanation: str) -> None:
+    own = result.value
+    assert own.number is not None
+    if comparator and own.comparator and comparator != own.comparator:
+        reading.note("comparator", ERROR,
+                     "计算符号“{cell}”与指标值“{value}”中的“{inner}”不一致，已按指标值读取。",
+                     "Comparator '{cell}' disagrees with '{inner}' in the target '{value}'; the "
+                     "target's was kept.", adjusted=True, cell=comparator_cell, value=value,
+                     inner=own.comparator)
+    written = value if own.comparator or not comparator else comparator + value
+    unit = own.unit or unit_cell
+    kept_as_written = bool(result.prefix)
+    if unit_cell and own.unit and own.unit != unit_cell:
+        unit, kept_as_written = unit_cell, True  # both kept: the checks report VAL-05
+        reading.note("unit", ERROR,
+                     "计量单位“{cell}”与指标值“{value}”中的单位“{inner}”不一致，两者都已保留，请核对。",
+                     "Unit '{cell}' disagrees with the unit '{inner}' in the target '{value}'; "
+                     "both were kept, please check.", cell=unit_cell, value=value,
+                     inner=own.unit)
+    elif unit_cell and not own.unit:
+        written += unit_cell
+    target = TargetValue.quantitative(own.comparator or comparator, own.number, unit)
+    reading.fields.update(nature=nature or QUANTITATIVE, comparator=target.comparator,
+                          target=target.number, unit=unit, grade="",
+                          value_text=written if kept_as_written else "")
+    if nature == QUALITATIVE:
+        reading.note("nature", WARNING,
+                     "指标性质为“定性”，但指标值“{value}”是数值：两者都已保留，请核对。",
+                     "Nature says 定性 but the target '{value}' is a number; both were kept, "
+                     "please check.", value=value)
+    if result.prefix:
+        reading.note("value", WARNING,
+                     "指标值里有计算式“{prefix}”：目标已读作“{target}”，计算方法请写到指标解释。",
+                     "The target holds a formula '{prefix}': the target was read as '{target}'; "
+                     "put the formula in the explanation.", prefix=result.prefix,
+                     target=values.render(target))
+    elif _remark(result):
+        _move_remark(reading, value, result, explanation)
+    elif not kept_as_written:
+        _canonical_spelling(reading, value, own)
+
+
+def _canonical_spelling(reading: Reading, value: str, own: TargetValue) -> None:
+    canonical = values.render(own)
+    if re.sub(r"\s+", "", value) != canonical:
+        reading.note("value", HINT, "指标值“{written}”已按规范写作“{canonical}”。",
+                     "The target '{written}' was written as '{canonical}'.", adjusted=True,
+                     written=short(value), canonical=canonical)
+
+
+def _grade_fields(grade: str) -> dict[str, Any]:
+    return {"nature": QUALITATIVE, "grade": grade, "target": None, "comparator": "",
+            "unit": "", "value_text": ""}
+
+
+def _qualitative(reading: Reading, value: str, result: ParseResult, beside: str, nature: str,
+                 explanation: str) -> None:
+    reading.fields.update(_grade_fields(result.value.grade))
+    if nature == QUANTITATIVE:  # both kept: the checks report a 定量 row without a number
+        reading.fields["nature"] = QUANTITATIVE
+        reading.note("nature", WARNING,
+                     "指标性质为“定量”，但指标值“{value}”是等级：两者都已保留，请核对。",
+                     "Nature says 定量 but the target '{value}' is a grade; both were kept, "
+                     "please check.", value=value)
+    if beside:
+        reading.note("value", WARNING,
+                     "定性指标“{value}”不需要计算符号和计量单位，已忽略它们。",
+                     "A 定性 target '{value}' takes no comparator or unit; they were ignored.",
+                     adjusted=True, value=value)
+    if _remark(result):
+        _move_remark(reading, value, result, explanation)
+
+
+# --- 一级/二级: labels as written, merged cells carried down ---------------------------------
+
+
+_COMBINED = re.compile(r"^(?P<a>[^（(\-—－/、]+?)[（(\-—－/、]+(?P<b>[^）)]+)[）)]?$")
+
+
+class CategoryRun:
+    """Level 1 and level 2 of consecutive rows: a blank cell continues the one above (a merged
+    cell), a new level 1 starts a new level-2 run, a repeated level 1 continues its run.
+
+    Attributes:
+        profile: the dataset's profile ("88" or "101").
+        level1, level2: the categories in force (as stored: the label as written).
+    """
+
+    def __init__(self, profile: str, level1: str = "", level2: str = "") -> None:
+        self.profile = profile
+        self.level1 = normalise_label(level1)
+        self.level2 = normalise_label(level2)
+        self.implied = ""  # the level 2 a level-2 name written as level 1 stands for
+        self.source = ""  # the level-1 cell as written
+
+    def read(self, level1_cell: str = "", level2_cell: str = "") -> Reading:
+        reading = Reading()
+        written1, written2 = clean(level1_cell), clean(level2_cell)
+        if written1 and normalise_label(written1) != normalise_label(self.source):
+            self.source = written1
+            self.level1, self.implied = self._level1(written1, reading)
+            self.level2 = ""
+        if written2:
+            self.level2 = normalise_label(written2)
+            self._check_level2(written2, reading)
+        level2 = self.level2 or self.implied
+        if not self.level1:
+            reading.note("level1", ERROR,
+                         "缺少一级指标：请在第一行填写（产出指标、效益指标、满意度指标…）。",
+                         "The level-1 category is missing: give it in the first row.")
+        elif not level2:
+            reading.note("level2", WARNING, "缺少二级指标：请从下拉列表中选择。",
+                         "The level-2 category is missing: choose it from the list.")
+        reading.fields.update(level1=self.level1, level2=level2, level1_source=self.source)
+        return reading
+
+    def meaning(self) -> str:
+        """The standard level-1 category the label in force stands for, or ``""``."""
+        return read_level1(self.profile, self.level1).level1
+
+    def _level1(self, written: str, reading: Reading) -> tuple[str, str]:
+        """(level 1 as stored, level 2 it implies) for a level-1 cell."""
+        label = normalise_label(written)
+        found = read_level1(self.profile, label)
+        if found.kind is LabelKind.STANDARD:
+            return label, ""
+        if found.kind is LabelKind.ALIAS:
+            reading.note("level1", HINT,
+                         "“{written}”不是标准的一级指标名称（应为“{level1}”），已原样保留，检查时可一键改正。",
+                         "'{written}' is not a standard level-1 name ('{level1}'); kept as "
+                         "written, the check offers the fix.", written=written,
+                         level1=found.level1)
+            return label, ""
+        if found.kind is LabelKind.LEVEL2:
+            reading.note("level1", WARNING,
+                         "一级指标写成了二级指标“{written}”，已记为二级指标“{level2}”"
+                         "（一级指标应为“{level1}”，检查时可一键改正）。",
+                         "A level-2 name '{written}' stands where level 1 belongs; it was "
+                         "recorded as level 2 '{level2}' (level 1 should be '{level1}'; the "
+                         "check offers the fix).", adjusted=True, written=written,
+                         level2=found.level2, level1=found.level1)
+            return label, found.level2
+        combined = self._combined(label)
+        if combined:
+            reading.note("level1", HINT, "“{written}”已分为一级指标“{level1}”和二级指标“{level2}”。",
+                         "'{written}' was split into level 1 '{level1}' and level 2 '{level2}'.",
+                         adjusted=True, written=written, level1=combined[0], level2=combined[1])
+            return combined
+        reading.note("level1", ERROR,
+                     "“{written}”不是本数据文件（{profile}号文）的一级指标，应为：{names}；已原样保留。",
+                     "'{written}' is not a level-1 category of profile {profile}; use one of: "
+                     "{names}. It was kept as written.", written=written, profile=self.profile,
+                     names="、".join(level1_names(self.profile)))
+        return label, ""
+
+    def _combined(self, label: str) -> tuple[str, str] | None:
+        """``产出指标（数量指标）`` / ``产出指标-数量`` → (产出指标, 数量指标)."""
+        m = _COMBINED.match(label)
+        if not m:
+            return None
+        first, second = m.group("a"), m.group("b")
+        found = read_level1(self.profile, first)
+        if found.kind not in (LabelKind.STANDARD, LabelKind.ALIAS):
+            return None
+        level2 = standard_level2(self.profile, found.level1, second)
+        return (first, level2) if level2 else None
+
+    def _check_level2(self, written: str, reading: Reading) -> None:
+        level1 = self.meaning()
+        standard = standard_level2(self.profile, level1, written)
+        if standard and standard != self.level2:
+            reading.note("level2", HINT,
+                         "“{written}”不是标准的二级指标名称（应为“{level2}”），已原样保留，检查时可一键改正。",
+                         "'{written}' is not the standard level-2 name '{level2}'; kept as "
+                         "written, the check offers the fix.", written=written,
+                         level2=standard)
+        elif not standard:
+            children = level2_names(self.profile, level1) if level1 else ()
+            reading.note("level2", ERROR, "二级指标“{written}”不属于一级指标“{level1}”{hint}。",
+                         "Level 2 '{written}' does not belong under '{level1}'{hint_en}.",
+                         written=written, level1=self.level1 or "（空）",
+                         hint=f"，应为：{'、'.join(children)}" if children else "",
+                         hint_en=f"; use one of: {', '.join(children)}" if children else "")
+
+
+# --- a whole row ----------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class RowReading:
+    """One row read: the indicator it becomes and the notes of its cells."""
+
+    indicator: Indicator
+    notes: list[CellNote]
+
+    def adjustments(self) -> list[CellNote]:
+        """The notes about what was stored other than written (what an import lists)."""
+        return [n for n in self.notes if n.adjusted]
+
+
+_TEXT_FIELDS = ("basis", "scoring", "remark")
+
+
+class IndicatorRowReader:
+    """Reads rows (field → cell text) in order into indicators, carrying merged category
+    cells down. The fields are those of :mod:`perfdesk.core.vocabulary` (``value_unit`` is
+    read as ``value``)."""
+
+    def __init__(self, profile: str, grades: tuple[str, ...] = DEFAULT_GRADES,
+                 level1: str = "", level2: str = "") -> None:
+        self.categories = CategoryRun(profile, level1, level2)
+        self.grades = tuple(grades)
+
+    def read(self, cells: Mapping[str, str], *, source_text: str = "",
+             source_ref: str = "") -> RowReading:
+        reading = self.categories.read(cells.get("level1", ""), cells.get("level2", ""))
+        name = clean(cells.get("name", ""))
+        if not name:
+            reading.note("name", ERROR, "三级指标名称为空：请填写要衡量的内容（如“培训场次”）。",
+                         "The indicator name is empty: say what is measured (e.g. 培训场次).")
+        value = clean(cells.get("value") or cells.get("value_unit") or "")
+        explanation = clean(cells.get("explanation", ""))
+        reading.take(read_target(value, comparator=cells.get("comparator", ""),
+                                 unit=cells.get("unit", ""), nature=cells.get("nature", ""),
+                                 explanation=explanation, grades=self.grades))
+        if not value and (name or clean(cells.get("comparator", ""))
+                          or clean(cells.get("unit", ""))):
+            reading.note("value", ERROR, "指标值为空：请填写目标（如“≥95%”或“达成”）。",
+                         "The target is empty: give it (e.g. ≥95% or 达成).")
+        reading.fields.setdefault("explanation", explanation)
+        reading.fields.update({f: clean(cells.get(f, "")) for f in _TEXT_FIELDS})
+        reading.take(read_weight(cells.get("weight", "")))
+        from perfdesk.core.model import Indicator
+
+        indicator = Indicator(name=name, source_text=source_text, source_ref=source_ref,
+                              **reading.fields)
+        return RowReading(indicator, reading.notes)
+
+
+# --- typing into one cell -------------------------------------------------------------------
+
+
+def typed_indicator_changes(indicator: Indicator, field_name: str, text: Any, *,
+                            profile: str, grades: tuple[str, ...]) -> Reading:
+    """What typing ``text`` into the grid cell of ``field_name`` changes in ``indicator``.
+
+    ``field_name`` is a grid column's field (``"value"`` is the 指标值 cell as a whole). The
+    reading's fields are only those whose value differs (empty when nothing changes); its
+    notes say what the clerk should know (a remark moved into 指标解释).
+    """
+    text = clean(text)
+    reading = Reading()
+    changes = reading.fields
+    if field_name == "level1":
+        changes["level1"] = text
+        if indicator.level2 and indicator.level2 not in level2_names(profile, text):
+            changes["level2"] = ""
+    elif field_name == "level2":
+        changes["level2"] = text
+        parent = parent_of_level2(profile, text) if text else ""
+        if parent and indicator.level1 != parent:
+            changes["level1"] = parent
+    elif field_name == "name":
+        changes["name"] = text
+        changes.update(_library_defaults(indicator, text, profile))
+    elif field_name == "nature":
+        changes["nature"] = read_nature(text) if text else ""
+    elif field_name == "comparator":
+        comparator = read_comparator(text) if text else ""
+        if text and not comparator:
+            reading.note("comparator", ERROR, "计算符号“{text}”无法识别，应为 ≥ ＞ ＝ ＜ ≤ 之一。",
+                         "Comparator '{text}' is not one of ≥ ＞ ＝ ＜ ≤.", text=text)
+            return reading
+        changes["comparator"] = comparator
+        if comparator and not indicator.nature:
+            changes["nature"] = QUANTITATIVE
+        changes.update(_superseded_text(indicator))
+    elif field_name == "unit":
+        changes["unit"] = text
+        changes.update(_superseded_text(indicator))
+    elif field_name == "value":
+        _typed_value(reading, indicator, text, grades)
+    else:
+        changes[field_name] = text
+    reading.fields = {k: v for k, v in changes.items() if getattr(indicator, k) != v}
+    return reading
+
+
+def _superseded_text(indicator: Indicator) -> dict[str, Any]:
+    """Editing a typed part of a value makes its 'as written' text out of date."""
+    if indicator.value_text and (indicator.target is not None or indicator.grade):
+        return {"value_text": ""}
+    return {}
+
+
+def _typed_value(reading: Reading, indicator: Indicator, text: str,
+                 grades: tuple[str, ...]) -> None:
+    """Typing replaces the target; a number alone keeps the comparator and unit already there."""
+    changes = reading.fields
+    if not text:
+        changes.update(target=None, grade="", value_text="")
+        return
+    result = values.parse(text, grades)
+    value = result.value
+    if value.kind is ValueKind.QUANTITATIVE:
+        changes.update(nature=QUANTITATIVE, target=value.number,
+                       comparator=value.comparator or indicator.comparator,
+                       unit=value.unit or indicator.unit, grade="",
+                       # a formula in front of the target is kept as written for the checks
+                       value_text=text if result.prefix else "")
+    elif value.kind is ValueKind.QUALITATIVE or _is_grade_text(text, indicator.nature):
+        changes.update(_grade_fields(value.grade if value.kind is ValueKind.QUALITATIVE
+                                     else text))
+    else:
+        changes.update(value_text=text, target=None, grade="")
+        return
+    if _remark(result):
+        _move_remark(reading, text, result, indicator.explanation)
+
+
+def _library_defaults(indicator: Indicator, name: str, profile: str) -> dict[str, Any]:
+    """A library name typed into an empty row brings its categories, nature and unit."""
+    entry = indicator_library.by_name(profile).get(name)
+    if entry is None:
+        return {}
+    changes: dict[str, Any] = {}
+    if not indicator.level1 and not indicator.level2:
+        changes.update(level1=entry.level1, level2=entry.level2)
+    elif indicator.level1 == entry.level1 and not indicator.level2:
+        changes["level2"] = entry.level2
+    if not indicator.nature and indicator.target is None and not indicator.grade \
+            and not indicator.value_text:
+        changes["nature"] = entry.nature
+        if entry.nature == QUANTITATIVE:
+            if not indicator.comparator:
+                changes["comparator"] = entry.comparator
+            if not indicator.unit:
+                changes["unit"] = entry.unit
+    return changes
+
+
+# --- typing into the project form -----------------------------------------------------------
+
+# A money field and the (total, fiscal, other) it belongs to.
+MONEY_PARTS = {
+    "annual_fiscal": ("annual_total", "annual_fiscal", "annual_other"),
+    "annual_other": ("annual_total", "annual_fiscal", "annual_other"),
+    "midterm_fiscal": ("midterm_total", "midterm_fiscal", "midterm_other"),
+    "midterm_other": ("midterm_total", "midterm_fiscal", "midterm_other"),
+}
+
+
+def money_sum(*parts: Decimal | None) -> Decimal | None:
+    """The sum of the parts given (``None`` when none is)."""
+    known = [p for p in parts if p is not None]
+    return sum(known, Decimal(0)) if known else None
+
+
+def typed_project_changes(project: Project, field_name: str, value: Any) -> dict[str, Any]:
+    """What setting one header field of ``project`` to ``value`` changes: the field, and the
+    total when it followed its parts (财政拨款 + 其他资金) until now. Only fields whose value
+    differs are returned."""
+    changes = {field_name: value}
+    if field_name in MONEY_PARTS:
+        total_field, fiscal_field, other_field = MONEY_PARTS[field_name]
+        parts = {fiscal_field: getattr(project, fiscal_field),
+                 other_field: getattr(project, other_field)}
+        old_sum = money_sum(*parts.values())
+        parts[field_name] = value
+        total = getattr(project, total_field)
+        if total is None or total == old_sum:  # the total follows its parts
+            changes[total_field] = money_sum(*parts.values())
+    return {k: v for k, v in changes.items() if getattr(project, k) != v}

@@ -1,0 +1,100 @@
+"""What each field of a project or an indicator is called, in one table for every caller.
+
+The project form, the grid's headers and tooltips, the undo menu (撤销 修改“年度目标”), the paste
+preview, a check finding's location (第5条指标“诉求解答率”的指标值) and the command line all
+name fields from here, so a clerk reads one name per field wherever it appears. The Chinese
+follows the official forms (domain.md §3–§5.2); where a form's label only makes sense in its
+place (其中：财政拨款 under 年度资金总额), the name here says which one it is (年度财政拨款).
+"""
+
+from __future__ import annotations
+
+from perfdesk.core.i18n import Text
+
+PROJECT_FIELDS: dict[str, Text] = {
+    "name": Text("项目名称", "Project name"),
+    "code": Text("项目编码", "Project code"),
+    "department": Text("主管部门", "Department"),
+    "unit": Text("预算单位", "Budget unit"),
+    "attribute": Text("项目属性", "Project attribute"),
+    "period_start": Text("项目期（起）", "Project period (from)"),
+    "period_end": Text("项目期（止）", "Project period (to)"),
+    "annual_total": Text("年度资金总额", "Annual total"),
+    "annual_fiscal": Text("年度财政拨款", "Annual fiscal allocation"),
+    "annual_other": Text("年度其他资金", "Annual other funds"),
+    "midterm_total": Text("中期资金总额", "Mid-term total"),
+    "midterm_fiscal": Text("中期财政拨款", "Mid-term fiscal allocation"),
+    "midterm_other": Text("中期其他资金", "Mid-term other funds"),
+    "annual_goal": Text("年度目标", "Annual goal"),
+    "midterm_goal": Text("中长期目标", "Mid/long-term goal"),
+    "implementing_unit": Text("实施单位", "Implementing unit"),
+    "includes_transfer": Text("含转移支付", "Includes transfer payments"),
+    "no_service_recipients": Text("无服务对象", "No service recipients"),
+    "source_ref": Text("来源", "Source"),
+    "indicators": Text("绩效指标", "Indicators"),
+}
+
+_TARGET = Text("指标值", "Target value")
+INDICATOR_FIELDS: dict[str, Text] = {
+    "level1": Text("一级指标", "Level 1"),
+    "level2": Text("二级指标", "Level 2"),
+    "name": Text("三级指标", "Indicator name"),
+    "nature": Text("指标性质", "Nature"),
+    "comparator": Text("计算符号", "Comparator"),
+    # "value" is the 指标值 cell as a whole; target, grade and value_text are its parts
+    "value": _TARGET, "target": _TARGET, "grade": _TARGET, "value_text": _TARGET,
+    "unit": Text("计量单位", "Unit"),
+    "basis": Text("指标值设定依据", "Basis of the target"),
+    "explanation": Text("指标解释", "Explanation"),
+    "scoring": Text("评(扣)分标准", "Scoring rule"),
+    "weight": Text("权重", "Weight"),
+    "remark": Text("备注", "Remark"),
+    "level1_source": Text("一级指标（原文）", "Level 1 (as imported)"),
+    "source_text": Text("导入原文", "Imported text"),
+    "source_ref": Text("来源", "Source"),
+}
+
+# The indicator grid's columns in order (ui.md), by field; "value" is the 指标值 cell.
+GRID_COLUMNS = ("level1", "level2", "name", "nature", "comparator", "value", "unit", "basis",
+                "explanation")
+# Their headings, short as the official table's (一级 │ 二级 │ 三级指标 …).
+GRID_HEADERS: dict[str, Text] = {
+    "level1": Text("一级", "Level 1"),
+    "level2": Text("二级", "Level 2"),
+    "name": Text("三级指标", "Indicator"),
+    "nature": Text("性质", "Nature"),
+    "comparator": Text("符号", "Cmp"),
+    "value": Text("值", "Target"),
+    "unit": Text("单位", "Unit"),
+    "basis": Text("依据", "Basis"),
+    "explanation": Text("解释", "Explanation"),
+}
+
+
+# The grid cell that shows each indicator field: its own column, the 指标值 cell for the parts of
+# the target, the 一级 cell for the label as imported, else the 三级指标 cell (the row's name).
+_PART_OF = {"level1_source": "level1", "target": "value", "grade": "value", "value_text": "value"}
+GRID_CELL_OF: dict[str, str] = {
+    f: f if f in GRID_COLUMNS else _PART_OF.get(f, "name") for f in INDICATOR_FIELDS}
+
+
+def _unknown(field: str) -> Text:
+    return Text(field, field)
+
+
+def project_label(field: str) -> Text:
+    """The name of a project field (or ``department``/``unit``/``indicators``)."""
+    return PROJECT_FIELDS.get(field) or _unknown(field)
+
+
+def indicator_label(field: str) -> Text:
+    """The name of an indicator field (``value`` is the 指标值 cell as a whole)."""
+    return INDICATOR_FIELDS.get(field) or _unknown(field)
+
+
+def in_sentence(label: Text) -> Text:
+    """A label as it reads inside an English sentence (``indicator 5, target value``)."""
+    en = label.en
+    if len(en) > 1 and en[0].isupper() and not en[1].isupper():
+        en = en[0].lower() + en[1:]
+    return Text(label.zh, en)

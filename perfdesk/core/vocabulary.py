@@ -1,0 +1,154 @@
+"""The headings real tables use for each field: one vocabulary for paste and both importers.
+
+Clerks' tables name the same column in many ways (指标值 / 年度指标值 / 目标值, 指标值设定依据 /
+绩效标准, 绩效目标 / 年度绩效目标), in simplified or traditional characters, with a note in
+brackets (指标值（%）, 年度资金总额（万元）). Every heading is compared as its :func:`heading_key`
+against the names listed here: the indicator grid's columns (pasted blocks and the detailed
+form), the labels of the detailed form's header block, and the columns of the disclosure table.
+
+Each field's names are the union of what every reader used to accept, except where a name
+means different things in different places: in a disclosure table 实施单位 and 单位 head the
+budget-unit column, while on a detailed form 实施单位 is the implementing unit and 单位 is the
+``单位：万元`` note or a 计量单位; 绩效目标 heads the disclosure table's goal column, while on a
+detailed form it is the block above 中长期目标 and 年度目标. Those names stay with their layout.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from perfdesk.core.taxonomy import normalise_label
+
+_MONEY_NOTE = re.compile(r"[（(](?:万元|元|单位：?万元|单位:?万元)[)）]$")
+_BRACKET_NOTE = re.compile(r"\([^()]*\)$")
+
+
+def heading_key(text: object) -> str:
+    """A heading as compared: trimmed, no blanks, simplified characters, ASCII brackets, no
+    ``（万元）``-style note at the end."""
+    if not isinstance(text, str):
+        return ""
+    key = _MONEY_NOTE.sub("", normalise_label(text))
+    return key.replace("（", "(").replace("）", ")")
+
+
+def _table(names: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
+    """Heading key → field, from field → names written plainly."""
+    table: dict[str, str] = {}
+    for field, spellings in names.items():
+        for spelling in spellings:
+            key = heading_key(spelling)
+            if table.setdefault(key, field) != field:  # pragma: no cover - a typo in the lists
+                raise ValueError(f"heading {spelling!r} listed for {table[key]} and {field}")
+    return table
+
+
+# --- the indicator grid ---------------------------------------------------------------------
+
+# "value" is the 指标值 column; "value_unit" a 指标值 column that holds the unit too. They read
+# the same way (the value's own unit counts), but a template's 指标值及单位 column is written
+# with the whole rendering (≥95%) where a 指标值 column gets the number alone.
+INDICATOR_NAMES: dict[str, tuple[str, ...]] = {
+    "level1": ("一级指标", "一级", "一级指标名称"),
+    "level2": ("二级指标", "二级", "二级指标名称"),
+    "name": ("三级指标", "三级", "三级指标名称", "指标名称", "三级指标(指标名称)", "绩效指标名称",
+             "具体指标"),
+    "nature": ("指标性质", "性质", "指标值类型", "指标类型", "指标属性", "定量/定性"),
+    "comparator": ("计算符号", "符号", "运算符号", "比较符号", "指标值符号"),
+    "value": ("指标值", "值", "年度指标值", "目标值", "年度目标值", "绩效指标值", "指标值(目标值)"),
+    "value_unit": ("指标值及单位", "指标值(含单位)", "目标值及单位", "指标值及计量单位"),
+    "unit": ("计量单位", "单位", "度量单位", "指标单位"),
+    "basis": ("指标值设定依据", "依据", "设定依据", "绩效标准", "指标值确定依据", "指标设定依据",
+              "评价标准"),
+    "explanation": ("指标解释", "解释", "指标说明", "指标值说明", "指标解释说明", "指标解释(计算公式)",
+                    "计算方法", "指标内涵"),
+    "scoring": ("评(扣)分标准", "评分标准", "扣分标准", "评分规则"),
+    "weight": ("权重", "分值", "权重(分值)", "分值(权重)", "权重(%)", "指标权重", "指标分值"),
+    "remark": ("备注", "说明"),
+}
+_INDICATOR = _table(INDICATOR_NAMES)
+
+
+def indicator_column(text: object, *, combined: bool = False) -> str:
+    """The indicator field a grid heading names, or ``""``.
+
+    A 指标值及单位 column reads as ``"value"`` unless ``combined`` asks to tell it apart (the
+    template writer does). A note in brackets after a known heading (指标值（%）, 权重（分）) is
+    ignored.
+    """
+    key = heading_key(text)
+    if not key:
+        return ""
+    field = _INDICATOR.get(key) or _INDICATOR.get(_BRACKET_NOTE.sub("", key), "")
+    return "value" if field == "value_unit" and not combined else field
+
+
+# --- project fields -------------------------------------------------------------------------
+
+_PROJECT_SHARED: dict[str, tuple[str, ...]] = {
+    "name": ("项目名称", "项目"),
+    "code": ("项目编码", "项目代码", "项目编号"),
+    "department": ("主管部门", "主管部门名称", "主管部门及代码", "部门", "部门名称", "主管单位"),
+    "unit": ("预算单位", "预算单位名称", "预算单位及代码", "单位名称", "预算单位(实施单位)"),
+    "annual_goal": ("年度目标", "年度绩效目标", "年度总体目标", "绩效目标(年度)",
+                    "年度绩效目标(年度目标)"),
+}
+
+# The labels of the detailed form's header block (domain.md §5.2 and local variants). The
+# money labels are parts of the funding block: 财政拨款 and 其他资金 belong to the 中期 or 年度
+# total nearest to them, 一般公共预算/政府性基金/国有资本经营预算 split 财政拨款.
+FORM_NAMES: dict[str, tuple[str, ...]] = {
+    **_PROJECT_SHARED,
+    "implementing_unit": ("实施单位", "项目实施单位", "实施单位及代码", "实施单位名称"),
+    "unit_line": ("填报单位(盖章)", "填报单位"),
+    "attribute": ("项目属性",),
+    "period": ("项目期", "项目周期", "实施期", "项目实施期", "项目实施周期"),
+    "midterm_total": ("中期资金总额", "实施期资金总额"),
+    "annual_total": ("年度资金总额", "年度资金"),
+    "fiscal": ("财政拨款", "财政资金", "财政拨款资金"),
+    "other": ("其他资金",),
+    "general": ("一般公共预算", "一般公共预算拨款", "一般公共预算资金"),
+    "fund": ("政府性基金", "政府性基金预算", "政府性基金预算拨款"),
+    "soe": ("国有资本经营预算", "国有资本经营预算拨款"),
+    "midterm_goal": ("中长期目标", "实施期目标", "中期目标", "实施期绩效目标"),
+}
+_FORM = _table(FORM_NAMES)
+
+# The columns of the disclosure table (domain.md §5.1 and the ways published tables name them).
+TABLE_NAMES: dict[str, tuple[str, ...]] = {
+    **_PROJECT_SHARED,
+    "unit": (*_PROJECT_SHARED["unit"], "单位", "实施单位"),
+    "annual_goal": (*_PROJECT_SHARED["annual_goal"], "绩效目标", "项目绩效目标"),
+    "indicators": ("绩效指标", "年度绩效指标", "项目绩效指标", "绩效指标(年度)", "年度指标"),
+}
+_TABLE = _table(TABLE_NAMES)
+
+_OF_WHICH = ("其中：", "其中:", "其中")
+
+
+def form_label(text: object) -> str | None:
+    """The field a label of the detailed form's header names (``其中：财政拨款`` → fiscal)."""
+    key = heading_key(text)
+    for prefix in _OF_WHICH:
+        if key.startswith(prefix) and len(key) > len(prefix):
+            key = key[len(prefix):]
+            break
+    return _FORM.get(key) if key else None
+
+
+def table_column(text: object) -> str | None:
+    """The field a disclosure table's column heading names."""
+    key = heading_key(text)
+    return _TABLE.get(key) if key else None
+
+
+# --- where the grid ends --------------------------------------------------------------------
+
+FOOTER_LABELS = ("填报人", "填表人", "联系电话", "填报日期", "审核意见", "单位负责人", "财务负责人",
+                 "项目负责人")
+
+
+def is_footer(text: object) -> bool:
+    """Whether a row starting with ``text`` is the form's footer (填报人：张三, 审核意见 …)."""
+    return heading_key(text).startswith(FOOTER_LABELS)

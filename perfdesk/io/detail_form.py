@@ -1,0 +1,189 @@
+"""What the detailed form 项目支出绩效目标申报表 says about a project, decided once.
+
+The clerk prints the form (PDF) and hands in the workbook (Excel); a reviewer must find the same
+words in both. This module turns a :class:`~perfdesk.core.model.Project` into the form's
+content — the title, the 填报单位 line, the header block's label/value pairs (项目名称, 主管部门 |
+实施单位, 项目属性 | 项目期), the funding lines in 中期/年度 columns, the two goals, the indicator
+grid's rows with the runs of level-1 and level-2 cells to merge, and the footer (填报人, 联系电话,
+填报日期, 审核意见) — and nothing about how it looks. The Excel writer (:mod:`.detail`) puts it
+into the template's named cells; the PDF painter (``gui/printing/detail_pdf.py``) lays it out
+on A4. Labels follow domain.md §5.2; the project period reads ``2025年至2027年``, as the
+official forms and notices write a span of years.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date as _date
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from perfdesk.core.fields import GRID_COLUMNS, indicator_label
+
+if TYPE_CHECKING:  # the model (SQLModel) loads with the first dataset
+    from perfdesk.core.model import Indicator, Project
+
+TITLE_FORMAT = "{year}年项目支出绩效目标申报表"
+FAILED_MARK = "未通过检查"
+UNIT_LINE_LABEL = "填报单位（盖章）"
+MONEY_NOTE = "单位：万元"
+MONEY_LABEL = "项目资金\n（万元）"
+GOALS_LABEL = "总体目标"
+EMPTY_GRID = "（未填写绩效指标）"
+REVIEW_LABEL = "审核意见"
+
+# The official grid's heading (domain.md §5.2): the indicator fields' names.
+GRID_HEADINGS: tuple[tuple[str, str], ...] = tuple(
+    (f, indicator_label(f).zh) for f in GRID_COLUMNS)
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    """The footer of the form: 填报人, 联系电话 and 填报日期 (left blank when not given)."""
+
+    filled_by: str = ""
+    phone: str = ""
+    date: _date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MoneyLine:
+    """One line of the funding block: the 中期 and the 年度 column's label and amount (万元)."""
+
+    midterm_label: str
+    midterm: Decimal | None
+    annual_label: str
+    annual: Decimal | None
+
+
+@dataclass(frozen=True, slots=True)
+class GridRow:
+    """One indicator's row of the grid.
+
+    Attributes:
+        cells: the text (or number, for 权重) of each grid field: the official nine, and the
+            columns local templates add (``value_unit`` 指标值及单位, scoring, weight, remark).
+        level1_run, level2_run: rows with the same run number next to each other are one
+            merged cell in that column; a blank category is a run of its own.
+    """
+
+    cells: dict[str, object]
+    level1_run: int
+    level2_run: int
+
+    def run(self, grid_field: str) -> int | None:
+        """The merge run of a column (``None`` for columns that are never merged)."""
+        return {"level1": self.level1_run, "level2": self.level2_run}.get(grid_field)
+
+
+@dataclass(slots=True)
+class DetailForm:
+    """The content of one project's form.
+
+    Attributes:
+        title: ``<year>年项目支出绩效目标申报表``.
+        failed: the project's checks found errors (the form says 未通过检查).
+        unit_line: the 填报单位（盖章） (the budget unit).
+        header: the header block's values by field, each with its label: ``name``,
+            ``code``, ``department``, ``implementing_unit``, ``attribute``, ``period``.
+        money: the funding lines (总额, 其中：财政拨款, 其他资金).
+        goals: (label, text) of 中长期目标 and 年度目标.
+        grid: one row per indicator, in order.
+        footer: (label, text) of 填报人, 联系电话 and 填报日期.
+    """
+
+    title: str
+    failed: bool
+    unit_line: str
+    header: dict[str, tuple[str, str]]
+    money: tuple[MoneyLine, ...]
+    goals: tuple[tuple[str, str], ...]
+    grid: list[GridRow] = field(default_factory=list)
+    footer: tuple[tuple[str, str], ...] = ()
+
+    def value(self, key: str) -> str:
+        return self.header[key][1]
+
+
+def period_text(start: int | None, end: int | None) -> str:
+    """项目期 as the form writes it: ``2025年至2027年``, ``2025年``, or ``""``."""
+    if start and end and start != end:
+        return f"{start}年至{end}年"
+    if start or end:
+        return f"{start or end}年"
+    return ""
+
+
+def date_text(day: _date | None) -> str:
+    """填报日期 as the form writes it: ``2025年3月8日`` (``""`` when not given)."""
+    return f"{day.year}年{day.month}月{day.day}日" if day is not None else ""
+
+
+def grid_cells(indicator: Indicator) -> dict[str, object]:
+    """An indicator's cells in the grid, by grid field: the target in its typed columns
+    (计算符号, 指标值, 计量单位) and whole (指标值及单位)."""
+    comparator, shown, unit = indicator.value_columns()
+    return {
+        "level1": indicator.level1, "level2": indicator.level2, "name": indicator.name,
+        "nature": indicator.nature, "comparator": comparator, "value": shown, "unit": unit,
+        "value_unit": indicator.value_display(), "basis": indicator.basis,
+        "explanation": indicator.explanation, "scoring": indicator.scoring,
+        "weight": indicator.weight, "remark": indicator.remark,
+    }
+
+
+def grid_rows(indicators: list[Indicator]) -> list[GridRow]:
+    """The grid's rows with their merge runs: level 1 merges over equal consecutive labels,
+    level 2 over equal consecutive (level 1, level 2) pairs; blanks never merge."""
+    rows: list[GridRow] = []
+    run1 = run2 = 0
+    previous: Indicator | None = None
+    for indicator in indicators:
+        same1 = previous is not None and bool(indicator.level1) and \
+            indicator.level1 == previous.level1
+        same2 = same1 and bool(indicator.level2) and indicator.level2 == previous.level2
+        run1 += 0 if same1 else 1
+        run2 += 0 if same2 else 1
+        rows.append(GridRow(grid_cells(indicator), run1, run2))
+        previous = indicator
+    return rows
+
+
+def merged_spans(rows: list[GridRow], grid_field: str) -> list[tuple[int, int]]:
+    """(first, last) row offsets of each run of two or more rows merged in a column (none in
+    a column that is never merged)."""
+    if not rows or rows[0].run(grid_field) is None:
+        return []
+    spans = []
+    start = 0
+    for offset in range(1, len(rows) + 1):
+        if offset == len(rows) or rows[offset].run(grid_field) != rows[start].run(grid_field):
+            if offset - 1 > start:
+                spans.append((start, offset - 1))
+            start = offset
+    return spans
+
+
+def detail_form(project: Project, *, year: int, failed: bool = False,
+                signed: Signature = Signature()) -> DetailForm:
+    """The form's content for ``project`` in budget year ``year``."""
+    p = project
+    header = {
+        "name": ("项目名称", p.name),
+        "code": ("项目编码", p.code),
+        "department": ("主管部门", p.department),
+        "implementing_unit": ("实施单位", p.implementing_unit or p.unit),
+        "attribute": ("项目属性", p.attribute),
+        "period": ("项目期", period_text(p.period_start, p.period_end)),
+    }
+    money = (
+        MoneyLine("中期资金总额", p.midterm_total, "年度资金总额", p.annual_total),
+        MoneyLine("其中：财政拨款", p.midterm_fiscal, "其中：财政拨款", p.annual_fiscal),
+        MoneyLine("其他资金", p.midterm_other, "其他资金", p.annual_other),
+    )
+    return DetailForm(
+        title=TITLE_FORMAT.format(year=year), failed=failed, unit_line=p.unit, header=header,
+        money=money, goals=(("中长期目标", p.midterm_goal), ("年度目标", p.annual_goal)),
+        grid=grid_rows(p.indicators),
+        footer=(("填报人", signed.filled_by), ("联系电话", signed.phone),
+                ("填报日期", date_text(signed.date))))
