@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from perfdesk.core.taxonomy import COST, QUALITATIVE, SATISFACTION, TIMELINESS, LabelKind
-from perfdesk.core.values import ParseResult, ValueKind, render
+from perfdesk.core.values import ParseResult, ValueKind, is_deadline_unit, render
 
 if TYPE_CHECKING:  # pragma: no cover
     from perfdesk.checks.context import CheckContext
@@ -43,11 +43,6 @@ def looks_like_date(text: str) -> bool:
     return bool(_DATE_TEXT.search(text))
 
 
-def is_deadline_unit(unit: str) -> bool:
-    """Whether the "unit" after a number makes it a deadline (12 + 月底前), not an amount."""
-    return unit.endswith(("前", "底", "末"))
-
-
 class IndicatorFacts:
     """One indicator row with what the rules derive from it.
 
@@ -58,6 +53,8 @@ class IndicatorFacts:
         level1: the standard level-1 category it is under ("" when unknown).
         level2: the standard level-2 category ("" when missing or not valid under level1).
         written: the 指标值 as written when not canonical (``ind.value_text``, trimmed).
+        is_time: the value is a deadline or period (时效: 2026年12月底前, 全年), which takes
+            no comparator, number or unit.
         raw: the value could not be read (only the written text is known).
         has_value: the row has a 指标值.
         blank: neither a name nor a value.
@@ -66,7 +63,7 @@ class IndicatorFacts:
     """
 
     __slots__ = ("ind", "position", "reading", "level1", "level2", "written", "raw",
-                 "has_value", "blank", "is_satisfaction", "is_cost", "is_timeliness", "kinds",
+                 "has_value", "blank", "is_time", "is_satisfaction", "is_cost", "is_timeliness", "kinds",
                  "_ctx", "_parsed", "_display")
 
     def __init__(self, ind: "Indicator", position: int, ctx: "CheckContext") -> None:
@@ -85,7 +82,11 @@ class IndicatorFacts:
         self.level2 = level2
         written = self.written = ind.value_text.strip()
         target = ind.target is not None
-        self.raw = raw = not target and not ind.grade and bool(written)
+        unread = not target and not ind.grade and bool(written)
+        self.is_time = is_time = (
+            (target and is_deadline_unit(ind.unit))
+            or (unread and ctx.parse(written).value.kind is ValueKind.TIME))
+        self.raw = raw = unread and not is_time
         self.has_value = has_value = bool(written) or target or bool(ind.grade)
         self.blank = not has_value and not ind.name.strip()
         sat = self.is_satisfaction = level1 == SATISFACTION

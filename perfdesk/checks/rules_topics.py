@@ -220,7 +220,7 @@ def _time_unit(unit: str) -> bool:
     when=("timeliness",))
 def timeliness_shape(f, p, ctx):
     ind = f.ind
-    if not f.has_value:
+    if not f.has_value or f.is_time:
         return None
     if ind.target is not None and (_percent(ind.unit) or _time_unit(ind.unit)):
         return None

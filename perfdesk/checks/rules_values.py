@@ -12,12 +12,19 @@ import re
 from decimal import Decimal
 
 from perfdesk.checks.engine import Fix, Severity, hit, indicator_rule, project_rule
-from perfdesk.checks.facts import is_deadline_unit, looks_like_date
+from perfdesk.checks.facts import looks_like_date
 from perfdesk.checks.wording import P88, P101, REVIEW, both, clip, listing, source
 from perfdesk.core.entry import explanation_with
 from perfdesk.core.i18n import Text
 from perfdesk.core.taxonomy import COMMON_UNITS, QUALITATIVE, QUANTITATIVE
-from perfdesk.core.values import ValueKind, format_number, looks_like_formula, normalise_text, render
+from perfdesk.core.values import (
+    ValueKind,
+    format_number,
+    is_deadline_unit,
+    looks_like_formula,
+    normalise_text,
+    render,
+)
 
 E, W, H = Severity.ERROR, Severity.WARNING, Severity.HINT
 
@@ -126,7 +133,7 @@ def placeholder_left(p, ctx):
     source=_QUANTIFIED)
 def quantitative_has_number(f, p, ctx):
     ind = f.ind
-    if ind.nature == QUANTITATIVE and ind.target is None and f.has_value:
+    if ind.nature == QUANTITATIVE and ind.target is None and f.has_value and not f.is_time:
         return hit("value", name=clip(ind.name), value=clip(f.display))
 
 
@@ -407,6 +414,8 @@ _NUMERIC = re.compile(r"[0-9０-９%％]")
     when=("qualitative",), supersedes=("VAL-02", "VAL-04"))
 def qualitative_without_numbers(f, p, ctx):
     ind = f.ind
+    if f.is_time:
+        return None  # 2026年12月底前 holds digits but is a deadline, not a number
     if ind.target is not None and not ind.grade:
         fix = Fix(Text("指标性质改为定量", "Make it quantitative"),
                   indicator_changes={ind.uuid: {"nature": QUANTITATIVE}})
@@ -426,7 +435,7 @@ def qualitative_without_numbers(f, p, ctx):
     settings=("grades",), when=("qualitative",))
 def grade_listed(f, p, ctx):
     ind = f.ind
-    if not f.has_value or ind.target is not None or ind.unit.strip():
+    if f.is_time or not f.has_value or ind.target is not None or ind.unit.strip():
         return None
     if f.display in ctx.grade_set or _NUMERIC.search(f.display):
         return None

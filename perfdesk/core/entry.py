@@ -235,7 +235,14 @@ def read_target(value: str, *, comparator: str = "", unit: str = "", nature: str
             result, value, comparator_cell, comparator, unit_cell = \
                 joined, comparator + value + unit_cell, "", "", ""
             kind = ValueKind.QUANTITATIVE
-    if kind is ValueKind.QUANTITATIVE:
+    if kind is ValueKind.QUANTITATIVE and unit_cell and values.is_deadline_unit(
+            result.value.unit + unit_cell):  # 12 | 月底前 in two cells: a deadline
+        joined = values.parse(value + unit_cell, grades)
+        if joined.value.kind is ValueKind.TIME:
+            result, value, unit_cell, kind = joined, value + unit_cell, "", ValueKind.TIME
+    if kind is ValueKind.TIME:
+        _time(reading, value, result, comparator_cell, unit_cell, nature, explanation)
+    elif kind is ValueKind.QUANTITATIVE:
         _quantitative(reading, value, result, comparator, comparator_cell, unit_cell, nature,
                       explanation)
     elif kind is ValueKind.QUALITATIVE:
@@ -253,6 +260,22 @@ def read_target(value: str, *, comparator: str = "", unit: str = "", nature: str
                      "The target '{value}' is neither a number nor a grade; kept as written. "
                      "Rewrite it, e.g. ≥95% or 达成.", value=short(value))
     return reading
+
+
+def _time(reading: Reading, value: str, result: ParseResult, comparator_cell: str,
+          unit_cell: str, nature: str, explanation: str) -> None:
+    """A deadline or period (2026年12月底前, 全年): no comparator, number or unit."""
+    reading.fields.update(nature=nature, comparator="", target=None, unit="", grade="",
+                          value_text=result.value.text)
+    dropped = [c for c in (comparator_cell, result.comparator_spelling, unit_cell) if c]
+    if dropped:
+        reading.note("value", HINT,
+                     "“{value}”是完成时限，不用计算符号或计量单位，已去掉“{dropped}”。",
+                     "'{value}' is a deadline or period: it takes no comparator or unit, so "
+                     "'{dropped}' was left out.", adjusted=True, value=result.value.text,
+                     dropped="、".join(dropped))
+    if _remark(result):
+        _move_remark(reading, value, result, explanation)
 
 
 def _nature_cell(text: str, reading: Reading) -> str:
@@ -593,6 +616,16 @@ def _typed_value(reading: Reading, indicator: Indicator, text: str,
                        unit=value.unit or indicator.unit, grade="",
                        # a formula in front of the target is kept as written for the checks
                        value_text=text if result.prefix else "")
+    elif value.kind is ValueKind.TIME:
+        # a deadline takes no comparator or unit: a library default (≥, %) would print
+        # "≥12月底前"
+        changes.update(value_text=value.text, target=None, comparator="", unit="", grade="")
+        if result.comparator_spelling:
+            reading.note("value", HINT,
+                         "“{value}”是完成时限，不用计算符号，已去掉“{dropped}”。",
+                         "'{value}' is a deadline or period: it takes no comparator, so "
+                         "'{dropped}' was left out.", adjusted=True, value=value.text,
+                         dropped=result.comparator_spelling)
     elif value.kind is ValueKind.QUALITATIVE or _is_grade_text(text, indicator.nature):
         changes.update(_grade_fields(value.grade if value.kind is ValueKind.QUALITATIVE
                                      else text))

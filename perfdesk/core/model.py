@@ -131,13 +131,20 @@ class Indicator(IndicatorFields):
     # --- the typed target -------------------------------------------------------------------
 
     def target_value(self) -> TargetValue:
-        """The typed value held in the fields (raw when only ``value_text`` is known)."""
+        """The typed value held in the fields: 定性, 定量, 时效 (a deadline or period kept in
+        ``value_text``), or raw when only unreadable text is known."""
         if self.nature == QUALITATIVE and self.grade:
             return TargetValue.qualitative(self.grade)
         if self.target is not None:
+            if values.is_deadline_unit(self.unit):  # 12 + 月底前 in files from before 时效
+                return TargetValue.time(values.format_number(self.target) + self.unit)
             return TargetValue.quantitative(self.comparator, self.target, self.unit)
         if self.grade:
             return TargetValue.qualitative(self.grade)
+        if self.value_text:
+            time = values.read_time(self.value_text)
+            if time is not None and time == self.value_text.strip():
+                return TargetValue.time(time)
         return TargetValue.raw(self.value_text)
 
     def value_display(self) -> str:
@@ -150,14 +157,16 @@ class Indicator(IndicatorFields):
     def value_columns(self) -> tuple[str, str, str]:
         """The target as the official grid's three columns: (计算符号, 指标值, 计量单位).
 
-        A 定量 target splits into its typed parts (``≥``, ``95``, ``%``), a grade stands alone,
-        and unreadable text is shown whole in the 指标值 column."""
+        A 定量 target splits into its typed parts (``≥``, ``95``, ``%``), a grade or a deadline
+        stands alone, and unreadable text is shown whole in the 指标值 column."""
         value = self.target_value()
         if value.kind is ValueKind.QUANTITATIVE:
             assert value.number is not None
             return value.comparator, values.format_number(value.number), value.unit
         if value.kind is ValueKind.QUALITATIVE:
             return "", value.grade, ""
+        if value.kind is ValueKind.TIME:
+            return "", value.text, ""
         return "", self.value_text, ""
 
     @staticmethod
@@ -175,9 +184,10 @@ class Indicator(IndicatorFields):
             fields["nature"] = QUANTITATIVE
         elif value.kind is ValueKind.QUALITATIVE:
             fields["nature"] = QUALITATIVE
-        elif value.kind is ValueKind.RAW:
-            fields["value_text"] = value.text
-        if written and written.strip() != rendered and value.kind is not ValueKind.RAW:
+        elif value.kind is ValueKind.RAW or value.kind is ValueKind.TIME:
+            fields["value_text"] = value.text  # a deadline keeps the nature it was given
+        if written and written.strip() != rendered and value.kind not in (ValueKind.RAW,
+                                                                          ValueKind.TIME):
             fields["value_text"] = written.strip()
         return fields
 

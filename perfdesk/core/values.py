@@ -1,7 +1,9 @@
 """The value grammar: what a clerk types or an old table holds, read into a typed target.
 
 A target (指标值) is either 定量 (计算符号 + exact number + 计量单位, rendered ``≥95%``,
-``≤475元/亩``, ``＝18条``) or 定性 (a grade such as ``好``). :func:`parse` accepts the ways real
+``≤475元/亩``, ``＝18条``), 定性 (a grade such as ``好``) or 时效 (a deadline or period such as
+``2026年12月底前``, ``2026年6月30日前``, ``全年``, ``2026年1-12月``: a time, not a number, so it
+takes no comparator — "≥2026年12月底前" means nothing). :func:`parse` accepts the ways real
 tables write them — ASCII ``>=``/``<=``/``>``/``<``/``=``, the words 不低于/不少于/不高于/不超过,
 以上/以下 after the number, full-width digits and signs, thousands separators and units glued
 to the number — and :func:`render` writes the canonical text back.
@@ -25,6 +27,7 @@ class ValueKind(Enum):
     EMPTY = "empty"
     QUANTITATIVE = "quantitative"  # 定量
     QUALITATIVE = "qualitative"  # 定性
+    TIME = "time"  # 时效: a deadline or period; ``text`` holds it as written
     RAW = "raw"  # could not be read; ``text`` holds it verbatim
 
 
@@ -38,7 +41,7 @@ class TargetValue:
         number: the exact target number (定量).
         unit: 计量单位 as written after the number (定量), possibly ``""``.
         grade: the grade (定性).
-        text: the verbatim text (raw).
+        text: the deadline or period (时效), or the verbatim text (raw).
     """
 
     kind: ValueKind
@@ -59,6 +62,10 @@ class TargetValue:
     @classmethod
     def qualitative(cls, grade: str) -> "TargetValue":
         return cls(ValueKind.QUALITATIVE, grade=grade)
+
+    @classmethod
+    def time(cls, text: str) -> "TargetValue":
+        return cls(ValueKind.TIME, text=text)
 
     @classmethod
     def raw(cls, text: str) -> "TargetValue":
@@ -131,6 +138,51 @@ _UNIT_MAX = 8
 _UNIT_RE = re.compile(rf"{_UNIT_CHARS}{{1,{_UNIT_MAX}}}")
 _VALUE_RE = re.compile(rf"(?P<number>{_NUMBER})(?P<unit>{_UNIT_CHARS}{{0,{_UNIT_MAX}}})")
 
+# --- 时效: deadlines and periods -------------------------------------------------------------
+
+_Y = r"(?:19|20)\d{2}"  # a year
+_M = r"(?:1[0-2]|0?[1-9])"  # a month
+_D = r"(?:3[01]|[12]\d|0?[1-9])"  # a day
+_CN_MONTH = r"(?:十[一二]?|[一二三四五六七八九])"
+_MONTH = rf"(?:{_M}|{_CN_MONTH})月"
+# a point in time: 2026年12月31日, 2026年12月, 12月31日, 12月, 2026年, 2026.12.31, 2026-12, 2026/6
+_POINT = (rf"(?:{_Y}年(?:{_MONTH}(?:{_D}[日号])?)?|{_MONTH}(?:{_D}[日号])?"
+          rf"|{_Y}[./-]{_M}(?:[./-]{_D})?)")
+# what makes a point a deadline or a part of a period
+_BY = r"(?:之前|以前|前|底前|底之前|末前|底|末|初|上旬|中旬|下旬|中|内|以内)"
+_SEASON = r"(?:第?[一二三四1-4]季度|[上下]半年|年[底末内中初]|全年|全年度|年度内|当年|当月|本年度?)"
+_PERIOD_WORDS = rf"(?:{_Y}年(?:度|全年|{_SEASON})?|{_SEASON})"
+_RANGE_SEP = r"(?:-|—|–|~|～|至|到)"
+_TIME_RE = re.compile(
+    rf"(?:于|在|截至|截止|截止到|截至到|不晚于|不迟于|力争)?"
+    rf"(?:"
+    rf"{_POINT}{_RANGE_SEP}(?:{_POINT}|{_M}月?|{_D}[日号]){_BY}?"  # 2026年1月-12月, 2023.07-2024.01
+    rf"|{_Y}年{_M}{_RANGE_SEP}{_M}月{_BY}?"  # 2026年1-12月
+    rf"|{_POINT}{_BY}?"  # 2026年12月底前, 12月底前, 2026年6月30日前
+    rf"|{_PERIOD_WORDS}{_BY}?"  # 全年, 2026年全年, 年底前, 第三季度
+    rf")(?:完成|前完成|内完成|完成率)?")
+
+
+def is_deadline_unit(unit: str) -> bool:
+    """Whether the "unit" after a number makes it a deadline (12 + 月底前), not an amount."""
+    return unit.endswith(("前", "底", "末"))
+
+
+def read_time(text: str) -> str | None:
+    """The deadline or period ``text`` states (``2026年12月底前``, ``全年``, ``2023.07-2024.01``),
+    as written without blanks and with full-width digits made ordinary; ``None`` when it is not
+    one. A bare number with 月 (``12月``) without a year is a month only with a deadline word
+    (``12月底前``); a duration (``30个工作日``, ``3个月``) is a 定量 target, not a time."""
+    s = re.sub(r"\s+", "", normalise_text(text))
+    if not s or len(s) > 40 or not _TIME_RE.fullmatch(s):
+        return None
+    if re.fullmatch(rf"{_M}月", s) or re.fullmatch(rf"{_Y}", s) or re.fullmatch(r"\d+", s):
+        return None  # 12月 (also a count of months), 2026, 12: numbers, not times
+    if "完成率" in s:
+        return None  # 12月底前完成率 is a rate: it needs its number
+    return s
+
+
 _TRAILING_REMARK = re.compile(r"(.+?)([（(][^（）()]+[）)])")
 _MAX_LENGTH = 2000  # longer text is never a target; do not spend regex time on it
 
@@ -199,13 +251,16 @@ def _parse(text: object, grades: tuple[str, ...]) -> ParseResult:
     s = re.sub(r"\s+", "", s)
     if s in grades:
         return ParseResult(TargetValue.qualitative(s))
+    time = _read_time_target(s)
+    if time is not None:
+        return time
 
     # A remark in brackets after a target (≥95%（抽样调查）): the target counts, the remark is
     # reported so the written text can be kept.
     remark = _TRAILING_REMARK.fullmatch(s)
     if remark:
         inner = _parse(remark.group(1), grades)
-        if inner.value.kind in (ValueKind.QUANTITATIVE, ValueKind.QUALITATIVE) \
+        if inner.value.kind in (ValueKind.QUANTITATIVE, ValueKind.QUALITATIVE, ValueKind.TIME) \
                 and not inner.note:
             return ParseResult(inner.value, inner.prefix, inner.comparator_spelling,
                                note=remark.group(2))
@@ -241,6 +296,20 @@ def _parse(text: object, grades: tuple[str, ...]) -> ParseResult:
         spelling = suffix_word
     value = TargetValue.quantitative(comparator, number, unit)
     return ParseResult(value, prefix=rest, comparator_spelling=spelling)
+
+
+def _read_time_target(s: str) -> ParseResult | None:
+    """A deadline or period, with a comparator written in front of it reported (and dropped:
+    a time has none; ``≤2026年12月31日`` and ``2026年12月31日前`` say the same)."""
+    head = ""
+    for word, _comp in _PREFIX_WORDS:
+        if s.startswith(word) and word not in ("至少", "达到", "控制在"):
+            head, s = word, s[len(word):]
+            break
+    time = read_time(s)
+    if time is None:
+        return None
+    return ParseResult(TargetValue.time(time), comparator_spelling=head)
 
 
 def _find_target(s: str) -> tuple[str, str, str] | None:
@@ -279,7 +348,7 @@ def render(value: TargetValue) -> str:
         return f"{value.comparator}{format_number(value.number)}{value.unit}"
     if value.kind is ValueKind.QUALITATIVE:
         return value.grade
-    if value.kind is ValueKind.RAW:
+    if value.kind is ValueKind.RAW or value.kind is ValueKind.TIME:
         return value.text
     return ""
 

@@ -804,3 +804,25 @@ def test_any_project_is_checked_without_failing(project, profile):
             again = check_project(applied(project, f.fix), ctx)
             assert not [g for g in again if (g.rule, g.indicator_uuid, g.field)
                         == (f.rule, f.indicator_uuid, f.field)], (f.rule, str(f.message))
+
+
+# --- 时效 targets ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", ["2026年12月底前", "2026年6月30日前", "全年", "2026年1-12月",
+                                   "2021年1月-12月", "12月底前", "2023.07-2024.01"])
+@pytest.mark.parametrize("nature", ["定量", "定性", ""])
+def test_a_deadline_as_a_timeliness_target_raises_nothing(value, nature):
+    project = sample()
+    project.indicators.append(row("产出指标", "时效指标", "项目完成时间", value, nature=nature))
+    found = [(f.rule, f.field) for f in check(project) if f.indicator_uuid ==
+             project.indicators[-1].uuid]
+    assert found == []
+
+
+def test_a_deadline_typed_with_a_comparator_is_stored_without_it():
+    project = sample()
+    project.indicators.append(row("产出指标", "时效指标", "项目完成时间", "≥2026年全年"))
+    last = project.indicators[-1]
+    assert last.comparator == "" and last.value_display() == "2026年全年"
+    assert [f.rule for f in check(project) if f.indicator_uuid == last.uuid] == []
