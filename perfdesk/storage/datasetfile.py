@@ -203,6 +203,16 @@ def backup(path: Path, target: Path) -> None:
         src.close()
 
 
+def copy_dataset(path: Path, target: Path) -> None:
+    """Copy a dataset consistently, with what is still in its write-ahead log, to a new file
+    ``target``; the source is opened read-only and never changed. Raises OSError when the copy
+    cannot be made (a pulled drive, a full disk)."""
+    try:
+        backup(path, target)
+    except sqlite3.Error as exc:
+        raise OSError(str(exc)) from exc
+
+
 def upgrade(path: Path, from_version: int) -> Path:
     """Back the file up, then migrate it to the newest schema. Returns the backup's path."""
     target = backup_path(path, from_version)
