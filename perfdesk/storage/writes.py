@@ -121,16 +121,19 @@ class Transaction:
 
     def __exit__(self, exc_type, exc, tb):
         try:
-            if exc_type is None and self._log:
+            if exc is None and self._log:
                 try:
                     insert_many(self, LOG, self._log)
                 except BaseException as error:
-                    exc_type, exc, tb = type(error), error, error.__traceback__
-            # Commits, or rolls back and re-raises the exception it was given.
-            result = self._cm.__exit__(exc_type, exc, tb)
-            if exc_type is None:
+                    exc = error
+            if exc is None:
+                self._cm.__exit__(None, None, None)  # commits
                 self.changes = ChangeSet(tuple(self.steps), self.operation)
-            return result
+                return False
+            # Rolls back. (Given the exception, the context manager would swallow one that
+            # came from the change log; raising it here makes every failure the caller's.)
+            self._cm.__exit__(type(exc), exc, exc.__traceback__)
+            raise exc
         except sa.exc.OperationalError as error:
             raise write_error(error, self.store.path) from error
         finally:
