@@ -3,8 +3,8 @@
 Fields are declared once, here, in the ``*Fields`` classes; the storage tables
 (:mod:`perfdesk.storage.tables`) inherit them and add what only the file needs (row ids,
 foreign keys, order, how a decimal is written), and the domain classes :class:`Project` and
-:class:`Indicator` add identity and structure. Importers build these objects, the dataset stores them, rules and
-exporters read them. Money and target numbers are :class:`~decimal.Decimal`; a float is
+:class:`Indicator` add identity and structure. Importers build these objects, the dataset
+stores them, rules and exporters read them. Money and target numbers are :class:`~decimal.Decimal`; a float is
 refused at the door.
 """
 

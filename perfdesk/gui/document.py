@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from perfdesk.core import changes as cs
 from perfdesk.core.errors import PerfDeskError
 from perfdesk.gui.translate import _t
 
@@ -334,45 +335,33 @@ class DatasetDocument(QObject):
 
     def refresh(self, changes: ChangeSet) -> None:
         """Bring the cache up to date from ``changes`` and tell the views, step by step."""
-        from perfdesk.core.changes import (
-            DATASET,
-            DEPARTMENT,
-            INDICATOR,
-            PROJECT,
-            UNIT,
-            Added,
-            Changed,
-            Moved,
-            Removed,
-        )
-
         if not changes:
             return
         self._written()
-        rows = len(changes.of(Added, PROJECT)) + len(changes.of(Removed, PROJECT))
-        whole_tree = (changes.touches(DEPARTMENT, UNIT) or bool(changes.of(Moved, PROJECT))
-                      or rows > ROW_BY_ROW)
+        rows = len(changes.of(cs.Added, cs.PROJECT)) + len(changes.of(cs.Removed, cs.PROJECT))
+        whole_tree = (changes.touches(cs.DEPARTMENT, cs.UNIT)
+                      or bool(changes.of(cs.Moved, cs.PROJECT)) or rows > ROW_BY_ROW)
         if whole_tree:
             # Cached projects carry their department and unit names and their place: the
             # views reload what they show when the tree is reread.
             self._cache.clear()
         info = False
         for step in changes:
-            if step.entity == INDICATOR:
+            if step.entity == cs.INDICATOR:
                 self._refresh_indicator(step)
-            elif step.entity == PROJECT and isinstance(step, Changed):
+            elif step.entity == cs.PROJECT and isinstance(step, cs.Changed):
                 cached = self._cache.get(step.uuid)
                 if cached is not None:
                     for field, value in step.new.items():
                         setattr(cached, field, value)
                 self.projectChanged.emit(step.uuid, step.fields)
-            elif step.entity == PROJECT and not whole_tree:
-                if isinstance(step, Added):
+            elif step.entity == cs.PROJECT and not whole_tree:
+                if isinstance(step, cs.Added):
                     self.projectAdded.emit(step.uuid, step.parent, step.position)
                 else:
                     self._cache.pop(step.uuid, None)
                     self.projectRemoved.emit(step.uuid)
-            elif step.entity == DATASET:
+            elif step.entity == cs.DATASET:
                 info = True
         if whole_tree:
             self.treeChanged.emit()
@@ -380,14 +369,12 @@ class DatasetDocument(QObject):
             self.infoChanged.emit()
 
     def _refresh_indicator(self, step) -> None:
-        from perfdesk.core.changes import Added, Changed, Moved
-
-        if isinstance(step, Moved):
+        if isinstance(step, cs.Moved):
             project_uuid = step.new_parent
         else:
             project_uuid = step.parent
         cached = self._cache.get(project_uuid)
-        if isinstance(step, Changed):
+        if isinstance(step, cs.Changed):
             if cached is not None:
                 for indicator in cached.indicators:
                     if indicator.uuid == step.uuid:
@@ -395,11 +382,11 @@ class DatasetDocument(QObject):
                             setattr(indicator, field, value)
                         break
             self.indicatorChanged.emit(project_uuid, step.uuid, step.fields)
-        elif isinstance(step, Added):
+        elif isinstance(step, cs.Added):
             if cached is not None:
                 cached.indicators.insert(step.position, step.item.model_copy())
             self.indicatorAdded.emit(project_uuid, step.position)
-        elif isinstance(step, Moved):
+        elif isinstance(step, cs.Moved):
             if cached is not None:
                 cached.indicators.insert(step.new_position,
                                          cached.indicators.pop(step.old_position))

@@ -223,18 +223,6 @@ class Dataset:
         with self._store.read() as conn:
             return queries.indicator_names(conn)
 
-    def find_project_uuid(self, unit_uuid: str, name: str) -> str | None:
-        with self._store.read() as conn:
-            return queries.find_project_uuid(conn, unit_uuid, name)
-
-    def project_unit_uuid(self, project_uuid: str) -> str:
-        with self._store.read() as conn:
-            return queries.project_unit_uuid(conn, project_uuid)
-
-    def indicator_project_uuid(self, indicator_uuid: str) -> str:
-        with self._store.read() as conn:
-            return queries.indicator_project_uuid(conn, indicator_uuid)
-
     # --- departments and units --------------------------------------------------------------
 
     def add_department(self, name: str, code: str = "") -> ChangeSet:

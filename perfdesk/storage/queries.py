@@ -144,28 +144,6 @@ def unit_uuid(conn, department_uuid_: str, name: str) -> str | None:
                         .where(DEPT.c.uuid == department_uuid_, UNIT.c.name == name)).scalar()
 
 
-def find_project_uuid(conn, unit_uuid_: str, name: str) -> str | None:
-    return conn.execute(
-        select(PROJ.c.uuid).join(UNIT, PROJ.c.unit_id == UNIT.c.id)
-        .where(UNIT.c.uuid == unit_uuid_, PROJ.c.name == name)).scalar()
-
-
-def project_unit_uuid(conn, project_uuid: str) -> str:
-    found = conn.execute(select(UNIT.c.uuid).join(PROJ, PROJ.c.unit_id == UNIT.c.id)
-                         .where(PROJ.c.uuid == project_uuid)).scalar()
-    if found is None:
-        raise not_found("project")
-    return found
-
-
-def indicator_project_uuid(conn, indicator_uuid: str) -> str:
-    found = conn.execute(select(PROJ.c.uuid).join(IND, IND.c.project_id == PROJ.c.id)
-                         .where(IND.c.uuid == indicator_uuid)).scalar()
-    if found is None:
-        raise not_found("indicator")
-    return found
-
-
 def child_uuids(conn, entity: str, parent_id: int) -> list[str]:
     """The units of a department or the projects of a unit, in order."""
     table, parent = {"unit": (UNIT, UNIT.c.department_id),

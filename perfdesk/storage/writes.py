@@ -430,12 +430,7 @@ def _insert_projects(tx: Transaction, batch: list[tuple[_UnitRef, int, Project]]
         rows.append(values)
         tx.log("create", "project", project.uuid, "", None, project.name)
     last = tx.conn.execute(select(func.coalesce(func.max(PROJ.c.id), 0))).scalar_one()
-    try:
-        insert_many(tx, PROJ, rows)
-    except sa.exc.IntegrityError as exc:
-        raise InvalidValueError("项目已在数据文件中（同一项目不能添加两次）。",
-                                "The project is already in the dataset (a project cannot be "
-                                "added twice).") from exc
+    _insert_new(tx, PROJ, rows, "项目", "project")
     # SQLite gives new rows ids above the largest one; read them back by uuid to be sure.
     ids = dict(tx.conn.execute(select(PROJ.c.uuid, PROJ.c.id).where(PROJ.c.id > last)).all())
     indicator_rows = []
@@ -479,14 +474,17 @@ def _indicator_rows(tx: Transaction, project_id: int, indicators: Sequence[Indic
 
 
 def _insert_indicator_rows(tx: Transaction, rows: list[dict]) -> None:
-    if not rows:
-        return
+    _insert_new(tx, IND, rows, "指标", "indicator")
+
+
+def _insert_new(tx: Transaction, table: sa.Table, rows: list[dict], zh: str, en: str) -> None:
+    """Insert rows of items that must not be in the file yet (their UUIDs are unique)."""
     try:
-        insert_many(tx, IND, rows)
+        insert_many(tx, table, rows)
     except sa.exc.IntegrityError as exc:
-        raise InvalidValueError("指标已在数据文件中（同一指标不能添加两次）。",
-                                "The indicator is already in the dataset (an indicator cannot "
-                                "be added twice).") from exc
+        raise InvalidValueError(f"{zh}已在数据文件中（同一{zh}不能添加两次）。",
+                                f"The {en} is already in the dataset (the same {en} cannot be "
+                                "added twice).") from exc
 
 
 # --- what the columns keep ------------------------------------------------------------------
