@@ -11,6 +11,8 @@ and the lock released. Once open, :meth:`Store.read` gives a connection for quer
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +39,8 @@ class Store:
     """
 
     def __init__(self, path: Path, engine: sa.Engine, *, read_only: bool,
-                 lock: WriterLock | None, backup: Path | None = None) -> None:
+                 lock: WriterLock | None, backup: Path | None = None,
+                 one_connection: bool = False) -> None:
         self.path = path
         self.read_only = read_only
         self.backup = backup
@@ -46,6 +49,8 @@ class Store:
         self.user = os_user()
         self.info: dict[str, Any] = {}
         self._lock = lock
+        # an in-memory copy has one connection: one reading thread at a time
+        self._one_reader = threading.RLock() if one_connection else None
 
     @staticmethod
     def create(path: Path, info: dict[str, Any]) -> None:
@@ -63,6 +68,7 @@ class Store:
         found = datasetfile.probe(path)
         lock = None
         backup = None
+        one_connection = False
         if not read_only:
             datasetfile.check_writable(path)
             lock = WriterLock(path)
@@ -72,12 +78,14 @@ class Store:
                 if read_only:
                     mem = datasetfile.upgraded_copy_in_memory(path, found.schema_version)
                     engine = datasetfile.memory_engine(mem)
+                    one_connection = True
                 else:
                     backup = datasetfile.upgrade(path, found.schema_version)
                     engine = datasetfile.engine_for(path, read_only=False)
             else:
                 engine = datasetfile.engine_for(path, read_only=read_only)
-            store = cls(path, engine, read_only=read_only, lock=lock, backup=backup)
+            store = cls(path, engine, read_only=read_only, lock=lock, backup=backup,
+                        one_connection=one_connection)
             try:
                 store.reload_info()
                 if backup is not None:
@@ -116,11 +124,13 @@ class Store:
                    __version__)
         self.reload_info()
 
-    def read(self):
-        """A connection for queries: ``with store.read() as conn: …``."""
+    @contextmanager
+    def read(self) -> Iterator[sa.Connection]:
+        """A connection for queries, from any thread: ``with store.read() as conn: …``."""
         if self.engine is None:
             raise PerfDeskError("数据文件已关闭。", "The dataset is closed.")
-        return self.engine.connect()
+        with self._one_reader or nullcontext(), self.engine.connect() as conn:
+            yield conn
 
     def transaction(self, operation: str) -> Transaction:
         """The write transaction of one edit (see :class:`~.writes.Transaction`)."""
