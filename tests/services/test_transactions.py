@@ -137,3 +137,22 @@ def test_a_refused_edit_changes_nothing(new_dataset, tmp_path):
         with pytest.raises(ReadOnlyError):
             reader.add_indicators(project.uuid, [Indicator(name="不会保存")])
         assert snapshot(reader) == before
+
+
+def test_deleting_scattered_projects_closes_up_and_undo_puts_each_back(new_dataset):
+    ds = new_dataset()
+    ds.add_unit_under("测试主管部门", "第二预算单位")
+    units = ("测试预算单位", "第二预算单位")
+    projects = [Project(name=f"项目{n}", department="测试主管部门", unit=units[n % 3 == 0])
+                for n in range(12)]
+    ds.add_projects(projects)
+    before = [(e.unit, e.name, e.position) for e in ds.project_list()]
+    chosen = [projects[n].uuid for n in (7, 0, 3, 10, 4)]
+    deleted = ds.delete_projects(chosen)
+    assert [s.uuid for s in deleted] == chosen
+    for unit in units:
+        assert [e.position for e in ds.project_list() if e.unit == unit] == list(
+            range(sum(e.unit == unit for e in ds.project_list())))
+    ds.apply(deleted.inverse())
+    assert [(e.unit, e.name, e.position) for e in ds.project_list()] == before
+    fails_half_way(ds, lambda: ds.delete_projects(chosen))
