@@ -15,7 +15,7 @@ import time
 
 from common import ROOT, best_of, large_dataset, report, sample_projects
 
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "tests" / "support"))
 
 from check_samples.seed import seed_projects  # noqa: E402
 
