@@ -15,11 +15,12 @@ import time
 
 from common import ROOT, best_of, large_dataset, report, sample_projects
 
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "tests" / "support"))
 
 from check_samples.seed import seed_projects  # noqa: E402
 
 from perfdesk.checks import CheckContext, check_project, check_projects  # noqa: E402
+from perfdesk.services.checking import check_context  # noqa: E402
 from perfdesk.services.dataset import Dataset  # noqa: E402
 
 
@@ -42,7 +43,7 @@ def main() -> None:
 
     # --- one project, per keystroke -----------------------------------------------------
     with Dataset.open(path, read_only=True) as ds:
-        context = CheckContext.from_dataset(ds)
+        context = check_context(ds)
         uuid = ds.project_list()[0].uuid
         load_one = best_of(lambda: ds.load_project(uuid), repeat=50)
     typical = next(sample_projects(1))
@@ -63,7 +64,7 @@ def main() -> None:
 
     def load_and_check():
         with Dataset.open(path, read_only=True) as ds:
-            ctx = CheckContext.from_dataset(ds)
+            ctx = check_context(ds)
             projects = ds.load_projects()
         found = check_projects(projects, ctx)
         assert len(found) == 10_000 and not any(found.values())

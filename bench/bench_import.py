@@ -19,7 +19,8 @@ from common import large_dataset, paired, report
 from openpyxl import load_workbook
 
 from perfdesk.services.dataset import Dataset
-from perfdesk.io import export_detail, export_disclosure, import_files, read_table
+from perfdesk.io import export_detail, export_disclosure, read_table
+from perfdesk.services.importing import import_files
 
 
 def floor_read(path: Path) -> int:

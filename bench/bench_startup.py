@@ -54,7 +54,7 @@ def size_mb(folder: Path) -> float:
 def sample_dataset() -> Path:
     sys.path.insert(0, str(ROOT))
     from perfdesk.services.dataset import Dataset
-    from perfdesk.io import import_files
+    from perfdesk.services.importing import import_files
 
     path = OUT / "startup-sample.perfdesk"
     if not path.exists():

@@ -185,8 +185,10 @@ def step_write_read(ctx: Context) -> None:
 def step_check(ctx: Context) -> None:
     """Complete the self-test project and check it: well-formed, it gives no error and no
     warning; a category written in the wrong column is found, and its fix applied."""
-    from perfdesk.checks import CheckContext, Severity, apply_fix, check_project
+    from perfdesk.checks import Severity, check_project
+    from perfdesk.services.checking import check_context
     from perfdesk.services.dataset import Dataset
+    from perfdesk.services.fixes import apply_fix
     from perfdesk.core.model import Indicator
 
     def serious(findings):
@@ -203,7 +205,7 @@ def step_check(ctx: Context) -> None:
             ds.add_indicator(uuid, Indicator(
                 level1=level1, level2=level2, name=name, nature="定量", comparator=comparator,
                 target=Decimal(target), unit=unit, basis="计划标准"))
-        context = CheckContext.from_dataset(ds)
+        context = check_context(ds)
         found = check_project(ds.load_project(uuid), context)
         ctx.expect(not serious(found), f"a well-formed project was flagged: {serious(found)}")
         ds.add_indicator(uuid, Indicator(
@@ -222,8 +224,8 @@ def step_check(ctx: Context) -> None:
 def step_import_sample(ctx: Context) -> None:
     """Import the bundled sample table (PDF-extracted text) into the self-test dataset."""
     from perfdesk.services.dataset import Dataset
-    from perfdesk.io import import_files
     from perfdesk.core.paths import resource
+    from perfdesk.services.importing import import_files
 
     sample = resource("samples", "000_05425078e2155506.txt")
     with Dataset.open(ctx.state["dataset"]) as ds:

@@ -5,14 +5,14 @@ the registry (:data:`RULES`): ID, severity, a message in Chinese and English say
 wrong and how to fix it, the policy it rests on, and the ⚙ settings it reads. A check returns
 :class:`Finding` objects that point at one project field or at one field of one indicator, so
 the GUI can mark that field and jump to it; where the correction is certain a finding carries a
-:class:`Fix` (pure field changes) the GUI offers as one undoable click and the CLI applies with
-:func:`apply_fix`.
+:class:`Fix` (pure field changes) the GUI offers as one undoable click and the CLI applies, both
+with :func:`perfdesk.services.fixes.apply_fix`. The rules read projects, never a dataset file.
 
 Usage::
 
-    context = CheckContext.from_dataset(dataset)      # once per dataset
+    context = check_context(dataset)                  # once per dataset (perfdesk.services)
     findings = check_project(project, context)       # on every edit, cheap
-    old = apply_fix(dataset, finding)                 # a certain fix; undo_fix(...) reverts
+    changes = apply_fix(dataset, finding)             # a certain fix (perfdesk.services.fixes)
 
 Adding a rule is one function and its entry, in the module of its catalogue section::
 
@@ -47,16 +47,14 @@ from perfdesk.checks.engine import (
     Fix,
     Rule,
     Severity,
-    apply_fix,
     check_project,
     check_projects,
-    undo_fix,
 )
 from perfdesk.checks.wording import location_text
 
 __all__ = [
     "RULES", "SETTINGS", "CheckContext", "Finding", "Fix", "Rule", "Setting", "Severity",
-    "apply_fix", "check_project", "check_projects", "default_settings", "undo_fix",
+    "check_project", "check_projects", "default_settings",
     "validate_settings", "location_text",
 ]
 

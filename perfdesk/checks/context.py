@@ -1,7 +1,7 @@
 """What a check needs to know beyond the project itself, prepared once.
 
 Provinces differ, so the thresholds and word lists marked ⚙ in rules.md are dataset settings
-(stored as a JSON dict by :meth:`Dataset.update_settings`); :func:`default_settings` gives the
+(stored as a JSON dict in the dataset file); :func:`default_settings` gives the
 catalogue's defaults and :class:`CheckContext` merges the stored values over them, validates
 them, and precomputes everything the rules would otherwise redo on every keystroke (compiled
 word patterns, the budget project list by unit, the sibling project names by unit, the plan of
@@ -31,7 +31,6 @@ from perfdesk.core.taxonomy import (
 from perfdesk.core.values import ParseResult, normalise_text, parse, parse_number
 
 if TYPE_CHECKING:  # pragma: no cover
-    from perfdesk.services.dataset import Dataset
     from perfdesk.core.model import Project
 
 
@@ -151,7 +150,7 @@ class CheckContext:
     """Everything a check reads besides the project: profile, budget year, settings, the
     budget project list (HDR-05) and the names of the other projects of each unit (HDR-06).
 
-    Build it once per dataset with :meth:`from_dataset` (or directly in tests:
+    Build it once per dataset with :func:`perfdesk.services.checking.check_context` (or directly:
     ``CheckContext(profile="101", budget_year=2025)``) and reuse it for every check; when a
     project is added, renamed or deleted, tell it with :meth:`note_project` /
     :meth:`forget_project` so HDR-06 stays right without rebuilding.
@@ -204,17 +203,6 @@ class CheckContext:
         self.label: Callable[[str], str] = _Memo(normalise_label)
         #: values.parse with the dataset's grades
         self.parse: Callable[[str], ParseResult] = _Memo(lambda text: parse(text, grades))
-
-    @classmethod
-    def from_dataset(cls, dataset: "Dataset") -> "CheckContext":
-        """The context of an open dataset: its profile, 预算年度, settings, budget project
-        list and the names of all its projects."""
-        info = dataset.info
-        return cls(profile=info.profile, budget_year=info.budget_year,
-                   settings=dataset.settings(),
-                   reference_projects=dataset.reference_projects(),
-                   sibling_projects=[(e.uuid, e.department, e.unit, e.name)
-                                     for e in dataset.project_list()])
 
     def replace(self, **changes: Any) -> "CheckContext":
         """A new context with some constructor arguments changed (settings are merged)."""

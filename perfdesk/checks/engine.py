@@ -1,4 +1,4 @@
-"""The checking engine: the rule registry, what a check reports, and how a fix is applied.
+"""The checking engine: the rule registry, what a check reports, and running the rules.
 
 A rule is one small function plus its entry (ID, severity, messages, policy source, settings
 it reads), registered with :func:`project_rule` or :func:`indicator_rule`. The function looks
@@ -25,7 +25,6 @@ from perfdesk.core.severity import Severity
 
 if TYPE_CHECKING:  # pragma: no cover
     from perfdesk.checks.context import CheckContext
-    from perfdesk.services.dataset import Dataset
     from perfdesk.core.model import Indicator, Project
 
 
@@ -33,8 +32,8 @@ if TYPE_CHECKING:  # pragma: no cover
 class Fix:
     """A certain correction, as a pure description of field changes.
 
-    The GUI applies it through its undo commands (``dataset.update_project`` /
-    ``update_indicator``); the CLI and scripts use :func:`apply_fix`.
+    Every caller applies it with :func:`perfdesk.services.fixes.apply_fix`, one transaction
+    whose change set the GUI keeps for undo.
 
     Attributes:
         label: what the fix does, for the button or the report.
@@ -308,37 +307,3 @@ def check_projects(projects: Iterable["Project"], context: "CheckContext"
     projects = list(projects)
     context = context.with_projects(projects)
     return {p.uuid: check_project(p, context) for p in projects}
-
-
-# --- applying a fix -------------------------------------------------------------------------
-
-
-def apply_fix(dataset: "Dataset", finding: "Finding") -> dict[str, Any]:
-    """Apply ``finding.fix`` to the dataset; returns the old values, for undo.
-
-    The result is ``{"project": {field: old}, "indicators": {uuid: {field: old}}}``; pass the
-    same shape to :func:`undo_fix` to put everything back. If one of the updates fails, the
-    ones already made are undone before the error is raised, so the dataset is as it was.
-    """
-    fix = finding.fix
-    if fix is None:
-        raise ValueError(f"finding {finding.rule} has no fix")
-    old: dict[str, Any] = {"project": {}, "indicators": {}}
-    try:
-        if fix.project_changes:
-            old["project"] = dataset.update_project(finding.project_uuid, **fix.project_changes)
-        for uuid, changes in fix.indicator_changes.items():
-            old["indicators"][uuid] = dataset.update_indicator(uuid, **changes)
-    except BaseException:
-        undo_fix(dataset, finding.project_uuid, old)
-        raise
-    return old
-
-
-def undo_fix(dataset: "Dataset", project_uuid: str, old: Mapping[str, Any]) -> None:
-    """Put back the values :func:`apply_fix` returned."""
-    for uuid, values in old.get("indicators", {}).items():
-        if values:
-            dataset.update_indicator(uuid, **values)
-    if old.get("project"):
-        dataset.update_project(project_uuid, **old["project"])

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from perfdesk.cli import EXIT_OK, command
 from perfdesk.core.i18n import tr
@@ -37,11 +36,9 @@ def _add_info(p: argparse.ArgumentParser) -> None:
 
 @command("info", "显示数据文件的概况", "show what a dataset holds", _add_info)
 def _run_info(args: argparse.Namespace) -> int:
-    from perfdesk.services.dataset import Dataset
-    from perfdesk.storage.datasetfile import probe
-    from perfdesk.storage.migrations import SCHEMA_VERSION
+    from perfdesk.services.dataset import SCHEMA_VERSION, Dataset, schema_on_disk
 
-    on_disk = probe(Path(args.path)).schema_version
+    on_disk = schema_on_disk(args.path)
     with Dataset.open(args.path, read_only=True) as ds:
         info, counts = ds.info, ds.counts()
     schema = str(on_disk) if on_disk == SCHEMA_VERSION else tr(

@@ -95,9 +95,9 @@ def _run_check(args: argparse.Namespace) -> int:
 
 def is_dataset(path: Path) -> bool:
     """Whether ``path`` is meant as a dataset (by its extension or its SQLite header)."""
-    from perfdesk.storage.datasetfile import EXTENSION
+    from perfdesk.core.paths import DATASET_EXTENSION
 
-    if path.suffix.lower() == EXTENSION:
+    if path.suffix.lower() == DATASET_EXTENSION:
         return True
     try:
         with open(path, "rb") as fh:
@@ -117,11 +117,12 @@ def _check_input(path: Path, args: argparse.Namespace) -> Checked:
 
 
 def _check_dataset(path: Path, *, fix: bool) -> Checked:
-    from perfdesk.checks import CheckContext, check_project
+    from perfdesk.checks import check_project
+    from perfdesk.services.checking import check_context
     from perfdesk.services.dataset import Dataset
 
     with Dataset.open(path, read_only=not fix) as ds:
-        context = CheckContext.from_dataset(ds)
+        context = check_context(ds)
         projects = ds.load_projects()
         result = Checked(path=path, kind="dataset", profile=context.profile,
                          budget_year=context.budget_year)
@@ -135,7 +136,8 @@ def _check_dataset(path: Path, *, fix: bool) -> Checked:
 def _fix_project(ds, project, context, fixed: list):
     """Apply every certain fix to one project, re-checking after each (a fix can change what
     the next rule sees); returns the project as stored afterwards."""
-    from perfdesk.checks import apply_fix, check_project
+    from perfdesk.checks import check_project
+    from perfdesk.services.fixes import apply_fix
 
     done: set[tuple[str, str | None, str]] = set()
     while True:
@@ -156,7 +158,8 @@ _NO_UNIT = "（表格未填写预算单位）"
 
 
 def _check_table(path: Path, *, profile: str, year: int | None) -> Checked:
-    from perfdesk.checks import CheckContext, check_project
+    from perfdesk.checks import check_project
+    from perfdesk.services.checking import check_context
     from perfdesk.services.dataset import Dataset
 
     try:
@@ -179,7 +182,7 @@ def _check_table(path: Path, *, profile: str, year: int | None) -> Checked:
         with Dataset.create(Path(folder) / "check.perfdesk", profile=profile,
                             year=year or date.today().year) as ds:
             ds.add_projects(imported.projects)
-            context = CheckContext.from_dataset(ds)
+            context = check_context(ds)
             projects = ds.load_projects()
     if year is None:
         context = context.replace(budget_year=None)  # the table does not say

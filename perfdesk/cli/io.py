@@ -29,7 +29,7 @@ def _add_import(p: argparse.ArgumentParser) -> None:
          _add_import)
 def _run_import(args: argparse.Namespace) -> int:
     from perfdesk.services.dataset import Dataset
-    from perfdesk.io import import_files
+    from perfdesk.services.importing import import_files
 
     with Dataset.open(args.into) as ds:
         added, notices = import_files(ds, [Path(f) for f in args.files])
@@ -107,8 +107,9 @@ def _run_export(args: argparse.Namespace) -> int:
 def _failed(ds, projects) -> set[str]:
     """Projects with check errors, marked 未通过检查 in the export (rules.md: "export still
     works but is marked")."""
-    from perfdesk.checks import CheckContext, Severity, check_projects
+    from perfdesk.checks import Severity, check_projects
+    from perfdesk.services.checking import check_context
 
-    findings = check_projects(projects, CheckContext.from_dataset(ds))
+    findings = check_projects(projects, check_context(ds))
     return {uuid for uuid, found in findings.items()
             if any(f.severity is Severity.ERROR for f in found)}

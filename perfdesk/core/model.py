@@ -2,9 +2,9 @@
 
 Fields are declared once, here, in the ``*Fields`` classes; the storage tables
 (:mod:`perfdesk.storage.tables`) inherit them and add what only the file needs (row ids,
-foreign keys, order), and the domain classes :class:`Project` and :class:`Indicator` add
-identity and structure. Importers build these objects, the dataset stores them, rules and
-exporters read them. Money and target numbers are :class:`~decimal.Decimal`; a float is
+foreign keys, order, how a decimal is written), and the domain classes :class:`Project` and
+:class:`Indicator` add identity and structure. Importers build these objects, the dataset
+stores them, rules and exporters read them. Money and target numbers are :class:`~decimal.Decimal`; a float is
 refused at the door.
 """
 
@@ -18,17 +18,12 @@ from pydantic import field_validator
 from sqlmodel import Field, SQLModel
 
 from perfdesk.core import values
-from perfdesk.storage.types import ExactDecimal
 from perfdesk.core.taxonomy import QUALITATIVE, QUANTITATIVE
 from perfdesk.core.values import TargetValue, ValueKind
 
 
 def new_uuid() -> str:
     return str(_uuid.uuid4())
-
-
-def _exact(default: None = None) -> Any:
-    return Field(default=default, sa_type=ExactDecimal)
 
 
 def _refuse_float(value: Any) -> Any:
@@ -65,14 +60,14 @@ class IndicatorFields(SQLModel):
     name: str = ""  # 三级指标
     nature: str = ""  # 指标性质: 定量 / 定性 / "" (not known)
     comparator: str = ""  # 计算符号: ≥ ＞ ＝ ＜ ≤ (定量)
-    target: Decimal | None = _exact()  # 指标值 number (定量)
+    target: Decimal | None = None  # 指标值 number (定量)
     unit: str = ""  # 计量单位 (定量)
     grade: str = ""  # 指标值 grade (定性)
     value_text: str = ""  # 指标值 as written when it is not the canonical rendering
     basis: str = ""  # 指标值设定依据 (绩效标准)
     explanation: str = ""  # 指标解释
     scoring: str = ""  # 评(扣)分标准
-    weight: Decimal | None = _exact()  # 权重
+    weight: Decimal | None = None  # 权重
     remark: str = ""  # 备注
     level1_source: str = ""  # the level-1 label exactly as the imported table had it
     source_text: str = ""  # the whole item as imported, never edited
@@ -92,12 +87,12 @@ class ProjectFields(SQLModel):
     attribute: str = ""  # 项目属性: 新增项目 / 延续项目
     period_start: int | None = None  # 项目期 start year
     period_end: int | None = None  # 项目期 end year
-    annual_total: Decimal | None = _exact()  # 年度资金总额
-    annual_fiscal: Decimal | None = _exact()  # 其中：财政拨款
-    annual_other: Decimal | None = _exact()  # 其他资金
-    midterm_total: Decimal | None = _exact()  # 中期资金总额
-    midterm_fiscal: Decimal | None = _exact()
-    midterm_other: Decimal | None = _exact()
+    annual_total: Decimal | None = None  # 年度资金总额
+    annual_fiscal: Decimal | None = None  # 其中：财政拨款
+    annual_other: Decimal | None = None  # 其他资金
+    midterm_total: Decimal | None = None  # 中期资金总额
+    midterm_fiscal: Decimal | None = None
+    midterm_other: Decimal | None = None
     annual_goal: str = ""  # 年度目标 (绩效目标)
     midterm_goal: str = ""  # 中长期目标
     implementing_unit: str = ""  # 实施单位, when it differs from the 预算单位

@@ -97,17 +97,10 @@ class LiveChecker(QObject):
 
     @property
     def context(self):
-        """The CheckContext of the dataset: what ``CheckContext.from_dataset`` builds, but
-        from the project list the window has already read (opening 10,000 projects would
-        otherwise read it twice)."""
+        """The CheckContext of the dataset (from the project list the window has already read:
+        opening 10,000 projects would otherwise read it twice)."""
         if self._context is None:
-            dataset = self.document.dataset
-            info = dataset.info
-            self._context = self.engine.CheckContext(
-                profile=info.profile, budget_year=info.budget_year,
-                settings=dataset.settings(), reference_projects=dataset.reference_projects(),
-                sibling_projects=[(e.uuid, e.department, e.unit, e.name)
-                                  for e in self.document.project_entries()])
+            self._context = self.document.check_context()
         return self._context
 
     # --- checking ---------------------------------------------------------------------------
@@ -164,14 +157,14 @@ class LiveChecker(QObject):
         entries = self.document.project_entries()
         self._unit_of = {e.uuid: e.unit_uuid for e in entries}
         uuids = [e.uuid for e in entries]
-        dataset, engine = self.document.dataset, self.engine
+        load_projects, engine = self.document.project_loader(), self.engine
         self._dirty = set()
 
         def work(progress):
             results: dict[str, list] = {}
             for start in range(0, len(uuids), SLICE_PROJECTS):
                 progress(start, len(uuids))
-                projects = dataset.load_projects(uuids[start:start + SLICE_PROJECTS])
+                projects = load_projects(uuids[start:start + SLICE_PROJECTS])
                 results.update(engine.check_projects(projects, context))
             progress(len(uuids), len(uuids))
             return results
@@ -202,7 +195,7 @@ class LiveChecker(QObject):
         started = time.perf_counter()
         while self._pending:
             chunk, self._pending = self._pending[:SLICE_PROJECTS], self._pending[SLICE_PROJECTS:]
-            projects = self.document.dataset.load_projects(chunk)
+            projects = self.document.load_projects(chunk)
             self._store(self.engine.check_projects(projects, self.context))
             if deadline is not None and time.perf_counter() - started > deadline:
                 break

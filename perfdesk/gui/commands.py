@@ -1,9 +1,11 @@
 """Every edit a clerk makes, as an undoable command.
 
-Each command calls the document's edit method (which calls the Dataset service and writes the
-file) and remembers what that method returned (old values, Removed* snapshots, AddedProjects) so
-that ``undo()`` can call the inverse. Commands never touch a view; the views follow the
-document's signals.
+A command makes one service call through the document (:meth:`Command.do`) and keeps the
+:class:`~perfdesk.core.changes.ChangeSet` it returned. Undo writes that change set's inverse
+and redo writes it again, each one transaction through :meth:`DatasetDocument.apply`, so every
+command undoes and redoes the same way and none rolls anything back by hand: a multi-item edit
+(a paste, a fix, deleting a department with all it holds, an import) is all-or-nothing in the
+dataset itself. Commands never touch a view; the views follow the document's signals.
 
 :meth:`DatasetDocument.push` calls :meth:`Command.perform` before the stack sees the command, so
 an edit the dataset refuses never reaches the undo stack. Should an undo or redo be refused later
@@ -14,7 +16,7 @@ state the file is not in.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
@@ -25,47 +27,55 @@ from perfdesk.gui.labels import indicator_field, project_field
 from perfdesk.gui.translate import _t
 
 if TYPE_CHECKING:  # the data layer loads when a dataset opens, not at start-up
-    from perfdesk.services.dataset import AddedProjects, RemovedIndicator, RemovedProject
+    from perfdesk.checks import Finding
+    from perfdesk.core.changes import ChangeSet
     from perfdesk.core.model import Indicator, Project
+    from perfdesk.services.dataset import Dataset
+    from perfdesk.services.importing import ImportPlan
 
 _TEXT_MERGE_ID = 1
 
 
-
 class Command(QUndoCommand):
-    """Base: ``do()`` and ``revert()`` run the edit and its inverse through the document."""
+    """Base: :meth:`do` is the edit's one service call; undo and redo write its change set.
+
+    Attributes:
+        changes: what the edit changed, as the dataset kept it (``None`` before it ran).
+    """
 
     def __init__(self, document: DatasetDocument, text: str,
                  parent: QUndoCommand | None = None) -> None:
         super().__init__(text, parent)
         self.document = document
+        self.changes: ChangeSet | None = None
         self._performed = False
 
     def perform(self) -> None:
         """Do the edit for the first time (raises PerfDeskError if the dataset refuses)."""
-        self.do()
+        self.performed(self.do())
+
+    def performed(self, changes: ChangeSet) -> None:
+        """Keep what the first time did (the document calls this after a background run)."""
+        self.changes = changes
         self._performed = True
 
     def redo(self) -> None:  # noqa: D401 - Qt API
         if self._performed:  # the first redo() comes from QUndoStack.push, after perform()
             self._performed = False
             return
-        self._guarded(self.do)
+        self._guarded(lambda: self.document.apply(self.changes))
 
     def undo(self) -> None:
-        self._guarded(self.revert)
+        self._guarded(lambda: self.document.apply(self.changes.inverse()).inverse())
 
-    def _guarded(self, action) -> None:
+    def _guarded(self, write: Callable[[], ChangeSet]) -> None:
         try:
-            action()
+            self.changes = write()
         except PerfDeskError as exc:
             self.setObsolete(True)
             self.document.editFailed.emit(str(exc))
 
-    def do(self) -> None:
-        raise NotImplementedError
-
-    def revert(self) -> None:
+    def do(self) -> ChangeSet:
         raise NotImplementedError
 
 
@@ -84,15 +94,11 @@ class EditProject(Command):
         first = next(iter(changes))
         super().__init__(document, text or _t("修改“%1”").replace("%1", project_field(first)))
         self.uuid = uuid
-        self.changes = dict(changes)
-        self.old: dict[str, Any] = {}
+        self.edits = dict(changes)
         self.session = session
 
-    def do(self) -> None:
-        self.old = self.document.update_project(self.uuid, self.changes)
-
-    def revert(self) -> None:
-        self.document.update_project(self.uuid, self.old)
+    def do(self) -> ChangeSet:
+        return self.document.update_project(self.uuid, self.edits)
 
     def id(self) -> int:
         return _TEXT_MERGE_ID if self.session is not None else -1
@@ -100,9 +106,11 @@ class EditProject(Command):
     def mergeWith(self, other: QUndoCommand) -> bool:
         if not (isinstance(other, EditProject) and other.session is not None
                 and other.session == self.session and other.uuid == self.uuid
-                and set(other.changes) == set(self.changes)):
+                and set(other.edits) == set(self.edits)):
             return False
-        self.changes = dict(other.changes)
+        assert self.changes is not None and other.changes is not None
+        self.edits = dict(other.edits)
+        self.changes = self.changes.then(other.changes)
         return True
 
 
@@ -118,14 +126,10 @@ class EditIndicator(Command):
         super().__init__(document, text or _t("修改“%1”").replace("%1", indicator_field(first)))
         self.project_uuid = project_uuid
         self.uuid = uuid
-        self.changes = dict(changes)
-        self.old: dict[str, Any] = {}
+        self.edits = dict(changes)
 
-    def do(self) -> None:
-        self.old = self.document.update_indicator(self.project_uuid, self.uuid, self.changes)
-
-    def revert(self) -> None:
-        self.document.update_indicator(self.project_uuid, self.uuid, self.old)
+    def do(self) -> ChangeSet:
+        return self.document.update_indicator(self.uuid, self.edits)
 
 
 class AddIndicators(Command):
@@ -141,11 +145,8 @@ class AddIndicators(Command):
         self.indicators = [i.model_copy() for i in indicators]
         self.position = position
 
-    def do(self) -> None:
-        self.document.add_indicators(self.project_uuid, self.indicators, self.position)
-
-    def revert(self) -> None:
-        self.document.delete_indicators(self.project_uuid, [i.uuid for i in self.indicators])
+    def do(self) -> ChangeSet:
+        return self.document.add_indicators(self.project_uuid, self.indicators, self.position)
 
 
 class DeleteIndicators(Command):
@@ -156,13 +157,9 @@ class DeleteIndicators(Command):
         super().__init__(document, text)
         self.project_uuid = project_uuid
         self.uuids = list(uuids)
-        self.removed: list[RemovedIndicator] = []
 
-    def do(self) -> None:
-        self.removed = self.document.delete_indicators(self.project_uuid, self.uuids)
-
-    def revert(self) -> None:
-        self.document.restore_indicators(self.removed)
+    def do(self) -> ChangeSet:
+        return self.document.delete_indicators(self.uuids)
 
 
 class MoveIndicator(Command):
@@ -172,14 +169,9 @@ class MoveIndicator(Command):
         self.project_uuid = project_uuid
         self.uuid = uuid
         self.position = position
-        self.old_position = -1
 
-    def do(self) -> None:
-        self.old_position = self.document.move_indicator(self.project_uuid, self.uuid,
-                                                         self.position)
-
-    def revert(self) -> None:
-        self.document.move_indicator(self.project_uuid, self.uuid, self.old_position)
+    def do(self) -> ChangeSet:
+        return self.document.move_indicator(self.uuid, self.position)
 
 
 # --- projects ---------------------------------------------------------------------------------
@@ -192,16 +184,9 @@ class AddProject(Command):
         self.unit_uuid = unit_uuid
         self.project = project.model_copy(deep=True)
         self.position = position
-        self.removed: list[RemovedProject] = []
 
-    def do(self) -> None:
-        if self.removed:
-            self.document.restore_projects(self.removed)
-        else:
-            self.document.add_project(self.unit_uuid, self.project, self.position)
-
-    def revert(self) -> None:
-        self.removed = self.document.delete_projects([self.project.uuid])
+    def do(self) -> ChangeSet:
+        return self.document.add_project(self.unit_uuid, self.project, self.position)
 
 
 class DeleteProjects(Command):
@@ -210,13 +195,9 @@ class DeleteProjects(Command):
             "%1", str(len(uuids)))
         super().__init__(document, text)
         self.uuids = list(uuids)
-        self.removed: list[RemovedProject] = []
 
-    def do(self) -> None:
-        self.removed = self.document.delete_projects(self.uuids)
-
-    def revert(self) -> None:
-        self.document.restore_projects(self.removed)
+    def do(self) -> ChangeSet:
+        return self.document.delete_projects(self.uuids)
 
 
 class MoveProject(Command):
@@ -226,48 +207,45 @@ class MoveProject(Command):
         self.uuid = uuid
         self.position = position
         self.unit_uuid = unit_uuid
-        self.old: tuple[str, int] | None = None
 
-    def do(self) -> None:
-        self.old = self.document.move_project(self.uuid, self.position, self.unit_uuid)
-
-    def revert(self) -> None:
-        assert self.old is not None
-        self.document.move_project(self.uuid, self.old[1], self.old[0])
+    def do(self) -> ChangeSet:
+        return self.document.move_project(self.uuid, self.position, self.unit_uuid)
 
 
 class ImportProjects(Command):
-    """Projects an importer already added (``added``); undo removes them, redo adds them again.
+    """The projects of an import plan (exactly what the preview showed), added in one
+    transaction; undo removes them with the departments and units the import made.
 
-    The importer adds in one transaction of its own (with progress and cancel), so the first
-    ``perform()`` only records what it did.
-    """
+    The first time it runs on a worker thread (:meth:`DatasetDocument.push_in_background`,
+    with progress and 取消) or, pushed as usual, here and now."""
 
-    def __init__(self, document: DatasetDocument, added: AddedProjects, *,
+    def __init__(self, document: DatasetDocument, plan: ImportPlan, *,
                  text: str | None = None) -> None:
         super().__init__(document, text or _t("导入 %1 个项目").replace(
-            "%1", str(len(added.project_uuids))))
-        self.added = added
-        self.projects: list[Project] = []
-        self._first = True
+            "%1", str(len(plan.projects))))
+        self.plan = plan
 
-    def do(self) -> None:
-        if self._first:
-            self._first = False
-            self.document.projects_imported()
-            return
-        self.added = self.document.add_projects(self.projects)
+    def do(self) -> ChangeSet:
+        return self.document.import_plan(self.plan)
 
-    def revert(self) -> None:
-        removed = self.document.remove_added(self.added)
-        self.projects = [item.project for item in removed]
+    def background_work(self, dataset: Dataset) -> Callable[[Callable[[int, int], None]],
+                                                             ChangeSet]:
+        """The service call as a job body (no Qt: it runs on a worker thread)."""
+        from perfdesk.services.importing import import_plan
+
+        plan = self.plan
+        return lambda progress: import_plan(dataset, plan, progress=progress)
 
 
 # --- departments and units --------------------------------------------------------------------
 
 
 class AddUnit(Command):
-    """A new budget unit, under an existing department or a new one made for it."""
+    """A new budget unit, under an existing department or a new one made for it (one edit).
+
+    Attributes:
+        unit_uuid: the new unit, once added.
+    """
 
     def __init__(self, document: DatasetDocument, department: str, unit: str,
                  code: str = "") -> None:
@@ -275,79 +253,54 @@ class AddUnit(Command):
         self.department = department.strip()
         self.unit = unit.strip()
         self.code = code.strip()
-        self.department_uuid = ""
-        self.created_department = False
         self.unit_uuid = ""
 
-    def do(self) -> None:
-        existing = {d.name: d.uuid for d in self.document.dataset.departments()}
-        self.created_department = self.department not in existing
-        if self.created_department:
-            self.department_uuid = self.document.add_department(self.department)
-        else:
-            self.department_uuid = existing[self.department]
-        try:
-            self.unit_uuid = self.document.add_unit(self.department_uuid, self.unit, self.code)
-        except PerfDeskError:
-            if self.created_department:
-                self.document.delete_department(self.department_uuid)
-            raise
+    def do(self) -> ChangeSet:
+        from perfdesk.core.changes import UNIT
 
-    def revert(self) -> None:
-        if self.created_department:
-            self.document.delete_department(self.department_uuid)
-        else:
-            self.document.delete_unit(self.unit_uuid)
+        changes = self.document.add_unit_under(self.department, self.unit, self.code)
+        self.unit_uuid = changes.added_uuids(UNIT)[0]
+        return changes
 
 
 class RenameDepartment(Command):
     def __init__(self, document: DatasetDocument, uuid: str, name: str) -> None:
         super().__init__(document, _t("重命名主管部门"))
-        self.uuid, self.name, self.old = uuid, name.strip(), ""
+        self.uuid, self.name = uuid, name.strip()
 
-    def do(self) -> None:
-        self.old = self.document.rename_department(self.uuid, self.name)
-
-    def revert(self) -> None:
-        self.document.rename_department(self.uuid, self.old)
+    def do(self) -> ChangeSet:
+        return self.document.rename_department(self.uuid, self.name)
 
 
 class RenameUnit(Command):
     def __init__(self, document: DatasetDocument, uuid: str, name: str) -> None:
         super().__init__(document, _t("重命名预算单位"))
-        self.uuid, self.name, self.old = uuid, name.strip(), ""
+        self.uuid, self.name = uuid, name.strip()
 
-    def do(self) -> None:
-        self.old = self.document.rename_unit(self.uuid, self.name)
-
-    def revert(self) -> None:
-        self.document.rename_unit(self.uuid, self.old)
+    def do(self) -> ChangeSet:
+        return self.document.rename_unit(self.uuid, self.name)
 
 
 class DeleteDepartment(Command):
+    """A department with its units and their projects (all back on undo, in one edit)."""
+
     def __init__(self, document: DatasetDocument, uuid: str) -> None:
         super().__init__(document, _t("删除主管部门"))
         self.uuid = uuid
-        self.removed = None
 
-    def do(self) -> None:
-        self.removed = self.document.delete_department(self.uuid)
-
-    def revert(self) -> None:
-        self.document.restore_department(self.removed)
+    def do(self) -> ChangeSet:
+        return self.document.delete_department(self.uuid)
 
 
 class DeleteUnit(Command):
+    """A unit with its projects (all back on undo, in one edit)."""
+
     def __init__(self, document: DatasetDocument, uuid: str) -> None:
         super().__init__(document, _t("删除预算单位"))
         self.uuid = uuid
-        self.removed = None
 
-    def do(self) -> None:
-        self.removed = self.document.delete_unit(self.uuid)
-
-    def revert(self) -> None:
-        self.document.restore_unit(self.removed)
+    def do(self) -> ChangeSet:
+        return self.document.delete_unit(self.uuid)
 
 
 # --- the dataset ------------------------------------------------------------------------------
@@ -361,25 +314,9 @@ class EditDatasetInfo(Command):
         super().__init__(document, _t("修改数据文件属性"))
         self.info = dict(info)
         self.settings = settings
-        self.old_info: dict[str, Any] = {}
-        self.old_settings: dict | None = None
 
-    def do(self) -> None:
-        if self.info:
-            self.old_info = self.document.update_info(**self.info)
-        if self.settings is not None:
-            try:
-                self.old_settings = self.document.update_settings(self.settings)
-            except PerfDeskError:
-                if self.info:
-                    self.document.update_info(**self.old_info)
-                raise
-
-    def revert(self) -> None:
-        if self.old_settings is not None:
-            self.document.update_settings(self.old_settings)
-        if self.old_info:
-            self.document.update_info(**self.old_info)
+    def do(self) -> ChangeSet:
+        return self.document.update_info(self.info, self.settings)
 
 
 # --- check fixes ------------------------------------------------------------------------------
@@ -388,33 +325,10 @@ class EditDatasetInfo(Command):
 class ApplyFix(Command):
     """One auto-fix of a check finding: its project and indicator changes as one undo step."""
 
-    def __init__(self, document: DatasetDocument, project_uuid: str,
-                 project_changes: dict[str, Any],
-                 indicator_changes: dict[str, dict[str, Any]], label: str) -> None:
-        super().__init__(document, _t("自动修正：%1").replace("%1", label))
-        self.project_uuid = project_uuid
-        self.project_changes = dict(project_changes)
-        self.indicator_changes = {k: dict(v) for k, v in indicator_changes.items()}
-        self.old_project: dict[str, Any] = {}
-        self.old_indicators: list[tuple[str, dict[str, Any]]] = []
+    def __init__(self, document: DatasetDocument, finding: Finding) -> None:
+        assert finding.fix is not None
+        super().__init__(document, _t("自动修正：%1").replace("%1", str(finding.fix.label)))
+        self.finding = finding
 
-    def do(self) -> None:
-        self.old_indicators = []
-        try:
-            if self.project_changes:
-                self.old_project = self.document.update_project(self.project_uuid,
-                                                                self.project_changes)
-            for uuid, changes in self.indicator_changes.items():
-                old = self.document.update_indicator(self.project_uuid, uuid, changes)
-                self.old_indicators.append((uuid, old))
-        except PerfDeskError:
-            self.revert()
-            raise
-
-    def revert(self) -> None:
-        for uuid, old in reversed(self.old_indicators):
-            self.document.update_indicator(self.project_uuid, uuid, old)
-        self.old_indicators = []
-        if self.old_project:
-            self.document.update_project(self.project_uuid, self.old_project)
-            self.old_project = {}
+    def do(self) -> ChangeSet:
+        return self.document.apply_fix(self.finding)

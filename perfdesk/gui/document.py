@@ -1,18 +1,22 @@
 """The open dataset as the window sees it: one Dataset, its undo stack, a few loaded projects,
 and Qt signals that say what changed.
 
-Undo commands (:mod:`perfdesk.gui.commands`) call the edit methods here. Each method calls one
-Dataset service (which writes the file at once, in one transaction), brings the cached project
-up to date and emits a signal; the project tree, the form, the indicator grid and the live
-checker listen to those signals and refresh themselves. No command touches a view, and no view
-writes to the dataset except through a command. An edit the dataset refuses (disk full,
-read-only file, a name already taken) raises PerfDeskError and changes nothing.
+The document is the GUI's only door to the data. Reading goes through its methods (the
+project tree, the form, the grid and the checker ask it, and it keeps the projects on screen
+cached). Every edit is an undo command (:mod:`perfdesk.gui.commands`) calling one method here,
+which calls one Dataset service — one transaction, written to the file at once — and gets
+back the service's :class:`~perfdesk.core.changes.ChangeSet`. The document then brings its
+cache up to date *from that change set* (the values the file kept, never the ones it sent) and
+emits its signals step by step; the views listen and refresh themselves. No command touches a
+view, and no view writes to the dataset except through a command. An edit the dataset refuses
+(disk full, read-only file, a name already taken) raises PerfDeskError and changes nothing,
+neither in the file nor here.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,37 +24,43 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from perfdesk.core import changes as cs
 from perfdesk.core.errors import PerfDeskError
 from perfdesk.gui.translate import _t
 
 if TYPE_CHECKING:  # the data layer loads when a dataset opens, not at start-up
-    from perfdesk.services.dataset import (
-        AddedProjects,
-        Counts,
-        Dataset,
-        ProjectEntry,
-        RemovedDepartment,
-        RemovedIndicator,
-        RemovedProject,
-        RemovedUnit,
-    )
+    from perfdesk.checks import CheckContext, Finding
+    from perfdesk.core.changes import ChangeSet
     from perfdesk.core.model import Indicator, Project
+    from perfdesk.services.dataset import Dataset
+    from perfdesk.services.entries import (
+        Counts,
+        DatasetInfo,
+        DepartmentEntry,
+        ProjectEntry,
+        UnitEntry,
+    )
+    from perfdesk.services.importing import FilesRead, ImportPlan
 
 CACHE_SIZE = 64
+# A change set adding or removing more projects than this rereads the tree once (an import)
+# instead of inserting row by row.
+ROW_BY_ROW = 1
 
 
 class DatasetDocument(QObject):
     """An open dataset with undo.
 
     Attributes:
-        dataset: the open :class:`~perfdesk.services.dataset.Dataset`.
+        dataset: the open :class:`~perfdesk.services.dataset.Dataset` (read it through the
+            document's methods; only the document writes to it).
         undo_stack: every edit as a QUndoCommand.
         last_saved: when the last edit was written to the file (``None`` before the first).
 
     Signals:
         projectChanged(str, list): a project's header fields changed (uuid, field names).
         projectAdded(str, str, int): a project was added or restored (uuid, unit uuid,
-            position in the unit; -1 for the end).
+            position in the unit).
         projectRemoved(str): a project was deleted.
         treeChanged(): departments, units or the order of projects changed; reread the tree.
         indicatorChanged(str, str, list): project uuid, indicator uuid, changed field names.
@@ -101,6 +111,26 @@ class DatasetDocument(QObject):
     def profile(self) -> str:
         return self.dataset.profile
 
+    @property
+    def path(self) -> Path:
+        return self.dataset.path
+
+    @property
+    def info(self) -> DatasetInfo:
+        return self.dataset.info
+
+    def settings(self) -> dict:
+        return self.dataset.settings()
+
+    def departments(self) -> list[DepartmentEntry]:
+        return self.dataset.departments()
+
+    def units(self) -> list[UnitEntry]:
+        return self.dataset.units()
+
+    def indicator_names(self) -> list[str]:
+        return self.dataset.indicator_names()
+
     def project(self, uuid: str) -> Project:
         """The project with its indicators (cached; edits keep the cached copy current)."""
         project = self._cache.get(uuid)
@@ -111,6 +141,15 @@ class DatasetDocument(QObject):
         else:
             self._cache.move_to_end(uuid)
         return project
+
+    def load_projects(self, uuids: Sequence[str]) -> list[Project]:
+        """Projects freshly read from the file (not cached: for checking many at once)."""
+        return self.dataset.load_projects(uuids)
+
+    def project_loader(self) -> Callable[[Sequence[str]], list[Project]]:
+        """What a background job reads projects with (it runs off the GUI thread, so it gets
+        the reading service itself, not the document)."""
+        return self.dataset.load_projects
 
     def pin(self, uuid: str) -> None:
         """Keep ``uuid`` in the cache while a view shows its objects."""
@@ -144,6 +183,12 @@ class DatasetDocument(QObject):
     def counts(self) -> Counts:
         return self.dataset.counts()
 
+    def check_context(self) -> CheckContext:
+        """The dataset's check context, built from the project list already read."""
+        from perfdesk.services.checking import check_context
+
+        return check_context(self.dataset, self.project_entries())
+
     def indicator(self, project_uuid: str, uuid: str) -> Indicator:
         for indicator in self.project(project_uuid).indicators:
             if indicator.uuid == uuid:
@@ -167,235 +212,193 @@ class DatasetDocument(QObject):
         """Perform ``command`` and put it on the undo stack; ``False`` if the dataset refused.
 
         The command does its work here, before the stack sees it, so a refused edit never
-        lands on the stack; its first ``redo()`` from the stack is then a no-op.
+        lands on the stack; its first ``redo()`` from the stack is then a no-op. An edit that
+        changed nothing (the value was already stored) is not put on the stack either.
         """
-        if self.writes_locked:
-            self.editFailed.emit(_t("正在导入，修改要等导入完成后才能保存。请稍候再试。"))
+        if not self._writable():
             return False
         try:
             command.perform()
         except PerfDeskError as exc:
             self.editFailed.emit(str(exc))
             return False
-        self.undo_stack.push(command)
+        if command.changes:
+            self.undo_stack.push(command)
         return True
+
+    def push_in_background(self, command: QUndoCommand, runner, *, title: str,
+                           label: str = "", on_success: Callable[[ChangeSet], None] | None = None):
+        """Perform a long command (an import) on a worker thread through ``runner`` (a
+        JobRunner: progress, 取消, one writer at a time), then put it on the undo stack and
+        refresh from its change set; returns the Job, or ``None`` when edits must wait.
+
+        A failure or a cancel changes nothing and pushes nothing (the runner reports it)."""
+        if not self._writable():
+            return None
+        work = command.background_work(self.dataset)
+
+        def done(changes: ChangeSet) -> None:
+            command.performed(changes)
+            self.refresh(changes)
+            if changes:
+                self.undo_stack.push(command)
+            if on_success is not None:
+                on_success(changes)
+
+        return runner.run(work, title=title, label=label, writes=True, on_success=done)
+
+    def _writable(self) -> bool:
+        if self.writes_locked:
+            self.editFailed.emit(_t("正在导入，修改要等导入完成后才能保存。请稍候再试。"))
+            return False
+        return True
+
+    # --- edits: one service call each, refreshed from what it returns --------------------------
+
+    def _edit(self, service: Callable[..., ChangeSet], *args: Any, **kwargs: Any) -> ChangeSet:
+        changes = service(*args, **kwargs)
+        self.refresh(changes)
+        return changes
+
+    def apply(self, changes: ChangeSet) -> ChangeSet:
+        """Write a change set (an undo's inverse, a redo) as one transaction."""
+        return self._edit(self.dataset.apply, changes)
+
+    def update_project(self, uuid: str, changes: dict[str, Any]) -> ChangeSet:
+        return self._edit(self.dataset.update_project, uuid, **changes)
+
+    def update_indicator(self, uuid: str, changes: dict[str, Any]) -> ChangeSet:
+        return self._edit(self.dataset.update_indicator, uuid, **changes)
+
+    def add_indicators(self, project_uuid: str, indicators: Sequence[Indicator],
+                       position: int) -> ChangeSet:
+        """Insert indicators at ``position``: all of them or, if the dataset refuses one,
+        none."""
+        return self._edit(self.dataset.add_indicators, project_uuid, indicators,
+                          position=position)
+
+    def delete_indicators(self, uuids: Iterable[str]) -> ChangeSet:
+        return self._edit(self.dataset.delete_indicators, list(uuids))
+
+    def move_indicator(self, uuid: str, position: int) -> ChangeSet:
+        return self._edit(self.dataset.move_indicator, uuid, position)
+
+    def add_project(self, unit_uuid: str, project: Project,
+                    position: int | None = None) -> ChangeSet:
+        return self._edit(self.dataset.add_project, unit_uuid, project, position=position)
+
+    def delete_projects(self, uuids: Sequence[str]) -> ChangeSet:
+        return self._edit(self.dataset.delete_projects, uuids)
+
+    def move_project(self, uuid: str, position: int, unit_uuid: str | None = None) -> ChangeSet:
+        return self._edit(self.dataset.move_project, uuid, position, unit_uuid)
+
+    def add_unit_under(self, department: str, unit: str, code: str = "") -> ChangeSet:
+        """A new unit under the named department, made when missing (one transaction)."""
+        return self._edit(self.dataset.add_unit_under, department, unit, code)
+
+    def rename_department(self, uuid: str, name: str) -> ChangeSet:
+        return self._edit(self.dataset.update_department, uuid, name=name)
+
+    def rename_unit(self, uuid: str, name: str) -> ChangeSet:
+        return self._edit(self.dataset.update_unit, uuid, name=name)
+
+    def delete_department(self, uuid: str) -> ChangeSet:
+        return self._edit(self.dataset.delete_department, uuid)
+
+    def delete_unit(self, uuid: str) -> ChangeSet:
+        return self._edit(self.dataset.delete_unit, uuid)
+
+    def update_info(self, info: dict[str, Any], settings: dict | None = None) -> ChangeSet:
+        """Title, budget year, profile and the check settings, in one transaction."""
+        return self._edit(self.dataset.update_info, **info, settings=settings)
+
+    def apply_fix(self, finding: Finding) -> ChangeSet:
+        from perfdesk.services.fixes import apply_fix
+
+        return self._edit(apply_fix, self.dataset, finding)
+
+    def plan_import(self, read: FilesRead) -> ImportPlan:
+        """Where the projects of the files read will go (see services.importing); the preview
+        shows the plan, and :class:`~perfdesk.gui.commands.ImportProjects` adds exactly it."""
+        from perfdesk.services.importing import plan_import
+
+        return plan_import(self.dataset, read)
+
+    def import_plan(self, plan: ImportPlan) -> ChangeSet:
+        """Add an import plan's projects here and now (without a progress dialog)."""
+        from perfdesk.services.importing import import_plan
+
+        return self._edit(import_plan, self.dataset, plan)
+
+    # --- refreshing from what the dataset kept ----------------------------------------------
+
+    def refresh(self, changes: ChangeSet) -> None:
+        """Bring the cache up to date from ``changes`` and tell the views, step by step."""
+        if not changes:
+            return
+        self._written()
+        rows = len(changes.of(cs.Added, cs.PROJECT)) + len(changes.of(cs.Removed, cs.PROJECT))
+        whole_tree = (changes.touches(cs.DEPARTMENT, cs.UNIT)
+                      or bool(changes.of(cs.Moved, cs.PROJECT)) or rows > ROW_BY_ROW)
+        if whole_tree:
+            # Cached projects carry their department and unit names and their place: the
+            # views reload what they show when the tree is reread.
+            self._cache.clear()
+        info = False
+        for step in changes:
+            if step.entity == cs.INDICATOR:
+                self._refresh_indicator(step)
+            elif step.entity == cs.PROJECT and isinstance(step, cs.Changed):
+                cached = self._cache.get(step.uuid)
+                if cached is not None:
+                    for field, value in step.new.items():
+                        setattr(cached, field, value)
+                self.projectChanged.emit(step.uuid, step.fields)
+            elif step.entity == cs.PROJECT and not whole_tree:
+                if isinstance(step, cs.Added):
+                    self.projectAdded.emit(step.uuid, step.parent, step.position)
+                else:
+                    self._cache.pop(step.uuid, None)
+                    self.projectRemoved.emit(step.uuid)
+            elif step.entity == cs.DATASET:
+                info = True
+        if whole_tree:
+            self.treeChanged.emit()
+        if info:
+            self.infoChanged.emit()
+
+    def _refresh_indicator(self, step) -> None:
+        if isinstance(step, cs.Moved):
+            project_uuid = step.new_parent
+        else:
+            project_uuid = step.parent
+        cached = self._cache.get(project_uuid)
+        if isinstance(step, cs.Changed):
+            if cached is not None:
+                for indicator in cached.indicators:
+                    if indicator.uuid == step.uuid:
+                        for field, value in step.new.items():
+                            setattr(indicator, field, value)
+                        break
+            self.indicatorChanged.emit(project_uuid, step.uuid, step.fields)
+        elif isinstance(step, cs.Added):
+            if cached is not None:
+                cached.indicators.insert(step.position, step.item.model_copy())
+            self.indicatorAdded.emit(project_uuid, step.position)
+        elif isinstance(step, cs.Moved):
+            if cached is not None:
+                cached.indicators.insert(step.new_position,
+                                         cached.indicators.pop(step.old_position))
+            self.indicatorMoved.emit(project_uuid, step.old_position, step.new_position)
+        else:
+            if cached is not None:
+                del cached.indicators[step.position]
+            self.indicatorRemoved.emit(project_uuid, step.position)
 
     def _written(self) -> None:
         self.last_saved = datetime.now()
         self.saved.emit()
-
-    # --- project header ---------------------------------------------------------------------
-
-    def update_project(self, uuid: str, changes: dict[str, Any]) -> dict[str, Any]:
-        """Write header fields; returns their old values."""
-        old = self.dataset.update_project(uuid, **changes)
-        cached = self._cache.get(uuid)
-        if cached is not None:
-            for field, value in changes.items():
-                setattr(cached, field, value)
-        self._written()
-        self.projectChanged.emit(uuid, list(changes))
-        return old
-
-    # --- indicators -------------------------------------------------------------------------
-
-    def update_indicator(self, project_uuid: str, uuid: str,
-                         changes: dict[str, Any]) -> dict[str, Any]:
-        old = self.dataset.update_indicator(uuid, **changes)
-        cached = self._cache.get(project_uuid)
-        if cached is not None:
-            for indicator in cached.indicators:
-                if indicator.uuid == uuid:
-                    for field, value in changes.items():
-                        setattr(indicator, field, value)
-                    break
-        self._written()
-        self.indicatorChanged.emit(project_uuid, uuid, list(changes))
-        return old
-
-    def add_indicators(self, project_uuid: str, indicators: Sequence[Indicator],
-                       position: int) -> None:
-        """Insert indicators at ``position`` (all or, if the dataset refuses one, none)."""
-        done: list[str] = []
-        try:
-            for offset, indicator in enumerate(indicators):
-                self.dataset.add_indicator(project_uuid, indicator, position=position + offset)
-                done.append(indicator.uuid)
-        except PerfDeskError:
-            for uuid in reversed(done):
-                self.dataset.delete_indicator(uuid)
-            raise
-        cached = self._cache.get(project_uuid)
-        self._written()
-        for offset, indicator in enumerate(indicators):
-            if cached is not None:
-                cached.indicators.insert(position + offset, indicator.model_copy())
-            self.indicatorAdded.emit(project_uuid, position + offset)
-
-    def delete_indicators(self, project_uuid: str,
-                          uuids: Iterable[str]) -> list[RemovedIndicator]:
-        """Delete indicators; returns what :meth:`restore_indicators` needs, in deletion order."""
-        removed: list[RemovedIndicator] = []
-        try:
-            for uuid in uuids:
-                removed.append(self.dataset.delete_indicator(uuid))
-        except PerfDeskError:
-            self._restore_indicators(removed)
-            raise
-        self._written()
-        cached = self._cache.get(project_uuid)
-        for item in removed:
-            if cached is not None:
-                del cached.indicators[item.position]
-            self.indicatorRemoved.emit(project_uuid, item.position)
-        return removed
-
-    def restore_indicators(self, removed: Sequence[RemovedIndicator]) -> None:
-        self._restore_indicators(removed)
-        self._written()
-        for item in reversed(removed):
-            cached = self._cache.get(item.project_uuid)
-            if cached is not None:
-                cached.indicators.insert(item.position, item.indicator.model_copy())
-            self.indicatorAdded.emit(item.project_uuid, item.position)
-
-    def _restore_indicators(self, removed: Sequence[RemovedIndicator]) -> None:
-        for item in reversed(removed):
-            self.dataset.restore_indicator(item)
-
-    def move_indicator(self, project_uuid: str, uuid: str, position: int) -> int:
-        """Move an indicator within its project; returns its old position."""
-        old = self.dataset.move_indicator(uuid, position)
-        cached = self._cache.get(project_uuid)
-        if cached is not None:
-            indicator = cached.indicators.pop(old)
-            cached.indicators.insert(position, indicator)
-        self._written()
-        self.indicatorMoved.emit(project_uuid, old, position)
-        return old
-
-    # --- projects ---------------------------------------------------------------------------
-
-    def add_project(self, unit_uuid: str, project: Project, position: int | None = None) -> str:
-        uuid = self.dataset.add_project(unit_uuid, project, position=position)
-        self._written()
-        self.projectAdded.emit(uuid, unit_uuid, -1 if position is None else position)
-        return uuid
-
-    def delete_projects(self, uuids: Sequence[str]) -> list[RemovedProject]:
-        removed = self.dataset.delete_projects(uuids)
-        for uuid in uuids:
-            self._cache.pop(uuid, None)
-        self._written()
-        for item in removed:
-            self.projectRemoved.emit(item.project.uuid)
-        return removed
-
-    def restore_projects(self, removed: Sequence[RemovedProject]) -> None:
-        restored: list[RemovedProject] = []
-        try:
-            for item in reversed(removed):  # reverse deletion order puts each back in place
-                self.dataset.restore_project(item)
-                restored.append(item)
-        except PerfDeskError:
-            if restored:
-                self.dataset.delete_projects([r.project.uuid for r in restored])
-            raise
-        self._written()
-        for item in restored:
-            self.projectAdded.emit(item.project.uuid, item.unit_uuid, item.position)
-
-    def move_project(self, uuid: str, position: int,
-                     unit_uuid: str | None = None) -> tuple[str, int]:
-        """Move a project (to another unit when given); returns (old unit uuid, old position)."""
-        old = self.dataset.move_project(uuid, position, unit_uuid)
-        self._cache.pop(uuid, None)
-        self._written()
-        self.treeChanged.emit()
-        return old
-
-    def add_projects(self, projects: Sequence[Project]) -> AddedProjects:
-        """Add many projects at once (an import or its redo), creating units by name."""
-        added = self.dataset.add_projects(projects)
-        self._written()
-        self.treeChanged.emit()
-        return added
-
-    def remove_added(self, added: AddedProjects) -> list[RemovedProject]:
-        removed = self.dataset.remove_added(added)
-        for uuid in added.project_uuids:
-            self._cache.pop(uuid, None)
-        self._written()
-        self.treeChanged.emit()
-        return removed
-
-    def projects_imported(self) -> None:
-        """An importer added projects through the dataset itself: reread what it changed."""
-        self._written()
-        self.treeChanged.emit()
-
-    # --- departments and units --------------------------------------------------------------
-
-    def add_department(self, name: str, code: str = "") -> str:
-        uuid = self.dataset.add_department(name, code)
-        self._written()
-        self.treeChanged.emit()
-        return uuid
-
-    def add_unit(self, department_uuid: str, name: str, code: str = "") -> str:
-        uuid = self.dataset.add_unit(department_uuid, name, code)
-        self._written()
-        self.treeChanged.emit()
-        return uuid
-
-    def rename_department(self, uuid: str, name: str) -> str:
-        old = self.dataset.update_department(uuid, name=name)["name"]
-        self._tree_edited()
-        return old
-
-    def rename_unit(self, uuid: str, name: str) -> str:
-        old = self.dataset.update_unit(uuid, name=name)["name"]
-        self._tree_edited()
-        return old
-
-    def delete_department(self, uuid: str) -> RemovedDepartment:
-        removed = self.dataset.delete_department(uuid)
-        self._tree_edited()
-        return removed
-
-    def restore_department(self, removed: RemovedDepartment) -> None:
-        self.dataset.restore_department(removed)
-        self._tree_edited()
-
-    def delete_unit(self, uuid: str) -> RemovedUnit:
-        removed = self.dataset.delete_unit(uuid)
-        self._tree_edited()
-        return removed
-
-    def restore_unit(self, removed: RemovedUnit) -> None:
-        self.dataset.restore_unit(removed)
-        self._tree_edited()
-
-    def _tree_edited(self) -> None:
-        # Cached projects carry their department and unit names: drop them.
-        self._cache.clear()
-        self._written()
-        self.treeChanged.emit()
-
-    # --- the dataset itself -----------------------------------------------------------------
-
-    def update_info(self, **changes: Any) -> dict[str, Any]:
-        """Title, budget year or profile; returns the old values."""
-        old = self.dataset.update_info(**changes)
-        self._written()
-        self.infoChanged.emit()
-        return old
-
-    def update_settings(self, settings: dict) -> dict:
-        old = self.dataset.update_settings(settings)
-        self._written()
-        self.infoChanged.emit()
-        return old
 
 
 def _last_written(path: Path) -> datetime | None:

@@ -5,7 +5,6 @@ of a published PDF, UTF-8 or GBK) and leave with a file in the official layout t
 opens in Excel. This package is the only place that knows file formats and layouts:
 
 - :func:`read_table` reads one file into core :class:`~perfdesk.core.model.Project` objects (pure);
-- :func:`import_files` adds the projects of several files to a dataset in one transaction;
 - :func:`export_disclosure` writes the disclosure table 项目支出绩效目标表 (one row per project);
 - :func:`export_detail` writes the detailed form 项目支出绩效目标申报表 (one sheet per project)
   from the template in ``resources/templates``.
@@ -21,7 +20,7 @@ from datetime import date as _date
 from pathlib import Path
 
 from perfdesk.io.base import ImportResult, Location, Notice, ProgressCallback, bulk
-from perfdesk.io.reading import import_files, read_table
+from perfdesk.io.reading import read_table
 from perfdesk.core.model import Project
 
 
@@ -56,4 +55,4 @@ def export_detail(projects: Iterable[Project], path: str | Path, *, year: int,
 
 
 __all__ = ["ImportResult", "Location", "Notice", "export_detail", "export_disclosure",
-           "import_files", "read_table"]
+           "read_table"]

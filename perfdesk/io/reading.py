@@ -1,18 +1,15 @@
-"""Reading a table file (:func:`read_table`) and importing files into a dataset
-(:func:`import_files`).
+"""Reading a table file into projects (:func:`read_table`).
 
 ``read_table`` is pure: it sniffs the format, finds the layout (disclosure table or detailed
 form), restores PerfDesk's own exports from their embedded data where the visible content is
 unchanged, reads everything else from the visible table, and returns projects plus notices.
-``import_files`` reads several files, settles what the files leave open (a table without
-主管部门/预算单位 columns goes to the dataset's only unit), refuses projects already in the
-dataset, and adds everything in one transaction: on any error, or when the clerk cancels,
-the dataset is exactly as it was.
+Putting them into a dataset (where projects without a unit go, refusing what is already
+there, one transaction) is :mod:`perfdesk.services.importing`'s job.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from perfdesk.core.errors import PerfDeskError
@@ -29,7 +26,6 @@ from perfdesk.io.base import (
 )
 from perfdesk.io.sources import Sheet, read_source
 from perfdesk.core.model import Project
-from perfdesk.core.entry import grades_of
 from perfdesk.core.taxonomy import DEFAULT_GRADES, check_profile
 
 _EDITED = {
@@ -196,107 +192,3 @@ def _restore(entry: embedded.Entry, payload: embedded.Payload, sheet: Sheet,
                             f"A project record embedded in the export is damaged ({exc}); "
                             "nothing was imported.", file=sheet.file, sheet=sheet.name or None,
                             row=row) from exc
-
-
-# --- importing into a dataset ---------------------------------------------------------------
-
-
-def import_files(dataset, paths: Iterable[str | Path], *,
-                 progress: ProgressCallback | None = None):
-    """Read ``paths`` and add all their projects to ``dataset`` in one transaction.
-
-    Returns (AddedProjects, notices). On any error — an unreadable file, a project already in
-    the dataset, the clerk cancelling through ``progress`` — nothing is added.
-    """
-    paths = [Path(p) for p in paths]
-    if not paths:
-        raise PerfDeskError("没有指定要导入的文件。", "No files were given to import.")
-    with bulk():
-        return _import_files(dataset, paths, progress)
-
-
-def _import_files(dataset, paths: list[Path], progress: ProgressCallback | None):
-    profile = dataset.profile
-    grades = grades_of(dataset.settings())
-    results: list[tuple[Path, ImportResult]] = []
-    total_files = len(paths)
-
-    def file_progress(index: int):
-        if progress is None:
-            return None
-        return lambda done, total: progress(index * 1000 + (done * 1000 // max(total, 1)),
-                                            (total_files + 1) * 1000)
-
-    for index, path in enumerate(paths):
-        results.append((path, read_table(path, profile=profile, progress=file_progress(index),
-                                         grades=grades)))
-    notices: list[Notice] = []
-    projects: list[Project] = []
-    for path, result in results:
-        notices.extend(result.notices)
-        _settle_units(dataset, path, result, notices)
-        projects.extend(result.projects)
-    _refuse_known(dataset, results)
-
-    tracker = Progress(None if progress is None else
-                       (lambda done, total: progress(total_files * 1000 + done * 1000 //
-                                                     max(total, 1), (total_files + 1) * 1000)),
-                       len(projects))
-
-    def feed():
-        for project in projects:
-            tracker.advance()
-            yield project
-
-    added = dataset.add_projects(feed())
-    if progress is not None:
-        progress((total_files + 1) * 1000, (total_files + 1) * 1000)
-    return added, notices
-
-
-def _settle_units(dataset, path: Path, result: ImportResult, notices: list[Notice]) -> None:
-    """Projects whose table names no 主管部门/预算单位 go to the dataset's only unit."""
-    open_ = [p for p in result.projects if not p.department.strip() or not p.unit.strip()]
-    if not open_:
-        return
-    units = dataset.units()
-    departments = {d.uuid: d.name for d in dataset.departments()}
-    if len(units) != 1:
-        raise PerfDeskError(
-            f"表中有 {len(open_)} 个项目没有填写主管部门或预算单位（如“{open_[0].name}”），"
-            f"而数据文件中有 {len(units)} 个预算单位，无法确定它们属于哪个单位。"
-            "请在表中补上“主管部门”“预算单位”，或导入到只有一个预算单位的数据文件。没有导入任何内容。",
-            f"{len(open_)} projects name no department or budget unit (e.g. '{open_[0].name}') "
-            f"and the dataset has {len(units)} budget units, so their unit is unknown. Fill in "
-            "主管部门 and 预算单位 in the table, or import into a dataset with one budget unit. "
-            "Nothing was imported.", file=path)
-    unit = units[0]
-    for project in open_:
-        project.department = project.department.strip() or departments[unit.department_uuid]
-        project.unit = project.unit.strip() or unit.name
-    notices.append(Notice(Text(
-        f"{len(open_)} 个项目的表格没有主管部门或预算单位，已放入数据文件中唯一的预算单位“{unit.name}”。",
-        f"{len(open_)} projects had no department or budget unit in the table; they were put "
-        f"under the dataset's only budget unit '{unit.name}'."), Location(str(path))))
-
-
-def _refuse_known(dataset, results: list[tuple[Path, ImportResult]]) -> None:
-    existing = {entry.uuid: entry.name for entry in dataset.project_list()}
-    seen: dict[str, Path] = {}
-    for path, result in results:
-        known = [p for p in result.projects if p.uuid in existing]
-        if known:
-            raise PerfDeskError(
-                f"文件中的 {len(known)} 个项目（如“{known[0].name}”）已在数据文件中——这个导出文件"
-                "之前已经导入过。没有导入任何内容；如需重新导入，请先删除这些项目。",
-                f"{len(known)} projects of this file (e.g. '{known[0].name}') are already in "
-                "the dataset: this export was imported before. Nothing was imported; delete "
-                "those projects first to import it again.", file=path)
-        for project in result.projects:
-            if project.uuid in seen:
-                raise PerfDeskError(
-                    f"项目“{project.name}”同时出现在“{seen[project.uuid].name}”和本文件中"
-                    "（同一个导出文件选了两次？）。没有导入任何内容。",
-                    f"The project '{project.name}' is also in '{seen[project.uuid].name}' "
-                    "(the same export chosen twice?). Nothing was imported.", file=path)
-            seen[project.uuid] = path

@@ -14,7 +14,6 @@ Linux paths under /media, /mnt and /run/media, and mounts whose file system is a
 from __future__ import annotations
 
 import os
-import sqlite3
 import sys
 from pathlib import Path
 
@@ -120,24 +119,16 @@ def copy_to_local(path: str | Path, folder: Path | None = None) -> Path:
     write-ahead log. The source is opened read-only and never changed.
     """
     path = Path(path)
-    from perfdesk.storage.datasetfile import probe  # (the storage layer loads on demand)
+    from perfdesk.storage import datasetfile  # (the storage layer loads on demand)
 
-    probe(path)  # refuse what is not a dataset before copying anything
+    datasetfile.probe(path)  # refuse what is not a dataset before copying anything
     target = local_copy_path(path, folder)
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".copying")
     try:
-        source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            copy = sqlite3.connect(partial)
-            try:
-                source.backup(copy)
-            finally:
-                copy.close()
-        finally:
-            source.close()
+        datasetfile.copy_dataset(path, partial)
         os.replace(partial, target)
-    except (OSError, sqlite3.Error) as exc:
+    except OSError as exc:
         partial.unlink(missing_ok=True)
         raise PerfDeskError(
             f"无法把数据文件复制到本机（{exc}）。请检查 U 盘或网络连接，以及“{target.parent}”"

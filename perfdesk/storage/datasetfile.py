@@ -20,7 +20,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 from sqlalchemy import event
-from sqlalchemy.pool import StaticPool
+from sqlalchemy.pool import QueuePool, StaticPool
 
 from perfdesk.core.errors import NewerSchemaError, NotADatasetError, PerfDeskError
 from perfdesk.core.paths import DATASET_EXTENSION
@@ -129,8 +129,16 @@ def connect(path: Path, *, read_only: bool = False, create: bool = False) -> sql
     return conn
 
 
-def make_engine(creator) -> sa.Engine:
-    engine = sa.create_engine("sqlite://", creator=creator, poolclass=StaticPool)
+def make_engine(creator, *, one_connection: bool = False) -> sa.Engine:
+    """An engine over ``creator``'s connections.
+
+    A file gets a pool: a background job (an export, checking everything, an import) reads or
+    writes on a connection of its own while the window reads on another, which WAL lets run
+    side by side. (Two threads on one connection would each start a transaction on it and one
+    would fail.) An in-memory copy has only ``one_connection``; the store lets one thread at a
+    time use it."""
+    engine = sa.create_engine("sqlite://", creator=creator,
+                              poolclass=StaticPool if one_connection else QueuePool)
 
     @event.listens_for(engine, "begin")
     def _begin(conn):  # pysqlite's own transaction handling is off (isolation_level=None)
@@ -144,7 +152,7 @@ def engine_for(path: Path, *, read_only: bool) -> sa.Engine:
 
 
 def memory_engine(conn: sqlite3.Connection) -> sa.Engine:
-    return make_engine(lambda: conn)
+    return make_engine(lambda: conn, one_connection=True)
 
 
 # --- creating and upgrading -----------------------------------------------------------------
@@ -201,6 +209,16 @@ def backup(path: Path, target: Path) -> None:
     finally:
         dst.close()
         src.close()
+
+
+def copy_dataset(path: Path, target: Path) -> None:
+    """Copy a dataset consistently, with what is still in its write-ahead log, to a new file
+    ``target``; the source is opened read-only and never changed. Raises OSError when the copy
+    cannot be made (a pulled drive, a full disk)."""
+    try:
+        backup(path, target)
+    except sqlite3.Error as exc:
+        raise OSError(str(exc)) from exc
 
 
 def upgrade(path: Path, from_version: int) -> Path:

@@ -2,17 +2,53 @@
 
 The header and indicator columns come from :mod:`perfdesk.core.model` (declared once); these
 classes add what only the file needs: row ids, foreign keys, the order of siblings, stable
-UUIDs (so datasets from different PCs can be merged) and timestamps. The schema changes only
+UUIDs (so datasets from different PCs can be merged), timestamps, and how a decimal is
+written (:class:`ExactDecimal`, for every decimal field of the model). The schema changes only
 through :mod:`perfdesk.storage.migrations`; a test checks that the migrated schema equals
 these classes.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import Column, ForeignKey, Integer, UniqueConstraint
+from decimal import Decimal, InvalidOperation
+
+import sqlalchemy as sa
+from sqlalchemy import Column, ForeignKey, Integer, Text, UniqueConstraint
+from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
 
 from perfdesk.core.model import IndicatorFields, ProjectFields
+
+
+class ExactDecimal(TypeDecorator):
+    """A :class:`~decimal.Decimal` stored as its exact text (``"12345678.91"``).
+
+    SQLAlchemy's ``Numeric`` on SQLite stores a REAL and reads it back through a binary float,
+    so 12345678.91 or 0.1 + 0.2 can come back changed. This type stores the decimal's own text
+    instead and refuses floats outright, so no float is ever involved between what a clerk
+    typed and what is on disk.
+    """
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is None:
+            return None
+        if isinstance(value, float):
+            raise TypeError(f"binary float {value!r} refused: pass a Decimal or a string")
+        if isinstance(value, bool):
+            raise TypeError("a boolean is not an amount")
+        try:
+            number = value if isinstance(value, Decimal) else Decimal(str(value))
+        except InvalidOperation as exc:
+            raise ValueError(f"not a decimal number: {value!r}") from exc
+        if not number.is_finite():
+            raise ValueError(f"not a finite number: {value!r}")
+        return format(number, "f")
+
+    def process_result_value(self, value, dialect):
+        return None if value is None else Decimal(value)
 
 
 class DatasetInfoRow(SQLModel, table=True):
@@ -115,6 +151,13 @@ class ReferenceProjectRow(SQLModel, table=True):
     unit_name: str = ""
     name: str
     code: str = ""
+
+
+# Every decimal field of the core model (money, targets, weights) is written as its exact text.
+for _table in (ProjectRow.__table__, IndicatorRow.__table__):
+    for _column in _table.columns:
+        if isinstance(_column.type, sa.Numeric):
+            _column.type = ExactDecimal()
 
 
 def metadata():

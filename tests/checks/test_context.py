@@ -1,5 +1,6 @@
 """What a check reads besides the project (profile, budget year, ⚙ settings, budget project
-list, sibling projects), and fixes applied to a dataset file as undoable edits."""
+list, sibling projects). The context of a dataset file and fixes applied to one are tested
+with the services (tests/services/test_fixes.py)."""
 
 from __future__ import annotations
 
@@ -7,21 +8,17 @@ from decimal import Decimal
 
 import pytest
 from tests.support.check_samples.builders import one, rules, sample
-from tests.support.check_samples.detailed import row
 
 from perfdesk.checks import (
     RULES,
     SETTINGS,
     CheckContext,
-    Severity,
-    apply_fix,
     check_project,
     check_projects,
     default_settings,
-    undo_fix,
     validate_settings,
 )
-from perfdesk.core.errors import InvalidValueError, NotFoundError
+from perfdesk.core.errors import InvalidValueError
 
 
 def test_default_settings_are_the_catalogue_defaults():
@@ -88,24 +85,6 @@ def test_an_unknown_profile_is_refused():
         CheckContext(profile="77")
 
 
-def test_context_from_a_dataset(new_dataset):
-    ds = new_dataset(profile="101", year=2026)
-    ds.update_settings({"min_indicators": 6})
-    ds.set_reference_projects([("测试预算单位", "基层干部培训项目", "001")])
-    unit = ds.units()[0].uuid
-    first = ds.add_project(unit, sample("101", department="测试主管部门", unit="测试预算单位"))
-    ctx = CheckContext.from_dataset(ds)
-    assert (ctx.profile, ctx.budget_year, ctx.min_indicators) == ("101", 2026, 6)
-    assert ctx.reference_projects == (("测试预算单位", "基层干部培训项目", "001"),)
-    project = ds.load_project(first)
-    found = {f.rule: f for f in check_project(project, ctx)}
-    assert set(found) == {"REQ-05", "HDR-04"}  # 6 indicators wanted; 2025 project in 2026
-    # a second project with the same name in the same unit
-    twin = ds.add_project(unit, sample("101"))
-    ctx = CheckContext.from_dataset(ds)
-    assert "HDR-06" in {f.rule for f in check_project(ds.load_project(twin), ctx)}
-
-
 def test_siblings_follow_renames_without_rebuilding_the_context():
     a, b = sample(), sample()
     ctx = CheckContext(budget_year=2025, sibling_projects=[
@@ -138,71 +117,8 @@ def test_replace_keeps_everything_else():
     assert other.reference_projects == ctx.reference_projects
 
 
-# --- fixes on a dataset ---------------------------------------------------------------------
-
-
-def stored(ds, **header):
-    unit = ds.units()[0]
-    project = sample(department="测试主管部门", unit=unit.name, **header)
-    ds.add_project(unit.uuid, project)
-    return project
-
-
-def test_apply_fix_changes_the_dataset_and_undo_restores_it(new_dataset):
-    ds = new_dataset()
-    project = stored(ds)
-    ds.add_indicator(project.uuid, row("质量指标", "", "设备完好率", "≥95%"))
-    ctx = CheckContext.from_dataset(ds)
-    finding = next(f for f in check_project(ds.load_project(project.uuid), ctx)
-                   if f.rule == "CAT-02")
-    old = apply_fix(ds, finding)
-    moved = ds.load_project(project.uuid).indicators[-1]
-    assert (moved.level1, moved.level2) == ("产出指标", "质量指标")
-    assert "CAT-02" not in {f.rule for f in check_project(ds.load_project(project.uuid), ctx)}
-    log = {(c["field"], c["old"], c["new"]) for c in ds.changes(5)}
-    assert ("level1", "质量指标", "产出指标") in log  # an ordinary, logged edit
-    undo_fix(ds, project.uuid, old)
-    back = ds.load_project(project.uuid).indicators[-1]
-    assert (back.level1, back.level2) == ("质量指标", "")
-
-
-def test_apply_fix_on_the_project_header(new_dataset):
-    ds = new_dataset()
-    project = stored(ds, attribute="延续")
-    ctx = CheckContext.from_dataset(ds)
-    finding = next(f for f in check_project(ds.load_project(project.uuid), ctx)
-                   if f.rule == "HDR-03")
-    assert finding.severity is Severity.HINT
-    assert apply_fix(ds, finding) == {"project": {"attribute": "延续"}, "indicators": {}}
-    assert ds.load_project(project.uuid).attribute == "延续项目"
-
-
-def test_a_failed_fix_leaves_the_dataset_as_it_was(new_dataset):
-    from perfdesk.checks import Finding, Fix
-    from perfdesk.core.i18n import Text
-
-    ds = new_dataset()
-    project = stored(ds)
-    first = project.indicators[0].uuid
-    fix = Fix(Text("测试", "test"), indicator_changes={
-        first: {"level2": "质量指标"}, "no-such-indicator": {"level2": "数量指标"}})
-    finding = Finding("CAT-04", Severity.ERROR, project.uuid, first, "level2", Text("", ""), fix)
-    with pytest.raises(NotFoundError):
-        apply_fix(ds, finding)
-    assert ds.load_project(project.uuid).indicators[0].level2 == "数量指标"
-
-
 def test_findings_can_be_kept_in_sets():
     project = sample(attribute="延续")
     found = check_project(project, CheckContext(budget_year=2025))
     assert len(set(found)) == len(found) == 1 and found[0].fix is not None
     assert found[0] == check_project(project, CheckContext(budget_year=2025))[0]
-
-
-def test_apply_fix_refuses_a_finding_without_fix(new_dataset):
-    ds = new_dataset()
-    project = stored(ds, annual_goal="")
-    finding = next(f for f in check_project(ds.load_project(project.uuid),
-                                            CheckContext.from_dataset(ds)) if f.rule == "GOAL-01")
-    with pytest.raises(ValueError):
-        apply_fix(ds, finding)

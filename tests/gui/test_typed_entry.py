@@ -26,7 +26,7 @@ def grid(gui, qtbot, new_dataset):
         name="满意度调查经费", indicators=[
             Indicator(level1="满意度指标", level2="服务对象满意度指标", name="群众满意度"),
             Indicator(level1="满意度指标", level2="服务对象满意度指标", name="回访满意度",
-                      explanation="电话回访")]))
+                      explanation="电话回访")])).added_uuids("project")[0]
     document = DatasetDocument(dataset)
     model = IndicatorTableModel(document)
     view = IndicatorGrid()

@@ -13,7 +13,8 @@ from tests.support.paths import SEED
 from tests.support import io_tables
 from tests.support.io_tables import DEPT, EXPECTED, ROWS, UNIT, triples
 from perfdesk.services.dataset import Dataset
-from perfdesk.io import import_files, read_table
+from perfdesk.io import read_table
+from perfdesk.services.importing import import_files
 
 from tests.support.paths import DATA
 
@@ -170,7 +171,7 @@ def test_a_table_without_department_columns_is_refused_when_the_unit_is_unclear(
                                                                                new_dataset):
     path = io_tables.write_text(tmp_path / "表.csv", [["项目名称", "绩效指标"], ["项目甲", ""]])
     ds = new_dataset()
-    ds.ensure_unit("测试主管部门", "另一个预算单位")
+    ds.add_unit_under("测试主管部门", "另一个预算单位")
     before = ds.counts()
     with pytest.raises(Exception) as raised:
         import_files(ds, [path])

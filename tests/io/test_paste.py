@@ -360,7 +360,8 @@ def test_pasting_the_survey_target_stores_what_typing_and_import_store(new_datas
     assert note.adjusted and "问卷调查" in note.message.zh and "指标解释" in note.message.zh
     ds = new_dataset()
     uuid = ds.add_project(ds.units()[0].uuid, Project(name="满意度调查经费",
-                                                       indicators=result.indicators()))
+                                                       indicators=result.indicators())
+                          ).added_uuids("project")[0]
     (indicator,) = ds.load_project(uuid).indicators
     assert stored_target(indicator) == SURVEY_STORED
     assert SURVEY in indicator.source_text  # the row as pasted stays with the indicator

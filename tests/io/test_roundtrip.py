@@ -8,7 +8,8 @@ import pytest
 from tests.support.paths import SEED
 from openpyxl import load_workbook
 
-from perfdesk.io import export_detail, export_disclosure, import_files, read_table
+from perfdesk.io import export_detail, export_disclosure, read_table
+from perfdesk.services.importing import import_files
 from perfdesk.io import embedded
 from perfdesk.core.model import Indicator, Project
 

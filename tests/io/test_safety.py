@@ -15,7 +15,8 @@ from tests.support.paths import SEED
 
 from tests.support import io_tables
 from perfdesk.core.errors import Cancelled, PerfDeskError
-from perfdesk.io import export_detail, export_disclosure, import_files, read_table, safety, writing
+from perfdesk.io import export_detail, export_disclosure, read_table, safety, writing
+from perfdesk.services.importing import import_files
 from perfdesk.core.model import Indicator, Project
 
 

@@ -71,7 +71,7 @@ def test_amounts_are_stored_as_text_never_as_real(new_dataset):
 
 def test_floats_are_refused(new_dataset):
     ds = new_dataset()
-    uuid = ds.add_project(ds.units()[0].uuid, Project(name="p"))
+    uuid = ds.add_project(ds.units()[0].uuid, Project(name="p")).added_uuids("project")[0]
     with pytest.raises(InvalidValueError):
         ds.update_project(uuid, annual_total=0.1 + 0.2)
     with pytest.raises(ValueError):
@@ -81,7 +81,7 @@ def test_floats_are_refused(new_dataset):
 
 def test_amount_text_is_read_exactly(new_dataset):
     ds = new_dataset()
-    uuid = ds.add_project(ds.units()[0].uuid, Project(name="p"))
+    uuid = ds.add_project(ds.units()[0].uuid, Project(name="p")).added_uuids("project")[0]
     ds.update_project(uuid, annual_total="１２,３４５.６０")
     assert str(ds.load_project(uuid).annual_total) == "12345.60"
     with pytest.raises(InvalidValueError):

@@ -5,9 +5,10 @@ belongs, 抽样 as a target, a header repeated at every page break. Before anyth
 written the clerk sees what PerfDesk understood — how many departments, units, projects and
 indicators, each project under its unit with its indicator count, funds and (when checks are
 available) its problems — and every place where the reader had to guess (the importer's
-notices), then chooses 导入 or 取消. Reading is the I/O package's job; this dialog only shows
-an ``ImportResult``-shaped object (``projects``, ``notices`` with ``message`` and
-``location``).
+notices), then chooses 导入 or 取消. Reading and deciding where projects go is the import
+service's job; this dialog only shows its plan (an object with ``projects`` and ``notices``
+with ``message`` and ``location``: :class:`perfdesk.services.importing.ImportPlan`), and the
+import then adds exactly those projects.
 """
 
 from __future__ import annotations

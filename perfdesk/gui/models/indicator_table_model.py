@@ -136,7 +136,7 @@ class IndicatorTableModel(QAbstractTableModel):
 
     @property
     def grades(self) -> tuple[str, ...]:
-        return grades_of(self.document.dataset.settings())
+        return grades_of(self.document.settings())
 
     @property
     def profile(self) -> str:

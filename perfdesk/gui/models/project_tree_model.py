@@ -88,12 +88,11 @@ class ProjectTreeModel(QAbstractItemModel):
         departments: dict[str, Node] = {}
         units: dict[str, Node] = {}
         projects: dict[str, Node] = {}
-        dataset = self.document.dataset
-        for d in dataset.departments():
+        for d in self.document.departments():
             node = Node(DEPARTMENT, d.uuid, d.name, d.code, root)
             root.children.append(node)
             departments[d.uuid] = node
-        for u in dataset.units():
+        for u in self.document.units():
             parent = departments[u.department_uuid]
             node = Node(UNIT, u.uuid, u.name, u.code, parent)
             parent.children.append(node)

@@ -11,8 +11,6 @@ another PerfDesk has the file, and explains files it cannot open.
 from __future__ import annotations
 
 import datetime
-import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -77,26 +75,15 @@ from perfdesk.gui.models.project_tree_model import (
     tree_state,
 )
 from perfdesk.gui.translate import _t
-from perfdesk.core.paths import documents_dir, resource
+from perfdesk.core.paths import documents_dir
+
+from perfdesk.services.sample import SAMPLE_FILE, build_sample, sample_path
 
 if TYPE_CHECKING:  # the data layer loads when a dataset opens, not at start-up
     from perfdesk.services.dataset import Dataset
     from perfdesk.core.model import Indicator
 
-# The bundled sample (a real published table) and the dataset it is imported into.
-SAMPLE_TABLE = ("samples", "000_05425078e2155506.txt")
-SAMPLE_FILE = "示例数据.perfdesk"
-SAMPLE_YEAR = 2023
-SAMPLE_TITLE = "示例：2023年项目支出绩效目标表（含转移支付项目）"
-
-
-@dataclass
-class _ReadTables:
-    """What the import preview shows: the projects and notices of all the files read."""
-
-    projects: list
-    notices: list
-
+__all__ = ["SAMPLE_FILE", "MainWindow"]
 
 # The keyboard table of ui.md: action -> key sequences.
 KEYS: dict[str, tuple[Any, ...]] = {
@@ -342,8 +329,7 @@ class MainWindow(QMainWindow):
         from perfdesk.services.dataset import Dataset
 
         path = Path(path)
-        if self.document is not None and self.document.dataset.path.resolve() == \
-                path.resolve():
+        if self.document is not None and self.document.path.resolve() == path.resolve():
             return True
         where = placement.risky_location(path)
         if where is not None and path.exists():
@@ -393,7 +379,7 @@ class MainWindow(QMainWindow):
         ui = self.ui
         ui.indicatorGrid.setModel(self.indicator_model)
         names = ui.indicatorGrid.delegate.names
-        names.follow(dataset.indicator_names, dataset.profile)
+        names.follow(document.indicator_names, document.profile)
         document.indicatorChanged.connect(
             lambda _p, _i, fields: names.names_changed() if "name" in fields else None)
         for signal in (document.indicatorAdded, document.indicatorRemoved,
@@ -647,7 +633,7 @@ class MainWindow(QMainWindow):
             unit = self._target_unit()
             if not unit:
                 return
-        year = self.document.dataset.info.budget_year
+        year = self.document.info.budget_year
         project = Project(period_start=year, period_end=year)
         position = None
         kind, uuid = self._current_tree()
@@ -756,10 +742,10 @@ class MainWindow(QMainWindow):
     def new_unit(self) -> None:
         if self.document is None or self.document.read_only:
             return
-        departments = [d.name for d in self.document.dataset.departments()]
+        departments = [d.name for d in self.document.departments()]
         units: dict[str, set[str]] = {}
-        by_uuid = {d.uuid: d.name for d in self.document.dataset.departments()}
-        for unit in self.document.dataset.units():
+        by_uuid = {d.uuid: d.name for d in self.document.departments()}
+        for unit in self.document.units():
             units.setdefault(by_uuid[unit.department_uuid], set()).add(unit.name)
         kind, uuid = self._current_tree()
         current = ""
@@ -783,8 +769,8 @@ class MainWindow(QMainWindow):
     def edit_dataset_properties(self) -> None:
         if self.document is None:
             return
-        info = self.document.dataset.info
-        settings = self.document.dataset.settings()
+        info = self.document.info
+        settings = self.document.settings()
         dialog = DatasetPropertiesDialog(info.path, info.title, info.budget_year, info.profile,
                                          grades_of(settings), self, self.document.read_only)
         if dialog.exec() != dialog.DialogCode.Accepted or self.document.read_only:
@@ -813,7 +799,7 @@ class MainWindow(QMainWindow):
 
     def show_in_folder(self) -> None:
         if self.document is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.document.dataset.path.parent)))
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.document.path.parent)))
 
     def focus_search(self) -> None:
         self.search.setFocus()
@@ -868,19 +854,19 @@ class MainWindow(QMainWindow):
                 return
             if choice == 1:
                 uuids = [self.current_project]
-        info = self.document.dataset.info
+        info = self.document.info
         name = (_t("%1年项目支出绩效目标申报表").replace("%1", str(info.budget_year))
                 if len(uuids) > 1 else self._project_name(uuids[0]) or _t("申报表"))
         path = self._save_path(_t("保存申报表 PDF"), f"{name}.pdf", _t("PDF 文件 (*.pdf)"))
         if path is None:
             return
         failed = set(self.checker.failed_projects()) & set(uuids)
-        dataset, year = self.document.dataset, info.budget_year
+        load_projects, year = self.document.project_loader(), info.budget_year
         filled_by, phone = self.settings.get(s.FILLED_BY), self.settings.get(s.PHONE)
         from perfdesk.gui.printing.detail_pdf import write_projects_pdf  # loaded on first use
 
         def work(progress):
-            projects = dataset.load_projects(uuids)
+            projects = load_projects(uuids)
             return write_projects_pdf(projects, path, year=year, failed=failed,
                                       filled_by=filled_by, phone=phone, progress=progress)
 
@@ -904,7 +890,7 @@ class MainWindow(QMainWindow):
         """Where to write an export: asked, starting in the folder used last time."""
         folder = Path(self.settings.get(s.LAST_FOLDER) or documents_dir())
         if not folder.is_dir():
-            folder = self.document.dataset.path.parent
+            folder = self.document.path.parent
         path = prompts.save_file(self, title, folder / name, file_filter)
         if path is not None:
             self.settings.set(s.LAST_FOLDER, str(path.parent))
@@ -925,81 +911,52 @@ class MainWindow(QMainWindow):
             return
         self.settings.set(s.LAST_FOLDER, str(paths[0].parent))
         profile = self.document.profile
-        grades = grades_of(self.document.dataset.settings())
+        grades = grades_of(self.document.settings())
 
         def read(progress):
-            from perfdesk.io import read_table
+            from perfdesk.services.importing import read_files
 
-            results = []
-            for number, path in enumerate(paths):
-                def step(done: int, total: int, number: int = number) -> None:
-                    progress(number * 100 + (100 * done) // max(total, 1), 100 * len(paths))
-
-                results.append(read_table(path, profile=profile, grades=grades, progress=step))
-            return results
+            return read_files(paths, profile=profile, grades=grades, progress=progress)
 
         self.jobs.run(read, title=_t("导入"), label=_t("正在读取表格…"),
-                      on_success=lambda results: self._preview_import(paths, results))
+                      on_success=lambda read: self._preview_import(paths, read))
 
-    def _preview_import(self, paths: list[Path], results: list) -> None:
+    def _preview_import(self, paths: list[Path], read: list) -> None:
         if self.document is None:
             return
-        preview = _ReadTables([p for r in results for p in r.projects],
-                              [n for r in results for n in r.notices])
-        findings = self.checker.engine.check_projects(preview.projects, self.checker.context)
+        try:
+            plan = self.document.plan_import(read)
+        except PerfDeskError as exc:
+            prompts.warn(self, _t("导入"), str(exc))
+            return
+        findings = self.checker.engine.check_projects(plan.projects, self.checker.context)
         from perfdesk.gui.dialogs.import_dialog import ImportDialog  # loaded on first use
 
-        dialog = ImportDialog(preview, files=paths, findings=findings, parent=self)
+        dialog = ImportDialog(plan, files=paths, findings=findings, parent=self)
         if dialog.exec() != dialog.DialogCode.Accepted:
             return
-        dataset = self.document.dataset
+        self.document.push_in_background(
+            commands.ImportProjects(self.document, plan), self.jobs, title=_t("导入"),
+            label=_t("正在导入…"), on_success=self._imported)
 
-        def write(progress):
-            from perfdesk.io import import_files
+    def _imported(self, changes) -> None:
+        from perfdesk.core.changes import PROJECT
 
-            return import_files(dataset, paths, progress=progress)
-
-        self.jobs.run(write, title=_t("导入"), label=_t("正在导入…"), writes=True,
-                      on_success=self._imported)
-
-    def _imported(self, outcome) -> None:
-        added, _notices = outcome
-        if self.document is None:
-            return
-        self._push(commands.ImportProjects(self.document, added))
+        projects = changes.added_uuids(PROJECT)
         self.statusBar().showMessage(_t("已导入 %1 个项目、%2 个指标（可以撤销）。").replace(
-            "%1", str(len(added.project_uuids))).replace("%2", str(added.indicators)), 10000)
-        if added.project_uuids:
-            self.select_in_tree(added.project_uuids[0])
+            "%1", str(len(projects))).replace("%2", str(changes.indicators_added())), 10000)
+        if projects:
+            self.select_in_tree(projects[0])
 
     def open_sample(self) -> None:
         """The bundled sample table, imported once into 示例数据.perfdesk in the documents
         folder (opened again as it was left after that)."""
-        from perfdesk.services.dataset import Dataset
-
-        target = documents_dir() / SAMPLE_FILE
+        target = sample_path()
         if target.exists():
             self.open_path(target)
             return
-
-        def build(progress):
-            from perfdesk.io import read_table
-
-            result = read_table(resource(*SAMPLE_TABLE), profile="88", progress=progress)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            partial = target.with_name(f".{target.stem}.creating{target.suffix}")
-            partial.unlink(missing_ok=True)
-            try:
-                with Dataset.create(partial, year=SAMPLE_YEAR, profile="88",
-                                    title=SAMPLE_TITLE) as dataset:
-                    dataset.add_projects(result.projects)
-                os.replace(partial, target)  # only a complete sample ever has the name
-            except BaseException:
-                partial.unlink(missing_ok=True)
-                raise
-            return target
-
-        self.jobs.run(build, title=_t("打开示例数据"), label=_t("正在读取示例表格…"),
+        self.jobs.run(lambda progress: build_sample(target, progress=progress),
+                      title=_t("打开示例数据"), label=_t("正在读取示例表格…"),
                       on_success=self.open_path)
 
     def export(self, layout: str) -> None:
@@ -1008,7 +965,7 @@ class MainWindow(QMainWindow):
         order = self._projects_to_output(_t("导出"), _t("还没有项目，没有可以导出的内容。"))
         if order is None:
             return
-        info = self.document.dataset.info
+        info = self.document.info
         if layout == "disclosure":
             title, name = _t("导出公开表"), _t("%1年项目支出绩效目标表")
         else:
@@ -1018,13 +975,13 @@ class MainWindow(QMainWindow):
         if path is None:
             return
         failed = set(self.checker.failed_projects())
-        dataset, year = self.document.dataset, info.budget_year
+        load_projects, year = self.document.project_loader(), info.budget_year
         filled_by, phone = self.settings.get(s.FILLED_BY), self.settings.get(s.PHONE)
 
         def work(progress):
             from perfdesk.io import export_detail, export_disclosure
 
-            projects = dataset.load_projects(order)
+            projects = load_projects(order)
             if layout == "disclosure":
                 return export_disclosure(projects, path, year=year, failed=failed,
                                          progress=progress)
@@ -1127,9 +1084,7 @@ class MainWindow(QMainWindow):
     def apply_fix(self, project_uuid: str, finding: Any) -> None:
         if self.document is None or finding is None or finding.fix is None:
             return
-        fix = finding.fix
-        self._push(commands.ApplyFix(self.document, project_uuid, fix.project_changes,
-                                     fix.indicator_changes, str(fix.label)))
+        self._push(commands.ApplyFix(self.document, finding))
 
     def apply_selected_fix(self) -> None:
         current = self.ui.findingsPanel.current_finding()
@@ -1159,7 +1114,7 @@ class MainWindow(QMainWindow):
         if self.document is None:
             self.setWindowTitle(_t("PerfDesk 绩效目标填报助手"))
             return
-        name = self.document.dataset.path.name
+        name = self.document.path.name
         suffix = _t("（只读）") if self.document.read_only else ""
         self.setWindowTitle(f"{name}{suffix} — " + _t("PerfDesk 绩效目标填报助手"))
 
@@ -1174,7 +1129,7 @@ class MainWindow(QMainWindow):
         for label in (self.path_label, self.saved_label, self.counts_label,
                       self.problems_label):
             label.show()
-        path = self.document.dataset.path
+        path = self.document.path
         self.path_label.setText(str(path))
         self.path_label.setToolTip(str(path))
         self._update_saved()
@@ -1243,7 +1198,7 @@ class MainWindow(QMainWindow):
 
     def _info_changed(self) -> None:
         if self.document is not None:
-            self.ui.indicatorGrid.delegate.names.follow(self.document.dataset.indicator_names,
+            self.ui.indicatorGrid.delegate.names.follow(self.document.indicator_names,
                                                         self.document.profile)
         self._update_title()
         self._update_status()

@@ -1,0 +1,88 @@
+"""Import from the window previews exactly what it will import: the files are read once, the
+preview shows each project where it will go, and importing adds those projects (and nothing
+else) as one undoable step; what cannot be imported is said before the preview."""
+
+from __future__ import annotations
+
+import pytest
+from tests.support import io_tables
+from tests.support.gui_helpers import on_next_dialog, reactivate
+from tests.support.io_tables import ROWS
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from perfdesk.gui import commands
+from perfdesk.gui.dialogs.import_dialog import ImportDialog
+from perfdesk.gui.window.main_window import MainWindow
+from perfdesk.services import importing
+from perfdesk.services.dataset import Dataset
+
+
+@pytest.fixture
+def window(gui, qtbot, new_dataset):
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.resize(1200, 700)
+    win.show()
+    qtbot.waitExposed(win)
+    win.set_dataset(new_dataset())
+    yield win
+    win.close()
+
+
+def unit_less_table(tmp_path):
+    rows = [[r[2], r[3], r[4]] for r in ROWS]
+    return io_tables.write_text(tmp_path / "单位自己的表.csv",
+                                [["项目名称", "绩效目标", "绩效指标"], *rows])
+
+
+def test_the_preview_shows_where_projects_go_and_exactly_those_are_imported(
+        window, gui, qtbot, tmp_path, monkeypatch):
+    path = unit_less_table(tmp_path)
+    gui.answers["open_table_files"] = [path]
+    reads = []
+    real = importing.read_table
+    monkeypatch.setattr(importing, "read_table",
+                        lambda *args, **kwargs: reads.append(args[0]) or real(*args, **kwargs))
+
+    def look_and_accept(dialog):
+        tree = dialog.tree
+        department = tree.index(0, 0)
+        seen = (tree.rowCount(), department.data(Qt.ItemDataRole.DisplayRole),
+                tree.index(0, 0, department).data(Qt.ItemDataRole.DisplayRole),
+                [(p.uuid, p.model_dump()) for p in dialog.projects()])
+        dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+        return seen
+
+    seen = on_next_dialog(look_and_accept, ImportDialog)
+    window.ui.actionImport.trigger()
+    qtbot.waitUntil(lambda: window.tree_model.project_count() == 3, timeout=60000)
+    reactivate(qtbot, window)
+    [(departments, department, unit, previewed)] = seen
+    assert (departments, department, unit) == (1, "测试主管部门（3 个项目）", "测试预算单位（3 个项目）")
+    assert reads == [path]  # read once: the preview and the import are the same projects
+    with Dataset.open(window.document.path, read_only=True) as ds:
+        stored = [(p.uuid, p.model_dump()) for p in ds.load_projects()]
+    assert stored == previewed
+    assert window.document.undo_stack.count() == 1
+    assert window.document.undo_stack.undoText() == "导入 3 个项目"
+    assert window.current_project == previewed[0][0]  # the first imported project is shown
+    window.undo()
+    assert window.tree_model.project_count() == 0
+    window.redo()
+    assert window.tree_model.project_uuids() == [uuid for uuid, _ in previewed]
+
+
+def test_an_import_that_cannot_be_placed_is_refused_before_the_preview(
+        window, gui, qtbot, tmp_path, monkeypatch):
+    window.document.push(commands.AddUnit(window.document, "测试主管部门", "另一个预算单位"))
+    gui.answers["open_table_files"] = [unit_less_table(tmp_path)]
+    previews = []
+    monkeypatch.setattr(ImportDialog, "exec", lambda dialog: previews.append(dialog) or 0)
+    window.ui.actionImport.trigger()
+    qtbot.waitUntil(lambda: any(kind == "warn" for kind, *_ in gui.asked), timeout=60000)
+    [(_kind, title, message)] = [a for a in gui.asked if a[0] == "warn"]
+    assert title == "导入" and "无法确定" in message and "单位自己的表.csv" in message
+    assert previews == []  # no preview of an import that cannot happen
+    assert window.tree_model.project_count() == 0
+    assert window.document.undo_stack.count() == 1  # only the unit added above

@@ -1,0 +1,68 @@
+"""Import as a plan: the files are read once, every decision (which unit, what is refused) is
+made before anything is written, and importing the plan adds exactly its projects in one
+transaction whose inverse takes the import back."""
+
+from __future__ import annotations
+
+import pytest
+from tests.support import io_tables
+from tests.support.io_tables import ROWS
+from tests.support.paths import SEED
+
+from perfdesk.core.errors import PerfDeskError
+from perfdesk.io import export_disclosure
+from perfdesk.services import importing
+from perfdesk.services.importing import import_plan, plan_import, read_files
+
+
+def unit_less_table(tmp_path):
+    rows = [[r[2], r[3], r[4]] for r in ROWS]
+    return io_tables.write_text(tmp_path / "单位自己的表.csv",
+                                [["项目名称", "绩效目标", "绩效指标"], *rows])
+
+
+def test_the_plan_places_projects_before_the_preview_and_the_import_adds_exactly_them(
+        tmp_path, new_dataset, monkeypatch):
+    ds = new_dataset()
+    path = unit_less_table(tmp_path)
+    reads = []
+    real = importing.read_table
+    monkeypatch.setattr(importing, "read_table",
+                        lambda *args, **kwargs: reads.append(args[0]) or real(*args, **kwargs))
+    plan = plan_import(ds, read_files([path, SEED], profile=ds.profile))
+    assert ds.counts().projects == 0  # planning writes nothing
+    assert {(p.department, p.unit) for p in plan.projects[:3]} == {("测试主管部门", "测试预算单位")}
+    [placed] = plan.placements
+    assert (placed.file, placed.projects, placed.unit) == (path, 3, "测试预算单位")
+    assert any("唯一的预算单位“测试预算单位”" in str(n) for n in plan.notices)
+    assert plan.kinds == ["disclosure", "disclosure"] and len(plan.projects) == 25
+
+    changes = import_plan(ds, plan)
+    assert reads == [path, SEED]  # each file read once, for the preview and the import alike
+    stored = ds.load_projects([p.uuid for p in plan.projects])
+    assert [p.model_dump() for p in stored] == [p.model_dump() for p in plan.projects]
+    assert changes.indicators_added() == plan.indicators
+    ds.apply(changes.inverse())
+    assert ds.counts().projects == 0 and [u.name for u in ds.units()] == ["测试预算单位"]
+
+
+def test_what_the_dataset_holds_already_is_refused_when_planning(tmp_path, new_dataset):
+    export = export_disclosure([*read_files([SEED], profile="88")[0][1].projects],
+                               tmp_path / "导出.xlsx", year=2023)
+    ds = new_dataset()
+    import_plan(ds, plan_import(ds, read_files([export], profile="88")))
+    before = ds.counts()
+    with pytest.raises(PerfDeskError, match="已在数据文件中") as raised:
+        plan_import(ds, read_files([export], profile="88"))
+    assert "导出.xlsx" in str(raised.value)
+    with pytest.raises(PerfDeskError, match="选了两次"):
+        plan_import(new_dataset("另一个.perfdesk"), read_files([export, export], profile="88"))
+    assert ds.counts() == before
+
+
+def test_a_unit_less_table_is_refused_when_the_dataset_has_several_units(tmp_path,
+                                                                        new_dataset):
+    ds = new_dataset()
+    ds.add_unit_under("测试主管部门", "另一个预算单位")
+    with pytest.raises(PerfDeskError, match="无法确定"):
+        plan_import(ds, read_files([unit_less_table(tmp_path)], profile="88"))
