@@ -33,7 +33,8 @@ def check_input_file(path: Path, *, limit: int = MAX_FILE_BYTES) -> int:
     if not path.exists():
         raise PerfDeskError("文件不存在。", "The file does not exist.", file=path)
     if not path.is_file():
-        raise PerfDeskError("这不是一个文件（可能是文件夹）。", "This is not a file (perhaps a folder).",
+        raise PerfDeskError("这不是一个普通文件（可能是文件夹、管道或设备）。",
+                            "This is not a regular file (a folder, a pipe or a device).",
                             file=path)
     try:
         size = path.stat().st_size

@@ -6,13 +6,21 @@ database, truncated, or written by a newer PerfDesk is refused there, so nothing
 changes. Files of an older schema are first copied with SQLite's backup API, then migrated.
 
 Every connection runs with ``foreign_keys=ON``, a ``busy_timeout``, ``journal_mode=WAL`` and
-``synchronous=FULL``: an edit that returned is on disk, even after a power cut.
+``synchronous=FULL`` (an edit that returned is on disk, even after a power cut), and with
+``trusted_schema=OFF`` plus SQLite's defensive mode where Python offers it (3.12 and newer):
+a file from elsewhere is checked by :mod:`.inspection` before it is trusted, and even then
+nothing in its schema may call unsafe functions or write to the schema itself.
+
+A read-only open of a file in a folder it cannot write to (a write-protected stick, a CD, a
+full disk) cannot make SQLite's shared-memory file; it then reads the file as immutable, which
+needs none, provided no write-ahead log holds edits that would be missed.
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 import struct
 from dataclasses import dataclass
 from datetime import datetime
@@ -24,6 +32,7 @@ from sqlalchemy.pool import QueuePool, StaticPool
 
 from perfdesk.core.errors import NewerSchemaError, NotADatasetError, PerfDeskError
 from perfdesk.core.paths import DATASET_EXTENSION
+from perfdesk.storage.inspection import has_edits_in_wal, remember
 from perfdesk.storage.migrations import SCHEMA_VERSION, migrate
 
 EXTENSION = DATASET_EXTENSION
@@ -49,6 +58,14 @@ def probe(path: Path) -> FileProbe:
     if path.is_dir():
         raise NotADatasetError("这是一个文件夹，不是 PerfDesk 数据文件。",
                                "This is a folder, not a PerfDesk dataset.", file=path)
+    try:
+        regular = stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        regular = True  # the read below says what is wrong
+    if not regular:  # a named pipe or a device would block the read below, or never end
+        raise NotADatasetError("这不是一个普通文件（可能是管道或设备），不是 PerfDesk 数据文件。",
+                               "This is not a regular file (a pipe or a device), not a "
+                               "PerfDesk dataset.", file=path)
     try:
         with open(path, "rb") as fh:
             header = fh.read(100)
@@ -114,19 +131,49 @@ def _uri(path: Path, read_only: bool) -> str:
     return uri + ("?mode=ro" if read_only else "?mode=rw")
 
 
-def connect(path: Path, *, read_only: bool = False, create: bool = False) -> sqlite3.Connection:
-    """A sqlite3 connection with PerfDesk's settings (autocommit; we issue BEGIN ourselves)."""
+def connect(path: Path, *, read_only: bool = False, create: bool = False,
+            immutable: bool = False) -> sqlite3.Connection:
+    """A sqlite3 connection with PerfDesk's settings (autocommit; we issue BEGIN ourselves).
+    ``immutable`` (read-only, for a file nobody writes now) makes SQLite leave no files beside
+    it."""
     uri = _uri(path, read_only)
     if create:
         uri = uri.replace("mode=rw", "mode=rwc")
-    conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False,
-                           timeout=BUSY_TIMEOUT_MS / 1000)
+    if immutable and read_only:
+        uri += "&immutable=1"
+    try:
+        conn = _connect(uri)
+    except sqlite3.OperationalError:
+        if not read_only or has_edits_in_wal(path):
+            raise
+        conn = _connect(uri + "&immutable=1")  # no shared memory file can be made here
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
     if not read_only:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
     return conn
+
+
+def _connect(uri: str) -> sqlite3.Connection:
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False,
+                           timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        harden(conn)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # opens the file now
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def harden(conn: sqlite3.Connection) -> None:
+    """No schema of a file may call unsafe functions or rewrite the schema (see the module)."""
+    conn.execute("PRAGMA trusted_schema = OFF")
+    setconfig = getattr(conn, "setconfig", None)  # Python 3.12+
+    defensive = getattr(sqlite3, "SQLITE_DBCONFIG_DEFENSIVE", None)
+    if setconfig is not None and defensive is not None:
+        setconfig(defensive, True)
 
 
 def make_engine(creator, *, one_connection: bool = False) -> sa.Engine:
@@ -170,6 +217,7 @@ def create_file(path: Path, info: dict) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(_uri(path, False).replace("mode=rw", "mode=rwc"), uri=True,
                                isolation_level=None)
+        harden(conn)
     except (OSError, sqlite3.Error) as exc:
         raise PerfDeskError(f"无法创建数据文件：{exc}", f"Cannot create the dataset: {exc}",
                             file=path) from exc
@@ -189,6 +237,7 @@ def create_file(path: Path, info: dict) -> None:
             leftover.unlink(missing_ok=True)
         raise
     conn.close()
+    remember(path)  # written here: no page check when it is first opened
 
 
 def _sidecars(path: Path) -> tuple[Path, Path]:
@@ -275,4 +324,31 @@ def is_corruption(exc: BaseException) -> bool:
         isinstance(exc, sa.exc.DatabaseError)
         and isinstance(getattr(exc, "orig", None), sqlite3.DatabaseError)
         and not isinstance(getattr(exc, "orig", None), sqlite3.OperationalError))
+
+
+def read_error(exc: BaseException, path: Path) -> PerfDeskError:
+    """What to tell the clerk when SQLite cannot open or read the file (never its raw text
+    with SQL in it)."""
+    orig = getattr(exc, "orig", exc)
+    text = str(orig)
+    lowered = text.lower()
+    if "full" in lowered or "no space" in lowered:
+        return PerfDeskError("磁盘已满，无法打开数据文件。请清理磁盘空间后重试；文件保持原样。",
+                             "The disk is full, so the dataset cannot be opened. Free some "
+                             "space and try again; the file is unchanged.", file=path)
+    if isinstance(orig, sqlite3.OperationalError) and (
+            "unable to open" in lowered or "readonly" in lowered or "read-only" in lowered
+            or "disk i/o" in lowered):
+        return PerfDeskError(
+            f"无法打开数据文件（{text}）。文件可能已被移走，或所在位置不能写入；可复制到本机"
+            "文件夹后再打开。",
+            f"The dataset cannot be opened ({text}). It may have been moved, or its place "
+            "cannot be written to; copy it to a local folder and open it there.", file=path)
+    if isinstance(orig, sqlite3.OperationalError) and ("locked" in lowered or "busy" in lowered):
+        return PerfDeskError("数据文件正被其他程序占用，暂时无法读取。请稍后重试。",
+                             "The dataset is busy in another program; try again shortly.",
+                             file=path)
+    return NotADatasetError(f"数据文件已损坏，无法读取（{text}）。请使用备份文件。",
+                            f"The dataset is damaged and cannot be read ({text}). Use a "
+                            "backup.", file=path)
 

@@ -10,6 +10,7 @@ removed on a clean close.
 
 from __future__ import annotations
 
+import errno
 import getpass
 import json
 import os
@@ -69,10 +70,27 @@ class WriterLock:
             "pid": os.getpid(),
             "since": datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds"),
         }
-        handle.seek(0)
-        handle.truncate()
-        handle.write(json.dumps(info, ensure_ascii=False).encode("utf-8"))
-        handle.flush()
+        try:
+            handle.seek(0)
+            handle.truncate()
+            handle.write(json.dumps(info, ensure_ascii=False).encode("utf-8"))
+            handle.flush()
+        except OSError as exc:  # a full disk: no lock file may stay behind, empty or not
+            _unlock(handle)
+            try:
+                handle.close()
+            except OSError:
+                pass  # closing flushes what could not be written: it fails the same way
+            self.path.unlink(missing_ok=True)
+            raise PerfDeskError(
+                f"无法在数据文件旁写入锁定信息（{exc.strerror}），数据文件没有打开。"
+                + ("磁盘已满，请清理磁盘空间后重试。" if exc.errno == errno.ENOSPC else
+                   "请检查该文件夹的写入权限。"),
+                f"Could not write the lock next to the dataset ({exc.strerror}); the dataset was "
+                "not opened. " + ("The disk is full: free some space and try again."
+                                  if exc.errno == errno.ENOSPC else
+                                  "Check that you can write to its folder."),
+                file=self._dataset) from exc
         self._file = handle
 
     def _open(self):
@@ -111,6 +129,23 @@ def _same_file(handle, path: Path) -> bool:
         return os.path.samestat(os.fstat(handle.fileno()), os.stat(path))
     except OSError:
         return False
+
+
+def held_by_a_writer(dataset: Path) -> bool:
+    """Whether a PerfDesk (this one or another) holds the writer's lock of ``dataset`` now.
+    Only looks: a lock file that is not there is not created."""
+    path = lock_path(dataset)
+    try:
+        handle = open(path, "rb+")
+    except OSError:
+        return False
+    try:
+        if _try_lock(handle):
+            _unlock(handle)
+            return False
+        return True
+    finally:
+        handle.close()
 
 
 def read_holder(path: Path) -> dict:

@@ -2,14 +2,18 @@
 
 Opening is where a file from elsewhere meets PerfDesk, so it is careful: the header is judged
 before SQLite opens anything (:func:`datasetfile.probe`), a writer takes the OS lock beside
-the file, an older file is backed up and upgraded (or, read-only, upgraded in memory), and a
-damaged one is refused with a message for the clerk. In every refusal the file is unchanged
-and the lock released. Once open, :meth:`Store.read` gives a connection for queries and
+the file, the file's schema, its write-ahead log and (for a file this PC did not write last)
+its pages are checked (:mod:`.inspection`), an older file is backed up and upgraded (or,
+read-only, upgraded in memory), and a damaged one is refused with a message for the clerk.
+In every refusal the file is unchanged and the lock released. While open, every edit first
+makes sure the file is still where it was opened: a dataset renamed or deleted under a
+running PerfDesk would otherwise take edits into a log nobody will read. Once open, :meth:`Store.read` gives a connection for queries and
 :meth:`Store.transaction` the one write transaction (:mod:`.writes`) an edit is.
 """
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
@@ -20,8 +24,8 @@ import sqlalchemy as sa
 
 from perfdesk import __version__
 from perfdesk.core.errors import NotADatasetError, PerfDeskError
-from perfdesk.storage import datasetfile, queries
-from perfdesk.storage.lock import WriterLock, os_user
+from perfdesk.storage import datasetfile, inspection, queries
+from perfdesk.storage.lock import WriterLock, held_by_a_writer, os_user
 from perfdesk.storage.migrations import SCHEMA_VERSION
 from perfdesk.storage.queries import INFO
 from perfdesk.storage.writes import Transaction
@@ -49,6 +53,11 @@ class Store:
         self.user = os_user()
         self.info: dict[str, Any] = {}
         self._lock = lock
+        try:
+            self._identity: tuple[int, int] | None = (None if one_connection
+                                                      else _file_identity(path))
+        except OSError:
+            self._identity = None
         # an in-memory copy has one connection: one reading thread at a time
         self._one_reader = threading.RLock() if one_connection else None
 
@@ -74,6 +83,10 @@ class Store:
             lock = WriterLock(path)
             lock.acquire()
         try:
+            live = read_only and held_by_a_writer(path)  # a live log is its writer's
+            if not live:
+                inspection.check_wal(path)
+            _inspect(path, found.schema_version, untouched=not live)
             if found.schema_version < SCHEMA_VERSION:
                 if read_only:
                     mem = datasetfile.upgraded_copy_in_memory(path, found.schema_version)
@@ -99,12 +112,26 @@ class Store:
                 lock.release()
             if isinstance(exc, PerfDeskError):
                 raise
-            if datasetfile.is_corruption(exc):
-                raise NotADatasetError(
-                    f"数据文件已损坏，无法读取（{getattr(exc, 'orig', exc)}）。请使用备份文件。",
-                    f"The dataset is damaged and cannot be read ({getattr(exc, 'orig', exc)}). "
-                    "Use a backup.", file=path) from exc
+            if isinstance(exc, (sqlite3.Error, sa.exc.DBAPIError)):
+                raise datasetfile.read_error(exc, path) from exc
             raise
+
+    def ensure_in_place(self) -> None:
+        """Refuse to write when the file is no longer the one that was opened (renamed,
+        moved or deleted while open: on Linux the edits would go to an orphaned log)."""
+        if self._identity is None:
+            return
+        try:
+            current = _file_identity(self.path)
+        except OSError:
+            current = None
+        if current != self._identity:
+            raise PerfDeskError(
+                f"数据文件“{self.path.name}”已被移动、改名或删除，修改没有保存。请关闭它，再从新位置"
+                "打开（或恢复原文件）。",
+                f"The dataset '{self.path.name}' was moved, renamed or deleted; the change was "
+                "not saved. Close it and open it from where it is now (or restore it).",
+                file=self.path)
 
     def reload_info(self) -> dict[str, Any]:
         with self.read() as conn:
@@ -129,8 +156,15 @@ class Store:
         """A connection for queries, from any thread: ``with store.read() as conn: …``."""
         if self.engine is None:
             raise PerfDeskError("数据文件已关闭。", "The dataset is closed.")
-        with self._one_reader or nullcontext(), self.engine.connect() as conn:
-            yield conn
+        try:
+            with self._one_reader or nullcontext(), self.engine.connect() as conn:
+                yield conn
+        except sa.exc.OperationalError as exc:
+            raise datasetfile.read_error(exc, self.path) from exc
+        except sa.exc.DatabaseError as exc:  # a damaged page met while reading
+            if datasetfile.is_corruption(exc):
+                raise datasetfile.read_error(exc, self.path) from exc
+            raise
 
     def transaction(self, operation: str) -> Transaction:
         """The write transaction of one edit (see :class:`~.writes.Transaction`)."""
@@ -145,5 +179,26 @@ class Store:
         if engine is not None:
             engine.dispose()
         if self._lock is not None:
+            inspection.remember(self.path)  # this PC wrote it last: no quick_check next time
             self._lock.release()
             self._lock = None
+
+
+def _file_identity(path: Path) -> tuple[int, int]:
+    stat = path.stat()
+    return stat.st_dev, stat.st_ino
+
+
+def _inspect(path: Path, version: int, *, untouched: bool) -> None:
+    """The schema check and, for a file this PC did not write last, the page check.
+
+    ``untouched``: nobody writes the file now, so it is read as immutable and SQLite leaves no
+    shared-memory or log file beside a file that is then refused."""
+    conn = datasetfile.connect(path, read_only=True, immutable=untouched
+                               and not inspection.has_edits_in_wal(path))
+    try:
+        inspection.check_schema(conn, version, path)
+        if not inspection.known(path):
+            inspection.quick_check(conn, path)
+    finally:
+        conn.close()

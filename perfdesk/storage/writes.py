@@ -94,6 +94,7 @@ class Transaction:
                                 file=store.path)
         store.write_lock.acquire()
         try:
+            store.ensure_in_place()
             self._cm = store.engine.begin()
             self.conn = self._cm.__enter__()
         except BaseException:
