@@ -78,7 +78,7 @@ def split_items(text: str) -> tuple[list[Item], str]:
     for index, start in enumerate(starts):
         end = starts[index + 1].start if index + 1 < len(starts) else len(text)
         body = text[start.body:end]
-        mark = _VALUE_MARK.search(body)
+        mark = _VALUE_MARK.search(folded[start.body:end])  # 年度指標值 reads as 年度指标值
         if mark:
             name, value = body[: mark.start()], body[mark.end():]
         else:

@@ -24,7 +24,9 @@ MAX_TEXT_BYTES = 64 * 1024 * 1024
 MAX_ZIP_MEMBERS = 100_000
 MAX_UNPACKED_BYTES = 2 * 1024 * 1024 * 1024
 MAX_MEMBER_RATIO = 500  # deflate of real XML stays far below; a bomb is near 1000:1
-MIN_RATIO_CHECKED = 1024 * 1024  # small members may compress very well, harmlessly
+# Members smaller than this may compress very well harmlessly (a sheet of one repeated text,
+# a 1 MB cell, which the cell check refuses with its own message); a bomb expands to far more.
+MIN_RATIO_CHECKED = 64 * 1024 * 1024
 MAX_CELL_CHARS = 32_767  # Excel's own limit for one cell
 
 
@@ -136,10 +138,14 @@ def is_unsafe_xml(exc: BaseException | None) -> bool:
 
 
 def check_cell_length(text: str, *, file: Path, sheet: str | None, row: int,
-                      column: str) -> None:
-    if len(text) > MAX_CELL_CHARS:
+                      column: str, cut_at_limit: bool = False) -> None:
+    """Refuse a cell beyond Excel's limit. ``cut_at_limit``: the reader (openpyxl) cuts longer
+    cells to the limit itself, so a cell exactly at it was longer in the file."""
+    if len(text) > MAX_CELL_CHARS or (cut_at_limit and len(text) >= MAX_CELL_CHARS):
+        shown = f"超过 {MAX_CELL_CHARS}" if cut_at_limit and len(text) == MAX_CELL_CHARS \
+            else str(len(text))
         raise PerfDeskError(
-            f"单元格内容过长（{len(text)} 个字符，Excel 上限为 {MAX_CELL_CHARS}），"
+            f"单元格内容过长（{shown} 个字符，Excel 上限为 {MAX_CELL_CHARS}），"
             "不像是绩效目标表的内容，已拒绝导入。",
             f"The cell is too long ({len(text)} characters; Excel's limit is "
             f"{MAX_CELL_CHARS}) to be part of a performance target table; nothing was "

@@ -169,7 +169,7 @@ def read_xlsx(path: Path) -> list[Sheet]:
                 if safety.is_unsafe_xml(exc):
                     raise safety.unsafe_xml_error(path, exc) from exc
                 raise _broken_workbook(path, exc, ws.title) from exc
-            check_cells(path, ws.title, rows)
+            check_cells(path, ws.title, rows, cut_at_limit=True)
             sheets.append(Sheet(path, ws.title, rows, merges, ws.sheet_state != "visible"))
     finally:
         workbook.close()
@@ -269,13 +269,22 @@ def _xls_value(book, cell) -> object:
 
 
 def decode_text(data: bytes, path: Path) -> tuple[str, str]:
-    """The text and the encoding name: BOMs first, then strict UTF-8, then GB18030."""
+    """The text and its encoding: a BOM first; UTF-16 without a BOM (Excel's "Unicode text"
+    saved by some tools) from its zero bytes; then strict UTF-8; then GBK/GB18030 or Big5
+    (traditional characters, Taiwan and Hong Kong tools), whichever reads as Chinese text.
+    Text that is none of them is refused with the line where it stops being readable."""
     if data.startswith(b"\xef\xbb\xbf"):
         candidates = ["utf-8-sig"]
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
         candidates = ["utf-16"]
+    elif (bom_less := _utf16_without_bom(data)) is not None:
+        candidates = [bom_less]
+    elif _binary(data):
+        raise PerfDeskError(
+            "文件不是表格，也不是文本（含有大量二进制内容）。",
+            "The file is neither a spreadsheet nor text (it holds binary content).", file=path)
     else:
-        candidates = ["utf-8", "gb18030"]
+        candidates = ["utf-8", *_chinese_encodings(data)]
     for encoding in candidates:
         try:
             text = data.decode(encoding)
@@ -284,10 +293,79 @@ def decode_text(data: bytes, path: Path) -> tuple[str, str]:
         if "\x00" in text:
             break
         return text, encoding
+    line, column, encoding = _first_unreadable(data)
     raise PerfDeskError(
-        "文件不是表格，也不是可识别的文本（既不是 Excel，也不是 UTF-8 或 GBK 编码的文字）。",
-        "The file is neither a spreadsheet nor readable text (not Excel, not UTF-8 or GBK "
-        "text).", file=path)
+        f"文件第 {line} 行第 {column} 个字符处有无法识别的字节（既不是 Excel，也不是 UTF-8、GBK 或 "
+        "Big5 编码的文字），没有导入任何内容。请用 Excel 或记事本把它另存为 UTF-8 或 Excel 格式后再导入。",
+        f"Line {line}, character {column} of the file holds bytes that cannot be read (not "
+        "Excel, not UTF-8, GBK or Big5 text); nothing was imported. Save it as UTF-8 or as an "
+        "Excel workbook and import it again.", file=path, row=line)
+
+
+def _binary(data: bytes) -> bool:
+    """Control bytes that no text table holds (NUL, BEL …) in more than a few places."""
+    sample = data[:4096]
+    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    return controls > max(8, len(sample) // 100)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` when every other byte of the start is zero, as in
+    UTF-16 text of mostly ASCII/latin characters without a BOM."""
+    sample = data[:4096]
+    sample = sample[: len(sample) // 2 * 2]
+    if len(sample) < 8 or b"\x00" not in sample:  # UTF-8 and GBK text never hold a zero byte
+        return None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = sample.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        plausible = sum(1 for ch in text if ch in "\t\r\n" or " " <= ch <= "~"
+                        or "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef")
+        if plausible >= 0.95 * len(text) and ("\n" in text or "\t" in text):
+            return encoding
+    return None
+
+
+def _chinese_encodings(data: bytes) -> list[str]:
+    """GB18030 and Big5 in the order the text reads best in.
+
+    Big5 bytes also decode as GBK, but as rare characters: real GBK text keeps almost all its
+    characters in the GB2312 set, Big5 read as GBK does not."""
+    try:
+        as_gbk = data.decode("gb18030")
+    except UnicodeDecodeError:
+        return ["big5"]
+    wide = [ch for ch in as_gbk[:20000] if ord(ch) > 0x7F]
+    if not wide:
+        return ["gb18030"]
+    outside = 0
+    for ch in wide:
+        try:
+            ch.encode("gb2312")
+        except UnicodeEncodeError:
+            outside += 1
+    if outside / len(wide) > 0.1:
+        return ["big5", "gb18030"]
+    return ["gb18030", "big5"]
+
+
+def _first_unreadable(data: bytes) -> tuple[int, int, str]:
+    """(line, character, encoding) where the text stops decoding under the encoding that
+    reads furthest."""
+    best = (0, "utf-8")
+    for encoding in ("utf-8", "gb18030", "big5"):
+        try:
+            data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            if exc.start > best[0]:
+                best = (exc.start, encoding)
+    offset, encoding = best
+    before = data[:offset].decode(encoding, errors="replace")
+    line = before.count("\n") + 1
+    column = len(before) - (before.rfind("\n") + 1) + 1
+    return line, column, encoding
 
 
 def read_text(path: Path) -> tuple[Sheet, str]:
@@ -300,6 +378,14 @@ def read_text(path: Path) -> tuple[Sheet, str]:
             "The file is neither a spreadsheet nor text (it holds binary content).", file=path)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     delimiter = _delimiter(text)
+    unclosed = _unclosed_quote(text, delimiter)
+    if unclosed is not None:
+        raise PerfDeskError(
+            f"第 {unclosed} 行的单元格以英文双引号（\"）开头，但直到文件末尾都没有配对的引号：其后的"
+            "所有内容会被读成一个单元格。没有导入任何内容。请补全或删去这个引号后再导入。",
+            f"The cell on line {unclosed} starts with a double quote (\") that is never closed: "
+            "everything after it would be read as one cell. Nothing was imported. Close or "
+            "remove the quote and import again.", file=path, row=unclosed)
     reader = csv.reader(io.StringIO(text), delimiter=delimiter, quotechar='"',
                         skipinitialspace=False, strict=False)
     rows: list[list[object]] = []
@@ -313,28 +399,73 @@ def read_text(path: Path) -> tuple[Sheet, str]:
     return Sheet(path, "", rows), _encoding_name(encoding)
 
 
-def check_cells(path: Path, sheet: str | None, rows: list[list[object]]) -> None:
-    """Refuse a cell longer than Excel allows (a crafted file, or not a table at all)."""
-    limit = safety.MAX_CELL_CHARS
+def _unclosed_quote(text: str, delimiter: str) -> int | None:
+    """The line of a quoted field that never closes (as the csv module reads quotes: one
+    opens a field only at its start; ``""`` inside stands for one), or ``None``."""
+    line = 1
+    opened_at = 0
+    in_quotes = False
+    at_field_start = True
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if in_quotes:
+            if ch == '"':
+                if i + 1 < n and text[i + 1] == '"':
+                    i += 1
+                else:
+                    in_quotes = False
+            elif ch == "\n":
+                line += 1
+        elif ch == '"' and at_field_start:
+            in_quotes, opened_at = True, line
+        elif ch == "\n":
+            line += 1
+        at_field_start = ch in (delimiter, "\n") and not in_quotes
+        i += 1
+    return opened_at if in_quotes else None
+
+
+def check_cells(path: Path, sheet: str | None, rows: list[list[object]], *,
+                cut_at_limit: bool = False) -> None:
+    """Refuse a cell longer than Excel allows (a crafted file, or not a table at all);
+    ``cut_at_limit`` for readers that cut such cells to the limit (openpyxl)."""
+    limit = safety.MAX_CELL_CHARS - (1 if cut_at_limit else 0)
     for number, row in enumerate(rows, 1):
         for index, value in enumerate(row):
             if type(value) is str and len(value) > limit:
                 safety.check_cell_length(value, file=path, sheet=sheet, row=number,
-                                         column=_column_name(index + 1))
+                                         column=_column_name(index + 1),
+                                         cut_at_limit=cut_at_limit)
 
 
 def _delimiter(text: str) -> str:
-    lines = [line for line in text.split("\n", 200)[:200] if line.strip()]
-    tabs = sum(line.count("\t") for line in lines)
-    commas = sum(line.count(",") for line in lines)
-    if tabs and tabs >= max(1, len(lines) // 4):
-        return "\t"
-    return "," if commas else "\t"
+    """Tab or comma: the one that splits most lines into the same number of fields (more
+    than one), quotes respected. A tab inside one quoted cell of a CSV, or commas inside the
+    text of a tab-separated table, do not decide it."""
+    sample = "\n".join(text.split("\n", 200)[:200])
+    best, best_score = "\t", (0, 0)
+    for delimiter in ("\t", ","):
+        try:
+            widths = [len(row) for row in csv.reader(io.StringIO(sample), delimiter=delimiter,
+                                                    strict=False) if any(c.strip() for c in row)]
+        except csv.Error:
+            continue
+        counts: dict[int, int] = {}
+        for width in widths:
+            if width > 1:
+                counts[width] = counts.get(width, 0) + 1
+        score = (max(counts.values(), default=0), sum(counts.values()))
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
 
 
 def _encoding_name(encoding: str) -> str:
     return {"utf-8-sig": "UTF-8 (BOM)", "utf-8": "UTF-8", "gb18030": "GBK/GB18030",
-            "utf-16": "UTF-16"}.get(encoding, encoding)
+            "utf-16": "UTF-16", "utf-16-le": "UTF-16", "utf-16-be": "UTF-16",
+            "big5": "Big5"}.get(encoding, encoding)
 
 
 def _column_name(index: int) -> str:
