@@ -107,18 +107,39 @@ class RecordError(ValueError):
     """A record that does not describe a project (damaged or made by hand)."""
 
 
+# What a record may hold, as a typed cell would: amounts and targets are ordinary decimals
+# (no 1E+200000000 that takes a gigabyte to print), years are years, texts fit in a cell.
+_MAX_NUMBER_TEXT = 40
+_MAX_MAGNITUDE = 15  # 10^15: far beyond any budget in 万元 or any target
+_MIN_EXPONENT = -12
+_YEARS = range(1900, 2201)
+_MAX_TEXT = 32_767
+
+
 def _decimal(value) -> Decimal | None:
     if value is None:
         return None
     if not isinstance(value, str):
         raise RecordError(f"number stored as {type(value).__name__}")
+    if len(value) > _MAX_NUMBER_TEXT:
+        raise RecordError(f"number too long: {value[:20]!r}…")
     try:
         number = Decimal(value)
     except InvalidOperation as exc:
         raise RecordError(f"not a number: {value!r}") from exc
     if not number.is_finite():
         raise RecordError(f"not a finite number: {value!r}")
+    if number and not _MIN_EXPONENT <= number.adjusted() < _MAX_MAGNITUDE:
+        raise RecordError(f"number out of range: {value!r}")
+    if number.as_tuple().exponent < _MIN_EXPONENT:  # type: ignore[operator]
+        raise RecordError(f"too many decimal places: {value!r}")
     return number
+
+
+def _check_texts(values: tuple) -> None:
+    for value in values:
+        if len(value) > _MAX_TEXT:
+            raise RecordError("a text longer than a cell can hold")
 
 
 def project_from_record(record, columns: tuple[tuple[str, ...], tuple[str, ...]] | None = None
@@ -139,11 +160,12 @@ def project_from_record(record, columns: tuple[tuple[str, ...], tuple[str, ...]]
                        _PROJECT_DEFAULTS, PROJECT_COLUMNS)
     if not _all_text(_project_text(values)):
         raise RecordError("a project text field holds something else")
+    _check_texts(_project_text(values))
     for name in _DECIMAL_PROJECT:
         values[name] = _decimal(values[name])
     for name in ("period_start", "period_end"):
         v = values[name]
-        if v is not None and type(v) is not int:
+        if v is not None and (type(v) is not int or v not in _YEARS):
             raise RecordError(f"{name} must be a year")
     for name in ("includes_transfer", "no_service_recipients"):
         if type(values[name]) is not bool:
@@ -162,6 +184,7 @@ def project_from_record(record, columns: tuple[tuple[str, ...], tuple[str, ...]]
                                 INDICATOR_COLUMNS)
         if not _all_text(_indicator_text(ivalues)) or not ivalues["uuid"]:
             raise RecordError("an indicator text field holds something else")
+        _check_texts(_indicator_text(ivalues))
         for name in _DECIMAL_INDICATOR:
             if ivalues[name] is not None:
                 ivalues[name] = _decimal(ivalues[name])

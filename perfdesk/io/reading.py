@@ -14,7 +14,8 @@ from pathlib import Path
 
 from perfdesk.core.errors import PerfDeskError
 from perfdesk.core.i18n import Text
-from perfdesk.io import detail, disclosure, embedded
+from perfdesk.core.values import format_money
+from perfdesk.io import detail, detail_form, disclosure, embedded, writing
 from perfdesk.io.base import (
     ImportResult,
     Location,
@@ -22,6 +23,7 @@ from perfdesk.io.base import (
     Progress,
     ProgressCallback,
     bulk,
+    cell_decimal,
     cell_text,
 )
 from perfdesk.io.sources import Sheet, read_source
@@ -112,6 +114,7 @@ def _read_disclosure(headers: list[tuple[Sheet, disclosure.Header]], payload, pr
     for index, (sheet, header) in enumerate(headers):
         found: list[tuple[int, Project]] = []
         skip: set[int] = set()
+        disagreed: set[int] = set()
         if use_payload and index == 0:
             width = sum(1 for v in sheet.rows[header.row - 1] if cell_text(v))
             by_hash = _by_hash(payload.entries)
@@ -120,14 +123,21 @@ def _read_disclosure(headers: list[tuple[Sheet, disclosure.Header]], payload, pr
                 cells += [None] * (width - len(cells))
                 entry = _take(by_hash, embedded.row_hash(cells), str(r))
                 if entry is not None:
-                    found.append((r, _restore(entry, payload, sheet, r)))
+                    project = _restore(entry, payload, sheet, r)
+                    if embedded.row_hash(disclosure.project_row(project, None)) != \
+                            embedded.row_hash(cells[:_DISCLOSURE_COLUMNS]):
+                        notices.append(Notice(_DISAGREES, sheet.location(r)))
+                        disagreed.add(r)
+                        continue  # the record says what the row does not: read the row
+                    found.append((r, project))
                     skip.add(r)
             restored += len(found)
         read = disclosure.read_sheet(sheet, header, profile=profile, notices=notices,
                                      grades=grades, skip_rows=skip, progress=tracker)
         if use_payload and index == 0:
             for r, _project in read:
-                notices.append(Notice(_EDITED[disclosure.KIND], sheet.location(r)))
+                if r not in disagreed:
+                    notices.append(Notice(_EDITED[disclosure.KIND], sheet.location(r)))
         found.extend(read)
         found.sort(key=lambda pair: pair[0])
         projects.extend(p for _r, p in found)
@@ -148,13 +158,18 @@ def _read_details(sheets: list[Sheet], payload, profile: str, grades: tuple[str,
         entry = None
         if payload is not None:
             entry = _take(by_hash, embedded.cells_hash(embedded.sheet_cells(sheet)), sheet.name)
-        if entry is not None:
-            projects.append(_restore(entry, payload, sheet, None))
+        project = _restore(entry, payload, sheet, None) if entry is not None else None
+        disagrees = project is not None and not _shown_on(project, sheet)
+        if disagrees:
+            notices.append(Notice(_DISAGREES, sheet.location()))
+            project = None  # the record says what the sheet does not: read the sheet
+        if project is not None:
+            projects.append(project)
             restored += 1
         elif payload is None or detail.looks_like_detail(sheet):
             projects.append(detail.read_sheet(sheet, profile=profile, notices=notices,
                                               grades=grades))
-            if payload is not None:
+            if payload is not None and not disagrees:
                 notices.append(Notice(_EDITED[detail.KIND], sheet.location()))
         else:
             notices.append(Notice(Text("这张工作表不是申报表格式，已跳过。",
@@ -163,6 +178,46 @@ def _read_details(sheets: list[Sheet], payload, profile: str, grades: tuple[str,
         tracker.advance()
     tracker.finish()
     return ImportResult(projects, notices, detail.KIND, restored)
+
+
+# An export's hidden data is restored only where it agrees with what the table shows: anyone
+# can rewrite it and its plain SHA-256, but not without the visible cells disagreeing.
+_DISAGREES = Text("导出文件中 PerfDesk 保存的这个项目的数据与表格中显示的内容不一致（可能被改动过），"
+                  "已按表格内容读取。",
+                  "PerfDesk's data for this project embedded in the export disagrees with what "
+                  "the table shows (it may have been altered); the table was read instead.")
+_DISCLOSURE_COLUMNS = 5
+
+
+def _shown_on(project: Project, sheet: Sheet) -> bool:
+    """Whether every value the detailed form shows of ``project`` is on ``sheet``: its name,
+    unit, attribute, period, amounts, goals and each indicator's categories, name, target and
+    unit (wherever an office's template puts them)."""
+    texts = set()
+    numbers = set()
+    for row in sheet.rows:
+        for value in row:
+            if value is None:
+                continue
+            texts.add(cell_text(value))
+            number = cell_decimal(value)
+            if number is not None:
+                numbers.add(number)
+    form = detail_form.detail_form(project, year=project.period_start or 2000)
+    wanted = [form.header[key][1] for key in ("name", "attribute")]
+    wanted += [text for _label, text in form.goals]
+    for row in form.grid:
+        wanted += [row.cells[name] for name in ("level1", "level2", "name", "value", "unit")]
+    for text in wanted:
+        if isinstance(text, str) and (shown := cell_text(writing.clean_text(text))) \
+                and shown not in texts:
+            return False
+    for line in form.money:
+        for amount in (line.midterm, line.annual):
+            if amount is not None and amount not in numbers and \
+                    cell_text(format_money(amount)) not in texts:
+                return False
+    return True
 
 
 def _by_hash(entries: list[embedded.Entry]) -> dict[str, list[embedded.Entry]]:
