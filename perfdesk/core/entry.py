@@ -549,7 +549,12 @@ def typed_indicator_changes(indicator: Indicator, field_name: str, text: Any, *,
         changes["name"] = text
         changes.update(_library_defaults(indicator, text, profile))
     elif field_name == "nature":
-        changes["nature"] = read_nature(text) if text else ""
+        nature = read_nature(text) if text else ""
+        if text and not nature:
+            reading.note("nature", ERROR, "指标性质“{text}”应为“定量”或“定性”。",
+                         "Nature '{text}' should be 定量 or 定性.", text=text)
+            return reading
+        changes["nature"] = nature
     elif field_name == "comparator":
         comparator = read_comparator(text) if text else ""
         if text and not comparator:
