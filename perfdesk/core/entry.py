@@ -571,18 +571,17 @@ def typed_indicator_changes(indicator: Indicator, field_name: str, text: Any, *,
     elif field_name == "name":
         changes["name"] = text
         changes.update(_library_defaults(indicator, text, profile))
-    elif field_name == "nature":
-        changes["nature"] = read_nature(text) if text else ""
-    elif field_name == "comparator":
-        comparator = read_comparator(text) if text else ""
-        if text and not comparator:
-            reading.note("comparator", ERROR, "计算符号“{text}”无法识别，应为 ≥ ＞ ＝ ＜ ≤ 之一。",
-                         "Comparator '{text}' is not one of ≥ ＞ ＝ ＜ ≤.", text=text)
+    elif field_name in _CHOICES:
+        read, zh, en = _CHOICES[field_name]
+        chosen = read(text) if text else ""
+        if text and not chosen:  # nothing is stored that the field cannot hold
+            reading.note(field_name, ERROR, zh, en, text=text)
             return reading
-        changes["comparator"] = comparator
-        if comparator and not indicator.nature:
-            changes["nature"] = QUANTITATIVE
-        changes.update(_superseded_text(indicator))
+        changes[field_name] = chosen
+        if field_name == "comparator":
+            if chosen and not indicator.nature:
+                changes["nature"] = QUANTITATIVE
+            changes.update(_superseded_text(indicator))
     elif field_name == "unit":
         changes["unit"] = text
         changes.update(_superseded_text(indicator))
@@ -592,6 +591,15 @@ def typed_indicator_changes(indicator: Indicator, field_name: str, text: Any, *,
         changes[field_name] = text
     reading.fields = {k: v for k, v in changes.items() if getattr(indicator, k) != v}
     return reading
+
+
+# Fields typed from a fixed list: how the text is read, and what to say when it cannot be.
+_CHOICES = {
+    "nature": (read_nature, "指标性质“{text}”应为“定量”或“定性”。",
+               "Nature '{text}' should be 定量 or 定性."),
+    "comparator": (read_comparator, "计算符号“{text}”无法识别，应为 ≥ ＞ ＝ ＜ ≤ 之一。",
+                   "Comparator '{text}' is not one of ≥ ＞ ＝ ＜ ≤."),
+}
 
 
 def _superseded_text(indicator: Indicator) -> dict[str, Any]:

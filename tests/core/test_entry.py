@@ -102,6 +102,7 @@ def test_an_unreadable_comparator_typed_changes_nothing_and_says_why():
                                       grades=DEFAULT_GRADES)
     assert reading.fields == {} and reading.notes[0].severity == "error"
     assert typed("comparator", ">=") == {"comparator": "≥", "nature": "定量"}
+    assert typed("nature", "数字", nature="定量") == {}
 
 
 # --- single cells ---------------------------------------------------------------------------
