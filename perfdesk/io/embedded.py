@@ -104,7 +104,15 @@ def project_record(project: Project) -> list:
 
 
 class RecordError(ValueError):
-    """A record that does not describe a project (damaged or made by hand)."""
+    """A record that does not describe a project (damaged or made by hand).
+
+    Attributes:
+        zh, en: what is wrong with it, for the clerk's notice.
+    """
+
+    def __init__(self, zh: str, en: str) -> None:
+        super().__init__(en)
+        self.zh, self.en = zh, en
 
 
 # What a record may hold, as a typed cell would: amounts and targets are ordinary decimals
@@ -120,26 +128,26 @@ def _decimal(value) -> Decimal | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise RecordError(f"number stored as {type(value).__name__}")
+        raise RecordError("数值不是以文字保存的", f"number stored as {type(value).__name__}")
     if len(value) > _MAX_NUMBER_TEXT:
-        raise RecordError(f"number too long: {value[:20]!r}…")
+        raise RecordError(f"数值“{value[:20]}…”过长", f"number too long: {value[:20]!r}…")
     try:
         number = Decimal(value)
     except InvalidOperation as exc:
-        raise RecordError(f"not a number: {value!r}") from exc
+        raise RecordError(f"“{value}”不是数值", f"not a number: {value!r}") from exc
     if not number.is_finite():
-        raise RecordError(f"not a finite number: {value!r}")
+        raise RecordError(f"“{value}”不是有限的数值", f"not a finite number: {value!r}")
     if number and not _MIN_EXPONENT <= number.adjusted() < _MAX_MAGNITUDE:
-        raise RecordError(f"number out of range: {value!r}")
+        raise RecordError(f"数值“{value[:30]}”大小不合理", f"number out of range: {value[:30]!r}")
     if number.as_tuple().exponent < _MIN_EXPONENT:  # type: ignore[operator]
-        raise RecordError(f"too many decimal places: {value!r}")
+        raise RecordError(f"数值“{value[:30]}”小数位过多", f"too many decimal places: {value[:30]!r}")
     return number
 
 
 def _check_texts(values: tuple) -> None:
     for value in values:
         if len(value) > _MAX_TEXT:
-            raise RecordError("a text longer than a cell can hold")
+            raise RecordError("文字超过一个单元格的容量", "a text longer than a cell can hold")
 
 
 def project_from_record(record, columns: tuple[tuple[str, ...], tuple[str, ...]] | None = None
@@ -155,35 +163,35 @@ def project_from_record(record, columns: tuple[tuple[str, ...], tuple[str, ...]]
     project_columns, indicator_columns = columns or (PROJECT_COLUMNS, INDICATOR_COLUMNS)
     if not (isinstance(record, list) and len(record) == 2 and isinstance(record[0], list)
             and isinstance(record[1], list) and len(record[0]) == len(project_columns)):
-        raise RecordError("not a project record")
+        raise RecordError("不是项目记录", "not a project record")
     values = _complete(dict(zip(project_columns, record[0])), project_columns,
                        _PROJECT_DEFAULTS, PROJECT_COLUMNS)
     if not _all_text(_project_text(values)):
-        raise RecordError("a project text field holds something else")
+        raise RecordError("项目的文字字段中不是文字", "a project text field holds something else")
     _check_texts(_project_text(values))
     for name in _DECIMAL_PROJECT:
         values[name] = _decimal(values[name])
     for name in ("period_start", "period_end"):
         v = values[name]
         if v is not None and (type(v) is not int or v not in _YEARS):
-            raise RecordError(f"{name} must be a year")
+            raise RecordError(f"“{name}”不是合理的年份", f"{name} must be a year")
     for name in ("includes_transfer", "no_service_recipients"):
         if type(values[name]) is not bool:
-            raise RecordError(f"{name} must be true or false")
+            raise RecordError(f"“{name}”应为是或否", f"{name} must be true or false")
     if not values["uuid"]:
-        raise RecordError("project without uuid")
+        raise RecordError("项目缺少标识", "project without uuid")
     indicators = []
     width = len(indicator_columns)
     same = indicator_columns == INDICATOR_COLUMNS
     for entry in record[1]:
         if type(entry) is not list or len(entry) != width:
-            raise RecordError("not an indicator record")
+            raise RecordError("不是指标记录", "not an indicator record")
         ivalues = dict(zip(indicator_columns, entry))
         if not same:
             ivalues = _complete(ivalues, indicator_columns, _INDICATOR_DEFAULTS,
                                 INDICATOR_COLUMNS)
         if not _all_text(_indicator_text(ivalues)) or not ivalues["uuid"]:
-            raise RecordError("an indicator text field holds something else")
+            raise RecordError("指标的文字字段中不是文字", "an indicator text field holds something else")
         _check_texts(_indicator_text(ivalues))
         for name in _DECIMAL_INDICATOR:
             if ivalues[name] is not None:

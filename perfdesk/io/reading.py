@@ -123,7 +123,10 @@ def _read_disclosure(headers: list[tuple[Sheet, disclosure.Header]], payload, pr
                 cells += [None] * (width - len(cells))
                 entry = _take(by_hash, embedded.row_hash(cells), str(r))
                 if entry is not None:
-                    project = _restore(entry, payload, sheet, r)
+                    project = _restore(entry, payload, sheet, r, notices)
+                    if project is None:
+                        disagreed.add(r)
+                        continue
                     if embedded.row_hash(disclosure.project_row(project, None)) != \
                             embedded.row_hash(cells[:_DISCLOSURE_COLUMNS]):
                         notices.append(Notice(_DISAGREES, sheet.location(r)))
@@ -158,9 +161,9 @@ def _read_details(sheets: list[Sheet], payload, profile: str, grades: tuple[str,
         entry = None
         if payload is not None:
             entry = _take(by_hash, embedded.cells_hash(embedded.sheet_cells(sheet)), sheet.name)
-        project = _restore(entry, payload, sheet, None) if entry is not None else None
-        disagrees = project is not None and not _shown_on(project, sheet)
-        if disagrees:
+        project = _restore(entry, payload, sheet, None, notices) if entry is not None else None
+        disagrees = entry is not None and (project is None or not _shown_on(project, sheet))
+        if project is not None and disagrees:
             notices.append(Notice(_DISAGREES, sheet.location()))
             project = None  # the record says what the sheet does not: read the sheet
         if project is not None:
@@ -239,11 +242,14 @@ def _take(table: dict[str, list[embedded.Entry]], digest: str, place: str):
 
 
 def _restore(entry: embedded.Entry, payload: embedded.Payload, sheet: Sheet,
-             row: int | None) -> Project:
+             row: int | None, notices: list[Notice]) -> Project | None:
+    """The project a hidden record holds, or ``None`` (with a notice naming the place) when
+    the record is damaged or not what a typed cell could hold: the table is read instead."""
     try:
         return embedded.project_from_record(entry.record, payload.columns)
     except embedded.RecordError as exc:
-        raise PerfDeskError(f"导出文件中 PerfDesk 保存的项目数据已损坏（{exc}），没有导入任何内容。",
-                            f"A project record embedded in the export is damaged ({exc}); "
-                            "nothing was imported.", file=sheet.file, sheet=sheet.name or None,
-                            row=row) from exc
+        notices.append(Notice(Text(
+            f"导出文件中 PerfDesk 保存的这个项目的数据无效（{exc.zh}），已按表格内容读取。",
+            f"PerfDesk's data for this project embedded in the export is invalid ({exc.en}); the "
+            "table was read instead."), sheet.location(row) if row else sheet.location()))
+        return None
