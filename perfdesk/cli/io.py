@@ -22,6 +22,12 @@ def _add_import(p: argparse.ArgumentParser) -> None:
     p.add_argument("--into", metavar="DATASET", required=True,
                    help=tr("导入到的数据文件（先用 perfdesk new 创建）",
                            "the dataset to import into (create it with perfdesk new)"))
+    p.add_argument("--duplicates", choices=["skip", "replace", "keep"],
+                   help=tr("数据文件中已有同名项目（同一主管部门、预算单位下）时：skip 跳过，replace 替换为"
+                           "表中的，keep 两个都保留；不指定时有同名项目则不导入",
+                           "when the dataset already holds a project of the same name (same "
+                           "department and unit): skip it, replace it with the table's, or "
+                           "keep both; without it such an import is refused"))
 
 
 @command("import", "导入已有的绩效目标表（公开表、申报表，Excel 或文本）",
@@ -32,7 +38,8 @@ def _run_import(args: argparse.Namespace) -> int:
     from perfdesk.services.importing import import_files
 
     with Dataset.open(args.into) as ds:
-        added, notices = import_files(ds, [Path(f) for f in args.files])
+        added, notices = import_files(ds, [Path(f) for f in args.files],
+                                      duplicates=args.duplicates)
         departments = {d.uuid: d.name for d in ds.departments()}
         units = {u.uuid: u.name for u in ds.units()}
     new_departments = [departments[u] for u in added.department_uuids if u in departments]

@@ -273,16 +273,30 @@ class Dataset:
         return self._write("add project", [Added(PROJECT, project.uuid, unit_uuid, position,
                                                  project)])
 
-    def add_projects(self, projects: Iterable[Project], *,
-                     operation: str = "import") -> ChangeSet:
+    def add_projects(self, projects: Iterable[Project], *, operation: str = "import",
+                     replacing: Sequence[Project] = ()) -> ChangeSet:
         """Add many projects in one transaction, creating departments and units by name.
 
         Each project goes under ``project.department`` → ``project.unit`` (created when new),
-        at the end of the unit. Either everything is added or, on any error (the clerk
-        cancelling through a generator of projects included), nothing is.
+        at the end of the unit. ``replacing`` are projects that take the place of the stored
+        project with their uuid (an import told to replace what the dataset holds): the stored
+        one is deleted and the new one put where it was, keeping its identity for whatever
+        points at it. Either everything is done or, on any error (the clerk cancelling through
+        a generator of projects included), nothing is.
         """
+        places = {}
+        if replacing:
+            entries = {e.uuid: e for e in self.project_list()}
+            places = {p.uuid: entries[p.uuid] for p in replacing if p.uuid in entries}
         with self._store.transaction(operation) as tx:
             units: dict[tuple[str, str], str] = {}
+            if places:
+                writes.remove_projects(tx, list(places))
+                again = sorted(replacing, key=lambda p: (places[p.uuid].unit_uuid,
+                                                         places[p.uuid].position))
+                # back in ascending positions: each lands where the one it replaces was
+                writes.add_projects(tx, ((places[p.uuid].unit_uuid, places[p.uuid].position, p)
+                                         for p in again if p.uuid in places))
 
             def placed():
                 for project in projects:

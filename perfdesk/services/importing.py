@@ -2,11 +2,14 @@
 
 Reading a file is the I/O package's pure job (:func:`perfdesk.io.read_table`). Putting what was
 read into a dataset needs decisions only the dataset can make: a table without 主管部门/预算单位
-columns goes to the dataset's only unit (or is refused when it has several), and projects the
-dataset already holds — the same export imported twice — are refused, as are two files holding
-the same exported project. :func:`plan_import` makes those decisions and returns an
+columns goes to the dataset's only unit (or is refused when it has several), and the same
+file chosen twice is read once. :func:`plan_import` makes those decisions and returns an
 :class:`ImportPlan`: the projects exactly as they will be added, the notices of every place
-the reader or the plan had to guess, and where projects were placed. The GUI shows the plan as
+the reader or the plan had to guess, where projects were placed, and which projects the
+dataset (or an earlier file of the same import) already holds: the same export imported
+again, a table imported twice, a namesake under the same unit. Those are never added, skipped
+or replaced silently: the clerk chooses (:data:`POLICIES`), and a plan with undecided
+duplicates is not imported. The GUI shows the plan as
 its preview; :func:`import_plan` then adds that plan and nothing else, in one transaction
 (cancellable through ``progress``; on any error nothing is added), and returns its
 :class:`~perfdesk.core.changes.ChangeSet`, whose inverse is the import's undo.
@@ -15,11 +18,13 @@ its preview; :func:`import_plan` then adds that plan and nothing else, in one tr
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from perfdesk.checks.context import name_key
 from perfdesk.core.changes import DEPARTMENT, PROJECT, UNIT, ChangeSet
 from perfdesk.core.entry import grades_of
 from perfdesk.core.errors import PerfDeskError
@@ -33,6 +38,32 @@ if TYPE_CHECKING:  # pragma: no cover
     from perfdesk.services.dataset import Dataset
 
 FilesRead = list[tuple[Path, ImportResult]]
+
+# What to do with a project the dataset (or an earlier file of the same import) already holds
+# under the same 主管部门, 预算单位 and name: the clerk decides, nothing is decided silently.
+SKIP, REPLACE, KEEP = "skip", "replace", "keep"
+POLICIES = (SKIP, REPLACE, KEEP)
+POLICY_NAMES = {SKIP: Text("跳过（保留数据文件中的）", "skip (keep the dataset's)"),
+                REPLACE: Text("替换为表中的", "replace with the table's"),
+                KEEP: Text("两个都保留", "keep both")}
+
+
+@dataclass(frozen=True, slots=True)
+class Duplicate:
+    """A project read that has a namesake (same 主管部门, 预算单位, name) already.
+
+    Attributes:
+        project: the project as read.
+        file: the file it was read from.
+        existing_uuid: the dataset's project of that name, or ``""`` when the namesake is an
+            earlier project of this same import (a file holding it too).
+        earlier_file: for such a namesake, the file it came from.
+    """
+
+    project: Project
+    file: Path
+    existing_uuid: str = ""
+    earlier_file: Path | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +86,9 @@ class ImportPlan:
         notices: what the reader guessed or adjusted, and where the plan placed projects.
         placements: the projects put under the dataset's only unit, per file.
         kinds: the layout each file was read as (``"disclosure"`` or ``"detail"``).
+        duplicates: projects read whose namesakes the dataset or the import already holds.
+        policy: what to do with them (:data:`POLICIES`); ``None`` until the clerk chose, and
+            a plan with duplicates is not imported before.
     """
 
     files: list[Path]
@@ -62,10 +96,93 @@ class ImportPlan:
     notices: list[Notice]
     placements: list[Placement] = field(default_factory=list)
     kinds: list[str] = field(default_factory=list)
+    duplicates: list[Duplicate] = field(default_factory=list)
+    policy: str | None = None
 
     @property
     def indicators(self) -> int:
-        return sum(len(p.indicators) for p in self.projects)
+        return sum(len(p.indicators) for p in self.to_add)
+
+    @property
+    def to_add(self) -> list[Project]:
+        """The projects the import adds as a new project, under the chosen policy."""
+        if not self.duplicates:
+            return self.projects
+        if self.policy == KEEP:  # both kept: a second copy of the same project is a new one
+            taken: set[str] = set()
+            kept = []
+            for project in self.projects:
+                if project.uuid in taken or id(project) in self._same_uuid():
+                    project = _fresh_copy(project)
+                taken.add(project.uuid)
+                kept.append(project)
+            return kept
+        if self.policy == REPLACE:
+            replaced = {id(d.project) for d in self.duplicates if d.existing_uuid}
+            superseded = self._superseded()
+            return [p for p in self.projects if id(p) not in replaced and id(p) not in superseded]
+        skipped = {id(d.project) for d in self.duplicates}
+        return [p for p in self.projects if id(p) not in skipped]
+
+    @property
+    def to_replace(self) -> list[Project]:
+        """Projects taking the place of the dataset's namesakes (carrying their uuids)."""
+        if self.policy != REPLACE:
+            return []
+        superseded = self._superseded()
+        return [d.project.model_copy(update={"uuid": d.existing_uuid})
+                for d in self.duplicates if d.existing_uuid and id(d.project) not in superseded]
+
+    def _same_uuid(self) -> set[int]:
+        """Duplicates that are the dataset's own project (the same uuid), not namesakes."""
+        return {id(d.project) for d in self.duplicates if d.existing_uuid == d.project.uuid}
+
+    def _superseded(self) -> set[int]:
+        """Under REPLACE, a project read twice counts once, the later file's: the earlier
+        ones are superseded."""
+        later: dict[tuple[str, str, str], int] = {}
+        for project in self.projects:
+            later[_key(project)] = id(project)
+        return {id(p) for p in self.projects if later[_key(p)] != id(p)}
+
+    def decide(self, policy: str) -> None:
+        """Set what happens to the duplicates (and say so in the notices)."""
+        if policy not in POLICIES:
+            raise ValueError(policy)
+        self.policy = policy
+        if self.duplicates:
+            self.notices.append(Notice(Text(
+                f"{len(self.duplicates)} 个同名项目的处理方式：{POLICY_NAMES[policy].zh}。",
+                f"{len(self.duplicates)} projects with a namesake: "
+                f"{POLICY_NAMES[policy].en}."), Location(str(self.files[0]))))
+
+    def refusal(self) -> PerfDeskError:
+        """The message when duplicates remain undecided (the command line's, without
+        ``--duplicates``)."""
+        first = self.duplicates[0]
+        where = "数据文件中" if first.existing_uuid else f"“{first.earlier_file.name}”中"
+        where_en = "the dataset" if first.existing_uuid else f"'{first.earlier_file.name}'"
+        return PerfDeskError(
+            f"{len(self.duplicates)} 个项目已有同名项目（同一主管部门、预算单位下，如“{first.project.name}”"
+            f"已在{where}）。没有导入任何内容。请选择：跳过（skip）、替换为表中的（replace）或两个都保留"
+            "（keep），命令行用 --duplicates skip|replace|keep。",
+            f"{len(self.duplicates)} projects have a namesake under the same department and "
+            f"budget unit (e.g. '{first.project.name}' is already in {where_en}). Nothing was "
+            "imported. Choose to skip, replace or keep both; on the command line use "
+            "--duplicates skip|replace|keep.", file=first.file)
+
+
+def _fresh_copy(project: Project) -> Project:
+    """The project as a new one: new uuids for it and its indicators."""
+    from perfdesk.core.model import new_uuid
+
+    return project.model_copy(update={
+        "uuid": new_uuid(),
+        "indicators": [i.model_copy(update={"uuid": new_uuid()}) for i in project.indicators]})
+
+
+def _key(project: Project) -> tuple[str, str, str]:
+    return (project.department.strip(), project.unit.strip(), name_key(project.name))
 
 
 @dataclass(frozen=True)
@@ -117,6 +234,7 @@ def plan_import(dataset: "Dataset", read: FilesRead) -> ImportPlan:
     Raises PerfDeskError naming the file when a table's projects have no unit and the dataset
     has several, when its projects are already in the dataset, or when two files hold the
     same project; the dataset is not touched either way."""
+    read = _once_each(read)
     plan = ImportPlan(files=[path for path, _result in read], projects=[], notices=[])
     for path, result in read:
         plan.notices.extend(result.notices)
@@ -131,8 +249,68 @@ def plan_import(dataset: "Dataset", read: FilesRead) -> ImportPlan:
                 Location(str(path))))
         plan.projects.extend(result.projects)
         plan.kinds.append(result.kind)
-    _refuse_known(dataset, read)
+    plan.duplicates = _namesakes(dataset, read)
+    if plan.duplicates:
+        for duplicate in plan.duplicates[:50]:
+            where = ("数据文件中已有同名项目" if duplicate.existing_uuid else
+                     f"与“{duplicate.earlier_file.name}”中的项目同名")
+            where_en = ("the dataset has a project of that name" if duplicate.existing_uuid
+                        else f"'{duplicate.earlier_file.name}' has a project of that name")
+            plan.notices.append(Notice(Text(
+                f"项目“{duplicate.project.name}”：{where}（{duplicate.project.unit}）。",
+                f"Project '{duplicate.project.name}': {where_en} ({duplicate.project.unit})."),
+                Location(str(duplicate.file))))
     return plan
+
+
+def _once_each(read: FilesRead) -> FilesRead:
+    """The files of an import, each once: the same file (or the same content under another
+    name) chosen twice is read once, and a notice says so."""
+    seen: dict[tuple, Path] = {}
+    kept: FilesRead = []
+    for path, result in read:
+        try:
+            key: tuple = ("content", hashlib.sha256(path.read_bytes()).hexdigest())
+        except OSError:
+            key = ("path", str(path.resolve()))
+        if key in seen:
+            kept[0][1].notices.append(Notice(Text(
+                f"“{path.name}”与“{seen[key].name}”是同一个文件，只导入一次。",
+                f"'{path.name}' is the same file as '{seen[key].name}'; it is imported once."),
+                Location(str(path))))
+            continue
+        seen[key] = path
+        kept.append((path, result))
+    return kept
+
+
+def _namesakes(dataset: "Dataset", read: FilesRead) -> list[Duplicate]:
+    """Projects read that the dataset or an earlier file already holds: the same project
+    (its uuid, from a PerfDesk export imported again) or a namesake (same 主管部门, 预算单位 and
+    name, from a table imported again)."""
+    entries = dataset.project_list()
+    stored = {(e.department.strip(), e.unit.strip(), name_key(e.name)): e.uuid for e in entries}
+    stored_uuids = {e.uuid for e in entries}
+    earlier: dict[object, Path] = {}
+    found = []
+    for path, result in read:
+        here: set[object] = set()
+        for project in result.projects:
+            key = _key(project)
+            if project.uuid in stored_uuids:
+                found.append(Duplicate(project, path, existing_uuid=project.uuid))
+            elif key[2] and key in stored:
+                found.append(Duplicate(project, path, existing_uuid=stored[key]))
+            elif key[2] and key in earlier and earlier[key] != path:
+                found.append(Duplicate(project, path, earlier_file=earlier[key]))
+            elif project.uuid in earlier and earlier[project.uuid] != path:
+                found.append(Duplicate(project, path, earlier_file=earlier[project.uuid]))
+            if key[2]:  # a project without a name has no namesake (HDR-01 asks for one)
+                here.add(key)
+            here.add(project.uuid)
+        for key in here:
+            earlier.setdefault(key, path)
+    return found
 
 
 def _settle_units(dataset: "Dataset", path: Path, result: ImportResult) -> Placement | None:
@@ -158,57 +336,43 @@ def _settle_units(dataset: "Dataset", path: Path, result: ImportResult) -> Place
     return Placement(path, len(open_), department, unit.name)
 
 
-def _refuse_known(dataset: "Dataset", read: FilesRead) -> None:
-    existing = {entry.uuid for entry in dataset.project_list()}
-    seen: dict[str, Path] = {}
-    for path, result in read:
-        known = [p for p in result.projects if p.uuid in existing]
-        if known:
-            raise PerfDeskError(
-                f"文件中的 {len(known)} 个项目（如“{known[0].name}”）已在数据文件中——这个导出文件"
-                "之前已经导入过。没有导入任何内容；如需重新导入，请先删除这些项目。",
-                f"{len(known)} projects of this file (e.g. '{known[0].name}') are already in "
-                "the dataset: this export was imported before. Nothing was imported; delete "
-                "those projects first to import it again.", file=path)
-        for project in result.projects:
-            if project.uuid in seen:
-                raise PerfDeskError(
-                    f"项目“{project.name}”同时出现在“{seen[project.uuid].name}”和本文件中"
-                    "（同一个导出文件选了两次？）。没有导入任何内容。",
-                    f"The project '{project.name}' is also in '{seen[project.uuid].name}' "
-                    "(the same export chosen twice?). Nothing was imported.", file=path)
-            seen[project.uuid] = path
-
-
 # --- importing ------------------------------------------------------------------------------
 
 
 def import_plan(dataset: "Dataset", plan: ImportPlan, *,
                 progress: ProgressCallback | None = None) -> ChangeSet:
-    """Add the plan's projects in one transaction. ``progress`` may raise Cancelled; then,
-    as on any error, nothing is added."""
-    tracker = Progress(progress, len(plan.projects))
+    """Add the plan's projects in one transaction (replacing namesakes when the clerk chose
+    so). ``progress`` may raise Cancelled; then, as on any error, nothing is added. A plan
+    with undecided duplicates is refused (:meth:`ImportPlan.refusal`)."""
+    if plan.duplicates and plan.policy is None:
+        raise plan.refusal()
+    adding = plan.to_add
+    tracker = Progress(progress, len(adding))
 
     def feed() -> Iterable[Project]:
-        for project in plan.projects:
+        for project in adding:
             tracker.advance()
             yield project
 
     with bulk():
-        changes = dataset.add_projects(feed(), operation="import")
+        changes = dataset.add_projects(feed(), operation="import", replacing=plan.to_replace)
     tracker.finish()
     return changes
 
 
 def import_files(dataset: "Dataset", paths: Iterable[str | Path], *,
-                 progress: ProgressCallback | None = None) -> tuple[Imported, list[Notice]]:
+                 progress: ProgressCallback | None = None,
+                 duplicates: str | None = None) -> tuple[Imported, list[Notice]]:
     """Read ``paths``, plan and add all their projects in one transaction (the command
-    line's import). Returns what was added and the notices."""
+    line's import). ``duplicates``: what to do with namesakes (:data:`POLICIES`); without it
+    an import with namesakes is refused. Returns what was added and the notices."""
     paths = [Path(p) for p in paths]
     with bulk():
         read = read_files(paths, profile=dataset.profile, grades=grades_of(dataset.settings()),
                           progress=_scaled(progress, 0, len(paths), len(paths) + 1))
         plan = plan_import(dataset, read)
+    if duplicates is not None:
+        plan.decide(duplicates)
     changes = import_plan(dataset, plan, progress=_scaled(progress, len(paths), 1,
                                                           len(paths) + 1))
     return Imported(changes), plan.notices

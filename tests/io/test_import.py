@@ -261,7 +261,7 @@ def test_detailed_forms_import_into_a_dataset(tmp_path, new_dataset):
     ds = new_dataset()
     files = [io_tables.write_detail_official(tmp_path / "a.xlsx"),
              io_tables.write_detail_local(tmp_path / "b.xlsx")]
-    added, _notices = import_files(ds, files)
+    added, _notices = import_files(ds, files, duplicates="keep")  # the same project, twice
     assert len(added.project_uuids) == 2 and added.indicators == 12
     assert [u.name for u in ds.units()] == ["测试预算单位", "某某区司法局"]
 

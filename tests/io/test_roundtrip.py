@@ -171,15 +171,17 @@ def test_the_data_sheet_is_very_hidden_and_versioned(tmp_path):
     assert hidden["A1"].value == embedded.MARKER and '"version":1' in hidden["B1"].value
 
 
-def test_importing_the_same_export_twice_is_refused_clearly(tmp_path, new_dataset):
+def test_importing_the_same_export_twice_asks_what_to_do_and_a_file_chosen_twice_counts_once(
+        tmp_path, new_dataset):
     path = export_disclosure(rich_projects(), tmp_path / "导出.xlsx", year=2025)
     ds = new_dataset()
     import_files(ds, [path])
     before = ds.counts()
     with pytest.raises(Exception) as raised:
         import_files(ds, [path])
-    assert "已在数据文件中" in str(raised.value) and "导出.xlsx" in str(raised.value)
+    assert "已有同名项目" in str(raised.value) and "导出.xlsx" in str(raised.value)
     assert ds.counts() == before
-    with pytest.raises(Exception) as raised:
-        import_files(new_dataset("另一个.perfdesk"), [path, path])
-    assert "选了两次" in str(raised.value)
+    other = new_dataset("另一个.perfdesk")
+    added, notices = import_files(other, [path, path])
+    assert len(added.project_uuids) == 3
+    assert any("是同一个文件，只导入一次" in str(n) for n in notices)

@@ -46,17 +46,21 @@ def test_the_plan_places_projects_before_the_preview_and_the_import_adds_exactly
     assert ds.counts().projects == 0 and [u.name for u in ds.units()] == ["测试预算单位"]
 
 
-def test_what_the_dataset_holds_already_is_refused_when_planning(tmp_path, new_dataset):
+def test_what_the_dataset_holds_already_is_found_when_planning_and_not_imported_undecided(
+        tmp_path, new_dataset):
     export = export_disclosure([*read_files([SEED], profile="88")[0][1].projects],
                                tmp_path / "导出.xlsx", year=2023)
     ds = new_dataset()
     import_plan(ds, plan_import(ds, read_files([export], profile="88")))
     before = ds.counts()
-    with pytest.raises(PerfDeskError, match="已在数据文件中") as raised:
-        plan_import(ds, read_files([export], profile="88"))
-    assert "导出.xlsx" in str(raised.value)
-    with pytest.raises(PerfDeskError, match="选了两次"):
-        plan_import(new_dataset("另一个.perfdesk"), read_files([export, export], profile="88"))
+    plan = plan_import(ds, read_files([export], profile="88"))
+    assert len(plan.duplicates) == 22 and all(d.existing_uuid for d in plan.duplicates)
+    with pytest.raises(PerfDeskError, match="已有同名项目") as raised:
+        import_plan(ds, plan)
+    assert "导出.xlsx" in str(raised.value) and "--duplicates" in str(raised.value)
+    twice = plan_import(new_dataset("另一个.perfdesk"), read_files([export, export], profile="88"))
+    assert len(twice.projects) == 22 and twice.duplicates == []
+    assert any("是同一个文件，只导入一次" in str(n) for n in twice.notices)
     assert ds.counts() == before
 
 
