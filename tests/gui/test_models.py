@@ -31,11 +31,11 @@ from perfdesk.gui.models.project_tree_model import (
     NAME_COLUMN,
     PROJECT,
     KindRole,
-    ProjectFilterProxy,
     ProjectTreeModel,
     SummaryRole,
     UuidRole,
 )
+from perfdesk.gui.models.project_filter_proxy import ProjectFilterProxy
 from perfdesk.core.model import Indicator, Project
 from perfdesk.core.taxonomy import DEFAULT_GRADES
 

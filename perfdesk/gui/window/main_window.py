@@ -26,7 +26,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -62,19 +61,15 @@ from perfdesk.gui.models.indicator_table_model import (
     grades_of,
 )
 from perfdesk.gui.jobs import JobRunner
+from perfdesk.gui.models.project_filter_proxy import ProjectFilterProxy
 from perfdesk.gui.models.project_tree_model import (
     DEPARTMENT,
     NAME_COLUMN,
-    PROBLEMS_COLUMN,
     PROJECT,
     UNIT,
-    BadgeDelegate,
     KindRole,
-    ProjectFilterProxy,
     ProjectTreeModel,
     UuidRole,
-    restore_tree_state,
-    tree_state,
 )
 from perfdesk.gui.translate import _t
 from perfdesk.core.paths import documents_dir, resource
@@ -258,8 +253,6 @@ class MainWindow(QMainWindow):
         grid.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         grid.addActions([ui.actionNewIndicator, ui.actionPasteIndicators, ui.actionMoveUp,
                          ui.actionMoveDown, ui.actionDelete])
-        tree.setItemDelegate(BadgeDelegate(tree))
-        tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         ui.problemFilter.currentIndexChanged.connect(self._filter_changed)
         start = ui.startPage
         start.newRequested.connect(self.new_dataset)
@@ -402,12 +395,7 @@ class MainWindow(QMainWindow):
         ui.projectForm.set_document(document, self.checker)
         ui.findingsPanel.set_checker(self.checker, self.tree_model.project_uuids,
                                      self._project_name, self._indicator_positions)
-        header = ui.projectTree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
-        # the badge column keeps its width, so a changed count never re-lays out the tree
-        header.setSectionResizeMode(PROBLEMS_COLUMN, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(PROBLEMS_COLUMN, BadgeDelegate.column_width(ui.projectTree.font()))
+        ui.projectTree.fit_columns()
         ui.projectTree.selectionModel().currentChanged.connect(self._tree_current_changed)
         self.tree_model.modelAboutToBeReset.connect(self._remember_tree)
         self.tree_model.modelReset.connect(self._restore_tree)
@@ -580,11 +568,11 @@ class MainWindow(QMainWindow):
             self.select_in_tree(self.tree_model.unit_uuids()[0])
 
     def _remember_tree(self) -> None:
-        self._saved_tree = tree_state(self.ui.projectTree, self.proxy)
+        self._saved_tree = self.ui.projectTree.open_rows()
 
     def _restore_tree(self) -> None:
         expanded, current = getattr(self, "_saved_tree", (set(), ""))
-        restore_tree_state(self.ui.projectTree, self.proxy, expanded)
+        self.ui.projectTree.reopen_rows(expanded)
         if current and self.tree_model is not None and self.tree_model.index_of(current).isValid():
             self.current_project = None if current != self.current_project else current
             self.select_in_tree(current)
