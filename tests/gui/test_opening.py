@@ -68,7 +68,7 @@ def test_recent_files_reopen_from_the_start_screen(window, qtbot, new_dataset):
     path = dataset.path
     dataset.close()
     s.Settings().add_recent(path)
-    window._refresh_recent()
+    window.opening.refresh_recent()
     recent = window.ui.startPage.ui.recentList
     assert recent.count() == 1 and recent.item(0).data(PathRole) == path.resolve()
     recent.setFocus()
