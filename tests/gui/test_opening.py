@@ -200,7 +200,7 @@ def test_closing_while_the_background_check_runs_stops_it(window, new_dataset, q
                           for n in range(300)])
     window.set_dataset(dataset)
     checker = window.checker
-    assert checker._pending  # still checking in the background
+    assert checker.busy  # still checking in the background
     window.close_dataset()
     for _ in range(5):
         QCoreApplication.processEvents()

@@ -287,8 +287,10 @@ class ProjectTreeModel(QAbstractItemModel):
         self._summary_changed(unit)
 
     def _findings_changed(self, uuids: list) -> None:
-        units: set[int] = set()
-        parents: list[Node] = []
+        # one dataChanged per unit for the rows whose badge changed (a batch of the
+        # background check brings a hundred projects, mostly neighbours), then the unit's
+        # and its department's totals
+        changed: dict[int, tuple[Node, list[int]]] = {}
         for uuid in uuids:
             node = self._projects.get(uuid)
             if node is None:
@@ -297,13 +299,11 @@ class ProjectTreeModel(QAbstractItemModel):
             if self._badges.get(uuid) == summary:
                 continue  # the counts a badge shows did not change: nothing to repaint
             self._badges[uuid] = summary
-            row = node.row()
-            self.dataChanged.emit(self.createIndex(row, NAME_COLUMN, node),
-                                  self.createIndex(row, PROBLEMS_COLUMN, node))
-            if id(node.parent) not in units:
-                units.add(id(node.parent))
-                parents.append(node.parent)
-        for unit in parents:
+            changed.setdefault(id(node.parent), (node.parent, []))[1].append(node.row())
+        for unit, rows in changed.values():
+            first, last = min(rows), max(rows)
+            self.dataChanged.emit(self.createIndex(first, NAME_COLUMN, unit.children[first]),
+                                  self.createIndex(last, PROBLEMS_COLUMN, unit.children[last]))
             self._summary_changed(unit)
 
     def _summary_changed(self, node: Node) -> None:

@@ -125,7 +125,7 @@ class DatasetOpening:
         window = self.window
         ui = window.ui
         window.document = document = DatasetDocument(dataset, window)
-        window.checker = checker = LiveChecker(document, window)
+        window.checker = checker = LiveChecker(document, window, jobs=window.jobs)
         window.tree_model = ProjectTreeModel(document, checker, window)
         window.proxy.setSourceModel(window.tree_model)
         window.indicator_model = IndicatorTableModel(document, checker, window)
