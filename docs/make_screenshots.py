@@ -326,7 +326,8 @@ def open_sample(shot: Shooter) -> None:
 
 def select_project(shot: Shooter, name: str) -> str:
     window = shot.window
-    uuid = next(u for u in window.tree_model.project_uuids() if window.navigation.project_name(u) == name)
+    uuid = next(u for u in window.tree_model.project_uuids()
+                if window.navigation.project_name(u) == name)
     window.select_in_tree(uuid)
     shot.settle()
     return uuid

@@ -9,22 +9,11 @@ import pytest
 from PySide6.QtCore import Qt
 
 from perfdesk.gui import commands
-from perfdesk.gui.window.main_window import MainWindow
 from perfdesk.services.dataset import Dataset
 from tests.support.gui_helpers import press, well_formed_project
 
 WAIT = 30_000  # ms: an upper bound on a busy machine, never a delay
 PROJECTS = 250  # more than two batches of the background check
-
-
-@pytest.fixture
-def window(gui, qtbot):
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import sqlite3
 
-import pytest
 from tests.support.gui_helpers import on_next_dialog, reactivate
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtWidgets import QDialogButtonBox
@@ -19,16 +18,6 @@ from perfdesk.gui.widgets.start_page import PathRole
 from perfdesk.core.model import Project
 from perfdesk.core.paths import documents_dir
 from perfdesk.storage.datasetfile import APPLICATION_ID
-
-
-@pytest.fixture
-def window(gui, qtbot):
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
 
 
 def test_the_start_screen_creates_a_dataset_with_the_keyboard(window, qtbot, tmp_path):

@@ -41,6 +41,7 @@ from perfdesk.gui.window.navigation import Navigation
 from perfdesk.gui.window.opening import DatasetOpening
 from perfdesk.gui.window.statusbar.bar import StatusBar
 
+
 class MainWindow(QMainWindow):
     """PerfDesk's one window.
 

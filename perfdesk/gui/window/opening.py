@@ -32,6 +32,7 @@ if TYPE_CHECKING:  # the data layer loads when a dataset opens, not at start-up
     from perfdesk.gui.window.main_window import MainWindow
     from perfdesk.services.dataset import Dataset
 
+
 class DatasetOpening:
     """Which dataset the window shows, if any."""
 
