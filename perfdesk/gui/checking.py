@@ -82,6 +82,9 @@ class _BackgroundCheck:
             (a queue: the worker puts, the GUI thread takes).
         live: projects checked live since it began; their newer findings win over its own.
         error: what the work raised, if it failed (reported when it ends).
+        ended: the work returned (or failed, or was cancelled); what it delivered may still
+            be waiting to be stored.
+        take_scheduled: a turn of the event loop will store the next delivered batch.
     """
 
     total: int
@@ -93,6 +96,8 @@ class _BackgroundCheck:
     delivered: queue.SimpleQueue = field(default_factory=queue.SimpleQueue)
     live: set[str] = field(default_factory=set)
     error: BaseException | None = None
+    ended: bool = False
+    take_scheduled: bool = False
 
 
 class LiveChecker(QObject):
@@ -250,12 +255,13 @@ class LiveChecker(QObject):
             return run.job
 
         def ended(*_args) -> None:
-            self._end(run)
+            run.ended = True
+            self._take_later(run)
 
         run.job = self._jobs.run(run.work, title=run.title, label=run.label,
                                  progress_dialog=run.progress_dialog, show_errors=False,
                                  on_success=ended, on_failure=ended, on_cancel=ended)
-        run.job.progressed.connect(lambda done, total: self._take(run, done, total))
+        run.job.progressed.connect(lambda done, total: self._progressed(run, done, total))
         return run.job
 
     def stop(self) -> None:
@@ -271,27 +277,50 @@ class LiveChecker(QObject):
         run = self._background
         if run is not None:
             self._launch(run).wait()
+            run.ended = True
+            while self._take_batch(run):
+                pass
             self._end(run)
 
-    def _take(self, run: _BackgroundCheck, done: int = 0, total: int = 0) -> None:
-        """The findings the worker delivered so far, stored (GUI thread)."""
+    def _progressed(self, run: _BackgroundCheck, done: int, total: int) -> None:
         if run is not self._background:
             return  # stopped or replaced: its findings are out of date
-        results: dict[str, list] = {}
-        while True:
-            try:
-                results.update(run.delivered.get_nowait())
-            except queue.Empty:
-                break
-        self._store({u: f for u, f in results.items()
-                     if u in self._unit_of and u not in run.live}, live=False)
         if total and done < total:
             self.progressChanged.emit(done, total)
+        self._take_later(run)
+
+    def _take_later(self, run: _BackgroundCheck) -> None:
+        """Take what the worker delivered at the next turn of the event loop."""
+        if not run.take_scheduled:
+            run.take_scheduled = True
+            QTimer.singleShot(0, self, lambda: self._take(run))
+
+    def _take(self, run: _BackgroundCheck) -> None:
+        """Store one batch the worker delivered (GUI thread), and the next one at the next
+        turn of the event loop: storing a batch repaints its badges, and several at once
+        would hold the window up. Once the work ended and every batch is stored, the check
+        ends."""
+        run.take_scheduled = False
+        if run is not self._background:
+            return
+        if self._take_batch(run):
+            self._take_later(run)
+        elif run.ended:
+            self._end(run)
+
+    def _take_batch(self, run: _BackgroundCheck) -> bool:
+        """Store the next batch the worker delivered; ``False`` when there is none yet."""
+        try:
+            batch = run.delivered.get_nowait()
+        except queue.Empty:
+            return False
+        self._store({u: f for u, f in batch.items()
+                     if u in self._unit_of and u not in run.live}, live=False)
+        return True
 
     def _end(self, run: _BackgroundCheck) -> None:
         if run is not self._background:
             return
-        self._take(run)
         self._background = None
         self.progressChanged.emit(0, 0)
         self.busyChanged.emit(False)

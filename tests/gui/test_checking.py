@@ -115,3 +115,17 @@ def test_the_checks_know_the_dataset_through_the_function_the_command_line_uses(
     window.set_dataset(big_dataset)
     qtbot.waitUntil(lambda: not window.checker.busy, timeout=WAIT)
     assert sorted(built) == [(False, False), (True, True)]
+
+
+def test_the_findings_are_stored_a_batch_per_turn_of_the_event_loop(window, big_dataset,
+                                                                    qtbot):
+    """However far the worker got, the GUI thread stores one batch at a time, so repainting
+    the badges of many never holds the window up at once."""
+    from perfdesk.gui.operations.check import BATCH
+
+    stored: list[int] = []
+    window.set_dataset(big_dataset)
+    window.checker.findingsChanged.connect(lambda uuids: stored.append(len(uuids)))
+    qtbot.waitUntil(lambda: not window.checker.busy, timeout=WAIT)
+    assert sum(stored) >= PROJECTS - 1  # the project on screen was checked at once
+    assert max(stored) <= BATCH and len(stored) >= PROJECTS // BATCH
