@@ -82,8 +82,6 @@ class _BackgroundCheck:
             (a queue: the worker puts, the GUI thread takes).
         live: projects checked live since it began; their newer findings win over its own.
         error: what the work raised, if it failed (reported when it ends).
-        ended: the work returned (or failed, or was cancelled); what it delivered may still
-            be waiting to be stored.
         take_scheduled: a turn of the event loop will store the next delivered batch.
     """
 
@@ -96,7 +94,6 @@ class _BackgroundCheck:
     delivered: queue.SimpleQueue = field(default_factory=queue.SimpleQueue)
     live: set[str] = field(default_factory=set)
     error: BaseException | None = None
-    ended: bool = False
     take_scheduled: bool = False
 
 
@@ -254,9 +251,8 @@ class LiveChecker(QObject):
         if run is not self._background or run.job is not None:
             return run.job
 
-        def ended(*_args) -> None:
-            run.ended = True
-            self._take_later(run)
+        def ended(*_args) -> None:  # what is left is stored at once: the job is over
+            self._finish(run)
 
         run.job = self._jobs.run(run.work, title=run.title, label=run.label,
                                  progress_dialog=run.progress_dialog, show_errors=False,
@@ -277,10 +273,7 @@ class LiveChecker(QObject):
         run = self._background
         if run is not None:
             self._launch(run).wait()
-            run.ended = True
-            while self._take_batch(run):
-                pass
-            self._end(run)
+            self._finish(run)
 
     def _progressed(self, run: _BackgroundCheck, done: int, total: int) -> None:
         if run is not self._background:
@@ -298,15 +291,10 @@ class LiveChecker(QObject):
     def _take(self, run: _BackgroundCheck) -> None:
         """Store one batch the worker delivered (GUI thread), and the next one at the next
         turn of the event loop: storing a batch repaints its badges, and several at once
-        would hold the window up. Once the work ended and every batch is stored, the check
-        ends."""
+        would hold the window up."""
         run.take_scheduled = False
-        if run is not self._background:
-            return
-        if self._take_batch(run):
+        if run is self._background and self._take_batch(run):
             self._take_later(run)
-        elif run.ended:
-            self._end(run)
 
     def _take_batch(self, run: _BackgroundCheck) -> bool:
         """Store the next batch the worker delivered; ``False`` when there is none yet."""
@@ -318,9 +306,13 @@ class LiveChecker(QObject):
                      if u in self._unit_of and u not in run.live}, live=False)
         return True
 
-    def _end(self, run: _BackgroundCheck) -> None:
+    def _finish(self, run: _BackgroundCheck) -> None:
+        """The work returned (or failed, or was cancelled): store what it delivered, then
+        the check is over."""
         if run is not self._background:
             return
+        while self._take_batch(run):
+            pass
         self._background = None
         self.progressChanged.emit(0, 0)
         self.busyChanged.emit(False)
