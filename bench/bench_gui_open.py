@@ -3,8 +3,9 @@
 Dataset: 10,000 projects × 6 indicators (bench/common.large_dataset). PerfDesk: the main
 window's ``open_path`` (open the file, build the project tree model, select and show the first
 project with its form and grid) until the tree has painted. The checks of all projects then run
-in slices between events and are not part of the wait; the second figure is how long the first
-slice holds the window (the longest it is unresponsive while the badges fill in).
+on a worker thread and are not part of the wait; the second figure is how long they take, and
+the longest the window was unresponsive meanwhile (the longest gap between two turns of its
+event loop while the findings of each batch are stored and the badges fill in).
 
 Floor: what the bare libraries need for the same picture: sqlite3 reading the same project
 list, and Qt showing those 10,000 rows under their units in a QStandardItemModel tree.
@@ -22,6 +23,7 @@ import time
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from common import large_dataset, report  # noqa: E402
+from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtGui import QStandardItem, QStandardItemModel  # noqa: E402
 from PySide6.QtWidgets import QTreeView  # noqa: E402
 
@@ -43,7 +45,30 @@ def main() -> None:
     window.resize(1366, 768)
     window.show()
     app.processEvents()
-    slices: list[float] = []
+    checks: list[tuple[float, float]] = []
+
+    def background_check() -> tuple[float, float]:
+        """How long the check of every project takes, and the longest gap between two
+        turns of the event loop meanwhile."""
+        started = last = time.perf_counter()
+        longest = 0.0
+        loop = QEventLoop()
+        tick = QTimer()
+        tick.setInterval(0)
+
+        def turn() -> None:
+            nonlocal last, longest
+            now = time.perf_counter()
+            longest = max(longest, now - last)
+            last = now
+            if not window.checker.busy:
+                loop.quit()
+
+        tick.timeout.connect(turn)
+        tick.start()
+        loop.exec()
+        tick.stop()
+        return time.perf_counter() - started, longest
 
     def ours():
         started = time.perf_counter()
@@ -51,9 +76,7 @@ def main() -> None:
         window.ui.projectTree.viewport().repaint()
         elapsed = time.perf_counter() - started
         assert window.tree_model.project_count() == 10_000
-        slice_start = time.perf_counter()
-        window.checker._check_slice()  # the first slice of the background check
-        slices.append(time.perf_counter() - slice_start)
+        checks.append(background_check())
         window.close_dataset()
         return elapsed
 
@@ -86,8 +109,9 @@ def main() -> None:
     ours()  # warm up (imports, fonts, caches)
     floor()
     report("open 10,000 projects until the tree is shown", median_of(ours), median_of(floor))
-    print(f"first background check slice: {statistics.median(slices) * 1000:.1f} ms "
-          "(the longest the window waits while the badges fill in)")
+    print(f"background check of every project: {statistics.median(c[0] for c in checks):.2f} s, "
+          f"the window unresponsive {statistics.median(c[1] for c in checks) * 1000:.1f} ms at "
+          "most (while the badges fill in)")
     window.close()
 
 

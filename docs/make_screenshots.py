@@ -266,7 +266,7 @@ def new_project(shot: Shooter) -> None:
     window = shot.window
     window.new_project()  # Ctrl+N
     uuid = window.current_project
-    window._push(commands.EditProject(window.document, uuid, {
+    window.editing.push(commands.EditProject(window.document, uuid, {
         "name": NEW_PROJECT, "attribute": "新增项目",
         "period_start": BUDGET_YEAR, "period_end": BUDGET_YEAR,
         "annual_fiscal": Decimal("14.5"), "annual_other": Decimal("0"),
@@ -298,7 +298,7 @@ def new_project(shot: Shooter) -> None:
 def import_preview(shot: Shooter) -> None:
     """导入已有表格 → the sample table's preview, grabbed, then cancelled."""
     from perfdesk.gui.dialogs.import_dialog import ImportDialog
-    from perfdesk.gui.window.main_window import SAMPLE_TABLE
+    from perfdesk.services.sample import SAMPLE_TABLE
     from perfdesk.core.paths import resource
 
     shot.answers["open_table_files"] = [resource(*SAMPLE_TABLE)]
@@ -326,7 +326,8 @@ def open_sample(shot: Shooter) -> None:
 
 def select_project(shot: Shooter, name: str) -> str:
     window = shot.window
-    uuid = next(u for u in window.tree_model.project_uuids() if window._project_name(u) == name)
+    uuid = next(u for u in window.tree_model.project_uuids()
+                if window.navigation.project_name(u) == name)
     window.select_in_tree(uuid)
     shot.settle()
     return uuid
@@ -361,7 +362,7 @@ def fix_project(shot: Shooter) -> None:
 
     panel.ui.fixButton.click()  # CAT-02: 一级 产出指标, 二级 质量指标
     shot.settle()
-    window._push(commands.EditProject(window.document, uuid, {
+    window.editing.push(commands.EditProject(window.document, uuid, {
         "attribute": "延续项目",
         "annual_goal": "各村居通过建设综治视联网系统等信息化手段实现上下级联络、信息报送和指挥，"
                        "设备及链路正常运行率不低于98%，有效提高各村居应对问题的快速反应能力。"}))

@@ -4,9 +4,11 @@ Every edit the document reports re-checks its project at once (``check_project``
 project, well inside a frame); a text still being typed is checked as a preview on a copy, so
 the mark at the field follows each keystroke before anything is written. Renaming or adding a
 project also re-checks its siblings in the same unit (duplicate names, rule HDR-06). When a
-dataset is opened, or the tree or the dataset settings change, all projects are checked in
-small slices between events, so the window stays responsive and the tree badges fill in as the
-slices complete.
+dataset is opened, or the tree or the dataset settings change, all projects are checked on a
+worker thread (:mod:`perfdesk.gui.operations.check`, through the window's job runner, reading
+the file through a connection of the worker's own), and their findings arrive here a batch at a time, so
+the window stays responsive and the tree badges fill in as the batches come. A project the
+clerk looks at before its batch came is checked at once.
 
 The rules themselves live in :mod:`perfdesk.checks` (the "engine": ``check_project``,
 ``check_projects``, ``CheckContext``). One context serves a dataset; a renamed, added or
@@ -15,20 +17,46 @@ deleted project is noted in it rather than rebuilding it.
 
 from __future__ import annotations
 
-import time
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+import queue
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from perfdesk.core.errors import Cancelled
 from perfdesk.core.severity import EMPTY_SUMMARY, Summary, rank, summarise
 from perfdesk.gui.document import DatasetDocument
+from perfdesk.gui.jobs import Job, JobRunner, Progress
+from perfdesk.gui.translate import _t
 
-if TYPE_CHECKING:  # the data layer loads when a dataset opens, not at start-up
-    pass
+@dataclass(eq=False)
+class _BackgroundCheck:
+    """One check of every project on a worker thread.
 
-SLICE_SECONDS = 0.03  # a slice of the background check may take this long before yielding
-SLICE_PROJECTS = 100
+    Attributes:
+        total: how many projects it checks.
+        title, label, progress_dialog: how the job shows itself.
+        work: what runs on the worker thread.
+        job: its Job in the runner, once it was launched.
+        delivered: findings the worker has handed over and the GUI thread not yet taken
+            (a queue: the worker puts, the GUI thread takes).
+        live: projects checked live since it began; their newer findings win over its own.
+        error: what the work raised, if it failed (reported when it ends).
+        take_scheduled: a turn of the event loop will store the next delivered batch.
+    """
+
+    total: int
+    title: str
+    label: str = ""
+    progress_dialog: bool = False
+    work: Callable[[Progress], int] | None = None
+    job: Job | None = None
+    delivered: queue.SimpleQueue = field(default_factory=queue.SimpleQueue)
+    live: set[str] = field(default_factory=set)
+    error: BaseException | None = None
+    take_scheduled: bool = False
+
 
 class LiveChecker(QObject):
     """Findings per project, kept current.
@@ -37,33 +65,41 @@ class LiveChecker(QObject):
         findingsChanged(list): the findings of these project uuids changed.
         progressChanged(int, int): the background check of all projects (done, total);
             (0, 0) when it finished.
+        busyChanged(bool): the background check of all projects began (True) or ended.
     """
 
     findingsChanged = Signal(list)
     progressChanged = Signal(int, int)
+    busyChanged = Signal(bool)
 
-    def __init__(self, document: DatasetDocument, parent: QObject | None = None) -> None:
+    def __init__(self, document: DatasetDocument, parent: QObject | None = None, *,
+                 jobs: JobRunner | None = None) -> None:
+        """
+        Args:
+            document: the open dataset.
+            parent: the owning QObject.
+            jobs: the runner the check of every project goes through (the window's, so
+                closing the dataset stops it); a runner of its own when not given.
+        """
         super().__init__(parent)
         self.document = document
         from perfdesk import checks  # loads with the first dataset, not at start-up
 
         self.engine = checks  # check_project, check_projects, CheckContext
+        if jobs is None:
+            jobs = JobRunner()
+            jobs.setParent(self)
+        self._jobs = jobs
         self._findings: dict[str, list] = {}
         self._summaries: dict[str, Summary] = {}
         self._unit_of: dict[str, str] = {}
-        self._pending: list[str] = []
-        self._total = 0
         self._context = None
-        self._dirty: set[str] | None = None  # rechecked live while a background job runs
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(0)
-        self._timer.timeout.connect(self._check_slice)
+        self._background: _BackgroundCheck | None = None
         document.projectChanged.connect(self._project_changed)
         document.projectAdded.connect(self._project_added)
         document.projectRemoved.connect(self._project_removed)
-        document.treeChanged.connect(self.check_all)
-        document.infoChanged.connect(self.check_all)
+        document.treeChanged.connect(self._dataset_changed)
+        document.infoChanged.connect(self._dataset_changed)
         document.indicatorChanged.connect(lambda p, _i, _f: self.recheck(p))
         document.indicatorAdded.connect(lambda p, _pos: self.recheck(p))
         document.indicatorRemoved.connect(lambda p, _pos: self.recheck(p))
@@ -89,7 +125,7 @@ class LiveChecker(QObject):
     @property
     def busy(self) -> bool:
         """Whether the background check of all projects is still running."""
-        return bool(self._pending)
+        return self._background is not None
 
     def failed_projects(self) -> list[str]:
         """Projects with at least one error (exports mark them 未通过检查)."""
@@ -97,8 +133,10 @@ class LiveChecker(QObject):
 
     @property
     def context(self):
-        """The CheckContext of the dataset (from the project list the window has already read:
-        opening 10,000 projects would otherwise read it twice)."""
+        """The CheckContext of the live checks, built once per dataset (and again after the
+        dataset's settings change) by the same service the command line uses, from the
+        project list the window has already read (opening 10,000 projects would otherwise
+        read it twice)."""
         if self._context is None:
             self._context = self.document.check_context()
         return self._context
@@ -126,10 +164,128 @@ class LiveChecker(QObject):
             project.model_copy(update={"indicators": indicators}), self.context)})
 
     def check_all(self) -> None:
-        """(Re)check every project, in slices between events."""
+        """(Re)check every project in the background, unseen (the status bar counts). The
+        work starts once the event loop turns again: what was just opened or changed is on
+        screen first."""
+        run = self._prepare(_t("全部检查"), "", progress_dialog=False)
+        QTimer.singleShot(0, self, lambda: self._launch(run))
+
+    def check_all_job(self, *, title: str, label: str = "") -> Job:
+        """Check every project again with a progress dialog and 取消 (F5); returns the Job.
+        Projects re-checked live while it runs keep their newer findings."""
+        self._context = None  # "again": what the live checks know is read afresh too
+        return self._launch(self._prepare(title, label, progress_dialog=True))
+
+    def _dataset_changed(self) -> None:
+        """The tree or the dataset's settings changed: the live checks' context is out of
+        date, and so is every project's finding."""
         self._context = None
+        self.check_all()
+
+    def _prepare(self, title: str, label: str, *, progress_dialog: bool) -> _BackgroundCheck:
+        """The check of every project as the project list stands now (the one running is
+        stopped: its findings would be out of date)."""
+        from perfdesk.gui.operations.check import check_every_project
+
+        was_busy = self.busy
+        self.stop()
         entries = self.document.project_entries()
         self._unit_of = {e.uuid: e.unit_uuid for e in entries}
+        self._forget_gone()
+        uuids = [e.uuid for e in entries]
+        # the worker's own context (the live one changes as the clerk edits) and reader
+        context, load_projects = self.document.check_context(), self.document.project_loader()
+        run = _BackgroundCheck(total=len(uuids), title=title, label=label,
+                               progress_dialog=progress_dialog)
+
+        def work(progress):
+            try:
+                return check_every_project(load_projects, context, uuids, run.delivered.put,
+                                           progress)
+            except BaseException as error:  # reported when the GUI thread takes the outcome
+                run.error = error
+                raise
+
+        run.work = work
+        self._background = run
+        if not was_busy:
+            self.busyChanged.emit(True)
+        return run
+
+    def _launch(self, run: _BackgroundCheck) -> Job | None:
+        """Start ``run`` on a worker thread through the job runner (once)."""
+        if run is not self._background or run.job is not None:
+            return run.job
+
+        def ended(*_args) -> None:  # what is left is stored at once: the job is over
+            self._finish(run)
+
+        run.job = self._jobs.run(run.work, title=run.title, label=run.label,
+                                 progress_dialog=run.progress_dialog, show_errors=False,
+                                 on_success=ended, on_failure=ended, on_cancel=ended)
+        run.job.progressed.connect(lambda done, total: self._progressed(run, done, total))
+        return run.job
+
+    def stop(self) -> None:
+        """Stop the background check (the dataset is about to close, or it starts again);
+        what it has not delivered yet is dropped."""
+        run, self._background = self._background, None
+        if run is not None and run.job is not None:
+            run.job.cancel()
+
+    def finish_now(self) -> None:
+        """Wait for the background check and take all its findings (before an export or
+        F8, which need every project's findings; in tests)."""
+        run = self._background
+        if run is not None:
+            self._launch(run).wait()
+            self._finish(run)
+
+    def _progressed(self, run: _BackgroundCheck, done: int, total: int) -> None:
+        if run is not self._background:
+            return  # stopped or replaced: its findings are out of date
+        if total and done < total:
+            self.progressChanged.emit(done, total)
+        self._take_later(run)
+
+    def _take_later(self, run: _BackgroundCheck) -> None:
+        """Take what the worker delivered at the next turn of the event loop."""
+        if not run.take_scheduled:
+            run.take_scheduled = True
+            QTimer.singleShot(0, self, lambda: self._take(run))
+
+    def _take(self, run: _BackgroundCheck) -> None:
+        """Store one batch the worker delivered (GUI thread), and the next one at the next
+        turn of the event loop: storing a batch repaints its badges, and several at once
+        would hold the window up."""
+        run.take_scheduled = False
+        if run is self._background and self._take_batch(run):
+            self._take_later(run)
+
+    def _take_batch(self, run: _BackgroundCheck) -> bool:
+        """Store the next batch the worker delivered; ``False`` when there is none yet."""
+        try:
+            batch = run.delivered.get_nowait()
+        except queue.Empty:
+            return False
+        self._store({u: f for u, f in batch.items()
+                     if u in self._unit_of and u not in run.live}, live=False)
+        return True
+
+    def _finish(self, run: _BackgroundCheck) -> None:
+        """The work returned (or failed, or was cancelled): store what it delivered, then
+        the check is over."""
+        if run is not self._background:
+            return
+        while self._take_batch(run):
+            pass
+        self._background = None
+        self.progressChanged.emit(0, 0)
+        self.busyChanged.emit(False)
+        if run.error is not None and not isinstance(run.error, Cancelled):
+            self._jobs.show_error(run.title, run.error)
+
+    def _forget_gone(self) -> None:
         known = set(self._unit_of)
         gone = [uuid for uuid in self._findings if uuid not in known]
         for uuid in gone:
@@ -137,77 +293,10 @@ class LiveChecker(QObject):
             self._summaries.pop(uuid, None)
         if gone:
             self.findingsChanged.emit(gone)
-        self._pending = [e.uuid for e in entries]
-        self._total = len(self._pending)
-        self._timer.start()
 
-    def stop(self) -> None:
-        """Stop checking in the background (the dataset is about to close)."""
-        self._timer.stop()
-        self._pending = []
-
-    def check_all_job(self, runner, *, title: str, label: str = ""):
-        """Check every project on a worker thread through ``runner`` (a JobRunner), with a
-        progress dialog and 取消; returns the Job. Projects re-checked live while it runs keep
-        their newer findings."""
-        self._timer.stop()
-        self._pending = []
-        self._context = None
-        context = self.context
-        entries = self.document.project_entries()
-        self._unit_of = {e.uuid: e.unit_uuid for e in entries}
-        uuids = [e.uuid for e in entries]
-        load_projects, engine = self.document.project_loader(), self.engine
-        self._dirty = set()
-
-        def work(progress):
-            results: dict[str, list] = {}
-            for start in range(0, len(uuids), SLICE_PROJECTS):
-                progress(start, len(uuids))
-                projects = load_projects(uuids[start:start + SLICE_PROJECTS])
-                results.update(engine.check_projects(projects, context))
-            progress(len(uuids), len(uuids))
-            return results
-
-        def done(results: dict[str, list]) -> None:
-            dirty, self._dirty = self._dirty, None
-            known = set(self._unit_of)
-            gone = [u for u in self._findings if u not in known]
-            for uuid in gone:
-                self._findings.pop(uuid, None)
-                self._summaries.pop(uuid, None)
-            self._store({u: f for u, f in results.items() if u not in dirty and u in known})
-            if gone:
-                self.findingsChanged.emit(gone)
-
-        def stopped(*_args) -> None:
-            self._dirty = None
-
-        return runner.run(work, title=title, label=label, on_success=done,
-                          on_failure=stopped, on_cancel=stopped)
-
-    def finish_now(self) -> None:
-        """Complete the background check synchronously (before an export, in tests)."""
-        while self._pending:
-            self._check_slice(deadline=None)
-
-    def _check_slice(self, deadline: float | None = SLICE_SECONDS) -> None:
-        started = time.perf_counter()
-        while self._pending:
-            chunk, self._pending = self._pending[:SLICE_PROJECTS], self._pending[SLICE_PROJECTS:]
-            projects = self.document.load_projects(chunk)
-            self._store(self.engine.check_projects(projects, self.context))
-            if deadline is not None and time.perf_counter() - started > deadline:
-                break
-        if self._pending:
-            self.progressChanged.emit(self._total - len(self._pending), self._total)
-            self._timer.start()
-        else:
-            self.progressChanged.emit(0, 0)
-
-    def _store(self, results: dict[str, list]) -> None:
-        if self._dirty is not None:
-            self._dirty.update(results)
+    def _store(self, results: dict[str, list], *, live: bool = True) -> None:
+        if live and self._background is not None:
+            self._background.live.update(results)
         changed = []
         for uuid, findings in results.items():
             findings = sorted(findings, key=rank)
@@ -246,7 +335,6 @@ class LiveChecker(QObject):
             self._context.forget_project(uuid)
         siblings = [u for u in self._siblings(uuid) if u != uuid]
         self._unit_of.pop(uuid, None)
-        self._pending = [u for u in self._pending if u != uuid]
         self._findings.pop(uuid, None)
         self._summaries.pop(uuid, None)
         self.findingsChanged.emit([uuid])

@@ -12,7 +12,8 @@ every long job goes through :class:`JobRunner`:
   overlap (the second waits its turn); reading jobs (export, PDF, checks) run beside them;
 - the progress dialog appears only when a job is still running after a short delay, so quick
   jobs don't flash a window; it is window-modal but opened without a nested event loop (no
-  ``processEvents()``, no ``exec()``);
+  ``processEvents()``, no ``exec()``); work the clerk did not start (the background check of
+  a dataset just opened) runs without one;
 - the outcome comes back on the GUI thread through signals: the result to the caller's
   ``on_success``, a :class:`~perfdesk.core.errors.PerfDeskError` as its own message in a message
   box, anything unexpected written with its traceback to the log folder and shown as one line.
@@ -111,8 +112,10 @@ class _Runnable(QRunnable):
                 raise Cancelled()
             result = job._work(job._progress)
         except BaseException as error:  # reported on the GUI thread
+            job._returned.set()
             job._signals.raised.emit(error)
         else:
+            job._returned.set()
             job._signals.done.emit(result)
 
 
@@ -155,6 +158,7 @@ class Job(QObject):
         self.total = 0
         self._work = work
         self._cancel = threading.Event()
+        self._returned = threading.Event()
         self._last_emit = 0.0
         self._signals = _Signals()
         self._signals.began.connect(self._began)
@@ -171,6 +175,13 @@ class Job(QObject):
     def cancel(self) -> None:
         """Ask the work to stop: its next progress call raises Cancelled."""
         self._cancel.set()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Block until the work has returned on its worker thread (``True``), or ``timeout``
+        seconds passed. Its outcome still reaches the GUI thread through the event loop; this
+        is for a caller that needs what the work left behind at once (all findings before an
+        export)."""
+        return self._returned.wait(timeout)
 
     def _progress(self, done: int, total: int) -> None:  # worker thread
         if self._cancel.is_set():
@@ -295,7 +306,7 @@ class JobRunner(QObject):
             on_success: Callable[[Any], None] | None = None,
             on_failure: Callable[[BaseException], None] | None = None,
             on_cancel: Callable[[], None] | None = None,
-            show_errors: bool = True) -> Job:
+            show_errors: bool = True, progress_dialog: bool = True) -> Job:
         """Start ``work(progress)`` on a worker thread and return its :class:`Job`.
 
         Args:
@@ -309,13 +320,16 @@ class JobRunner(QObject):
                 when ``show_errors``).
             on_cancel: called on the GUI thread when the clerk cancelled.
             show_errors: show failures in a message box (and log unexpected ones).
+            progress_dialog: show the progress dialog (with 取消) when the work takes longer
+                than the delay; ``False`` for work running unseen in the background.
         """
         was_writing = self.writing
         job = Job(work, title=title, label=label, writes=writes, parent=self)
         job._outcome_handlers = (on_success, on_failure, on_cancel, show_errors)
         self.jobs.append(job)
         job.finished.connect(self._job_finished)
-        QTimer.singleShot(self.delay_ms, job, lambda: self._show_dialog(job))
+        if progress_dialog:
+            QTimer.singleShot(self.delay_ms, job, lambda: self._show_dialog(job))
         (self._writers if writes else self._readers).start(_Runnable(job))
         self.job_started.emit(job)
         if writes and not was_writing:

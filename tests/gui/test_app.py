@@ -46,7 +46,7 @@ def test_english_reaches_menus_forms_models_and_core_messages(gui, qapp, qtbot, 
     form.ui.annualGoalEdit.setPlainText("完成培训")
     assert form.ui.annualGoalCount.text() == "4 characters"  # self.tr() in ProjectForm
     assert window.indicator_model.headerData(2, Qt.Orientation.Horizontal) == "Indicator"
-    assert window.counts_label.text() == "1 projects, 0 indicators"
+    assert window.status.counts.text() == "1 projects, 0 indicators"
     window.close()
 
 

@@ -377,7 +377,7 @@ def test_units_are_added_renamed_in_the_tree_and_deleted_with_undo(window, qtbot
     dataset = window.document.dataset
     assert [d.name for d in dataset.departments()] == ["测试主管部门", "中共广州市黄埔区委政法委员会"]
     unit = next(u for u in dataset.units() if u.name == "区法学会")
-    assert window._current_tree() == ("unit", unit.uuid)  # the new unit is selected
+    assert window.navigation.current_tree() == ("unit", unit.uuid)  # the new unit is selected
     tree = window.ui.projectTree
     tree.setFocus()
     press(qtbot, tree, Qt.Key.Key_F2)  # rename in place

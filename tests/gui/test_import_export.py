@@ -10,7 +10,8 @@ from tests.support.paths import SEED
 from perfdesk import io
 from perfdesk.services.dataset import Dataset
 from perfdesk.gui.dialogs.import_dialog import ImportDialog
-from perfdesk.gui.window.main_window import SAMPLE_FILE, MainWindow
+from perfdesk.services.sample import SAMPLE_FILE
+from perfdesk.gui.window.main_window import MainWindow
 from perfdesk.core.paths import documents_dir
 
 
@@ -34,7 +35,7 @@ def test_the_sample_opens_from_the_start_screen_with_its_problems(window, qtbot)
     window.checker.finish_now()
     totals = window.checker.totals()
     assert totals.errors > 0 and totals.warnings > 0
-    assert window.counts_label.text() == "22 个项目 79 个指标"
+    assert window.status.counts.text() == "22 个项目 79 个指标"
     rules = {f.rule for u in window.tree_model.project_uuids()
              for f in window.checker.findings(u)}
     assert {"VAL-08", "CAT-02", "REQ-02", "SAT-01"} <= rules

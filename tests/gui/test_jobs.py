@@ -242,3 +242,44 @@ def test_progress_from_a_busy_loop_is_throttled_before_it_reaches_the_gui(qtbot,
         pass
     assert updates and updates[-1] == 20_000
     assert len(updates) < 2_000
+
+
+def test_work_in_the_background_shows_no_progress_dialog_however_long_it_takes(qtbot, runner):
+    """The check after opening a dataset: the clerk did not start it, so no dialog pops up."""
+    runner.delay_ms = 0
+    release = threading.Event()
+
+    def work(progress):
+        progress(1, 2)
+        release.wait(WAIT / 1000)
+        return "checked"
+
+    job = runner.run(work, title="全部检查", progress_dialog=False)
+    with qtbot.waitSignal(job.progressed, timeout=WAIT):  # past the (zero) delay
+        pass
+    assert runner.dialogs == {}
+    assert not any(isinstance(w, ProgressDialog) for w in QApplication.topLevelWidgets())
+    with qtbot.waitSignal(job.finished, timeout=WAIT):
+        release.set()
+    assert job.result == "checked"
+
+
+def test_waiting_for_a_job_returns_once_its_work_returned(qtbot, runner):
+    """Job.wait(): what the work left behind can be used at once (before an export), while
+    its outcome still arrives through the event loop."""
+    release = threading.Event()
+    left_behind = []
+
+    def work(progress):
+        release.wait(WAIT / 1000)
+        left_behind.append("findings")
+        return len(left_behind)
+
+    job = runner.run(work, title="全部检查")
+    assert not job.wait(0)
+    release.set()
+    assert job.wait(WAIT / 1000)
+    assert left_behind == ["findings"] and job.running  # not reported yet
+    with qtbot.waitSignal(job.finished, timeout=WAIT):
+        pass
+    assert job.state is JobState.SUCCEEDED and job.result == 1

@@ -11,7 +11,7 @@ from PySide6.QtGui import QValidator
 from perfdesk.gui import commands
 from perfdesk.gui.checking import LiveChecker
 from perfdesk.gui.document import DatasetDocument
-from perfdesk.gui.checking import summarise
+from perfdesk.core.severity import summarise
 from perfdesk.gui.widgets.findings_panel import FindingsModel, location_key
 from perfdesk.gui.models.indicator_table_model import (
     COMPARATOR,
@@ -28,11 +28,11 @@ from perfdesk.gui.models.project_tree_model import (
     NAME_COLUMN,
     PROJECT,
     KindRole,
-    ProjectFilterProxy,
     ProjectTreeModel,
     SummaryRole,
     UuidRole,
 )
+from perfdesk.gui.models.project_filter_proxy import ProjectFilterProxy
 from perfdesk.core.model import Indicator, Project
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import sqlite3
 
-import pytest
 from tests.support.gui_helpers import on_next_dialog, reactivate
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtWidgets import QDialogButtonBox
@@ -19,16 +18,6 @@ from perfdesk.gui.widgets.start_page import PathRole
 from perfdesk.core.model import Project
 from perfdesk.core.paths import documents_dir
 from perfdesk.storage.datasetfile import APPLICATION_ID
-
-
-@pytest.fixture
-def window(gui, qtbot):
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
 
 
 def test_the_start_screen_creates_a_dataset_with_the_keyboard(window, qtbot, tmp_path):
@@ -68,7 +57,7 @@ def test_recent_files_reopen_from_the_start_screen(window, qtbot, new_dataset):
     path = dataset.path
     dataset.close()
     s.Settings().add_recent(path)
-    window._refresh_recent()
+    window.opening.refresh_recent()
     recent = window.ui.startPage.ui.recentList
     assert recent.count() == 1 and recent.item(0).data(PathRole) == path.resolve()
     recent.setFocus()
@@ -200,7 +189,7 @@ def test_closing_while_the_background_check_runs_stops_it(window, new_dataset, q
                           for n in range(300)])
     window.set_dataset(dataset)
     checker = window.checker
-    assert checker._pending  # still checking in the background
+    assert checker.busy  # still checking in the background
     window.close_dataset()
     for _ in range(5):
         QCoreApplication.processEvents()

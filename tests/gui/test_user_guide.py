@@ -9,7 +9,7 @@ from pathlib import Path
 
 from tests.support.paths import ROOT
 
-from perfdesk.gui.window.main_window import KEYS
+from perfdesk.gui.window.actions import KEYS
 
 DOCS = ROOT / "docs"
 GUIDE = DOCS / "用户指南.md"

@@ -1,31 +1,23 @@
-"""The project tree: 主管部门 → 预算单位 → 项目, with each project's problems as a badge.
+"""The project tree's model: 主管部门 → 预算单位 → 项目, with each project's problems.
 
 :class:`ProjectTreeModel` reads the tree from the dataset's fast project list (no project is
 loaded to show it, so a dataset of 10,000 projects opens at once) and follows the document's
 signals: a renamed project changes its row, an added or deleted project inserts or removes
-exactly its row, and other structural edits (imports, units, moves) reread the tree.
-:class:`ProjectFilterProxy` narrows it by name, code, unit, department or problem text, and by
-problem level; :class:`BadgeDelegate` paints the coloured counts.
+exactly its row, and other structural edits (imports, units, moves) reread the tree. Between it
+and the view (:mod:`perfdesk.gui.widgets.project_tree`, which paints the problems as badges)
+sits the filter of the search box (:mod:`perfdesk.gui.models.project_filter_proxy`).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import (
-    QAbstractItemModel,
-    QModelIndex,
-    QRectF,
-    QSortFilterProxyModel,
-    Qt,
-)
-from PySide6.QtGui import QColor, QFontMetrics, QPainter
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+from PySide6.QtGui import QColor
 
 from perfdesk.gui import commands
-from perfdesk.core.severity import EMPTY_SUMMARY, ERROR, WARNING, Summary
+from perfdesk.core.severity import EMPTY_SUMMARY, Summary
 from perfdesk.gui.checking import LiveChecker
 from perfdesk.gui.document import DatasetDocument
 from perfdesk.gui.icons import icon
-from perfdesk.gui.severity_style import COLOURS
 from perfdesk.gui.translate import _t
 
 DEPARTMENT, UNIT, PROJECT = "department", "unit", "project"
@@ -295,8 +287,10 @@ class ProjectTreeModel(QAbstractItemModel):
         self._summary_changed(unit)
 
     def _findings_changed(self, uuids: list) -> None:
-        units: set[int] = set()
-        parents: list[Node] = []
+        # one dataChanged per unit for the rows whose badge changed (a batch of the
+        # background check brings a hundred projects, mostly neighbours), then the unit's
+        # and its department's totals
+        changed: dict[int, tuple[Node, list[int]]] = {}
         for uuid in uuids:
             node = self._projects.get(uuid)
             if node is None:
@@ -305,13 +299,11 @@ class ProjectTreeModel(QAbstractItemModel):
             if self._badges.get(uuid) == summary:
                 continue  # the counts a badge shows did not change: nothing to repaint
             self._badges[uuid] = summary
-            row = node.row()
-            self.dataChanged.emit(self.createIndex(row, NAME_COLUMN, node),
-                                  self.createIndex(row, PROBLEMS_COLUMN, node))
-            if id(node.parent) not in units:
-                units.add(id(node.parent))
-                parents.append(node.parent)
-        for unit in parents:
+            changed.setdefault(id(node.parent), (node.parent, []))[1].append(node.row())
+        for unit, rows in changed.values():
+            first, last = min(rows), max(rows)
+            self.dataChanged.emit(self.createIndex(first, NAME_COLUMN, unit.children[first]),
+                                  self.createIndex(last, PROBLEMS_COLUMN, unit.children[last]))
             self._summary_changed(unit)
 
     def _summary_changed(self, node: Node) -> None:
@@ -320,149 +312,3 @@ class ProjectTreeModel(QAbstractItemModel):
             index = self.createIndex(node.row(), PROBLEMS_COLUMN, node)
             self.dataChanged.emit(index, index)
             node = node.parent
-
-
-class ProjectFilterProxy(QSortFilterProxyModel):
-    """Narrows the tree to projects matching a text and a problem level; keeps their parents."""
-
-    ALL, ERRORS, PROBLEMS = 0, 1, 2
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._text = ""
-        self._level = self.ALL
-        self.setDynamicSortFilter(False)
-
-    def set_text(self, text: str) -> None:
-        self._change(text.strip().casefold(), self._level)
-
-    def set_level(self, level: int) -> None:
-        self._change(self._text, level)
-
-    def _change(self, text: str, level: int) -> None:
-        if (text, level) == (self._text, self._level):
-            return
-        self.beginFilterChange()
-        self._text, self._level = text, level
-        # units and departments show when a project under them matches; without a filter
-        # every row shows and nothing needs looking at (10,000 projects open at once)
-        self.setRecursiveFilteringEnabled(self.active)
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    @property
-    def active(self) -> bool:
-        return bool(self._text) or self._level != self.ALL
-
-    def refilter(self) -> None:
-        """Findings changed: a problem filter may now show or hide other projects."""
-        if self.active:
-            self.beginFilterChange()
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
-        if not self.active:
-            return True
-        model = self.sourceModel()
-        index = model.index(source_row, NAME_COLUMN, source_parent)
-        if index.data(KindRole) != PROJECT:
-            return False  # shown through recursive filtering when a project matches
-        if self._level != self.ALL:
-            summary: Summary = index.data(SummaryRole)
-            if self._level == self.ERRORS and not summary.errors:
-                return False
-            if self._level == self.PROBLEMS and not summary.problems:
-                return False
-        if self._text:
-            return all(word in index.data(SearchTextRole) for word in self._text.split())
-        return True
-
-
-class BadgeDelegate(QStyledItemDelegate):
-    """Paints a project's (or a unit's total) problem count as a coloured pill."""
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        if index.column() != PROBLEMS_COLUMN:
-            super().paint(painter, option, index)
-            return
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        style = opt.widget.style() if opt.widget else None
-        if style is not None:
-            style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, opt, painter,
-                                opt.widget)
-        summary: Summary = index.data(SummaryRole) or EMPTY_SUMMARY
-        pills = self._pills(summary, index.data(KindRole) == PROJECT)
-        if not pills:
-            return
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        font = opt.font
-        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
-        font.setBold(True)
-        painter.setFont(font)
-        metrics = QFontMetrics(font)
-        height = metrics.height() + 2
-        x = opt.rect.right() - 4
-        for text, colour, filled in reversed(pills):
-            width = metrics.horizontalAdvance(text) + 10
-            rect = QRectF(x - width, opt.rect.center().y() - height / 2 + 0.5, width, height)
-            if filled:
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(colour)
-                painter.drawRoundedRect(rect, height / 2, height / 2)
-                painter.setPen(QColor("white"))
-            else:
-                painter.setPen(colour)
-                painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), height / 2,
-                                        height / 2)
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
-            x -= width + 3
-        painter.restore()
-
-    @staticmethod
-    def _pills(summary: Summary, project: bool) -> list[tuple[str, QColor, bool]]:
-        """One badge, as ui.md draws it: the errors (●) when there are any, else the warnings
-        (▲); the tooltip has both. Filled for a project, outlined for a unit's total."""
-        if summary.errors:
-            return [(f"● {summary.errors}", COLOURS[ERROR], project)]
-        if summary.warnings:
-            return [(f"▲ {summary.warnings}", COLOURS[WARNING], project)]
-        return []
-
-    @staticmethod
-    def column_width(font) -> int:
-        """Wide enough for a badge with a count of three digits (a unit's total)."""
-        font = type(font)(font)
-        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
-        font.setBold(True)
-        metrics = QFontMetrics(font)
-        return sum(metrics.horizontalAdvance(text) + 13 for text in ("▲ 999",)) + 6
-
-
-def tree_state(view, proxy: ProjectFilterProxy) -> tuple[set[str], str]:
-    """The expanded rows (by uuid) and the current row of a tree view, to restore later."""
-    expanded: set[str] = set()
-
-    def walk(parent: QModelIndex) -> None:
-        for row in range(proxy.rowCount(parent)):
-            index = proxy.index(row, 0, parent)
-            if view.isExpanded(index):
-                expanded.add(index.data(UuidRole))
-                walk(index)
-
-    walk(QModelIndex())
-    current = view.currentIndex()
-    return expanded, current.data(UuidRole) if current.isValid() else ""
-
-
-def restore_tree_state(view, proxy: ProjectFilterProxy, expanded: set[str]) -> None:
-    def walk(parent: QModelIndex) -> None:
-        for row in range(proxy.rowCount(parent)):
-            index = proxy.index(row, 0, parent)
-            if index.data(KindRole) != PROJECT and index.data(UuidRole) in expanded:
-                view.setExpanded(index, True)
-                walk(index)
-
-    walk(QModelIndex())
-

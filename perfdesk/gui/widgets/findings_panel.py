@@ -215,6 +215,8 @@ class FindingsPanel(QWidget):
         view.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._show_detail(
             cur if cur.isValid() else None))
         checker.findingsChanged.connect(self._findings_changed)
+        # 正在检查… turns into 没有发现问题 when the background check ends without a change
+        checker.busyChanged.connect(lambda _busy: self._show_current_detail())
         self._scope_changed()
 
     @property
@@ -252,7 +254,11 @@ class FindingsPanel(QWidget):
             row = self.model.row_of(keep)
             if row >= 0:
                 view.setCurrentIndex(self.model.index(row, MESSAGE_COLUMN))
-        self._show_detail(view.currentIndex() if view.currentIndex().isValid() else None)
+        self._show_current_detail()
+
+    def _show_current_detail(self) -> None:
+        current = self.ui.findingsView.currentIndex()
+        self._show_detail(current if current.isValid() else None)
 
     def show_summary(self, summary: Summary) -> None:
         self.ui.summaryLabel.set_summary(summary)

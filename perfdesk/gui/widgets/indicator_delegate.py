@@ -1,0 +1,184 @@
+"""The indicator grid's cell editors: each column gets the editor its field needs.
+
+Cascading 一级/二级 drop-downs from the dataset's profile, a 三级 name completer fed by the
+built-in indicator library and the names already in the dataset
+(:class:`~perfdesk.gui.models.indicator_names_model.NameCompleterModel`), 性质 and 符号
+drop-downs, a 值 editor that is a grade drop-down for 定性 and a text field for 定量 (where
+``>=95%`` or ``不低于95%`` is understood and split into the typed fields), and editable unit and
+basis drop-downs. While a text is being typed it is checked as a preview, so the cell's mark
+follows each keystroke. The view that holds the delegate is
+:class:`~perfdesk.gui.widgets.indicator_grid.IndicatorGrid`; the rows come from
+:class:`~perfdesk.gui.models.indicator_table_model.IndicatorTableModel`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from perfdesk.core.taxonomy import (
+    BASES,
+    COMMON_UNITS,
+    COMPARATORS,
+    NATURES,
+    QUALITATIVE,
+    level1_names,
+    level2_names,
+)
+from perfdesk.gui.models.indicator_names_model import NameCompleterModel
+from perfdesk.gui.models.indicator_table_model import (
+    BASIS,
+    COMPARATOR,
+    EXPLANATION,
+    LEVEL1,
+    LEVEL2,
+    NAME,
+    NATURE,
+    UNIT,
+    VALUE,
+    IndicatorRole,
+    IndicatorTableModel,
+)
+
+
+def _combo(parent: QWidget, items, current: str, *, editable: bool) -> QComboBox:
+    combo = QComboBox(parent)
+    combo.setEditable(editable)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    combo.setMaxVisibleItems(16)
+    items = list(items)
+    if current and current not in items:
+        items.insert(0, current)  # an imported non-standard value stays visible
+    combo.addItems(items)
+    if editable and combo.lineEdit() is not None:
+        combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    return combo
+
+
+class IndicatorDelegate(QStyledItemDelegate):
+    """Editors and problem marks for the indicator grid.
+
+    Signals:
+        previewRequested(str, dict): an indicator uuid and the changes its open editor would
+            make; the window checks them as a preview while the clerk types.
+    """
+
+    previewRequested = Signal(str, dict)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.names = NameCompleterModel(self)
+
+    # --- editors ----------------------------------------------------------------------------
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
+                     index: QModelIndex) -> QWidget:
+        model = self._model(index)
+        indicator = index.data(IndicatorRole)
+        column = index.column()
+        profile = model.profile
+        if column == LEVEL1:
+            return _combo(parent, ["", *level1_names(profile)], indicator.level1, editable=False)
+        if column == LEVEL2:
+            if indicator.level1 in level1_names(profile):
+                names = level2_names(profile, indicator.level1)
+            else:
+                names = [n for l1 in level1_names(profile) for n in level2_names(profile, l1)]
+            return _combo(parent, ["", *names], indicator.level2, editable=False)
+        if column == NATURE:
+            return _combo(parent, NATURES, indicator.nature, editable=False)
+        if column == COMPARATOR:
+            return _combo(parent, COMPARATORS, indicator.comparator, editable=False)
+        if column == UNIT:
+            return _combo(parent, COMMON_UNITS, indicator.unit, editable=True)
+        if column == BASIS:
+            return _combo(parent, BASES, indicator.basis, editable=True)
+        if column == VALUE and indicator.nature == QUALITATIVE:
+            combo = _combo(parent, model.grades, indicator.grade, editable=True)
+            self._preview_while_typing(combo.lineEdit(), index)
+            return combo
+        editor = QLineEdit(parent)
+        editor.setFrame(False)
+        if column == NAME:
+            self.names.refresh_if_stale()
+            completer = QCompleter(self.names, editor)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setMaxVisibleItems(12)
+            editor.setCompleter(completer)
+            editor.setPlaceholderText(self.tr("输入关键字，从常用指标中选择"))
+        elif column == VALUE:
+            editor.setPlaceholderText(self.tr("如 95、≥95%、不低于95%"))
+        if column in (NAME, VALUE, EXPLANATION):
+            self._preview_while_typing(editor, index)
+        return editor
+
+    def _preview_while_typing(self, editor: QLineEdit | None, index: QModelIndex) -> None:
+        if editor is None:
+            return
+        persistent = (index.model(), index.row(), index.column())
+
+        def typed(text: str) -> None:
+            model, row, column = persistent
+            source = self._model(model.index(row, column))
+            indicator = model.index(row, column).data(IndicatorRole)
+            if indicator is None:
+                return
+            self.previewRequested.emit(indicator.uuid,
+                                       source.typed_changes(indicator, column, text).fields)
+
+        editor.textEdited.connect(typed)
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+        # Qt calls this again whenever the cell's data changes, which includes its problem
+        # marks while the clerk types (the preview check): only the first call may fill in
+        # the editor, later ones would throw the typing away.
+        if editor.property("filled"):
+            return
+        editor.setProperty("filled", True)
+        text = index.data(Qt.ItemDataRole.EditRole) or ""
+        editor.setProperty("initial", text)
+        if isinstance(editor, QComboBox):
+            if editor.isEditable():
+                editor.setEditText(text)
+            found = editor.findText(text)
+            if found >= 0:
+                editor.setCurrentIndex(found)
+        elif isinstance(editor, QLineEdit):
+            editor.setText(text)
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel,
+                     index: QModelIndex) -> None:
+        if isinstance(editor, QComboBox):
+            text = editor.currentText()
+        elif isinstance(editor, QLineEdit):
+            text = editor.text()
+        else:  # pragma: no cover - every editor is one of the above
+            return
+        if text == editor.property("initial"):
+            # Nothing was changed in this editor: writing its (possibly stale) text back would
+            # undo what changed the cell meanwhile (an auto-fix, an undo).
+            self._model(index).drop_preview()
+            return
+        model.setData(index, text, Qt.ItemDataRole.EditRole)
+
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem,
+                             index: QModelIndex) -> None:
+        rect = option.rect.adjusted(2, 2, -2, -2)  # the cell's problem mark stays visible
+        if isinstance(editor, QComboBox):  # wide enough to read the chosen item
+            rect.setWidth(max(rect.width(), editor.minimumSizeHint().width()))
+        editor.setGeometry(rect)
+
+    @staticmethod
+    def _model(index: QModelIndex) -> IndicatorTableModel:
+        model = index.model()
+        while isinstance(model, QSortFilterProxyModel):
+            model = model.sourceModel()
+        return model
