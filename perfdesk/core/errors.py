@@ -8,6 +8,7 @@ same text in a dialog. Unexpected exceptions are bugs and are logged with their 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from perfdesk.core.i18n import ZH, Text, language
 
@@ -94,7 +95,8 @@ class DatasetLockedError(PerfDeskError):
         holder: what the other process wrote about itself (user, host, pid, since), if readable.
     """
 
-    def __init__(self, zh: str, en: str, *, holder: dict | None = None, file=None) -> None:
+    def __init__(self, zh: str, en: str, *, holder: dict[str, Any] | None = None,
+                 file: str | Path | None = None) -> None:
         super().__init__(zh, en, file=file)
         self.holder = holder or {}
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from perfdesk.core.paths import resource
 from perfdesk.core.taxonomy import PROFILES, QUALITATIVE, QUANTITATIVE, check_profile, level2_names
@@ -34,7 +35,7 @@ class LibraryIndicator:
 
 
 @lru_cache(maxsize=1)
-def _groups() -> tuple[dict, ...]:
+def _groups() -> tuple[dict[str, Any], ...]:
     with open(resource(*LIBRARY_FILE), encoding="utf-8") as fh:
         return tuple(json.load(fh)["groups"])
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import uuid as _uuid
 from decimal import Decimal
-from typing import Any
+from typing import Any, Self, TypeVar
 
 from pydantic import field_validator
 from sqlmodel import Field, SQLModel
@@ -40,7 +40,10 @@ def _refuse_float(value: Any) -> Any:
     return value
 
 
-def _from_storage(cls, values: dict[str, Any]):
+_Stored = TypeVar("_Stored", bound=SQLModel)
+
+
+def _from_storage(cls: type[_Stored], values: dict[str, Any]) -> _Stored:
     """Build a model from values the dataset file already holds (every field present and of
     the right type) without validating them again: loading 60,000 indicators must not cost
     seconds. Equivalent to ``cls(**values)`` for such values (a test checks this)."""
@@ -121,7 +124,9 @@ class Indicator(IndicatorFields):
 
     uuid: str = Field(default_factory=new_uuid)
 
-    from_storage = classmethod(_from_storage)
+    @classmethod
+    def from_storage(cls, values: dict[str, Any]) -> Self:
+        return _from_storage(cls, values)
 
     # --- the typed target -------------------------------------------------------------------
 
@@ -199,5 +204,7 @@ class Project(ProjectFields):
     unit_code: str = ""  # 预算单位编码
     indicators: list[Indicator] = Field(default_factory=list)
 
-    from_storage = classmethod(_from_storage)
+    @classmethod
+    def from_storage(cls, values: dict[str, Any]) -> Self:
+        return _from_storage(cls, values)
 

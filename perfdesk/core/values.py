@@ -324,12 +324,12 @@ def _find_target(s: str) -> tuple[str, str, str] | None:
     # finditer does not return overlapping matches: try each start position
     for start in range(len(s)):
         if s[start].isdigit() or (s[start] in "+-" and start + 1 < len(s) and s[start + 1].isdigit()):
-            m = _VALUE_RE.fullmatch(s, start)
-            if m:
+            whole = _VALUE_RE.fullmatch(s, start)
+            if whole:
                 head = s[:start]
                 if head and (head[-1].isdigit() or head[-1] in ".,"):
                     continue
-                return head, m.group("number"), m.group("unit")
+                return head, whole.group("number"), whole.group("unit")
     return None
 
 
