@@ -56,8 +56,10 @@ class Duplicate:
         project: the project as read.
         file: the file it was read from.
         existing_uuid: the dataset's project of that name, or ``""`` when the namesake is an
-            earlier project of this same import (a file holding it too).
-        earlier_file: for such a namesake, the file it came from.
+            earlier project of this same import (another file holding it too, or the same
+            table holding it twice, as a block of rows repeated or merged cells overlapping do).
+        earlier_file: for such a namesake, the file it came from (``file`` itself when the
+            same table holds it twice).
     """
 
     project: Project
@@ -160,8 +162,13 @@ class ImportPlan:
         """The message when duplicates remain undecided (the command line's, without
         ``--duplicates``)."""
         first = self.duplicates[0]
-        where = "数据文件中" if first.existing_uuid else f"“{first.earlier_file.name}”中"
-        where_en = "the dataset" if first.existing_uuid else f"'{first.earlier_file.name}'"
+        if first.existing_uuid:
+            where, where_en = "数据文件中", "the dataset"
+        elif first.earlier_file == first.file:
+            where, where_en = "同一个表的前面", "earlier in the same table"
+        else:
+            where = f"“{first.earlier_file.name}”中"
+            where_en = f"'{first.earlier_file.name}'"
         return PerfDeskError(
             f"{len(self.duplicates)} 个项目已有同名项目（同一主管部门、预算单位下，如“{first.project.name}”"
             f"已在{where}）。没有导入任何内容。请选择：跳过（skip）、替换为表中的（replace）或两个都保留"
@@ -252,10 +259,14 @@ def plan_import(dataset: "Dataset", read: FilesRead) -> ImportPlan:
     plan.duplicates = _namesakes(dataset, read)
     if plan.duplicates:
         for duplicate in plan.duplicates[:50]:
-            where = ("数据文件中已有同名项目" if duplicate.existing_uuid else
-                     f"与“{duplicate.earlier_file.name}”中的项目同名")
-            where_en = ("the dataset has a project of that name" if duplicate.existing_uuid
-                        else f"'{duplicate.earlier_file.name}' has a project of that name")
+            if duplicate.existing_uuid:
+                where, where_en = "数据文件中已有同名项目", "the dataset has a project of that name"
+            elif duplicate.earlier_file == duplicate.file:
+                where, where_en = ("同一个表中前面已有同名项目",
+                                   "the same table has a project of that name further up")
+            else:
+                where = f"与“{duplicate.earlier_file.name}”中的项目同名"
+                where_en = f"'{duplicate.earlier_file.name}' has a project of that name"
             plan.notices.append(Notice(Text(
                 f"项目“{duplicate.project.name}”：{where}（{duplicate.project.unit}）。",
                 f"Project '{duplicate.project.name}': {where_en} ({duplicate.project.unit})."),
@@ -294,22 +305,19 @@ def _namesakes(dataset: "Dataset", read: FilesRead) -> list[Duplicate]:
     earlier: dict[object, Path] = {}
     found = []
     for path, result in read:
-        here: set[object] = set()
         for project in result.projects:
             key = _key(project)
             if project.uuid in stored_uuids:
                 found.append(Duplicate(project, path, existing_uuid=project.uuid))
             elif key[2] and key in stored:
                 found.append(Duplicate(project, path, existing_uuid=stored[key]))
-            elif key[2] and key in earlier and earlier[key] != path:
+            elif key[2] and key in earlier:  # an earlier file, or earlier in this same table
                 found.append(Duplicate(project, path, earlier_file=earlier[key]))
-            elif project.uuid in earlier and earlier[project.uuid] != path:
+            elif project.uuid in earlier:
                 found.append(Duplicate(project, path, earlier_file=earlier[project.uuid]))
             if key[2]:  # a project without a name has no namesake (HDR-01 asks for one)
-                here.add(key)
-            here.add(project.uuid)
-        for key in here:
-            earlier.setdefault(key, path)
+                earlier.setdefault(key, path)
+            earlier.setdefault(project.uuid, path)
     return found
 
 

@@ -1,7 +1,7 @@
 """Importing what the dataset already holds: never doubled, skipped or replaced silently.
 
 The same table imported again, one file named twice, an export re-imported, two files holding
-the same project: the plan finds each, the import is refused until the clerk chooses, and each
+the same project, one table holding a project twice: the plan finds each, the import is refused until the clerk chooses, and each
 choice does exactly what it says, as one undoable step.
 """
 
@@ -75,6 +75,43 @@ def test_two_files_holding_the_same_project_are_duplicates_of_each_other(new_dat
     plan.decide("replace")
     import_plan(ds, plan)
     assert ds.counts().projects == 22
+
+
+def _table_holding_one_project_twice(tmp_path):
+    lines = SEED.read_text(encoding="utf-8").splitlines()
+    heading = next(i for i, line in enumerate(lines) if line.startswith("主管部门"))
+    rows = [line for line in lines[heading + 1:] if line.count("\t") >= 4][:2]
+    table = tmp_path / "同一项目写了两遍.txt"
+    table.write_text("\n".join([lines[heading], rows[0], rows[0], rows[1]]) + "\n",
+                     encoding="utf-8")
+    return table, rows[0].split("\t")[2]
+
+
+def test_a_table_holding_one_project_twice_is_said_so_and_waits_for_a_choice(new_dataset,
+                                                                             tmp_path):
+    ds = new_dataset()
+    table, name = _table_holding_one_project_twice(tmp_path)
+    before = ds.counts()
+    with pytest.raises(PerfDeskError) as refused:
+        import_files(ds, [table])
+    assert f"如“{name}”已在同一个表的前面" in str(refused.value)
+    assert ds.counts() == before
+    plan = plan_import(ds, read_files([table], profile="88"))
+    [twice] = plan.duplicates
+    assert twice.earlier_file == table and twice.project.name == name
+    assert any("同一个表中前面已有同名项目" in str(n) for n in plan.notices)
+    plan.decide("skip")
+    import_plan(ds, plan)
+    assert sorted(e.name for e in ds.project_list()).count(name) == 1
+    assert ds.counts().projects == 2
+
+
+def test_keeping_both_copies_of_a_project_a_table_holds_twice(new_dataset, tmp_path):
+    ds = new_dataset()
+    table, name = _table_holding_one_project_twice(tmp_path)
+    import_files(ds, [table], duplicates="keep")
+    assert [e.name for e in ds.project_list()].count(name) == 2
+    assert len({e.uuid for e in ds.project_list()}) == 3
 
 
 def test_the_command_line_refuses_then_follows_the_choice(tmp_path):
