@@ -9,7 +9,7 @@ keeps them, because :meth:`ChangeSet.inverse` is the edit that takes them back a
 change set again redoes it.
 
 A step is one of four kinds, each naming its ``entity`` (``"dataset"``, ``"department"``,
-``"unit"``, ``"project"``, ``"indicator"``) and the entity's UUID:
+``"unit"``, ``"project"``, ``"indicator"``, ``"comment"``) and the entity's UUID:
 
 - :class:`Changed`: fields of one entity, the old values and the stored new ones;
 - :class:`Added` / :class:`Removed`: one entity put in or taken out of its parent at a
@@ -30,8 +30,9 @@ from typing import Any, Union
 
 DATASET, DEPARTMENT, UNIT, PROJECT, INDICATOR = (
     "dataset", "department", "unit", "project", "indicator")
-ENTITIES = (DATASET, DEPARTMENT, UNIT, PROJECT, INDICATOR)
-PARENT = {DEPARTMENT: "", UNIT: DEPARTMENT, PROJECT: UNIT, INDICATOR: PROJECT}
+COMMENT = "comment"  # a 审核意见 (perfdesk.core.review): anchored by UUIDs, not a child of them
+ENTITIES = (DATASET, DEPARTMENT, UNIT, PROJECT, INDICATOR, COMMENT)
+PARENT = {DEPARTMENT: "", UNIT: DEPARTMENT, PROJECT: UNIT, INDICATOR: PROJECT, COMMENT: ""}
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from perfdesk.core.changes import (
+    COMMENT,
     DATASET,
     DEPARTMENT,
     INDICATOR,
@@ -41,6 +42,15 @@ from perfdesk.core.model import (
     Project,
     ProjectFields,
     new_uuid,
+)
+from perfdesk.core.review import (
+    COMMENT_FIELDS,
+    EXPLAINED,
+    MAX_TEXT,
+    OPEN,
+    REPLY_KINDS,
+    STATUSES,
+    Comment,
 )
 from perfdesk.core.taxonomy import PROFILES
 from perfdesk.services.entries import (
@@ -177,6 +187,36 @@ class Dataset:
         return self._write("reference projects", [Changed(
             DATASET, self.info.dataset_uuid, {},
             {"reference_projects": tuple((u or "", n, c or "") for u, n, c in entries if n)})])
+
+    # --- 审核意见 ------------------------------------------------------------------------------
+
+    def comments(self, project_uuid: str | None = None) -> list[Comment]:
+        """The review comments, in the order written (of one project, when given)."""
+        with self._store.read() as conn:
+            return queries.comments(conn, project_uuid)
+
+    def comment(self, uuid: str) -> Comment:
+        with self._store.read() as conn:
+            return queries.comment_from_row(queries.row(conn, COMMENT, uuid))
+
+    def add_comments(self, comments: Sequence[Comment], *,
+                     operation: str = "add comment") -> ChangeSet:
+        """Put comments in (at the end), as one edit."""
+        return self._write(operation, [Added(COMMENT, c.uuid, "", None, c) for c in comments])
+
+    def update_comment(self, uuid: str, **changes: Any) -> ChangeSet:
+        """Change fields of one comment (its answer, its status)."""
+        return self._write("update comment", [Changed(COMMENT, uuid, {}, changes)])
+
+    def delete_comment(self, uuid: str) -> ChangeSet:
+        return self._write("delete comment", [Removed(COMMENT, uuid, "", 0, None)])
+
+    def history(self, entity_uuid: str, field: str | None = None,
+                limit: int = 200) -> list[dict]:
+        """修改记录 of one project or indicator (of one field, when given), newest first:
+        time, OS user, action, field, old and new value as the change log kept them."""
+        with self._store.read() as conn:
+            return queries.field_history(conn, entity_uuid, field, limit)
 
     def changes(self, limit: int = 100) -> list[dict]:
         """The newest entries of the change log, newest first."""
@@ -395,13 +435,52 @@ def _checked(step: Step) -> Step:
                 "预算单位", "budget unit")
             item = type(item)(item.uuid or step.uuid, _required_name(item.name, *what),
                               (item.code or "").strip())
+        elif step.entity == COMMENT:
+            if not isinstance(item, Comment):
+                raise TypeError(f"a comment step needs a Comment, not {item!r}")
+            item = _checked_comment(item)
         elif not isinstance(item, Project if step.entity == PROJECT else Indicator):
             raise TypeError(f"a {step.entity} step needs its model object, not {item!r}")
         return Added(step.entity, step.uuid, step.parent, step.position, item)
     return step
 
 
+def _checked_comment(comment: Comment) -> Comment:
+    """A comment with its texts trimmed; InvalidValueError when it says nothing, is too long
+    or claims an answer it does not give."""
+    values = _comment_values(comment.as_record())
+    return Comment.from_record({**comment.as_record(), **values})
+
+
+def _comment_values(values: dict[str, Any]) -> dict[str, Any]:
+    unknown = set(values) - set(COMMENT_FIELDS)
+    if unknown:
+        raise ValueError(f"not comment fields: {sorted(unknown)}")
+    checked = {k: ("" if v is None else str(v)) for k, v in values.items()}
+    for name in ("text", "reply"):
+        if name in checked:
+            checked[name] = checked[name].strip()
+            if len(checked[name]) > MAX_TEXT:
+                raise InvalidValueError(
+                    f"{'审核意见' if name == 'text' else '答复'}太长（{len(checked[name])} 个字，"
+                    f"最多 {MAX_TEXT} 个字）。",
+                    f"The {'comment' if name == 'text' else 'reply'} is too long "
+                    f"({len(checked[name])} characters, at most {MAX_TEXT}).")
+    if "text" in checked and not checked["text"]:
+        raise InvalidValueError("审核意见不能为空。", "A review comment cannot be empty.")
+    if checked.get("status", OPEN) not in STATUSES:
+        raise ValueError(f"not a comment status: {checked['status']!r}")
+    if checked.get("reply_kind", "") not in ("", *REPLY_KINDS):
+        raise ValueError(f"not a reply kind: {checked['reply_kind']!r}")
+    if checked.get("reply_kind") == EXPLAINED and "reply" in checked and not checked["reply"]:
+        raise InvalidValueError("选择“说明”时请写明理由。",
+                                "An explanation needs a reply saying why.")
+    return checked
+
+
 def _values(entity: str, values: dict[str, Any]) -> dict[str, Any]:
+    if entity == COMMENT:
+        return _comment_values(values)
     if entity in (PROJECT, INDICATOR):
         known, model = ((PROJECT_FIELDS, ProjectFields) if entity == PROJECT
                         else (INDICATOR_FIELDS, IndicatorFields))

@@ -129,10 +129,37 @@ def _v2_service_recipients_and_project_list(op) -> None:
     )
 
 
+def _v3_review_comments(op) -> None:
+    """Version 3: 审核意见, anchored to project/indicator UUIDs and a field name."""
+    text = dict(nullable=False, server_default="")
+    op.create_table(
+        "review_comment",
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("uuid", sa.String, nullable=False, unique=True),
+        sa.Column("position", sa.Integer, nullable=False, server_default="0"),
+        sa.Column("project_uuid", sa.String, nullable=False, index=True),
+        sa.Column("indicator_uuid", sa.String, **text),
+        sa.Column("field", sa.String, **text),
+        sa.Column("anchor_text", sa.String, **text),
+        sa.Column("text", sa.String, nullable=False),
+        sa.Column("rule", sa.String, **text),
+        sa.Column("author", sa.String, **text),
+        sa.Column("created_at", sa.String, **text),
+        sa.Column("submission_id", sa.String, **text),
+        sa.Column("status", sa.String, nullable=False, server_default="open"),
+        sa.Column("reply_kind", sa.String, **text),
+        sa.Column("reply", sa.String, **text),
+        sa.Column("replied_by", sa.String, **text),
+        sa.Column("replied_at", sa.String, **text),
+        sa.Column("closed_at", sa.String, **text),
+    )
+
+
 MIGRATIONS: tuple[tuple[int, str, Callable], ...] = (
     (1, "initial schema", _v1_initial),
     (2, "projects without service recipients; budget project list",
      _v2_service_recipients_and_project_list),
+    (3, "review comments", _v3_review_comments),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

@@ -19,8 +19,10 @@ from sqlalchemy import func, select
 
 from perfdesk.core.errors import NotFoundError
 from perfdesk.core.model import INDICATOR_FIELDS, PROJECT_FIELDS, Indicator, Project
+from perfdesk.core.review import COMMENT_FIELDS, Comment
 from perfdesk.storage.tables import (
     ChangeRow,
+    CommentRow,
     DatasetInfoRow,
     DepartmentRow,
     ExactDecimal,
@@ -37,9 +39,12 @@ PROJ = ProjectRow.__table__
 IND = IndicatorRow.__table__
 LOG = ChangeRow.__table__
 REF = ReferenceProjectRow.__table__
+COMMENTS = CommentRow.__table__
 
-TABLES = {"department": DEPT, "unit": UNIT, "project": PROJ, "indicator": IND}
-_NAMES = {"department": "主管部门", "unit": "预算单位", "project": "项目", "indicator": "指标"}
+TABLES = {"department": DEPT, "unit": UNIT, "project": PROJ, "indicator": IND,
+          "comment": COMMENTS}
+_NAMES = {"department": "主管部门", "unit": "预算单位", "project": "项目", "indicator": "指标",
+          "comment": "审核意见"}
 
 
 def not_found(entity: str) -> NotFoundError:
@@ -225,3 +230,26 @@ def _fetch_indicators(conn, project_ids: list[int]) -> dict[int, list[Indicator]
                 found[i] = Decimal(found[i])
         result[found[0]].append(Indicator.from_storage(dict(zip(names, found[1:]))))
     return result
+
+
+def comments(conn, project_uuid: str | None = None) -> list[Comment]:
+    """The 审核意见 in the order they were written (of one project, when given)."""
+    query = select(COMMENTS)
+    if project_uuid is not None:
+        query = query.where(COMMENTS.c.project_uuid == project_uuid)
+    rows = conn.execute(query.order_by(COMMENTS.c.position, COMMENTS.c.id)).mappings()
+    return [comment_from_row(r) for r in rows]
+
+
+def comment_from_row(found) -> Comment:
+    return Comment(**{name: found[name] for name in COMMENT_FIELDS})
+
+
+def field_history(conn, entity_uuid: str, field_name: str | None = None,
+                  limit: int = 200) -> list[dict[str, Any]]:
+    """修改记录: the change-log rows of one entity (of one field, when given), newest first."""
+    query = select(LOG).where(LOG.c.entity_uuid == entity_uuid)
+    if field_name is not None:
+        query = query.where(LOG.c.field.in_((field_name, "")))
+    rows = conn.execute(query.order_by(LOG.c.id.desc()).limit(limit)).mappings()
+    return [dict(r) for r in rows]

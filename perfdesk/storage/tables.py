@@ -142,6 +142,33 @@ class ChangeRow(SQLModel, table=True):
     new: str | None = None
 
 
+class CommentRow(SQLModel, table=True):
+    """审核意见 (:class:`perfdesk.core.review.Comment`). No foreign key to the project or the
+    indicator: a comment outlives what it was about (the clerk may delete the indicator the
+    reviewer questioned, and the comment must still be seen and answered)."""
+
+    __tablename__ = "review_comment"
+
+    id: int | None = Field(default=None, primary_key=True)
+    uuid: str = Field(unique=True)
+    position: int = 0
+    project_uuid: str = Field(index=True)
+    indicator_uuid: str = ""
+    field: str = ""
+    anchor_text: str = ""
+    text: str
+    rule: str = ""
+    author: str = ""
+    created_at: str = ""
+    submission_id: str = ""
+    status: str = "open"
+    reply_kind: str = ""
+    reply: str = ""
+    replied_by: str = ""
+    replied_at: str = ""
+    closed_at: str = ""
+
+
 class ReferenceProjectRow(SQLModel, table=True):
     """The budget's project list (项目库), when loaded: rule HDR-05 compares names with it."""
 

@@ -29,6 +29,7 @@ import sqlalchemy as sa
 from sqlalchemy import func, select
 
 from perfdesk.core.changes import (
+    COMMENT,
     DATASET,
     DEPARTMENT,
     INDICATOR,
@@ -46,7 +47,18 @@ from perfdesk.core.changes import (
 from perfdesk.core.errors import InvalidValueError, PerfDeskError, ReadOnlyError
 from perfdesk.core.model import INDICATOR_FIELDS, PROJECT_FIELDS, Indicator, Project, new_uuid
 from perfdesk.storage import queries
-from perfdesk.storage.queries import DEPT, IND, INFO, LOG, PROJ, REF, TABLES, UNIT as UNITS
+from perfdesk.core.review import COMMENT_FIELDS, Comment
+from perfdesk.storage.queries import (
+    COMMENTS,
+    DEPT,
+    IND,
+    INFO,
+    LOG,
+    PROJ,
+    REF,
+    TABLES,
+    UNIT as UNITS,
+)
 from perfdesk.storage.tables import ExactDecimal
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -204,8 +216,32 @@ def add(tx: Transaction, entity: str, parent: str, position: int | None, item: A
         add_unit(tx, parent, item, position)
     elif entity == PROJECT:
         add_projects(tx, [(parent, position, item)])
+    elif entity == COMMENT:
+        add_comment(tx, item, position)
     else:
         add_indicators(tx, parent, [item], position)
+
+
+# --- 审核意见 ---------------------------------------------------------------------------------
+
+
+def add_comment(tx: Transaction, comment: Comment, position: int | None = None) -> None:
+    """Put a comment in at ``position`` (at the end when ``None``)."""
+    if tx.conn.execute(select(COMMENTS.c.id).where(COMMENTS.c.uuid == comment.uuid)).first():
+        raise InvalidValueError("这条审核意见已经在数据文件中。",
+                                "This review comment is already in the dataset.")
+    position = _insert_position(tx, COMMENTS, None, position)
+    tx.write(COMMENTS.insert().values(position=position, **comment.as_record()))
+    tx.log("create", COMMENT, comment.uuid, "", None, comment.text)
+    tx.record(Added(COMMENT, comment.uuid, "", position, comment))
+
+
+def _remove_comment(tx: Transaction, uuid: str) -> None:
+    found = queries.row(tx.conn, COMMENT, uuid)
+    tx.write(COMMENTS.delete().where(COMMENTS.c.id == found["id"]))
+    _close_gap(tx, COMMENTS, None, found["position"])
+    tx.log("delete", COMMENT, uuid, "", found["text"], None)
+    tx.record(Removed(COMMENT, uuid, "", found["position"], queries.comment_from_row(found)))
 
 
 # --- the dataset ----------------------------------------------------------------------------
@@ -316,6 +352,9 @@ def remove(tx: Transaction, entity: str, uuid: str) -> None:
     is recorded as a step of its own, so the inverse puts all of it back in place."""
     if entity == PROJECT:
         remove_projects(tx, [uuid])
+        return
+    if entity == COMMENT:
+        _remove_comment(tx, uuid)
         return
     conn = tx.conn
     found = queries.row(conn, entity, uuid)
