@@ -98,3 +98,21 @@ def in_sentence(label: Text) -> Text:
     if len(en) > 1 and en[0].isupper() and not en[1].isupper():
         en = en[0].lower() + en[1:]
     return Text(label.zh, en)
+
+
+def field_named(name: str, *, on_indicator: bool) -> str | None:
+    """The field a clerk or a reviewer names, by its field name (``annual_goal``) or its label
+    in either language (年度目标, Annual goal); ``None`` when there is none of that name."""
+    table = INDICATOR_FIELDS if on_indicator else PROJECT_FIELDS
+    wanted = name.strip()
+    if wanted in table:
+        return "value" if wanted in _PART_OF and _PART_OF[wanted] == "value" else wanted
+    for field, label in table.items():
+        if wanted in (label.zh, label.en) or wanted.casefold() == label.en.casefold():
+            return _PART_OF.get(field, field) if field in ("target", "grade", "value_text") \
+                else field
+    if on_indicator:
+        for field, heading in GRID_HEADERS.items():
+            if wanted in (heading.zh, heading.en):
+                return field
+    return None
