@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # the data layer loads when a dataset opens, not at start-up
     from perfdesk.checks import Finding
     from perfdesk.core.changes import ChangeSet
     from perfdesk.core.model import Indicator, Project
+    from perfdesk.core.review import Comment
     from perfdesk.services.dataset import Dataset
     from perfdesk.services.importing import ImportPlan
 
@@ -332,3 +333,51 @@ class ApplyFix(Command):
 
     def do(self) -> ChangeSet:
         return self.document.apply_fix(self.finding)
+
+
+# --- 审核意见 ---------------------------------------------------------------------------------
+
+
+class AddComments(Command):
+    """Write review comments (one, or every finding turned into a comment) as one step."""
+
+    def __init__(self, document: DatasetDocument, comments: Sequence[Comment]) -> None:
+        super().__init__(document, _t("添加审核意见") if len(comments) == 1 else
+                         _t("添加 %1 条审核意见").replace("%1", str(len(comments))))
+        self.comments = list(comments)
+
+    def do(self) -> ChangeSet:
+        return self.document.add_comments(self.comments)
+
+
+class AnswerComment(Command):
+    """The clerk's answer to a comment: 改了 or 说明 with a reply."""
+
+    def __init__(self, document: DatasetDocument, uuid: str, kind: str, reply: str) -> None:
+        super().__init__(document, _t("答复审核意见"))
+        self.uuid, self.kind, self.reply = uuid, kind, reply
+
+    def do(self) -> ChangeSet:
+        return self.document.answer_comment(self.uuid, self.kind, self.reply)
+
+
+class CloseComment(Command):
+    """The reviewer closes a comment (or, with ``reopen``, keeps it open)."""
+
+    def __init__(self, document: DatasetDocument, uuid: str, *, reopen: bool = False) -> None:
+        super().__init__(document, _t("重新打开审核意见") if reopen else _t("关闭审核意见"))
+        self.uuid, self.reopen = uuid, reopen
+
+    def do(self) -> ChangeSet:
+        if self.reopen:
+            return self.document.reopen_comment(self.uuid)
+        return self.document.close_comment(self.uuid)
+
+
+class DeleteComment(Command):
+    def __init__(self, document: DatasetDocument, uuid: str) -> None:
+        super().__init__(document, _t("删除审核意见"))
+        self.uuid = uuid
+
+    def do(self) -> ChangeSet:
+        return self.document.delete_comment(self.uuid)

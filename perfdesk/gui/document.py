@@ -32,6 +32,7 @@ if TYPE_CHECKING:  # the data layer loads when a dataset opens, not at start-up
     from perfdesk.checks import CheckContext, Finding
     from perfdesk.core.changes import ChangeSet
     from perfdesk.core.model import Indicator, Project
+    from perfdesk.core.review import Comment
     from perfdesk.services.dataset import Dataset
     from perfdesk.services.entries import (
         Counts,
@@ -68,6 +69,7 @@ class DatasetDocument(QObject):
         indicatorRemoved(str, int): project uuid, position the indicator had.
         indicatorMoved(str, int, int): project uuid, old position, new position.
         infoChanged(): title, budget year, profile or dataset settings changed.
+        commentsChanged(): 审核意见 were written, answered, closed or deleted.
         saved(): an edit was written to the dataset file.
         editFailed(str): an edit (or its undo) was refused; the message says why.
     """
@@ -81,6 +83,7 @@ class DatasetDocument(QObject):
     indicatorRemoved = Signal(str, int)
     indicatorMoved = Signal(str, int, int)
     infoChanged = Signal()
+    commentsChanged = Signal()
     saved = Signal()
     editFailed = Signal(str)
 
@@ -318,6 +321,35 @@ class DatasetDocument(QObject):
 
         return self._edit(apply_fix, self.dataset, finding)
 
+    # --- 审核意见 ------------------------------------------------------------------------------
+
+    def comments(self, project_uuid: str | None = None) -> list[Comment]:
+        return self.dataset.comments(project_uuid)
+
+    def add_comments(self, comments: Sequence[Comment]) -> ChangeSet:
+        return self._edit(self.dataset.add_comments, comments)
+
+    def answer_comment(self, uuid: str, kind: str, reply: str) -> ChangeSet:
+        from perfdesk.services import review
+
+        return self._edit(review.answer, self.dataset, uuid, kind, reply)
+
+    def close_comment(self, uuid: str) -> ChangeSet:
+        from perfdesk.services import review
+
+        return self._edit(review.close, self.dataset, uuid)
+
+    def reopen_comment(self, uuid: str) -> ChangeSet:
+        from perfdesk.services import review
+
+        return self._edit(review.reopen, self.dataset, uuid)
+
+    def delete_comment(self, uuid: str) -> ChangeSet:
+        return self._edit(self.dataset.delete_comment, uuid)
+
+    def history(self, entity_uuid: str, field: str | None = None) -> list[dict]:
+        return self.dataset.history(entity_uuid, field)
+
     def plan_import(self, read: FilesRead) -> ImportPlan:
         """Where the projects of the files read will go (see services.importing); the preview
         shows the plan, and :class:`~perfdesk.gui.commands.ImportProjects` adds exactly it."""
@@ -345,9 +377,11 @@ class DatasetDocument(QObject):
             # Cached projects carry their department and unit names and their place: the
             # views reload what they show when the tree is reread.
             self._cache.clear()
-        info = False
+        info = comments = False
         for step in changes:
-            if step.entity == cs.INDICATOR:
+            if step.entity == cs.COMMENT:
+                comments = True
+            elif step.entity == cs.INDICATOR:
                 self._refresh_indicator(step)
             elif step.entity == cs.PROJECT and isinstance(step, cs.Changed):
                 cached = self._cache.get(step.uuid)
@@ -367,6 +401,8 @@ class DatasetDocument(QObject):
             self.treeChanged.emit()
         if info:
             self.infoChanged.emit()
+        if comments:
+            self.commentsChanged.emit()
 
     def _refresh_indicator(self, step) -> None:
         if isinstance(step, cs.Moved):

@@ -71,10 +71,11 @@ class Anchor:
     indicator_name: str = ""
     field_label: str = ""
 
-    def text(self) -> Text:
-        """项目“…” › 第3条指标“…” › 指标值, with 已删除 when it is gone."""
-        zh = [f"项目“{self.project_name}”"]
-        en = [f"project '{self.project_name}'"]
+    def text(self, *, with_project: bool = True) -> Text:
+        """项目“…” › 第3条指标“…” › 指标值, with 已删除 when it is gone; without the project
+        (for a list of one project's comments) 第3条指标“…” › 指标值, or 整个项目."""
+        zh = [f"项目“{self.project_name}”"] if with_project else []
+        en = [f"project '{self.project_name}'"] if with_project else []
         if self.indicator_index or self.indicator_name:
             number = f"第{self.indicator_index}条" if self.indicator_index else ""
             zh.append(f"{number}指标“{self.indicator_name}”")
@@ -82,6 +83,8 @@ class Anchor:
         if self.field_label:
             zh.append(self.field_label)
             en.append(self.field_label)
+        if not zh:
+            zh, en = ["整个项目"], ["the whole project"]
         if not self.found:
             return Text(" › ".join(zh) + "（已删除）", " › ".join(en) + " (deleted)")
         return Text(" › ".join(zh), " › ".join(en))

@@ -76,6 +76,30 @@
         <translation>Auto-fix: %1</translation>
     </message>
     <message>
+        <source>添加审核意见</source>
+        <translation>Add review comment</translation>
+    </message>
+    <message>
+        <source>添加 %1 条审核意见</source>
+        <translation>Add %1 review comments</translation>
+    </message>
+    <message>
+        <source>答复审核意见</source>
+        <translation>Answer review comment</translation>
+    </message>
+    <message>
+        <source>重新打开审核意见</source>
+        <translation>Reopen review comment</translation>
+    </message>
+    <message>
+        <source>关闭审核意见</source>
+        <translation>Close review comment</translation>
+    </message>
+    <message>
+        <source>删除审核意见</source>
+        <translation>Delete review comment</translation>
+    </message>
+    <message>
         <source>一级指标：%1。</source>
         <translation>Level-1 categories: %1. </translation>
     </message>
@@ -295,8 +319,64 @@ Select a budget unit or a project, or add a budget unit from the Project menu.</
         <translation>“%1” holds %2 projects; they will be deleted with it (this can be undone). Delete?</translation>
     </message>
     <message>
+        <source>位置：%1</source>
+        <translation>Where: %1</translation>
+    </message>
+    <message>
+        <source>（自己填写）</source>
+        <translation>(write your own)</translation>
+    </message>
+    <message>
+        <source>答复（必填）：</source>
+        <translation>Reply (required):</translation>
+    </message>
+    <message>
+        <source>答复（可不填）：</source>
+        <translation>Reply (optional):</translation>
+    </message>
+    <message>
         <source>删除</source>
         <translation>Delete</translation>
+    </message>
+    <message>
+        <source>新建</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>修改</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <source>移动</source>
+        <translation>Moved</translation>
+    </message>
+    <message>
+        <source>没有修改记录。</source>
+        <translation>No changes recorded.</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>原值</source>
+        <translation>Old value</translation>
+    </message>
+    <message>
+        <source>新值</source>
+        <translation>New value</translation>
     </message>
     <message>
         <source>界面语言</source>
@@ -526,6 +606,171 @@ Fill in, check and export project expenditure performance targets (项目支出�
         <source>正在导入，修改要等导入完成后才能保存。请稍候再试。</source>
         <translation>An import is running; changes can be saved once it is done. Please try again shortly.</translation>
     </message>
+    <message>
+        <source>待答复</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>已答复</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <source>已关闭</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>改了</source>
+        <translation>Fixed</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Explained</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>位置</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <source>意见</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>没有审核意见。</source>
+        <translation>No review comments.</translation>
+    </message>
+    <message>
+        <source>%1 条意见，%2 条待答复</source>
+        <translation>%1 comments, %2 open</translation>
+    </message>
+    <message>
+        <source>（全部项目共 %1 条待答复）</source>
+        <translation> (%1 open in all projects)</translation>
+    </message>
+    <message>
+        <source>审核意见</source>
+        <translation>Review comments</translation>
+    </message>
+    <message>
+        <source>审核(&amp;R)</source>
+        <translation>&amp;Review</translation>
+    </message>
+    <message>
+        <source>添加审核意见…</source>
+        <translation>Add review comment…</translation>
+    </message>
+    <message>
+        <source>检查结果转为审核意见</source>
+        <translation>Turn finding into comment</translation>
+    </message>
+    <message>
+        <source>答复审核意见…</source>
+        <translation>Answer review comment…</translation>
+    </message>
+    <message>
+        <source>修改记录…</source>
+        <translation>Change history…</translation>
+    </message>
+    <message>
+        <source>审核意见面板</source>
+        <translation>Review comments panel</translation>
+    </message>
+    <message>
+        <source>项目“%1”</source>
+        <translation>project '%1'</translation>
+    </message>
+    <message>
+        <source>第%1条指标“%2”</source>
+        <translation>indicator %1 '%2'</translation>
+    </message>
+    <message>
+        <source>审核意见没有保存</source>
+        <translation>The comment was not saved</translation>
+    </message>
+    <message>
+        <source>请先在“检查结果”中选择一条问题。</source>
+        <translation>First select a finding under Check results.</translation>
+    </message>
+    <message>
+        <source>请先在“审核意见”中选择一条意见。</source>
+        <translation>First select a comment under Review comments.</translation>
+    </message>
+    <message>
+        <source>删除这条审核意见？
+
+%1</source>
+        <translation>Delete this review comment?
+
+%1</translation>
+    </message>
+    <message>
+        <source>修改记录：%1</source>
+        <translation>Change history: %1</translation>
+    </message>
+</context>
+<context>
+    <name>AnswerDialog</name>
+    <message>
+        <source>答复审核意见</source>
+        <translation>Answer review comment</translation>
+    </message>
+    <message>
+        <source>改了(&amp;F)：已按意见修改</source>
+        <translation>&amp;Fixed: changed as asked</translation>
+    </message>
+    <message>
+        <source>说明(&amp;E)：不修改，写明理由</source>
+        <translation>&amp;Explained: kept, with the reason</translation>
+    </message>
+    <message>
+        <source>答复(&amp;R)：</source>
+        <translation>&amp;Reply:</translation>
+    </message>
+</context>
+<context>
+    <name>CommentDialog</name>
+    <message>
+        <source>添加审核意见</source>
+        <translation>Add review comment</translation>
+    </message>
+    <message>
+        <source>常用意见(&amp;P)：</source>
+        <translation>Standard &amp;phrase:</translation>
+    </message>
+    <message>
+        <source>意见(&amp;T)：</source>
+        <translation>Commen&amp;t:</translation>
+    </message>
+</context>
+<context>
+    <name>CommentsPanel</name>
+    <message>
+        <source>当前项目</source>
+        <translation>Current project</translation>
+    </message>
+    <message>
+        <source>全部项目</source>
+        <translation>All projects</translation>
+    </message>
+    <message>
+        <source>答复…</source>
+        <translation>Answer…</translation>
+    </message>
+    <message>
+        <source>关闭意见</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>重新打开</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
 </context>
 <context>
     <name>DatasetPropertiesDialog</name>
@@ -586,6 +831,13 @@ Fill in, check and export project expenditure performance targets (项目支出�
     <message>
         <source>自动修正</source>
         <translation>Auto-fix</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>修改记录</source>
+        <translation>Change history</translation>
     </message>
 </context>
 <context>

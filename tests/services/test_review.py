@@ -39,6 +39,7 @@ def test_a_comment_at_a_field_is_stored_with_its_anchor_and_author(project):
     assert comment.author == "审核员甲" and comment.created_at
     assert review.anchor_of(ds, comment).text().zh == (
         "项目“社区矫正经费” › 第3条指标“群众满意度” › 指标值")
+    assert review.anchor_of(ds, comment).text(with_project=False).zh == "第3条指标“群众满意度” › 指标值"
     with Dataset.open(ds.path, read_only=True) as again:  # it is in the file, not in memory
         assert again.comments() == [comment]
 

@@ -116,3 +116,6 @@ class WindowActions:
         ui.actionApplyFix.setEnabled(writable and has)
         # from the start screen an import first makes the dataset it goes into
         ui.actionImport.setEnabled(not has or writable)
+        reviewing = getattr(window, "reviewing", None)  # made after the actions
+        if reviewing is not None:
+            reviewing.update_actions()

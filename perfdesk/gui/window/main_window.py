@@ -39,6 +39,7 @@ from perfdesk.gui.window.editing import Editing
 from perfdesk.gui.window.frame import WindowFrame
 from perfdesk.gui.window.navigation import Navigation
 from perfdesk.gui.window.opening import DatasetOpening
+from perfdesk.gui.window.reviewing import Reviewing
 from perfdesk.gui.window.statusbar.bar import StatusBar
 
 
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
         self.status = StatusBar(self)
         self.navigation = Navigation(self)
         self.editing = Editing(self)
+        self.reviewing = Reviewing(self)
         self.opening = DatasetOpening(self)
         self._connect_actions()
         self.frame.restore_layout()

@@ -96,6 +96,7 @@ class Navigation:
         if window.indicator_model is not None:
             window.indicator_model.set_project(uuid)
         ui.findingsPanel.set_project(uuid)
+        window.reviewing.show_project(uuid)
         self.update_indicator_count()
         ui.projectPages.setCurrentWidget(ui.editorSplitter if uuid else ui.noProjectPage)
         window.menu_actions.update()
@@ -224,28 +225,38 @@ class Navigation:
     def jump_to(self, project_uuid: str, finding: Any) -> None:
         """Show the project and put the cursor in the field the finding is about."""
         window = self.window
-        ui = window.ui
         if window.tree_model is None or finding is None:
             return
         if project_uuid != self.current_project:
             self.select_in_tree(project_uuid)
-        ui.findingsDock.show()
-        ui.findingsPanel.select(finding)
+        window.ui.findingsDock.show()
+        window.ui.findingsPanel.select(finding)
+        self.focus_place(project_uuid, finding.indicator_uuid, finding.field)
+
+    def focus_place(self, project_uuid: str, indicator_uuid: str | None, field: str) -> None:
+        """Show the project and put the cursor in one of its fields (an indicator's, when
+        ``indicator_uuid`` is given): where a finding or a review comment points."""
+        window = self.window
+        ui = window.ui
+        if window.tree_model is None:
+            return
+        if project_uuid != self.current_project:
+            self.select_in_tree(project_uuid)
         model, grid = window.indicator_model, ui.indicatorGrid
-        if finding.indicator_uuid is not None:
-            row = model.row_of(finding.indicator_uuid)
+        if indicator_uuid:
+            row = model.row_of(indicator_uuid)
             if row >= 0:
-                index = model.index(row, FIELD_COLUMNS.get(finding.field, NAME))
+                index = model.index(row, FIELD_COLUMNS.get(field, NAME))
                 grid.setFocus()
                 grid.setCurrentIndex(index)
                 grid.scrollTo(index)
                 return
-        if finding.field == "indicators":
+        if field == "indicators":
             grid.setFocus()
             if model.rowCount():
                 grid.setCurrentIndex(model.index(0, LEVEL1))
             return
-        if finding.field in ("department", "unit"):
+        if field in ("department", "unit"):
             ui.projectTree.setFocus()
             return
-        ui.projectForm.focus_field(finding.field)
+        ui.projectForm.focus_field(field or "name")

@@ -145,6 +145,7 @@ class DatasetOpening:
         navigation.follow()
         window.menu_actions.follow(document)
         window.editing.follow()
+        window.reviewing.follow()
         window.status.follow(document, checker)
         document.infoChanged.connect(self._info_changed)
         window.settings.add_recent(dataset.path)
@@ -183,6 +184,7 @@ class DatasetOpening:
                 obj.deleteLater()
         window.checker = window.tree_model = window.indicator_model = None
         window.navigation.current_project = None
+        window.reviewing.forget()
         document.close()
         document.deleteLater()
         self.show_start()
