@@ -24,6 +24,16 @@ from perfdesk.core.vocabulary import heading_key, indicator_column, is_footer, t
 from perfdesk.io.base import Notice, cell_text, reading_notices
 from perfdesk.io.sources import Sheet
 
+FLAT = "flat"
+# The layouts recognised, as the import preview names them.
+LAYOUT_NAMES = {
+    "disclosure": "公开表（项目名称、绩效目标、绩效指标五列）",
+    "detail": "申报表（表头信息在上、指标表格在下）",
+    FLAT: "平铺指标表（项目名称列，每个项目一组行）",
+    "self_evaluation": "绩效自评表（年度指标值、全年实际值、分值、得分）",
+    "department_whole": "部门整体绩效目标表",
+}
+
 # the fields of a flat grid's project columns
 PROJECT_COLUMNS = ("name", "code", "department", "unit", "annual_goal")
 _LEVELS = ("level1", "level2")
@@ -219,3 +229,70 @@ def read_rows(sheet: Sheet, grid: GridHead, first: int, last: int, *, reader: In
         notices.extend(reading_notices(read.notes, where, headings))
         indicators.append(read.indicator)
     return indicators
+
+
+# --- a flat grid: one project per block of rows ---------------------------------------------
+
+
+def _above(sheet: Sheet, stop: int) -> dict[str, str]:
+    """The 主管部门 / 预算单位 a label above a flat grid gives (the value right of it)."""
+    from perfdesk.core.vocabulary import form_label
+
+    found: dict[str, str] = {}
+    for r in range(1, stop):
+        cells = sheet.rows[r - 1]
+        for c, value in enumerate(cells):
+            label = form_label(value)
+            if label in ("department", "unit") and label not in found:
+                right = next((cell_text(v) for v in cells[c + 1:] if cell_text(v)), "")
+                if right and form_label(right) is None:
+                    found[label] = right
+            elif isinstance(value, str) and label is None:
+                m = re.match(r"^\s*(主管部门|预算单位|填报单位|单位名称)\s*[:：]\s*(\S.*)$", value)
+                if m:
+                    found.setdefault("unit" if m.group(1) != "主管部门" else "department",
+                                     m.group(2).strip())
+    return found
+
+
+def read_flat(sheet: Sheet, grid: GridHead, *, profile: str, grades: tuple[str, ...],
+              notices: list[Notice]):
+    """The projects of a flat grid whose 项目名称 column names each block of rows' project (a
+    blank or merged name continues the project above)."""
+    from perfdesk.core.model import SELF_EVALUATION, Project
+
+    sheet.fill_merged_down()
+    above = _above(sheet, grid.first_row)
+    name_col = grid.project_columns["name"]
+    blocks: list[tuple[int, int, str]] = []
+    for r in range(grid.row + 1, sheet.max_row + 1):
+        texts = [cell_text(v) for v in sheet.rows[r - 1]]
+        if row_kind(texts) in ("footer", "note", "cost"):
+            last = r - 1
+            break
+        name = sheet.text(r, name_col)
+        if name and heading_key(name) not in _TOTAL and not _placeholder([name]) and (
+                not blocks or name != blocks[-1][2]):
+            blocks.append((r, r, name))
+        elif blocks:
+            blocks[-1] = (blocks[-1][0], r, blocks[-1][2])
+    else:
+        last = sheet.max_row
+    projects = []
+    for index, (first, end, name) in enumerate(blocks):
+        end = min(end, last) if index == len(blocks) - 1 else end
+        reader = IndicatorRowReader(profile, grades)
+        indicators = read_rows(sheet, grid, first, end if index < len(blocks) - 1 else last,
+                               reader=reader, notices=notices)
+
+        def column(field_name: str) -> str:
+            c = grid.project_columns.get(field_name)
+            return sheet.text(first, c) if c else ""
+
+        department = column("department") or above.get("department", "")
+        unit = column("unit") or above.get("unit", "") or department
+        projects.append(Project(
+            name=name, code=column("code"), department=department, unit=unit,
+            annual_goal=column("annual_goal"), source_ref=sheet.location(first).ref(),
+            kind=SELF_EVALUATION if grid.self_evaluation else "", indicators=indicators))
+    return projects
