@@ -603,7 +603,7 @@ class IndicatorRowReader:
 
 
 CORE_REMARK = "核心指标"
-_CORE_MARKS = "★☆▲△◆"
+_CORE_MARKS = "★☆▲△◆*＊"
 
 
 def core_mark(text: str) -> tuple[str, bool]:

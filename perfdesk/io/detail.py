@@ -486,7 +486,7 @@ def read_sheet(sheet: Sheet, *, profile: str, notices: list[Notice],
     year = _title_year(sheet, grid.first_row)
 
     name = labels.text("name")
-    department = labels.text("department")
+    department, _code = split_code(labels.text("department"))
     kind = SELF_EVALUATION if _self_evaluation(sheet, grid) else ""
     if not name and department and ("name" not in labels.found
                                     or _whole_department(sheet, grid.first_row)):
@@ -500,10 +500,10 @@ def read_sheet(sheet: Sheet, *, profile: str, notices: list[Notice],
         raise PerfDeskError("申报表中“项目名称”为空。", "The form's 项目名称 (project name) is empty.",
                             file=sheet.file, sheet=sheet.name or None, column="项目名称")
     unit_line = labels.text("unit_line")
-    unit = labels.text("unit") or unit_line
-    implementing = labels.text("implementing_unit")
+    unit, unit_code = split_code(labels.text("unit") or unit_line)
+    implementing, implementing_code = split_code(labels.text("implementing_unit"))
     if not unit:
-        unit, implementing = implementing, ""
+        unit, implementing, unit_code = implementing, "", implementing_code
     elif implementing == unit:
         implementing = ""
     if not unit and department:
@@ -517,11 +517,24 @@ def read_sheet(sheet: Sheet, *, profile: str, notices: list[Notice],
     money = _read_money(labels, sheet, notices)
     project = Project(
         name=name, code=labels.text("code"), department=department, unit=unit, kind=kind,
+        unit_code=unit_code,
         implementing_unit=implementing, attribute=attribute, period_start=start,
         period_end=end, annual_goal=labels.text("annual_goal"),
         midterm_goal=labels.text("midterm_goal"), source_ref=where.ref(), **money,
         indicators=read_grid(sheet, grid, profile=profile, grades=grades, notices=notices))
     return project
+
+
+_CODED = re.compile(r"^\s*(?:[\[【(（]\s*(?P<a>\d{3,})\s*[\]】)）]|(?P<b>\d{3,})\s*[-－—_\s])\s*(?P<name>\S.*)$")
+
+
+def split_code(text: str) -> tuple[str, str]:
+    """A unit written with its code in front (``[610001]某单位``, ``820001-某镇人民政府``) as
+    (name, code); other text as (text, "")."""
+    m = _CODED.match(text)
+    if not m:
+        return text, ""
+    return m.group("name").strip(), m.group("a") or m.group("b")
 
 
 def _title_year(sheet: Sheet, stop: int) -> int | None:
