@@ -206,7 +206,9 @@ def read_rows(sheet: Sheet, grid: GridHead, first: int, last: int, *, reader: In
         kind = row_kind(all_texts) or row_kind(all_texts[left - 1:])
         if kind == "footer":
             break
-        shown = next((t for t in all_texts[left - 1:] if t), "")[:20]
+        shown = next((t for t in all_texts[left - 1:] if t), "") or next(
+            (t for t in all_texts if t), "")
+        shown = shown[:20]
         if kind in ("note", "cost"):
             notices.append(Notice(_SKIPPED[kind].format(text=shown), sheet.location(r), HINT))
             break

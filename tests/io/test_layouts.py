@@ -60,8 +60,8 @@ def test_a_self_evaluation_table_keeps_targets_actuals_scores_and_reasons(tmp_pa
     assert project.indicators[0].shortfall == "年底才验收"
     assert project.indicators[0].remark == "核心指标"
     texts = [n.text() for n in result.notices]
-    assert any("占位行" in t and "第12行" in t for t in texts)
-    assert any("注释" in t and "第14行" in t for t in texts)
+    assert any("占位行" in t and "第 12 行" in t for t in texts)
+    assert any("注释" in t and "第 14 行" in t for t in texts)
 
 
 def test_a_department_whole_table_is_one_target_named_after_the_department(tmp_path):
