@@ -153,19 +153,21 @@ def read_comparator(text: str) -> str:
     return ""
 
 
-def read_weight(text: str) -> Reading:
-    """权重 as an exact number (``10``, ``10%``, ``10分``); not a number is left out, and said."""
+def read_weight(text: str, field_name: str = "weight") -> Reading:
+    """权重 (or a 自评表's 得分 as ``score``) as an exact number (``10``, ``10%``, ``10分``); not
+    a number is left out, and said."""
     reading = Reading()
     text = clean(text)
     if not text:
         return reading
     weight = values.parse_number(text.rstrip("%％分"))
     if weight is None:
-        reading.note("weight", ERROR, "权重“{text}”不是数字，没有读取。",
-                     "The weight '{text}' is not a number; it was not read.", adjusted=True,
-                     text=text)
+        what = ("权重", "weight") if field_name == "weight" else ("得分", "score")
+        reading.note(field_name, ERROR, "{what}“{text}”不是数字，没有读取。",
+                     "The {what_en} '{text}' is not a number; it was not read.", adjusted=True,
+                     text=text, what=what[0], what_en=what[1])
     else:
-        reading.fields["weight"] = weight
+        reading.fields[field_name] = weight
     return reading
 
 
@@ -619,15 +621,7 @@ def _results(reading: Reading, cells: Mapping[str, str]) -> None:
     actual = clean(cells.get("actual", ""))
     reading.fields["actual"] = actual
     reading.fields["shortfall"] = clean(cells.get("shortfall", ""))
-    score = clean(cells.get("score", ""))
-    if score:
-        number = values.parse_number(score.rstrip("分"))
-        if number is None:
-            reading.note("score", WARNING, "得分“{text}”不是数字，没有读取。",
-                         "The score '{text}' is not a number; it was not read.", adjusted=True,
-                         text=score)
-        else:
-            reading.fields["score"] = number
+    reading.take(read_weight(cells.get("score", ""), "score"))
 
 
 def _longterm(cells: Mapping[str, str]) -> str:
