@@ -45,6 +45,8 @@ from perfdesk.core.i18n import Text
 from perfdesk.core.severity import ERROR, HINT, WARNING, Severity
 from perfdesk.core.taxonomy import (
     DEFAULT_GRADES,
+    EFFECT,
+    SATISFACTION,
     QUALITATIVE,
     QUANTITATIVE,
     LabelKind,
@@ -151,19 +153,21 @@ def read_comparator(text: str) -> str:
     return ""
 
 
-def read_weight(text: str) -> Reading:
-    """权重 as an exact number (``10``, ``10%``, ``10分``); not a number is left out, and said."""
+def read_weight(text: str, field_name: str = "weight") -> Reading:
+    """权重 (or a 自评表's 得分 as ``score``) as an exact number (``10``, ``10%``, ``10分``); not
+    a number is left out, and said."""
     reading = Reading()
     text = clean(text)
     if not text:
         return reading
     weight = values.parse_number(text.rstrip("%％分"))
     if weight is None:
-        reading.note("weight", ERROR, "权重“{text}”不是数字，没有读取。",
-                     "The weight '{text}' is not a number; it was not read.", adjusted=True,
-                     text=text)
+        what = ("权重", "weight") if field_name == "weight" else ("得分", "score")
+        reading.note(field_name, ERROR, "{what}“{text}”不是数字，没有读取。",
+                     "The {what_en} '{text}' is not a number; it was not read.", adjusted=True,
+                     text=text, what=what[0], what_en=what[1])
     else:
-        reading.fields["weight"] = weight
+        reading.fields[field_name] = weight
     return reading
 
 
@@ -382,6 +386,26 @@ def _qualitative(reading: Reading, value: str, result: ParseResult, beside: str,
 # --- 一级/二级: labels as written, merged cells carried down ---------------------------------
 
 
+# A score after a category label: 产出指标(50分), 效益指标（30 分）, 满意度指标 10分.
+_LABEL_SCORE = re.compile(r"\s*(?:[（(]\s*(?P<a>\d+(?:\.\d+)?)\s*分\s*[)）]|(?P<b>\d+(?:\.\d+)?)\s*分)\s*$")
+
+
+def label_without_score(text: str, reading: Reading | None = None, field_name: str = "level1"
+                        ) -> str:
+    """A category label without the score a self-evaluation or evaluation table writes after
+    it (``产出指标(50分)`` → ``产出指标``); the label as written stays in ``level1_source``."""
+    m = _LABEL_SCORE.search(text)
+    if not m or not text[: m.start()].strip():
+        return text
+    label = text[: m.start()].strip()
+    if reading is not None:
+        reading.note(field_name, HINT, "“{written}”读作“{label}”，分值 {score} 分保留在原文中。",
+                     "'{written}' was read as '{label}'; its score {score} stays in the text as "
+                     "imported.", adjusted=True, written=text, label=label,
+                     score=m.group("a") or m.group("b"))
+    return label
+
+
 _COMBINED = re.compile(r"^(?P<a>[^（(\-—－/、]+?)[（(\-—－/、]+(?P<b>[^）)]+)[）)]?$")
 
 
@@ -400,27 +424,48 @@ class CategoryRun:
         self.level2 = normalise_label(level2)
         self.implied = ""  # the level 2 a level-2 name written as level 1 stands for
         self.source = ""  # the level-1 cell as written
+        self._level2_source = ""  # the level-2 cell in force, as compared
+        self._noted_tree: tuple[str, str] = ("", "")
 
     def read(self, level1_cell: str = "", level2_cell: str = "") -> Reading:
         reading = Reading()
         written1, written2 = clean(level1_cell), clean(level2_cell)
         if written1 and normalise_label(written1) != normalise_label(self.source):
             self.source = written1
-            self.level1, self.implied = self._level1(written1, reading)
+            self.level1, self.implied = self._level1(label_without_score(written1, reading,
+                                                                         "level1"), reading)
             self.level2 = ""
-        if written2:
+        if written2 and normalise_label(written2) != self._level2_source:
+            self._level2_source = normalise_label(written2)
+            written2 = label_without_score(written2, reading, "level2")
             self.level2 = normalise_label(written2)
-            self._check_level2(written2, reading)
-        level2 = self.level2 or self.implied
-        if not self.level1:
+            if not self._satisfaction_under_effect(self.level2):
+                self._check_level2(written2, reading)
+        level1, level2 = self.level1, self.level2 or self.implied
+        if self._satisfaction_under_effect(level2):  # the 2015 tree: 效益 → 满意度
+            level1, level2 = SATISFACTION, standard_level2(self.profile, SATISFACTION, level2)
+            if self._noted_tree != (self.source, self._level2_source):
+                self._noted_tree = (self.source, self._level2_source)
+                reading.note("level1", HINT,
+                             "二级指标“{written}”在效益指标之下（2015年的指标体系），已记为一级指标"
+                             "“{level1}”、二级指标“{level2}”。",
+                             "Level 2 '{written}' stands under 效益指标 (the 2015 tree); it was "
+                             "recorded as level 1 '{level1}', level 2 '{level2}'.", adjusted=True,
+                             written=self._level2_source, level1=level1, level2=level2)
+        if not level1:
             reading.note("level1", ERROR,
                          "缺少一级指标：请在第一行填写（产出指标、效益指标、满意度指标…）。",
                          "The level-1 category is missing: give it in the first row.")
         elif not level2:
             reading.note("level2", WARNING, "缺少二级指标：请从下拉列表中选择。",
                          "The level-2 category is missing: choose it from the list.")
-        reading.fields.update(level1=self.level1, level2=level2, level1_source=self.source)
+        reading.fields.update(level1=level1, level2=level2, level1_source=self.source)
         return reading
+
+    def _satisfaction_under_effect(self, level2: str) -> bool:
+        return bool(level2) and self.meaning() == EFFECT and \
+            not standard_level2(self.profile, EFFECT, level2) and \
+            bool(standard_level2(self.profile, SATISFACTION, level2))
 
     def meaning(self) -> str:
         """The standard level-1 category the label in force stands for, or ``""``."""
@@ -522,11 +567,12 @@ class IndicatorRowReader:
     def read(self, cells: Mapping[str, str], *, source_text: str = "",
              source_ref: str = "") -> RowReading:
         reading = self.categories.read(cells.get("level1", ""), cells.get("level2", ""))
-        name = clean(cells.get("name", ""))
+        name, core = core_mark(clean(cells.get("name", "")))
         if not name:
             reading.note("name", ERROR, "三级指标名称为空：请填写要衡量的内容（如“培训场次”）。",
                          "The indicator name is empty: say what is measured (e.g. 培训场次).")
-        value = clean(cells.get("value") or cells.get("value_unit") or "")
+        value, core_value = core_mark(clean(cells.get("value") or cells.get("value_unit") or ""))
+        core = core or core_value
         explanation = clean(cells.get("explanation", ""))
         reading.take(read_target(value, comparator=cells.get("comparator", ""),
                                  unit=cells.get("unit", ""), nature=cells.get("nature", ""),
@@ -538,11 +584,54 @@ class IndicatorRowReader:
         reading.fields.setdefault("explanation", explanation)
         reading.fields.update({f: clean(cells.get(f, "")) for f in _TEXT_FIELDS})
         reading.take(read_weight(cells.get("weight", "")))
+        _results(reading, cells)
+        remark = reading.fields["remark"]
+        longterm = _longterm(cells)
+        if longterm:
+            remark = explanation_with(remark, longterm)
+            reading.note("remark", HINT, "“{text}”不是年度目标，已写入备注。",
+                         "'{text}' is not an annual target; it was put in the remark.", adjusted=True, text=short(longterm))
+        if core:
+            remark = explanation_with(remark, CORE_REMARK)
+            reading.note("name", HINT, "“★”表示核心指标，已去掉并在备注中记为“{remark}”。",
+                         "'★' marks a core indicator; it was taken off and noted in the remark "
+                         "as '{remark}'.", adjusted=True, remark=CORE_REMARK)
+        reading.fields["remark"] = remark
         from perfdesk.core.model import Indicator
 
         indicator = Indicator(name=name, source_text=source_text, source_ref=source_ref,
                               **reading.fields)
         return RowReading(indicator, reading.notes)
+
+
+CORE_REMARK = "核心指标"
+_CORE_MARKS = "★☆▲△◆*＊"
+
+
+def core_mark(text: str) -> tuple[str, bool]:
+    """A cell's text without the core-indicator mark (``★培训人次`` → ``培训人次``), and
+    whether it had one."""
+    stripped = text.strip(_CORE_MARKS + " \u3000")
+    return (stripped, True) if stripped != text and stripped else (text, False)
+
+
+def _results(reading: Reading, cells: Mapping[str, str]) -> None:
+    """What a 绩效自评表 holds beside the target: the actual value as written (a result, never
+    read as a target), the score, the reason it fell short."""
+    actual = clean(cells.get("actual", ""))
+    reading.fields["actual"] = actual
+    reading.fields["shortfall"] = clean(cells.get("shortfall", ""))
+    reading.take(read_weight(cells.get("score", ""), "score"))
+
+
+def _longterm(cells: Mapping[str, str]) -> str:
+    """The 中长期 indicator of a row that gives one beside the annual indicator."""
+    name, value = clean(cells.get("longterm_name", "")), clean(cells.get("longterm_value", ""))
+    if name and value:
+        return f"中长期指标：{name}，指标值：{value}"
+    if value:
+        return f"中长期指标值：{value}"
+    return f"中长期指标：{name}" if name else ""
 
 
 # --- typing into one cell -------------------------------------------------------------------

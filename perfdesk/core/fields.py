@@ -30,6 +30,7 @@ PROJECT_FIELDS: dict[str, Text] = {
     "implementing_unit": Text("实施单位", "Implementing unit"),
     "includes_transfer": Text("含转移支付", "Includes transfer payments"),
     "no_service_recipients": Text("无服务对象", "No service recipients"),
+    "kind": Text("表格类型", "Table kind"),
     "source_ref": Text("来源", "Source"),
     "indicators": Text("绩效指标", "Indicators"),
 }
@@ -49,6 +50,9 @@ INDICATOR_FIELDS: dict[str, Text] = {
     "scoring": Text("评(扣)分标准", "Scoring rule"),
     "weight": Text("权重", "Weight"),
     "remark": Text("备注", "Remark"),
+    "actual": Text("全年实际值", "Actual value"),
+    "score": Text("得分", "Score"),
+    "shortfall": Text("未完成原因", "Reason for shortfall"),
     "level1_source": Text("一级指标（原文）", "Level 1 (as imported)"),
     "source_text": Text("导入原文", "Imported text"),
     "source_ref": Text("来源", "Source"),

@@ -72,11 +72,14 @@ class IndicatorFields(SQLModel):
     scoring: str = ""  # 评(扣)分标准
     weight: Decimal | None = None  # 权重
     remark: str = ""  # 备注
+    actual: str = ""  # 全年实际值 of a 绩效自评表, as written (a result, never a target)
+    score: Decimal | None = None  # 得分 of a 绩效自评表 (the 分值 it is out of is the weight)
+    shortfall: str = ""  # 未完成原因 / 偏差原因分析及改进措施 of a 绩效自评表
     level1_source: str = ""  # the level-1 label exactly as the imported table had it
     source_text: str = ""  # the whole item as imported, never edited
     source_ref: str = ""  # where it came from: file, sheet, row
 
-    @field_validator("target", "weight", mode="before")
+    @field_validator("target", "weight", "score", mode="before")
     @classmethod
     def _exact_numbers(cls, value: Any) -> Any:
         return _refuse_float(value)
@@ -101,6 +104,7 @@ class ProjectFields(SQLModel):
     implementing_unit: str = ""  # 实施单位, when it differs from the 预算单位
     includes_transfer: bool = False  # 含转移支付
     no_service_recipients: bool = False  # no 服务对象, so no 满意度 indicator is expected
+    kind: str = ""  # what the table was: "" 项目支出绩效目标, SELF_EVALUATION, DEPARTMENT_WHOLE
     source_ref: str = ""  # where it came from: file, sheet, row
 
     @field_validator(
@@ -109,6 +113,12 @@ class ProjectFields(SQLModel):
     @classmethod
     def _exact_money(cls, value: Any) -> Any:
         return _refuse_float(value)
+
+
+# Project.kind: the table a project came from, when it is not a project's target table.
+SELF_EVALUATION = "self_evaluation"  # 项目支出绩效自评表: targets with actual values and scores
+DEPARTMENT_WHOLE = "department_whole"  # 部门整体绩效目标表: the department's whole budget
+PROJECT_KINDS = ("", SELF_EVALUATION, DEPARTMENT_WHOLE)
 
 
 MONEY_FIELDS = (

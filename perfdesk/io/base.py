@@ -114,6 +114,7 @@ class ImportResult:
         restored: how many projects came back exactly from PerfDesk's own embedded data
             (0 for tables made elsewhere).
         encoding: the text encoding detected for a text file, else ``""``.
+        layout: the layout recognised, in the clerk's words (for the import preview).
     """
 
     projects: list[Project]
@@ -121,6 +122,7 @@ class ImportResult:
     kind: str
     restored: int = 0
     encoding: str = ""
+    layout: str = ""  # the layout recognised, in words (公开表, 申报表, 自评表 …)
 
 
 class Progress:

@@ -31,7 +31,8 @@ from openpyxl.worksheet.properties import PageSetupProperties
 
 from perfdesk.core.errors import PerfDeskError
 from perfdesk.core.i18n import Text
-from perfdesk.io import embedded, writing
+from perfdesk.core.severity import HINT
+from perfdesk.io import embedded, layouts, writing
 from perfdesk.io.base import (
     Notice,
     Progress,
@@ -41,11 +42,12 @@ from perfdesk.io.base import (
     reading_notices,
 )
 from perfdesk.io.detail_form import FAILED_MARK, DetailForm, Signature, detail_form, merged_spans
+from perfdesk.io.layouts import GridHead
 from perfdesk.io.sources import Sheet
 from perfdesk.core.entry import IndicatorRowReader
-from perfdesk.core.model import Indicator, Project
+from perfdesk.core.model import DEPARTMENT_WHOLE, SELF_EVALUATION, Indicator, Project
 from perfdesk.core.paths import resource
-from perfdesk.core.vocabulary import form_label, indicator_column, is_footer
+from perfdesk.core.vocabulary import form_label, heading_key, indicator_column
 from perfdesk.core.taxonomy import DEFAULT_GRADES
 
 KIND = "detail"
@@ -377,31 +379,34 @@ def write_sheet(wb: Workbook, styles: writing.Styles, template: Template, projec
 # --- reading --------------------------------------------------------------------------------
 
 
-@dataclass(slots=True)
-class GridHead:
-    row: int
-    columns: dict[str, int]
-
-
 def find_grid(sheet: Sheet) -> GridHead | None:
-    """The indicator grid's heading row: it names 一级指标 (or 二级) and 三级指标 columns."""
-    for r, cells in enumerate(sheet.rows, 1):
-        columns: dict[str, int] = {}
-        for c, value in enumerate(cells, 1):
-            if isinstance(value, str):
-                grid_field = indicator_column(value)
-                if grid_field and grid_field not in columns:
-                    columns[grid_field] = c
-        if "name" in columns and ("level1" in columns or "level2" in columns) and (
-                "value" in columns or "value_unit" in columns):
-            return GridHead(r, columns)
-    return None
+    """The indicator grid's heading (:func:`perfdesk.io.layouts.find_grid`)."""
+    return layouts.find_grid(sheet)
 
 
 def looks_like_detail(sheet: Sheet) -> bool:
-    if find_grid(sheet) is None:
+    """A grid with a label block above it: a project's 项目名称 (申报表, 自评表) or a
+    department's name (部门整体绩效目标表)."""
+    grid = find_grid(sheet)
+    if grid is None or "name" in grid.project_columns:
         return False
-    return any(form_label(v) == "name" for row in sheet.rows[:40] for v in row)
+    return any(form_label(v) in ("name", "department") for row in sheet.rows[:grid.first_row]
+               for v in row) or _whole_department(sheet, grid.first_row)
+
+
+_WHOLE = re.compile(r"部门整体|整体支出|部门\(单位\)整体|单位整体")
+
+
+def _whole_department(sheet: Sheet, stop: int) -> bool:
+    """Whether the title above the grid says it is a department's whole-budget table."""
+    return any(isinstance(v, str) and _WHOLE.search(heading_key(v))
+               for row in sheet.rows[:stop] for v in row)
+
+
+def _self_evaluation(sheet: Sheet, grid: GridHead) -> bool:
+    return grid.self_evaluation or any(
+        isinstance(v, str) and "自评" in v and len(v) < 60 for row in sheet.rows[:grid.first_row]
+        for v in row)
 
 
 class _Labels:
@@ -409,6 +414,7 @@ class _Labels:
 
     def __init__(self, sheet: Sheet, stop_row: int) -> None:
         self.sheet = sheet
+        self.stop_row = stop_row
         self.merge_at: dict[tuple[int, int], tuple[int, int, int, int]] = {}
         for m in sheet.merges:
             for r in range(m[0], m[2] + 1):
@@ -433,19 +439,34 @@ class _Labels:
         return self.merge_at.get((r, c), (r, c, r, c))
 
     def value_at(self, r: int, c: int, *, below_first: bool = False) -> tuple[object, tuple]:
-        """The value belonging to the label at (r, c): right of it, else below it."""
+        """The value belonging to the label at (r, c): right of it, else below it (a block
+        whose labels stand in a row, values under them). An empty cell right of a label is an
+        empty value: the text below belongs to another label. Nothing is taken from the grid."""
         _r1, _c1, r2, c2 = self._span(r, c)
         right = self._top_left(r, c2 + 1)
         down = self._top_left(r2 + 1, c)
         order = (down, right) if below_first else (right, down)
         for rr, cc in order:
-            value = self.sheet.value(rr, cc)
-            if value in (None, "") or form_label(value) is not None:
+            if rr >= self.stop_row:
                 continue
-            if indicator_column(value):
+            value = self.sheet.value(rr, cc)
+            if value in (None, ""):
+                if (rr, cc) == right and not below_first and self._labelled(*down):
+                    break  # an empty value cell stays empty: the text below has its own
+                continue
+            if form_label(value) is not None or indicator_column(value):
                 continue
             return value, (rr, cc)
         return None, (r, c2 + 1)
+
+    def _labelled(self, r: int, c: int) -> bool:
+        """Whether the cell at (r, c) reads as a label of its own: text with a value right
+        of it (``项目资金（万元） | 年度资金总额``), not a value under a label."""
+        value = self.sheet.value(r, c)
+        if not isinstance(value, str) or not value.strip():
+            return False
+        _r1, _c1, _r2, c2 = self._span(r, c)
+        return self.sheet.value(*self._top_left(r, c2 + 1)) not in (None, "")
 
     def text(self, label: str) -> str:
         for r, c in self.found.get(label, ()):
@@ -460,31 +481,60 @@ def read_sheet(sheet: Sheet, *, profile: str, notices: list[Notice],
     """The project on one filled-in 申报表 sheet."""
     grid = find_grid(sheet)
     assert grid is not None
-    labels = _Labels(sheet, grid.row)
+    labels = _Labels(sheet, grid.first_row)
     where = sheet.location()
-    year = _title_year(sheet, grid.row)
+    year = _title_year(sheet, grid.first_row)
 
     name = labels.text("name")
+    department, _code = split_code(labels.text("department"))
+    kind = SELF_EVALUATION if _self_evaluation(sheet, grid) else ""
+    if not name and department and ("name" not in labels.found
+                                    or _whole_department(sheet, grid.first_row)):
+        # a 部门整体绩效目标表: the department's whole budget, one "project" named after it
+        name, kind = department, DEPARTMENT_WHOLE
+        notices.append(Notice(Text(
+            f"这是部门整体绩效目标表（没有项目名称），已作为一个以部门“{department}”命名的整体目标导入。",
+            f"This is a department's whole-budget target table (no project name); it was "
+            f"imported as one target named after the department '{department}'."), where, HINT))
     if not name:
         raise PerfDeskError("申报表中“项目名称”为空。", "The form's 项目名称 (project name) is empty.",
                             file=sheet.file, sheet=sheet.name or None, column="项目名称")
     unit_line = labels.text("unit_line")
-    unit = labels.text("unit") or unit_line
-    implementing = labels.text("implementing_unit")
+    unit, unit_code = split_code(labels.text("unit") or unit_line)
+    implementing, implementing_code = split_code(labels.text("implementing_unit"))
     if not unit:
-        unit, implementing = implementing, ""
+        unit, implementing, unit_code = implementing, "", implementing_code
     elif implementing == unit:
         implementing = ""
+    if not unit and department:
+        unit = department
+        notices.append(Notice(Text(
+            f"表中没有预算单位，已按部门本级处理：预算单位记为主管部门“{department}”。",
+            f"The table names no budget unit; it was taken as the department's own: the unit "
+            f"is the department '{department}'."), sheet.location(column="预算单位"), HINT))
     attribute = labels.text("attribute")
     start, end = _read_period(labels.text("period"), year, sheet, notices)
     money = _read_money(labels, sheet, notices)
     project = Project(
-        name=name, code=labels.text("code"), department=labels.text("department"), unit=unit,
+        name=name, code=labels.text("code"), department=department, unit=unit, kind=kind,
+        unit_code=unit_code,
         implementing_unit=implementing, attribute=attribute, period_start=start,
         period_end=end, annual_goal=labels.text("annual_goal"),
         midterm_goal=labels.text("midterm_goal"), source_ref=where.ref(), **money,
         indicators=read_grid(sheet, grid, profile=profile, grades=grades, notices=notices))
     return project
+
+
+_CODED = re.compile(r"^\s*(?:[\[【(（]\s*(?P<a>\d{3,})\s*[\]】)）]|(?P<b>\d{3,})\s*[-－—_\s])\s*(?P<name>\S.*)$")
+
+
+def split_code(text: str) -> tuple[str, str]:
+    """A unit written with its code in front (``[610001]某单位``, ``820001-某镇人民政府``) as
+    (name, code); other text as (text, "")."""
+    m = _CODED.match(text)
+    if not m:
+        return text, ""
+    return m.group("name").strip(), m.group("a") or m.group("b")
 
 
 def _title_year(sheet: Sheet, stop: int) -> int | None:
@@ -531,6 +581,8 @@ def _read_money(labels: _Labels, sheet: Sheet, notices: list[Notice]) -> dict[st
                     best, distance = key, d
         return best
 
+    yuan = _amounts_in_yuan(sheet, labels.stop_row)
+    yuan_used: list[str] = []
     found: dict[str, dict[str, Decimal]] = {"midterm": {}, "annual": {}}
     for label in ("midterm_total", "annual_total", "fiscal", "other", "general", "fund", "soe"):
         for r, c in labels.found.get(label, ()):
@@ -540,6 +592,25 @@ def _read_money(labels: _Labels, sheet: Sheet, notices: list[Notice]) -> dict[st
             number = cell_decimal(value)
             heading = cell_text(sheet.value(r, c))
             if number is None:
+                number = _amount_in_text(cell_text(value))
+                if number is not None:
+                    notices.append(Notice(Text(
+                        f"“{heading}”的金额写作“{cell_text(value)[:30]}”，已读作 {number} 万元，请核对。",
+                        f"The amount for '{heading}' is written '{cell_text(value)[:30]}'; it was "
+                        f"read as {number} (10,000 yuan), please check."),
+                        sheet.location(vr, heading), HINT))
+                    if yuan:
+                        number = _yuan_to_wan(number)
+                        yuan_used.append(heading)
+                    group = label.split("_")[0] if label.endswith("_total") else group_of(r, c)
+                    part = "total" if label.endswith("_total") else label
+                    found[group].setdefault(part, number)
+                    continue
+            elif yuan and isinstance(value, (int, float, Decimal)) or yuan and \
+                    cell_text(value).endswith("元") and not cell_text(value).endswith("万元"):
+                number = _yuan_to_wan(number)
+                yuan_used.append(heading)
+            if number is None:
                 notices.append(Notice(Text(f"“{heading}”的金额“{cell_text(value)}”不是数字，已留空。",
                                            f"The amount '{cell_text(value)}' for '{heading}' is "
                                            "not a number; it was left empty."),
@@ -548,6 +619,11 @@ def _read_money(labels: _Labels, sheet: Sheet, notices: list[Notice]) -> dict[st
             group = label.split("_")[0] if label.endswith("_total") else group_of(r, c)
             part = "total" if label.endswith("_total") else label
             found[group].setdefault(part, number)
+    if yuan_used:
+        notices.append(Notice(Text(
+            "表中金额以“元”为单位，已换算为万元（除以 10000）。",
+            "The table gives amounts in yuan; they were converted to 10,000 yuan."),
+            sheet.location(column=yuan_used[0]), HINT))
     money: dict[str, Decimal] = {}
     for group, parts in found.items():
         split = [parts[k] for k in ("general", "fund", "soe") if k in parts]
@@ -575,33 +651,31 @@ def _read_money(labels: _Labels, sheet: Sheet, notices: list[Notice]) -> dict[st
     return money
 
 
+_YUAN = re.compile(r"[（(]\s*(?:单位[:：]?\s*)?元\s*[)）]|单位[:：]\s*元(?![/\w])")
+_AMOUNT = re.compile(r"^\s*(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万元|万|元)?")
+
+
+def _amounts_in_yuan(sheet: Sheet, stop: int) -> bool:
+    """Whether the header block says its amounts are in 元 (项目资金（元）, 单位：元)."""
+    return any(isinstance(v, str) and _YUAN.search(v) for row in sheet.rows[:stop] for v in row)
+
+
+def _yuan_to_wan(number: Decimal) -> Decimal:
+    return (number / Decimal(10000)).normalize() if number else number
+
+
+def _amount_in_text(text: str) -> Decimal | None:
+    """The amount a funding cell written as text begins with (``854万``, ``30万元（其中…）``)."""
+    m = _AMOUNT.match(text)
+    if not m or not m.group(2) and len(text) > len(m.group(0)):
+        return None
+    return Decimal(m.group(1).replace(",", ""))
+
+
 def read_grid(sheet: Sheet, grid: GridHead, *, profile: str, grades: tuple[str, ...],
               notices: list[Notice]) -> list[Indicator]:
     """The indicators of a form's grid, read row by row by the core's one row reader; what it
-    adjusted becomes a notice naming the row and the column as headed."""
+    adjusted, and every row that is no indicator, becomes a notice naming the row."""
     sheet.fill_merged_down()
-    cols = grid.columns
-    headings = {f: cell_text(sheet.value(grid.row, c)) for f, c in cols.items()}
-    reader = IndicatorRowReader(profile, grades)
-    indicators = []
-    for r in range(grid.row + 1, sheet.max_row + 1):
-        cells = sheet.rows[r - 1]
-        texts = {f: cell_text(cells[c - 1]) if c <= len(cells) else "" for f, c in cols.items()}
-        first = next((cell_text(v) for v in cells if cell_text(v)), "")
-        if is_footer(first):
-            break
-        if not any(texts.values()):
-            continue
-        if indicator_column(texts.get("name", "")) == "name":
-            continue  # a heading repeated (a form printed over two pages)
-        where = sheet.location(r)
-        if not texts.get("name") and not texts.get("value"):
-            # a category row of the blank template, nothing filled in: its categories go on
-            categories = reader.categories.read(texts.get("level1", ""), texts.get("level2", ""))
-            notices.extend(reading_notices(categories.notes, where, headings))
-            continue
-        read = reader.read(texts, source_text="\t".join(cell_text(v) for v in cells).strip(),
-                           source_ref=where.ref())
-        notices.extend(reading_notices(read.notes, where, headings))
-        indicators.append(read.indicator)
-    return indicators
+    return layouts.read_rows(sheet, grid, grid.row + 1, sheet.max_row,
+                             reader=IndicatorRowReader(profile, grades), notices=notices)

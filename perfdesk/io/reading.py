@@ -15,7 +15,7 @@ from pathlib import Path
 from perfdesk.core.errors import PerfDeskError
 from perfdesk.core.i18n import Text
 from perfdesk.core.values import format_money
-from perfdesk.io import detail, detail_form, disclosure, embedded, writing
+from perfdesk.io import detail, detail_form, disclosure, embedded, layouts, writing
 from perfdesk.io.base import (
     ImportResult,
     Location,
@@ -27,7 +27,7 @@ from perfdesk.io.base import (
     cell_text,
 )
 from perfdesk.io.sources import Sheet, read_source
-from perfdesk.core.model import Project
+from perfdesk.core.model import DEPARTMENT_WHOLE, SELF_EVALUATION, Project
 from perfdesk.core.taxonomy import DEFAULT_GRADES, check_profile
 
 _EDITED = {
@@ -73,10 +73,22 @@ def _read_table(path: Path, profile: str, progress: ProgressCallback | None,
         if result.projects:
             result.encoding = source.encoding
             return result
-    headers = [(s, h) for s in visible if (h := disclosure.find_header(s)) is not None]
+    grids = {id(s): g for s in visible if (g := layouts.find_grid(s)) is not None}
+    headers = [(s, h) for s in visible if (h := disclosure.find_header(s)) is not None
+               and not _grid_at(grids.get(id(s)), h.row)]
+    flats = [s for s in visible if "name" in getattr(grids.get(id(s)), "project_columns", {})
+             and not any(s is d for d, _ in headers)]
     details = [s for s in visible if not any(s is d for d, _ in headers)
-               and detail.looks_like_detail(s)]
-    if headers:
+               and not any(s is f for f in flats) and detail.looks_like_detail(s)]
+    if flats and not headers:
+        projects = []
+        for sheet in flats:
+            projects += layouts.read_flat(sheet, grids[id(sheet)], profile=profile,
+                                          grades=grades, notices=notices)
+        if details:
+            projects += _read_details(details, None, profile, grades, notices, None).projects
+        result = ImportResult(projects, notices, layouts.FLAT)
+    elif headers:
         if details:
             notices.append(Notice(Text(
                 f"文件同时含有申报表格式的工作表（{'、'.join(s.name for s in details[:3])}），"
@@ -94,12 +106,29 @@ def _read_table(path: Path, profile: str, progress: ProgressCallback | None,
             "No performance target table was found: neither a header row with 项目名称 … "
             "绩效指标 (disclosure table) nor a 项目名称 label with a 一级指标 … 三级指标 grid "
             "(detailed form). Check that this is the right file.", file=path)
+    result.layout = _layout_of(result)
     result.encoding = source.encoding
     if source.encoding and source.encoding not in ("UTF-8", "UTF-8 (BOM)"):
         result.notices.insert(0, Notice(Text(f"文本按 {source.encoding} 编码读取。",
                                              f"The text was read as {source.encoding}."),
                                         Location(str(path))))
     return result
+
+
+def _grid_at(grid: layouts.GridHead | None, row: int) -> bool:
+    """Whether an indicator grid's heading is at (or right below) a disclosure-looking header
+    row: a flat grid whose 绩效指标 heading is merged over 一级 … 三级指标, not a 5-column table."""
+    return grid is not None and grid.first_row <= row + 1 and grid.row >= row
+
+
+def _layout_of(result: ImportResult) -> str:
+    """The layout recognised, as the import preview names it."""
+    kinds = {p.kind for p in result.projects}
+    if DEPARTMENT_WHOLE in kinds:
+        return layouts.LAYOUT_NAMES["department_whole"]
+    if SELF_EVALUATION in kinds:
+        return layouts.LAYOUT_NAMES["self_evaluation"]
+    return layouts.LAYOUT_NAMES.get(result.kind, result.kind)
 
 
 def _read_disclosure(headers: list[tuple[Sheet, disclosure.Header]], payload, profile: str,

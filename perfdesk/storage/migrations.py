@@ -155,11 +155,24 @@ def _v3_review_comments(op) -> None:
     )
 
 
+def _v4_self_evaluation_and_department_whole(op) -> None:
+    """Version 4: what a 绩效自评表 holds beside each target (the actual value, the score, the
+    reason it fell short) and which table a project came from (自评表, 部门整体绩效目标表)."""
+    with op.batch_alter_table("indicator") as batch:
+        batch.add_column(sa.Column("actual", sa.String, nullable=False, server_default=""))
+        batch.add_column(sa.Column("score", sa.Text))
+        batch.add_column(sa.Column("shortfall", sa.String, nullable=False, server_default=""))
+    with op.batch_alter_table("project") as batch:
+        batch.add_column(sa.Column("kind", sa.String, nullable=False, server_default=""))
+
+
 MIGRATIONS: tuple[tuple[int, str, Callable], ...] = (
     (1, "initial schema", _v1_initial),
     (2, "projects without service recipients; budget project list",
      _v2_service_recipients_and_project_list),
     (3, "review comments", _v3_review_comments),
+    (4, "self-evaluation results; department-whole targets",
+     _v4_self_evaluation_and_department_whole),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

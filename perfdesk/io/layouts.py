@@ -1,0 +1,300 @@
+"""Where the indicator grid of a real table is, and which of its rows are indicators.
+
+Published and local tables lay the same meaning out in many ways (issue 11): a label block
+above a grid (申报表, 自评表, 部门整体绩效目标表), a flat grid with a 项目名称 column and one
+project per block of rows, a 中长期 column beside the annual one, headings split over two rows
+(``绩效指标`` merged over 一级指标 … 三级指标, ``指标值`` over 中长期 | 年度), with line breaks
+and spaces inside. This module finds the grid by meaning — the heading row whose cells the
+vocabulary (:mod:`perfdesk.core.vocabulary`) names as a level, a 三级指标 and a value (or a
+score) — and reads its rows with the core's one row reader, leaving out what is not data: a
+placeholder row (``……``, ``（略）``), a total row (总分, 合计), the notes under the grid (注：…) and
+a cost-breakdown block (成本测算 …), each with a notice naming its row.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from perfdesk.core.entry import IndicatorRowReader
+from perfdesk.core.i18n import Text
+from perfdesk.core.model import Indicator
+from perfdesk.core.severity import HINT
+from perfdesk.core.vocabulary import heading_key, indicator_column, is_footer, table_column
+from perfdesk.io.base import Notice, cell_text, reading_notices
+from perfdesk.io.sources import Sheet
+
+FLAT = "flat"
+# The layouts recognised, as the import preview names them.
+LAYOUT_NAMES = {
+    "disclosure": "公开表（项目名称、绩效目标、绩效指标五列）",
+    "detail": "申报表（表头信息在上、指标表格在下）",
+    FLAT: "平铺指标表（项目名称列，每个项目一组行）",
+    "self_evaluation": "绩效自评表（年度指标值、全年实际值、分值、得分）",
+    "department_whole": "部门整体绩效目标表",
+}
+
+# the fields of a flat grid's project columns
+PROJECT_COLUMNS = ("name", "code", "department", "unit", "annual_goal")
+_LEVELS = ("level1", "level2")
+
+
+@dataclass(slots=True)
+class GridHead:
+    """The indicator grid's heading: its last row, its first (two-row headings), the column of
+    each indicator field and, in a flat grid, of each project field."""
+
+    row: int
+    columns: dict[str, int]
+    first_row: int = 0
+    project_columns: dict[str, int] = field(default_factory=dict)
+    headings: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.first_row = self.first_row or self.row
+
+    @property
+    def self_evaluation(self) -> bool:
+        """The grid has a 自评表's columns (全年实际值, 得分)."""
+        return "actual" in self.columns or "score" in self.columns
+
+
+def _spread(sheet: Sheet, r: int) -> list[str]:
+    """The texts of row ``r`` with a cell merged across columns given to each column."""
+    texts = [cell_text(v) if isinstance(v, str) else "" for v in (sheet.rows[r - 1]
+                                                                   if r <= sheet.max_row else [])]
+    for r1, c1, r2, c2 in sheet.merges:
+        if r1 <= r <= r2 and c2 > c1:
+            top = cell_text(sheet.value(r1, c1))
+            if not isinstance(sheet.value(r1, c1), str):
+                continue
+            while len(texts) < c2:
+                texts.append("")
+            for c in range(c1, c2 + 1):
+                texts[c - 1] = texts[c - 1] or top
+    return texts
+
+
+def _columns(heads: list[str]) -> tuple[dict[str, int], dict[str, int], dict[str, str]]:
+    columns: dict[str, int] = {}
+    projects: dict[str, int] = {}
+    headings: dict[str, str] = {}
+    for c, text in enumerate(heads, 1):
+        if not text:
+            continue
+        grid_field = indicator_column(text)
+        if grid_field and grid_field not in columns:
+            columns[grid_field] = c
+            headings[grid_field] = text
+            continue
+        project_field = table_column(text)
+        if project_field in PROJECT_COLUMNS and project_field not in projects:
+            projects[project_field] = c
+    return columns, projects, headings
+
+
+def _two_row_heads(above: list[str], below: list[str]) -> list[str]:
+    heads = []
+    for c in range(max(len(above), len(below))):
+        a = above[c] if c < len(above) else ""
+        b = below[c] if c < len(below) else ""
+        if not a or a == b:
+            heads.append(b)
+            continue
+        if not b:
+            heads.append(a)
+            continue
+        for candidate in (f"{a}{b}", f"{b}{a}", f"{a}({b})", b, a):
+            if indicator_column(candidate) or table_column(candidate) in PROJECT_COLUMNS:
+                heads.append(candidate)
+                break
+        else:
+            heads.append(b)
+    return heads
+
+
+def _is_grid(columns: dict[str, int]) -> bool:
+    if "name" not in columns or not any(level in columns for level in _LEVELS):
+        return False
+    return any(f in columns for f in ("value", "actual", "longterm_value", "weight", "scoring"))
+
+
+def find_grid(sheet: Sheet, limit: int | None = None) -> GridHead | None:
+    """The indicator grid's heading: a row naming a level (一级/二级指标), a 三级指标 and a value
+    (指标值, 全年实际值, a 中长期 value, or 分值/评分标准 for an evaluation-indicator table),
+    alone or together with the row above it (a heading split over two rows)."""
+    previous: list[str] = []
+    last = sheet.max_row if limit is None else min(sheet.max_row, limit)
+    for r in range(1, last + 1):
+        heads = _spread(sheet, r)
+        found = None
+        if previous:
+            columns, projects, headings = _columns(_two_row_heads(previous, heads))
+            if _is_grid(columns):
+                found = GridHead(r, columns, r - 1, projects, headings)
+        columns, projects, headings = _columns(heads)
+        if _is_grid(columns) and (found is None or len(columns) + len(projects) >= len(
+                found.columns) + len(found.project_columns)):
+            found = GridHead(r, columns, r, projects, headings)
+        if found is not None:
+            return found
+        previous = heads
+    return None
+
+
+# --- rows that are not indicators -----------------------------------------------------------
+
+_PLACEHOLDER = re.compile(r"^[\s.。…·、⋯—\-－/／]*$|^[（(]?\s*[略等]\s*[)）]?$|^等等?$")
+_TOTAL = {"合计", "总计", "小计", "总分", "合计得分", "总得分", "得分合计", "分值合计"}
+_NOTE = re.compile(r"^(?:注|备注|说明|填表说明|填报说明|附注)\s*[:：\d１２３一二三、.]")
+_COST = ("成本测算", "资金测算", "测算依据", "测算明细", "支出明细", "成本构成", "支出内容",
+         "经费测算", "预算明细", "资金使用明细", "支出预算明细", "成本费用测算")
+
+
+def _placeholder(texts: list[str]) -> bool:
+    filled = [t for t in texts if t]
+    return bool(filled) and all(_PLACEHOLDER.match(t) for t in filled)
+
+
+def _is_cost_block(texts: list[str]) -> bool:
+    keys = [heading_key(t) for t in texts if t]
+    return any(k.startswith(_COST) for k in keys[:2])
+
+
+def row_kind(texts: list[str]) -> str:
+    """What a row under the grid is when it is not an indicator: ``"footer"``, ``"note"``,
+    ``"cost"`` (these end the grid), ``"placeholder"``, ``"total"`` (skipped), or ``""``."""
+    first = next((t for t in texts if t), "")
+    if not first:
+        return ""
+    if is_footer(first):
+        return "footer"
+    if _NOTE.match(first):
+        return "note"
+    if _is_cost_block(texts):
+        return "cost"
+    if _placeholder(texts):
+        return "placeholder"
+    if heading_key(first) in _TOTAL:
+        return "total"
+    return ""
+
+
+_SKIPPED = {
+    "note": Text("表格下方的注释（{text}）不是指标，已从这一行起停止读取指标。",
+                 "The notes under the grid ({text}) are not indicators; reading stopped here."),
+    "cost": Text("这一行起是成本测算部分（{text}），不是绩效指标，没有读取。",
+                 "From this row on is the cost breakdown ({text}), not indicators; not read."),
+    "placeholder": Text("占位行（{text}）没有内容，已跳过。",
+                        "A placeholder row ({text}) holds nothing; it was skipped."),
+}
+
+
+def read_rows(sheet: Sheet, grid: GridHead, first: int, last: int, *, reader: IndicatorRowReader,
+              notices: list[Notice]) -> list[Indicator]:
+    """The indicators of rows ``first``..``last`` of the grid, read by the core's row reader;
+    what it adjusted and every row left out becomes a notice naming the row."""
+    cols = grid.columns
+    headings = {f: cell_text(sheet.value(grid.row, c)) or grid.headings.get(f, "")
+                for f, c in cols.items()}
+    left = min([*cols.values(), *grid.project_columns.values()])
+    indicators = []
+    for r in range(first, last + 1):
+        cells = sheet.rows[r - 1]
+        texts = {f: cell_text(cells[c - 1]) if c <= len(cells) else "" for f, c in cols.items()}
+        all_texts = [cell_text(v) for v in cells]
+        kind = row_kind(all_texts) or row_kind(all_texts[left - 1:])
+        if kind == "footer":
+            break
+        shown = next((t for t in all_texts[left - 1:] if t), "") or next(
+            (t for t in all_texts if t), "")
+        shown = shown[:20]
+        if kind in ("note", "cost"):
+            notices.append(Notice(_SKIPPED[kind].format(text=shown), sheet.location(r), HINT))
+            break
+        if kind == "total" or not any(texts.values()):
+            continue
+        if kind == "placeholder" or _placeholder(list(texts.values())):
+            notices.append(Notice(_SKIPPED["placeholder"].format(text=shown), sheet.location(r),
+                                  HINT))
+            continue
+        if indicator_column(texts.get("name", "")) == "name":
+            continue  # a heading repeated (a form printed over two pages)
+        where = sheet.location(r)
+        if not texts.get("name") and not texts.get("value"):
+            # a category row with nothing filled in: its categories go on
+            categories = reader.categories.read(texts.get("level1", ""), texts.get("level2", ""))
+            notices.extend(reading_notices(categories.notes, where, headings))
+            continue
+        read = reader.read(texts, source_text="\t".join(all_texts).strip(),
+                           source_ref=where.ref())
+        notices.extend(reading_notices(read.notes, where, headings))
+        indicators.append(read.indicator)
+    return indicators
+
+
+# --- a flat grid: one project per block of rows ---------------------------------------------
+
+
+def _above(sheet: Sheet, stop: int) -> dict[str, str]:
+    """The 主管部门 / 预算单位 a label above a flat grid gives (the value right of it)."""
+    from perfdesk.core.vocabulary import form_label
+
+    found: dict[str, str] = {}
+    for r in range(1, stop):
+        cells = sheet.rows[r - 1]
+        for c, value in enumerate(cells):
+            label = form_label(value)
+            if label in ("department", "unit") and label not in found:
+                right = next((cell_text(v) for v in cells[c + 1:] if cell_text(v)), "")
+                if right and form_label(right) is None:
+                    found[label] = right
+            elif isinstance(value, str) and label is None:
+                m = re.match(r"^\s*(主管部门|预算单位|填报单位|单位名称)\s*[:：]\s*(\S.*)$", value)
+                if m:
+                    found.setdefault("unit" if m.group(1) != "主管部门" else "department",
+                                     m.group(2).strip())
+    return found
+
+
+def read_flat(sheet: Sheet, grid: GridHead, *, profile: str, grades: tuple[str, ...],
+              notices: list[Notice]):
+    """The projects of a flat grid whose 项目名称 column names each block of rows' project (a
+    blank or merged name continues the project above)."""
+    from perfdesk.core.model import SELF_EVALUATION, Project
+
+    sheet.fill_merged_down()
+    above = _above(sheet, grid.first_row)
+    name_col = grid.project_columns["name"]
+    blocks: list[tuple[int, int, str]] = []
+    for r in range(grid.row + 1, sheet.max_row + 1):
+        texts = [cell_text(v) for v in sheet.rows[r - 1]]
+        if row_kind(texts) in ("footer", "note", "cost"):
+            last = r - 1
+            break
+        name = sheet.text(r, name_col)
+        if name and heading_key(name) not in _TOTAL and not _placeholder([name]) and (
+                not blocks or name != blocks[-1][2]):
+            blocks.append((r, r, name))
+        elif blocks:
+            blocks[-1] = (blocks[-1][0], r, blocks[-1][2])
+    else:
+        last = sheet.max_row
+    projects = []
+    for index, (first, end, name) in enumerate(blocks):
+        end = min(end, last) if index == len(blocks) - 1 else end
+        reader = IndicatorRowReader(profile, grades)
+        indicators = read_rows(sheet, grid, first, end if index < len(blocks) - 1 else last,
+                               reader=reader, notices=notices)
+
+        def column(field_name: str) -> str:
+            c = grid.project_columns.get(field_name)
+            return sheet.text(first, c) if c else ""
+
+        department = column("department") or above.get("department", "")
+        unit = column("unit") or above.get("unit", "") or department
+        projects.append(Project(
+            name=name, code=column("code"), department=department, unit=unit,
+            annual_goal=column("annual_goal"), source_ref=sheet.location(first).ref(),
+            kind=SELF_EVALUATION if grid.self_evaluation else "", indicators=indicators))
+    return projects

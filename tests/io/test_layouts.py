@@ -1,0 +1,119 @@
+"""Real layouts read by meaning (issue 11): shapes taken from published tables, built as a
+clerk's workbook has them (merged cells, headings over two rows, notes under the grid)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from openpyxl import Workbook
+
+from perfdesk.core.model import DEPARTMENT_WHOLE, SELF_EVALUATION
+from perfdesk.io import read_table
+
+
+def workbook(path, rows, merges=()):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    for row in rows:
+        ws.append(row)
+    for merge in merges:
+        ws.merge_cells(merge)
+    wb.save(path)
+    return path
+
+
+SELF_EVALUATION_ROWS = [
+    ["项目支出绩效自评表（2022年度）"],
+    ["项目名称", "委托业务项目", None, None, "实施单位", "某镇人民政府"],
+    ["主管部门", "某镇人民政府"],
+    ["资金情况(万元)", None, None, "全年预算数(A)", "全年执行数(B)", "分值", "执行率", "得分"],
+    [None, "年度资金总额:", None, 90, 89.97, 10, None, 10],
+    ["绩效指标", "一级指标", "二级指标", "三级指标", "分值", "年度指标值", "全年实际值", "得分",
+     "未完成原因及拟采取的改进措施"],
+    [None, "产出指标(50分)", "数量指标", "★委托业务项目数量", 10, "≥50个", "48个", 8, "年底才验收"],
+    [None, None, "质量指标", "报告合格率", 10, "＞＝100%", "100%", 10, None],
+    [None, "效益指标(30分)", "经济效益指标", None, None, None, None, None, None],
+    [None, None, "社会效益指标", "对公平的影响", 10, "效果明显", "达成预期指标", 10, None],
+    [None, None, "满意度", "公众满意度", 10, "≧90%", "95%", 10, None],
+    [None, "……", None, None, None, None, None, None, None],
+    ["总分", None, None, None, 100, None, None, 98, None],
+    ["注：1.一级指标分值统一设置为产出指标50分、效益指标30分。"],
+]
+
+
+def test_a_self_evaluation_table_keeps_targets_actuals_scores_and_reasons(tmp_path):
+    path = workbook(tmp_path / "自评表.xlsx", SELF_EVALUATION_ROWS,
+                    ["B5:C5", "A6:A12", "B7:B8", "B9:B11", "A13:D13", "A14:I14"])
+    result = read_table(path)
+    (project,) = result.projects
+    assert project.kind == SELF_EVALUATION and "自评表" in result.layout
+    assert project.name == "委托业务项目" and project.annual_total == Decimal(90)
+    got = [(i.level1, i.level2, i.name, i.value_display(), i.actual, i.weight, i.score)
+           for i in project.indicators]
+    assert got == [
+        ("产出指标", "数量指标", "委托业务项目数量", "≥50个", "48个", 10, 8),
+        ("产出指标", "质量指标", "报告合格率", "≥100%", "100%", 10, 10),
+        ("效益指标", "社会效益指标", "对公平的影响", "效果明显", "达成预期指标", 10, 10),
+        ("满意度指标", "服务对象满意度指标", "公众满意度", "≥90%", "95%", 10, 10),
+    ]  # the placeholder row, the total row and the note are no indicators
+    assert project.indicators[0].shortfall == "年底才验收"
+    assert project.indicators[0].remark == "核心指标"
+    texts = [n.text() for n in result.notices]
+    assert any("占位行" in t and "第 12 行" in t for t in texts)
+    assert any("注释" in t and "第 14 行" in t for t in texts)
+
+
+def test_a_department_whole_table_is_one_target_named_after_the_department(tmp_path):
+    path = workbook(tmp_path / "整体.xlsx", [
+        ["部门整体支出绩效目标表"],
+        ["部门(单位)名称", "某市地方志研究室", "部门预算编码", "901001033"],
+        ["年度总体目标", "目标1：确保本室日常办公所需经费正常运行。"],
+        ["一级指标", "二级指标", "三级指标", "指标解释", "目标值"],
+        ["产出指标", "数量指标", "各类书籍审稿率", "计划标准", "100%"],
+        [None, "时效指标", "工资按时发放率", "计划标准", "≥95%"],
+        ["满意度指标", "服务对象满意度指标", "干部职工满意度", "", "≥90%"],
+    ], ["A5:A6"])
+    result = read_table(path)
+    (project,) = result.projects
+    assert (project.name, project.kind) == ("某市地方志研究室", DEPARTMENT_WHOLE)
+    assert project.unit == "某市地方志研究室"  # a department's own table
+    assert [i.name for i in project.indicators] == ["各类书籍审稿率", "工资按时发放率",
+                                                    "干部职工满意度"]
+    assert "部门整体" in result.layout
+
+
+def test_a_flat_grid_with_a_project_column_and_a_two_row_heading(tmp_path):
+    path = workbook(tmp_path / "平铺.xlsx", [
+        ["2024年项目支出绩效目标表"],
+        ["单位名称：某区司法局"],
+        ["项目支出名称", "绩效指标", None, None, "指标值"],
+        [None, "一级指标", "二级指标", "三级\n指标", "中长期", "年度"],
+        ["法律援助经费", "产出指标", "数量指标", "援助案件数", "≥1500件", "≥500件"],
+        [None, "满意度指标", "服务对象满意度指标", "受援人满意度", "≥95%", "≥90%"],
+        ["社区矫正经费", "产出指标", "数量指标", "矫正对象人数", "", "≥300人"],
+        [None, None, "时效指标", "按时报到率", "", "100%"],
+    ], ["A3:A4", "B3:D3", "E3:F3", "A5:A6", "A7:A8"])
+    result = read_table(path)
+    assert [p.name for p in result.projects] == ["法律援助经费", "社区矫正经费"]
+    first, second = result.projects
+    assert first.unit == "某区司法局"
+    assert [(i.name, i.value_display(), i.remark) for i in first.indicators] == [
+        ("援助案件数", "≥500件", "中长期指标值：≥1500件"),
+        ("受援人满意度", "≥90%", "中长期指标值：≥95%")]
+    assert [i.name for i in second.indicators] == ["矫正对象人数", "按时报到率"]
+
+
+def test_an_empty_value_cell_stays_empty(tmp_path):
+    path = workbook(tmp_path / "申报表.xlsx", [
+        ["项目支出绩效目标申报表"],
+        ["项目名称", "培训项目", "项目属性", None],
+        ["主管部门", "某局", "项目资金（万元）", "年度资金总额", "30万元（其中财政拨款20万元）"],
+        ["年度目标", "完成培训。"],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "培训场次", "≥10场"],
+    ])
+    (project,) = read_table(path).projects
+    assert project.attribute == ""  # never 项目资金（万元）, the text below
+    assert project.annual_total == Decimal(30)
+    assert project.unit == "某局"
