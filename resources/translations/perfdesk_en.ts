@@ -44,6 +44,10 @@
         <translation>Move project</translation>
     </message>
     <message>
+        <source>导入 %1 个项目（替换 %2 个）</source>
+        <translation>Import %1 projects (replacing %2)</translation>
+    </message>
+    <message>
         <source>导入 %1 个项目</source>
         <translation>Import %1 projects</translation>
     </message>
@@ -570,6 +574,45 @@ Fill in, check and export project expenditure performance targets (项目支出�
     </message>
 </context>
 <context>
+    <name>DuplicatesBox</name>
+    <message>
+        <source>已有同名项目（%1 个）：请选择怎样处理</source>
+        <translation>Projects already present (%1): choose what to do</translation>
+    </message>
+    <message>
+        <source>下列项目在数据文件中（或本次导入的另一个文件中）已有同名项目（同一主管部门、预算单位下）。选择处理方式后才能导入；导入后可以撤销。</source>
+        <translation>These projects already have a namesake under the same department and budget unit, in the dataset or in another file of this import. Choose what to do before importing; the import can be undone.</translation>
+    </message>
+    <message>
+        <source>…… 另有 %1 个</source>
+        <translation>… and %1 more</translation>
+    </message>
+    <message>
+        <source>跳过(&amp;S)：保留数据文件中的</source>
+        <translation>&amp;Skip: keep the dataset's</translation>
+    </message>
+    <message>
+        <source>替换(&amp;R)：换成表中的</source>
+        <translation>&amp;Replace with the table's</translation>
+    </message>
+    <message>
+        <source>都保留(&amp;K)：另存一个</source>
+        <translation>&amp;Keep both</translation>
+    </message>
+    <message>
+        <source>（未填写单位）</source>
+        <translation>(no unit)</translation>
+    </message>
+    <message>
+        <source>%1（%2）：数据文件中已有</source>
+        <translation>%1 (%2): already in the dataset</translation>
+    </message>
+    <message>
+        <source>%1（%2）：与“%3”中的项目同名</source>
+        <translation>%1 (%2): same name as a project in '%3'</translation>
+    </message>
+</context>
+<context>
     <name>FindingsPanel</name>
     <message>
         <source>显示哪些项目的问题</source>
@@ -605,6 +648,14 @@ Fill in, check and export project expenditure performance targets (项目支出�
     <message>
         <source>读取时没有需要判断的地方。</source>
         <translation>The reader did not have to guess anywhere.</translation>
+    </message>
+    <message>
+        <source>请先选择同名项目的处理方式</source>
+        <translation>First choose what to do with the namesakes</translation>
+    </message>
+    <message>
+        <source>导入 %1 个项目（替换 %2 个）</source>
+        <translation>Import %1 projects (replacing %2)</translation>
     </message>
     <message>
         <source>没有在文件中找到项目，没有可以导入的内容。请确认选择的是绩效目标表。</source>
