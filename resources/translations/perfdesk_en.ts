@@ -303,6 +303,10 @@ Select a budget unit or a project, or add a budget unit from the Project menu.</
         <translation>Delete</translation>
     </message>
     <message>
+        <source>清除 %1 个单元格</source>
+        <translation>Clear %1 cells</translation>
+    </message>
+    <message>
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
@@ -589,11 +593,11 @@ Fill in, check and export project expenditure performance targets (项目支出�
     </message>
     <message>
         <source>跳过(&amp;S)：保留数据文件中的</source>
-        <translation>&amp;Skip: keep the dataset's</translation>
+        <translation>&amp;Skip: keep the dataset&apos;s</translation>
     </message>
     <message>
         <source>替换(&amp;R)：换成表中的</source>
-        <translation>&amp;Replace with the table's</translation>
+        <translation>&amp;Replace with the table&apos;s</translation>
     </message>
     <message>
         <source>都保留(&amp;K)：另存一个</source>
@@ -609,7 +613,7 @@ Fill in, check and export project expenditure performance targets (项目支出�
     </message>
     <message>
         <source>%1（%2）：与“%3”中的项目同名</source>
-        <translation>%1 (%2): same name as a project in '%3'</translation>
+        <translation>%1 (%2): same name as a project in &apos;%3&apos;</translation>
     </message>
 </context>
 <context>

@@ -181,6 +181,10 @@ class IndicatorDelegate(QStyledItemDelegate):
             return True
         return super().eventFilter(editor, event)
 
+    def _complete(self, editor: QLineEdit) -> None:
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.SubmitModelCache)
+
     def _commit_picked(self, combo: QComboBox) -> None:
         """An item chosen from a drop-down's list is the cell's value; the cell stays."""
         self.commitData.emit(combo)
@@ -231,6 +235,10 @@ class IndicatorDelegate(QStyledItemDelegate):
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
             completer.setMaxVisibleItems(12)
             editor.setCompleter(completer)
+            # Enter (or a click) on a suggestion takes it and completes the cell at once, as
+            # Enter does: the suggestion's whole name, not what was typed so far
+            completer.activated[str].connect(
+                lambda _text: self._complete(editor), Qt.ConnectionType.QueuedConnection)
             editor.setPlaceholderText(self.tr("输入关键字，从常用指标中选择"))
         elif column == VALUE:
             editor.setPlaceholderText(self.tr("如 95、≥95%、不低于95%"))
