@@ -223,11 +223,19 @@ class IndicatorGrid(QTableView):
                     hint: QAbstractItemDelegate.EndEditHint) -> None:
         Hint = QAbstractItemDelegate.EndEditHint
         moving = hint in (Hint.SubmitModelCache, Hint.EditNextItem, Hint.EditPreviousItem)
+        line = editor.lineEdit() if isinstance(editor, QComboBox) else editor
+        completer = line.completer() if isinstance(line, QLineEdit) else None
+        if completer is not None and completer.popup().isVisible():
+            completer.popup().hide()  # its suggestions are for the editor going away
         super().closeEditor(editor, Hint.NoHint if moving else hint)
         if hint == Hint.RevertModelCache:
             model = self.model()
             if isinstance(model, IndicatorTableModel):
                 model.drop_preview()  # Escape: the marks go back to what is stored
+        if moving and self.isVisible():
+            # the keys typed next are for the grid, even when a list's popup (a completer)
+            # had the focus and would give it back to the closed editor
+            self.setFocus()
         if hint == Hint.SubmitModelCache:
             self.move_on_enter()
         elif hint in (Hint.EditNextItem, Hint.EditPreviousItem):
