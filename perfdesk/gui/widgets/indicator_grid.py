@@ -234,13 +234,22 @@ class IndicatorGrid(QTableView):
                 model.drop_preview()  # Escape: the marks go back to what is stored
         if moving and self.isVisible():
             # the keys typed next are for the grid, even when a list's popup (a completer)
-            # had the focus and would give it back to the closed editor
+            # had the focus and gives it back to the closed editor once it has hidden
             self.setFocus()
+            QTimer.singleShot(0, self, self._take_focus_back)
         if hint == Hint.SubmitModelCache:
             self.move_on_enter()
         elif hint in (Hint.EditNextItem, Hint.EditPreviousItem):
             # Tab leaves the cell for the next one, ready to type over (no editor opened there)
             self.move_across(1 if hint == Hint.EditNextItem else -1)
+
+    def _take_focus_back(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        focus = QApplication.focusWidget()
+        if self.state() != QAbstractItemView.State.EditingState and focus is not None and \
+                focus is not self and self.isAncestorOf(focus):
+            self.setFocus()
 
     def _picked(self) -> None:
         """A drop-down's item was chosen from its list: the cell keeps the focus."""
