@@ -222,8 +222,12 @@ class ImportProjects(Command):
 
     def __init__(self, document: DatasetDocument, plan: ImportPlan, *,
                  text: str | None = None) -> None:
+        replaced = len(plan.to_replace)
+        if text is None and replaced:
+            text = _t("导入 %1 个项目（替换 %2 个）").replace(
+                "%1", str(len(plan.to_add))).replace("%2", str(replaced))
         super().__init__(document, text or _t("导入 %1 个项目").replace(
-            "%1", str(len(plan.projects))))
+            "%1", str(len(plan.to_add))))
         self.plan = plan
 
     def do(self) -> ChangeSet:

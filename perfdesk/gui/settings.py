@@ -34,6 +34,7 @@ WINDOW_GEOMETRY = Setting("window/geometry", QByteArray(), QByteArray)
 WINDOW_STATE = Setting("window/state", QByteArray(), QByteArray)
 MAIN_SPLITTER = Setting("window/main_splitter", QByteArray(), QByteArray)
 EDITOR_SPLITTER = Setting("window/editor_splitter", QByteArray(), QByteArray)
+ENTER_MOVES = Setting("grid/enter_moves", "down", str)  # "down" (as Excel) or "right"
 FILLED_BY = Setting("export/filled_by", "", str)  # 填报人, remembered for exports and PDF
 PHONE = Setting("export/phone", "", str)  # 联系电话
 

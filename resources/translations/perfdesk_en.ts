@@ -44,6 +44,10 @@
         <translation>Move project</translation>
     </message>
     <message>
+        <source>导入 %1 个项目（替换 %2 个）</source>
+        <translation>Import %1 projects (replacing %2)</translation>
+    </message>
+    <message>
         <source>导入 %1 个项目</source>
         <translation>Import %1 projects</translation>
     </message>
@@ -317,6 +321,10 @@ Select a budget unit or a project, or add a budget unit from the Project menu.</
     <message>
         <source>“%1”下有 %2 个项目，将一并删除（可以撤销）。确定删除吗？</source>
         <translation>“%1” holds %2 projects; they will be deleted with it (this can be undone). Delete?</translation>
+    </message>
+    <message>
+        <source>清除 %1 个单元格</source>
+        <translation>Clear %1 cells</translation>
     </message>
     <message>
         <source>位置：%1</source>
@@ -680,11 +688,11 @@ Fill in, check and export project expenditure performance targets (项目支出�
     </message>
     <message>
         <source>项目“%1”</source>
-        <translation>project '%1'</translation>
+        <translation>project &apos;%1&apos;</translation>
     </message>
     <message>
         <source>第%1条指标“%2”</source>
-        <translation>indicator %1 '%2'</translation>
+        <translation>indicator %1 &apos;%2&apos;</translation>
     </message>
     <message>
         <source>审核意见没有保存</source>
@@ -815,6 +823,45 @@ Fill in, check and export project expenditure performance targets (项目支出�
     </message>
 </context>
 <context>
+    <name>DuplicatesBox</name>
+    <message>
+        <source>已有同名项目（%1 个）：请选择怎样处理</source>
+        <translation>Projects already present (%1): choose what to do</translation>
+    </message>
+    <message>
+        <source>下列项目在数据文件中（或本次导入的另一个文件中）已有同名项目（同一主管部门、预算单位下）。选择处理方式后才能导入；导入后可以撤销。</source>
+        <translation>These projects already have a namesake under the same department and budget unit, in the dataset or in another file of this import. Choose what to do before importing; the import can be undone.</translation>
+    </message>
+    <message>
+        <source>…… 另有 %1 个</source>
+        <translation>… and %1 more</translation>
+    </message>
+    <message>
+        <source>跳过(&amp;S)：保留数据文件中的</source>
+        <translation>&amp;Skip: keep the dataset's</translation>
+    </message>
+    <message>
+        <source>替换(&amp;R)：换成表中的</source>
+        <translation>&amp;Replace with the table's</translation>
+    </message>
+    <message>
+        <source>都保留(&amp;K)：另存一个</source>
+        <translation>&amp;Keep both</translation>
+    </message>
+    <message>
+        <source>（未填写单位）</source>
+        <translation>(no unit)</translation>
+    </message>
+    <message>
+        <source>%1（%2）：数据文件中已有</source>
+        <translation>%1 (%2): already in the dataset</translation>
+    </message>
+    <message>
+        <source>%1（%2）：与“%3”中的项目同名</source>
+        <translation>%1 (%2): same name as a project in '%3'</translation>
+    </message>
+</context>
+<context>
     <name>FindingsPanel</name>
     <message>
         <source>显示哪些项目的问题</source>
@@ -857,6 +904,14 @@ Fill in, check and export project expenditure performance targets (项目支出�
     <message>
         <source>读取时没有需要判断的地方。</source>
         <translation>The reader did not have to guess anywhere.</translation>
+    </message>
+    <message>
+        <source>请先选择同名项目的处理方式</source>
+        <translation>First choose what to do with the namesakes</translation>
+    </message>
+    <message>
+        <source>导入 %1 个项目（替换 %2 个）</source>
+        <translation>Import %1 projects (replacing %2)</translation>
     </message>
     <message>
         <source>没有在文件中找到项目，没有可以导入的内容。请确认选择的是绩效目标表。</source>

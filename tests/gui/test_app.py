@@ -93,12 +93,15 @@ def test_every_key_of_the_ui_md_table_is_bound(gui, qtbot):
     table = {  # ui.md, "Keyboard"
         ui.actionNewDataset: ["Ctrl+Shift+N"], ui.actionOpen: ["Ctrl+O"],
         ui.actionQuit: ["Ctrl+Q"], ui.actionNewProject: ["Ctrl+N"],
-        ui.actionNewIndicator: ["Ctrl+I"], ui.actionDelete: ["Del"],
+        ui.actionNewIndicator: ["Ctrl+I"], ui.actionDelete: ["Del", "Ctrl+Del"],
         ui.actionUndo: ["Ctrl+Z"], ui.actionRedo: ["Ctrl+Y", "Ctrl+Shift+Z"],
         ui.actionFind: ["Ctrl+F"], ui.actionCheckAll: ["F5"], ui.actionNextProblem: ["F8"],
         ui.actionPreviousProblem: ["Shift+F8"], ui.actionImport: ["Ctrl+Shift+I"],
         ui.actionExportDisclosure: ["Ctrl+E"], ui.actionPrint: ["Ctrl+P"],
-        ui.actionMoveUp: ["Alt+Up"], ui.actionMoveDown: ["Alt+Down"],
+        # issue 13: Delete clears a grid cell (Ctrl+Delete deletes the rows), Alt+↓ opens a
+        # drop-down cell's list (Ctrl+Shift+↑/↓ move rows from any cell)
+        ui.actionMoveUp: ["Alt+Up", "Ctrl+Shift+Up"],
+        ui.actionMoveDown: ["Alt+Down", "Ctrl+Shift+Down"],
     }
     for action, keys in table.items():
         bound = [k.toString() for k in action.shortcuts()]

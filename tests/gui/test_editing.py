@@ -75,11 +75,11 @@ def test_a_project_and_its_indicators_entered_with_the_keyboard_are_stored(windo
     assert grid.currentIndex().column() == LEVEL1
     combo = cell_editor(grid)
     combo.setCurrentText("产出指标")
-    enter(qtbot, grid)  # Enter commits and moves to the next cell
+    press(qtbot, cell_editor(grid), Qt.Key.Key_Tab)  # Tab commits and moves across
     assert grid.currentIndex().column() == LEVEL2
     press(qtbot, grid, Qt.Key.Key_F2)
     cell_editor(grid).setCurrentText("数量指标")
-    enter(qtbot, grid)
+    press(qtbot, cell_editor(grid), Qt.Key.Key_Tab)
     assert grid.currentIndex().column() == NAME
     type_text(qtbot, grid, "培训场次")  # typing starts editing
     enter(qtbot, grid)
@@ -210,7 +210,7 @@ def test_typing_a_goal_is_one_undo_step(window, qtbot):
     assert goal.toPlainText() == ""
 
 
-def test_indicators_move_with_alt_arrows_and_are_deleted_with_delete(window, qtbot):
+def test_indicators_move_with_alt_arrows_and_are_deleted_with_ctrl_delete(window, qtbot):
     window.new_project()
     model = window.indicator_model
     for name in ("甲", "乙", "丙"):
@@ -226,7 +226,10 @@ def test_indicators_move_with_alt_arrows_and_are_deleted_with_delete(window, qtb
     assert grid.currentIndex().row() == 0
     press(qtbot, grid, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     assert [i.name for i in stored(window).indicators] == ["甲", "丙", "乙"]
-    press(qtbot, grid, Qt.Key.Key_Delete)
+    press(qtbot, grid, Qt.Key.Key_Delete)  # as in Excel: the cell is cleared, the row stays
+    assert [i.name for i in stored(window).indicators] == ["甲", "", "乙"]
+    window.undo()
+    press(qtbot, grid, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
     assert [i.name for i in stored(window).indicators] == ["甲", "乙"]
     window.undo()
     assert [i.name for i in stored(window).indicators] == ["甲", "丙", "乙"]

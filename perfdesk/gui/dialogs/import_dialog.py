@@ -25,7 +25,19 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from perfdesk.gui.forms.ui_import_dialog import Ui_ImportDialog
 from perfdesk.core.severity import ERROR, WARNING, Severity, summarise
@@ -36,6 +48,7 @@ from perfdesk.core.values import format_money
 if TYPE_CHECKING:  # the data layer loads when a dataset opens, not at start-up
     from perfdesk.core.model import Project
 
+DUPLICATES_LISTED = 200  # namesakes listed by name; the heading gives the whole count
 EXPAND_ALL_UP_TO = 200  # projects; a bigger import opens with only the departments expanded
 
 
@@ -248,6 +261,66 @@ class NoticeTableModel(QAbstractTableModel):
         return None
 
 
+class DuplicatesBox(QGroupBox):
+    """The projects already in the dataset (or read twice) and the clerk's choice for them.
+
+    Attributes:
+        choices: the policy of each radio button (``skip``, ``replace``, ``keep``).
+    """
+
+    def __init__(self, duplicates: Sequence[Any], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from perfdesk.services.importing import KEEP, REPLACE, SKIP
+
+        self.setTitle(self.tr("已有同名项目（%1 个）：请选择怎样处理").replace(
+            "%1", str(len(duplicates))))
+        layout = QVBoxLayout(self)
+        explanation = QLabel(self.tr(
+            "下列项目在数据文件中（或本次导入的另一个文件中）已有同名项目（同一主管部门、预算单位下）。"
+            "选择处理方式后才能导入；导入后可以撤销。"), self)
+        explanation.setWordWrap(True)
+        layout.addWidget(explanation)
+        self.list = QListWidget(self)
+        self.list.setObjectName("duplicateList")
+        for duplicate in duplicates[:DUPLICATES_LISTED]:
+            self.list.addItem(self.describe(duplicate))
+        if len(duplicates) > DUPLICATES_LISTED:
+            self.list.addItem(self.tr("…… 另有 %1 个").replace(
+                "%1", str(len(duplicates) - DUPLICATES_LISTED)))
+        rows = min(len(duplicates), 5)
+        self.list.setFixedHeight(self.list.sizeHintForRow(0) * rows + 2 * self.list.frameWidth()
+                                 + 4)
+        layout.addWidget(self.list)
+        buttons = QHBoxLayout()
+        self.group = QButtonGroup(self)
+        self.choices: dict[QRadioButton, str] = {}
+        for text, policy in ((self.tr("跳过(&S)：保留数据文件中的"), SKIP),
+                             (self.tr("替换(&R)：换成表中的"), REPLACE),
+                             (self.tr("都保留(&K)：另存一个"), KEEP)):
+            button = QRadioButton(text, self)
+            button.setObjectName(f"{policy}Choice")
+            self.group.addButton(button)
+            self.choices[button] = policy
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+
+    def describe(self, duplicate: Any) -> str:
+        project = duplicate.project
+        where = project.unit or self.tr("（未填写单位）")
+        if duplicate.existing_uuid:
+            return self.tr("%1（%2）：数据文件中已有").replace("%1", project.name).replace(
+                "%2", where)
+        return self.tr("%1（%2）：与“%3”中的项目同名").replace("%1", project.name).replace(
+            "%2", where).replace("%3", duplicate.earlier_file.name
+                                 if duplicate.earlier_file is not None else "")
+
+    def policy(self) -> str | None:
+        """The chosen policy, or ``None`` while none is chosen."""
+        checked = self.group.checkedButton()
+        return self.choices.get(checked) if checked is not None else None
+
+
 class ImportDialog(QDialog):
     """Preview of an import; ``exec()``/``open()`` it, then import on ``accepted``.
 
@@ -287,9 +360,15 @@ class ImportDialog(QDialog):
         self.ui.splitter.setStretchFactor(0, 3)
         self.ui.splitter.setStretchFactor(1, 2)
 
+        self.duplicates: DuplicatesBox | None = None
+        if getattr(result, "duplicates", None):
+            self.duplicates = DuplicatesBox(result.duplicates, self)
+            self.duplicates.setObjectName("duplicatesBox")
+            self.ui.layout.insertWidget(self.ui.layout.indexOf(self.ui.buttonBox),
+                                        self.duplicates)
+            self.duplicates.group.buttonToggled.connect(self._update_ok)
         self.ok_button = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("导入 %1 个项目").replace("%1", str(self.tree.projects)))
-        self.ok_button.setEnabled(self.tree.projects > 0)
+        self._update_ok()
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         self.ui.summaryLabel.setText(self.summary(findings))
         count = len(self.notices.notices)
@@ -300,6 +379,41 @@ class ImportDialog(QDialog):
         else:
             self.ui.noticesHeading.setText(self.tr("读取时没有需要判断的地方。"))
         self.ui.noticeTable.setVisible(bool(count))
+
+    def policy(self) -> str | None:
+        """What to do with the duplicates (``skip``, ``replace``, ``keep``); ``None`` when
+        there are none or the clerk has not chosen yet."""
+        return self.duplicates.policy() if self.duplicates is not None else None
+
+    def _update_ok(self, *_args) -> None:
+        """导入 names how many projects it adds (and replaces); it waits for a choice about
+        the duplicates."""
+        import dataclasses
+
+        if self.duplicates is None:
+            self.ok_button.setText(self.tr("导入 %1 个项目").replace(
+                "%1", str(self.tree.projects)))
+            self.ok_button.setEnabled(self.tree.projects > 0)
+            return
+        policy = self.policy()
+        if policy is None:
+            self.ok_button.setText(self.tr("请先选择同名项目的处理方式"))
+            self.ok_button.setEnabled(False)
+            return
+        decided = dataclasses.replace(self.imported, policy=policy)  # the plan as it would be
+        added, replaced = len(decided.to_add), len(decided.to_replace)
+        if replaced:
+            text = self.tr("导入 %1 个项目（替换 %2 个）").replace("%1", str(added)).replace(
+                "%2", str(replaced))
+        else:
+            text = self.tr("导入 %1 个项目").replace("%1", str(added))
+        self.ok_button.setText(text)
+        self.ok_button.setEnabled(bool(added or replaced))
+
+    def accept(self) -> None:
+        if self.duplicates is not None and self.policy() is None:
+            return  # never imported before the clerk chose
+        super().accept()
 
     def summary(self, findings: dict[str, list[Any]] | None) -> str:
         tree = self.tree

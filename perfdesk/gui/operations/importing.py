@@ -59,6 +59,12 @@ def _preview(window: MainWindow, paths: list[Path], read: list) -> None:
     dialog = ImportDialog(plan, files=paths, findings=findings, parent=window)
     if dialog.exec() != dialog.DialogCode.Accepted:
         return
+    if plan.duplicates:
+        policy = dialog.policy()
+        if policy is None:  # the dialog does not accept before a choice; never guess one
+            prompts.warn(window, _t("导入"), str(plan.refusal()))
+            return
+        plan.decide(policy)
     document.push_in_background(
         commands.ImportProjects(document, plan), window.jobs, title=_t("导入"),
         label=_t("正在导入…"), on_success=lambda changes: _imported(window, changes))

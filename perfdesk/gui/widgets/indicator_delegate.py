@@ -13,8 +13,18 @@ follows each keystroke. The view that holds the delegate is
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QComboBox,
     QCompleter,
     QLineEdit,
@@ -48,8 +58,85 @@ from perfdesk.gui.models.indicator_table_model import (
 )
 
 
+DROP_DOWN_COLUMNS = (LEVEL1, LEVEL2, NATURE, COMPARATOR, UNIT, BASIS)
+
+
+def is_drop_down(index: QModelIndex) -> bool:
+    """Whether the cell's editor is a drop-down list (a grade's 值 is one too)."""
+    if index.column() in DROP_DOWN_COLUMNS:
+        return True
+    indicator = index.data(IndicatorRole)
+    return index.column() == VALUE and indicator is not None and \
+        indicator.nature == QUALITATIVE
+
+
+class GridCombo(QComboBox):
+    """A drop-down cell editor as Excel's lists behave: ↓ (or Alt+↓, F4) opens the list
+    instead of changing the value unseen, and an item chosen from the list is the cell's
+    value at once (``picked``) while the cell keeps the focus.
+
+    Signals:
+        picked(): an item was chosen from the open list.
+    """
+
+    picked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._from_list = False
+        self.activated.connect(self._activated)
+
+    def showPopup(self) -> None:  # noqa: N802 - Qt API
+        self._from_list = True
+        super().showPopup()
+
+    def hidePopup(self) -> None:  # noqa: N802 - Qt API
+        super().hidePopup()
+        # activated (when an item was chosen) comes right after; then the list is over
+        QTimer.singleShot(0, self, self._list_closed)
+
+    def _list_closed(self) -> None:
+        self._from_list = False
+
+    def _activated(self, _index: int) -> None:
+        if self._from_list:
+            self._from_list = False
+            self.picked.emit()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up) and \
+                not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            self.showPopup()  # the clerk sees the choices before one is taken
+            return
+        super().keyPressEvent(event)
+
+
+class _ListKeys(QObject):
+    """Alt+↓ in a drop-down editor opens its list (the window's Alt+↓ moves rows elsewhere);
+    ↓ in an editable drop-down's text opens it too."""
+
+    def __init__(self, combo: GridCombo) -> None:
+        super().__init__(combo)
+        self.combo = combo
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt API
+        kind = event.type()
+        if kind == QEvent.Type.ShortcutOverride and event.key() in (
+                Qt.Key.Key_Down, Qt.Key.Key_Up) and \
+                event.modifiers() & Qt.KeyboardModifier.AltModifier:
+            event.accept()
+            return False
+        if kind == QEvent.Type.KeyPress and watched is not self.combo and event.key() in (
+                Qt.Key.Key_Down, Qt.Key.Key_Up) and not self.combo.view().isVisible():
+            completer = self.combo.completer()
+            if completer is None or not completer.popup().isVisible():
+                self.combo.showPopup()
+                return True
+        return False
+
+
 def _combo(parent: QWidget, items, current: str, *, editable: bool) -> QComboBox:
-    combo = QComboBox(parent)
+    combo = GridCombo(parent)
     combo.setEditable(editable)
     combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
     combo.setMaxVisibleItems(16)
@@ -59,6 +146,10 @@ def _combo(parent: QWidget, items, current: str, *, editable: bool) -> QComboBox
     combo.addItems(items)
     if editable and combo.lineEdit() is not None:
         combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    keys = _ListKeys(combo)
+    combo.installEventFilter(keys)
+    if combo.lineEdit() is not None:
+        combo.lineEdit().installEventFilter(keys)
     return combo
 
 
@@ -71,15 +162,46 @@ class IndicatorDelegate(QStyledItemDelegate):
     """
 
     previewRequested = Signal(str, dict)
+    addBelowRequested = Signal()
+    picked = Signal()
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.names = NameCompleterModel(self)
 
+    def eventFilter(self, editor, event) -> bool:  # noqa: N802 - Qt API
+        """Ctrl+Enter in an open editor: commit it, then a new indicator below."""
+        if event.type() == QEvent.Type.KeyPress and \
+                event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
+                event.modifiers() & Qt.KeyboardModifier.ControlModifier and \
+                isinstance(editor, QWidget):
+            self.commitData.emit(editor)
+            self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+            self.addBelowRequested.emit()
+            return True
+        return super().eventFilter(editor, event)
+
+    def _complete(self, editor: QLineEdit) -> None:
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.SubmitModelCache)
+
+    def _commit_picked(self, combo: QComboBox) -> None:
+        """An item chosen from a drop-down's list is the cell's value; the cell stays."""
+        self.commitData.emit(combo)
+        self.closeEditor.emit(combo, QAbstractItemDelegate.EndEditHint.NoHint)
+        self.picked.emit()
+
     # --- editors ----------------------------------------------------------------------------
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
                      index: QModelIndex) -> QWidget:
+        editor = self._create_editor(parent, index)
+        if isinstance(editor, GridCombo):
+            editor.picked.connect(lambda: self._commit_picked(editor),
+                                  Qt.ConnectionType.QueuedConnection)
+        return editor
+
+    def _create_editor(self, parent: QWidget, index: QModelIndex) -> QWidget:
         model = self._model(index)
         indicator = index.data(IndicatorRole)
         column = index.column()
@@ -113,6 +235,10 @@ class IndicatorDelegate(QStyledItemDelegate):
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
             completer.setMaxVisibleItems(12)
             editor.setCompleter(completer)
+            # Enter (or a click) on a suggestion takes it and completes the cell at once, as
+            # Enter does: the suggestion's whole name, not what was typed so far
+            completer.activated[str].connect(
+                lambda _text: self._complete(editor), Qt.ConnectionType.QueuedConnection)
             editor.setPlaceholderText(self.tr("输入关键字，从常用指标中选择"))
         elif column == VALUE:
             editor.setPlaceholderText(self.tr("如 95、≥95%、不低于95%"))
@@ -151,6 +277,8 @@ class IndicatorDelegate(QStyledItemDelegate):
             found = editor.findText(text)
             if found >= 0:
                 editor.setCurrentIndex(found)
+            if editor.lineEdit() is not None:
+                editor.lineEdit().selectAll()  # a key typed over the cell replaces it
         elif isinstance(editor, QLineEdit):
             editor.setText(text)
 

@@ -4,20 +4,26 @@ like a spreadsheet.
 :class:`IndicatorGrid` shows the rows of
 :class:`~perfdesk.gui.models.indicator_table_model.IndicatorTableModel` with the editors of
 :class:`~perfdesk.gui.widgets.indicator_delegate.IndicatorDelegate`, paints a coloured border
-around cells with findings (the tooltip gives the message and the fix), and adds spreadsheet
-keys: Enter commits and moves to the next cell, typing starts editing, Backspace clears the
-cell; what the clerk should know about a text just typed (a remark moved from 指标值 into
+around cells with findings (the tooltip gives the message and the fix), and adds the keys
+of a spreadsheet (the key table of the user guide): Enter commits and moves down (or right,
+:attr:`IndicatorGrid.enter_moves`; after a run of Tabs it goes to the next row where the run
+started, as in Excel), Tab / Shift+Tab move across and stop at the ends (never wrapping into an
+editor), typing replaces the cell, F2 edits it in place, Alt+↓ and F4 open a drop-down,
+Ctrl+Enter adds an indicator below, Delete and Backspace clear the cell (one undoable step);
+what the clerk should know about a text just typed (a remark moved from 指标值 into
 指标解释) shows at the cell.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QRect, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QComboBox,
     QHeaderView,
+    QLineEdit,
     QTableView,
     QToolTip,
     QWidget,
@@ -37,7 +43,12 @@ from perfdesk.gui.models.indicator_table_model import (
     IndicatorTableModel,
 )
 from perfdesk.gui.severity_style import COLOURS
-from perfdesk.gui.widgets.indicator_delegate import IndicatorDelegate
+from perfdesk.gui.widgets.indicator_delegate import IndicatorDelegate, is_drop_down
+
+DOWN, RIGHT = "down", "right"  # where Enter moves
+_NO_MODIFIER = Qt.KeyboardModifier.NoModifier
+_KEYPAD = Qt.KeyboardModifier.KeypadModifier
+_RETURN = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 # Widths in average character widths of the font (so they follow the font and the scaling);
 # 三级指标 and 指标解释 share what is left, two to one.
@@ -48,10 +59,23 @@ NOTE_MS = 8000  # how long a note about typed text stays at its cell
 
 
 class IndicatorGrid(QTableView):
-    """The indicator table view with spreadsheet-like keys."""
+    """The indicator table view with spreadsheet-like keys.
+
+    Signals:
+        addBelowRequested(): Ctrl+Enter: the clerk wants a new indicator below this one.
+        clearRequested(list): Delete on cells: ``(row, column)`` of the cells to clear.
+
+    Attributes:
+        enter_moves: ``"down"`` (Excel's default) or ``"right"``.
+    """
+
+    addBelowRequested = Signal()
+    clearRequested = Signal(list)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.enter_moves = DOWN
+        self._run_start: int | None = None  # the column a run of Tabs started from
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
@@ -64,6 +88,8 @@ class IndicatorGrid(QTableView):
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.setAlternatingRowColors(True)
         self.delegate = IndicatorDelegate(self)
+        self.delegate.addBelowRequested.connect(self.addBelowRequested)
+        self.delegate.picked.connect(self._picked)
         self.setItemDelegate(self.delegate)
 
     def setModel(self, model) -> None:  # noqa: N802 - Qt API
@@ -131,46 +157,182 @@ class IndicatorGrid(QTableView):
 
     # --- keys -------------------------------------------------------------------------------
 
-    def next_cell(self, index: QModelIndex) -> QModelIndex:
-        """The next editable cell after ``index``, row by row (invalid at the end)."""
+    def _editable(self, row: int, column: int) -> QModelIndex:
+        model = self.model()
+        if not (0 <= row < model.rowCount() and 0 <= column < COLUMN_COUNT):
+            return QModelIndex()
+        candidate = model.index(row, column)
+        return candidate if candidate.flags() & Qt.ItemFlag.ItemIsEditable else QModelIndex()
+
+    def next_cell(self, index: QModelIndex, step: int = 1) -> QModelIndex:
+        """The next (``step`` 1) or previous (-1) editable cell from ``index``, row by row;
+        invalid at either end (Tab never wraps to the first row)."""
         model = self.model()
         row, column = index.row(), index.column()
         while True:
-            column += 1
+            column += step
             if column >= COLUMN_COUNT:
                 column, row = 0, row + 1
-            if row >= model.rowCount():
+            elif column < 0:
+                column, row = COLUMN_COUNT - 1, row - 1
+            if not 0 <= row < model.rowCount():
                 return QModelIndex()
-            candidate = model.index(row, column)
-            if candidate.flags() & Qt.ItemFlag.ItemIsEditable:
+            candidate = self._editable(row, column)
+            if candidate.isValid():
                 return candidate
 
+    def cell_below(self, index: QModelIndex) -> QModelIndex:
+        """Where Enter goes from ``index``: down (to the column a run of Tabs started from)
+        or right, by :attr:`enter_moves`; invalid when there is nowhere to go."""
+        if self.enter_moves == RIGHT:
+            return self.next_cell(index)
+        column = self._run_start if self._run_start is not None else index.column()
+        model = self.model()
+        if index.row() + 1 >= model.rowCount():
+            return QModelIndex()
+        below = model.index(index.row() + 1, column)
+        if below.flags() & Qt.ItemFlag.ItemIsEditable:
+            return below
+        beside = self.next_cell(below)  # a grade's 符号/单位: the next cell of that row
+        return beside if beside.row() == below.row() else below
+
+    def _go(self, target: QModelIndex) -> None:
+        if target.isValid():
+            self.setCurrentIndex(target)
+            self.scrollTo(target)
+
+    def move_across(self, step: int) -> None:
+        """Tab / Shift+Tab: the next or previous editable cell, staying put at the ends."""
+        current = self.currentIndex()
+        if not current.isValid():
+            return
+        if self._run_start is None:
+            self._run_start = current.column()
+        self._go(self.next_cell(current, step))
+
+    def move_on_enter(self) -> None:
+        current = self.currentIndex()
+        if current.isValid():
+            self._go(self.cell_below(current))
+        self._run_start = None
+
     def move_to_next_cell(self) -> None:
-        following = self.next_cell(self.currentIndex())
-        if following.isValid():
-            self.setCurrentIndex(following)
+        self._go(self.next_cell(self.currentIndex()))
 
     def closeEditor(self, editor: QWidget,  # noqa: N802 - Qt API
                     hint: QAbstractItemDelegate.EndEditHint) -> None:
-        enter = hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache
-        super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint if enter else hint)
-        if hint == QAbstractItemDelegate.EndEditHint.RevertModelCache:
+        Hint = QAbstractItemDelegate.EndEditHint
+        moving = hint in (Hint.SubmitModelCache, Hint.EditNextItem, Hint.EditPreviousItem)
+        line = editor.lineEdit() if isinstance(editor, QComboBox) else editor
+        completer = line.completer() if isinstance(line, QLineEdit) else None
+        if completer is not None and completer.popup().isVisible():
+            completer.popup().hide()  # its suggestions are for the editor going away
+        super().closeEditor(editor, Hint.NoHint if moving else hint)
+        if hint == Hint.RevertModelCache:
             model = self.model()
             if isinstance(model, IndicatorTableModel):
                 model.drop_preview()  # Escape: the marks go back to what is stored
-        if enter:
-            self.move_to_next_cell()
+        if moving and self.isVisible():
+            # the keys typed next are for the grid, even when a list's popup (a completer)
+            # had the focus and gives it back to the closed editor once it has hidden
+            self.setFocus()
+            QTimer.singleShot(0, self, self._take_focus_back)
+        if hint == Hint.SubmitModelCache:
+            self.move_on_enter()
+        elif hint in (Hint.EditNextItem, Hint.EditPreviousItem):
+            # Tab leaves the cell for the next one, ready to type over (no editor opened there)
+            self.move_across(1 if hint == Hint.EditNextItem else -1)
+
+    def _take_focus_back(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        focus = QApplication.focusWidget()
+        if self.state() != QAbstractItemView.State.EditingState and focus is not None and \
+                focus is not self and self.isAncestorOf(focus):
+            self.setFocus()
+
+    def _picked(self) -> None:
+        """A drop-down's item was chosen from its list: the cell keeps the focus."""
+        self.setFocus()
+
+    def edit(self, index, trigger=None, event=None):  # noqa: D401 - Qt API (overloaded)
+        if trigger is None:
+            return super().edit(index)
+        opened = super().edit(index, trigger, event)
+        if opened and trigger in (QAbstractItemView.EditTrigger.EditKeyPressed,
+                                  QAbstractItemView.EditTrigger.DoubleClicked):
+            editor = self.indexWidget(index)
+            line = editor.lineEdit() if isinstance(editor, QComboBox) else editor
+            if isinstance(line, QLineEdit):  # F2: edit in place, the cursor at the end
+                line.deselect()
+                line.end(False)
+        return opened
+
+    def _drop_down_here(self) -> bool:
+        index = self.currentIndex()
+        return index.isValid() and bool(index.flags() & Qt.ItemFlag.ItemIsEditable) and \
+            is_drop_down(index)
+
+    def _open_list(self) -> None:
+        """Alt+↓ / F4 on a drop-down cell: its editor with the list open."""
+        index = self.currentIndex()
+        if self.edit(index, QAbstractItemView.EditTrigger.EditKeyPressed, None):
+            editor = self.indexWidget(index)
+            if isinstance(editor, QComboBox):
+                editor.showPopup()
+
+    def event(self, event) -> bool:  # noqa: D401 - Qt API
+        # Keys the window's actions would take (Delete deletes rows elsewhere, Alt+↓ moves
+        # them) mean what they mean in a spreadsheet on a cell that is not being edited.
+        if event.type() == QEvent.Type.ShortcutOverride and \
+                self.state() != QAbstractItemView.State.EditingState:
+            key, modifiers = event.key(), event.modifiers() & ~_KEYPAD
+            if (key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and modifiers == _NO_MODIFIER) \
+                    or (key == Qt.Key.Key_Down and modifiers == Qt.KeyboardModifier.AltModifier
+                        and self._drop_down_here()):
+                event.accept()
+                return True
+        return super().event(event)
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt API
+        self._run_start = None
+        super().mousePressEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
         key = event.key()
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
-                self.state() != QAbstractItemView.State.EditingState and \
-                not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
-            self.move_to_next_cell()
+        modifiers = event.modifiers() & ~_KEYPAD
+        editing = self.state() == QAbstractItemView.State.EditingState
+        if editing:
+            super().keyPressEvent(event)
             return
-        if key == Qt.Key.Key_Backspace and self.state() != QAbstractItemView.State.EditingState:
-            index = self.currentIndex()
-            if index.isValid() and index.flags() & Qt.ItemFlag.ItemIsEditable:
-                self.model().setData(index, "", Qt.ItemDataRole.EditRole)
+        if key in _RETURN and modifiers == Qt.KeyboardModifier.ControlModifier:
+            self._run_start = None
+            self.addBelowRequested.emit()
             return
+        if key in _RETURN and modifiers == _NO_MODIFIER:
+            self.move_on_enter()
+            return
+        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            self.move_across(-1 if key == Qt.Key.Key_Backtab or
+                             modifiers & Qt.KeyboardModifier.ShiftModifier else 1)
+            event.accept()
+            return
+        if (key == Qt.Key.Key_F4 and modifiers == _NO_MODIFIER) or \
+                (key == Qt.Key.Key_Down and modifiers == Qt.KeyboardModifier.AltModifier):
+            if self._drop_down_here():
+                self._open_list()
+                return
+        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and modifiers == _NO_MODIFIER:
+            cells = sorted({(i.row(), i.column()) for i in self.selectedIndexes()
+                            if i.flags() & Qt.ItemFlag.ItemIsEditable and i.data()})
+            current = self.currentIndex()
+            if not cells and current.isValid() and current.data() and \
+                    current.flags() & Qt.ItemFlag.ItemIsEditable:
+                cells = [(current.row(), current.column())]
+            if cells:
+                self.clearRequested.emit(cells)
+            return
+        if key in (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right,
+                   Qt.Key.Key_Home, Qt.Key.Key_End, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
+            self._run_start = None
         super().keyPressEvent(event)

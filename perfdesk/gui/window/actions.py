@@ -27,7 +27,7 @@ KEYS: dict[str, tuple[Any, ...]] = {
     "actionQuit": ("Ctrl+Q",),
     "actionNewProject": ("Ctrl+N",),
     "actionNewIndicator": ("Ctrl+I",),
-    "actionDelete": ("Delete",),
+    "actionDelete": ("Delete", "Ctrl+Delete"),  # in the grid Delete clears the cell
     "actionUndo": ("Ctrl+Z",),
     "actionRedo": ("Ctrl+Y", "Ctrl+Shift+Z"),
     "actionFind": ("Ctrl+F",),
@@ -37,8 +37,8 @@ KEYS: dict[str, tuple[Any, ...]] = {
     "actionImport": ("Ctrl+Shift+I",),
     "actionExportDisclosure": ("Ctrl+E",),
     "actionPrint": ("Ctrl+P",),
-    "actionMoveUp": ("Alt+Up",),
-    "actionMoveDown": ("Alt+Down",),
+    "actionMoveUp": ("Alt+Up", "Ctrl+Shift+Up"),
+    "actionMoveDown": ("Alt+Down", "Ctrl+Shift+Down"),  # on a drop-down cell Alt+↓ opens it
     "actionPasteIndicators": ("Ctrl+V",),
     "actionGuide": ("F1",),
 }

@@ -40,6 +40,8 @@ class Editing:
         ui = window.ui
         ui.findingsPanel.fixRequested.connect(self.apply_fix)
         ui.indicatorGrid.delegate.previewRequested.connect(self._preview_indicator)
+        ui.indicatorGrid.addBelowRequested.connect(self.new_indicator)
+        ui.indicatorGrid.clearRequested.connect(self.clear_cells)
 
     def follow(self) -> None:
         """A dataset was opened: report the edits it refuses."""
@@ -232,6 +234,22 @@ class Editing:
         grid.setFocus()
         grid.setCurrentIndex(index)
         grid.edit(index)
+
+    def clear_cells(self, cells: list) -> None:
+        """Delete on cells of the grid: each emptied, all of them one undoable step."""
+        window = self.window
+        if not self._writable or window.current_project is None:
+            return
+        model = window.indicator_model
+        stack = window.document.undo_stack
+        if len(cells) > 1:
+            stack.beginMacro(_t("清除 %1 个单元格").replace("%1", str(len(cells))))
+        try:
+            for row, column in cells:
+                model.setData(model.index(row, column), "", Qt.ItemDataRole.EditRole)
+        finally:
+            if len(cells) > 1:
+                stack.endMacro()
 
     def _delete_indicators(self) -> None:
         window = self.window

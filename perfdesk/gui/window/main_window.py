@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         self.settings = settings or s.Settings()
+        self.ui.indicatorGrid.enter_moves = self.settings.get(s.ENTER_MOVES)
         self.document: DatasetDocument | None = None
         self.checker: LiveChecker | None = None
         self.tree_model: ProjectTreeModel | None = None
