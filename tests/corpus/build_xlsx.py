@@ -1,9 +1,9 @@
 """Builds a table's source.xlsx from its source.txt, laid out as the clerk's Excel has it.
 
-The published grid is kept in source.txt (one row a line, cells separated by tabs). meta.json may
-carry an "xlsx" block: {"sheet": name, "merges": ["A1:G1", ...], "cells": {"A3": "text with\\nline
-break"}} for merged headings and labels and for cells whose published text holds a line break
-(which a tab-separated line cannot). Whole numbers and decimals are written as numbers, as Excel
+The published grid is kept in source.txt as Excel saves "Text (Tab delimited)": one row a line,
+cells separated by tabs, a cell whose published text holds a line break quoted ("经济效益
+指标"). meta.json may carry an "xlsx" block: {"sheet": name, "merges": ["A1:G1", ...], "cells":
+{"A3": "text"}} for the merged headings and labels. Whole numbers and decimals are written as numbers, as Excel
 stores what a clerk types; everything else is text. Run from the repository root:
 
     python tests/corpus/build_xlsx.py tests/corpus/tables/a01_...
@@ -11,6 +11,8 @@ stores what a clerk types; everything else is text. Run from the repository root
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 import sys
@@ -26,8 +28,9 @@ NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 def build(folder: Path) -> Path:
     meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
     spec = meta.get("xlsx", {})
-    rows = (folder / "source.txt").read_text(encoding="utf-8").split("\n")
-    while rows and not rows[-1].strip():
+    text = (folder / "source.txt").read_text(encoding="utf-8")
+    rows = list(csv.reader(io.StringIO(text), delimiter="\t", quotechar='"'))
+    while rows and not any(cell.strip() for cell in rows[-1]):
         rows.pop()
     book = Workbook()
     sheet = book.active
@@ -35,7 +38,7 @@ def build(folder: Path) -> Path:
     thin = Side(style="thin")
     widths: dict[int, int] = {}
     for r, line in enumerate(rows, start=1):
-        for c, text in enumerate(line.split("\t"), start=1):
+        for c, text in enumerate(line, start=1):
             if text == "":
                 continue
             value: object = text
@@ -47,7 +50,7 @@ def build(folder: Path) -> Path:
     for ref, text in spec.get("cells", {}).items():
         sheet[ref] = text
         sheet[ref].alignment = Alignment(wrap_text=True, vertical="center")
-    width = max((len(line.split("\t")) for line in rows), default=1)
+    width = max((len(line) for line in rows), default=1)
     first_grid = spec.get("border_from_row", 2)
     for r in range(first_grid, len(rows) + 1):
         for c in range(1, width + 1):
