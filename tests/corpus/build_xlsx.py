@@ -2,9 +2,11 @@
 
 The published grid is kept in source.txt as Excel saves "Text (Tab delimited)": one row a line,
 cells separated by tabs, a cell whose published text holds a line break quoted ("经济效益
-指标"). meta.json may carry an "xlsx" block: {"sheet": name, "merges": ["A1:G1", ...], "cells":
-{"A3": "text"}} for the merged headings and labels. Whole numbers and decimals are written as numbers, as Excel
-stores what a clerk types; everything else is text. Run from the repository root:
+指标"). meta.json may carry an "xlsx" block: {"sheet": name, "merges": ["A1:G1", ...],
+"cells": {"A3": "text"}} for the merged headings and labels. Whole numbers and decimals are
+written as numbers, as Excel stores what a clerk types; everything else is text, and a cell
+starting with "=" (a comparator typed as "=10个") stays text, never a formula. Only tables that
+are spreadsheet grids get a workbook. Run from the repository root:
 
     python tests/corpus/build_xlsx.py tests/corpus/tables/a01_...
 """
@@ -45,6 +47,8 @@ def build(folder: Path) -> Path:
             if NUMBER.match(text) and len(text) < 12:
                 value = int(text) if "." not in text else float(text)
             cell = sheet.cell(row=r, column=c, value=value)
+            if text.startswith("="):
+                cell.data_type = "s"  # typed text such as "=10个", not a formula
             cell.alignment = Alignment(wrap_text=True, vertical="center")
             widths[c] = max(widths.get(c, 8), min(40, len(text) * 2))
     for ref, text in spec.get("cells", {}).items():
