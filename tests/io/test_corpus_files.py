@@ -1,0 +1,53 @@
+"""The real-table corpus is well formed: each table folder a clerk's file, its source and its expectation.
+
+PerfDesk's reading of these tables is measured elsewhere; this only holds the corpus to its schema
+(tests/corpus/check_corpus.py), so that a table added by hand with a missing file, an unknown
+layout, a level-1 label that is not one, or a review citing a rule that does not exist is caught
+before anyone measures PerfDesk against it.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+_spec = importlib.util.spec_from_file_location("check_corpus", CORPUS / "check_corpus.py")
+check_corpus = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(check_corpus)
+
+FOLDERS = check_corpus.table_folders()
+
+
+def test_the_corpus_has_tables():
+    assert len(FOLDERS) >= 10
+
+
+@pytest.mark.parametrize("folder", FOLDERS, ids=[f.name for f in FOLDERS])
+def test_each_table_follows_the_corpus_schema(folder):
+    problems: list[str] = []
+    row = check_corpus.check_folder(folder, problems)
+    assert problems == []
+    assert row["projects"] >= 1 and row["indicators"] >= check_corpus.MIN_INDICATORS
+
+
+def test_a_review_citing_an_unknown_rule_is_caught(tmp_path):
+    folder = tmp_path / "z01_broken"
+    folder.mkdir()
+    (folder / "source.txt").write_text("项目名称\t测试\n", encoding="utf-8")
+    (folder / "meta.json").write_text(
+        '{"id": "z01_broken", "url": "https://example.gov.cn/a", "title": "t", "issuer": "i",'
+        ' "province": "湖南", "city_or_county": "", "year": 2024, "layout": "flat_grid",'
+        ' "kind": "project_target", "notes": "n"}', encoding="utf-8")
+    (folder / "expected.json").write_text(
+        '{"projects": [{"name": "测试", "unit": null, "department": null, "total_funds": "1",'
+        ' "indicators": [' + ",".join(
+            '{"level1": "产出指标", "level2": "数量指标", "name": "培训场次%d", "comparator": "≥",'
+            ' "value": "10", "unit": "场"}' % n for n in range(3)) + ']}],'
+        ' "review": [{"project": "测试", "indicator": null, "field": "年度目标",'
+        ' "reviewer_says": "请量化。", "rule": "XYZ-99"}]}', encoding="utf-8")
+    problems: list[str] = []
+    check_corpus.check_folder(folder, problems)
+    assert any("XYZ-99" in p for p in problems)
