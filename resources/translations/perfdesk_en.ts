@@ -221,6 +221,10 @@
         <translation>Target: %1</translation>
     </message>
     <message>
+        <source>审核意见：%1（%2）</source>
+        <translation>Review comment: %1 (%2)</translation>
+    </message>
+    <message>
         <source>导入时写作：%1</source>
         <translation>Written on import as: %1</translation>
     </message>
@@ -579,6 +583,10 @@ Fill in, check and export project expenditure performance targets (项目支出�
         <translation>Code: %1</translation>
     </message>
     <message>
+        <source>%1 条审核意见待答复</source>
+        <translation>%1 review comments waiting for an answer</translation>
+    </message>
+    <message>
         <source>%1 个错误</source>
         <translation>%1 errors</translation>
     </message>
@@ -838,11 +846,11 @@ Fill in, check and export project expenditure performance targets (项目支出�
     </message>
     <message>
         <source>跳过(&amp;S)：保留数据文件中的</source>
-        <translation>&amp;Skip: keep the dataset's</translation>
+        <translation>&amp;Skip: keep the dataset&apos;s</translation>
     </message>
     <message>
         <source>替换(&amp;R)：换成表中的</source>
-        <translation>&amp;Replace with the table's</translation>
+        <translation>&amp;Replace with the table&apos;s</translation>
     </message>
     <message>
         <source>都保留(&amp;K)：另存一个</source>
@@ -858,7 +866,7 @@ Fill in, check and export project expenditure performance targets (项目支出�
     </message>
     <message>
         <source>%1（%2）：与“%3”中的项目同名</source>
-        <translation>%1 (%2): same name as a project in '%3'</translation>
+        <translation>%1 (%2): same name as a project in &apos;%3&apos;</translation>
     </message>
 </context>
 <context>
