@@ -40,7 +40,7 @@ from perfdesk.io.base import (
     cell_text,
     reading_notices,
 )
-from perfdesk.io.detail_form import FAILED_MARK, DetailForm, Signature, detail_form, merged_spans
+from perfdesk.io.detail_form import DetailForm, Signature, detail_form, merged_spans
 from perfdesk.io.sources import Sheet
 from perfdesk.core.entry import IndicatorRowReader
 from perfdesk.core.model import Indicator, Project
@@ -201,7 +201,7 @@ def _line_height(text: str, width: float) -> float:
     return writing.text_lines(text, width) * 14.5 + 8
 
 
-def export(projects: Iterable[Project], path: Path, *, year: int, failed: Iterable[str] = (),
+def export(projects: Iterable[Project], path: Path, *, year: int,
            signed: Signature = Signature(), progress: ProgressCallback | None = None,
            template_path: Path | None = None) -> Path:
     """Write one sheet per project (an empty form when there are none) and the embedded data,
@@ -209,24 +209,22 @@ def export(projects: Iterable[Project], path: Path, *, year: int, failed: Iterab
     target = writing.check_target(path)
     template = load_template(template_path)
     projects = projects if isinstance(projects, list) else list(projects)
-    failed = set(failed)
     wb = Workbook(write_only=True)
     styles = _styles(wb, template)
-    frames = {flag: sheet_frame(template, failed=flag) for flag in (False, True)}
+    frame = sheet_frame(template)
     tracker = Progress(progress, len(projects))
     tracker.start()
     used: set[str] = {embedded.SHEET_NAME}
     entries = []
     for index, project in enumerate(projects, 1):
         title = sheet_name(index, project.name, used)
-        cells = write_sheet(wb, styles, template, project, title, year=year,
-                            failed=project.uuid in failed, frames=frames, signed=signed)
+        cells = write_sheet(wb, styles, template, project, title, year=year, frame=frame,
+                            signed=signed)
         entries.append(embedded.Entry(embedded.cells_hash(cells), title,
                                       embedded.project_record(project)))
         tracker.advance()
     if not projects:
-        write_sheet(wb, styles, template, Project(), "申报表", year=year, failed=False,
-                    frames=frames)
+        write_sheet(wb, styles, template, Project(), "申报表", year=year, frame=frame)
     embedded.add_payload_sheet(wb, styles, KIND, entries)
     result = writing.save_atomically(wb, target)
     tracker.finish()
@@ -263,12 +261,8 @@ def sheet_values(t: Template, form: DetailForm) -> tuple[dict[tuple[int, int], o
             r, c = t.place(place)
             values[(moved(r), c)] = clean(value) if isinstance(value, str) else value
 
-    title = form.title
-    if form.failed and "PD_CHECK" not in t.places:
-        title += f"（{FAILED_MARK}）"
-    put("PD_TITLE", title)
+    put("PD_TITLE", form.title)
     put("PD_UNIT_LINE", form.unit_line)
-    put("PD_CHECK", FAILED_MARK if form.failed else "")
     for place, key in HEADER_PLACES.items():
         put(place, form.value(key))
     for (midterm, annual), line in zip(MONEY_PLACES, form.money):
@@ -287,7 +281,7 @@ def sheet_values(t: Template, form: DetailForm) -> tuple[dict[tuple[int, int], o
     return values, shift
 
 
-def sheet_frame(t: Template, *, failed: bool) -> tuple[bytes, bytes]:
+def sheet_frame(t: Template) -> tuple[bytes, bytes]:
     """The XML around a project sheet's cells (columns, views, print setup), made once from a
     prototype sheet carrying the template's settings and shared by every project's sheet."""
     ws = Workbook(write_only=True).create_sheet("prototype")
@@ -304,18 +298,15 @@ def sheet_frame(t: Template, *, failed: bool) -> tuple[bytes, bytes]:
     (ws.page_margins.left, ws.page_margins.right, ws.page_margins.top,
      ws.page_margins.bottom) = page["margins"]
     ws.sheet_view.showGridLines = page["gridlines"]
-    if failed:
-        ws.sheet_properties.tabColor = "C00000"
     return writing.sheet_frame(ws)
 
 
 def write_sheet(wb: Workbook, styles: writing.Styles, template: Template, project: Project,
-                title: str, *, year: int, failed: bool,
-                frames: dict[bool, tuple[bytes, bytes]],
+                title: str, *, year: int, frame: tuple[bytes, bytes],
                 signed: Signature = Signature()) -> list[tuple[int, int, object]]:
     """Write one project's sheet; returns the (row, col, value) cells written, for hashing."""
     t = template
-    form = detail_form(project, year=year, failed=failed, signed=signed)
+    form = detail_form(project, year=year, signed=signed)
     values, shift = sheet_values(t, form)
     grid_row = t.grid_row
 
@@ -326,7 +317,7 @@ def write_sheet(wb: Workbook, styles: writing.Styles, template: Template, projec
     heights = {moved(r): h for r, h in t.heights.items() if r != grid_row}
     column_of = {f: c for c, f in t.grid_columns}
     minimum = t.heights.get(grid_row) or 20
-    for offset in range(len(project.indicators)):
+    for offset in range(len(form.grid)):
         row = grid_row + offset
         need = minimum
         for col, _field in t.grid_columns:
@@ -370,7 +361,7 @@ def write_sheet(wb: Workbook, styles: writing.Styles, template: Template, projec
             if value is not None:
                 written.append((row, col, value))
         rows.add(out, heights.get(row))
-    rows.close(frames[failed])
+    rows.close(frame)
     return written
 
 

@@ -127,7 +127,7 @@ def _read_disclosure(headers: list[tuple[Sheet, disclosure.Header]], payload, pr
                     if project is None:
                         disagreed.add(r)
                         continue
-                    if embedded.row_hash(disclosure.project_row(project, None)) != \
+                    if embedded.row_hash(disclosure.project_row(project)) != \
                             embedded.row_hash(cells[:_DISCLOSURE_COLUMNS]):
                         notices.append(Notice(_DISAGREES, sheet.location(r)))
                         disagreed.add(r)

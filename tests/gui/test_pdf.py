@@ -158,16 +158,6 @@ def test_a_very_long_explanation_is_wrapped_and_split_across_pages(qapp, tmp_pat
 
 
 @needs_poppler
-def test_failing_projects_are_marked_on_each_of_their_pages(qapp, tmp_path):
-    good, bad = project("合格项目"), project("问题项目", indicators=40)
-    out = write_projects_pdf([good, bad], tmp_path / "查.pdf", year=2025, failed={bad.uuid})
-    pages = page_count(out)
-    assert "未通过检查" not in text_of(out, 1)
-    for page in range(2, pages + 1):
-        assert "未通过检查" in text_of(out, page)
-
-
-@needs_poppler
 def test_values_are_shown_as_typed_and_money_is_exact(qapp, tmp_path):
     p = project(indicators=0, annual_total=Decimal("0.1"), annual_fiscal=Decimal("1.005"),
                 annual_other=None, midterm_total=None)
