@@ -301,6 +301,52 @@ def sheet_frame(t: Template) -> tuple[bytes, bytes]:
     return writing.sheet_frame(ws)
 
 
+# A4 in points, and Excel's default row height.
+_PAPER = {9: (595.3, 841.9), 8: (841.9, 1190.6), 11: (419.5, 595.3)}
+_DEFAULT_HEIGHT = 15.0
+
+
+def page_breaks(t: Template, heights: dict[int, float], indicators: int) -> list[int]:
+    """Grid offsets (0 = first indicator row) where a printed page begins, as Excel will
+    lay the sheet out with the template's paper, margins and fit-to-width scale. Breaking
+    there ourselves lets a category run on a new page repeat its 一级/二级 labels (the merged
+    cell is split at the break) instead of showing a blank column under the repeated heading."""
+    short, long = _PAPER.get(t.page.get("paperSize") or 9, _PAPER[9])
+    width, height = (long, short) if t.page.get("orientation") == "landscape" else (short, long)
+    left, right, top, bottom = (m or 0 for m in t.page["margins"])
+    usable_w = width - (left + right) * 72
+    usable_h = height - (top + bottom) * 72
+    sheet_w = sum((t.widths.get(get_column_letter(c), 8.43) * 7 + 5) * 0.75
+                  for c in range(1, t.max_col + 1))
+    scale = min(1.0, usable_w / sheet_w) if t.page.get("fit") and sheet_w else 1.0
+    room = usable_h / scale
+    title = heights.get(t.head_row, _DEFAULT_HEIGHT)
+    y = sum(heights.get(r, _DEFAULT_HEIGHT) for r in range(1, t.grid_row))
+    breaks = []
+    for offset in range(indicators):
+        h = heights.get(t.grid_row + offset, _DEFAULT_HEIGHT)
+        if y + h > room and y > title:
+            breaks.append(offset)
+            y = title
+        y += h
+    return breaks
+
+
+def split_at(spans: list[tuple[int, int]], breaks: list[int]) -> list[tuple[int, int]]:
+    """Merge spans cut where a page begins (a piece of one row is no merge at all)."""
+    out = []
+    for first, last in spans:
+        start = first
+        for b in breaks:
+            if start < b <= last:
+                if b - 1 > start:
+                    out.append((start, b - 1))
+                start = b
+        if last > start:
+            out.append((start, last))
+    return out
+
+
 def write_sheet(wb: Workbook, styles: writing.Styles, template: Template, project: Project,
                 title: str, *, year: int, frame: tuple[bytes, bytes],
                 signed: Signature = Signature()) -> list[tuple[int, int, object]]:
@@ -325,11 +371,13 @@ def write_sheet(wb: Workbook, styles: writing.Styles, template: Template, projec
             if isinstance(value, str):
                 need = max(need, _line_height(value, t.width_of(col, col)))
         heights[row] = min(need, 409)
+    breaks = page_breaks(t, heights, len(form.grid))
     for grid_field in ("level1", "level2"):
         col = column_of.get(grid_field)
         if col is not None:
             merges.extend((grid_row + first, col, grid_row + last, col)
-                          for first, last in merged_spans(form.grid, grid_field))
+                          for first, last in split_at(merged_spans(form.grid, grid_field),
+                                                      breaks))
     for r1, c1, r2, c2 in merges:  # merged text cells: heights from text and merged width
         value = values.get((r1, c1))
         if r1 == r2 and isinstance(value, str):
@@ -342,6 +390,8 @@ def write_sheet(wb: Workbook, styles: writing.Styles, template: Template, projec
     last_row = moved(t.max_row) if t.max_row > grid_row else grid_row + shift
     ws.print_area = f"A1:{get_column_letter(t.max_col)}{last_row}"
     rows = writing.RowWriter(ws, styles)
+    for offset in breaks:
+        rows.break_before(grid_row + offset)
     for r1, c1, r2, c2 in merges:
         rows.merge(f"{get_column_letter(c1)}{r1}:{get_column_letter(c2)}{r2}")
 
