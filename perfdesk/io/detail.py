@@ -207,6 +207,21 @@ def export(projects: Iterable[Project], path: Path, *, year: int,
     """Write one sheet per project (an empty form when there are none) and the embedded data,
     atomically; see :func:`perfdesk.io.export_detail`."""
     target = writing.check_target(path)
+    projects = projects if isinstance(projects, list) else list(projects)
+    tracker = Progress(progress, len(projects))
+    wb = workbook(projects, year=year, signed=signed, progress=progress,
+                  template_path=template_path)
+    result = writing.save_atomically(wb, target)
+    tracker.finish()
+    return result
+
+
+def workbook(projects: Iterable[Project], *, year: int, signed: Signature = Signature(),
+             progress: ProgressCallback | None = None, template_path: Path | None = None,
+             extra_sheets=None) -> Workbook:
+    """The 申报表 workbook in memory (one sheet per project and the embedded data), for
+    :func:`export` or a submission to save; ``extra_sheets(wb, styles)`` adds sheets of the
+    caller's before the embedded data."""
     template = load_template(template_path)
     projects = projects if isinstance(projects, list) else list(projects)
     wb = Workbook(write_only=True)
@@ -225,10 +240,10 @@ def export(projects: Iterable[Project], path: Path, *, year: int,
         tracker.advance()
     if not projects:
         write_sheet(wb, styles, template, Project(), "申报表", year=year, frame=frame)
+    if extra_sheets is not None:
+        extra_sheets(wb, styles, entries)
     embedded.add_payload_sheet(wb, styles, KIND, entries)
-    result = writing.save_atomically(wb, target)
-    tracker.finish()
-    return result
+    return wb
 
 
 # Where each part of the form's content goes: template place → header field.
