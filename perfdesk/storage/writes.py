@@ -271,7 +271,7 @@ def add_submission(tx: Transaction, record: dict[str, Any]) -> None:
     values["manifest"] = json.dumps(values.get("manifest", {}), ensure_ascii=False,
                                     sort_keys=True)
     values["snapshot"] = json.dumps(values.get("snapshot", []), ensure_ascii=False,
-                                    separators=(",", ":"))
+                                    separators=(",", ":"), default=log_text)
     tx.write(SUB.insert().values(**values))
     tx.log("create", "submission", values["submission_id"], values["direction"], None,
            f"{values.get('unit_name', '')} 第{values.get('number', 0)}次")
