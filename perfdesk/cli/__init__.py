@@ -62,7 +62,8 @@ class CommandParser(argparse.ArgumentParser):
         self.exit(EXIT_ERROR, f"perfdesk: {message} (see perfdesk --help)\n")
 
 
-COMMAND_MODULES = ("perfdesk.cli.basic", "perfdesk.cli.check", "perfdesk.cli.io")
+COMMAND_MODULES = ("perfdesk.cli.basic", "perfdesk.cli.check", "perfdesk.cli.io",
+                   "perfdesk.cli.submission")
 
 
 def _load_commands() -> None:
