@@ -412,6 +412,13 @@ def write_sheet(wb: Workbook, styles: writing.Styles, template: Template, projec
 
     style_at = t.styles_at(shift)
     grid_styles = t.grid_styles
+    # a merged range shows its first cell only; Excel (and openpyxl) drop the others' values on
+    # saving, so they are not written: a workbook merely saved again still hashes the same
+    for r1, c1, r2, c2 in merges:
+        for r in range(r1, r2 + 1):
+            for c in range(c1, c2 + 1):
+                if (r, c) != (r1, c1):
+                    values.pop((r, c), None)
     written = []
     for row in range(1, last_row + 1):
         in_grid = grid_row <= row <= grid_row + shift

@@ -162,8 +162,8 @@ def read_submission(path: Path) -> SubmissionFile:
     try:
         source = read_source(path)
     except PerfDeskError as exc:
-        raise SubmissionFileError("truncated", f"文件无法读取：{exc.zh}", f"The file cannot be read: "
-                                  f"{exc.en}", path) from exc
+        raise SubmissionFileError("truncated", f"文件无法读取：{exc.text.zh}", f"The file cannot be read: "
+                                  f"{exc.text.en}", path) from exc
     hidden = next((s for s in source.sheets if s.name == SHEET_NAME and s.rows
                    and s.rows[0] and s.rows[0][0] == MARKER), None)
     payload_sheet = embedded.find_payload_sheet(source.sheets)

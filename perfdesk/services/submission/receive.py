@@ -89,9 +89,9 @@ def receive(dataset, paths, *, accept_changed: bool = False) -> list[FileResult]
         try:
             read.append(read_submission(path))
         except SubmissionFileError as exc:
-            results.append(_refused(path, exc.reason, exc.zh))
+            results.append(_refused(path, exc.reason, exc.text.zh))
         except PerfDeskError as exc:
-            results.append(_refused(path, "unreadable", exc.zh))
+            results.append(_refused(path, "unreadable", exc.text.zh))
     read.sort(key=lambda s: ((s.manifest.get("unit") or {}).get("name", ""),
                              int(s.manifest.get("number", 0))))
     for sub in read:
