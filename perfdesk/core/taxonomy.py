@@ -45,6 +45,47 @@ COST = "成本指标"
 # The level-2 category whose values must be dates, periods or on-time rates (rule TIME-01).
 TIMELINESS = "时效指标"
 
+# The order the official forms print categories in: 产出 → 成本 (profile 101) → 效益 → 满意度,
+# and level 2 as each profile lists it (both profiles list shared names in the same order).
+LEVEL1_ORDER = (OUTPUT, COST, EFFECT, SATISFACTION)
+
+
+def _level2_order() -> dict[str, int]:
+    order: dict[str, int] = {}
+    for categories in PROFILES.values():
+        for children in categories.values():
+            for n, name in enumerate(children):
+                order.setdefault(name, n)
+    return order
+
+
+def official_order(indicators: list) -> list:
+    """``indicators`` (anything with ``level1`` and ``level2``) in the order the official
+    forms print them: grouped by level 1 (产出 → 成本 → 效益 → 满意度, an unknown label after
+    the known ones, in the order it first appears), then level 2 in taxonomy order (unknown
+    ones after, by first appearance), entry order within a group. The sort is stable, so an
+    already ordered list comes back as it was."""
+    level2_rank = _LEVEL2_RANK
+    first1: dict[str, int] = {}
+    first2: dict[tuple[str, str], int] = {}
+
+    def key(item) -> tuple:
+        label1 = normalise_label(item.level1)
+        label1 = LEVEL1_ALIASES.get(label1, label1)
+        rank1 = LEVEL1_ORDER.index(label1) if label1 in LEVEL1_ORDER else \
+            len(LEVEL1_ORDER) + first1.setdefault(label1, len(first1))
+        label2 = normalise_label(item.level2)
+        label2 = LEVEL2_ALIASES.get(label2, label2)
+        rank2 = level2_rank.get(label2)
+        if rank2 is None:
+            rank2 = 100 + first2.setdefault((label1, label2), len(first2))
+        return rank1, rank2
+
+    keyed = [(key(item), n, item) for n, item in enumerate(indicators)]
+    keyed.sort(key=lambda entry: (entry[0], entry[1]))
+    return [item for _key, _n, item in keyed]
+
+
 # --- aliases seen in real tables ------------------------------------------------------------
 
 # Non-standard level-1 labels that mean a standard one (rule CAT-03 offers the fix).
@@ -90,6 +131,9 @@ TRADITIONAL_TO_SIMPLIFIED = str.maketrans(
     {_TRADITIONAL[i]: _TRADITIONAL[i + 1] for i in range(0, len(_TRADITIONAL), 2)})
 
 _SPACES = re.compile(r"[\s\u3000\u00a0]+")
+
+
+_LEVEL2_RANK: dict[str, int] = {}
 
 
 def normalise_label(text: str | None) -> str:
@@ -163,6 +207,9 @@ def standard_level2(profile: str, level1: str, label: str) -> str:
     text = normalise_label(label)
     text = LEVEL2_ALIASES.get(text, text)
     return text if text in level2_names(profile, level1) else ""
+
+
+_LEVEL2_RANK.update(_level2_order())
 
 
 def all_category_names() -> frozenset[str]:

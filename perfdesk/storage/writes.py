@@ -56,6 +56,7 @@ from perfdesk.storage.queries import (
     LOG,
     PROJ,
     REF,
+    SUB,
     TABLES,
     UNIT as UNITS,
 )
@@ -246,7 +247,7 @@ def _remove_comment(tx: Transaction, uuid: str) -> None:
 
 # --- the dataset ----------------------------------------------------------------------------
 
-_INFO_FIELDS = ("title", "budget_year", "profile")
+_INFO_FIELDS = ("title", "budget_year", "profile", "kind")
 
 
 def change_dataset(tx: Transaction, values: dict[str, Any]) -> None:
@@ -273,6 +274,14 @@ def change_dataset(tx: Transaction, values: dict[str, Any]) -> None:
         tx.log("update", "dataset", info["dataset_uuid"], k, info[k], after[k])
     if "settings" in old:
         stored["settings"] = after["settings"]
+    if "task" in values:
+        text = json.dumps(values["task"], ensure_ascii=False, sort_keys=True)
+        if queries.settings_of(text) != info["task"]:
+            tx.write(INFO.update().values(task=text))
+            old["task"] = info["task"]
+            stored["task"] = queries.settings_of(text)
+            tx.log("update", "dataset", info["dataset_uuid"], "task", None,
+                   "(task file)")  # the secrets stay out of the change log
     if "reference_projects" in values:
         before = tuple(queries.reference_projects(tx.conn))
         rows = [dict(unit_name=u or "", name=n, code=c or "")
@@ -287,6 +296,22 @@ def change_dataset(tx: Transaction, values: dict[str, Any]) -> None:
                    str(len(before)), str(len(kept)))
     if stored:
         tx.record(Changed(DATASET, info["dataset_uuid"], old, stored))
+
+
+# --- the 报送记录 -----------------------------------------------------------------------------
+
+
+def add_submission(tx: Transaction, record: dict[str, Any]) -> None:
+    """Keep one submission sent or received (``record`` holds the submission table's columns;
+    manifest and snapshot as JSON-ready values), in the transaction of what it came with."""
+    values = dict(record)
+    values["manifest"] = json.dumps(values.get("manifest", {}), ensure_ascii=False,
+                                    sort_keys=True)
+    values["snapshot"] = json.dumps(values.get("snapshot", []), ensure_ascii=False,
+                                    separators=(",", ":"), default=log_text)
+    tx.write(SUB.insert().values(**values))
+    tx.log("create", "submission", values["submission_id"], values["direction"], None,
+           f"{values.get('unit_name', '')} 第{values.get('number', 0)}次")
 
 
 # --- departments and units ------------------------------------------------------------------
