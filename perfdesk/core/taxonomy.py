@@ -12,8 +12,10 @@ level-1 category there). See ``shared/spec/domain.md`` §2.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
+from typing import Protocol, TypeVar
 
 # --- the two profiles -----------------------------------------------------------------------
 
@@ -59,7 +61,15 @@ def _level2_order() -> dict[str, int]:
     return order
 
 
-def official_order(indicators: list) -> list:
+class _Labelled(Protocol):
+    level1: str
+    level2: str
+
+
+_Item = TypeVar("_Item", bound=_Labelled)
+
+
+def official_order(indicators: Sequence[_Item]) -> list[_Item]:
     """``indicators`` (anything with ``level1`` and ``level2``) in the order the official
     forms print them: grouped by level 1 (产出 → 成本 → 效益 → 满意度, an unknown label after
     the known ones, in the order it first appears), then level 2 in taxonomy order (unknown
@@ -69,7 +79,7 @@ def official_order(indicators: list) -> list:
     first1: dict[str, int] = {}
     first2: dict[tuple[str, str], int] = {}
 
-    def key(item) -> tuple:
+    def key(item: _Item) -> tuple[int, int]:
         label1 = normalise_label(item.level1)
         label1 = LEVEL1_ALIASES.get(label1, label1)
         rank1 = LEVEL1_ORDER.index(label1) if label1 in LEVEL1_ORDER else \
