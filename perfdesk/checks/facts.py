@@ -3,7 +3,7 @@
 Many rules ask the same questions (which standard category is this row really in? what does
 its 指标值 say? is this a 满意度 row?); answering them once per check keeps each rule a few
 lines and the whole check cheap. The answers also decide which rules need to run on a row at
-all (see ``when`` in :mod:`perfdesk.checks.engine`): a cost rule never runs on a 满意度 row.
+all (see ``when`` in :mod:`perfdesk.checks.catalogue`): a cost rule never runs on a 满意度 row.
 Nothing here judges anything: the rules do.
 """
 

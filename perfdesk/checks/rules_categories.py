@@ -4,7 +4,7 @@ profile 88 and profile 101 accept what their own tree holds."""
 
 from __future__ import annotations
 
-from perfdesk.checks.engine import Fix, Severity, hit, indicator_rule, project_rule
+from perfdesk.checks.catalogue import Fix, Severity, hit, indicator_rule, project_rule
 from perfdesk.checks.wording import (
     FORM,
     P88,

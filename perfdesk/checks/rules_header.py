@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from perfdesk.checks.engine import Fix, Severity, hit, project_rule
+from perfdesk.checks.catalogue import Fix, Severity, hit, project_rule
 from perfdesk.checks.wording import (
     FORM,
     P88,

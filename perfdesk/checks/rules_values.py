@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from perfdesk.checks.engine import Fix, Severity, hit, indicator_rule, project_rule
+from perfdesk.checks.catalogue import Fix, Severity, hit, indicator_rule, project_rule
 from perfdesk.checks.facts import looks_like_date
 from perfdesk.checks.wording import P88, P101, REVIEW, both, clip, listing, source
 from perfdesk.core.entry import explanation_with
