@@ -144,8 +144,8 @@ class Rule:
 
 
 # The catalogue's section order; within a section rules sort by number.
-SECTIONS = ("HDR", "FUND", "GOAL", "CAT", "REQ", "ROW", "VAL", "SAT", "COST", "TIME", "IN",
-            "STD", "EXP")
+SECTIONS = ("HDR", "FUND", "GOAL", "CAT", "REQ", "ROW", "WGT", "VAL", "UNIT", "FIT", "SAT", "COST",
+            "TIME", "IN", "STD", "EXP")
 
 RULES: dict[str, Rule] = {}  # in catalogue order; filled as the rule modules register
 
