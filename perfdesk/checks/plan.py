@@ -12,10 +12,22 @@ from collections.abc import Iterable
 
 from perfdesk.checks.catalogue import INDICATOR, PROJECT, RULES
 
+# One cause, one finding: where several of these rules describe the indicator as stated (its
+# name and its 指标值, one cell for the reader) only the first in this order reports it —
+# ``满意度 | 全民提升`` is SAT-01 (no percentage), not VAL-07 (vague) too; ``资金支出率 | 95%``
+# under 数量指标 is IN-02 (not a result at all), not VAL-15 (a rate as a quantity) too; a
+# sentence with a vague word in it is a sentence first (VAL-12 before VAL-07).
+PRECEDENCE = ("ROW-03", "ROW-04", "SAT-01", "IN-01", "IN-02", "VAL-08", "VAL-16", "VAL-14",
+              "VAL-12", "VAL-07", "VAL-01", "VAL-13", "ROW-05", "VAL-15", "UNIT-01", "FIT-01",
+              "VAL-02")
+RANK = {rule_id: n for n, rule_id in enumerate(PRECEDENCE)}
+STATED = frozenset(("name", "value"))  # the fields PRECEDENCE compares findings in
+
 
 class Plan:
     """The rules a context runs, with their severity in its profile, ready to call: project
-    rules, and for each kind of indicator row the indicator rules that apply to it."""
+    rules, and for each kind of indicator row the indicator rules that apply to it (see
+    :data:`PRECEDENCE` for what is left out when several speak of one cause)."""
 
     __slots__ = ("project", "_indicator", "_blank", "_by_kinds", "superseding")
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from perfdesk.checks.catalogue import RULES, Finding, Hit
 from perfdesk.checks.facts import ProjectFacts
+from perfdesk.checks.plan import RANK, STATED
 
 if TYPE_CHECKING:  # pragma: no cover
     from perfdesk.checks.context import CheckContext
@@ -56,15 +57,28 @@ def check_project(project: "Project", context: "CheckContext") -> list["Finding"
                     continue
                 found.append(Finding(rule.id, h.severity or severity, puid, uuid, h.field,
                                      rule.message(h.variant, h.params), h.fix))
-        if len(found) > 1 and plan.superseding:
-            dropped = {d for f in found if f.rule in plan.superseding
-                       for d in RULES[f.rule].supersedes}
-            if dropped:
-                found = [f for f in found if f.rule not in dropped]
+        if len(found) > 1:
+            if plan.superseding:
+                dropped = {d for f in found if f.rule in plan.superseding
+                           for d in RULES[f.rule].supersedes}
+                if dropped:
+                    found = [f for f in found if f.rule not in dropped]
+            found = _one_per_cause(found)
         findings.extend(found)
     for rest in pointed.values():  # pragma: no cover - rules point only at the project's rows
         findings.extend(rest)
     return findings
+
+
+def _one_per_cause(found: list[Finding]) -> list[Finding]:
+    """The findings of one indicator without those a higher rule of :data:`PRECEDENCE`
+    already explains (on the name or the 指标值)."""
+    ranked = [RANK[f.rule] for f in found if f.field in STATED and f.rule in RANK]
+    if len(ranked) < 2:
+        return found
+    best = min(ranked)
+    return [f for f in found
+            if f.field not in STATED or f.rule not in RANK or RANK[f.rule] == best]
 
 
 def _hits(result: Hit | Iterable[Hit] | None) -> Iterable[Hit]:
