@@ -32,6 +32,7 @@ A ⚙ threshold it reads is added to ``SETTINGS`` in :mod:`.context` with its de
 from perfdesk.checks import (  # noqa: F401
     rules_categories,
     rules_header,
+    rules_review,
     rules_topics,
     rules_values,
 )

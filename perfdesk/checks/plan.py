@@ -18,7 +18,7 @@ from perfdesk.checks.catalogue import INDICATOR, PROJECT, RULES
 # under 数量指标 is IN-02 (not a result at all), not VAL-15 (a rate as a quantity) too; a
 # sentence with a vague word in it is a sentence first (VAL-12 before VAL-07).
 PRECEDENCE = ("ROW-03", "ROW-04", "SAT-01", "IN-01", "IN-02", "VAL-08", "VAL-16", "VAL-14",
-              "VAL-12", "VAL-07", "VAL-01", "VAL-13", "ROW-05", "VAL-15", "UNIT-01", "FIT-01",
+              "VAL-12", "VAL-07", "VAL-11", "VAL-01", "VAL-13", "ROW-05", "VAL-15", "UNIT-01", "FIT-01",
               "VAL-02")
 RANK = {rule_id: n for n, rule_id in enumerate(PRECEDENCE)}
 STATED = frozenset(("name", "value"))  # the fields PRECEDENCE compares findings in
