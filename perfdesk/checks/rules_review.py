@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 from perfdesk.checks.catalogue import Fix, Severity, hit, indicator_rule
 from perfdesk.checks.wording import REVIEW, clip, source
@@ -27,12 +28,24 @@ _MEASURABLE = re.compile(
     r"件数|场次|天数|时长|时间|时限|面积|长度|里程|金额|成本|费用|标准|期限|周期|量|度)$")
 
 
+# What these rules ask of a name or a unit depends on the text alone: asked once per text (a
+# dataset repeats its names across projects and years), the check stays cheaper than loading.
+_CACHE = 4096
+
+
+@lru_cache(maxsize=_CACHE)
 def _bare(name: str) -> str:
     return _NUMBERING.sub("", name.strip())
 
 
+@lru_cache(maxsize=256)
 def _percent(unit: str) -> bool:
     return normalise_text(unit) in ("%", "百分比")
+
+
+@lru_cache(maxsize=_CACHE)
+def _measurable(name: str) -> bool:
+    return bool(_MEASURABLE.search(name))
 
 
 # --- IN-02 ----------------------------------------------------------------------------------
@@ -58,11 +71,18 @@ _BENEFIT_REACHES = re.compile(r"发放|到户|到人|兑付到")
                   "budget execution and funds in place are process, not performance"))
 def spending_as_result(f, p, ctx):
     name = f.ind.name
-    if _BENEFIT_REACHES.search(name) or (f.is_cost and is_money_unit(f.ind.unit)):
-        return None
+    word = _spending_word(name)
+    if word and not (f.is_cost and is_money_unit(f.ind.unit)):
+        return hit("name", name=clip(name), word=word)
+    return None
+
+
+@lru_cache(maxsize=_CACHE)
+def _spending_word(name: str) -> str:
+    if _BENEFIT_REACHES.search(name):
+        return ""
     m = _SPENDING.search(name)
-    if m:
-        return hit("name", name=clip(name), word=m.group())
+    return m.group() if m else ""
 
 
 # --- ROW-04 / ROW-05 ------------------------------------------------------------------------
@@ -72,6 +92,11 @@ _TEMPLATE_PREFIX = re.compile(
 _TEMPLATE_WHOLE = re.compile(
     r"^[（(]?(?:三级指标|指标名称|指标内容|请填写.*|请输入.*|请选择.*|填写说明|自定义|自行设置|具体指标|"
     r"其他指标|示例)[)）]?$|^(?:例|例如|如)[：:]")
+
+
+@lru_cache(maxsize=_CACHE)
+def _maybe_template(name: str) -> bool:
+    return bool(_TEMPLATE_WHOLE.search(name) or _TEMPLATE_PREFIX.match(name))
 
 
 @indicator_rule(
@@ -89,7 +114,7 @@ _TEMPLATE_WHOLE = re.compile(
     source=source(REVIEW, "报送的表格不得保留模板文字", "submitted tables keep no template text"))
 def template_words(f, p, ctx):
     name = f.ind.name.strip()
-    if not name:
+    if not name or not _maybe_template(name):
         return None
     if _TEMPLATE_WHOLE.search(name):
         return hit("name", "whole", severity=E, name=clip(name))
@@ -119,13 +144,18 @@ _SENTENCE_MARKS = re.compile(r"[，,。；;！!？?]")
     settings=("sentence_max_chars",))
 def task_as_name(f, p, ctx):
     name = _bare(f.ind.name)
-    if not name or _TEMPLATE_PREFIX.match(name):
-        return None  # ROW-04 speaks
-    measurable = bool(_MEASURABLE.search(name))
-    if (_SENTENCE_MARKS.search(name) or len(name) > 25
-            or (_TASK_VERB.search(name) and not measurable) or _WORK_END.search(name)):
+    if _is_task(name):
         return hit("name", name=clip(name))
     return None
+
+
+@lru_cache(maxsize=_CACHE)
+def _is_task(name: str) -> bool:
+    if not name or _TEMPLATE_PREFIX.match(name):
+        return False  # ROW-04 speaks
+    return bool(_SENTENCE_MARKS.search(name) or len(name) > 25
+                or (_TASK_VERB.search(name) and not _measurable(name))
+                or _WORK_END.search(name))
 
 
 # --- VAL-14 / VAL-15 / VAL-16 ---------------------------------------------------------------
@@ -149,7 +179,7 @@ def slogan_percentage(f, p, ctx):
     if ind.target is None or not _percent(ind.unit) or f.is_satisfaction:
         return None
     name = _bare(ind.name)
-    if _MEASURABLE.search(name) or not (_SLOGAN_VERB.search(name) or _SLOGAN_NOUN.search(name)):
+    if _measurable(name) or not (_SLOGAN_VERB.search(name) or _SLOGAN_NOUN.search(name)):
         return None
     return hit("name", name=clip(name), value=clip(f.display))
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from enum import Enum
 
 # --- the two profiles -----------------------------------------------------------------------
@@ -162,6 +163,7 @@ _LABEL_SCORE = re.compile(
     r"|(?P<b>\d+(?:\.\d+)?)\s*分)$")
 
 
+@lru_cache(maxsize=4096)
 def split_score(label: str | None) -> tuple[str, str]:
     """A category label (normalised) and the score written after it (``产出指标(50分)`` →
     (``产出指标``, ``50``)); the score is ``""`` when there is none."""
