@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from enum import Enum
 from typing import Protocol, TypeVar
 
@@ -128,6 +129,23 @@ LEVEL2_ALIASES: dict[str, str] = {
     "可持续影响": "可持续影响指标",
 }
 
+# Provinces' own wordings of the categories (seen in published tables): aliases, offered as a
+# hint with a one-click fix (CAT-03), never an unknown category.
+LEVEL1_ALIASES.update({
+    "项目产出": "产出指标", "项目产出指标": "产出指标", "产出类指标": "产出指标",
+    "项目效益": "效益指标", "效果指标": "效益指标", "效益类指标": "效益指标", "项目效果指标": "效益指标",
+    "项目满意度": "满意度指标", "满意度类指标": "满意度指标", "社会满意度指标": "满意度指标",
+    "成本": "成本指标", "项目成本指标": "成本指标", "成本类指标": "成本指标",
+})
+LEVEL2_ALIASES.update({
+    "社会公众满意度指标": "服务对象满意度指标", "群众满意度指标": "服务对象满意度指标",
+    "受益对象满意度指标": "服务对象满意度指标", "满意度": "服务对象满意度指标",
+    "产出数量": "数量指标", "产出质量": "质量指标", "产出时效": "时效指标", "产出成本": "成本指标",
+    "完成数量": "数量指标", "完成质量": "质量指标", "完成时效": "时效指标",
+    "经济成本": "经济成本指标", "社会成本": "社会成本指标", "生态环境成本": "生态环境成本指标",
+    "可持续发展指标": "可持续影响指标", "可持续影响效益指标": "可持续影响指标",
+})
+
 # Traditional characters found in category labels and table headings, mapped to simplified.
 # Only characters that occur in this domain's fixed vocabulary are listed.
 _TRADITIONAL = (
@@ -189,17 +207,41 @@ def level2_names(profile: str, level1: str) -> tuple[str, ...]:
 
 def parent_of_level2(profile: str, level2: str) -> str:
     """The level-1 category a standard level-2 name belongs to, or ``""``."""
-    name = LEVEL2_ALIASES.get(level2, level2)
-    for level1, children in PROFILES[check_profile(profile)].items():
-        if name in children:
-            return level1
+    categories = PROFILES[check_profile(profile)]
+    for name in dict.fromkeys((level2, LEVEL2_ALIASES.get(level2, level2))):
+        for level1, children in categories.items():
+            if name in children:
+                return level1
     return ""
 
 
-def read_level1(profile: str, label: str) -> Level1Reading:
-    """What a level-1 label as written in a table means in ``profile``."""
-    categories = PROFILES[check_profile(profile)]
+# A score after a category label: 产出指标(50分), 效益指标（30 分）, 满意度指标10分, （权重20%）.
+_LABEL_SCORE = re.compile(
+    r"(?:[（(]\s*(?:权重|分值|分数)?[:：]?\s*(?P<a>\d+(?:\.\d+)?)\s*[分%％]?\s*[)）]"
+    r"|(?P<b>\d+(?:\.\d+)?)\s*分)$")
+
+
+@lru_cache(maxsize=4096)
+def split_score(label: str | None) -> tuple[str, str]:
+    """A category label (normalised) and the score written after it (``产出指标(50分)`` →
+    (``产出指标``, ``50``)); the score is ``""`` when there is none."""
     text = normalise_label(label)
+    m = _LABEL_SCORE.search(text)
+    if not m or not text[: m.start()]:
+        return text, ""
+    return normalise_label(text[: m.start()]), m.group("a") or m.group("b")
+
+
+# Words that say which level-1 category a label of a province's own means (项目产出 …).
+_LEVEL1_WORDS = (("产出", OUTPUT), ("效益", EFFECT), ("效果", EFFECT), ("满意", SATISFACTION),
+                 ("成本", COST))
+
+
+def read_level1(profile: str, label: str) -> Level1Reading:
+    """What a level-1 label as written in a table means in ``profile`` (a score written after
+    it, as in ``产出指标(50分)``, does not change what it means)."""
+    categories = PROFILES[check_profile(profile)]
+    text, _score = split_score(label)
     if text in categories:
         return Level1Reading(LabelKind.STANDARD, text, "")
     alias = LEVEL1_ALIASES.get(text)
@@ -209,14 +251,24 @@ def read_level1(profile: str, label: str) -> Level1Reading:
     parent = parent_of_level2(profile, level2)
     if parent:
         return Level1Reading(LabelKind.LEVEL2, parent, level2)
+    if text and len(text) <= 12 and not re.search(r"[（()）\-—－/、]", text):
+        # a province's own wording (项目产出类, 绩效产出): not two labels in one (CategoryRun)
+        meant = {level1 for word, level1 in _LEVEL1_WORDS if word in text and level1 in categories}
+        if len(meant) == 1:
+            return Level1Reading(LabelKind.ALIAS, meant.pop(), "")
     return Level1Reading(LabelKind.UNKNOWN, "", "")
 
 
 def standard_level2(profile: str, level1: str, label: str) -> str:
     """The standard level-2 name ``label`` means under ``level1``, or ``""`` if none."""
-    text = normalise_label(label)
+    text, _score = split_score(label)
+    children = level2_names(profile, level1)
+    if text in children:
+        return text
     text = LEVEL2_ALIASES.get(text, text)
-    return text if text in level2_names(profile, level1) else ""
+    if text in children:
+        return text
+    return text if text in children else ""
 
 
 _LEVEL2_RANK.update(_level2_order())
@@ -271,5 +323,6 @@ MONEY_UNITS = ("元", "万元", "亿元")
 def is_money_unit(unit: str) -> bool:
     """Whether a unit is an amount of money (元, 万元, 元/人, 万元/公里 …)."""
     unit = (unit or "").strip()
-    head = unit.split("/", 1)[0]
-    return head in MONEY_UNITS
+    head, per = (unit.split("/", 1) + [""])[:2]
+    # 万/月 (人工成本 ≤620万/月) is 万元 a month as tables write it; 万 alone may count people
+    return head in MONEY_UNITS or head == "千元" or (head == "万" and bool(per))

@@ -1,31 +1,27 @@
-"""The checking engine: the rule registry, what a check reports, and running the rules.
+"""The rule catalogue: what each rule is (ID, severity, titles, messages, policy source, the
+settings it reads) and what a check reports (:class:`Finding`, :class:`Fix`).
 
-A rule is one small function plus its entry (ID, severity, messages, policy source, settings
-it reads), registered with :func:`project_rule` or :func:`indicator_rule`. The function looks
-at one project (or one indicator of it) through the precomputed :mod:`~perfdesk.checks.facts`
-and returns :class:`Hit` objects — where the problem is, the message's parameters, a fix if one
-is certain; the engine turns hits into :class:`Finding` objects with the rule's ID, severity and
-message. Adding a rule is writing one function and its entry; nothing else changes.
-
-Two relations between rules keep the list a clerk sees short and specific:
-``fallback`` rules (VAL-13) speak only when no other rule said anything about the same field of
-the same indicator, and ``supersedes`` drops a general rule when a specific one fired on the
-same indicator (SAT-02 says more than VAL-02 about a 满意度 target without ``≥``).
+A rule is one small function plus its entry, registered with :func:`project_rule` or
+:func:`indicator_rule`. The function looks at one project (or one indicator of it) through the
+precomputed :mod:`~perfdesk.checks.facts` and returns :class:`Hit` objects — where the problem
+is, the message's parameters, a fix if one is certain; the runner (:mod:`.runner`) turns hits
+into :class:`Finding` objects with the rule's ID, severity and message. Which rules run for a
+profile and its settings is the plan's business (:mod:`.plan`). Adding a rule is writing one
+function and its entry; nothing else changes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from perfdesk.checks.facts import KINDS, ProjectFacts
+from perfdesk.checks.facts import KINDS
 from perfdesk.core.i18n import Text
 from perfdesk.core.severity import Severity
 
 if TYPE_CHECKING:  # pragma: no cover
-    from perfdesk.checks.context import CheckContext
-    from perfdesk.core.model import Indicator, Project
+    from perfdesk.core.model import Indicator
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,8 +144,8 @@ class Rule:
 
 
 # The catalogue's section order; within a section rules sort by number.
-SECTIONS = ("HDR", "FUND", "GOAL", "CAT", "REQ", "ROW", "VAL", "SAT", "COST", "TIME", "IN",
-            "STD", "EXP")
+SECTIONS = ("HDR", "FUND", "GOAL", "CAT", "REQ", "ROW", "WGT", "VAL", "UNIT", "FIT", "SAT", "COST",
+            "TIME", "IN", "STD", "EXP")
 
 RULES: dict[str, Rule] = {}  # in catalogue order; filled as the rule modules register
 
@@ -200,110 +196,3 @@ def indicator_rule(rule_id: str, severity: Severity, **entry: Any):
     """Register ``fn(indicator_facts, project_facts, context) -> Hit | Iterable[Hit] | None``,
     called once for every indicator row of the project."""
     return _register(INDICATOR, rule_id, severity, **entry)
-
-
-class Plan:
-    """The rules a context runs, with their severity in its profile, ready to call: project
-    rules, and for each kind of indicator row the indicator rules that apply to it."""
-
-    __slots__ = ("project", "_indicator", "_blank", "_by_kinds", "superseding")
-
-    def __init__(self, profile: str, disabled: Iterable[str]) -> None:
-        off = set(disabled)
-        active = [r for r in RULES.values() if r.id not in off]
-        self.project = tuple((r.check, r, r.severity_for(profile))
-                             for r in active if r.scope == PROJECT)
-        indicator = [r for r in active if r.scope == INDICATOR]
-        indicator.sort(key=lambda r: r.fallback)  # stable: catalogue order otherwise
-        self._indicator = tuple((r.when_mask, (r.check, r, r.severity_for(profile)))
-                                for r in indicator)
-        self._blank = tuple(entry for _mask, entry in self._indicator if entry[1].on_blank)
-        self._by_kinds: dict[int, tuple] = {}
-        self.superseding = frozenset(r.id for r in active if r.supersedes)
-
-    def for_row(self, kinds: int, blank: bool) -> tuple:
-        """(check, rule, severity) of the indicator rules to run on a row of these kinds."""
-        if blank:
-            return self._blank
-        found = self._by_kinds.get(kinds)
-        if found is None:
-            found = self._by_kinds[kinds] = tuple(
-                entry for mask, entry in self._indicator if mask & kinds == mask)
-        return found
-
-
-# --- running the rules ----------------------------------------------------------------------
-
-
-def check_project(project: "Project", context: "CheckContext") -> list["Finding"]:
-    """Every finding for one project: header findings first, then each indicator's in order.
-
-    Cheap enough to run on every keystroke: derived facts are computed once per call, and
-    label readings, parsed values and settings-derived word lists are cached on ``context``.
-    """
-    plan = context.plan
-    facts = ProjectFacts(project, context)
-    puid = project.uuid
-    findings: list[Finding] = []
-    for check, rule, severity in plan.project:
-        result = check(facts, context)
-        if result is None:
-            continue
-        for h in _hits(result):
-            findings.append(Finding(
-                rule.id, h.severity or severity, puid,
-                h.indicator.uuid if h.indicator is not None else None, h.field,
-                rule.message(h.variant, h.params), h.fix))
-    # Project rules may point into an indicator (ROW-03): such findings are listed with the
-    # indicator's own, and count for its fallback rules.
-    pointed: dict[str, list[Finding]] = {}
-    if findings:
-        header = []
-        for f in findings:
-            if f.indicator_uuid is None:
-                header.append(f)
-            else:
-                pointed.setdefault(f.indicator_uuid, []).append(f)
-        findings = header
-    for_row = plan.for_row
-    for item in facts.indicators:
-        uuid = item.ind.uuid
-        found: list[Finding] = pointed.pop(uuid, []) if pointed else []
-        for check, rule, severity in for_row(item.kinds, item.blank):
-            result = check(item, facts, context)
-            if result is None:
-                continue
-            for h in _hits(result):
-                if rule.fallback and any(f.field == h.field for f in found):
-                    continue
-                found.append(Finding(rule.id, h.severity or severity, puid, uuid, h.field,
-                                     rule.message(h.variant, h.params), h.fix))
-        if len(found) > 1 and plan.superseding:
-            dropped = {d for f in found if f.rule in plan.superseding
-                       for d in RULES[f.rule].supersedes}
-            if dropped:
-                found = [f for f in found if f.rule not in dropped]
-        findings.extend(found)
-    for rest in pointed.values():  # pragma: no cover - rules point only at the project's rows
-        findings.extend(rest)
-    return findings
-
-
-def _hits(result: Hit | Iterable[Hit] | None) -> Iterable[Hit]:
-    if result is None:
-        return ()
-    if isinstance(result, Hit):
-        return (result,)
-    return result
-
-
-def check_projects(projects: Iterable["Project"], context: "CheckContext"
-                   ) -> dict[str, list["Finding"]]:
-    """Findings for many projects, keyed by project uuid, in the order given.
-
-    Same-named projects of one 预算单位 (HDR-06) are found among the given projects as well as
-    among the siblings the context knows.
-    """
-    projects = list(projects)
-    context = context.with_projects(projects)
-    return {p.uuid: check_project(p, context) for p in projects}
