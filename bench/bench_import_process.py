@@ -48,7 +48,7 @@ def main() -> None:
                 runs = iter(range(1_000_000))
 
                 def ours():
-                    target = Path(folder) / f"into-{next(runs)}.perfdesk"
+                    target = Path(folder) / f"into-{layout}-{n}-{next(runs)}.perfdesk"
                     run_process(perfdesk_command("new", "--year", "2025", str(target)))
                     return run_process(perfdesk_command("import", str(book), "--into",
                                                         str(target)))
