@@ -639,7 +639,8 @@ def insert_many(tx: Transaction, table: sa.Table, rows: list[dict]) -> None:
         if convert:
             row = list(row)
             for i, conv in convert:
-                row[i] = conv(row[i])
+                if row[i] is not None:  # NULL stays NULL for every converter
+                    row[i] = conv(row[i])
             row = tuple(row)
         params.append(row)
     tx.write(sql, params)
