@@ -14,17 +14,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
-from decimal import Decimal
 
-from common import (FLOOR, OUT, add_size_arguments, large_dataset, perfdesk_command,
+from common import (FLOOR, add_size_arguments, large_dataset, perfdesk_command,
                     process_report, run_process, sample_projects, sizes, timed_processes)
 
 AIM = 2.0
 
 
-def messy_projects(count: int):
-    for n, project in enumerate(sample_projects(count)):
+def messy_projects(count: int, per_project: int = 6):
+    for n, project in enumerate(sample_projects(count, per_project)):
         if n % 5 == 0:
             first, second = project.indicators[0], project.indicators[1]
             first.comparator, first.target, first.unit = "", None, ""
@@ -35,19 +33,7 @@ def messy_projects(count: int):
 
 
 def findings_dataset(projects: int):
-    from perfdesk.services.dataset import Dataset
-
-    path = OUT / f"findings-{projects}x6.perfdesk"
-    if not path.exists():
-        tmp = path.with_suffix(".building")
-        for leftover in OUT.glob(tmp.name + "*"):
-            leftover.unlink()
-        t0 = time.perf_counter()
-        with Dataset.create(tmp, year=2025, profile="88") as ds:
-            ds.add_projects(messy_projects(projects))
-        print(f"(built {path.name} in {time.perf_counter() - t0:.1f} s)")
-        tmp.rename(path)
-    return path
+    return large_dataset(projects, kind="findings", make=messy_projects)
 
 
 def main() -> None:

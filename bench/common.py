@@ -46,19 +46,22 @@ def sample_projects(count: int, per_project: int = 6):
             indicators=indicators)
 
 
-def large_dataset(projects: int = 10_000, per_project: int = 6) -> Path:
-    """A dataset of ``projects`` × ``per_project`` indicators, built once and cached."""
+def large_dataset(projects: int = 10_000, per_project: int = 6, *, kind: str = "large",
+                  make=None) -> Path:
+    """A dataset of ``projects`` × ``per_project`` indicators, built once and cached;
+    ``make(projects, per_project)`` gives its projects (by default :func:`sample_projects`)
+    and ``kind`` names the file."""
     from perfdesk.services.dataset import Dataset
 
     OUT.mkdir(parents=True, exist_ok=True)
-    path = OUT / f"large-{projects}x{per_project}.perfdesk"
+    path = OUT / f"{kind}-{projects}x{per_project}.perfdesk"
     if not path.exists():
         tmp = path.with_suffix(".building")
         for leftover in OUT.glob(tmp.name + "*"):
             leftover.unlink()
         t0 = time.perf_counter()
         with Dataset.create(tmp, year=2025, profile="88") as ds:
-            ds.add_projects(sample_projects(projects, per_project))
+            ds.add_projects((make or sample_projects)(projects, per_project))
         print(f"(built {path.name} in {time.perf_counter() - t0:.1f} s)")
         tmp.rename(path)
     return path
