@@ -151,14 +151,16 @@ def _read_disclosure(headers: list[tuple[Sheet, disclosure.Header]], payload, pr
             for r in range(header.row + 1, sheet.max_row + 1):
                 cells = list(sheet.rows[r - 1][:width])
                 cells += [None] * (width - len(cells))
-                entry = _take(by_hash, embedded.row_hash(cells), str(r))
+                digest = embedded.row_hash(cells)
+                entry = _take(by_hash, digest, str(r))
                 if entry is not None:
                     project = _restore(entry, payload, sheet, r, notices)
                     if project is None:
                         disagreed.add(r)
                         continue
-                    if embedded.row_hash(disclosure.project_row(project)) != \
-                            embedded.row_hash(cells[:_DISCLOSURE_COLUMNS]):
+                    shown = (digest if width <= _DISCLOSURE_COLUMNS
+                             else embedded.row_hash(cells[:_DISCLOSURE_COLUMNS]))
+                    if embedded.row_hash(disclosure.project_row(project)) != shown:
                         notices.append(Notice(_DISAGREES, sheet.location(r)))
                         disagreed.add(r)
                         continue  # the record says what the row does not: read the row

@@ -542,13 +542,19 @@ def add_projects(tx: Transaction,
     _insert_projects(tx, batch)
 
 
+# A model's field values straight from its __dict__ (every field is there: a bulk import reads
+# 60,000 of them, and attribute access through the model costs several times more).
+_project_values = operator.itemgetter(*PROJECT_FIELDS)
+_indicator_values = operator.itemgetter(*INDICATOR_FIELDS)
+
+
 def _insert_projects(tx: Transaction, batch: list[tuple[_UnitRef, int, Project]]) -> None:
     if not batch:
         return
     stamp = now()
     rows = []
     for unit, position, project in batch:
-        values = {f: getattr(project, f) for f in PROJECT_FIELDS}
+        values = dict(zip(PROJECT_FIELDS, _project_values(project.__dict__)))
         values.update(uuid=project.uuid, unit_id=unit.id, position=position, created_at=stamp,
                       updated_at=stamp)
         rows.append(values)
@@ -589,7 +595,7 @@ def _indicator_rows(tx: Transaction, project_id: int, indicators: Sequence[Indic
                     first: int, stamp: str) -> list[dict]:
     rows = []
     for offset, indicator in enumerate(indicators):
-        values = {f: getattr(indicator, f) for f in INDICATOR_FIELDS}
+        values = dict(zip(INDICATOR_FIELDS, _indicator_values(indicator.__dict__)))
         values.update(uuid=indicator.uuid, project_id=project_id, position=first + offset,
                       created_at=stamp, updated_at=stamp)
         rows.append(values)
@@ -697,7 +703,8 @@ def insert_many(tx: Transaction, table: sa.Table, rows: list[dict]) -> None:
         if convert:
             row = list(row)
             for i, conv in convert:
-                row[i] = conv(row[i])
+                if row[i] is not None:  # NULL stays NULL for every converter
+                    row[i] = conv(row[i])
             row = tuple(row)
         params.append(row)
     tx.write(sql, params)
