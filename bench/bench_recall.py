@@ -46,9 +46,9 @@ SPLIT_FROM = {"IN-01": {"IN-02"}, "ROW-03": {"ROW-04"}, "VAL-12": {"ROW-05"}}
 # null means the layout had the cell and it was left empty: those findings count.
 LAYOUT_FIELDS = {"HDR-03": ("attribute", "project_attribute"),
                  "HDR-04": ("period",)}
-# Rules about what a project covers, which a table cut short by its stored copy (``incomplete``)
+# Rules about what a project covers or adds up to (its weights), which a table cut short by its stored copy (``incomplete``)
 # cannot be judged on: the missing rows may be in the part that was cut.
-COVERAGE = {"REQ-01", "REQ-02", "REQ-03", "REQ-04", "REQ-05"}
+COVERAGE = {"REQ-01", "REQ-02", "REQ-03", "REQ-04", "REQ-05", "WGT-01"}
 
 
 def corpus_dirs() -> list[Path]:
@@ -121,7 +121,29 @@ class Tally:
         self.tables = 0
 
 
-def run_table(folder: Path, tally: Tally) -> tuple[int, int, int, int]:
+def same_page_faults(folder: Path, folders: list[Path]) -> set[tuple[str, str | None, str | None]]:
+    """(project, indicator, rule) of what the other annotations of the same published page
+    (same ``meta.json`` url: the corpus has three pages annotated twice) fault. Two reviewers
+    of one table each miss things the other sends back; a finding one of them sent back is
+    not a false alarm on the other's copy. Recall stays per annotation."""
+    def url(f: Path):
+        meta = f / "meta.json"
+        return json.loads(meta.read_text(encoding="utf-8")).get("url") if meta.exists() else None
+    mine = url(folder)
+    out: set = set()
+    for other in folders:
+        if other == folder or mine is None or url(other) != mine:
+            continue
+        expected = json.loads((other / "expected.json").read_text(encoding="utf-8"))
+        for r in expected.get("review", []):
+            rows = [r.get("indicator"), *r.get("also_rows", ())]
+            for row in rows:
+                for rule in (r.get("rule"), *r.get("also_rules", ())):
+                    out.add((r.get("project") or "", row, rule))
+    return out
+
+
+def run_table(folder: Path, tally: Tally, folders: list[Path] = ()) -> tuple[int, int, int, int]:
     expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
     year = None
     meta_file = folder / "meta.json"
@@ -172,6 +194,8 @@ def run_table(folder: Path, tally: Tally) -> tuple[int, int, int, int]:
             else:
                 tally.missed.append(f"{folder.name} · {key[1] or '（表头）'} · {rule} · "
                                     f"{r.get('reviewer_says', '')[:60]}")
+    for project, row, rule in same_page_faults(folder, list(folders)):
+        faulted.setdefault((project, row), set()).add(rule)
     n_false = 0
     source = {p["name"]: p for p in expected["projects"]}
     for key, rules in places.items():
@@ -207,7 +231,7 @@ def main(argv: list[str]) -> int:
         return 1
     print(f"{'table':<34}{'ind':>5}{'ruled':>7}{'hit':>5}{'false':>7}")
     for folder in folders:
-        n_ind, n_comments, n_hit, n_false = run_table(folder, tally)
+        n_ind, n_comments, n_hit, n_false = run_table(folder, tally, folders)
         print(f"{folder.name:<34}{n_ind:>5}{n_comments:>7}{n_hit:>5}{n_false:>7}")
     ruled = sum(tally.per_rule.values())
     hit = sum(tally.hit_rule.values())
