@@ -124,17 +124,17 @@ def fits_level2(f, p, ctx):
     if not level2 or f.is_satisfaction:
         return None
     ind = f.ind
-    name = ind.name
-    found = _misfit(name, level2, unit_class(ind.unit) if ind.unit else "")
+    found = _misfit(ind.name, level2, ind.unit)
     if found is None:
         return None
     what, target, why, severity = found
-    return hit("level2", severity=severity, name=clip(name), level2=level2, what=what,
+    return hit("level2", severity=severity, name=clip(ind.name), level2=level2, what=what,
                target=target, why=why)
 
 
 @lru_cache(maxsize=_CACHE)
 def _misfit(name: str, level2: str, unit: str):
+    unit = unit_class(unit) if unit else ""
     if level2 in _EFFECT2 and _COST_CONTROL.search(name):
         return ("成本控制", "成本指标", "控制成本是成本指标的内容，不是效益", None)
     if level2 in ("数量指标", "质量指标", "时效指标") and unit == MONEY:
@@ -184,17 +184,24 @@ def _shares_run(a: str, b: str) -> bool:
                   "indicators are specific to the project's spending"))
 def related_to_project(f, p, ctx):
     name = f.ind.name
-    if f.is_satisfaction or _UNIVERSAL.search(name):
-        return None
-    mine = _kinds(name)
-    if len(mine) != 1:
+    mine = _indicator_kind(name)
+    if not mine or f.is_satisfaction:
         return None
     project = p.project
-    about = project.name + project.annual_goal
-    theirs = _kinds(about)
-    if not theirs or mine & theirs or _shares_run(name, about):
+    theirs = _kinds(project.name + project.annual_goal)
+    if not theirs or mine in theirs or _shares_run(name, project.name + project.annual_goal):
         return None
-    return hit("name", name=clip(name), other=next(iter(mine)), project="、".join(sorted(theirs)))
+    return hit("name", name=clip(name), other=mine, project="、".join(sorted(theirs)))
+
+
+@lru_cache(maxsize=_CACHE)
+def _indicator_kind(name: str) -> str:
+    """The one kind of project an indicator's name belongs to ("" for none, several, or an
+    indicator every project may have)."""
+    if _UNIVERSAL.search(name):
+        return ""
+    kinds = _kinds(name)
+    return next(iter(kinds)) if len(kinds) == 1 else ""
 
 
 # --- WGT-01 ---------------------------------------------------------------------------------
@@ -343,14 +350,25 @@ def target_matches_explanation(f, p, ctx):
     ind = f.ind
     if not ind.explanation:
         return None
-    unit = normalise_text(ind.unit).replace("％", "%")
-    direction = "≤" if ind.comparator in ("≤", "＜") else "≥" if ind.comparator in ("≥", "＞") else ""
-    for stated_dir, number, stated_unit, written in stated_targets(ind.explanation):
+    stated = _contradiction(ind.explanation, ind.comparator, ind.target, ind.unit)
+    if stated:
+        return hit("value", value=clip(f.display), stated=clip(stated))
+    return None
+
+
+@lru_cache(maxsize=_CACHE)
+def _contradiction(explanation: str, comparator: str, target: Decimal, unit: str) -> str:
+    """The target stated in 指标解释 that disagrees with the indicator's ("" when none does)."""
+    if not any(ch.isdigit() for ch in explanation):
+        return ""
+    unit = normalise_text(unit).replace("％", "%")
+    direction = "≤" if comparator in ("≤", "＜") else "≥" if comparator in ("≥", "＞") else ""
+    for stated_dir, number, stated_unit, written in stated_targets(explanation):
         if stated_unit and stated_unit != unit:
             continue
         if not stated_unit and unit == "%":
             continue  # a bare number beside a percentage is usually a count in the method
-        if number != ind.target or (direction and stated_dir != direction):
-            return hit("value", value=clip(f.display), stated=clip(written))
-    return None
+        if number != target or (direction and stated_dir != direction):
+            return written
+    return ""
 
