@@ -31,6 +31,7 @@ A ⚙ threshold it reads is added to ``SETTINGS`` in :mod:`.context` with its de
 # Importing the rule modules registers their rules, in catalogue order.
 from perfdesk.checks import (  # noqa: F401
     rules_categories,
+    rules_fit,
     rules_header,
     rules_review,
     rules_topics,

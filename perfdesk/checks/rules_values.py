@@ -260,7 +260,7 @@ def is_rate(name: str, unit: str) -> bool:
     if _CHANGE_NAME.search(name):
         return False  # growth rates may exceed 100% or fall below 0
     unit = normalise_text(unit)
-    return unit == "%" or (not unit and bool(_RATE_NAME.search(name)))
+    return unit in ("%", "百分比") or (not unit and bool(_RATE_NAME.search(name)))
 
 
 @indicator_rule(
@@ -273,6 +273,9 @@ def is_rate(name: str, unit: str) -> bool:
         "below": ("“{name}”是比率，目标“{value}”低于0。请核对数值（比率在0%到100%之间）。",
                   "'{name}' is a rate; the target '{value}' is below 0. A rate lies between 0% "
                   "and 100%."),
+        "at_least_all": ("“{name}”的目标“{value}”要求超过100%，比率最多为100%。请写“＝100%”。",
+                         "'{value}' asks '{name}' to exceed 100%, which a rate cannot do. "
+                         "Write ＝100%."),
     },
     source=source(REVIEW, "指标值应合理可行", "targets are feasible"), when=("target",))
 def rate_in_range(f, p, ctx):
@@ -282,6 +285,12 @@ def rate_in_range(f, p, ctx):
         return None
     if target > _HUNDRED or (target == _HUNDRED and ind.comparator == "＞"):
         return hit("value", "above", name=clip(ind.name), value=clip(f.display))
+    if target == _HUNDRED and ind.comparator == "≥":
+        # ≥100% asks for more than all of something: a warning, and ＝100% is certain
+        fix = Fix(Text("目标改为“＝100%”", "Set the target to ＝100%"),
+                  indicator_changes={ind.uuid: {"comparator": "＝", "value_text": ""}})
+        return hit("value", "at_least_all", fix=fix, severity=Severity.WARNING,
+                   name=clip(ind.name), value=clip(f.display))
     if target < 0 or (target == 0 and ind.comparator == "＜"):
         return hit("value", "below", name=clip(ind.name), value=clip(f.display))
     return None

@@ -52,6 +52,7 @@ from perfdesk.core.taxonomy import (
     LabelKind,
     level1_names,
     level2_names,
+    score_suffix,
     normalise_label,
     parent_of_level2,
     read_level1,
@@ -386,23 +387,18 @@ def _qualitative(reading: Reading, value: str, result: ParseResult, beside: str,
 # --- 一级/二级: labels as written, merged cells carried down ---------------------------------
 
 
-# A score after a category label: 产出指标(50分), 效益指标（30 分）, 满意度指标 10分.
-_LABEL_SCORE = re.compile(r"\s*(?:[（(]\s*(?P<a>\d+(?:\.\d+)?)\s*分\s*[)）]|(?P<b>\d+(?:\.\d+)?)\s*分)\s*$")
-
-
 def label_without_score(text: str, reading: Reading | None = None, field_name: str = "level1"
                         ) -> str:
     """A category label without the score a self-evaluation or evaluation table writes after
-    it (``产出指标(50分)`` → ``产出指标``); the label as written stays in ``level1_source``."""
-    m = _LABEL_SCORE.search(text)
-    if not m or not text[: m.start()].strip():
+    it (``产出指标(50分)`` → ``产出指标``; read by :func:`perfdesk.core.taxonomy.score_suffix`);
+    the label as written stays in ``level1_source``."""
+    label, score = score_suffix(text)
+    if not score:
         return text
-    label = text[: m.start()].strip()
     if reading is not None:
         reading.note(field_name, HINT, "“{written}”读作“{label}”，分值 {score} 分保留在原文中。",
                      "'{written}' was read as '{label}'; its score {score} stays in the text as "
-                     "imported.", adjusted=True, written=text, label=label,
-                     score=m.group("a") or m.group("b"))
+                     "imported.", adjusted=True, written=text, label=label, score=score)
     return label
 
 

@@ -221,15 +221,24 @@ _LABEL_SCORE = re.compile(
     r"|(?P<b>\d+(?:\.\d+)?)\s*分)$")
 
 
+def score_suffix(text: str) -> tuple[str, str]:
+    """A label as written without the score after it, and that score (``产出指标(50分)`` →
+    (``产出指标``, ``50``)); ``(text, "")`` when there is none. The one reader of a label's
+    score: the entry of a row (which keeps the label as written) and :func:`split_score`."""
+    stripped = text.rstrip()
+    m = _LABEL_SCORE.search(stripped)
+    if not m or not stripped[: m.start()].strip():
+        return text, ""
+    return stripped[: m.start()].strip(), m.group("a") or m.group("b")
+
+
 @lru_cache(maxsize=4096)
 def split_score(label: str | None) -> tuple[str, str]:
     """A category label (normalised) and the score written after it (``产出指标(50分)`` →
     (``产出指标``, ``50``)); the score is ``""`` when there is none."""
     text = normalise_label(label)
-    m = _LABEL_SCORE.search(text)
-    if not m or not text[: m.start()]:
-        return text, ""
-    return normalise_label(text[: m.start()]), m.group("a") or m.group("b")
+    rest, score = score_suffix(text)
+    return (normalise_label(rest), score) if score else (text, "")
 
 
 # Words that say which level-1 category a label of a province's own means (项目产出 …).

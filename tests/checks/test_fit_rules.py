@@ -1,0 +1,186 @@
+"""Whether the parts of a project fit each other (issue 12, tests/corpus/reviewer_rules.md):
+each rule fires on the examples that file gives as "must fire" (several as published) and stays
+silent on its "must not fire" ones."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from tests.checks.test_real_tables import COST, EFFECT, OUTPUT, SATISFIED, form
+from tests.support.check_samples.builders import check
+
+from perfdesk.checks import Severity
+from perfdesk.core.model import SELF_EVALUATION, Project
+
+
+def rules_on(project: Project, name: str) -> set[str]:
+    uuid = next(i.uuid for i in project.indicators if i.name == name)
+    return {f.rule for f in check(project) if f.indicator_uuid == uuid}
+
+
+def with_row(row: tuple, **header) -> Project:
+    return form(OUTPUT, EFFECT, SATISFIED, COST, row, **header)
+
+
+def header_rules(project: Project) -> list:
+    return [f for f in check(project) if f.indicator_uuid is None]
+
+
+# --- UNIT-01 --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name, value, unit", [
+    ("人均培训成本", "500", "个"), ("按时发放", "1", "人/年"), ("培训合格率", "95", "人"),
+    ("道路保洁面积", "50", "个"), ("工程验收合格率", "100", "元")])
+def test_unit01_a_unit_that_cannot_measure_the_name(name, value, unit):
+    project = with_row(("产出指标", "质量指标", name, "≥", value, unit))
+    found = [f for f in check(project) if f.rule == "UNIT-01"]
+    assert found and found[0].field == "unit" and found[0].severity is Severity.WARNING
+
+
+@pytest.mark.parametrize("name, value, unit", [
+    ("月人均补助标准", "1500", "元/人·月"), ("清扫保洁道路面积", "1346.0088", "万平方米"),
+    ("享受补助人数", "2100", "人"), ("主体班培训人次", "280", "人次"), ("满意度测评得分", "90", "分"),
+    ("系统巡检次数", "12", "次"), ("人工成本", "620", "万/月")])
+def test_unit01_silent_where_the_unit_fits(name, value, unit):
+    assert "UNIT-01" not in rules_on(with_row(("产出指标", "数量指标", name, "≥", value, unit)), name)
+
+
+# --- FIT-01 ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("row, severity", [
+    (("效益指标", "生态效益指标", "对控制基建项目成本影响程度", "", "效果明显", ""), Severity.WARNING),
+    (("产出指标", "质量指标", "项目总成本", "≤", "90", "万元"), Severity.WARNING),
+    (("产出指标", "质量指标", "疾病治愈率", "≥", "90", "%"), Severity.HINT),
+    (("产出指标", "时效指标", "培训人次", "≥", "280", "人次"), Severity.HINT),
+    (("效益指标", "经济效益指标", "安全率", "＝", "100", "%"), Severity.HINT)])
+def test_fit01_content_under_the_wrong_level2(row, severity):
+    found = [f for f in check(with_row(row)) if f.rule == "FIT-01"]
+    assert [f.severity for f in found] == [severity]
+    assert found[0].field == "level2"
+
+
+@pytest.mark.parametrize("row", [
+    ("产出指标", "质量指标", "设备故障率", "≤", "2", "%"),
+    ("产出指标", "质量指标", "质量合格率", "＝", "100", "%"),
+    ("产出指标", "时效指标", "补助按时发放率", "＝", "100", "%"),
+    ("效益指标", "社会公众或服务对象满意度指标", "市民满意度", "≥", "90", "%"),
+    ("效益指标", "社会效益指标", "参训人员培训后业务测试合格率", "≥", "90", "%"),
+    ("效益指标", "经济效益指标", "乡村旅游带动增加贫困村收入", "≥", "6", "万元")])
+def test_fit01_silent_where_the_content_fits(row):
+    assert "FIT-01" not in rules_on(with_row(row), row[2])
+
+
+# --- FIT-02 ---------------------------------------------------------------------------------
+
+ROAD_COST = ("产出指标", "成本指标", "每公里改造成本", "≤", "50", "万元/公里")
+
+def test_fit02_an_indicator_of_another_kind_of_project_is_a_hint():
+    project = form(("产出指标", "数量指标", "道路硬化里程", "≥", "10", "公里"), EFFECT,
+                   ("效益指标", "社会效益指标", "参训学员结业率", "≥", "90", "%"), SATISFIED, ROAD_COST,
+                   name="道路白改黑工程", annual_goal="完成道路白改黑10公里")
+    found = [f for f in check(project) if f.rule == "FIT-02"]
+    assert [f.severity for f in found] == [Severity.HINT]
+
+
+def test_fit02_silent_on_universal_and_related_indicators():
+    project = form(("产出指标", "数量指标", "道路硬化里程", "≥", "10", "公里"),
+                   ("产出指标", "质量指标", "工程验收合格率", "＝", "100", "%"),
+                   ("满意度指标", "服务对象满意度指标", "项目区群众满意度", "≥", "95", "%"), ROAD_COST,
+                   name="道路白改黑工程", annual_goal="完成道路白改黑10公里")
+    assert not [f for f in check(project) if f.rule == "FIT-02"]
+
+
+# --- WGT-01 ---------------------------------------------------------------------------------
+
+def weighted(weights, kind: str = "", level1_source: str = "") -> Project:
+    project = form(OUTPUT, EFFECT, SATISFIED, COST, kind=kind)
+    for ind, w in zip(project.indicators, weights):
+        ind.weight = None if w is None else Decimal(w)
+        if level1_source and ind.level1 == "产出指标":
+            ind.level1_source = level1_source
+    return project
+
+
+@pytest.mark.parametrize("weights, variant_words", [
+    (("20", "20", "20", "20"), "合计为80"), (("30", "30", "20", None), "没有填")])
+def test_wgt01_weights_that_do_not_add_up(weights, variant_words):
+    found = [f for f in header_rules(weighted(weights)) if f.rule == "WGT-01"]
+    assert len(found) == 1 and variant_words in found[0].message.zh
+
+
+def test_wgt01_a_level1_score_its_rows_do_not_reach():
+    found = [f for f in header_rules(weighted(("8", "30", "10", "8"),
+                                              level1_source="产出指标(50分)"))
+             if f.rule == "WGT-01"]
+    assert found and "产出指标(50分)" in found[0].message.zh
+
+
+@pytest.mark.parametrize("weights, kind", [
+    ((None, None, None, None), ""), (("30", "30", "20", "20"), ""),
+    (("30", "30", "10", "20"), SELF_EVALUATION)])  # 90 + the 执行率's 10 scored apart
+def test_wgt01_silent_without_weights_or_when_they_add_up(weights, kind):
+    assert not [f for f in header_rules(weighted(weights, kind)) if f.rule == "WGT-01"]
+
+
+# --- GOAL-05 --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("goal", [
+    "本项目共申请预算资金90万元。其中:30万元用于基建工程项目预算编制;30万元用于基建工程项目审计;"
+    "30万元用于基建工程项目设计、规划、测绘。",
+    "用于支付办公楼水电费、物业管理费、网络通讯费。",
+    "包括必要的办公用品费、水电费、报刊费等村社区办公经费,基层党组织开展组织活动。"])
+def test_goal05_a_goal_that_only_says_how_the_money_is_spent(goal):
+    found = [f for f in header_rules(form(OUTPUT, EFFECT, SATISFIED, COST, annual_goal=goal))
+             if f.rule == "GOAL-05"]
+    assert found and found[0].field == "annual_goal" and found[0].severity is Severity.WARNING
+
+
+@pytest.mark.parametrize("goal", [
+    "完成市下达要求，保障我区18条政法四级网链路正常使用，不出现长期断网事故。",
+    "通过发放网格员工作补贴，提高网格化岗位编外人员开展网格工作的积极性。",
+    "投入50万元完成3个小区改造，惠及居民1200户。",
+    "主体班培训280人次；高质量完成干部教育培训工作。"])
+def test_goal05_silent_when_the_goal_states_a_result(goal):
+    assert not [f for f in header_rules(form(OUTPUT, EFFECT, SATISFIED, COST, annual_goal=goal))
+                if f.rule == "GOAL-05"]
+
+
+# --- VAL-17 ---------------------------------------------------------------------------------
+
+def explained(comparator, value, unit, explanation) -> Project:
+    project = with_row(("产出指标", "质量指标", "按时足额发放率", comparator, value, unit))
+    project.indicators[-1].explanation = explanation
+    return project
+
+
+@pytest.mark.parametrize("comparator, value, unit, explanation", [
+    ("≥", "95", "%", "按时足额发放率应达到100%"),
+    ("≤", "5", "个工作日", "办理时限不少于5个工作日"),
+    ("≥", "90", "%", "服务对象满意度不低于95%")])
+def test_val17_a_target_its_explanation_contradicts(comparator, value, unit, explanation):
+    project = explained(comparator, value, unit, explanation)
+    assert "VAL-17" in rules_on(project, "按时足额发放率")
+
+
+@pytest.mark.parametrize("explanation", [
+    "=按时发放人数/应发放人数×100%", "满意度=（满意+较满意）/有效问卷×100%，目标不低于98%",
+    "2025年实际为92%"])
+def test_val17_silent_on_formulas_agreeing_targets_and_baselines(explanation):
+    assert "VAL-17" not in rules_on(explained("≥", "98", "%", explanation), "按时足额发放率")
+
+
+# --- VAL-06: ≥100% --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name, unit", [("完成及时率", "%"), ("委托业务报告合格率", "百分比")])
+def test_val06_at_least_100_percent_asks_for_more_than_all(name, unit):
+    found = [f for f in check(with_row(("产出指标", "质量指标", name, "≥", "100", unit)))
+             if f.rule == "VAL-06"]
+    assert [f.severity for f in found] == [Severity.WARNING]
+    assert found[0].fix.indicator_changes[found[0].indicator_uuid]["comparator"] == "＝"
+
+
+@pytest.mark.parametrize("comparator, value", [("＝", "100"), ("≥", "99")])
+def test_val06_silent_on_exactly_100_and_below(comparator, value):
+    project = with_row(("产出指标", "质量指标", "完成及时率", comparator, value, "%"))
+    assert "VAL-06" not in rules_on(project, "完成及时率")
