@@ -201,18 +201,7 @@ class Dataset:
         with self._store.transaction("receive") as tx:
             if replacing:
                 writes.remove_projects(tx, list(replacing))
-            units: dict[tuple[str, str], str] = {}
-
-            def placed():
-                for project in projects:
-                    key = (project.department.strip(), project.unit.strip())
-                    if key not in units:
-                        units[key] = writes.ensure_unit(
-                            tx, _required_name(key[0], "主管部门", "department"),
-                            _required_name(key[1], "预算单位", "budget unit"), project.unit_code)
-                    yield units[key], None, project
-
-            writes.add_projects(tx, placed())
+            writes.add_projects(tx, _placed(tx, projects))
             writes.add_submission(tx, record)
         return self._done(tx)
 
@@ -372,7 +361,6 @@ class Dataset:
             entries = {e.uuid: e for e in self.project_list()}
             places = {p.uuid: entries[p.uuid] for p in replacing if p.uuid in entries}
         with self._store.transaction(operation) as tx:
-            units: dict[tuple[str, str], str] = {}
             if places:
                 writes.remove_projects(tx, list(places))
                 again = sorted(replacing, key=lambda p: (places[p.uuid].unit_uuid,
@@ -380,17 +368,7 @@ class Dataset:
                 # back in ascending positions: each lands where the one it replaces was
                 writes.add_projects(tx, ((places[p.uuid].unit_uuid, places[p.uuid].position, p)
                                          for p in again if p.uuid in places))
-
-            def placed():
-                for project in projects:
-                    key = (project.department.strip(), project.unit.strip())
-                    if key not in units:
-                        units[key] = writes.ensure_unit(
-                            tx, _required_name(key[0], "主管部门", "department"),
-                            _required_name(key[1], "预算单位", "budget unit"), project.unit_code)
-                    yield units[key], None, project
-
-            writes.add_projects(tx, placed())
+            writes.add_projects(tx, _placed(tx, projects))
         return self._done(tx)
 
     def update_project(self, uuid: str, **changes: Any) -> ChangeSet:
@@ -461,6 +439,19 @@ class Dataset:
         if changes.touches(DATASET):
             self._store.reload_info()
         return changes
+
+
+def _placed(tx, projects: Iterable[Project]):
+    """(unit uuid, position, project) for each project, under its department → unit by name,
+    made when new (at the end of the unit)."""
+    units: dict[tuple[str, str], str] = {}
+    for project in projects:
+        key = (project.department.strip(), project.unit.strip())
+        if key not in units:
+            units[key] = writes.ensure_unit(
+                tx, _required_name(key[0], "主管部门", "department"),
+                _required_name(key[1], "预算单位", "budget unit"), project.unit_code)
+        yield units[key], None, project
 
 
 # --- checking what an edit is given ---------------------------------------------------------
