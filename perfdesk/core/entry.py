@@ -230,6 +230,13 @@ def read_target(value: str, *, comparator: str = "", unit: str = "", nature: str
         reading.fields.update(nature=nature, comparator=comparator, target=None,
                               unit=unit_cell, grade="", value_text="")
         return reading
+    date = excel_date(value, unit_cell)
+    if date:
+        reading.note("value", HINT,
+                     "指标值“{written}”是 Excel 的日期序号（单元格被设成了数字格式），已读作“{date}”。",
+                     "The target '{written}' is an Excel date serial (the cell lost its date "
+                     "format); it was read as '{date}'.", adjusted=True, written=value, date=date)
+        value, unit_cell = date, ""
 
     result = values.parse(value, grades)
     kind = result.value.kind
@@ -266,6 +273,26 @@ def read_target(value: str, *, comparator: str = "", unit: str = "", nature: str
     return reading
 
 
+_SERIAL = re.compile(r"^(\d{2}),?(\d{3})$")
+_FIRST_SERIAL, _LAST_SERIAL = 36526, 54789  # 2000-01-01 … 2049-12-31
+
+
+def excel_date(value: str, unit: str = "") -> str:
+    """The date an Excel date serial stands for (``44,561`` → ``2021年12月31日``) when a date
+    cell lost its format on export: a serial of the years 2000–2049 given as the value and
+    again as its unit (the export copies the cell into both). Otherwise ``""``."""
+    m = _SERIAL.match(value)
+    if not m or clean(unit).replace(",", "") != m.group(1) + m.group(2):
+        return ""
+    serial = int(m.group(1) + m.group(2))
+    if not _FIRST_SERIAL <= serial <= _LAST_SERIAL:
+        return ""
+    from datetime import date, timedelta
+
+    day = date(1899, 12, 30) + timedelta(days=serial)
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
 def _time(reading: Reading, value: str, result: ParseResult, comparator_cell: str,
           unit_cell: str, nature: str, explanation: str) -> None:
     """A deadline or period (2026年12月底前, 全年): no comparator, number or unit."""
@@ -286,7 +313,12 @@ def _nature_cell(text: str, reading: Reading) -> str:
     if not text:
         return ""
     nature = read_nature(text)
-    if not nature:
+    if not nature and text in ("正向", "反向"):
+        reading.note("nature", HINT,
+                     "指标性质列写的是指标方向“{text}”，不是定量或定性，已按指标值判断。",
+                     "The nature column gives the direction '{text}', not 定量 or 定性; the "
+                     "nature was judged from the target.", adjusted=True, text=text)
+    elif not nature:
         reading.note("nature", WARNING,
                      "指标性质“{text}”应为“定量”或“定性”，已按指标值判断。",
                      "Nature '{text}' should be 定量 or 定性; judged from the target instead.",
