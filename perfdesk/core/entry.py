@@ -127,7 +127,9 @@ NATURE_WORDS = {
     "定量": QUANTITATIVE, "定量指标": QUANTITATIVE, "量化": QUANTITATIVE,
     "定性": QUALITATIVE, "定性指标": QUALITATIVE,
 }
-_COMPARATOR_WORDS = {"正向": "≥", "反向": "≤", "大于等于": "≥", "小于等于": "≤"}
+_COMPARATOR_WORDS = {"正向": "≥", "反向": "≤", "正向指标": "≥", "反向指标": "≤", "大于等于": "≥",
+                     "小于等于": "≤"}
+_DIRECTIONS = ("正向", "反向", "正向指标", "反向指标")
 _GRADE_MAX = 10  # a 定性 row's short text without digits is a grade; longer text is a sentence
 
 
@@ -219,6 +221,16 @@ def read_target(value: str, *, comparator: str = "", unit: str = "", nature: str
     value, comparator_cell, unit_cell, nature_cell = (clean(t) for t in (value, comparator,
                                                                           unit, nature))
     reading = Reading()
+    if nature_cell and not read_nature(nature_cell) and nature_cell not in _DIRECTIONS \
+            and read_comparator(nature_cell) and (not comparator_cell
+                                                  or comparator_cell in _DIRECTIONS):
+        # the 指标性质 column holds the symbol (≥) and the symbol column the direction
+        # (正向指标), as some budget systems export: the symbol is the comparator
+        reading.note("comparator", HINT,
+                     "指标性质列写的是计算符号“{text}”，已作为计算符号读取。",
+                     "The nature column gives the comparator '{text}'; it was read as the "
+                     "comparator.", adjusted=True, text=nature_cell)
+        nature_cell, comparator_cell = "", nature_cell
     nature = _nature_cell(nature_cell, reading)
     comparator = _comparator_cell(comparator_cell, reading)
     if unit_cell and not values.is_valid_unit(unit_cell):

@@ -156,6 +156,9 @@ TABLE_NAMES: dict[str, tuple[str, ...]] = {
     "unit": (*_PROJECT_SHARED["unit"], "单位", "实施单位"),
     "annual_goal": (*_PROJECT_SHARED["annual_goal"], "绩效目标", "项目绩效目标"),
     "indicators": ("绩效指标", "年度绩效指标", "项目绩效指标", "绩效指标(年度)", "年度指标"),
+    # a flat grid's amount column (one amount per project block)
+    "annual_total": ("预算数", "预算金额", "年度预算数", "资金总额", "年度资金总额", "项目资金",
+                     "预算资金", "项目金额", "年度预算金额"),
 }
 _TABLE = _table(TABLE_NAMES)
 

@@ -35,7 +35,7 @@ LAYOUT_NAMES = {
 }
 
 # the fields of a flat grid's project columns
-PROJECT_COLUMNS = ("name", "code", "department", "unit", "annual_goal")
+PROJECT_COLUMNS = ("name", "code", "department", "unit", "annual_goal", "annual_total")
 _LEVELS = ("level1", "level2")
 
 
@@ -263,19 +263,34 @@ def read_flat(sheet: Sheet, grid: GridHead, *, profile: str, grades: tuple[str, 
     blank or merged name continues the project above)."""
     from perfdesk.core.model import SELF_EVALUATION, Project
 
+    from perfdesk.io import detail
+
     sheet.fill_merged_down()
     above = _above(sheet, grid.first_row)
+    yuan = detail._amounts_in_yuan(sheet, grid.first_row)
     name_col = grid.project_columns["name"]
     blocks: list[tuple[int, int, str]] = []
+    departments: dict[int, str] = {}  # first row of a block → the department summary above it
+    summary = ""
     for r in range(grid.row + 1, sheet.max_row + 1):
         texts = [cell_text(v) for v in sheet.rows[r - 1]]
         if row_kind(texts) in ("footer", "note", "cost"):
             last = r - 1
             break
         name = sheet.text(r, name_col)
+        if not name and (owner := _summary_row(sheet, grid, r)):
+            summary = owner  # a department's summary row (its code and total, no project)
+            notices.append(Notice(Text(
+                f"这一行是部门“{owner}”的汇总行（只有合计金额，没有项目），其下的项目记在这个部门下。",
+                f"This row sums up the department '{owner}' (a total, no project); the "
+                "projects below it belong to that department."), sheet.location(r), HINT))
+            if blocks:
+                blocks[-1] = (blocks[-1][0], r - 1, blocks[-1][2])
+            continue
         if name and heading_key(name) not in _TOTAL and not _placeholder([name]) and (
                 not blocks or name != blocks[-1][2]):
             blocks.append((r, r, name))
+            departments[r] = summary
         elif blocks:
             blocks[-1] = (blocks[-1][0], r, blocks[-1][2])
     else:
@@ -291,10 +306,52 @@ def read_flat(sheet: Sheet, grid: GridHead, *, profile: str, grades: tuple[str, 
             c = grid.project_columns.get(field_name)
             return sheet.text(first, c) if c else ""
 
-        department = column("department") or above.get("department", "")
-        unit = column("unit") or above.get("unit", "") or department
+        department, _code = detail.split_code(
+            column("department") or departments.get(first, "") or above.get("department", ""))
+        unit, unit_code = detail.split_code(column("unit") or above.get("unit", ""))
+        unit = unit or department
+        total = _block_amount(sheet, first, grid.project_columns.get("annual_total"), yuan,
+                              notices)
         projects.append(Project(
             name=name, code=column("code"), department=department, unit=unit,
+            unit_code=unit_code, annual_total=total,
             annual_goal=column("annual_goal"), source_ref=sheet.location(first).ref(),
             kind=SELF_EVALUATION if grid.self_evaluation else "", indicators=indicators))
     return projects
+
+
+def _summary_row(sheet: Sheet, grid: GridHead, r: int) -> str:
+    """The department a flat grid's summary row names (``820-马踏镇部门 | | 8,827,620.53``: a
+    unit or department cell and an amount, no project and no indicator), or ``""``."""
+    owner_col = grid.project_columns.get("department") or grid.project_columns.get("unit")
+    if not owner_col or any(sheet.text(r, c) for c in grid.columns.values()):
+        return ""
+    return sheet.text(r, owner_col)
+
+
+def _block_amount(sheet: Sheet, r: int, column: int | None, yuan: bool,
+                  notices: list[Notice]):
+    """A flat grid project's amount (its 预算数 cell), in 万元."""
+    from perfdesk.core.values import parse_number
+    from perfdesk.io import detail
+    from perfdesk.io.base import cell_decimal
+
+    if not column or not sheet.text(r, column):
+        return None
+    value = sheet.value(r, column)
+    number = cell_decimal(value)
+    if number is None and isinstance(value, str):
+        number = parse_number(value.replace(",", "").strip())
+    if number is None:
+        notices.append(Notice(Text(f"金额“{cell_text(value)}”不是数字，已留空。",
+                                   f"The amount '{cell_text(value)}' is not a number; it was "
+                                   "left empty."), sheet.location(r)))
+        return None
+    if yuan:
+        wan = detail._yuan_to_wan(number)
+        notices.append(Notice(Text(
+            f"表中金额以“元”为单位，{cell_text(value)} 元已换算为 {wan} 万元。",
+            f"The table gives amounts in yuan; {cell_text(value)} yuan was converted to {wan} "
+            "(10,000 yuan)."), sheet.location(r), HINT))
+        return wan
+    return number
