@@ -470,21 +470,36 @@ class CategoryRun:
         self.source = ""  # the level-1 cell as written
         self._level2_source = ""  # the level-2 cell in force, as compared
         self._noted_tree: tuple[str, str] = ("", "")
+        self._score_only = False  # the level-1 cell gave a score and no label: see level 2
 
     def read(self, level1_cell: str = "", level2_cell: str = "") -> Reading:
         reading = Reading()
         written1, written2 = clean(level1_cell), clean(level2_cell)
+        score_only = bool(written1) and bool(_LABEL_SCORE.fullmatch(written1))
         if written1 and normalise_label(written1) != normalise_label(self.source):
             self.source = written1
-            self.level1, self.implied = self._level1(label_without_score(written1, reading,
-                                                                         "level1"), reading)
             self.level2 = ""
+            if score_only:  # ``(50分)``: the label was lost, the score is left
+                self.level1, self.implied, self._score_only = "", "", True
+            else:
+                self.level1, self.implied = self._level1(label_without_score(
+                    written1, reading, "level1"), reading)
+                self._score_only = False
         if written2 and normalise_label(written2) != self._level2_source:
             self._level2_source = normalise_label(written2)
             written2 = label_without_score(written2, reading, "level2")
             self.level2 = normalise_label(written2)
             if not self._satisfaction_under_effect(self.level2):
                 self._check_level2(written2, reading)
+        if self._score_only and self.level2 and not self.level1:
+            parent = parent_of_level2(self.profile, self.level2)
+            if parent:
+                self.level1 = parent
+                reading.note("level1", HINT,
+                             "一级指标只写了分值“{written}”，已按二级指标“{level2}”记为“{level1}”。",
+                             "Level 1 gives only the score '{written}'; it was taken as "
+                             "'{level1}' from level 2 '{level2}'.", adjusted=True,
+                             written=self.source, level2=self.level2, level1=parent)
         level1, level2 = self.level1, self.level2 or self.implied
         if self._satisfaction_under_effect(level2):  # the 2015 tree: 效益 → 满意度
             level1, level2 = SATISFACTION, standard_level2(self.profile, SATISFACTION, level2)
@@ -612,6 +627,12 @@ class IndicatorRowReader:
              source_ref: str = "") -> RowReading:
         reading = self.categories.read(cells.get("level1", ""), cells.get("level2", ""))
         name, core = core_mark(clean(cells.get("name", "")))
+        numbered = _TEMPLATE_NUMBER.match(name)
+        if numbered and numbered.end() < len(name):
+            reading.note("name", HINT, "指标名称前的模板编号“{number}”已去掉。",
+                         "The template's number '{number}' before the name was taken off.",
+                         adjusted=True, number=numbered.group(0).strip())
+            name = name[numbered.end():].strip()
         if not name:
             reading.note("name", ERROR, "三级指标名称为空：请填写要衡量的内容（如“培训场次”）。",
                          "The indicator name is empty: say what is measured (e.g. 培训场次).")
@@ -649,6 +670,8 @@ class IndicatorRowReader:
 
 
 CORE_REMARK = "核心指标"
+# a template's number before the name a clerk wrote after it: 指标1工程完工率, 指标2：…
+_TEMPLATE_NUMBER = re.compile(r"^指标\s*\d{1,2}(?:\s*[:：.、]\s*|\s*)(?=[^\s:：.、])")
 _CORE_MARKS = "★☆▲△◆*＊"
 
 

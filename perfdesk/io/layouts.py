@@ -180,7 +180,13 @@ def row_kind(texts: list[str]) -> str:
     return ""
 
 
+_CATEGORY_FIELDS = ("level1", "level2", "longterm_level2")
+# a template's numbered empty row: 指标1, 指标2:, 指标3：
+_TEMPLATE_NAME = re.compile(r"^\s*指标\s*\d+\s*[:：]?\s*$")
+
 _SKIPPED = {
+    "template": Text("模板中未填写的指标行（{text}）已跳过。",
+                     "A template row left unfilled ({text}) was skipped."),
     "note": Text("表格下方的注释（{text}）不是指标，已从这一行起停止读取指标。",
                  "The notes under the grid ({text}) are not indicators; reading stopped here."),
     "cost": Text("这一行起是成本测算部分（{text}），不是绩效指标，没有读取。",
@@ -214,9 +220,18 @@ def read_rows(sheet: Sheet, grid: GridHead, first: int, last: int, *, reader: In
             break
         if kind == "total" or not any(texts.values()):
             continue
-        if kind == "placeholder" or _placeholder(list(texts.values())):
+        own = [t for f, t in texts.items() if f not in _CATEGORY_FIELDS]
+        if kind == "placeholder" or _placeholder(list(texts.values())) or _placeholder(own):
             notices.append(Notice(_SKIPPED["placeholder"].format(text=shown), sheet.location(r),
                                   HINT))
+            continue
+        if _TEMPLATE_NAME.match(texts.get("name", "")) and _placeholder(
+                [t for f, t in texts.items() if t and f not in _CATEGORY_FIELDS
+                 and f != "name"] or ["…"]):
+            # its categories still begin a run (指标1 under a new 二级指标)
+            reader.categories.read(texts.get("level1", ""), texts.get("level2", ""))
+            notices.append(Notice(_SKIPPED["template"].format(text=texts["name"]),
+                                  sheet.location(r), HINT))
             continue
         if indicator_column(texts.get("name", "")) == "name":
             continue  # a heading repeated (a form printed over two pages)
