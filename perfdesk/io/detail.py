@@ -673,7 +673,7 @@ def _read_money(labels: _Labels, sheet: Sheet, notices: list[Notice]) -> dict[st
 
 _PLAIN_TOTAL = ("资金总额", "年度资金总额:", "资金总额:")
 _YUAN = re.compile(r"[（(]\s*(?:单位[:：]?\s*)?元\s*[)）]|单位[:：]\s*元(?![/\w])")
-_AMOUNT = re.compile(r"^\s*(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万元|万|元)?")
+_AMOUNT = re.compile(r"^\s*(?:总额|合计|共计)?\s*[:：]?\s*(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万元|万|元)?")
 
 
 def _amounts_in_yuan(sheet: Sheet, stop: int) -> bool:
@@ -698,5 +698,36 @@ def read_grid(sheet: Sheet, grid: GridHead, *, profile: str, grades: tuple[str, 
     """The indicators of a form's grid, read row by row by the core's one row reader; what it
     adjusted, and every row that is no indicator, becomes a notice naming the row."""
     sheet.fill_merged_down()
+    annual = _annual_grid_below(sheet, grid)
+    if annual is not None:
+        notices.append(Notice(Text(
+            f"第 {grid.row + 1}–{annual.first_row - 1} 行是长期绩效指标，不是年度目标，没有作为指标导入；"
+            f"年度指标从第 {annual.row + 1} 行读起。",
+            f"Rows {grid.row + 1}–{annual.first_row - 1} are long-term indicators, not annual "
+            f"targets; they were not imported. The annual indicators start at row "
+            f"{annual.row + 1}."), sheet.location(grid.row), HINT))
+        grid = annual
     return layouts.read_rows(sheet, grid, grid.row + 1, sheet.max_row,
                              reader=IndicatorRowReader(profile, grades), notices=notices)
+
+
+_LONG_TERM = re.compile(r"长期|中长期|实施期")
+
+
+def _block_label(sheet: Sheet, grid: GridHead) -> str:
+    """The label left of a grid's heading (``长期绩效指标``, ``年度绩效指标``)."""
+    left = min(grid.columns.values())
+    return heading_key("".join(sheet.text(grid.row, c) for c in range(1, left)))
+
+
+def _annual_grid_below(sheet: Sheet, grid: GridHead) -> GridHead | None:
+    """The 年度 grid under a 长期 one (a form with a long-term block of indicators above the
+    annual block, each with its own heading row), or ``None``."""
+    if not _LONG_TERM.search(_block_label(sheet, grid)):
+        return None
+    below = Sheet(sheet.file, sheet.name, [[] for _ in range(grid.row)] + sheet.rows[grid.row:],
+                  sheet.merges)
+    annual = layouts.find_grid(below)
+    if annual is None or "年度" not in _block_label(sheet, annual):
+        return None
+    return annual
