@@ -184,6 +184,32 @@ _CATEGORY_FIELDS = ("level1", "level2", "longterm_level2")
 # a template's numbered empty row: 指标1, 指标2:, 指标3：
 _TEMPLATE_NAME = re.compile(r"^\s*指标\s*\d+\s*[:：]?\s*$")
 
+def classify_row(texts: dict[str, str], all_texts: list[str], left: int = 1) -> str:
+    """What a row of an indicator grid is, for every reader of grids (import and paste):
+    ``"footer"``, ``"note"``, ``"cost"`` (the grid ends), ``"total"``, ``"empty"``,
+    ``"placeholder"`` (……, （略）, /), ``"template"`` (an unfilled 指标1/指标2: row),
+    ``"heading"`` (the heading repeated), ``"category"`` (categories only) or ``""`` for an
+    indicator. ``texts`` are the row's cells by field, ``all_texts`` every cell of the row
+    and ``left`` the grid's first column."""
+    kind = row_kind(all_texts) or row_kind(all_texts[left - 1:])
+    if kind in ("footer", "note", "cost", "total"):
+        return kind
+    if not any(texts.values()):
+        return "empty"
+    own = [t for f, t in texts.items() if f not in _CATEGORY_FIELDS]
+    if kind == "placeholder" or _placeholder(list(texts.values())) or _placeholder(own):
+        return "placeholder"
+    if _TEMPLATE_NAME.match(texts.get("name", "")) and _placeholder(
+            [t for f, t in texts.items() if t and f not in _CATEGORY_FIELDS and f != "name"]
+            or ["…"]):
+        return "template"
+    if indicator_column(texts.get("name", "")) == "name":
+        return "heading"  # a heading repeated (a form printed over two pages)
+    if not texts.get("name") and not texts.get("value"):
+        return "category"
+    return ""
+
+
 _SKIPPED = {
     "template": Text("模板中未填写的指标行（{text}）已跳过。",
                      "A template row left unfilled ({text}) was skipped."),
@@ -209,37 +235,29 @@ def read_rows(sheet: Sheet, grid: GridHead, first: int, last: int, *, reader: In
         cells = sheet.rows[r - 1]
         texts = {f: cell_text(cells[c - 1]) if c <= len(cells) else "" for f, c in cols.items()}
         all_texts = [cell_text(v) for v in cells]
-        kind = row_kind(all_texts) or row_kind(all_texts[left - 1:])
+        kind = classify_row(texts, all_texts, left)
         if kind == "footer":
             break
         shown = next((t for t in all_texts[left - 1:] if t), "") or next(
             (t for t in all_texts if t), "")
         shown = shown[:20]
-        if kind in ("note", "cost"):
-            notices.append(Notice(_SKIPPED[kind].format(text=shown), sheet.location(r), HINT))
-            break
-        if kind == "total" or not any(texts.values()):
-            continue
-        own = [t for f, t in texts.items() if f not in _CATEGORY_FIELDS]
-        if kind == "placeholder" or _placeholder(list(texts.values())) or _placeholder(own):
-            notices.append(Notice(_SKIPPED["placeholder"].format(text=shown), sheet.location(r),
-                                  HINT))
-            continue
-        if _TEMPLATE_NAME.match(texts.get("name", "")) and _placeholder(
-                [t for f, t in texts.items() if t and f not in _CATEGORY_FIELDS
-                 and f != "name"] or ["…"]):
-            # its categories still begin a run (指标1 under a new 二级指标)
-            reader.categories.read(texts.get("level1", ""), texts.get("level2", ""))
-            notices.append(Notice(_SKIPPED["template"].format(text=texts["name"]),
-                                  sheet.location(r), HINT))
-            continue
-        if indicator_column(texts.get("name", "")) == "name":
-            continue  # a heading repeated (a form printed over two pages)
         where = sheet.location(r)
-        if not texts.get("name") and not texts.get("value"):
-            # a category row with nothing filled in: its categories go on
+        if kind in ("note", "cost"):
+            notices.append(Notice(_SKIPPED[kind].format(text=shown), where, HINT))
+            break
+        if kind in ("total", "empty", "heading"):
+            continue
+        if kind == "placeholder":
+            notices.append(Notice(_SKIPPED["placeholder"].format(text=shown), where, HINT))
+            continue
+        if kind in ("template", "category"):
+            # its categories go on (a 二级指标 whose 指标1 was left unfilled starts a run)
             categories = reader.categories.read(texts.get("level1", ""), texts.get("level2", ""))
-            notices.extend(reading_notices(categories.notes, where, headings))
+            if kind == "template":
+                notices.append(Notice(_SKIPPED["template"].format(text=texts["name"]), where,
+                                      HINT))
+            else:
+                notices.extend(reading_notices(categories.notes, where, headings))
             continue
         read = reader.read(texts, source_text="\t".join(all_texts).strip(),
                            source_ref=where.ref())
