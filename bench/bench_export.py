@@ -32,7 +32,7 @@ def floor_disclosure(projects, path: Path) -> None:
     ws.append(["2025年项目支出绩效目标表（含转移支付项目）"])
     ws.append(list(disclosure.HEADERS))
     for project in projects:
-        ws.append(disclosure.project_row(project, None))
+        ws.append(disclosure.project_row(project))
     wb.save(path)
 
 

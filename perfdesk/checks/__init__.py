@@ -1,7 +1,8 @@
 """The checking engine: what a reviewer would send back, found while the clerk types.
 
-Every rule of the catalogue (``shared/spec/rules.md``) is one small function with its entry in
-the registry (:data:`RULES`): ID, severity, a message in Chinese and English saying what is
+Every rule of the catalogue (``shared/spec/rules.md``, listed in ``docs/rules.md`` and by
+``perfdesk check --rules``) is one small function with its entry in the registry
+(:data:`RULES`, :mod:`.catalogue`): ID, severity, a message in Chinese and English saying what is
 wrong and how to fix it, the policy it rests on, and the ⚙ settings it reads. A check returns
 :class:`Finding` objects that point at one project field or at one field of one indicator, so
 the GUI can mark that field and jump to it; where the correction is certain a finding carries a
@@ -31,6 +32,7 @@ A ⚙ threshold it reads is added to ``SETTINGS`` in :mod:`.context` with its de
 from perfdesk.checks import (  # noqa: F401
     rules_categories,
     rules_header,
+    rules_review,
     rules_topics,
     rules_values,
 )
@@ -41,15 +43,8 @@ from perfdesk.checks.context import (
     default_settings,
     validate_settings,
 )
-from perfdesk.checks.engine import (
-    RULES,
-    Finding,
-    Fix,
-    Rule,
-    Severity,
-    check_project,
-    check_projects,
-)
+from perfdesk.checks.catalogue import RULES, Finding, Fix, Rule, Severity
+from perfdesk.checks.runner import check_project, check_projects
 from perfdesk.checks.wording import location_text
 
 __all__ = [

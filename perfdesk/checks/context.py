@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from perfdesk.checks.engine import RULES, Plan
+from perfdesk.checks.catalogue import RULES
+from perfdesk.checks.plan import Plan
 from perfdesk.core.errors import InvalidValueError
 from perfdesk.core.i18n import Text
 from perfdesk.core.taxonomy import (

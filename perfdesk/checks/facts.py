@@ -3,7 +3,7 @@
 Many rules ask the same questions (which standard category is this row really in? what does
 its 指标值 say? is this a 满意度 row?); answering them once per check keeps each rule a few
 lines and the whole check cheap. The answers also decide which rules need to run on a row at
-all (see ``when`` in :mod:`perfdesk.checks.engine`): a cost rule never runs on a 满意度 row.
+all (see ``when`` in :mod:`perfdesk.checks.catalogue`): a cost rule never runs on a 满意度 row.
 Nothing here judges anything: the rules do.
 """
 
@@ -12,7 +12,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from perfdesk.core.taxonomy import COST, QUALITATIVE, SATISFACTION, TIMELINESS, LabelKind
+from perfdesk.core.taxonomy import (
+    COST,
+    EFFECT,
+    QUALITATIVE,
+    SATISFACTION,
+    TIMELINESS,
+    LabelKind,
+)
 from perfdesk.core.values import ParseResult, ValueKind, is_deadline_unit, render
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -52,6 +59,8 @@ class IndicatorFacts:
         reading: how its level-1 label reads in the profile.
         level1: the standard level-1 category it is under ("" when unknown).
         level2: the standard level-2 category ("" when missing or not valid under level1).
+        tree2015: the row is a 满意度 written as a level 2 under 效益指标, as the 2015 template
+            has it; ``level1`` is then 满意度指标.
         written: the 指标值 as written when not canonical (``ind.value_text``, trimmed).
         is_time: the value is a deadline or period (时效: 2026年12月底前, 全年), which takes
             no comparator, number or unit.
@@ -62,7 +71,7 @@ class IndicatorFacts:
         kinds: the row's :data:`KINDS` bits.
     """
 
-    __slots__ = ("ind", "position", "reading", "level1", "level2", "written", "raw",
+    __slots__ = ("ind", "position", "reading", "level1", "level2", "tree2015", "written", "raw",
                  "has_value", "blank", "is_time", "is_satisfaction", "is_cost", "is_timeliness", "kinds",
                  "_ctx", "_parsed", "_display")
 
@@ -72,13 +81,20 @@ class IndicatorFacts:
         self._ctx = ctx
         self._parsed = self._display = None
         reading = self.reading = ctx.read_level1(ind.level1)
-        level1 = self.level1 = reading.level1
+        level1 = reading.level1
+        self.tree2015 = False
         if reading.kind is LabelKind.LEVEL2:
             level2 = reading.level2
         elif level1 and ind.level2:
             level2 = ctx.standard_level2(level1, ind.level2)
+            if not level2 and level1 == EFFECT:
+                # the 2015 tree: 满意度 as a level 2 under 效益指标 (社会公众或服务对象满意度指标)
+                level2 = ctx.standard_level2(SATISFACTION, ind.level2)
+                if level2:
+                    level1, self.tree2015 = SATISFACTION, True
         else:
             level2 = ""
+        self.level1 = level1
         self.level2 = level2
         written = self.written = ind.value_text.strip()
         target = ind.target is not None

@@ -4,7 +4,7 @@ profile 88 and profile 101 accept what their own tree holds."""
 
 from __future__ import annotations
 
-from perfdesk.checks.engine import Fix, Severity, hit, indicator_rule, project_rule
+from perfdesk.checks.catalogue import Fix, Severity, hit, indicator_rule, project_rule
 from perfdesk.checks.wording import (
     FORM,
     P88,
@@ -28,6 +28,7 @@ from perfdesk.core.taxonomy import (
     level2_names,
     normalise_label,
     parent_of_level2,
+    split_score,
 )
 
 E, W, H = Severity.ERROR, Severity.WARNING, Severity.HINT
@@ -95,8 +96,14 @@ def level2_as_level1(f, p, ctx):
                parent=reading.level1, level2=reading.level2)
 
 
+def _without_score(label: str) -> str:
+    """The label as written, or read without its score when it has one (产出指标(50分))."""
+    label_read, score = split_score(label)
+    return label_read if score else label
+
+
 @indicator_rule(
-    "CAT-03", W, title=("类别名称不规范", "Non-standard category label"),
+    "CAT-03", H, title=("类别名称不规范", "Non-standard category label"),
     messages={
         "level1": ("一级指标“{label}”不是标准名称，应为“{standard}”。可一键改为标准名称。",
                    "The level-1 label '{label}' is not the standard name '{standard}'. It can "
@@ -104,16 +111,28 @@ def level2_as_level1(f, p, ctx):
         "level2": ("二级指标“{label}”不是标准名称，应为“{standard}”。可一键改为标准名称。",
                    "The level-2 label '{label}' is not the standard name '{standard}'. It can "
                    "be changed in one click."),
+        "tree2015": ("“{name}”按2015年的指标体系放在“{level1}／{level2}”下；现行体系中满意度单列为"
+                     "一级指标“{standard}”。可一键调整。",
+                     "'{name}' sits under '{level1} / {level2}' as in the 2015 tree; satisfaction "
+                     "is now its own level-1 category '{standard}'. It can be moved in one "
+                     "click."),
     },
     source=_TREE)
 def category_label_standard(f, p, ctx):
     found = []
     ind = f.ind
-    if f.reading.kind in (LabelKind.STANDARD, LabelKind.ALIAS) and ind.level1 != f.level1:
+    if f.tree2015:
+        fix = _move_fix(f, f.level1, f.level2)
+        return hit("level1", "tree2015", fix=fix, name=clip(ind.name) or f"#{f.position}",
+                   level1=clip(ind.level1), level2=clip(ind.level2), standard=f.level1)
+    # a score written after the label (产出指标(50分)) is part of the form, not a wording
+    if (f.reading.kind in (LabelKind.STANDARD, LabelKind.ALIAS)
+            and _without_score(ind.level1) != f.level1):
         fix = Fix(Text(f"一级指标改为“{f.level1}”", f"Set level 1 to '{f.level1}'"),
                   indicator_changes={ind.uuid: {"level1": f.level1}})
         found.append(hit("level1", "level1", fix=fix, label=clip(ind.level1), standard=f.level1))
-    if (f.reading.kind is not LabelKind.LEVEL2 and f.level2 and ind.level2 != f.level2):
+    if (f.reading.kind is not LabelKind.LEVEL2 and f.level2
+            and _without_score(ind.level2) != f.level2):
         fix = Fix(Text(f"二级指标改为“{f.level2}”", f"Set level 2 to '{f.level2}'"),
                   indicator_changes={ind.uuid: {"level2": f.level2}})
         found.append(hit("level2", "level2", fix=fix, label=clip(ind.level2), standard=f.level2))
@@ -142,7 +161,7 @@ def level2_under_level1(f, p, ctx):
     ind = f.ind
     if not f.level1 or f.level2 or not ind.level2.strip() or f.reading.kind is LabelKind.LEVEL2:
         return None
-    label = normalise_label(ind.level2)
+    label = split_score(ind.level2)[0]
     shown = clip(ind.level2)
     if label in level1_names(ctx.profile):
         return hit("level2", "level1", label=shown, level1=f.level1,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from perfdesk.checks.engine import Fix, Severity, hit, project_rule
+from perfdesk.checks.catalogue import Fix, Severity, hit, project_rule
 from perfdesk.checks.wording import (
     FORM,
     P88,
@@ -219,9 +219,12 @@ def funds_add_up(p, ctx):
                            f"Set the {which.en} total to {amount(parts)}"),
                       project_changes={total_f: parts})
             found.append(hit(total_f, "missing", fix=fix, **shown))
-        elif fiscal is None and other is None:
-            if total != _ZERO:
-                found.append(hit(fiscal_f, "unsplit", which=which, total=amount(total)))
+        elif fiscal is None or other is None:
+            # a table that gives only the total (or one part) is incomplete, not wrong
+            if total != _ZERO and (fiscal is None or total != fiscal) and (
+                    other is None or total != other):
+                found.append(hit(fiscal_f if fiscal is None else other_f, "unsplit",
+                                 severity=H, which=which, total=amount(total)))
         elif total != parts:
             found.append(hit(total_f, "mismatch", total=amount(total),
                              diff=amount(total - parts), **shown))
@@ -250,8 +253,10 @@ def amounts_well_formed(p, ctx):
         if value < 0:
             found.append(hit(name, "negative", label=label, value=amount(value)))
         elif value != value.quantize(Decimal("0.01")):
-            found.append(hit(name, "decimals", label=label, value=amount(value),
-                             rounded=cents(value)))
+            # 万元 to the yuan (four places) is exact, as many tables write it: a hint
+            to_yuan = value == value.quantize(Decimal("0.0001"))
+            found.append(hit(name, "decimals", severity=H if to_yuan else None, label=label,
+                             value=amount(value), rounded=cents(value)))
     return found
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from perfdesk.checks.engine import Fix, Severity, hit, indicator_rule
+from perfdesk.checks.catalogue import Fix, Severity, hit, indicator_rule
 from perfdesk.checks.facts import looks_like_date
 from perfdesk.checks.wording import P88, P101, REVIEW, amount, both, clip, listing, source
 from perfdesk.core.i18n import Text

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from perfdesk.checks.engine import Fix, Severity, hit, indicator_rule, project_rule
+from perfdesk.checks.catalogue import Fix, Severity, hit, indicator_rule, project_rule
 from perfdesk.checks.facts import looks_like_date
 from perfdesk.checks.wording import P88, P101, REVIEW, both, clip, listing, source
 from perfdesk.core.entry import explanation_with
@@ -432,15 +432,24 @@ def qualitative_without_numbers(f, p, ctx):
              "The qualitative value '{value}' of '{name}' is not one of the grades. Choose one "
              "of {grades}, and put the judging standard into the explanation."),
     source=source(P101, "定性指标分档分级表述", "qualitative targets are stated as grades"),
-    settings=("grades",), when=("qualitative",))
+    settings=("grades",))
 def grade_listed(f, p, ctx):
     ind = f.ind
     if f.is_time or not f.has_value or ind.target is not None or ind.unit.strip():
         return None
+    if ind.nature == QUANTITATIVE:
+        return None  # VAL-01 says a 定量 row needs its number
+    if ind.nature != QUALITATIVE:
+        # a short word as the target of a row not marked 定性 (优良, 显著提升, 效果明显) is
+        # meant as a grade: the reviewer asks for one of the grades
+        if not f.raw or len(f.written) > _GRADE_WORD_MAX or looks_like_formula(f.written):
+            return None
     if f.display in ctx.grade_set or _NUMERIC.search(f.display):
         return None
     return hit("value", name=clip(ind.name), value=clip(f.display), grades=listing(ctx.grades))
 
+
+_GRADE_WORD_MAX = 6
 
 _SENTENCE_VERBS = re.compile(r"确保|严格按照|保障|实现|做好|加强|推动|推进|落实|提供|开展")
 

@@ -63,7 +63,7 @@ class CommandParser(argparse.ArgumentParser):
 
 
 COMMAND_MODULES = ("perfdesk.cli.basic", "perfdesk.cli.check", "perfdesk.cli.io",
-                   "perfdesk.cli.review")
+                   "perfdesk.cli.review", "perfdesk.cli.submission")
 
 
 def _load_commands() -> None:

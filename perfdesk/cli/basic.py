@@ -9,7 +9,12 @@ from perfdesk.core.i18n import tr
 
 def _add_new(p: argparse.ArgumentParser) -> None:
     p.add_argument("path", metavar="PATH", help=tr("新数据文件的路径", "path of the new dataset"))
-    p.add_argument("--year", type=int, required=True, help=tr("预算年度", "budget year"))
+    p.add_argument("--year", type=int, help=tr("预算年度（用 --task 时取自任务文件）",
+                                               "budget year (from the task file with --task)"))
+    p.add_argument("--task", metavar="TASKFILE",
+                   help=tr("从主管部门的任务文件新建：单位的任务文件得到该单位的数据文件，主管部门留存的"
+                           "任务文件得到汇总数据文件", "set up from a task file (a unit's, or the "
+                           "department's for its merged dataset)"))
     p.add_argument("--profile", choices=["88", "101"], default="88",
                    help=tr("指标体系：88（财预〔2015〕88号）或 101（财预〔2021〕101号）",
                            "indicator profile: 88 or 101"))
@@ -22,6 +27,22 @@ def _add_new(p: argparse.ArgumentParser) -> None:
 def _run_new(args: argparse.Namespace) -> int:
     from perfdesk.services.dataset import Dataset
 
+    if args.task:
+        from perfdesk.services.submission.task import dataset_from_task
+
+        with dataset_from_task(args.task, args.path, unit=args.unit) as ds:
+            info = ds.info
+            print(tr("已按任务文件创建数据文件 {path}（{year} 年度，指标体系 {profile}，{what}）",
+                     "Created dataset {path} from the task (budget year {year}, profile "
+                     "{profile}, {what})", path=ds.path, year=info.budget_year,
+                     profile=info.profile, what=tr("主管部门汇总", "department's merged")
+                     if info.kind == "department" else info.task["units"][0]["name"]))
+        return EXIT_OK
+    if args.year is None:
+        from perfdesk.core.errors import PerfDeskError
+
+        raise PerfDeskError("请给出预算年度（--year），或用 --task 从任务文件新建。",
+                            "Give the budget year (--year), or --task to use a task file.")
     with Dataset.create(args.path, year=args.year, profile=args.profile, title=args.title,
                         department=args.department, unit=args.unit) as ds:
         print(tr("已创建数据文件 {path}（{year} 年度，指标体系 {profile}）",

@@ -6,7 +6,9 @@ the desktop app has it open); any table the importer reads (.xlsx, .xls, .csv, t
 is first imported into a temporary dataset, exactly as the app would import it. The exit
 status says whether the targets can be submitted: 0 when there is no error, 1 when there are
 errors, 2 when an input could not be read. ``--fix`` applies the certain corrections to a
-dataset (each one an ordinary, logged edit) before reporting what is left.
+dataset (each one an ordinary, logged edit) before reporting what is left. ``perfdesk check
+--rules`` lists the rule catalogue instead (ID, severity per profile, title; ``--format json``
+adds message, fix and source), the same as ``docs/rules.md``.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ _SEVERITIES = tuple(level.value for level in ORDER)
 
 
 def _add_check(p: argparse.ArgumentParser) -> None:
-    p.add_argument("inputs", nargs="+", metavar="DATASET|FILE",
+    p.add_argument("inputs", nargs="*", metavar="DATASET|FILE",
                    help=tr("数据文件（.perfdesk）或可导入的表格（.xlsx .xls .csv .txt）",
                            "datasets (.perfdesk) or importable tables (.xlsx .xls .csv .txt)"))
     p.add_argument("--format", choices=["text", "json"], default="text",
@@ -45,6 +47,9 @@ def _add_check(p: argparse.ArgumentParser) -> None:
     p.add_argument("--year", type=int,
                    help=tr("表格的预算年度（用于核对项目期；数据文件自带年度）",
                            "budget year of tables (to check project periods)"))
+    p.add_argument("--rules", action="store_true",
+                   help=tr("列出全部检查规则（ID、各指标体系下的级别、名称），不检查文件",
+                           "list every rule (ID, severity per profile, title) instead of checking"))
     p.add_argument("--fix", action="store_true",
                    help=tr("在数据文件中应用可确定的自动修复后再报告（仅限数据文件）",
                            "apply the certain fixes to datasets, then report (datasets only)"))
@@ -68,6 +73,19 @@ class Checked:
 @command("check", "检查绩效目标：列出审核时会被退回的问题",
          "check performance targets: list what a reviewer would send back", _add_check)
 def _run_check(args: argparse.Namespace) -> int:
+    if args.rules:
+        from perfdesk.checks import listing
+
+        if args.format == "json":
+            print(json.dumps(listing.as_json(), ensure_ascii=False, indent=2))
+        else:
+            sys.stdout.write(listing.as_text())
+        return EXIT_OK
+    if not args.inputs:
+        print(tr("perfdesk check：请给出要检查的数据文件或表格（或用 --rules 列出规则）。",
+                 "perfdesk check: name the datasets or tables to check (or --rules to list the "
+                 "rules)."), file=sys.stderr)
+        return EXIT_ERROR
     results = []
     for name in args.inputs:
         path = Path(name)

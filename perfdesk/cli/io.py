@@ -93,27 +93,26 @@ def _run_export(args: argparse.Namespace) -> int:
     with Dataset.open(args.dataset, read_only=True) as ds:
         projects = ds.load_projects()
         year = ds.info.budget_year
-        failed = _failed(ds, projects)
+        errors = _with_errors(ds, projects)
     if args.format == "detail":
-        path = export_detail(projects, args.output, year=year, failed=failed,
+        path = export_detail(projects, args.output, year=year,
                              filled_by=args.filled_by, phone=args.phone,
                              date=datetime.date.today() if args.filled_by else None)
         kind = tr("申报表", "detailed forms")
     else:
-        path = export_disclosure(projects, args.output, title=args.title, year=year,
-                                 failed=failed)
+        path = export_disclosure(projects, args.output, title=args.title, year=year)
         kind = tr("公开表", "disclosure table")
     print(tr("已导出 {n} 个项目到 {path}（{kind}）", "Exported {n} projects to {path} ({kind})",
              n=len(projects), path=path, kind=kind))
-    if failed:
-        print(tr("其中 {n} 个项目未通过检查，已在表中标注“未通过检查”。",
-                 "{n} of them failed the checks and are marked 未通过检查.", n=len(failed)))
+    if errors:
+        print(tr("注意：其中 {n} 个项目的检查仍有错误（表中不标注；perfdesk check 查看，报送时需说明）。",
+                 "Note: {n} of them still have check errors (not printed in the table; see "
+                 "perfdesk check, a submission needs them explained).", n=len(errors)))
     return EXIT_OK
 
 
-def _failed(ds, projects) -> set[str]:
-    """Projects with check errors, marked 未通过检查 in the export (rules.md: "export still
-    works but is marked")."""
+def _with_errors(ds, projects) -> set[str]:
+    """Projects with check errors: said on the command line, never printed in the table."""
     from perfdesk.checks import Severity, check_projects
     from perfdesk.services.checking import check_context
 

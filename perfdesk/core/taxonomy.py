@@ -12,8 +12,11 @@ level-1 category there). See ``shared/spec/domain.md`` §2.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from enum import Enum
+from typing import Protocol, TypeVar
 
 # --- the two profiles -----------------------------------------------------------------------
 
@@ -44,6 +47,55 @@ SATISFACTION = "满意度指标"
 COST = "成本指标"
 # The level-2 category whose values must be dates, periods or on-time rates (rule TIME-01).
 TIMELINESS = "时效指标"
+
+# The order the official forms print categories in: 产出 → 成本 (profile 101) → 效益 → 满意度,
+# and level 2 as each profile lists it (both profiles list shared names in the same order).
+LEVEL1_ORDER = (OUTPUT, COST, EFFECT, SATISFACTION)
+
+
+def _level2_order() -> dict[str, int]:
+    order: dict[str, int] = {}
+    for categories in PROFILES.values():
+        for children in categories.values():
+            for n, name in enumerate(children):
+                order.setdefault(name, n)
+    return order
+
+
+class _Labelled(Protocol):
+    level1: str
+    level2: str
+
+
+_Item = TypeVar("_Item", bound=_Labelled)
+
+
+def official_order(indicators: Sequence[_Item]) -> list[_Item]:
+    """``indicators`` (anything with ``level1`` and ``level2``) in the order the official
+    forms print them: grouped by level 1 (产出 → 成本 → 效益 → 满意度, an unknown label after
+    the known ones, in the order it first appears), then level 2 in taxonomy order (unknown
+    ones after, by first appearance), entry order within a group. The sort is stable, so an
+    already ordered list comes back as it was."""
+    level2_rank = _LEVEL2_RANK
+    first1: dict[str, int] = {}
+    first2: dict[tuple[str, str], int] = {}
+
+    def key(item: _Item) -> tuple[int, int]:
+        label1 = normalise_label(item.level1)
+        label1 = LEVEL1_ALIASES.get(label1, label1)
+        rank1 = LEVEL1_ORDER.index(label1) if label1 in LEVEL1_ORDER else \
+            len(LEVEL1_ORDER) + first1.setdefault(label1, len(first1))
+        label2 = normalise_label(item.level2)
+        label2 = LEVEL2_ALIASES.get(label2, label2)
+        rank2 = level2_rank.get(label2)
+        if rank2 is None:
+            rank2 = 100 + first2.setdefault((label1, label2), len(first2))
+        return rank1, rank2
+
+    keyed = [(key(item), n, item) for n, item in enumerate(indicators)]
+    keyed.sort(key=lambda entry: (entry[0], entry[1]))
+    return [item for _key, _n, item in keyed]
+
 
 # --- aliases seen in real tables ------------------------------------------------------------
 
@@ -77,6 +129,23 @@ LEVEL2_ALIASES: dict[str, str] = {
     "可持续影响": "可持续影响指标",
 }
 
+# Provinces' own wordings of the categories (seen in published tables): aliases, offered as a
+# hint with a one-click fix (CAT-03), never an unknown category.
+LEVEL1_ALIASES.update({
+    "项目产出": "产出指标", "项目产出指标": "产出指标", "产出类指标": "产出指标",
+    "项目效益": "效益指标", "效果指标": "效益指标", "效益类指标": "效益指标", "项目效果指标": "效益指标",
+    "项目满意度": "满意度指标", "满意度类指标": "满意度指标", "社会满意度指标": "满意度指标",
+    "成本": "成本指标", "项目成本指标": "成本指标", "成本类指标": "成本指标",
+})
+LEVEL2_ALIASES.update({
+    "社会公众满意度指标": "服务对象满意度指标", "群众满意度指标": "服务对象满意度指标",
+    "受益对象满意度指标": "服务对象满意度指标", "满意度": "服务对象满意度指标",
+    "产出数量": "数量指标", "产出质量": "质量指标", "产出时效": "时效指标", "产出成本": "成本指标",
+    "完成数量": "数量指标", "完成质量": "质量指标", "完成时效": "时效指标",
+    "经济成本": "经济成本指标", "社会成本": "社会成本指标", "生态环境成本": "生态环境成本指标",
+    "可持续发展指标": "可持续影响指标", "可持续影响效益指标": "可持续影响指标",
+})
+
 # Traditional characters found in category labels and table headings, mapped to simplified.
 # Only characters that occur in this domain's fixed vocabulary are listed.
 _TRADITIONAL = (
@@ -90,6 +159,9 @@ TRADITIONAL_TO_SIMPLIFIED = str.maketrans(
     {_TRADITIONAL[i]: _TRADITIONAL[i + 1] for i in range(0, len(_TRADITIONAL), 2)})
 
 _SPACES = re.compile(r"[\s\u3000\u00a0]+")
+
+
+_LEVEL2_RANK: dict[str, int] = {}
 
 
 def normalise_label(text: str | None) -> str:
@@ -135,17 +207,41 @@ def level2_names(profile: str, level1: str) -> tuple[str, ...]:
 
 def parent_of_level2(profile: str, level2: str) -> str:
     """The level-1 category a standard level-2 name belongs to, or ``""``."""
-    name = LEVEL2_ALIASES.get(level2, level2)
-    for level1, children in PROFILES[check_profile(profile)].items():
-        if name in children:
-            return level1
+    categories = PROFILES[check_profile(profile)]
+    for name in dict.fromkeys((level2, LEVEL2_ALIASES.get(level2, level2))):
+        for level1, children in categories.items():
+            if name in children:
+                return level1
     return ""
 
 
-def read_level1(profile: str, label: str) -> Level1Reading:
-    """What a level-1 label as written in a table means in ``profile``."""
-    categories = PROFILES[check_profile(profile)]
+# A score after a category label: 产出指标(50分), 效益指标（30 分）, 满意度指标10分, （权重20%）.
+_LABEL_SCORE = re.compile(
+    r"(?:[（(]\s*(?:权重|分值|分数)?[:：]?\s*(?P<a>\d+(?:\.\d+)?)\s*[分%％]?\s*[)）]"
+    r"|(?P<b>\d+(?:\.\d+)?)\s*分)$")
+
+
+@lru_cache(maxsize=4096)
+def split_score(label: str | None) -> tuple[str, str]:
+    """A category label (normalised) and the score written after it (``产出指标(50分)`` →
+    (``产出指标``, ``50``)); the score is ``""`` when there is none."""
     text = normalise_label(label)
+    m = _LABEL_SCORE.search(text)
+    if not m or not text[: m.start()]:
+        return text, ""
+    return normalise_label(text[: m.start()]), m.group("a") or m.group("b")
+
+
+# Words that say which level-1 category a label of a province's own means (项目产出 …).
+_LEVEL1_WORDS = (("产出", OUTPUT), ("效益", EFFECT), ("效果", EFFECT), ("满意", SATISFACTION),
+                 ("成本", COST))
+
+
+def read_level1(profile: str, label: str) -> Level1Reading:
+    """What a level-1 label as written in a table means in ``profile`` (a score written after
+    it, as in ``产出指标(50分)``, does not change what it means)."""
+    categories = PROFILES[check_profile(profile)]
+    text, _score = split_score(label)
     if text in categories:
         return Level1Reading(LabelKind.STANDARD, text, "")
     alias = LEVEL1_ALIASES.get(text)
@@ -155,14 +251,27 @@ def read_level1(profile: str, label: str) -> Level1Reading:
     parent = parent_of_level2(profile, level2)
     if parent:
         return Level1Reading(LabelKind.LEVEL2, parent, level2)
+    if text and len(text) <= 12 and not re.search(r"[（()）\-—－/、]", text):
+        # a province's own wording (项目产出类, 绩效产出): not two labels in one (CategoryRun)
+        meant = {level1 for word, level1 in _LEVEL1_WORDS if word in text and level1 in categories}
+        if len(meant) == 1:
+            return Level1Reading(LabelKind.ALIAS, meant.pop(), "")
     return Level1Reading(LabelKind.UNKNOWN, "", "")
 
 
 def standard_level2(profile: str, level1: str, label: str) -> str:
     """The standard level-2 name ``label`` means under ``level1``, or ``""`` if none."""
-    text = normalise_label(label)
+    text, _score = split_score(label)
+    children = level2_names(profile, level1)
+    if text in children:
+        return text
     text = LEVEL2_ALIASES.get(text, text)
-    return text if text in level2_names(profile, level1) else ""
+    if text in children:
+        return text
+    return text if text in children else ""
+
+
+_LEVEL2_RANK.update(_level2_order())
 
 
 def all_category_names() -> frozenset[str]:
@@ -214,5 +323,6 @@ MONEY_UNITS = ("元", "万元", "亿元")
 def is_money_unit(unit: str) -> bool:
     """Whether a unit is an amount of money (元, 万元, 元/人, 万元/公里 …)."""
     unit = (unit or "").strip()
-    head = unit.split("/", 1)[0]
-    return head in MONEY_UNITS
+    head, per = (unit.split("/", 1) + [""])[:2]
+    # 万/月 (人工成本 ≤620万/月) is 万元 a month as tables write it; 万 alone may count people
+    return head in MONEY_UNITS or head == "千元" or (head == "万" and bool(per))

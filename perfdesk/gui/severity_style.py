@@ -33,3 +33,7 @@ def field_marks_style(editors: tuple[str, ...], labels: tuple[str, ...]) -> str:
         rules.append(f"{selector} {{ color: {TEXT_HEX[level]}; }}")
     return "\n".join(rules) + "\n"
 MUTED = QColor("#9e9e9e")  # what does not apply (a grade's comparator, an excluded paste row)
+# The corner mark of a cell or a tree row with an open 审核意见, as Excel marks a cell with a
+# comment (purple: not a check finding's red or orange).
+COMMENT_COLOUR = QColor("#8e24aa")
+COMMENT_MARK = 8  # pixels along each edge

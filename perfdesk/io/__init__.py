@@ -25,22 +25,22 @@ from perfdesk.core.model import Project
 
 
 def export_disclosure(projects: Iterable[Project], path: str | Path, *, title: str | None = None,
-                      year: int | None = None, failed: Iterable[str] = (),
+                      year: int | None = None,
                       progress: ProgressCallback | None = None) -> Path:
     """Write the disclosure table 项目支出绩效目标表 to ``path`` (atomically); returns the path.
 
-    ``failed`` holds the uuids of projects with check errors: they are marked 未通过检查.
+    The table is the official layout only: no check marks in any printed cell.
     ``progress(done, total)`` may raise Cancelled; then nothing is written.
     """
     from perfdesk.io import disclosure
 
     with bulk():
-        return disclosure.export(projects, Path(path), title=title, year=year, failed=failed,
+        return disclosure.export(projects, Path(path), title=title, year=year,
                                  progress=progress)
 
 
 def export_detail(projects: Iterable[Project], path: str | Path, *, year: int,
-                  failed: Iterable[str] = (), filled_by: str = "", phone: str = "",
+                  filled_by: str = "", phone: str = "",
                   date: _date | None = None, progress: ProgressCallback | None = None) -> Path:
     """Write the detailed form 项目支出绩效目标申报表, one sheet per project (atomically).
 
@@ -50,7 +50,7 @@ def export_detail(projects: Iterable[Project], path: str | Path, *, year: int,
 
     signed = Signature(filled_by, phone, date)
     with bulk():
-        return detail.export(projects, Path(path), year=year, failed=failed, signed=signed,
+        return detail.export(projects, Path(path), year=year, signed=signed,
                              progress=progress)
 
 

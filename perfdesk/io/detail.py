@@ -41,7 +41,7 @@ from perfdesk.io.base import (
     cell_text,
     reading_notices,
 )
-from perfdesk.io.detail_form import FAILED_MARK, DetailForm, Signature, detail_form, merged_spans
+from perfdesk.io.detail_form import DetailForm, Signature, detail_form, merged_spans
 from perfdesk.io.layouts import GridHead
 from perfdesk.io.sources import Sheet
 from perfdesk.core.entry import IndicatorRowReader
@@ -203,36 +203,49 @@ def _line_height(text: str, width: float) -> float:
     return writing.text_lines(text, width) * 14.5 + 8
 
 
-def export(projects: Iterable[Project], path: Path, *, year: int, failed: Iterable[str] = (),
+def export(projects: Iterable[Project], path: Path, *, year: int,
            signed: Signature = Signature(), progress: ProgressCallback | None = None,
            template_path: Path | None = None) -> Path:
     """Write one sheet per project (an empty form when there are none) and the embedded data,
     atomically; see :func:`perfdesk.io.export_detail`."""
     target = writing.check_target(path)
+    projects = projects if isinstance(projects, list) else list(projects)
+    tracker = Progress(progress, len(projects))
+    wb = workbook(projects, year=year, signed=signed, progress=progress,
+                  template_path=template_path)
+    result = writing.save_atomically(wb, target)
+    tracker.finish()
+    return result
+
+
+def workbook(projects: Iterable[Project], *, year: int, signed: Signature = Signature(),
+             progress: ProgressCallback | None = None, template_path: Path | None = None,
+             extra_sheets=None) -> Workbook:
+    """The 申报表 workbook in memory (one sheet per project and the embedded data), for
+    :func:`export` or a submission to save; ``extra_sheets(wb, styles)`` adds sheets of the
+    caller's before the embedded data."""
     template = load_template(template_path)
     projects = projects if isinstance(projects, list) else list(projects)
-    failed = set(failed)
     wb = Workbook(write_only=True)
     styles = _styles(wb, template)
-    frames = {flag: sheet_frame(template, failed=flag) for flag in (False, True)}
+    frame = sheet_frame(template)
     tracker = Progress(progress, len(projects))
     tracker.start()
     used: set[str] = {embedded.SHEET_NAME}
     entries = []
     for index, project in enumerate(projects, 1):
         title = sheet_name(index, project.name, used)
-        cells = write_sheet(wb, styles, template, project, title, year=year,
-                            failed=project.uuid in failed, frames=frames, signed=signed)
+        cells = write_sheet(wb, styles, template, project, title, year=year, frame=frame,
+                            signed=signed)
         entries.append(embedded.Entry(embedded.cells_hash(cells), title,
                                       embedded.project_record(project)))
         tracker.advance()
     if not projects:
-        write_sheet(wb, styles, template, Project(), "申报表", year=year, failed=False,
-                    frames=frames)
+        write_sheet(wb, styles, template, Project(), "申报表", year=year, frame=frame)
+    if extra_sheets is not None:
+        extra_sheets(wb, styles, entries)
     embedded.add_payload_sheet(wb, styles, KIND, entries)
-    result = writing.save_atomically(wb, target)
-    tracker.finish()
-    return result
+    return wb
 
 
 # Where each part of the form's content goes: template place → header field.
@@ -265,12 +278,8 @@ def sheet_values(t: Template, form: DetailForm) -> tuple[dict[tuple[int, int], o
             r, c = t.place(place)
             values[(moved(r), c)] = clean(value) if isinstance(value, str) else value
 
-    title = form.title
-    if form.failed and "PD_CHECK" not in t.places:
-        title += f"（{FAILED_MARK}）"
-    put("PD_TITLE", title)
+    put("PD_TITLE", form.title)
     put("PD_UNIT_LINE", form.unit_line)
-    put("PD_CHECK", FAILED_MARK if form.failed else "")
     for place, key in HEADER_PLACES.items():
         put(place, form.value(key))
     for (midterm, annual), line in zip(MONEY_PLACES, form.money):
@@ -289,7 +298,7 @@ def sheet_values(t: Template, form: DetailForm) -> tuple[dict[tuple[int, int], o
     return values, shift
 
 
-def sheet_frame(t: Template, *, failed: bool) -> tuple[bytes, bytes]:
+def sheet_frame(t: Template) -> tuple[bytes, bytes]:
     """The XML around a project sheet's cells (columns, views, print setup), made once from a
     prototype sheet carrying the template's settings and shared by every project's sheet."""
     ws = Workbook(write_only=True).create_sheet("prototype")
@@ -306,18 +315,61 @@ def sheet_frame(t: Template, *, failed: bool) -> tuple[bytes, bytes]:
     (ws.page_margins.left, ws.page_margins.right, ws.page_margins.top,
      ws.page_margins.bottom) = page["margins"]
     ws.sheet_view.showGridLines = page["gridlines"]
-    if failed:
-        ws.sheet_properties.tabColor = "C00000"
     return writing.sheet_frame(ws)
 
 
+# A4 in points, and Excel's default row height.
+_PAPER = {9: (595.3, 841.9), 8: (841.9, 1190.6), 11: (419.5, 595.3)}
+_DEFAULT_HEIGHT = 15.0
+
+
+def page_breaks(t: Template, heights: dict[int, float], indicators: int) -> list[int]:
+    """Grid offsets (0 = first indicator row) where a printed page begins, as Excel will
+    lay the sheet out with the template's paper, margins and fit-to-width scale. Breaking
+    there ourselves lets a category run on a new page repeat its 一级/二级 labels (the merged
+    cell is split at the break) instead of showing a blank column under the repeated heading."""
+    short, long = _PAPER.get(t.page.get("paperSize") or 9, _PAPER[9])
+    width, height = (long, short) if t.page.get("orientation") == "landscape" else (short, long)
+    left, right, top, bottom = (m or 0 for m in t.page["margins"])
+    usable_w = width - (left + right) * 72
+    usable_h = height - (top + bottom) * 72
+    sheet_w = sum((t.widths.get(get_column_letter(c), 8.43) * 7 + 5) * 0.75
+                  for c in range(1, t.max_col + 1))
+    scale = min(1.0, usable_w / sheet_w) if t.page.get("fit") and sheet_w else 1.0
+    room = usable_h / scale
+    title = heights.get(t.head_row, _DEFAULT_HEIGHT)
+    y = sum(heights.get(r, _DEFAULT_HEIGHT) for r in range(1, t.grid_row))
+    breaks = []
+    for offset in range(indicators):
+        h = heights.get(t.grid_row + offset, _DEFAULT_HEIGHT)
+        if y + h > room and y > title:
+            breaks.append(offset)
+            y = title
+        y += h
+    return breaks
+
+
+def split_at(spans: list[tuple[int, int]], breaks: list[int]) -> list[tuple[int, int]]:
+    """Merge spans cut where a page begins (a piece of one row is no merge at all)."""
+    out = []
+    for first, last in spans:
+        start = first
+        for b in breaks:
+            if start < b <= last:
+                if b - 1 > start:
+                    out.append((start, b - 1))
+                start = b
+        if last > start:
+            out.append((start, last))
+    return out
+
+
 def write_sheet(wb: Workbook, styles: writing.Styles, template: Template, project: Project,
-                title: str, *, year: int, failed: bool,
-                frames: dict[bool, tuple[bytes, bytes]],
+                title: str, *, year: int, frame: tuple[bytes, bytes],
                 signed: Signature = Signature()) -> list[tuple[int, int, object]]:
     """Write one project's sheet; returns the (row, col, value) cells written, for hashing."""
     t = template
-    form = detail_form(project, year=year, failed=failed, signed=signed)
+    form = detail_form(project, year=year, signed=signed)
     values, shift = sheet_values(t, form)
     grid_row = t.grid_row
 
@@ -328,7 +380,7 @@ def write_sheet(wb: Workbook, styles: writing.Styles, template: Template, projec
     heights = {moved(r): h for r, h in t.heights.items() if r != grid_row}
     column_of = {f: c for c, f in t.grid_columns}
     minimum = t.heights.get(grid_row) or 20
-    for offset in range(len(project.indicators)):
+    for offset in range(len(form.grid)):
         row = grid_row + offset
         need = minimum
         for col, _field in t.grid_columns:
@@ -336,11 +388,13 @@ def write_sheet(wb: Workbook, styles: writing.Styles, template: Template, projec
             if isinstance(value, str):
                 need = max(need, _line_height(value, t.width_of(col, col)))
         heights[row] = min(need, 409)
+    breaks = page_breaks(t, heights, len(form.grid))
     for grid_field in ("level1", "level2"):
         col = column_of.get(grid_field)
         if col is not None:
             merges.extend((grid_row + first, col, grid_row + last, col)
-                          for first, last in merged_spans(form.grid, grid_field))
+                          for first, last in split_at(merged_spans(form.grid, grid_field),
+                                                      breaks))
     for r1, c1, r2, c2 in merges:  # merged text cells: heights from text and merged width
         value = values.get((r1, c1))
         if r1 == r2 and isinstance(value, str):
@@ -353,11 +407,20 @@ def write_sheet(wb: Workbook, styles: writing.Styles, template: Template, projec
     last_row = moved(t.max_row) if t.max_row > grid_row else grid_row + shift
     ws.print_area = f"A1:{get_column_letter(t.max_col)}{last_row}"
     rows = writing.RowWriter(ws, styles)
+    for offset in breaks:
+        rows.break_before(grid_row + offset)
     for r1, c1, r2, c2 in merges:
         rows.merge(f"{get_column_letter(c1)}{r1}:{get_column_letter(c2)}{r2}")
 
     style_at = t.styles_at(shift)
     grid_styles = t.grid_styles
+    # a merged range shows its first cell only; Excel (and openpyxl) drop the others' values on
+    # saving, so they are not written: a workbook merely saved again still hashes the same
+    for r1, c1, r2, c2 in merges:
+        for r in range(r1, r2 + 1):
+            for c in range(c1, c2 + 1):
+                if (r, c) != (r1, c1):
+                    values.pop((r, c), None)
     written = []
     for row in range(1, last_row + 1):
         in_grid = grid_row <= row <= grid_row + shift
@@ -372,7 +435,7 @@ def write_sheet(wb: Workbook, styles: writing.Styles, template: Template, projec
             if value is not None:
                 written.append((row, col, value))
         rows.add(out, heights.get(row))
-    rows.close(frames[failed])
+    rows.close(frame)
     return written
 
 

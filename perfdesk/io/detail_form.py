@@ -19,12 +19,12 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from perfdesk.core.fields import GRID_COLUMNS, indicator_label
+from perfdesk.core.taxonomy import official_order
 
 if TYPE_CHECKING:  # the model (SQLModel) loads with the first dataset
     from perfdesk.core.model import Indicator, Project
 
 TITLE_FORMAT = "{year}年项目支出绩效目标申报表"
-FAILED_MARK = "未通过检查"
 UNIT_LINE_LABEL = "填报单位（盖章）"
 MONEY_NOTE = "单位：万元"
 MONEY_LABEL = "项目资金\n（万元）"
@@ -82,18 +82,16 @@ class DetailForm:
 
     Attributes:
         title: ``<year>年项目支出绩效目标申报表``.
-        failed: the project's checks found errors (the form says 未通过检查).
         unit_line: the 填报单位（盖章） (the budget unit).
         header: the header block's values by field, each with its label: ``name``,
             ``code``, ``department``, ``implementing_unit``, ``attribute``, ``period``.
         money: the funding lines (总额, 其中：财政拨款, 其他资金).
         goals: (label, text) of 中长期目标 and 年度目标.
-        grid: one row per indicator, in order.
+        grid: one row per indicator, in the official order.
         footer: (label, text) of 填报人, 联系电话 and 填报日期.
     """
 
     title: str
-    failed: bool
     unit_line: str
     header: dict[str, tuple[str, str]]
     money: tuple[MoneyLine, ...]
@@ -164,9 +162,12 @@ def merged_spans(rows: list[GridRow], grid_field: str) -> list[tuple[int, int]]:
     return spans
 
 
-def detail_form(project: Project, *, year: int, failed: bool = False,
+def detail_form(project: Project, *, year: int,
                 signed: Signature = Signature()) -> DetailForm:
-    """The form's content for ``project`` in budget year ``year``."""
+    """The form's content for ``project`` in budget year ``year``: the official form only
+    (whether the project passed the checks travels in a submission's manifest, never on the
+    page), its indicators in the official order (产出 → 效益 → 满意度, level 2 in taxonomy
+    order, entry order within)."""
     p = project
     header = {
         "name": ("项目名称", p.name),
@@ -182,8 +183,8 @@ def detail_form(project: Project, *, year: int, failed: bool = False,
         MoneyLine("其他资金", p.midterm_other, "其他资金", p.annual_other),
     )
     return DetailForm(
-        title=TITLE_FORMAT.format(year=year), failed=failed, unit_line=p.unit, header=header,
+        title=TITLE_FORMAT.format(year=year), unit_line=p.unit, header=header,
         money=money, goals=(("中长期目标", p.midterm_goal), ("年度目标", p.annual_goal)),
-        grid=grid_rows(p.indicators),
+        grid=grid_rows(official_order(p.indicators)),
         footer=(("填报人", signed.filled_by), ("联系电话", signed.phone),
                 ("填报日期", date_text(signed.date))))

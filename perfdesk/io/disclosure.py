@@ -27,18 +27,16 @@ from perfdesk.core.i18n import Text
 from perfdesk.io import embedded, writing
 from perfdesk.io.base import Notice, Progress, ProgressCallback, cell_text, reading_notices
 from perfdesk.io.indicator_text import render_cell, split_items
-from perfdesk.io.detail_form import FAILED_MARK
 from perfdesk.io.sources import Sheet
 from perfdesk.core.entry import IndicatorRowReader
 from perfdesk.core.model import Indicator, Project
-from perfdesk.core.taxonomy import DEFAULT_GRADES
+from perfdesk.core.taxonomy import DEFAULT_GRADES, official_order
 from perfdesk.core.vocabulary import heading_key, table_column
 
 KIND = "disclosure"
 SHEET_TITLE = "项目支出绩效目标表"
 TITLE = "项目支出绩效目标表（含转移支付项目）"
 HEADERS = ("主管部门", "预算单位", "项目名称", "绩效目标", "绩效指标")
-FAILED_HEADER = "检查结果"
 
 _TOTAL_ROWS = {"合计", "小计", "总计"}
 
@@ -175,7 +173,7 @@ def read_indicators(text: str, *, profile: str, grades: tuple[str, ...], where,
 
 # --- writing --------------------------------------------------------------------------------
 
-WIDTHS = (18, 18, 24, 48, 72, 12)
+WIDTHS = (18, 18, 24, 48, 72)
 THIN = Side(style="thin", color="000000")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 LINE_HEIGHT = 14.0  # points per line of 宋体 10.5
@@ -187,17 +185,16 @@ def indicator_label(indicator: Indicator) -> str:
 
 
 def indicators_cell(project: Project) -> str:
+    """The 绩效指标 cell: the indicators numbered in the official order (产出 → 效益 → 满意度)."""
     return render_cell([(indicator_label(i), i.name, i.value_display())
-                        for i in project.indicators])
+                        for i in official_order(project.indicators)])
 
 
-def project_row(project: Project, failed: bool | None) -> list[str]:
+def project_row(project: Project) -> list[str]:
+    """The project's printed row: exactly the official columns, no check marks."""
     clean = writing.clean_text
-    row = [clean(project.department), clean(project.unit), clean(project.name),
-           clean(project.annual_goal), clean(indicators_cell(project))]
-    if failed is not None:
-        row.append(FAILED_MARK if failed else "")
-    return row
+    return [clean(project.department), clean(project.unit), clean(project.name),
+            clean(project.annual_goal), clean(indicators_cell(project))]
 
 
 def _styles(workbook: Workbook) -> writing.Styles:
@@ -211,21 +208,16 @@ def _styles(workbook: Workbook) -> writing.Styles:
                   alignment=Alignment(horizontal="left", **wrap))
     styles.define("center", font=Font(name="宋体", size=10.5), border=BOX,
                   alignment=Alignment(horizontal="center", **wrap))
-    styles.define("failed", font=Font(name="宋体", size=10.5, bold=True, color="C00000"),
-                  border=BOX, alignment=Alignment(horizontal="center", **wrap))
     return styles
 
 
 def export(projects: Iterable[Project], path: Path, *, title: str | None = None,
-           year: int | None = None, failed: Iterable[str] = (),
-           progress: ProgressCallback | None = None) -> Path:
+           year: int | None = None, progress: ProgressCallback | None = None) -> Path:
     """Write the table and the embedded data, atomically; see
     :func:`perfdesk.io.export_disclosure`."""
     target = writing.check_target(path)
     projects = projects if isinstance(projects, list) else list(projects)
-    failed = set(failed)
-    with_check = bool(failed)
-    columns = len(HEADERS) + (1 if with_check else 0)
+    columns = len(HEADERS)
     if title is None:
         title = f"{year}年{TITLE}" if year else TITLE
     title = writing.clean_text(title)
@@ -233,7 +225,7 @@ def export(projects: Iterable[Project], path: Path, *, title: str | None = None,
     wb = Workbook(write_only=True)
     styles = _styles(wb)
     ws = wb.create_sheet(SHEET_TITLE)
-    letters = "ABCDEF"[:columns]
+    letters = "ABCDE"[:columns]
     for letter, width in zip(letters, WIDTHS):
         ws.column_dimensions[letter].width = width
     ws.page_setup.orientation = "landscape"
@@ -252,8 +244,7 @@ def export(projects: Iterable[Project], path: Path, *, title: str | None = None,
     rows = writing.RowWriter(ws, styles)
     rows.merge(f"A1:{letters[-1]}1")
     rows.add([(title, "title")], 40)
-    headers = [*HEADERS, FAILED_HEADER][:columns]
-    rows.add([(h, "header") for h in headers], 24)
+    rows.add([(h, "header") for h in HEADERS], 24)
 
     tracker = Progress(progress, len(projects))
     tracker.start()
@@ -262,12 +253,10 @@ def export(projects: Iterable[Project], path: Path, *, title: str | None = None,
     text_lines = writing.text_lines
     row_hash, record = embedded.row_hash, embedded.project_record
     for index, project in enumerate(projects):
-        values = project_row(project, project.uuid in failed if with_check else None)
+        values = project_row(project)
         lines = max(text_lines(v, w) for v, w in zip(values, widths))
         cells = [(values[0], "center"), (values[1], "center"), (values[2], "center"),
                  (values[3], "text"), (values[4], "text")]
-        if with_check:
-            cells.append((values[5], "failed"))
         rows.add(cells, min(max(lines * LINE_HEIGHT + 6, 24), MAX_ROW_HEIGHT))
         entries.append(embedded.Entry(row_hash(values), str(index + 3), record(project)))
         tracker.advance()

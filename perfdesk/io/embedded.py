@@ -124,9 +124,25 @@ _YEARS = range(1900, 2201)
 _MAX_TEXT = 32_767
 
 
+_DECIMALS: dict[str, Decimal] = {}  # text -> checked Decimal (immutable, so shared)
+
+
 def _decimal(value) -> Decimal | None:
+    """The exact number a record's text holds (RecordError when it is not one); the same text
+    recurs thousands of times in a big export and is checked once."""
     if value is None:
         return None
+    if type(value) is str:
+        found = _DECIMALS.get(value)
+        if found is not None:
+            return found
+    number = _checked_decimal(value)
+    if len(_DECIMALS) < 10_000:
+        _DECIMALS[value] = number
+    return number
+
+
+def _checked_decimal(value) -> Decimal:
     if not isinstance(value, str):
         raise RecordError("数值不是以文字保存的", f"number stored as {type(value).__name__}")
     if len(value) > _MAX_NUMBER_TEXT:
@@ -145,9 +161,8 @@ def _decimal(value) -> Decimal | None:
 
 
 def _check_texts(values: tuple) -> None:
-    for value in values:
-        if len(value) > _MAX_TEXT:
-            raise RecordError("文字超过一个单元格的容量", "a text longer than a cell can hold")
+    if values and max(map(len, values)) > _MAX_TEXT:
+        raise RecordError("文字超过一个单元格的容量", "a text longer than a cell can hold")
 
 
 def project_from_record(record, columns: tuple[tuple[str, ...], tuple[str, ...]] | None = None

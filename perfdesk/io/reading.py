@@ -10,6 +10,7 @@ there, one transaction) is :mod:`perfdesk.services.importing`'s job.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from perfdesk.core.errors import PerfDeskError
@@ -151,14 +152,16 @@ def _read_disclosure(headers: list[tuple[Sheet, disclosure.Header]], payload, pr
             for r in range(header.row + 1, sheet.max_row + 1):
                 cells = list(sheet.rows[r - 1][:width])
                 cells += [None] * (width - len(cells))
-                entry = _take(by_hash, embedded.row_hash(cells), str(r))
+                digest = embedded.row_hash(cells)
+                entry = _take(by_hash, digest, str(r))
                 if entry is not None:
                     project = _restore(entry, payload, sheet, r, notices)
                     if project is None:
                         disagreed.add(r)
                         continue
-                    if embedded.row_hash(disclosure.project_row(project, None)) != \
-                            embedded.row_hash(cells[:_DISCLOSURE_COLUMNS]):
+                    shown = (digest if width <= _DISCLOSURE_COLUMNS
+                             else embedded.row_hash(cells[:_DISCLOSURE_COLUMNS]))
+                    if embedded.row_hash(disclosure.project_row(project)) != shown:
                         notices.append(Notice(_DISAGREES, sheet.location(r)))
                         disagreed.add(r)
                         continue  # the record says what the row does not: read the row
@@ -283,3 +286,54 @@ def _restore(entry: embedded.Entry, payload: embedded.Payload, sheet: Sheet,
             f"PerfDesk's data for this project embedded in the export is invalid ({exc.en}); the "
             "table was read instead."), sheet.location(row) if row else sheet.location()))
         return None
+
+
+@dataclass(slots=True)
+class Edited:
+    """A project whose sheet no longer shows what was exported: the record as exported and
+    the project as the sheet now shows it (with the record's identity)."""
+
+    sheet: str
+    recorded: Project
+    shown: Project | None
+
+
+def read_exported_details(sheets: list[Sheet], payload: embedded.Payload, *, profile: str,
+                          grades: Sequence[str] = DEFAULT_GRADES
+                          ) -> tuple[list[Project], list[Edited]]:
+    """The projects of PerfDesk's own 申报表 export, each restored from its record when its
+    sheet is as exported, else read from the sheet and listed as :class:`Edited` (a submission
+    edited by hand). A record whose sheet is gone is an edit too (its ``shown`` is ``None``)."""
+    by_hash = _by_hash(payload.entries)
+    by_place = {e.place: e for e in payload.entries}
+    projects: list[Project] = []
+    edited: list[Edited] = []
+    seen: set[str] = set()
+    for sheet in sheets:
+        entry = _take(by_hash, embedded.cells_hash(embedded.sheet_cells(sheet)), sheet.name)
+        notices: list[Notice] = []
+        if entry is not None:
+            project = _restore(entry, payload, sheet, None, notices)
+            if project is not None and _shown_on(project, sheet):
+                projects.append(project)
+                seen.add(entry.place)
+                continue
+        original = by_place.get(sheet.name)
+        if original is None or not detail.looks_like_detail(sheet):
+            continue
+        recorded = embedded.project_from_record(original.record, payload.columns)
+        shown = detail.read_sheet(sheet, profile=profile, notices=notices, grades=tuple(grades))
+        shown.uuid, shown.unit_code = recorded.uuid, recorded.unit_code
+        shown.department = shown.department or recorded.department
+        shown.unit = recorded.unit
+        names = {(i.level1, i.name): i.uuid for i in recorded.indicators}
+        for indicator in shown.indicators:
+            indicator.uuid = names.pop((indicator.level1, indicator.name), indicator.uuid)
+        projects.append(shown)
+        edited.append(Edited(sheet.name, recorded, shown))
+        seen.add(sheet.name)
+    for entry in payload.entries:
+        if entry.place not in seen:
+            edited.append(Edited(entry.place, embedded.project_from_record(
+                entry.record, payload.columns), None))
+    return projects, edited

@@ -131,6 +131,11 @@ class RowWriter:
         self.rows = 0
         self.columns = 1
         self.merges: list[str] = []
+        self.row_breaks: list[int] = []
+
+    def break_before(self, row: int) -> None:
+        """A manual page break above ``row`` (1-based), written into the sheet's frame."""
+        self.row_breaks.append(row - 1)
 
     def merge(self, ref: str) -> None:
         """Merge a range (``A1:I1``); written as XML, without openpyxl's per-range checks."""
@@ -182,8 +187,25 @@ class RowWriter:
             body.append(f'<mergeCells count="{len(self.merges)}">')
             body.extend(f'<mergeCell ref="{ref}"/>' for ref in self.merges)
             body.append("</mergeCells>")
+        if self.row_breaks:
+            tail = _with_row_breaks(tail, self.row_breaks)
         self.ws._perfdesk_xml = head + "".join(body).encode("utf-8") + tail
         self.parts = []
+
+
+# Elements a worksheet may hold after <rowBreaks>, in the schema's order.
+_AFTER_ROW_BREAKS = (b"<colBreaks", b"<customProperties", b"<cellWatches", b"<ignoredErrors",
+                     b"<smartTags", b"<drawing", b"<legacyDrawing", b"<picture", b"<oleObjects",
+                     b"<controls", b"<webPublishItems", b"<tableParts", b"<extLst", b"</worksheet>")
+
+
+def _with_row_breaks(tail: bytes, breaks: list[int]) -> bytes:
+    xml = (f'<rowBreaks count="{len(breaks)}" manualBreakCount="{len(breaks)}">'
+           + "".join(f'<brk id="{b}" max="16383" man="1"/>' for b in breaks)
+           + "</rowBreaks>").encode()
+    at = min((i for i in (tail.find(tag) for tag in _AFTER_ROW_BREAKS) if i >= 0),
+             default=len(tail))
+    return tail[:at] + xml + tail[at:]
 
 
 def sheet_frame(ws) -> tuple[bytes, bytes]:

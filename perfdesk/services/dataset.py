@@ -154,7 +154,8 @@ class Dataset:
             budget_year=row["budget_year"], profile=row["profile"],
             created_at=row["created_at"], created_by=row["created_by"],
             app_version=row["app_version"], schema_version=row["schema_version"],
-            read_only=self.read_only, settings=row["settings"])
+            read_only=self.read_only, settings=row["settings"], kind=row["kind"],
+            task=row["task"])
 
     @property
     def profile(self) -> str:
@@ -172,6 +173,48 @@ class Dataset:
             ("settings", settings)) if v is not None}
         return self._write("update dataset", [Changed(DATASET, self.info.dataset_uuid, {},
                                                       values)])
+
+    def set_task(self, task: dict, *, kind: str | None = None) -> ChangeSet:
+        """Keep the task (任务文件) the dataset was set up from, and its kind."""
+        values: dict[str, Any] = {"task": task}
+        if kind is not None:
+            values["kind"] = kind
+        return self._write("set task", [Changed(DATASET, self.info.dataset_uuid, {}, values)])
+
+    def submissions(self, direction: str) -> list[dict]:
+        """The 报送记录: ``"sent"`` (this unit's submissions) or ``"received"``, oldest
+        first."""
+        with self._store.read() as conn:
+            return queries.submissions(conn, direction)
+
+    def record_submission(self, record: dict) -> ChangeSet:
+        """Keep a submission sent (its file is written already)."""
+        with self._store.transaction("submit") as tx:
+            writes.add_submission(tx, record)
+        return self._done(tx)
+
+    def receive_submission(self, record: dict, projects: Sequence[Project],
+                           replacing: Sequence[str]) -> ChangeSet:
+        """A received submission as one transaction: the projects it replaces (the unit's
+        previous ones, by uuid) removed, its projects added under their department and unit,
+        the receipt kept. Either all of it is done or none."""
+        with self._store.transaction("receive") as tx:
+            if replacing:
+                writes.remove_projects(tx, list(replacing))
+            units: dict[tuple[str, str], str] = {}
+
+            def placed():
+                for project in projects:
+                    key = (project.department.strip(), project.unit.strip())
+                    if key not in units:
+                        units[key] = writes.ensure_unit(
+                            tx, _required_name(key[0], "主管部门", "department"),
+                            _required_name(key[1], "预算单位", "budget unit"), project.unit_code)
+                    yield units[key], None, project
+
+            writes.add_projects(tx, placed())
+            writes.add_submission(tx, record)
+        return self._done(tx)
 
     def update_settings(self, settings: dict) -> ChangeSet:
         """Replace the check settings."""
@@ -499,6 +542,10 @@ def _values(entity: str, values: dict[str, Any]) -> dict[str, Any]:
         return checked
     if "budget_year" in values:
         _check_year(values["budget_year"])
+    if "kind" in values and values["kind"] not in ("unit", "department"):
+        raise ValueError(f"not a dataset kind: {values['kind']!r}")
+    if "task" in values and not isinstance(values["task"], dict):
+        raise ValueError("a task is a dict")
     if "profile" in values:
         _check_profile(values["profile"])
     return dict(values)

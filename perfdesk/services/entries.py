@@ -25,6 +25,8 @@ class DatasetInfo:
     schema_version: int
     read_only: bool
     settings: dict = field(default_factory=dict, hash=False, compare=False)
+    kind: str = "unit"  # "unit", or "department" for a 主管部门's 汇总
+    task: dict = field(default_factory=dict, hash=False, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

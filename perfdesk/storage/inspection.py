@@ -62,9 +62,55 @@ def schema_of(conn: sqlite3.Connection) -> dict[tuple[str, str], tuple[str, ...]
     return found
 
 
+# The schema of a file at version _SNAPSHOT_VERSION, as the migrations make it (see
+# expected_schema; tests/storage/test_files_from_elsewhere.py checks it against them).
+_SNAPSHOT: dict[tuple[str, str], tuple[str, ...]] = {
+    ('index', 'ix_indicator_project_id'): ('indicator',),
+    ('index', 'ix_project_unit_id'): ('project',),
+    ('index', 'ix_review_comment_project_uuid'): ('review_comment',),
+    ('index', 'ix_unit_department_id'): ('unit',),
+    ('table', 'change_log'): (
+        'id', 'at', 'os_user', 'operation', 'action', 'entity', 'entity_uuid', 'field', 'old',
+        'new'),
+    ('table', 'dataset_info'): (
+        'id', 'dataset_uuid', 'title', 'budget_year', 'profile', 'created_at', 'created_by',
+        'app_version', 'check_settings', 'kind', 'task'),
+    ('table', 'department'): ('id', 'uuid', 'name', 'code', 'position'),
+    ('table', 'indicator'): (
+        'id', 'uuid', 'project_id', 'position', 'created_at', 'updated_at', 'level1', 'level2',
+        'name', 'nature', 'comparator', 'target', 'unit', 'grade', 'value_text', 'basis',
+        'explanation', 'scoring', 'weight', 'remark', 'level1_source', 'source_text', 'source_ref',
+        'actual', 'score', 'shortfall'),
+    ('table', 'project'): (
+        'id', 'uuid', 'unit_id', 'position', 'created_at', 'updated_at', 'name', 'code',
+        'attribute', 'period_start', 'period_end', 'annual_total', 'annual_fiscal', 'annual_other',
+        'midterm_total', 'midterm_fiscal', 'midterm_other', 'annual_goal', 'midterm_goal',
+        'implementing_unit', 'includes_transfer', 'source_ref', 'no_service_recipients', 'kind'),
+    ('table', 'reference_project'): ('id', 'unit_name', 'name', 'code'),
+    ('table', 'review_comment'): (
+        'id', 'uuid', 'position', 'project_uuid', 'indicator_uuid', 'field', 'anchor_text', 'text',
+        'rule', 'author', 'created_at', 'submission_id', 'status', 'reply_kind', 'reply',
+        'replied_by', 'replied_at', 'closed_at'),
+    ('table', 'submission'): (
+        'id', 'direction', 'submission_id', 'unit_name', 'unit_code', 'number', 'previous_id',
+        'at', 'file', 'sha256', 'state', 'manifest', 'snapshot'),
+    ('table', 'unit'): ('id', 'uuid', 'department_id', 'name', 'code', 'position'),
+}
+_SNAPSHOT_VERSION = 5
+
+
 @lru_cache(maxsize=8)
 def expected_schema(version: int) -> dict[tuple[str, str], tuple[str, ...]]:
-    """The schema PerfDesk's own migrations give a file at ``version``."""
+    """The schema PerfDesk's own migrations give a file at ``version``: for the current
+    version the snapshot above (opening a file must not load the migration machinery), for an
+    older one made by running the migrations on an empty database."""
+    if version == _SNAPSHOT_VERSION:
+        return dict(_SNAPSHOT)
+    return migrated_schema(version)
+
+
+def migrated_schema(version: int) -> dict[tuple[str, str], tuple[str, ...]]:
+    """The schema of an empty database taken to ``version`` by the migrations."""
     from perfdesk.storage.migrations import migrate
 
     mem = sqlite3.connect(":memory:", isolation_level=None)

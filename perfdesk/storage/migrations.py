@@ -166,6 +166,31 @@ def _v4_self_evaluation_and_department_whole(op) -> None:
         batch.add_column(sa.Column("kind", sa.String, nullable=False, server_default=""))
 
 
+def _v5_submissions(op) -> None:
+    """Version 5: the dataset's kind (a unit's or a 主管部门's 汇总) and the task it was set
+    up from, and the 报送记录: submissions sent (a unit) or received (a 主管部门)."""
+    with op.batch_alter_table("dataset_info") as batch:
+        batch.add_column(sa.Column("kind", sa.String, nullable=False, server_default="unit"))
+        batch.add_column(sa.Column("task", sa.String, nullable=False, server_default="{}"))
+    op.create_table(
+        "submission",
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("direction", sa.String, nullable=False),
+        sa.Column("submission_id", sa.String, nullable=False),
+        sa.Column("unit_name", sa.String, nullable=False),
+        sa.Column("unit_code", sa.String, nullable=False),
+        sa.Column("number", sa.Integer, nullable=False),
+        sa.Column("previous_id", sa.String, nullable=False),
+        sa.Column("at", sa.String, nullable=False),
+        sa.Column("file", sa.String, nullable=False),
+        sa.Column("sha256", sa.String, nullable=False),
+        sa.Column("state", sa.String, nullable=False),
+        sa.Column("manifest", sa.String, nullable=False),
+        sa.Column("snapshot", sa.String, nullable=False),
+        sa.UniqueConstraint("direction", "submission_id"),
+    )
+
+
 MIGRATIONS: tuple[tuple[int, str, Callable], ...] = (
     (1, "initial schema", _v1_initial),
     (2, "projects without service recipients; budget project list",
@@ -173,6 +198,7 @@ MIGRATIONS: tuple[tuple[int, str, Callable], ...] = (
     (3, "review comments", _v3_review_comments),
     (4, "self-evaluation results; department-whole targets",
      _v4_self_evaluation_and_department_whole),
+    (5, "dataset kind and task; submissions sent and received", _v5_submissions),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

@@ -29,6 +29,7 @@ from perfdesk.storage.tables import (
     IndicatorRow,
     ProjectRow,
     ReferenceProjectRow,
+    SubmissionRow,
     UnitRow,
 )
 
@@ -40,6 +41,7 @@ IND = IndicatorRow.__table__
 LOG = ChangeRow.__table__
 REF = ReferenceProjectRow.__table__
 COMMENTS = CommentRow.__table__
+SUB = SubmissionRow.__table__
 
 TABLES = {"department": DEPT, "unit": UNIT, "project": PROJ, "indicator": IND,
           "comment": COMMENTS}
@@ -76,6 +78,7 @@ def dataset_info(conn) -> dict[str, Any] | None:
         return None
     info = dict(found)
     info["settings"] = settings_of(info.pop("check_settings"))
+    info["task"] = settings_of(info.get("task"))
     info["schema_version"] = int(conn.exec_driver_sql("PRAGMA user_version").scalar())
     return info
 
@@ -86,6 +89,22 @@ def settings_of(text: str | None) -> dict:
     except ValueError:
         return {}
     return settings if isinstance(settings, dict) else {}
+
+
+def submissions(conn, direction: str) -> list[dict]:
+    """The 报送记录 sent or received, oldest first, with manifest and snapshot decoded."""
+    rows = conn.execute(select(SUB).where(SUB.c.direction == direction)
+                        .order_by(SUB.c.id)).mappings()
+    out = []
+    for r in rows:
+        entry = dict(r)
+        entry["manifest"] = settings_of(entry["manifest"])
+        try:
+            entry["snapshot"] = json.loads(entry["snapshot"] or "[]")
+        except ValueError:
+            entry["snapshot"] = []
+        out.append(entry)
+    return out
 
 
 def changes(conn, limit: int) -> list[dict]:

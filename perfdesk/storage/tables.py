@@ -65,6 +65,8 @@ class DatasetInfoRow(SQLModel, table=True):
     created_by: str = ""  # OS user
     app_version: str = ""  # the PerfDesk that created or last migrated the file
     check_settings: str = "{}"  # JSON: rule thresholds, word lists, grades (rules.md ⚙)
+    kind: str = "unit"  # "unit" (a 预算单位's own) or "department" (a 主管部门's 汇总)
+    task: str = "{}"  # JSON: the task file it was set up from (services.submission.task)
 
 
 class DepartmentRow(SQLModel, table=True):
@@ -167,6 +169,31 @@ class CommentRow(SQLModel, table=True):
     replied_by: str = ""
     replied_at: str = ""
     closed_at: str = ""
+
+
+class SubmissionRow(SQLModel, table=True):
+    """One submission (报送): sent, in a unit's dataset; received, in a 主管部门's.
+
+    ``manifest`` is the submission's manifest as JSON, exactly as it travelled; ``snapshot``
+    the project records it carried (what the next submission, or the reviewer, compares
+    with)."""
+
+    __tablename__ = "submission"
+    __table_args__ = (UniqueConstraint("direction", "submission_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    direction: str  # "sent" / "received"
+    submission_id: str
+    unit_name: str = ""
+    unit_code: str = ""
+    number: int = 0  # 第 N 次报送 of this unit
+    previous_id: str = ""
+    at: str = ""  # ISO 8601, UTC: when it was made (sent) or received
+    file: str = ""
+    sha256: str = ""
+    state: str = ""  # sent / received / received_changed (a hand-edited workbook accepted)
+    manifest: str = "{}"
+    snapshot: str = "[]"
 
 
 class ReferenceProjectRow(SQLModel, table=True):

@@ -221,6 +221,10 @@
         <translation>Target: %1</translation>
     </message>
     <message>
+        <source>审核意见：%1（%2）</source>
+        <translation>Review comment: %1 (%2)</translation>
+    </message>
+    <message>
         <source>导入时写作：%1</source>
         <translation>Written on import as: %1</translation>
     </message>
@@ -577,6 +581,10 @@ Fill in, check and export project expenditure performance targets (项目支出�
     <message>
         <source>编码：%1</source>
         <translation>Code: %1</translation>
+    </message>
+    <message>
+        <source>%1 条审核意见待答复</source>
+        <translation>%1 review comments waiting for an answer</translation>
     </message>
     <message>
         <source>%1 个错误</source>

@@ -25,9 +25,9 @@ def rows(project: Project) -> dict[str, Indicator]:
 def test_the_registry_holds_the_whole_catalogue_in_order():
     expected = (["HDR-0%d" % i for i in range(1, 7)] + ["FUND-01", "FUND-02", "FUND-03"]
                 + ["GOAL-0%d" % i for i in range(1, 5)] + ["CAT-0%d" % i for i in range(1, 7)]
-                + ["REQ-0%d" % i for i in range(1, 6)] + ["ROW-01", "ROW-02", "ROW-03"]
-                + ["VAL-%02d" % i for i in range(1, 14)] + ["SAT-0%d" % i for i in range(1, 5)]
-                + ["COST-01", "COST-02", "COST-03", "TIME-01", "IN-01", "STD-01", "EXP-01"])
+                + ["REQ-0%d" % i for i in range(1, 6)] + ["ROW-0%d" % i for i in range(1, 6)]
+                + ["VAL-%02d" % i for i in range(1, 17)] + ["SAT-0%d" % i for i in range(1, 5)]
+                + ["COST-01", "COST-02", "COST-03", "TIME-01", "IN-01", "IN-02", "STD-01", "EXP-01"])
     assert list(RULES) == expected
 
 

@@ -44,12 +44,12 @@ def test_text_is_grouped_by_project_with_counts_and_exit_1_on_errors(capsys, rev
     code, out, err = run(capsys, reviewed)
     assert code == 1 and err == ""
     assert "检查" in out and "4 个项目" in out and "预算年度 2025" in out
-    assert "【政务服务一体化平台运维项目】广州市黄埔区政务服务中心 — 错误 3，警告 3，提示 0" in out
+    assert "【政务服务一体化平台运维项目】广州市黄埔区政务服务中心 — 错误 3，警告 2，提示 1" in out
     block = out.split("【政务服务一体化平台运维项目】")[1].split("【")[0]
     assert "FUND-01 年度资金总额：年度资金总额85.60万元" in block
     assert "COST-02 第5条指标“运维服务费”的指标值：" in block
     assert "［可一键修复：一级指标改为“效益指标”］" in block
-    assert out.rstrip().endswith("合计：4 个项目，其中 3 个有错误；错误 5，警告 14，提示 3。")
+    assert out.rstrip().endswith("合计：4 个项目，其中 3 个有错误；错误 5，警告 11，提示 5。")
 
 
 def test_a_clean_dataset_exits_0(capsys, clean):
@@ -70,7 +70,7 @@ def test_severity_filter_lists_only_serious_findings(capsys, reviewed):
     assert code == 1
     assert "FUND-01" in out and "VAL-07" not in out and "STD-01" not in out
     assert "另有 1 个项目没有需要列出的问题" in out
-    assert "错误 5，警告 14，提示 3" in out  # totals still count everything
+    assert "错误 5，警告 11，提示 5" in out  # totals still count everything
 
 
 def test_json_output_as_documented(capsys, reviewed):
@@ -78,7 +78,7 @@ def test_json_output_as_documented(capsys, reviewed):
     assert code == 1
     data = json.loads(out)
     assert (data["format"], data["version"]) == ("perfdesk-check", 1)
-    assert data["counts"] == {"error": 5, "warning": 14, "hint": 3}
+    assert data["counts"] == {"error": 5, "warning": 11, "hint": 5}
     (entry,) = data["inputs"]
     assert entry["kind"] == "dataset" and entry["profile"] == "88"
     assert entry["budget_year"] == 2025
@@ -153,7 +153,7 @@ def test_english_output(capsys, reviewed, monkeypatch):
     monkeypatch.setenv("LANG", "en_US.UTF-8")
     code, out, _ = run(capsys, reviewed)
     assert code == 1
-    assert "Checking" in out and "errors 3, warnings 3, hints 0" in out
+    assert "Checking" in out and "errors 3, warnings 2, hints 1" in out
     assert "FUND-01 annual total: The annual total of 85.60" in out
 
 

@@ -51,10 +51,12 @@ def test_errors_in_english_when_lang_is_english(tmp_path):
 
 
 def test_usage_errors_are_reported_in_chinese(tmp_path):
-    result = run_cli("new", str(tmp_path / "x.perfdesk"))
+    result = run_cli("task", "--department", "某局")
     assert result.returncode == 2
     assert "缺少参数" in result.stderr and "--year" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+    result = run_cli("new", str(tmp_path / "x.perfdesk"))  # neither a year nor a task file
+    assert result.returncode == 2 and "--year" in result.stderr and "--task" in result.stderr
     result = run_cli("new", str(tmp_path / "x.perfdesk"), "--year", "2025", "--profile", "77")
     assert result.returncode == 2 and "无效" in result.stderr
 

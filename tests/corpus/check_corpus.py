@@ -166,7 +166,8 @@ def check_folder(folder: Path, problems: list[str]) -> dict | None:
         return None
     check_meta(folder, meta, problems)
     projects, indicators = check_expected(folder, meta, expected, problems)
-    return {"id": folder.name, "layout": meta.get("layout"), "province": meta.get("province"),
+    return {"id": folder.name, "url": meta.get("url"), "layout": meta.get("layout"),
+            "province": meta.get("province"),
             "complete": meta.get("source_complete", True), "sources": sources,
             "projects": projects, "indicators": indicators}
 
@@ -175,9 +176,22 @@ def table_folders(root: Path = TABLES) -> list[Path]:
     return sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
 
 
+def same_source(rows: list[dict]) -> list[str]:
+    """Folders holding the same published page (one table counted twice)."""
+    seen: dict[str, str] = {}
+    problems = []
+    for row in rows:
+        url = str(row.get("url") or "")
+        if url in seen:
+            problems.append(f"{row['id']}: 与 {seen[url]} 是同一个公开页面（{url}），同一张表只收一次")
+        seen.setdefault(url, row["id"])
+    return problems
+
+
 def main() -> int:
     problems: list[str] = []
     rows = [row for folder in table_folders() if (row := check_folder(folder, problems))]
+    problems += same_source(rows)
     layouts = Counter(row["layout"] for row in rows)
     provinces = Counter(row["province"] for row in rows)
     complete = sum(1 for row in rows if row["complete"])

@@ -131,7 +131,7 @@ def test_the_indicator_model_passes_the_model_checks_through_edits(document, che
     model.set_project(uuid)
     qtmodeltester.check(model, force_py=False)
     assert model.rowCount() == 2
-    assert model.index(1, LEVEL1).data(SeverityRole) == "warning"  # CAT-03
+    assert model.index(1, LEVEL1).data(SeverityRole) == "hint"  # CAT-03: a non-standard wording is a hint
     assert model.index(1, VALUE).data(SeverityRole) == "error"  # ROW-01: no 指标值
     assert "ROW-01" in model.index(1, VALUE).data(Qt.ItemDataRole.ToolTipRole)
     assert model.index(0, VALUE).data(SeverityRole) == ""

@@ -158,16 +158,6 @@ def test_a_very_long_explanation_is_wrapped_and_split_across_pages(qapp, tmp_pat
 
 
 @needs_poppler
-def test_failing_projects_are_marked_on_each_of_their_pages(qapp, tmp_path):
-    good, bad = project("合格项目"), project("问题项目", indicators=40)
-    out = write_projects_pdf([good, bad], tmp_path / "查.pdf", year=2025, failed={bad.uuid})
-    pages = page_count(out)
-    assert "未通过检查" not in text_of(out, 1)
-    for page in range(2, pages + 1):
-        assert "未通过检查" in text_of(out, page)
-
-
-@needs_poppler
 def test_values_are_shown_as_typed_and_money_is_exact(qapp, tmp_path):
     p = project(indicators=0, annual_total=Decimal("0.1"), annual_fiscal=Decimal("1.005"),
                 annual_other=None, midterm_total=None)
@@ -298,3 +288,22 @@ def test_line_breaks_in_the_text_are_kept_and_trailing_blank_lines_dropped():
 
 def test_wrapped_lines_do_not_start_with_a_blank():
     assert wrap_text("Hello world again", 6, one_per_char) == ["Hello", "world", "again"]
+
+
+@needs_poppler
+def test_the_pdf_prints_the_official_order_and_labels_a_continued_group(qapp, tmp_path):
+    mixed = project(indicators=6)
+    mixed.indicators.reverse()  # entered 满意度 first
+    out = write_projects_pdf([mixed], tmp_path / "序.pdf", year=2025)
+    text = text_of(out)
+    assert text.index("培训场次1") < text.index("政策知晓率5") < text.index("参训人员满意度6")
+    many = project(indicators=60)
+    for indicator in many.indicators:
+        indicator.level1, indicator.level2 = "产出指标", "数量指标"
+    out = write_projects_pdf([many], tmp_path / "续.pdf", year=2025)
+    assert page_count(out) >= 2
+    grid_pages = [text_of(out, page) for page in range(2, page_count(out) + 1)
+                  if "定量" in text_of(out, page)]  # pages with indicator rows
+    assert grid_pages
+    for text in grid_pages:
+        assert "产出指标" in text and "数量指标" in text

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from perfdesk.core.review import ANSWERED, CLOSED, EXPLAINED, OPEN
 from perfdesk.gui.dialogs.review_dialogs import AnswerDialog, CommentDialog, HistoryDialog
-from perfdesk.gui.models.indicator_table_model import VALUE
+from perfdesk.gui.models.indicator_table_model import VALUE, CommentsRole
+from perfdesk.gui.models.project_tree_model import OpenCommentsRole
 from perfdesk.gui.window.main_window import MainWindow
 from perfdesk.services import review
 from perfdesk.services.dataset import Dataset
@@ -178,3 +179,25 @@ def test_a_fields_history_lists_what_changed(window, qtbot):
           Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert seen and seen[0][0] == "完成培训12场"
     assert "年度目标" in seen[1]
+
+
+def test_an_open_comment_marks_its_cell_and_its_project_in_the_tree(window):
+    ds = window.document.dataset
+    project = window.document.project(window.current_project)
+    satisfaction = project.indicators[2]
+    window.document.add_comments([review.new_comment(
+        ds, project.uuid, "满意度目标偏低", indicator_uuid=satisfaction.uuid, field="value",
+        author="审核员甲")])
+    cell = window.indicator_model.index(2, VALUE)
+    assert [c.text for c in cell.data(CommentsRole)] == ["满意度目标偏低"]
+    assert "审核意见：满意度目标偏低（审核员甲）" in cell.data(Qt.ItemDataRole.ToolTipRole)
+    assert window.indicator_model.commented() == [(2, VALUE)]
+    tree = window.tree_model
+    project_index = tree.index_of(project.uuid)
+    unit_index = project_index.parent()
+    assert project_index.data(OpenCommentsRole) == 1 and unit_index.data(OpenCommentsRole) == 1
+    assert "1 条审核意见待答复" in project_index.data(Qt.ItemDataRole.ToolTipRole)
+    comment = window.document.comments()[0]
+    window.document.answer_comment(comment.uuid, "fixed", "")
+    assert cell.data(CommentsRole) == [] and window.indicator_model.commented() == []
+    assert project_index.data(OpenCommentsRole) == 0

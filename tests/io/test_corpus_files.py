@@ -51,3 +51,18 @@ def test_a_review_citing_an_unknown_rule_is_caught(tmp_path):
     problems: list[str] = []
     check_corpus.check_folder(folder, problems)
     assert any("XYZ-99" in p for p in problems)
+
+
+def test_each_published_page_is_in_the_corpus_once():
+    rows = [check_corpus.check_folder(folder, []) for folder in FOLDERS]
+    assert check_corpus.same_source([r for r in rows if r]) == []
+    twice = [{"id": "a01_x", "url": "http://x.gov.cn/1"}, {"id": "b01_y", "url": "http://x.gov.cn/1"}]
+    assert check_corpus.same_source(twice) == [
+        "b01_y: 与 a01_x 是同一个公开页面（http://x.gov.cn/1），同一张表只收一次"]
+
+
+def test_the_corpus_is_as_wide_as_issue_11_asks():
+    rows = [r for folder in FOLDERS if (r := check_corpus.check_folder(folder, []))]
+    assert len(rows) >= 25, f"{len(rows)} real tables; issue 11 asks for at least 25"
+    assert len({r["layout"] for r in rows}) >= 10
+    assert len({r["province"].split()[0] for r in rows}) >= 8

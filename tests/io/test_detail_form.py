@@ -26,9 +26,9 @@ def test_the_header_block_money_goals_and_footer():
                       unit="某某区司法局", attribute="延续项目", period_start=2024,
                       period_end=2026, annual_total=Decimal("120.50"),
                       midterm_total=Decimal("360"), annual_goal="保障平台稳定运行。")
-    form = detail_form(project, year=2025, failed=True,
+    form = detail_form(project, year=2025,
                        signed=Signature("张三", "020-12345678", datetime.date(2025, 10, 8)))
-    assert form.title == "2025年项目支出绩效目标申报表" and form.failed
+    assert form.title == "2025年项目支出绩效目标申报表"
     assert form.unit_line == "某某区司法局"
     assert form.header["implementing_unit"] == ("实施单位", "某某区司法局")  # none of its own
     assert form.header["period"] == ("项目期", "2024年至2026年")

@@ -40,16 +40,16 @@ def test_the_committed_template_is_what_the_script_makes(tmp_path):
 
 def test_disclosure_layout_and_print_setup(tmp_path):
     projects = read_table(SEED).projects
-    path = export_disclosure(projects, tmp_path / "公开表.xlsx", year=2023,
-                             failed=[projects[1].uuid])
+    path = export_disclosure(projects, tmp_path / "公开表.xlsx", year=2023)
     wb = load_workbook(path)
     ws = wb.worksheets[0]
     assert ws["A1"].value == "2023年项目支出绩效目标表（含转移支付项目）"
-    assert "A1:F1" in [str(r) for r in ws.merged_cells.ranges]
-    assert [c.value for c in ws[2]] == ["主管部门", "预算单位", "项目名称", "绩效目标", "绩效指标", "检查结果"]
-    assert ws.max_row == 2 + 22
-    assert [ws.cell(r, 6).value for r in (3, 4, 5)] == [None, "未通过检查", None]
-    assert ws.cell(3, 5).value.startswith("1、满意度指标：人民群众安全感、满意度，年度指标值：")
+    assert "A1:E1" in [str(r) for r in ws.merged_cells.ranges]
+    assert [c.value for c in ws[2]] == ["主管部门", "预算单位", "项目名称", "绩效目标", "绩效指标"]
+    assert ws.max_row == 2 + 22 and ws.max_column == 5
+    # the seed lists 满意度 first; the official order prints it last
+    assert ws.cell(3, 5).value.startswith("1、产出指标：")
+    assert "满意度指标：人民群众安全感、满意度，年度指标值：" in ws.cell(3, 5).value
     assert ws.print_title_rows == "$2:$2"
     assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 9
     assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
@@ -112,13 +112,6 @@ def test_detail_footer_carries_who_filled_it_in_and_still_restores(tmp_path):
     assert (ws["G16"].value, ws["I16"].value) == ("填报日期", "2025年10月8日")
     back = read_table(path)
     assert back.restored == 1 and back.projects == [project]
-
-
-def test_detail_marks_failed_projects(tmp_path):
-    project = detail_project()
-    path = export_detail([project], tmp_path / "申报表.xlsx", year=2025, failed=[project.uuid])
-    ws = load_workbook(path).worksheets[0]
-    assert ws["F2"].value == "未通过检查" and ws.sheet_properties.tabColor.rgb.endswith("C00000")
 
 
 def test_detail_sheet_names_are_unique_and_valid(tmp_path):

@@ -217,3 +217,13 @@ def test_an_edit_to_a_dataset_deleted_while_open_is_refused(new_dataset):
     ds.path.unlink()
     with pytest.raises(PerfDeskError, match="已被移动、改名或删除"):
         ds.add_project(unit, Project(name="丢了"))
+
+
+def test_the_schema_a_file_is_held_to_is_the_one_the_migrations_make():
+    """Opening a file compares its schema with a snapshot (no migration machinery loaded);
+    the snapshot is what the migrations give a new file, so no foreign object slips by."""
+    from perfdesk.storage.migrations import SCHEMA_VERSION
+
+    assert inspection._SNAPSHOT_VERSION == SCHEMA_VERSION
+    assert inspection.expected_schema(SCHEMA_VERSION) == \
+        inspection.migrated_schema(SCHEMA_VERSION)

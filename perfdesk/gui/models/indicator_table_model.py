@@ -45,6 +45,7 @@ FieldRole = Qt.ItemDataRole.UserRole + 2  # the field name of the column
 FindingsRole = Qt.ItemDataRole.UserRole + 3  # findings shown at this cell
 SeverityRole = Qt.ItemDataRole.UserRole + 4  # worst severity at this cell, or ""
 IndicatorRole = Qt.ItemDataRole.UserRole + 5  # the Indicator
+CommentsRole = Qt.ItemDataRole.UserRole + 6  # the open 审核意见 of the cell
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _EDIT = int(Qt.ItemDataRole.EditRole)
@@ -54,7 +55,7 @@ _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
 _HANDLED_ROLES = frozenset({_DISPLAY, _EDIT, _TOOLTIP, _BACKGROUND, _FOREGROUND, _ALIGNMENT,
                             int(UuidRole), int(FieldRole), int(FindingsRole), int(SeverityRole),
-                            int(IndicatorRole)})
+                            int(IndicatorRole), int(CommentsRole)})
 _MARK_ROLES = [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole, SeverityRole,
                FindingsRole]
 _CENTRE = int(Qt.AlignmentFlag.AlignCenter)
@@ -99,12 +100,14 @@ class IndicatorTableModel(QAbstractTableModel):
         self._rows: list[Indicator] = []
         self._cell_findings: dict[tuple[str, int], list] = {}
         self._entry_notes: dict[tuple[str, int], str] = {}  # what typing there made us say
+        self._cell_comments: dict[tuple[str, int], list] = {}  # open 审核意见 per cell
         document.indicatorChanged.connect(self._indicator_changed)
         document.indicatorAdded.connect(self._indicator_added)
         document.indicatorRemoved.connect(self._indicator_removed)
         document.indicatorMoved.connect(self._indicator_moved)
         document.projectRemoved.connect(self._project_removed)
         document.treeChanged.connect(self._tree_changed)
+        document.commentsChanged.connect(self._comments_changed)
         if checker is not None:
             checker.findingsChanged.connect(self._findings_changed)
 
@@ -120,6 +123,7 @@ class IndicatorTableModel(QAbstractTableModel):
             self.document.pin(uuid)
         self._rows = list(self.document.project(uuid).indicators) if uuid is not None else []
         self._index_findings()
+        self._index_comments()
         self.endResetModel()
 
     def indicator(self, row: int) -> Indicator:
@@ -208,6 +212,8 @@ class IndicatorTableModel(QAbstractTableModel):
             return indicator
         if role == FindingsRole:
             return self._cell_findings.get((indicator.uuid, column), [])
+        if role == CommentsRole:
+            return self._cell_comments.get((indicator.uuid, column), [])
         if role == SeverityRole:
             found = self._cell_findings.get((indicator.uuid, column))
             return Severity.of(found[0]) if found else ""
@@ -218,6 +224,30 @@ class IndicatorTableModel(QAbstractTableModel):
         rows = {indicator.uuid: row for row, indicator in enumerate(self._rows)}
         return [(rows[uuid], column, Severity.of(found[0]))
                 for (uuid, column), found in self._cell_findings.items() if uuid in rows]
+
+    def commented(self) -> list[tuple[int, int]]:
+        """(row, column) of every cell with an open 审核意见, for the grid to mark."""
+        rows = {indicator.uuid: row for row, indicator in enumerate(self._rows)}
+        return [(rows[uuid], column) for (uuid, column) in self._cell_comments if uuid in rows]
+
+    def _index_comments(self) -> None:
+        self._cell_comments = {}
+        if self.project_uuid is None:
+            return
+        for comment in self.document.comments(self.project_uuid):
+            if comment.status != "open" or not comment.indicator_uuid:
+                continue
+            column = FIELD_COLUMNS.get(comment.field, NAME)
+            self._cell_comments.setdefault((comment.indicator_uuid, column), []).append(comment)
+
+    def _comments_changed(self) -> None:
+        before = set(self._cell_comments)
+        self._index_comments()
+        rows = {indicator.uuid: row for row, indicator in enumerate(self._rows)}
+        for uuid, column in before | set(self._cell_comments):
+            if uuid in rows:
+                index = self.index(rows[uuid], column)
+                self.dataChanged.emit(index, index, [Qt.ItemDataRole.ToolTipRole, CommentsRole])
 
     def _text(self, indicator: Indicator, column: int) -> str:
         if column == VALUE:
@@ -234,6 +264,9 @@ class IndicatorTableModel(QAbstractTableModel):
             lines.append(noted)
         for finding in self._cell_findings.get((indicator.uuid, column), []):
             lines.append(finding_text(finding))
+        for comment in self._cell_comments.get((indicator.uuid, column), []):
+            lines.append(_t("审核意见：%1（%2）").replace("%1", comment.text).replace(
+                "%2", comment.author))
         if column in (NAME, EXPLANATION, VALUE):
             text = self._text(indicator, column)
             if len(text) > 12:

@@ -32,6 +32,7 @@ KindRole = Qt.ItemDataRole.UserRole + 1  # DEPARTMENT / UNIT / PROJECT
 UuidRole = Qt.ItemDataRole.UserRole + 2
 SummaryRole = Qt.ItemDataRole.UserRole + 3  # checking.Summary (aggregated for units, departments)
 SearchTextRole = Qt.ItemDataRole.UserRole + 4  # what the filter box matches
+OpenCommentsRole = Qt.ItemDataRole.UserRole + 5  # 审核意见 waiting for an answer (summed up)
 
 
 
@@ -65,11 +66,14 @@ class ProjectTreeModel(QAbstractItemModel):
         self._units: dict[str, Node] = {}
         self._departments: dict[str, Node] = {}
         self._badges: dict[str, Summary] = {}  # what each project's badge shows now
+        self._open_comments: dict[str, int] = {}  # project uuid -> 审核意见 still open
+        self._count_comments()
         self._build()
         document.projectChanged.connect(self._project_changed)
         document.projectAdded.connect(self._project_added)
         document.projectRemoved.connect(self._project_removed)
         document.treeChanged.connect(self.reload)
+        document.commentsChanged.connect(self._comments_changed)
         if checker is not None:
             checker.findingsChanged.connect(self._findings_changed)
 
@@ -140,6 +144,29 @@ class ProjectTreeModel(QAbstractItemModel):
             total = total + self.summary(child)
         return total
 
+    def open_comments(self, node: Node) -> int:
+        if node.kind == PROJECT:
+            return self._open_comments.get(node.uuid, 0)
+        return sum(self.open_comments(child) for child in node.children)
+
+    def _count_comments(self) -> None:
+        counts: dict[str, int] = {}
+        for comment in self.document.comments():
+            if comment.status == "open":
+                counts[comment.project_uuid] = counts.get(comment.project_uuid, 0) + 1
+        self._open_comments = counts
+
+    def _comments_changed(self) -> None:
+        before = self._open_comments
+        self._count_comments()
+        for uuid in set(before) | set(self._open_comments):
+            node = self._projects.get(uuid)
+            while node is not None and node is not self._root:
+                index = self.createIndex(node.row(), NAME_COLUMN, node)
+                self.dataChanged.emit(index, index, [OpenCommentsRole,
+                                                     Qt.ItemDataRole.ToolTipRole])
+                node = node.parent
+
     # --- QAbstractItemModel -----------------------------------------------------------------
 
     def index(self, row: int, column: int, parent: QModelIndex = QModelIndex()) -> QModelIndex:
@@ -186,6 +213,8 @@ class ProjectTreeModel(QAbstractItemModel):
             return self.summary(node)
         if role == SearchTextRole:
             return self._search_text(node)
+        if role == OpenCommentsRole:
+            return self.open_comments(node)
         if column == NAME_COLUMN:
             if role == Qt.ItemDataRole.DisplayRole:
                 return node.name or _t("（未命名项目）")
@@ -227,6 +256,9 @@ class ProjectTreeModel(QAbstractItemModel):
         problems = self._problems_tooltip(self.summary(node))
         if problems:
             lines.append(problems)
+        waiting = self.open_comments(node)
+        if waiting:
+            lines.append(_t("%1 条审核意见待答复").replace("%1", str(waiting)))
         return "\n".join(lines)
 
     @staticmethod

@@ -19,7 +19,7 @@ DISCLOSURE, DETAIL = "disclosure", "detail"
 
 def export_workbook(window: MainWindow, layout: str) -> Job | None:
     """Ask where to save, then write every project in ``layout`` (:data:`DISCLOSURE` or
-    :data:`DETAIL`). Projects with check errors are marked 未通过检查 in the file."""
+    :data:`DETAIL`): the official layout only, with no check marks."""
     order = projects_to_output(window, _t("导出"), _t("还没有项目，没有可以导出的内容。"))
     if order is None:
         return None
@@ -32,7 +32,6 @@ def export_workbook(window: MainWindow, layout: str) -> Job | None:
     path = save_path(window, title, f"{name}.xlsx", _t("Excel 工作簿 (*.xlsx)"))
     if path is None:
         return None
-    failed = set(window.checker.failed_projects())
     load_projects, year = window.document.project_loader(), info.budget_year
     filled_by, phone = window.settings.get(s.FILLED_BY), window.settings.get(s.PHONE)
 
@@ -41,14 +40,9 @@ def export_workbook(window: MainWindow, layout: str) -> Job | None:
 
         projects = load_projects(order)  # a connection of this thread's own
         if layout == DISCLOSURE:
-            return export_disclosure(projects, path, year=year, failed=failed,
-                                     progress=progress)
-        return export_detail(projects, path, year=year, failed=failed, filled_by=filled_by,
+            return export_disclosure(projects, path, year=year, progress=progress)
+        return export_detail(projects, path, year=year, filled_by=filled_by,
                              phone=phone, date=datetime.date.today(), progress=progress)
 
-    job = window.jobs.run(work, title=title, label=_t("正在导出 %1 个项目…").replace(
+    return window.jobs.run(work, title=title, label=_t("正在导出 %1 个项目…").replace(
         "%1", str(len(order))), on_success=lambda written: file_written(window, written))
-    if failed:
-        window.statusBar().showMessage(_t("%1 个项目有错误，在导出的表中标为“未通过检查”。")
-                                       .replace("%1", str(len(failed))), 10000)
-    return job

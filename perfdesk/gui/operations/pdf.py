@@ -35,14 +35,13 @@ def print_pdf(window: MainWindow) -> Job | None:
     path = save_path(window, _t("保存申报表 PDF"), f"{name}.pdf", _t("PDF 文件 (*.pdf)"))
     if path is None:
         return None
-    failed = set(window.checker.failed_projects()) & set(uuids)
     load_projects, year = window.document.project_loader(), info.budget_year
     filled_by, phone = window.settings.get(s.FILLED_BY), window.settings.get(s.PHONE)
     from perfdesk.gui.printing.detail_pdf import write_projects_pdf  # loaded on first use
 
     def work(progress):
         projects = load_projects(uuids)  # a connection of this thread's own
-        return write_projects_pdf(projects, path, year=year, failed=failed,
+        return write_projects_pdf(projects, path, year=year,
                                   filled_by=filled_by, phone=phone, progress=progress)
 
     return window.jobs.run(work, title=_t("打印 / PDF"), label=_t("正在生成申报表 PDF…"),

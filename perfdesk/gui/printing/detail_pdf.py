@@ -7,8 +7,9 @@ as is, so it must look like the official form a reviewer is used to: A4 landscap
 (项目名称, 主管部门/实施单位, 项目属性/项目期, the funds in 中期/年度 columns, 总体目标), the
 indicator grid with 一级/二级 cells merged down over their rows, long texts wrapped, the grid
 running on to the next page under a repeated heading row, and the footer with 填报人, 联系电话,
-填报日期 and a 审核意见 box with room for a signature and a stamp. A project that fails the
-checks says so (未通过检查) on each of its pages.
+填报日期 and a 审核意见 box with room for a signature and a stamp. Only the official form is
+printed: whether a project passed the checks is PerfDesk's business (and a submission's
+manifest's), never the page's.
 
 The layout is computed in millimetres (rows of cells whose text is broken into lines with
 QTextLayout), split into pages, then painted with QPainter on a QPdfWriter, which embeds the
@@ -47,7 +48,6 @@ from perfdesk.core.values import format_money
 from perfdesk.gui.fonts import print_family
 from perfdesk.io.detail_form import (
     EMPTY_GRID,
-    FAILED_MARK,
     GOALS_LABEL,
     GRID_HEADINGS,
     MONEY_LABEL,
@@ -77,7 +77,6 @@ MIN_ROW_H = 7.0
 TITLE_PT, SUBTITLE_PT, BODY_PT, GRID_PT, SMALL_PT = 20.0, 10.5, 10.0, 9.0, 8.0
 FRAME_PEN_MM, LINE_PEN_MM = 0.45, 0.2
 LABEL_FILL = QColor("#f0f0f0")
-FAIL_COLOUR = QColor("#c00000")
 
 # The header block: main label, sub-label, value, sub-label, value.
 HEADER_COLUMNS = (30.0, 36.0, (CONTENT_W - 30 - 72) / 2, 36.0, (CONTENT_W - 30 - 72) / 2)
@@ -143,7 +142,6 @@ class _Typesetter:
             "body": self._font(family, BODY_PT),
             "grid": self._font(family, GRID_PT),
             "small": self._font(family, SMALL_PT),
-            "mark": self._font(family, 12.0, bold=True),
         }
         self.metrics = {name: QFontMetricsF(font, writer) for name, font in self.fonts.items()}
         self.line_h = {name: self.px_to_mm(m.lineSpacing()) for name, m in self.metrics.items()}
@@ -496,24 +494,12 @@ class _Painter:
             name_label, name = form.header["name"]
             self.text("small", MARGIN_X, MARGIN_TOP, CONTENT_W * 0.8, _Layout.CONTINUED_H,
                       f"{form.title}（续）  {name_label}：{name}")
-        if form.failed:
-            self.failed_mark()
         self.rows(page.rows)
         self.text("small", MARGIN_X, PAGE_H - MARGIN_BOTTOM - PAGE_NUMBER_H + 1, CONTENT_W,
                   PAGE_NUMBER_H, f"第 {page.number} 页，共 {page.count} 页", CENTER,
                   QColor("#444444"))
         self.text("small", MARGIN_X, PAGE_H - MARGIN_BOTTOM - PAGE_NUMBER_H + 1, CONTENT_W,
                   PAGE_NUMBER_H, f"PerfDesk {__version__}", RIGHT, QColor("#999999"))
-
-    def failed_mark(self) -> None:
-        text = FAILED_MARK
-        w = self.ts.width("mark", text) + 6
-        h = 8.0
-        x, y = PAGE_W - MARGIN_X - w, MARGIN_TOP
-        self.p.setPen(QPen(FAIL_COLOUR, self.mm(0.6)))
-        self.p.setBrush(Qt.BrushStyle.NoBrush)
-        self.p.drawRect(self.rect(x, y, w, h))
-        self.text("mark", x, y, w, h, text, CENTER, FAIL_COLOUR)
 
     def rows(self, placed: list[tuple[float, _Row]]) -> None:
         # merged cells: one [top, bottom, cell, row, x, w] per run of consecutive rows
@@ -593,7 +579,6 @@ def write_projects_pdf(
     path: str | Path,
     *,
     year: int,
-    failed: Iterable[str] = (),
     filled_by: str = "",
     phone: str = "",
     date: _dt.date | None = None,
@@ -605,7 +590,6 @@ def write_projects_pdf(
         projects: the projects, in the order their forms are printed.
         path: the PDF to write; replaced only once the new one is complete.
         year: the budget year (预算年度) in the title.
-        failed: uuids of projects whose checks found errors; their pages say 未通过检查.
         filled_by, phone: 填报人 and 联系电话 for the footer (blank lines when empty).
         date: 填报日期 (today when not given).
         progress: ``progress(done, total)`` after each project; it may raise Cancelled, and
@@ -629,7 +613,6 @@ def write_projects_pdf(
     if not folder.is_dir():
         raise PerfDeskError("文件夹不存在，请另选保存位置。",
                             "The folder does not exist; choose another place.", file=folder)
-    failed_uuids = set(failed)
     signed = Signature(filled_by, phone, date or _dt.date.today())
     temp = folder / f".{target.stem}.{_uuid.uuid4().hex[:8]}.pdf.part"
     try:
@@ -637,7 +620,7 @@ def write_projects_pdf(
     except OSError as error:
         raise _write_error(error, target) from error
     try:
-        _paint(projects, temp, year=year, failed=failed_uuids, signed=signed,
+        _paint(projects, temp, year=year, signed=signed,
                progress=progress, target=target)
         try:
             os.replace(temp, target)
@@ -650,7 +633,7 @@ def write_projects_pdf(
     return target
 
 
-def _paint(projects: list[Project], temp: Path, *, year: int, failed: set[str],
+def _paint(projects: list[Project], temp: Path, *, year: int,
            signed: Signature, progress: Progress | None,
            target: Path) -> None:
     writer = QPdfWriter(str(temp))
@@ -675,8 +658,7 @@ def _paint(projects: list[Project], temp: Path, *, year: int, failed: set[str],
         for done, project in enumerate(projects):
             if progress is not None:
                 progress(done, total)
-            form = detail_form(project, year=year, failed=project.uuid in failed,
-                               signed=signed)
+            form = detail_form(project, year=year, signed=signed)
             for page in layout.pages(form):
                 if not first and not writer.newPage():
                     raise PerfDeskError("写入 PDF 失败（磁盘可能已满）。",

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 STATUS_COLUMN, WHERE_COLUMN, TEXT_COLUMN = range(3)
 COLUMN_COUNT = 3
 CommentRole = Qt.ItemDataRole.UserRole + 1
-STATUS_COLOURS = {"open": "#c62828", "answered": "#1565c0", "closed": "#757575"}
+STATUS_COLOURS = {"open": "#8e24aa", "answered": "#1565c0", "closed": "#757575"}
 
 
 def status_text(status: str) -> str:

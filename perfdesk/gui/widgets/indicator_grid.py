@@ -16,8 +16,8 @@ what the clerk should know about a text just typed (a remark moved from 指标�
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QPainter, QPen
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QPainter, QPen, QPolygon
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -42,7 +42,7 @@ from perfdesk.gui.models.indicator_table_model import (
     VALUE,
     IndicatorTableModel,
 )
-from perfdesk.gui.severity_style import COLOURS
+from perfdesk.gui.severity_style import COLOURS, COMMENT_COLOUR, COMMENT_MARK
 from perfdesk.gui.widgets.indicator_delegate import IndicatorDelegate, is_drop_down
 
 DOWN, RIGHT = "down", "right"  # where Enter moves
@@ -124,7 +124,8 @@ class IndicatorGrid(QTableView):
         if not isinstance(model, IndicatorTableModel):
             return
         marks = model.marks()
-        if not marks:
+        commented = model.commented()
+        if not marks and not commented:
             return
         painter = QPainter(self.viewport())
         for row, column, level in marks:
@@ -134,6 +135,15 @@ class IndicatorGrid(QTableView):
                 pen.setWidth(2)
                 painter.setPen(pen)
                 painter.drawRect(rect.adjusted(1, 1, -1, -1))
+        # a cell with an open 审核意见 has a corner mark, as Excel marks a cell with a comment
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(COMMENT_COLOUR)
+        for row, column in commented:
+            rect = self.visualRect(model.index(row, column))
+            if rect.isValid() and rect.intersects(event.rect()):
+                corner = rect.topRight()
+                painter.drawPolygon(QPolygon([corner, corner + QPoint(-COMMENT_MARK, 0),
+                                              corner + QPoint(0, COMMENT_MARK)]))
         painter.end()
 
     def show_entry_note(self, uuid: str, column: int, text: str) -> None:

@@ -7,8 +7,8 @@ The rows come from :class:`~perfdesk.gui.models.project_tree_model.ProjectTreeMo
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter
+from PySide6.QtCore import QModelIndex, QPoint, QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPolygon
 from PySide6.QtWidgets import (
     QHeaderView,
     QStyle,
@@ -24,10 +24,11 @@ from perfdesk.gui.models.project_tree_model import (
     PROBLEMS_COLUMN,
     PROJECT,
     KindRole,
+    OpenCommentsRole,
     SummaryRole,
     UuidRole,
 )
-from perfdesk.gui.severity_style import COLOURS
+from perfdesk.gui.severity_style import COLOURS, COMMENT_COLOUR, COMMENT_MARK
 
 
 class BadgeDelegate(QStyledItemDelegate):
@@ -36,6 +37,14 @@ class BadgeDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         if index.column() != PROBLEMS_COLUMN:
             super().paint(painter, option, index)
+            if index.data(OpenCommentsRole):  # 审核意见 waiting: the grid's corner mark
+                corner = option.rect.topRight()
+                painter.save()
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(COMMENT_COLOUR)
+                painter.drawPolygon(QPolygon([corner, corner + QPoint(-COMMENT_MARK, 0),
+                                              corner + QPoint(0, COMMENT_MARK)]))
+                painter.restore()
             return
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)

@@ -1,0 +1,55 @@
+"""Which rules run, given the profile and the settings: the plan a context builds once.
+
+Two relations between rules keep the list a clerk sees short and specific, and the plan holds
+both: ``fallback`` rules (VAL-13) speak only when no other rule said anything about the same
+field of the same indicator, and ``supersedes`` drops a general rule when a specific one fired
+on the same indicator (SAT-02 says more than VAL-02 about a 满意度 target without ``≥``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from perfdesk.checks.catalogue import INDICATOR, PROJECT, RULES
+
+# One cause, one finding: where several of these rules describe the indicator as stated (its
+# name and its 指标值, one cell for the reader) only the first in this order reports it —
+# ``满意度 | 全民提升`` is SAT-01 (no percentage), not VAL-07 (vague) too; ``资金支出率 | 95%``
+# under 数量指标 is IN-02 (not a result at all), not VAL-15 (a rate as a quantity) too; a
+# sentence with a vague word in it is a sentence first (VAL-12 before VAL-07).
+PRECEDENCE = ("ROW-03", "ROW-04", "SAT-01", "IN-01", "IN-02", "VAL-08", "VAL-16", "VAL-14",
+              "VAL-12", "VAL-07", "VAL-11", "VAL-01", "VAL-13", "ROW-05", "VAL-15", "UNIT-01", "FIT-01",
+              "VAL-02")
+RANK = {rule_id: n for n, rule_id in enumerate(PRECEDENCE)}
+STATED = frozenset(("name", "value"))  # the fields PRECEDENCE compares findings in
+
+
+class Plan:
+    """The rules a context runs, with their severity in its profile, ready to call: project
+    rules, and for each kind of indicator row the indicator rules that apply to it (see
+    :data:`PRECEDENCE` for what is left out when several speak of one cause)."""
+
+    __slots__ = ("project", "_indicator", "_blank", "_by_kinds", "superseding")
+
+    def __init__(self, profile: str, disabled: Iterable[str]) -> None:
+        off = set(disabled)
+        active = [r for r in RULES.values() if r.id not in off]
+        self.project = tuple((r.check, r, r.severity_for(profile))
+                             for r in active if r.scope == PROJECT)
+        indicator = [r for r in active if r.scope == INDICATOR]
+        indicator.sort(key=lambda r: r.fallback)  # stable: catalogue order otherwise
+        self._indicator = tuple((r.when_mask, (r.check, r, r.severity_for(profile)))
+                                for r in indicator)
+        self._blank = tuple(entry for _mask, entry in self._indicator if entry[1].on_blank)
+        self._by_kinds: dict[int, tuple] = {}
+        self.superseding = frozenset(r.id for r in active if r.supersedes)
+
+    def for_row(self, kinds: int, blank: bool) -> tuple:
+        """(check, rule, severity) of the indicator rules to run on a row of these kinds."""
+        if blank:
+            return self._blank
+        found = self._by_kinds.get(kinds)
+        if found is None:
+            found = self._by_kinds[kinds] = tuple(
+                entry for mask, entry in self._indicator if mask & kinds == mask)
+        return found

@@ -1,0 +1,240 @@
+"""Rules for what reviewers send back that the first catalogue did not catch (issue 12), from
+published review guidance (``tests/corpus/review_guidance.json``, the G-numbers below) and the
+rules proposed from it (``tests/corpus/reviewer_rules.md``): spending-side indicators in
+disguise (IN-02), template words left in a name (ROW-04), a task sentence as the name
+(ROW-05), a slogan with a bare percentage (VAL-14), a 数量指标 given as a rate (VAL-15), an
+entitlement set below 100% (VAL-16)."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from functools import lru_cache
+
+from perfdesk.checks.catalogue import Fix, Severity, hit, indicator_rule
+from perfdesk.checks.wording import REVIEW, clip, source
+from perfdesk.core.i18n import Text
+from perfdesk.core.taxonomy import SATISFACTION, is_money_unit
+from perfdesk.core.values import normalise_text
+
+E, W, H = Severity.ERROR, Severity.WARNING, Severity.HINT
+_HUNDRED = Decimal(100)
+# numbering in front of a name: 1、 (1) ① 一、
+_NUMBERING = re.compile(r"^(?:[0-9０-９]{1,2}[、.．)）]|[（(][0-9一二三四五六七八九十]{1,2}[)）]|"
+                        r"[一二三四五六七八九十]{1,2}、|[①-⑳])\s*")
+# what a measurable name ends with (VAL-14, ROW-05)
+_MEASURABLE = re.compile(
+    r"(?:率|比例|比重|占比|满意度|满意率|知晓率|安全感|幸福感|获得感|指数|得分|数|数量|人数|人次|次数|个数|"
+    r"件数|场次|天数|时长|时间|时限|面积|长度|里程|金额|成本|费用|标准|期限|周期|量|度)$")
+
+
+# What these rules ask of a name or a unit depends on the text alone: asked once per text (a
+# dataset repeats its names across projects and years), the check stays cheaper than loading.
+_CACHE = 4096
+
+
+@lru_cache(maxsize=_CACHE)
+def _bare(name: str) -> str:
+    return _NUMBERING.sub("", name.strip())
+
+
+@lru_cache(maxsize=256)
+def _percent(unit: str) -> bool:
+    return normalise_text(unit) in ("%", "百分比")
+
+
+@lru_cache(maxsize=_CACHE)
+def _measurable(name: str) -> bool:
+    return bool(_MEASURABLE.search(name))
+
+
+# --- IN-02 ----------------------------------------------------------------------------------
+
+_SPENDING = re.compile(
+    r"资金(?:到位|下达|拨付|支付|支出)及时(?:率|性)|到位及时(?:率|性)|(?:预算|资金)(?:当年)?下达(?:及时)?率|"
+    r"(?:资金|经费|预算)支出(?:率|进度|时效性?)|执行进度|拨付(?:及时)?(?:率|性)|结余率|结转率|科目调整|"
+    r"(?:经费|资金)(?:支出|使用|审批)(?:合规|规范)(?:性|率)?|经费审批流程|财务(?:管理)?(?:规范|合规)性|"
+    r"及时支出|资金(?:支付|执行)(?:完成)?率|资金的?供应|资金金额|资金执行")
+_BENEFIT_REACHES = re.compile(r"发放|到户|到人|兑付到")
+
+
+@indicator_rule(
+    "IN-02", W, title=("以预算执行代替产出或效果", "Budget execution posing as a result"),
+    message=("“{name}”衡量的是预算执行和资金管理过程（“{word}”），不是这笔钱带来的产出或效果。预算执行"
+             "情况在执行监控和绩效自评中另行考核，请删除本指标，改为资金买到的产出（如完成的数量、"
+             "质量、时限）。",
+             "'{name}' measures budget execution or fund management ('{word}'), not what the "
+             "money produces or achieves. Budget execution is assessed separately in monitoring "
+             "and self-evaluation; delete this indicator and state an output the money buys."),
+    source=source(REVIEW, "预算执行率、资金到位率等反映资金落实和执行过程，不是绩效（《项目支出绩效评价"
+                  "共性指标体系框架》；部门预算项目支出绩效自评表填表说明）",
+                  "budget execution and funds in place are process, not performance"))
+def spending_as_result(f, p, ctx):
+    name = f.ind.name
+    word = _spending_word(name)
+    if word and not (f.is_cost and is_money_unit(f.ind.unit)):
+        return hit("name", name=clip(name), word=word)
+    return None
+
+
+@lru_cache(maxsize=_CACHE)
+def _spending_word(name: str) -> str:
+    if _BENEFIT_REACHES.search(name):
+        return ""
+    m = _SPENDING.search(name)
+    return m.group() if m else ""
+
+
+# --- ROW-04 / ROW-05 ------------------------------------------------------------------------
+
+_TEMPLATE_PREFIX = re.compile(
+    r"^(?:指标|三级指标|绩效指标|指标名称|指标内容)\s*[0-9０-９一二三四五六七八九十]*\s*[：:、.．)）]\s*")
+_TEMPLATE_WHOLE = re.compile(
+    r"^[（(]?(?:三级指标|指标名称|指标内容|请填写.*|请输入.*|请选择.*|填写说明|自定义|自行设置|具体指标|"
+    r"其他指标|示例)[)）]?$|^(?:例|例如|如)[：:]")
+
+
+@lru_cache(maxsize=_CACHE)
+def _maybe_template(name: str) -> bool:
+    return bool(_TEMPLATE_WHOLE.search(name) or _TEMPLATE_PREFIX.match(name))
+
+
+@indicator_rule(
+    "ROW-04", W, title=("指标名称留有模板文字", "Template words left in the name"),
+    messages={
+        "prefix": ("三级指标名称中留有模板文字“{word}”。请删去模板文字，只保留所衡量的内容（“{fixed}”）。"
+                   "可一键删去。",
+                   "The indicator name still has the template's words '{word}'. Delete them and "
+                   "keep what is measured ('{fixed}'); this can be done in one click."),
+        "whole": ("三级指标名称“{name}”是模板文字，不是指标。请写出要衡量的内容，如“培训人次”。",
+                  "The indicator name '{name}' is the template's text, not an indicator. Name "
+                  "what is measured, e.g. 培训人次."),
+    },
+    severity_by_profile={},
+    source=source(REVIEW, "报送的表格不得保留模板文字", "submitted tables keep no template text"))
+def template_words(f, p, ctx):
+    name = f.ind.name.strip()
+    if not name or not _maybe_template(name):
+        return None
+    if _TEMPLATE_WHOLE.search(name):
+        return hit("name", "whole", severity=E, name=clip(name))
+    m = _TEMPLATE_PREFIX.match(name)
+    if m and name[m.end():].strip():
+        fixed = name[m.end():].strip()
+        fix = Fix(Text(f"名称改为“{clip(fixed)}”", f"Rename to '{clip(fixed)}'"),
+                  indicator_changes={f.ind.uuid: {"name": fixed}})
+        return hit("name", "prefix", fix=fix, word=m.group().strip(), fixed=clip(fixed))
+    return None
+
+
+_TASK_VERB = re.compile(r"^(?:开展|做好|完成|确保|推进|组织|落实|加强|实施|发动|协助|配合|按照|根据|通过|"
+                        r"围绕|聚焦|全面|积极|认真)")
+_WORK_END = re.compile(r"(?:项目|工作|活动|任务)$")
+_SENTENCE_MARKS = re.compile(r"[，,。；;！!？?]")
+
+
+@indicator_rule(
+    "ROW-05", W, title=("三级指标是一句工作任务", "A task sentence as the indicator name"),
+    message=("三级指标“{name}”是一句工作任务，不是指标。请改成“对象＋度量”的短名称（如“培训人次”"
+             "“系统正常运行率”），任务内容写到年度目标中。",
+             "The indicator '{name}' is a task sentence, not an indicator. Shorten it to 'what + "
+             "measure' (e.g. 培训人次, 系统正常运行率) and put the task in the annual goal."),
+    source=source(REVIEW, "三级指标是对二级指标内容的具体、指标化的文字表述（《绩效目标填报指南》）",
+                  "a level-3 indicator is a specific, measurable wording"),
+    settings=("sentence_max_chars",))
+def task_as_name(f, p, ctx):
+    name = _bare(f.ind.name)
+    if _is_task(name):
+        return hit("name", name=clip(name))
+    return None
+
+
+@lru_cache(maxsize=_CACHE)
+def _is_task(name: str) -> bool:
+    if not name or _TEMPLATE_PREFIX.match(name):
+        return False  # ROW-04 speaks
+    return bool(_SENTENCE_MARKS.search(name) or len(name) > 25
+                or (_TASK_VERB.search(name) and not _measurable(name))
+                or _WORK_END.search(name))
+
+
+# --- VAL-14 / VAL-15 / VAL-16 ---------------------------------------------------------------
+
+_SLOGAN_VERB = re.compile(r"^(?:促进|推动|推进|维护|提升|提高|加强|加快|保障|确保|改善|优化|助力|营造|增强|"
+                          r"巩固|深化|强化|打造|实现|构建|落实|完善|规范|服务)")
+_SLOGAN_NOUN = re.compile(r"(?:发展|稳定|水平|能力|环境|氛围|形象|秩序|效能|作用|建设|治理|和谐|质量|安全)$")
+
+
+@indicator_rule(
+    "VAL-14", W, title=("口号式指标配百分比", "A slogan with a bare percentage"),
+    message=("“{name}”是工作口号，不是可以统计的对象，“{value}”说不清是什么的百分比。请把名称改成能"
+             "计数或计算的量（如“政策知晓率”“群众安全感”），并在指标解释中写明计算口径。",
+             "'{name}' is a slogan, not something that can be counted; '{value}' is a "
+             "percentage of nothing in particular. Name a quantity that can be counted or "
+             "computed and give its calculation in 指标解释."),
+    source=source(REVIEW, "绩效指标应通过清晰、可衡量的指标值予以体现（《项目支出绩效评价共性指标体系框架》）",
+                  "indicators are clear and measurable"))
+def slogan_percentage(f, p, ctx):
+    ind = f.ind
+    if ind.target is None or not _percent(ind.unit) or f.is_satisfaction:
+        return None
+    name = _bare(ind.name)
+    if _measurable(name) or not (_SLOGAN_VERB.search(name) or _SLOGAN_NOUN.search(name)):
+        return None
+    return hit("name", name=clip(name), value=clip(f.display))
+
+
+_RATE_NAME = re.compile(r"(?:率|比例|比重|占比)$")
+
+
+@indicator_rule(
+    "VAL-15", W, title=("数量指标写成了比率", "A quantity indicator given as a rate"),
+    message=("数量指标“{name}”写成了比率（{value}）。数量指标应写完成了多少（人、次、个……），如"
+             "“培训人次≥280人次”；比率请放到质量指标或效益指标下。",
+             "The quantity indicator '{name}' is given as a rate ({value}). A quantity "
+             "indicator says how much is delivered (people, times, items …); put rates under "
+             "质量指标 or 效益指标."),
+    source=source(REVIEW, "数量指标反映项目计划完成的产品或服务数量", "quantity indicators count "
+                  "what is delivered"))
+def quantity_as_rate(f, p, ctx):
+    ind = f.ind
+    if f.level2 != "数量指标" or not f.has_value:
+        return None
+    if _percent(ind.unit) or _RATE_NAME.search(_bare(ind.name)) or f.display.endswith("%"):
+        return hit("value", name=clip(ind.name), value=clip(f.display))
+    return None
+
+
+_ENTITLEMENT_NAME = re.compile(r"(?:发放|兑现|享受|落实|到户|到人|覆盖|救助|资助)率$")
+_BENEFIT = re.compile(r"补贴|补助|救助|低保|特困|五保|津贴|抚恤|优抚|养老金|高龄|资助|助学金|奖学金|生活费|"
+                      r"慰问金|救济|孤儿|应保尽保|应救尽救|应助尽助")
+_UPTAKE = re.compile(r"参保|续保|签约|接种|知晓|满意|申领|申报")
+
+
+@indicator_rule(
+    "VAL-16", W, title=("应享待遇目标低于100%", "An entitlement set below 100%"),
+    message=("“{name}”是符合条件者都应享受的待遇，目标“{value}”等于允许部分符合条件的对象拿不到。"
+             "请写“＝100%”；确因对象动态调整等原因达不到，请在指标解释中说明。",
+             "'{name}' is an entitlement every eligible person must receive; a target of "
+             "'{value}' allows some to go without. Write ＝100%, or explain in 指标解释 why it "
+             "cannot be reached."),
+    source=source(REVIEW, "救助覆盖率以“是否应救尽救”评价，100%为优（邯郸 困难群众救助 绩效目标）",
+                  "benefits reach everyone eligible"), when=("target",))
+def entitlement_below_full(f, p, ctx):
+    ind = f.ind
+    name = _bare(ind.name)
+    if (not _percent(ind.unit) or ind.target >= _HUNDRED or not _ENTITLEMENT_NAME.search(name)
+            or _UPTAKE.search(name) or _SPENDING.search(name) or f.level1 == SATISFACTION):
+        return None
+    project = p.project
+    if not (_BENEFIT.search(name) or _BENEFIT.search(project.name)
+            or _BENEFIT.search(project.annual_goal)):
+        return None
+    fix = None
+    if not f.written:
+        fix = Fix(Text("目标改为“＝100%”", "Set the target to ＝100%"),
+                  indicator_changes={ind.uuid: {"comparator": "＝", "target": _HUNDRED}})
+    return hit("value", fix=fix, name=clip(name), value=clip(f.display))
+
+
+

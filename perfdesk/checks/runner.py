@@ -1,0 +1,101 @@
+"""Running the rules of a plan on projects: the findings of one project, or of many."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from perfdesk.checks.catalogue import RULES, Finding, Hit
+from perfdesk.checks.facts import ProjectFacts
+from perfdesk.checks.plan import RANK, STATED
+
+if TYPE_CHECKING:  # pragma: no cover
+    from perfdesk.checks.context import CheckContext
+    from perfdesk.core.model import Project
+
+
+def check_project(project: "Project", context: "CheckContext") -> list["Finding"]:
+    """Every finding for one project: header findings first, then each indicator's in order.
+
+    Cheap enough to run on every keystroke: derived facts are computed once per call, and
+    label readings, parsed values and settings-derived word lists are cached on ``context``.
+    """
+    plan = context.plan
+    facts = ProjectFacts(project, context)
+    puid = project.uuid
+    findings: list[Finding] = []
+    for check, rule, severity in plan.project:
+        result = check(facts, context)
+        if result is None:
+            continue
+        for h in _hits(result):
+            findings.append(Finding(
+                rule.id, h.severity or severity, puid,
+                h.indicator.uuid if h.indicator is not None else None, h.field,
+                rule.message(h.variant, h.params), h.fix))
+    # Project rules may point into an indicator (ROW-03): such findings are listed with the
+    # indicator's own, and count for its fallback rules.
+    pointed: dict[str, list[Finding]] = {}
+    if findings:
+        header = []
+        for f in findings:
+            if f.indicator_uuid is None:
+                header.append(f)
+            else:
+                pointed.setdefault(f.indicator_uuid, []).append(f)
+        findings = header
+    for_row = plan.for_row
+    for item in facts.indicators:
+        uuid = item.ind.uuid
+        found: list[Finding] = pointed.pop(uuid, []) if pointed else []
+        for check, rule, severity in for_row(item.kinds, item.blank):
+            result = check(item, facts, context)
+            if result is None:
+                continue
+            for h in _hits(result):
+                if rule.fallback and any(f.field == h.field for f in found):
+                    continue
+                found.append(Finding(rule.id, h.severity or severity, puid, uuid, h.field,
+                                     rule.message(h.variant, h.params), h.fix))
+        if len(found) > 1:
+            if plan.superseding:
+                dropped = {d for f in found if f.rule in plan.superseding
+                           for d in RULES[f.rule].supersedes}
+                if dropped:
+                    found = [f for f in found if f.rule not in dropped]
+            found = _one_per_cause(found)
+        findings.extend(found)
+    for rest in pointed.values():  # pragma: no cover - rules point only at the project's rows
+        findings.extend(rest)
+    return findings
+
+
+def _one_per_cause(found: list[Finding]) -> list[Finding]:
+    """The findings of one indicator without those a higher rule of :data:`PRECEDENCE`
+    already explains (on the name or the 指标值)."""
+    ranked = [RANK[f.rule] for f in found if f.field in STATED and f.rule in RANK]
+    if len(ranked) < 2:
+        return found
+    best = min(ranked)
+    return [f for f in found
+            if f.field not in STATED or f.rule not in RANK or RANK[f.rule] == best]
+
+
+def _hits(result: Hit | Iterable[Hit] | None) -> Iterable[Hit]:
+    if result is None:
+        return ()
+    if isinstance(result, Hit):
+        return (result,)
+    return result
+
+
+def check_projects(projects: Iterable["Project"], context: "CheckContext"
+                   ) -> dict[str, list["Finding"]]:
+    """Findings for many projects, keyed by project uuid, in the order given.
+
+    Same-named projects of one 预算单位 (HDR-06) are found among the given projects as well as
+    among the siblings the context knows.
+    """
+    projects = list(projects)
+    context = context.with_projects(projects)
+    return {p.uuid: check_project(p, context) for p in projects}

@@ -1,0 +1,117 @@
+"""What reviewers send back that the first catalogue missed (issue 12): each new rule fires on
+the published examples of tests/corpus/reviewer_rules.md and stays silent on the ones it lists
+as fine; a short word meant as a grade asks for a grade; header funds that a table only gives
+in part are a hint, not an error."""
+
+from __future__ import annotations
+
+import pytest
+from tests.checks.test_real_tables import COST, EFFECT, OUTPUT, SATISFIED, form
+from tests.support.check_samples.builders import check
+
+from perfdesk.checks import Severity
+from perfdesk.core.model import Project
+
+
+def rules_on(project: Project, name: str) -> set[str]:
+    uuid = next(i.uuid for i in project.indicators if i.name == name)
+    return {f.rule for f in check(project) if f.indicator_uuid == uuid}
+
+
+def with_row(row: tuple, **header) -> Project:
+    return form(OUTPUT, EFFECT, SATISFIED, COST, row, **header)
+
+
+@pytest.mark.parametrize("name, value", [
+    ("资金到位及时率", "100"), ("预算资金当年下达率", "90"), ("资金支出率", "95"),
+    ("结余率", "5"), ("年度资金支付完成率", "100")])
+def test_in02_spending_side_indicators_in_disguise(name, value):
+    assert "IN-02" in rules_on(with_row(("产出指标", "质量指标", name, "≥", value, "%")), name)
+
+
+@pytest.mark.parametrize("name", ["补贴按时发放率", "补助资金发放到户及时率"])
+def test_in02_benefits_reaching_people_are_outputs(name):
+    assert "IN-02" not in rules_on(with_row(("产出指标", "质量指标", name, "＝", "100", "%")), name)
+
+
+def test_in02_is_one_finding_with_a_rate_under_quantity():
+    project = with_row(("产出指标", "数量指标", "资金支出率", "", "95", "%"))
+    assert [r for r in rules_on(project, "资金支出率") if r != "STD-01"] == ["IN-02"]
+
+
+def test_row04_template_prefix_with_its_fix_and_whole_template_text_as_error():
+    project = with_row(("产出指标", "数量指标", "培训人次", "≥", "280", "人次"))
+    # typed into the grid as written (an import takes the template number off, with a notice)
+    project.indicators[-1].name = "指标1：培训人次"
+    found = [f for f in check(project) if f.rule == "ROW-04"]
+    assert found[0].severity is Severity.WARNING
+    assert found[0].fix.indicator_changes[found[0].indicator_uuid] == {"name": "培训人次"}
+    whole = with_row(("产出指标", "数量指标", "请填写具体指标", "≥", "1", "个"))
+    assert [f.severity for f in check(whole) if f.rule == "ROW-04"] == [Severity.ERROR]
+    for fine in ("指标完成率", "如期完成率"):
+        assert "ROW-04" not in rules_on(with_row(("产出指标", "质量指标", fine, "≥", "95", "%")),
+                                        fine)
+
+
+@pytest.mark.parametrize("name, fires", [
+    ("完成我区网格划分及数据图层采集上图", True), ("做好疫情防控工作", True), ("开展宣传活动", True),
+    ("已安装门禁系统的出租屋内来穗人员登记率", False), ("开展宣传活动次数", False),
+    ("完成培训人次", False)])
+def test_row05_a_task_sentence_as_the_name(name, fires):
+    project = with_row(("产出指标", "数量指标", name, "≥", "10", "次"))
+    assert ("ROW-05" in rules_on(project, name)) is fires
+
+
+@pytest.mark.parametrize("name, value, unit, fires", [
+    ("维护社会稳定", "100", "%", True), ("促进经济社会发展", "95", "%", True),
+    ("提升公路交通安全保障水平", "95", "%", True), ("政策知晓率", "90", "%", False),
+    ("提升培训合格率", "95", "%", False), ("群众安全感", "95", "%", False),
+    ("维护社会稳定", "0", "起", False)])
+def test_val14_a_slogan_with_a_bare_percentage(name, value, unit, fires):
+    project = with_row(("效益指标", "社会效益指标", name, "≥", value, unit))
+    assert ("VAL-14" in rules_on(project, name)) is fires
+
+
+@pytest.mark.parametrize("name, value, unit, fires", [
+    ("理论教育和党性教育课时比例", "70", "%", True), ("培训计划完成率", "100", "%", True),
+    ("享受补助人数", "2100", "人", False)])
+def test_val15_a_quantity_given_as_a_rate(name, value, unit, fires):
+    project = with_row(("产出指标", "数量指标", name, "＝", value, unit))
+    assert ("VAL-15" in rules_on(project, name)) is fires
+
+
+@pytest.mark.parametrize("name, value, fires", [
+    ("高龄津贴发放率", "95", True), ("低保金按时足额发放率", "98", True),
+    ("补助按时发放率", "100", False), ("补助政策知晓率", "90", False),
+    ("城乡居民医保参保率", "95", False)])
+def test_val16_an_entitlement_below_100(name, value, fires):
+    project = with_row(("产出指标", "质量指标", name, "≥", value, "%"))
+    assert ("VAL-16" in rules_on(project, name)) is fires
+
+
+def test_val16_reads_the_benefit_from_the_project():
+    project = with_row(("产出指标", "质量指标", "救助覆盖率", "≥", "90", "%"),
+                       name="困难群众救助补助资金")
+    found = [f for f in check(project) if f.rule == "VAL-16"]
+    assert found and found[0].fix is not None
+    training = with_row(("产出指标", "质量指标", "培训覆盖率", "≥", "95", "%"))
+    assert "VAL-16" not in rules_on(training, "培训覆盖率")
+
+
+@pytest.mark.parametrize("value", ["优良", "显著提升", "效果明显", "巩固提高"])
+def test_val11_a_short_word_meant_as_a_grade_asks_for_a_grade(value):
+    project = with_row(("效益指标", "社会效益指标", "群众生产生活条件改善状况", "", value, ""))
+    assert "VAL-11" in rules_on(project, "群众生产生活条件改善状况")
+    assert "VAL-13" not in rules_on(project, "群众生产生活条件改善状况")
+
+
+def test_a_total_given_without_its_split_is_a_hint_not_an_error():
+    from decimal import Decimal
+
+    project = form(OUTPUT, EFFECT, SATISFIED, COST, annual_total=Decimal("250"),
+                   annual_fiscal=None, annual_other=Decimal("0"))
+    found = [f for f in check(project) if f.rule == "FUND-01"]
+    assert [f.severity for f in found] == [Severity.HINT]
+    exact = form(OUTPUT, EFFECT, SATISFIED, COST, annual_total=Decimal("89.9740"),
+                 annual_fiscal=Decimal("89.9740"), annual_other=Decimal("0"))
+    assert {f.severity for f in check(exact) if f.rule == "FUND-02"} == {Severity.HINT}
