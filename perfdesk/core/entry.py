@@ -128,7 +128,9 @@ NATURE_WORDS = {
     "定量": QUANTITATIVE, "定量指标": QUANTITATIVE, "量化": QUANTITATIVE,
     "定性": QUALITATIVE, "定性指标": QUALITATIVE,
 }
-_COMPARATOR_WORDS = {"正向": "≥", "反向": "≤", "大于等于": "≥", "小于等于": "≤"}
+_COMPARATOR_WORDS = {"正向": "≥", "反向": "≤", "正向指标": "≥", "反向指标": "≤", "大于等于": "≥",
+                     "小于等于": "≤"}
+_DIRECTIONS = ("正向", "反向", "正向指标", "反向指标")
 _GRADE_MAX = 10  # a 定性 row's short text without digits is a grade; longer text is a sentence
 
 
@@ -220,6 +222,16 @@ def read_target(value: str, *, comparator: str = "", unit: str = "", nature: str
     value, comparator_cell, unit_cell, nature_cell = (clean(t) for t in (value, comparator,
                                                                           unit, nature))
     reading = Reading()
+    if nature_cell and not read_nature(nature_cell) and nature_cell not in _DIRECTIONS \
+            and read_comparator(nature_cell) and (not comparator_cell
+                                                  or comparator_cell in _DIRECTIONS):
+        # the 指标性质 column holds the symbol (≥) and the symbol column the direction
+        # (正向指标), as some budget systems export: the symbol is the comparator
+        reading.note("comparator", HINT,
+                     "指标性质列写的是计算符号“{text}”，已作为计算符号读取。",
+                     "The nature column gives the comparator '{text}'; it was read as the "
+                     "comparator.", adjusted=True, text=nature_cell)
+        nature_cell, comparator_cell = "", nature_cell
     nature = _nature_cell(nature_cell, reading)
     comparator = _comparator_cell(comparator_cell, reading)
     if unit_cell and not values.is_valid_unit(unit_cell):
@@ -231,6 +243,13 @@ def read_target(value: str, *, comparator: str = "", unit: str = "", nature: str
         reading.fields.update(nature=nature, comparator=comparator, target=None,
                               unit=unit_cell, grade="", value_text="")
         return reading
+    date = excel_date(value, unit_cell)
+    if date:
+        reading.note("value", HINT,
+                     "指标值“{written}”是 Excel 的日期序号（单元格被设成了数字格式），已读作“{date}”。",
+                     "The target '{written}' is an Excel date serial (the cell lost its date "
+                     "format); it was read as '{date}'.", adjusted=True, written=value, date=date)
+        value, unit_cell = date, ""
 
     result = values.parse(value, grades)
     kind = result.value.kind
@@ -267,6 +286,26 @@ def read_target(value: str, *, comparator: str = "", unit: str = "", nature: str
     return reading
 
 
+_SERIAL = re.compile(r"^(\d{2}),?(\d{3})$")
+_FIRST_SERIAL, _LAST_SERIAL = 36526, 54789  # 2000-01-01 … 2049-12-31
+
+
+def excel_date(value: str, unit: str = "") -> str:
+    """The date an Excel date serial stands for (``44,561`` → ``2021年12月31日``) when a date
+    cell lost its format on export: a serial of the years 2000–2049 given as the value and
+    again as its unit (the export copies the cell into both). Otherwise ``""``."""
+    m = _SERIAL.match(value)
+    if not m or clean(unit).replace(",", "") != m.group(1) + m.group(2):
+        return ""
+    serial = int(m.group(1) + m.group(2))
+    if not _FIRST_SERIAL <= serial <= _LAST_SERIAL:
+        return ""
+    from datetime import date, timedelta
+
+    day = date(1899, 12, 30) + timedelta(days=serial)
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
 def _time(reading: Reading, value: str, result: ParseResult, comparator_cell: str,
           unit_cell: str, nature: str, explanation: str) -> None:
     """A deadline or period (2026年12月底前, 全年): no comparator, number or unit."""
@@ -287,7 +326,12 @@ def _nature_cell(text: str, reading: Reading) -> str:
     if not text:
         return ""
     nature = read_nature(text)
-    if not nature:
+    if not nature and text in ("正向", "反向"):
+        reading.note("nature", HINT,
+                     "指标性质列写的是指标方向“{text}”，不是定量或定性，已按指标值判断。",
+                     "The nature column gives the direction '{text}', not 定量 or 定性; the "
+                     "nature was judged from the target.", adjusted=True, text=text)
+    elif not nature:
         reading.note("nature", WARNING,
                      "指标性质“{text}”应为“定量”或“定性”，已按指标值判断。",
                      "Nature '{text}' should be 定量 or 定性; judged from the target instead.",
@@ -422,21 +466,36 @@ class CategoryRun:
         self.source = ""  # the level-1 cell as written
         self._level2_source = ""  # the level-2 cell in force, as compared
         self._noted_tree: tuple[str, str] = ("", "")
+        self._score_only = False  # the level-1 cell gave a score and no label: see level 2
 
     def read(self, level1_cell: str = "", level2_cell: str = "") -> Reading:
         reading = Reading()
         written1, written2 = clean(level1_cell), clean(level2_cell)
+        score_only = bool(written1) and bool(_LABEL_SCORE.fullmatch(written1))
         if written1 and normalise_label(written1) != normalise_label(self.source):
             self.source = written1
-            self.level1, self.implied = self._level1(label_without_score(written1, reading,
-                                                                         "level1"), reading)
             self.level2 = ""
+            if score_only:  # ``(50分)``: the label was lost, the score is left
+                self.level1, self.implied, self._score_only = "", "", True
+            else:
+                self.level1, self.implied = self._level1(label_without_score(
+                    written1, reading, "level1"), reading)
+                self._score_only = False
         if written2 and normalise_label(written2) != self._level2_source:
             self._level2_source = normalise_label(written2)
             written2 = label_without_score(written2, reading, "level2")
             self.level2 = normalise_label(written2)
             if not self._satisfaction_under_effect(self.level2):
                 self._check_level2(written2, reading)
+        if self._score_only and self.level2 and not self.level1:
+            parent = parent_of_level2(self.profile, self.level2)
+            if parent:
+                self.level1 = parent
+                reading.note("level1", HINT,
+                             "一级指标只写了分值“{written}”，已按二级指标“{level2}”记为“{level1}”。",
+                             "Level 1 gives only the score '{written}'; it was taken as "
+                             "'{level1}' from level 2 '{level2}'.", adjusted=True,
+                             written=self.source, level2=self.level2, level1=parent)
         level1, level2 = self.level1, self.level2 or self.implied
         if self._satisfaction_under_effect(level2):  # the 2015 tree: 效益 → 满意度
             level1, level2 = SATISFACTION, standard_level2(self.profile, SATISFACTION, level2)
@@ -564,6 +623,12 @@ class IndicatorRowReader:
              source_ref: str = "") -> RowReading:
         reading = self.categories.read(cells.get("level1", ""), cells.get("level2", ""))
         name, core = core_mark(clean(cells.get("name", "")))
+        numbered = _TEMPLATE_NUMBER.match(name)
+        if numbered and numbered.end() < len(name):
+            reading.note("name", HINT, "指标名称前的模板编号“{number}”已去掉。",
+                         "The template's number '{number}' before the name was taken off.",
+                         adjusted=True, number=numbered.group(0).strip())
+            name = name[numbered.end():].strip()
         if not name:
             reading.note("name", ERROR, "三级指标名称为空：请填写要衡量的内容（如“培训场次”）。",
                          "The indicator name is empty: say what is measured (e.g. 培训场次).")
@@ -601,6 +666,8 @@ class IndicatorRowReader:
 
 
 CORE_REMARK = "核心指标"
+# a template's number before the name a clerk wrote after it: 指标1工程完工率, 指标2：…
+_TEMPLATE_NUMBER = re.compile(r"^指标\s*\d{1,2}(?:\s*[:：.、]\s*|\s*)(?=[^\s:：.、])")
 _CORE_MARKS = "★☆▲△◆*＊"
 
 

@@ -355,7 +355,14 @@ class DatasetDocument(QObject):
         shows the plan, and :class:`~perfdesk.gui.commands.ImportProjects` adds exactly it."""
         from perfdesk.services.importing import plan_import
 
-        return plan_import(self.dataset, read)
+        return plan_import(self.dataset, read, choose_unit=True)
+
+    def place_import(self, plan: ImportPlan, department: str, unit: str) -> None:
+        """Put a plan's projects whose table names no unit under the one the clerk picked
+        (nothing is stored before the import itself)."""
+        from perfdesk.services.importing import place_projects
+
+        place_projects(self.dataset, plan, department, unit)
 
     def import_plan(self, plan: ImportPlan) -> ChangeSet:
         """Add an import plan's projects here and now (without a progress dialog)."""

@@ -551,8 +551,9 @@ def read_sheet(sheet: Sheet, *, profile: str, notices: list[Notice],
     name = labels.text("name")
     department, _code = split_code(labels.text("department"))
     kind = SELF_EVALUATION if _self_evaluation(sheet, grid) else ""
-    if not name and department and ("name" not in labels.found
-                                    or _whole_department(sheet, grid.first_row)):
+    whole = _whole_department(sheet, grid.first_row)
+    if department and (whole or not name and "name" not in labels.found):
+        # (a 部门整体 table's 支出项目名称 heads its list of tasks, not a project name)
         # a 部门整体绩效目标表: the department's whole budget, one "project" named after it
         name, kind = department, DEPARTMENT_WHOLE
         notices.append(Notice(Text(
@@ -597,7 +598,12 @@ def split_code(text: str) -> tuple[str, str]:
     m = _CODED.match(text)
     if not m:
         return text, ""
-    return m.group("name").strip(), m.group("a") or m.group("b")
+    name = _OWN_LEVEL.sub("", m.group("name").strip()) or m.group("name").strip()
+    return name, m.group("a") or m.group("b")
+
+
+# a system export's "(部门)" after a coded department's name: which list the code is from
+_OWN_LEVEL = re.compile(r"\s*[(（]\s*部门\s*[)）]$")
 
 
 def _title_year(sheet: Sheet, stop: int) -> int | None:
@@ -614,7 +620,9 @@ def _read_period(text: str, year: int | None, sheet: Sheet,
                  notices: list[Notice]) -> tuple[int | None, int | None]:
     if not text:
         return None, None
-    years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", text)]
+    # 2020, 2020年, or 202001 (year and month run together, as some systems export)
+    years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?:0[1-9]|1[0-2])?(?!\d)",
+                                        text)]
     if years:
         return min(years), max(years)
     m = re.fullmatch(r"(\d{1,2})\s*年", text.replace(" ", ""))
@@ -633,7 +641,13 @@ def _read_period(text: str, year: int | None, sheet: Sheet,
 
 def _read_money(labels: _Labels, sheet: Sheet, notices: list[Notice]) -> dict[str, Decimal]:
     """The funding block: 中期/年度 totals, 财政拨款 (or its split) and 其他资金."""
-    totals = {key: labels.found.get(f"{key}_total", []) for key in ("midterm", "annual")}
+    places = dict(labels.found)
+    plain_total = not places.get("annual_total") and not places.get("midterm_total")
+    if plain_total:
+        # a block titled 年度预算安排 / 投入目标 whose only total is 资金总额: the year's total
+        places["annual_total"] = [(r, c) for r, c in places.get("heading", ())
+                                  if heading_key(sheet.value(r, c)) in _PLAIN_TOTAL]
+    totals = {key: places.get(f"{key}_total", []) for key in ("midterm", "annual")}
 
     def group_of(r: int, c: int) -> str:
         best, distance = "annual", None
@@ -648,7 +662,7 @@ def _read_money(labels: _Labels, sheet: Sheet, notices: list[Notice]) -> dict[st
     yuan_used: list[str] = []
     found: dict[str, dict[str, Decimal]] = {"midterm": {}, "annual": {}}
     for label in ("midterm_total", "annual_total", "fiscal", "other", "general", "fund", "soe"):
-        for r, c in labels.found.get(label, ()):
+        for r, c in places.get(label, ()):
             value, (vr, vc) = labels.value_at(r, c)
             if value in (None, ""):
                 continue
@@ -687,6 +701,12 @@ def _read_money(labels: _Labels, sheet: Sheet, notices: list[Notice]) -> dict[st
             "表中金额以“元”为单位，已换算为万元（除以 10000）。",
             "The table gives amounts in yuan; they were converted to 10,000 yuan."),
             sheet.location(column=yuan_used[0]), HINT))
+    if plain_total and "total" in found["annual"]:
+        r, c = places["annual_total"][0]
+        notices.append(Notice(Text(
+            f"表中只有“{cell_text(sheet.value(r, c))}”一个总额（没有中期、年度之分），已作为年度资金总额读取。",
+            f"The table gives one total, '{cell_text(sheet.value(r, c))}' (no midterm or "
+            "annual); it was read as the annual total."), sheet.location(r, "资金总额"), HINT))
     money: dict[str, Decimal] = {}
     for group, parts in found.items():
         split = [parts[k] for k in ("general", "fund", "soe") if k in parts]
@@ -714,8 +734,9 @@ def _read_money(labels: _Labels, sheet: Sheet, notices: list[Notice]) -> dict[st
     return money
 
 
+_PLAIN_TOTAL = ("资金总额", "年度资金总额:", "资金总额:")
 _YUAN = re.compile(r"[（(]\s*(?:单位[:：]?\s*)?元\s*[)）]|单位[:：]\s*元(?![/\w])")
-_AMOUNT = re.compile(r"^\s*(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万元|万|元)?")
+_AMOUNT = re.compile(r"^\s*(?:总额|合计|共计)?\s*[:：]?\s*(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万元|万|元)?")
 
 
 def _amounts_in_yuan(sheet: Sheet, stop: int) -> bool:
@@ -740,5 +761,36 @@ def read_grid(sheet: Sheet, grid: GridHead, *, profile: str, grades: tuple[str, 
     """The indicators of a form's grid, read row by row by the core's one row reader; what it
     adjusted, and every row that is no indicator, becomes a notice naming the row."""
     sheet.fill_merged_down()
+    annual = _annual_grid_below(sheet, grid)
+    if annual is not None:
+        notices.append(Notice(Text(
+            f"第 {grid.row + 1}–{annual.first_row - 1} 行是长期绩效指标，不是年度目标，没有作为指标导入；"
+            f"年度指标从第 {annual.row + 1} 行读起。",
+            f"Rows {grid.row + 1}–{annual.first_row - 1} are long-term indicators, not annual "
+            f"targets; they were not imported. The annual indicators start at row "
+            f"{annual.row + 1}."), sheet.location(grid.row), HINT))
+        grid = annual
     return layouts.read_rows(sheet, grid, grid.row + 1, sheet.max_row,
                              reader=IndicatorRowReader(profile, grades), notices=notices)
+
+
+_LONG_TERM = re.compile(r"长期|中长期|实施期")
+
+
+def _block_label(sheet: Sheet, grid: GridHead) -> str:
+    """The label left of a grid's heading (``长期绩效指标``, ``年度绩效指标``)."""
+    left = min(grid.columns.values())
+    return heading_key("".join(sheet.text(grid.row, c) for c in range(1, left)))
+
+
+def _annual_grid_below(sheet: Sheet, grid: GridHead) -> GridHead | None:
+    """The 年度 grid under a 长期 one (a form with a long-term block of indicators above the
+    annual block, each with its own heading row), or ``None``."""
+    if not _LONG_TERM.search(_block_label(sheet, grid)):
+        return None
+    below = Sheet(sheet.file, sheet.name, [[] for _ in range(grid.row)] + sheet.rows[grid.row:],
+                  sheet.merges)
+    annual = layouts.find_grid(below)
+    if annual is None or "年度" not in _block_label(sheet, annual):
+        return None
+    return annual

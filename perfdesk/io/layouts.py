@@ -35,7 +35,7 @@ LAYOUT_NAMES = {
 }
 
 # the fields of a flat grid's project columns
-PROJECT_COLUMNS = ("name", "code", "department", "unit", "annual_goal")
+PROJECT_COLUMNS = ("name", "code", "department", "unit", "annual_goal", "annual_total")
 _LEVELS = ("level1", "level2")
 
 
@@ -180,7 +180,39 @@ def row_kind(texts: list[str]) -> str:
     return ""
 
 
+_CATEGORY_FIELDS = ("level1", "level2", "longterm_level2")
+# a template's numbered empty row: 指标1, 指标2:, 指标3：
+_TEMPLATE_NAME = re.compile(r"^\s*指标\s*\d+\s*[:：]?\s*$")
+
+def classify_row(texts: dict[str, str], all_texts: list[str], left: int = 1) -> str:
+    """What a row of an indicator grid is, for every reader of grids (import and paste):
+    ``"footer"``, ``"note"``, ``"cost"`` (the grid ends), ``"total"``, ``"empty"``,
+    ``"placeholder"`` (……, （略）, /), ``"template"`` (an unfilled 指标1/指标2: row),
+    ``"heading"`` (the heading repeated), ``"category"`` (categories only) or ``""`` for an
+    indicator. ``texts`` are the row's cells by field, ``all_texts`` every cell of the row
+    and ``left`` the grid's first column."""
+    kind = row_kind(all_texts) or row_kind(all_texts[left - 1:])
+    if kind in ("footer", "note", "cost", "total"):
+        return kind
+    if not any(texts.values()):
+        return "empty"
+    own = [t for f, t in texts.items() if f not in _CATEGORY_FIELDS]
+    if kind == "placeholder" or _placeholder(list(texts.values())) or _placeholder(own):
+        return "placeholder"
+    if _TEMPLATE_NAME.match(texts.get("name", "")) and _placeholder(
+            [t for f, t in texts.items() if t and f not in _CATEGORY_FIELDS and f != "name"]
+            or ["…"]):
+        return "template"
+    if indicator_column(texts.get("name", "")) == "name":
+        return "heading"  # a heading repeated (a form printed over two pages)
+    if not texts.get("name") and not texts.get("value"):
+        return "category"
+    return ""
+
+
 _SKIPPED = {
+    "template": Text("模板中未填写的指标行（{text}）已跳过。",
+                     "A template row left unfilled ({text}) was skipped."),
     "note": Text("表格下方的注释（{text}）不是指标，已从这一行起停止读取指标。",
                  "The notes under the grid ({text}) are not indicators; reading stopped here."),
     "cost": Text("这一行起是成本测算部分（{text}），不是绩效指标，没有读取。",
@@ -203,28 +235,29 @@ def read_rows(sheet: Sheet, grid: GridHead, first: int, last: int, *, reader: In
         cells = sheet.rows[r - 1]
         texts = {f: cell_text(cells[c - 1]) if c <= len(cells) else "" for f, c in cols.items()}
         all_texts = [cell_text(v) for v in cells]
-        kind = row_kind(all_texts) or row_kind(all_texts[left - 1:])
+        kind = classify_row(texts, all_texts, left)
         if kind == "footer":
             break
         shown = next((t for t in all_texts[left - 1:] if t), "") or next(
             (t for t in all_texts if t), "")
         shown = shown[:20]
-        if kind in ("note", "cost"):
-            notices.append(Notice(_SKIPPED[kind].format(text=shown), sheet.location(r), HINT))
-            break
-        if kind == "total" or not any(texts.values()):
-            continue
-        if kind == "placeholder" or _placeholder(list(texts.values())):
-            notices.append(Notice(_SKIPPED["placeholder"].format(text=shown), sheet.location(r),
-                                  HINT))
-            continue
-        if indicator_column(texts.get("name", "")) == "name":
-            continue  # a heading repeated (a form printed over two pages)
         where = sheet.location(r)
-        if not texts.get("name") and not texts.get("value"):
-            # a category row with nothing filled in: its categories go on
+        if kind in ("note", "cost"):
+            notices.append(Notice(_SKIPPED[kind].format(text=shown), where, HINT))
+            break
+        if kind in ("total", "empty", "heading"):
+            continue
+        if kind == "placeholder":
+            notices.append(Notice(_SKIPPED["placeholder"].format(text=shown), where, HINT))
+            continue
+        if kind in ("template", "category"):
+            # its categories go on (a 二级指标 whose 指标1 was left unfilled starts a run)
             categories = reader.categories.read(texts.get("level1", ""), texts.get("level2", ""))
-            notices.extend(reading_notices(categories.notes, where, headings))
+            if kind == "template":
+                notices.append(Notice(_SKIPPED["template"].format(text=texts["name"]), where,
+                                      HINT))
+            else:
+                notices.extend(reading_notices(categories.notes, where, headings))
             continue
         read = reader.read(texts, source_text="\t".join(all_texts).strip(),
                            source_ref=where.ref())
@@ -263,19 +296,34 @@ def read_flat(sheet: Sheet, grid: GridHead, *, profile: str, grades: tuple[str, 
     blank or merged name continues the project above)."""
     from perfdesk.core.model import SELF_EVALUATION, Project
 
+    from perfdesk.io import detail
+
     sheet.fill_merged_down()
     above = _above(sheet, grid.first_row)
+    yuan = detail._amounts_in_yuan(sheet, grid.first_row)
     name_col = grid.project_columns["name"]
     blocks: list[tuple[int, int, str]] = []
+    departments: dict[int, str] = {}  # first row of a block → the department summary above it
+    summary = ""
     for r in range(grid.row + 1, sheet.max_row + 1):
         texts = [cell_text(v) for v in sheet.rows[r - 1]]
         if row_kind(texts) in ("footer", "note", "cost"):
             last = r - 1
             break
         name = sheet.text(r, name_col)
+        if not name and (owner := _summary_row(sheet, grid, r)):
+            summary = owner  # a department's summary row (its code and total, no project)
+            notices.append(Notice(Text(
+                f"这一行是部门“{owner}”的汇总行（只有合计金额，没有项目），其下的项目记在这个部门下。",
+                f"This row sums up the department '{owner}' (a total, no project); the "
+                "projects below it belong to that department."), sheet.location(r), HINT))
+            if blocks:
+                blocks[-1] = (blocks[-1][0], r - 1, blocks[-1][2])
+            continue
         if name and heading_key(name) not in _TOTAL and not _placeholder([name]) and (
                 not blocks or name != blocks[-1][2]):
             blocks.append((r, r, name))
+            departments[r] = summary
         elif blocks:
             blocks[-1] = (blocks[-1][0], r, blocks[-1][2])
     else:
@@ -291,10 +339,52 @@ def read_flat(sheet: Sheet, grid: GridHead, *, profile: str, grades: tuple[str, 
             c = grid.project_columns.get(field_name)
             return sheet.text(first, c) if c else ""
 
-        department = column("department") or above.get("department", "")
-        unit = column("unit") or above.get("unit", "") or department
+        department, _code = detail.split_code(
+            column("department") or departments.get(first, "") or above.get("department", ""))
+        unit, unit_code = detail.split_code(column("unit") or above.get("unit", ""))
+        unit = unit or department
+        total = _block_amount(sheet, first, grid.project_columns.get("annual_total"), yuan,
+                              notices)
         projects.append(Project(
             name=name, code=column("code"), department=department, unit=unit,
+            unit_code=unit_code, annual_total=total,
             annual_goal=column("annual_goal"), source_ref=sheet.location(first).ref(),
             kind=SELF_EVALUATION if grid.self_evaluation else "", indicators=indicators))
     return projects
+
+
+def _summary_row(sheet: Sheet, grid: GridHead, r: int) -> str:
+    """The department a flat grid's summary row names (``820-马踏镇部门 | | 8,827,620.53``: a
+    unit or department cell and an amount, no project and no indicator), or ``""``."""
+    owner_col = grid.project_columns.get("department") or grid.project_columns.get("unit")
+    if not owner_col or any(sheet.text(r, c) for c in grid.columns.values()):
+        return ""
+    return sheet.text(r, owner_col)
+
+
+def _block_amount(sheet: Sheet, r: int, column: int | None, yuan: bool,
+                  notices: list[Notice]):
+    """A flat grid project's amount (its 预算数 cell), in 万元."""
+    from perfdesk.core.values import parse_number
+    from perfdesk.io import detail
+    from perfdesk.io.base import cell_decimal
+
+    if not column or not sheet.text(r, column):
+        return None
+    value = sheet.value(r, column)
+    number = cell_decimal(value)
+    if number is None and isinstance(value, str):
+        number = parse_number(value.replace(",", "").strip())
+    if number is None:
+        notices.append(Notice(Text(f"金额“{cell_text(value)}”不是数字，已留空。",
+                                   f"The amount '{cell_text(value)}' is not a number; it was "
+                                   "left empty."), sheet.location(r)))
+        return None
+    if yuan:
+        wan = detail._yuan_to_wan(number)
+        notices.append(Notice(Text(
+            f"表中金额以“元”为单位，{cell_text(value)} 元已换算为 {wan} 万元。",
+            f"The table gives amounts in yuan; {cell_text(value)} yuan was converted to {wan} "
+            "(10,000 yuan)."), sheet.location(r), HINT))
+        return wan
+    return number

@@ -27,7 +27,8 @@ from perfdesk.core.fields import GRID_COLUMNS
 from perfdesk.core.i18n import Text
 from perfdesk.core.severity import Severity, worst
 from perfdesk.core.taxonomy import DEFAULT_GRADES, DEFAULT_PROFILE, normalise_label
-from perfdesk.core.vocabulary import indicator_column, is_footer
+from perfdesk.core.vocabulary import indicator_column
+from perfdesk.io.layouts import classify_row
 
 if TYPE_CHECKING:
     from perfdesk.core.model import Indicator
@@ -176,6 +177,74 @@ def _heading_columns(cells: Sequence[str]) -> tuple[str, ...] | None:
     return None
 
 
+# --- a block without a heading row: its columns judged by their content --------------------
+
+FIELD_NAMES = {"level1": "一级指标", "level2": "二级指标", "name": "三级指标", "nature": "指标性质",
+               "comparator": "计算符号", "value": "指标值", "unit": "计量单位", "weight": "权重"}
+
+
+def _column_kind(texts: list[str], profile: str) -> str:
+    """What the filled cells of one pasted column look like: a field, or ``""``."""
+    from perfdesk.core import values
+    from perfdesk.core.entry import label_without_score, read_comparator, read_nature
+    from perfdesk.core.taxonomy import LabelKind, parent_of_level2, read_level1
+
+    from perfdesk.io.layouts import row_kind
+
+    filled = [t for t in texts if t and row_kind([t]) not in ("total", "placeholder")]
+    if not filled:
+        return ""
+
+    def share(test) -> float:
+        return sum(1 for t in filled if test(t)) / len(filled)
+
+    if share(lambda t: read_level1(profile, label_without_score(t)).kind in (
+            LabelKind.STANDARD, LabelKind.ALIAS)) >= 0.8:
+        return "level1"
+    if share(lambda t: bool(parent_of_level2(profile, normalise_label(t)))) >= 0.8:
+        return "level2"
+    if share(lambda t: bool(read_nature(t))) >= 0.8:
+        return "nature"
+    if share(lambda t: len(t) <= 4 and bool(read_comparator(t))) >= 0.8:
+        return "comparator"
+    def target(text: str) -> bool:
+        kind = values.parse(text).value.kind
+        return kind in (values.ValueKind.QUANTITATIVE, values.ValueKind.TIME) or (
+            kind is values.ValueKind.QUALITATIVE and len(text) <= 4)
+
+    if share(target) >= 0.8:
+        return "value"
+    if share(lambda t: len(t) <= 6 and values.is_valid_unit(t)
+             and not any(ch.isdigit() for ch in t)) >= 0.8:
+        return "unit"
+    return "text"
+
+
+def guess_columns(grid: Sequence[Sequence[str]], profile: str = DEFAULT_PROFILE
+                  ) -> tuple[str, ...] | None:
+    """The columns of a block without a heading row, judged by what their cells hold (level-1
+    and level-2 names, comparators, targets such as ≥95% or 100, units), the indicator name
+    being the text column left of the target; ``None`` when the block does not show a name and
+    a target."""
+    width = max((len(cells) for cells in grid), default=0)
+    kinds = [_column_kind([cells[c].strip() if c < len(cells) else "" for cells in grid],
+                          profile) for c in range(width)]
+    if "value" not in kinds:
+        return None
+    value_at = kinds.index("value")
+    texts = [c for c in range(value_at) if kinds[c] == "text"]
+    if not texts:
+        return None
+    layout = list(kinds)
+    layout[texts[-1]] = "name"
+    seen: set[str] = set()
+    for c, kind in enumerate(layout):
+        if kind in ("text", "") or kind in seen:
+            layout[c] = ""  # an explanation, a basis … is not guessed
+        seen.add(layout[c])
+    return tuple(layout)
+
+
 # --- reading the block ----------------------------------------------------------------------
 
 
@@ -221,6 +290,12 @@ def parse_paste(
                                     "These columns were not read: {names}.").format(
                     names="、".join(ignored)))
             break
+    if layout is None and (guessed := guess_columns(grid)) is not None:
+        layout = guessed
+        notices.append(Text("粘贴的内容没有表头，已按各列内容判断：{names}。",
+                            "The block has no heading row; its columns were judged by their "
+                            "content: {names}.").format(
+            names="、".join(FIELD_NAMES.get(c, "（不读）") for c in layout)))
     if layout is None:
         width = max((len(cells) for cells in grid), default=0)
         order = tuple(columns)[start_column:]
@@ -242,13 +317,23 @@ def parse_paste(
         if heading_text is not None and [c.strip() for c in cells] == heading_text:
             continue  # the heading repeated (a form copied across a page break)
         leading = normalise_label(next(c for c in cells if c.strip()))
-        if is_footer(leading):
+        named = {column: cell for column, cell in zip(layout, cells) if column}
+        # the rows that are no indicators, as an import leaves them out (layouts.classify_row)
+        kind = classify_row({f: t.strip() for f, t in named.items()}, [c.strip() for c in cells])
+        if kind in ("footer", "note", "cost"):
             notices.append(Text(
                 "第 {line} 行起是表尾（{label}…），没有读取。",
                 "Row {line} on is the form's footer ({label}…); it was not read.",
             ).format(line=index + 1, label=leading[:8]))
             break
-        named = {column: cell for column, cell in zip(layout, cells) if column}
+        if kind in ("total", "placeholder", "template", "heading", "empty"):
+            if kind == "template":
+                reader.categories.read(named.get("level1", ""), named.get("level2", ""))
+            if kind != "empty":
+                notices.append(Text("第 {line} 行（{label}）不是指标，没有读取。",
+                                    "Row {line} ({label}) is not an indicator; it was not "
+                                    "read.").format(line=index + 1, label=leading[:12]))
+            continue
         read = reader.read(named, source_text="\t".join(named.values()),
                            source_ref=f"粘贴 第{index + 1}行")
         rows.append(PastedRow(index + 1, named, read.indicator, read.notes))

@@ -73,6 +73,7 @@ def _read_table(path: Path, profile: str, progress: ProgressCallback | None,
         result = _read_details(visible, payload, profile, grades, notices, progress)
         if result.projects:
             result.encoding = source.encoding
+            result.layout = _layout_of(result)
             return result
     grids = {id(s): g for s in visible if (g := layouts.find_grid(s)) is not None}
     headers = [(s, h) for s in visible if (h := disclosure.find_header(s)) is not None

@@ -163,7 +163,7 @@ def read_xlsx(path: Path) -> list[Sheet]:
         for ws in workbook.worksheets:
             try:
                 ws.reset_dimensions()
-                rows = [list(r) for r in ws.iter_rows(values_only=True)]
+                rows = [[_shown(c) for c in r] for r in ws.iter_rows()]
                 merges = _merge_reader(path, ws)
             except Exception as exc:
                 if safety.is_unsafe_xml(exc):
@@ -175,6 +175,18 @@ def read_xlsx(path: Path) -> list[Sheet]:
         workbook.close()
         handle.close()
     return sheets
+
+
+def _shown(cell) -> object:
+    """A cell's value as the clerk sees it where its number format changes the number: a 1
+    formatted as a percentage is ``100%`` on screen, and 100% is what the clerk typed."""
+    value = cell.value
+    if type(value) in (int, float) and "%" in (getattr(cell, "number_format", "") or ""):
+        from decimal import Decimal
+
+        percent = (Decimal(repr(value)) * 100).normalize()
+        return f"{percent:f}%"
+    return value
 
 
 _MERGE_RE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')

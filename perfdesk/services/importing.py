@@ -88,6 +88,12 @@ class ImportPlan:
         notices: what the reader guessed or adjusted, and where the plan placed projects.
         placements: the projects put under the dataset's only unit, per file.
         kinds: the layout each file was read as (``"disclosure"`` or ``"detail"``).
+        layouts: the layout each file was recognised as, as the preview names it
+            (:attr:`ImportResult.layout`).
+        unplaced: projects whose table names no 主管部门/预算单位 and whose unit the dataset
+            cannot decide (it has several units, or none): the clerk picks one
+            (:func:`place_projects`); a plan with unplaced projects is not imported.
+        units: the (主管部门, 预算单位) the dataset holds, to pick from.
         duplicates: projects read whose namesakes the dataset or the import already holds.
         policy: what to do with them (:data:`POLICIES`); ``None`` until the clerk chose, and
             a plan with duplicates is not imported before.
@@ -100,6 +106,10 @@ class ImportPlan:
     kinds: list[str] = field(default_factory=list)
     duplicates: list[Duplicate] = field(default_factory=list)
     policy: str | None = None
+    layouts: list[str] = field(default_factory=list)
+    unplaced: list[Project] = field(default_factory=list)
+    units: list[tuple[str, str]] = field(default_factory=list)
+    _read: FilesRead = field(default_factory=list, repr=False)
 
     @property
     def indicators(self) -> int:
@@ -235,17 +245,29 @@ def read_files(paths: Iterable[str | Path], *, profile: str,
 # --- planning -------------------------------------------------------------------------------
 
 
-def plan_import(dataset: "Dataset", read: FilesRead) -> ImportPlan:
+def plan_import(dataset: "Dataset", read: FilesRead, *, choose_unit: bool = False
+                ) -> ImportPlan:
     """Decide where the projects read go and refuse what the dataset already holds.
 
     Raises PerfDeskError naming the file when a table's projects have no unit and the dataset
-    has several, when its projects are already in the dataset, or when two files hold the
-    same project; the dataset is not touched either way."""
+    has several (unless ``choose_unit``: then they are left in :attr:`ImportPlan.unplaced`
+    for the clerk to place with :func:`place_projects`); the dataset is not touched either
+    way."""
     read = _once_each(read)
     plan = ImportPlan(files=[path for path, _result in read], projects=[], notices=[])
+    plan._read = read
+    plan.units = _unit_names(dataset)
     for path, result in read:
         plan.notices.extend(result.notices)
-        placement = _settle_units(dataset, path, result)
+        plan.layouts.append(result.layout)
+        try:
+            placement = _settle_units(dataset, path, result)
+        except PerfDeskError:
+            if not choose_unit:
+                raise
+            placement = None
+            plan.unplaced += [p for p in result.projects
+                              if not p.department.strip() or not p.unit.strip()]
         if placement is not None:
             plan.placements.append(placement)
             plan.notices.append(Notice(Text(
@@ -256,7 +278,44 @@ def plan_import(dataset: "Dataset", read: FilesRead) -> ImportPlan:
                 Location(str(path))))
         plan.projects.extend(result.projects)
         plan.kinds.append(result.kind)
-    plan.duplicates = _namesakes(dataset, read)
+    _note_namesakes(dataset, plan)
+    return plan
+
+
+def place_projects(dataset: "Dataset", plan: ImportPlan, department: str, unit: str) -> None:
+    """Put the plan's unplaced projects (their table names no unit) under ``department`` /
+    ``unit``, as the clerk picked (a unit the dataset has, or a new one), and say so."""
+    department, unit = department.strip(), unit.strip()
+    if not department or not unit:
+        raise PerfDeskError("请同时填写主管部门和预算单位。",
+                            "Give both the department and the budget unit.")
+    by_file: dict[int, Path] = {id(p): path for path, result in plan._read
+                                for p in result.projects}
+    counts: dict[Path, int] = {}
+    for project in plan.unplaced:
+        project.department = project.department.strip() or department
+        project.unit = project.unit.strip() or unit
+        path = by_file.get(id(project), plan.files[0])
+        counts[path] = counts.get(path, 0) + 1
+    for path, count in counts.items():
+        plan.placements.append(Placement(path, count, department, unit))
+        plan.notices.append(Notice(Text(
+            f"{count} 个项目的表格没有主管部门或预算单位，按所选放入“{department} / {unit}”。",
+            f"{count} projects had no department or budget unit in the table; they were put "
+            f"under '{department} / {unit}' as chosen."), Location(str(path))))
+    plan.unplaced = []
+    _note_namesakes(dataset, plan)
+
+
+def _unit_names(dataset: "Dataset") -> list[tuple[str, str]]:
+    departments = {d.uuid: d.name for d in dataset.departments()}
+    return [(departments.get(u.department_uuid, ""), u.name) for u in dataset.units()]
+
+
+def _note_namesakes(dataset: "Dataset", plan: ImportPlan) -> None:
+    """The plan's duplicates (once its projects have their units), each with a notice."""
+    read = plan._read
+    plan.duplicates = _namesakes(dataset, read) if not plan.unplaced else []
     if plan.duplicates:
         for duplicate in plan.duplicates[:50]:
             if duplicate.existing_uuid:
@@ -271,7 +330,6 @@ def plan_import(dataset: "Dataset", read: FilesRead) -> ImportPlan:
                 f"项目“{duplicate.project.name}”：{where}（{duplicate.project.unit}）。",
                 f"Project '{duplicate.project.name}': {where_en} ({duplicate.project.unit})."),
                 Location(str(duplicate.file))))
-    return plan
 
 
 def _once_each(read: FilesRead) -> FilesRead:
@@ -352,6 +410,12 @@ def import_plan(dataset: "Dataset", plan: ImportPlan, *,
     """Add the plan's projects in one transaction (replacing namesakes when the clerk chose
     so). ``progress`` may raise Cancelled; then, as on any error, nothing is added. A plan
     with undecided duplicates is refused (:meth:`ImportPlan.refusal`)."""
+    if plan.unplaced:
+        raise PerfDeskError(
+            f"{len(plan.unplaced)} 个项目（如“{plan.unplaced[0].name}”）的表格没有主管部门或预算单位，"
+            "还没有选择它们属于哪个单位。没有导入任何内容。",
+            f"{len(plan.unplaced)} projects (e.g. '{plan.unplaced[0].name}') name no department "
+            "or budget unit and none was chosen. Nothing was imported.", file=plan.files[0])
     if plan.duplicates and plan.policy is None:
         raise plan.refusal()
     adding = plan.to_add

@@ -914,12 +914,28 @@ Fill in, check and export project expenditure performance targets (项目支出�
         <translation>The reader did not have to guess anywhere.</translation>
     </message>
     <message>
+        <source>请先选择项目所属的单位</source>
+        <translation>Choose the unit of the projects first</translation>
+    </message>
+    <message>
         <source>请先选择同名项目的处理方式</source>
         <translation>First choose what to do with the namesakes</translation>
     </message>
     <message>
         <source>导入 %1 个项目（替换 %2 个）</source>
         <translation>Import %1 projects (replacing %2)</translation>
+    </message>
+    <message>
+        <source>识别为：%1</source>
+        <translation>Recognised as: %1</translation>
+    </message>
+    <message>
+        <source>“%1”识别为：%2</source>
+        <translation>&apos;%1&apos; recognised as: %2</translation>
+    </message>
+    <message>
+        <source>请同时填写主管部门和预算单位</source>
+        <translation>Give both the department and the budget unit</translation>
     </message>
     <message>
         <source>没有在文件中找到项目，没有可以导入的内容。请确认选择的是绩效目标表。</source>
@@ -1674,6 +1690,29 @@ Fill in, check and export project expenditure performance targets (项目支出�
     <message>
         <source>数据文件默认保存在“文档/PerfDesk”文件夹中。从 U 盘或网络共享打开的数据文件会先复制到本机再打开。</source>
         <translation>Datasets are saved in Documents/PerfDesk. A dataset opened from a USB stick or a network share is copied to this computer first.</translation>
+    </message>
+</context>
+<context>
+    <name>UnitBox</name>
+    <message>
+        <source>表中没有主管部门和预算单位</source>
+        <translation>The table names no department or budget unit</translation>
+    </message>
+    <message>
+        <source>%1 个项目的表格没有写它们属于哪个单位。请选择（或输入）主管部门和预算单位，再点“放入”。</source>
+        <translation>The table of %1 projects does not say which unit they belong to. Choose (or type) the department and the budget unit, then click Place.</translation>
+    </message>
+    <message>
+        <source>主管部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>预算单位</source>
+        <translation>Budget unit</translation>
+    </message>
+    <message>
+        <source>放入</source>
+        <translation>Place</translation>
     </message>
 </context>
 </TS>

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from tests.support import io_tables
-from tests.support.gui_helpers import on_next_dialog, reactivate
+from tests.support.gui_helpers import on_next_dialog, reactivate, type_text
 from tests.support.io_tables import ROWS
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
@@ -73,16 +73,47 @@ def test_the_preview_shows_where_projects_go_and_exactly_those_are_imported(
     assert window.tree_model.project_uuids() == [uuid for uuid, _ in previewed]
 
 
-def test_an_import_that_cannot_be_placed_is_refused_before_the_preview(
-        window, gui, qtbot, tmp_path, monkeypatch):
+def test_the_clerk_picks_the_unit_of_a_table_that_names_none_and_sees_its_layout(
+        window, gui, qtbot, tmp_path):
     window.document.push(commands.AddUnit(window.document, "测试主管部门", "另一个预算单位"))
     gui.answers["open_table_files"] = [unit_less_table(tmp_path)]
-    previews = []
-    monkeypatch.setattr(ImportDialog, "exec", lambda dialog: previews.append(dialog) or 0)
+
+    def pick_and_import(dialog):
+        try:
+            return look_pick_and_import(dialog)
+        except Exception as exc:  # an exception in a timer would abort the process
+            dialog.reject()
+            return exc
+
+    def look_pick_and_import(dialog):
+        ok = dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
+        seen = {"layout": dialog.layout_label.text(), "ok before": ok.isEnabled(),
+                "ok text": ok.text()}
+        box = dialog.unit_box
+        assert box is not None and box.isVisible()
+        box.unit.lineEdit().setFocus()
+        box.unit.lineEdit().selectAll()
+        type_text(qtbot, box.unit.lineEdit(), "另一个预算单位")
+        assert box.department.currentText() == "测试主管部门"
+        qtbot.mouseClick(box.place_button, Qt.MouseButton.LeftButton)
+        department = dialog.tree.index(0, 0)
+        seen["tree"] = (department.data(Qt.ItemDataRole.DisplayRole),
+                        dialog.tree.index(0, 0, department).data(Qt.ItemDataRole.DisplayRole))
+        seen["box hidden"] = not box.isVisible()
+        seen["ok after"] = ok.isEnabled()
+        ok.click()
+        return seen
+
+    seen = on_next_dialog(pick_and_import, ImportDialog)
     window.ui.actionImport.trigger()
-    qtbot.waitUntil(lambda: any(kind == "warn" for kind, *_ in gui.asked), timeout=60000)
-    [(_kind, title, message)] = [a for a in gui.asked if a[0] == "warn"]
-    assert title == "导入" and "无法确定" in message and "单位自己的表.csv" in message
-    assert previews == []  # no preview of an import that cannot happen
-    assert window.tree_model.project_count() == 0
-    assert window.document.undo_stack.count() == 1  # only the unit added above
+    qtbot.waitUntil(lambda: window.tree_model.project_count() == 3, timeout=60000)
+    reactivate(qtbot, window)
+    [seen] = seen
+    assert not isinstance(seen, Exception), seen
+    assert seen["layout"] == "识别为：公开表（项目名称、绩效目标、绩效指标五列）"
+    assert (seen["ok before"], seen["ok text"]) == (False, "请先选择项目所属的单位")
+    assert seen["tree"] == ("测试主管部门（3 个项目）", "另一个预算单位（3 个项目）")
+    assert seen["box hidden"] and seen["ok after"]
+    with Dataset.open(window.document.path, read_only=True) as ds:
+        assert {p.unit for p in ds.load_projects()} == {"另一个预算单位"}
+    assert window.document.undo_stack.count() == 2  # the unit added above, then the import

@@ -186,3 +186,42 @@ def test_importing_the_same_export_twice_asks_what_to_do_and_a_file_chosen_twice
     added, notices = import_files(other, [path, path])
     assert len(added.project_uuids) == 3
     assert any("是同一个文件，只导入一次" in str(n) for n in notices)
+
+
+def _without_ids(project):
+    data = project.model_dump(exclude={"uuid", "source_ref"})
+    data["indicators"] = [{k: v for k, v in i.items() if k not in ("uuid",)}
+                          for i in data["indicators"]]
+    return data
+
+
+CORPUS = __import__("pathlib").Path(__file__).resolve().parents[1] / "corpus" / "tables"
+
+
+@pytest.mark.parametrize("layout", ["disclosure", "detail"])
+@pytest.mark.parametrize("table", ["b01_zhongjiang", "b05_ningde"])
+def test_a_self_evaluation_and_a_department_whole_table_come_back_exactly(tmp_path, layout,
+                                                                          table, new_dataset):
+    """A 自评表 (actual values, scores, reasons) and a 部门整体 target (its kind, named after
+    the department), read from real tables, exported by PerfDesk and imported again: every
+    field as before, in a dataset too."""
+    from perfdesk.core.model import DEPARTMENT_WHOLE, SELF_EVALUATION
+
+    (read,) = read_table(CORPUS / table / "source.xlsx").projects
+    assert read.kind == (SELF_EVALUATION if table.startswith("b01") else DEPARTMENT_WHOLE)
+    if read.kind == SELF_EVALUATION:
+        assert all(i.actual for i in read.indicators) and any(i.score for i in read.indicators)
+    path = tmp_path / f"{layout}.xlsx"
+    if layout == "disclosure":
+        export_disclosure([read], path, year=2022)
+    else:
+        export_detail([read], path, year=2022)
+    result = read_table(path)
+    assert result.restored == 1 and result.notices == []
+    assert result.projects == [read]
+    assert result.layout == ("绩效自评表（年度指标值、全年实际值、分值、得分）"
+                             if read.kind == SELF_EVALUATION else "部门整体绩效目标表")
+    ds = new_dataset()
+    import_files(ds, [path])
+    (stored,) = ds.load_projects()
+    assert _without_ids(stored) == _without_ids(read)

@@ -70,3 +70,22 @@ def test_a_unit_less_table_is_refused_when_the_dataset_has_several_units(tmp_pat
     ds.add_unit_under("测试主管部门", "另一个预算单位")
     with pytest.raises(PerfDeskError, match="无法确定"):
         plan_import(ds, read_files([unit_less_table(tmp_path)], profile="88"))
+
+
+def test_the_clerk_places_a_unit_less_table_and_only_then_it_imports(tmp_path, new_dataset):
+    from perfdesk.services.importing import place_projects
+
+    ds = new_dataset()
+    ds.add_unit_under("测试主管部门", "另一个预算单位")
+    plan = plan_import(ds, read_files([unit_less_table(tmp_path)], profile="88"),
+                       choose_unit=True)
+    assert len(plan.unplaced) == 3 and ("测试主管部门", "另一个预算单位") in plan.units
+    assert plan.layouts == ["公开表（项目名称、绩效目标、绩效指标五列）"]
+    before = ds.counts()
+    with pytest.raises(PerfDeskError, match="还没有选择"):
+        import_plan(ds, plan)
+    assert ds.counts() == before
+    place_projects(ds, plan, "新的主管部门", "新的预算单位")
+    import_plan(ds, plan)
+    assert {(p.department, p.unit) for p in ds.load_projects()} == {("新的主管部门", "新的预算单位")}
+    assert any("按所选放入“新的主管部门 / 新的预算单位”" in str(n) for n in plan.notices)

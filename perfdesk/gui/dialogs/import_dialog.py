@@ -13,7 +13,7 @@ import then adds exactly those projects.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,13 +27,16 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QComboBox,
     QDialog,
+    QFormLayout,
     QDialogButtonBox,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
+    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -321,6 +324,54 @@ class DuplicatesBox(QGroupBox):
         return self.choices.get(checked) if checked is not None else None
 
 
+class UnitBox(QGroupBox):
+    """Where the projects go whose table names no 主管部门/预算单位: one of the dataset's units
+    or a new one, typed. 放入 places them; the preview then shows them under it."""
+
+    def __init__(self, count: int, units: Sequence[tuple[str, str]],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("表中没有主管部门和预算单位"), parent)
+        layout = QVBoxLayout(self)
+        explanation = QLabel(self.tr(
+            "%1 个项目的表格没有写它们属于哪个单位。请选择（或输入）主管部门和预算单位，再点“放入”。"
+        ).replace("%1", str(count)), self)
+        explanation.setWordWrap(True)
+        layout.addWidget(explanation)
+        form = QFormLayout()
+        self.department = QComboBox(self)
+        self.department.setObjectName("departmentCombo")
+        self.unit = QComboBox(self)
+        self.unit.setObjectName("unitCombo")
+        for combo in (self.department, self.unit):
+            combo.setEditable(True)
+            combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.units = list(units)
+        for department in dict.fromkeys(d for d, _u in self.units):
+            self.department.addItem(department)
+        for _d, unit in self.units:
+            self.unit.addItem(unit)
+        form.addRow(self.tr("主管部门"), self.department)
+        form.addRow(self.tr("预算单位"), self.unit)
+        layout.addLayout(form)
+        self.place_button = QPushButton(self.tr("放入"), self)
+        self.place_button.setObjectName("placeButton")
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.place_button)
+        layout.addLayout(row)
+        self.unit.currentIndexChanged.connect(self._department_of_unit)
+        if self.units:
+            self._department_of_unit(self.unit.currentIndex())
+
+    def _department_of_unit(self, index: int) -> None:
+        """Choosing one of the dataset's units brings its department."""
+        if 0 <= index < len(self.units):
+            self.department.setEditText(self.units[index][0])
+
+    def chosen(self) -> tuple[str, str]:
+        return self.department.currentText().strip(), self.unit.currentText().strip()
+
+
 class ImportDialog(QDialog):
     """Preview of an import; ``exec()``/``open()`` it, then import on ``accepted``.
 
@@ -332,16 +383,32 @@ class ImportDialog(QDialog):
 
     def __init__(self, result: Any, *, files: Sequence[str | Path] = (),
                  findings: dict[str, list[Any]] | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None,
+                 place: Callable[[str, str], None] | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_ImportDialog()
         self.ui.setupUi(self)
         self.imported = result
         self.files = [Path(f) for f in files]
+        self.findings = findings
+        self.place = place
         self.tree = ImportTreeModel(result.projects, findings, self)
         self.notices = NoticeTableModel(result.notices, self)
         self.ui.projectTree.setModel(self.tree)
         self.ui.noticeTable.setModel(self.notices)
+        self.layout_label = QLabel(self.layouts_text(), self)
+        self.layout_label.setObjectName("layoutLabel")
+        self.layout_label.setWordWrap(True)
+        self.layout_label.setVisible(bool(self.layout_label.text()))
+        self.ui.layout.insertWidget(self.ui.layout.indexOf(self.ui.summaryLabel) + 1,
+                                    self.layout_label)
+        self.unit_box: UnitBox | None = None
+        if getattr(result, "unplaced", None) and place is not None:
+            self.unit_box = UnitBox(len(result.unplaced), getattr(result, "units", []), self)
+            self.unit_box.setObjectName("unitBox")
+            self.ui.layout.insertWidget(self.ui.layout.indexOf(self.layout_label) + 1,
+                                        self.unit_box)
+            self.unit_box.place_button.clicked.connect(self._place)
 
         header = self.ui.projectTree.header()
         header.setStretchLastSection(False)
@@ -390,6 +457,10 @@ class ImportDialog(QDialog):
         the duplicates."""
         import dataclasses
 
+        if getattr(self.imported, "unplaced", None):
+            self.ok_button.setText(self.tr("请先选择项目所属的单位"))
+            self.ok_button.setEnabled(False)
+            return
         if self.duplicates is None:
             self.ok_button.setText(self.tr("导入 %1 个项目").replace(
                 "%1", str(self.tree.projects)))
@@ -410,7 +481,54 @@ class ImportDialog(QDialog):
         self.ok_button.setText(text)
         self.ok_button.setEnabled(bool(added or replaced))
 
+    def layouts_text(self) -> str:
+        """Which layout each file was recognised as."""
+        layouts = list(getattr(self.imported, "layouts", None) or [])
+        if not layouts and getattr(self.imported, "layout", ""):
+            layouts = [self.imported.layout]
+        if not layouts:
+            return ""
+        names = [f.name for f in self.files] or [""] * len(layouts)
+        if len(layouts) == 1:
+            return self.tr("识别为：%1").replace("%1", layouts[0])
+        lines = [self.tr("“%1”识别为：%2").replace("%1", name).replace("%2", layout)
+                 for name, layout in zip(names, layouts)]
+        return "\n".join(lines)
+
+    def _place(self) -> None:
+        """放入: the unplaced projects go to the unit chosen; the preview shows them there."""
+        from perfdesk.core.errors import PerfDeskError
+
+        assert self.unit_box is not None and self.place is not None
+        department, unit = self.unit_box.chosen()
+        if not department or not unit:
+            self.unit_box.setTitle(self.tr("请同时填写主管部门和预算单位"))
+            return
+        try:
+            self.place(department, unit)
+        except PerfDeskError as exc:
+            self.unit_box.setTitle(str(exc))
+            return
+        self.tree = ImportTreeModel(self.imported.projects, self.findings, self)
+        self.ui.projectTree.setModel(self.tree)
+        self.ui.projectTree.expandAll()
+        self.notices = NoticeTableModel(self.imported.notices, self)
+        self.ui.noticeTable.setModel(self.notices)
+        self.ui.noticeTable.setVisible(True)
+        self.ui.summaryLabel.setText(self.summary(self.findings))
+        self.unit_box.hide()
+        if getattr(self.imported, "duplicates", None) and self.duplicates is None:
+            self.duplicates = DuplicatesBox(self.imported.duplicates, self)
+            self.duplicates.setObjectName("duplicatesBox")
+            self.ui.layout.insertWidget(self.ui.layout.indexOf(self.ui.buttonBox),
+                                        self.duplicates)
+            self.duplicates.group.buttonToggled.connect(self._update_ok)
+        self._update_ok()
+        self.ok_button.setFocus()
+
     def accept(self) -> None:
+        if getattr(self.imported, "unplaced", None):
+            return  # never imported before the clerk placed them
         if self.duplicates is not None and self.policy() is None:
             return  # never imported before the clerk chose
         super().accept()

@@ -56,7 +56,9 @@ def _preview(window: MainWindow, paths: list[Path], read: list) -> None:
     findings = checker.engine.check_projects(plan.projects, checker.context)
     from perfdesk.gui.dialogs.import_dialog import ImportDialog  # loaded on first use
 
-    dialog = ImportDialog(plan, files=paths, findings=findings, parent=window)
+    dialog = ImportDialog(plan, files=paths, findings=findings, parent=window,
+                          place=lambda department, unit: document.place_import(
+                              plan, department, unit))
     if dialog.exec() != dialog.DialogCode.Accepted:
         return
     if plan.duplicates:

@@ -1,0 +1,186 @@
+"""How exactly PerfDesk imports each real table of the corpus (issue 11): shared by
+tests/io/test_corpus_reading.py (the ratchet) and bench/bench_real_tables.py.
+
+``compare(folder)`` imports a table's source with :func:`perfdesk.io.read_table` and compares
+it field by field with its ``expected.json`` (written by hand before PerfDesk read it);
+``summary(results)`` is the line ``real tables: N/M import exactly`` with the count per layout.
+``known_gaps.json`` beside the tables lists those that do not import exactly yet, each with
+its reason.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from perfdesk.core.errors import PerfDeskError
+from perfdesk.io import read_table
+
+HERE = Path(__file__).resolve().parent / "tables"
+KNOWN_GAPS = HERE / "known_gaps.json"
+SOURCES = ("source.xlsx", "source.xls", "source.csv", "source.tsv", "source.txt")
+
+
+def corpus_dirs() -> list[Path]:
+    extra = os.environ.get("PERFDESK_CORPUS_DIR", "")
+    roots = [Path(p) for p in extra.split(os.pathsep) if p] if extra else [HERE]
+    tables = []
+    for root in roots:
+        if root.is_dir():
+            tables += sorted(d for d in root.iterdir() if (d / "expected.json").is_file())
+    return tables
+
+
+def source_of(folder: Path) -> Path | None:
+    return next((folder / n for n in SOURCES if (folder / n).is_file()), None)
+
+
+def _number(text) -> Decimal | None:
+    if text in (None, ""):
+        return None
+    try:
+        return Decimal(str(text).replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def _same_number(got, wanted) -> bool:
+    a, b = _number(got), _number(wanted)
+    return a == b if a is not None or b is not None else True
+
+
+def indicator_differences(got, wanted: dict) -> list[str]:
+    """The fields of an imported indicator that differ from what expected.json says."""
+    cmp, number, unit = got.value_columns()
+    found = {"level1": got.level1, "level2": got.level2, "name": got.name}
+    problems = [f"{k}: {found[k]!r} ≠ {wanted.get(k, '')!r}" for k in found
+                if (wanted.get(k) or "") != found[k]]
+    value = str(wanted.get("value", ""))
+    if _number(value) is not None and got.target is not None:
+        if not _same_number(got.target, value) or (wanted.get("comparator") or "") != cmp.replace(
+                "＝", "=").replace("＞", ">").replace("＜", "<") and (wanted.get("comparator") or
+                                                                      "") != cmp:
+            problems.append(f"value: {cmp}{number}{unit} ≠ {wanted.get('comparator', '')}{value}")
+        elif (wanted.get("unit") or "") != unit:
+            problems.append(f"unit: {unit!r} ≠ {wanted.get('unit', '')!r}")
+    elif value != got.value_display() and value != number:
+        problems.append(f"value: {got.value_display()!r} ≠ {value!r}")
+    if "actual" in wanted and str(wanted["actual"] or "") != got.actual:
+        problems.append(f"actual: {got.actual!r} ≠ {wanted['actual']!r}")
+    for key, field in (("weight", "weight"), ("score", "score")):
+        if key in wanted and not _same_number(getattr(got, field), wanted[key]):
+            problems.append(f"{key}: {getattr(got, field)} ≠ {wanted[key]}")
+    return problems
+
+
+def compare(folder: Path) -> tuple[bool, int, int, list[str]]:
+    """(read fully, indicators matching, indicators expected, differences) for one table."""
+    expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
+    wanted_projects = expected.get("projects", [])
+    total = sum(len(p.get("indicators", [])) for p in wanted_projects)
+    source = source_of(folder)
+    if source is None:
+        return False, 0, total, ["no source file"]
+    try:
+        result = read_table(source)
+    except PerfDeskError as exc:
+        return False, 0, total, [f"refused: {exc}"]
+    problems: list[str] = []
+    by_name = {p.name: p for p in result.projects}
+    matching = 0
+    if len(result.projects) != len(wanted_projects):
+        problems.append(f"{len(result.projects)} projects ≠ {len(wanted_projects)}")
+    for index, wanted in enumerate(wanted_projects):
+        got = by_name.get(wanted["name"]) or (result.projects[index]
+                                              if index < len(result.projects) else None)
+        if got is None:
+            problems.append(f"project {wanted['name']!r} missing")
+            continue
+        for field in ("name", "unit", "department"):
+            if field in wanted and (wanted[field] or "") != getattr(got, field):
+                problems.append(f"{wanted['name']}: {field} {getattr(got, field)!r} ≠ "
+                                f"{wanted[field]!r}")
+        if "total_funds" in wanted and not _same_number(got.annual_total, wanted["total_funds"]):
+            problems.append(f"{wanted['name']}: total {got.annual_total} ≠ {wanted['total_funds']}")
+        indicators = wanted.get("indicators", [])
+        if len(got.indicators) != len(indicators):
+            problems.append(f"{wanted['name']}: {len(got.indicators)} indicators ≠ "
+                            f"{len(indicators)}")
+        for i, w in enumerate(indicators):
+            if i >= len(got.indicators):
+                break
+            diff = indicator_differences(got.indicators[i], w)
+            if diff:
+                problems.append(f"{wanted['name']} #{i + 1} {w.get('name')}: " + "; ".join(diff))
+            else:
+                matching += 1
+    return not problems, matching, total, problems
+
+
+
+@dataclass(slots=True)
+class Agreement:
+    """One table's agreement with its expected.json."""
+
+    folder: Path
+    layout: str
+    exact: bool
+    matching: int
+    total: int
+    problems: list[str]
+
+
+def layout_of(folder: Path) -> str:
+    try:
+        return json.loads((folder / "meta.json").read_text(encoding="utf-8")).get("layout", "?")
+    except (OSError, ValueError):
+        return "?"
+
+
+def measure(folders: list[Path] | None = None) -> list[Agreement]:
+    results = []
+    for folder in corpus_dirs() if folders is None else folders:
+        exact, matching, total, problems = compare(folder)
+        results.append(Agreement(folder, layout_of(folder), exact, matching, total, problems))
+    return results
+
+
+def known_gaps(path: Path = KNOWN_GAPS) -> dict[str, str]:
+    """Table id → why it does not import exactly yet."""
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+
+
+def summary(results: list[Agreement]) -> str:
+    """``real tables: N/M import exactly (layout n/m, …); indicators matching: i/j``."""
+    per_layout: Counter[str] = Counter()
+    exact_per_layout: Counter[str] = Counter()
+    for r in results:
+        per_layout[r.layout] += 1
+        exact_per_layout[r.layout] += r.exact
+    layouts = ", ".join(f"{name} {exact_per_layout[name]}/{count}"
+                        for name, count in sorted(per_layout.items()))
+    return (f"real tables: {sum(r.exact for r in results)}/{len(results)} import exactly "
+            f"({layouts}); indicators matching: {sum(r.matching for r in results)}/"
+            f"{sum(r.total for r in results)}")
+
+
+def report(results: list[Agreement]) -> str:
+    """One line per table, with its first differences when not exact."""
+    lines = []
+    for r in results:
+        lines.append(f"{'OK ' if r.exact else 'NO '} {r.folder.name} [{r.layout}]: "
+                     f"{r.matching}/{r.total} indicators" + (
+                         "" if r.exact else "\n      " + "\n      ".join(r.problems[:8])))
+    return "\n".join(lines)
+
+
+def ratchet(results: list[Agreement], gaps: dict[str, str]) -> tuple[list[str], list[str]]:
+    """(tables not exact and not listed as gaps, tables listed as gaps that are now exact):
+    both must be empty."""
+    unlisted = [r.folder.name for r in results if not r.exact and r.folder.name not in gaps]
+    closed = [r.folder.name for r in results if r.exact and r.folder.name in gaps]
+    return unlisted, closed

@@ -1,0 +1,69 @@
+"""Paste and import read the same rows the same way (issue 11: one reader).
+
+The same indicator rows — a ★ core mark, a template's 指标1 number, a level-1 label with its
+score, a percentage, a comparator column holding 正向, an unfilled 指标2 row, a …… placeholder,
+a total row — come in identically whether a clerk imports the form or copies its grid from
+Excel and pastes it, with the heading row or without it (then the columns are judged by what
+they hold)."""
+
+from __future__ import annotations
+
+from openpyxl import Workbook
+
+from perfdesk.io import read_table
+from perfdesk.io.paste import parse_paste
+
+HEADING = ["一级指标", "二级指标", "三级指标", "指标值", "计量单位"]
+ROWS = [
+    ["产出指标(50分)", "数量指标", "★培训场次", "≥10", "场"],
+    ["", "", "指标1:培训人次", "≥200", "人次"],
+    ["", "", "指标2", "", ""],
+    ["", "质量指标", "培训合格率", "≥95%", ""],
+    ["", "", "……", "", ""],
+    ["效益指标", "社会效益指标", "基层治理能力", "明显提升", ""],
+    ["满意度指标", "服务对象满意度指标", "参训人员满意度", "≥90", "%"],
+    ["合计", "", "", "", ""],
+]
+
+
+def fields(indicator):
+    return (indicator.level1, indicator.level2, indicator.name, indicator.nature,
+            indicator.comparator, indicator.target, indicator.unit, indicator.grade,
+            indicator.value_text, indicator.remark, indicator.explanation)
+
+
+def imported(tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["项目名称", "基层治理培训"])
+    ws.append(["主管部门", "某区委政法委"])
+    ws.append(HEADING)
+    for row in ROWS:
+        ws.append([c or None for c in row])
+    wb.save(tmp_path / "申报表.xlsx")
+    (project,) = read_table(tmp_path / "申报表.xlsx").projects
+    return [fields(i) for i in project.indicators]
+
+
+def pasted(rows):
+    text = "\r\n".join("\t".join(row) for row in rows) + "\r\n"
+    return parse_paste(text)
+
+
+def test_pasting_the_grid_with_its_heading_reads_what_importing_the_form_reads(tmp_path):
+    from_import = imported(tmp_path)
+    assert [f[2] for f in from_import] == ["培训场次", "培训人次", "培训合格率", "基层治理能力",
+                                           "参训人员满意度"]
+    result = pasted([HEADING, *ROWS])
+    assert [fields(r.indicator) for r in result.rows] == from_import
+
+
+def test_a_block_without_a_heading_row_has_its_value_looking_columns_recognised(tmp_path):
+    """Copied without the heading, in an order that is not the grid's (no 指标性质 or 计算符号
+    column between the name and the target): the targets, units and categories are still
+    recognised by what they look like, and the rows read as the import reads them."""
+    result = pasted(ROWS)
+    assert result.heading_line is None
+    assert result.columns == ("level1", "level2", "name", "value", "unit")
+    assert any("没有表头" in str(n) for n in result.notices)
+    assert [fields(r.indicator) for r in result.rows] == imported(tmp_path)
