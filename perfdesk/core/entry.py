@@ -52,6 +52,7 @@ from perfdesk.core.taxonomy import (
     LabelKind,
     level1_names,
     level2_names,
+    is_score_only,
     score_suffix,
     normalise_label,
     parent_of_level2,
@@ -471,7 +472,7 @@ class CategoryRun:
     def read(self, level1_cell: str = "", level2_cell: str = "") -> Reading:
         reading = Reading()
         written1, written2 = clean(level1_cell), clean(level2_cell)
-        score_only = bool(written1) and bool(_LABEL_SCORE.fullmatch(written1))
+        score_only = bool(written1) and is_score_only(written1)
         if written1 and normalise_label(written1) != normalise_label(self.source):
             self.source = written1
             self.level2 = ""

@@ -232,6 +232,11 @@ def score_suffix(text: str) -> tuple[str, str]:
     return stripped[: m.start()].strip(), m.group("a") or m.group("b")
 
 
+def is_score_only(text: str) -> bool:
+    """A cell holding a score and no label (``(50分)``: the label was lost on the way)."""
+    return bool(_LABEL_SCORE.fullmatch(text.strip()))
+
+
 @lru_cache(maxsize=4096)
 def split_score(label: str | None) -> tuple[str, str]:
     """A category label (normalised) and the score written after it (``产出指标(50分)`` →
