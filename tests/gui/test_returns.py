@@ -137,7 +137,6 @@ def test_the_reviewer_returns_then_sees_replies_and_changes(gui, qtbot, office, 
     panel.select(panel.model.comment(0).uuid)
     detail = panel.ui.detailLabel.text()
     assert "改了：已调整为95%" in detail and "第1次→第2次报送：“≥90%” → “≥95%”" in detail
-    win.reviewing.dock.resize(520, 600)
     shot(win, "reviewer_view", folder)
     panel.ui.closeButton.click()
     assert win.document.dataset.comment(panel.model.comment(0).uuid).status == "closed"
