@@ -310,37 +310,29 @@ def field_changes(dataset: "Dataset", comments: Iterable[Comment]) -> dict[str, 
         if after is None or after["submission_id"] == before["submission_id"]:
             continue
         numbers = (int(before["number"]), int(after["number"]))
-        old_p, new_p = project(before, comment.project_uuid), project(after, comment.project_uuid)
-        if old_p is None:
+        old, new = project(before, comment.project_uuid), project(after, comment.project_uuid)
+        if comment.indicator_uuid:  # the indicator of each, when both projects are there
+            old, new = (None if p is None else next(
+                (i for i in p.indicators if i.uuid == comment.indicator_uuid), None)
+                for p in (old, new))
+        if old is None:
             continue
-        if new_p is None:
+        if new is None:
             out[comment.uuid] = FieldChange(*numbers, "", "", True, gone=True)
-            continue
-        if comment.indicator_uuid:
-            old_i = next((i for i in old_p.indicators if i.uuid == comment.indicator_uuid), None)
-            new_i = next((i for i in new_p.indicators if i.uuid == comment.indicator_uuid), None)
-            if old_i is None:
-                continue
-            if new_i is None:
-                out[comment.uuid] = FieldChange(*numbers, "", "", True, gone=True)
-                continue
-            if comment.field:
-                old, new = field_text(old_i, comment.field), field_text(new_i, comment.field)
-                out[comment.uuid] = FieldChange(*numbers, old, new, old != new)
-                continue
-            names = [indicator_label(f).zh for f in type(new_i).model_fields
-                     if f not in ("uuid", "source_ref", "source_text")
-                     and getattr(old_i, f) != getattr(new_i, f)]
         elif comment.field:
-            old, new = field_text(old_p, comment.field), field_text(new_p, comment.field)
-            out[comment.uuid] = FieldChange(*numbers, old, new, old != new)
-            continue
+            was, now_ = field_text(old, comment.field), field_text(new, comment.field)
+            out[comment.uuid] = FieldChange(*numbers, was, now_, was != now_)
         else:
-            change = diff([old_p], [new_p])
-            names = change.changed[0][1] if change.changed else []
-        unique = list(dict.fromkeys(names))
-        out[comment.uuid] = FieldChange(*numbers, "", "修改了" + "、".join(unique) if unique
-                                        else "", bool(unique))
+            if comment.indicator_uuid:
+                names = [indicator_label(f).zh for f in type(new).model_fields
+                         if f not in ("uuid", "source_ref", "source_text")
+                         and getattr(old, f) != getattr(new, f)]
+            else:
+                change = diff([old], [new])
+                names = change.changed[0][1] if change.changed else []
+            unique = list(dict.fromkeys(names))
+            out[comment.uuid] = FieldChange(*numbers, "", "修改了" + "、".join(unique)
+                                            if unique else "", bool(unique))
     return out
 
 
