@@ -1,8 +1,11 @@
 """The review subcommands, for reviewers who script: ``comment`` writes a 审核意见 at a
-project, an indicator or a field; ``comments`` lists them with their anchor, status and reply.
+project, an indicator or a field; ``comments`` lists them with their anchor, status and reply;
+``answer`` is the clerk's 改了 / 说明, ``close`` the reviewer's verdict on it.
 
     perfdesk comment DATASET --project NAME [--unit UNIT] [--indicator N|NAME] [--field F] TEXT
     perfdesk comments DATASET [--status open|answered|closed] [--format text|json]
+    perfdesk answer DATASET ID (--fixed [TEXT] | --explained TEXT)   (the clerk)
+    perfdesk close DATASET ID… [--reopen]                            (the reviewer)
 """
 
 from __future__ import annotations
@@ -123,4 +126,75 @@ def _run_comments(args: argparse.Namespace) -> int:
             print(f"    " + tr("答复：", "Reply: ") + f"{REPLY_NAMES[comment.reply_kind]}"
                   + (f"：{comment.reply}" if comment.reply else "")
                   + f"（{comment.replied_by}，{comment.replied_at}）")
+    return EXIT_OK
+
+
+def _comment_id(ds, wanted: str):
+    """The comment whose ID is or starts with ``wanted`` (the 8 characters ``comments`` shows)."""
+    wanted = wanted.strip().lower()
+    found = [c for c in ds.comments() if c.uuid == wanted or
+             (len(wanted) >= 4 and c.uuid.startswith(wanted))]
+    if len(found) != 1:
+        raise InvalidValueError(
+            f"没有编号为“{wanted}”的审核意见（perfdesk comments 列出全部编号）。" if not found else
+            f"有 {len(found)} 条审核意见的编号以“{wanted}”开头，请写完整编号。",
+            f"No single comment has the ID '{wanted}'.", file=ds.path)
+    return found[0]
+
+
+def _add_answer(p: argparse.ArgumentParser) -> None:
+    p.add_argument("path", metavar="DATASET", help=tr("单位的数据文件", "the unit's dataset"))
+    p.add_argument("comment", metavar="ID", help=tr("审核意见编号（perfdesk comments 所列）",
+                                                   "the comment's ID (as perfdesk comments lists it)"))
+    kind = p.add_mutually_exclusive_group(required=True)
+    kind.add_argument("--fixed", nargs="?", const="", metavar="TEXT",
+                      help=tr("改了（可附一句说明）", "fixed (with an optional note)"))
+    kind.add_argument("--explained", metavar="TEXT",
+                      help=tr("说明：不改，写明理由", "explained: not changed, and why"))
+    p.add_argument("--by", default=None, help=tr("答复人（默认：当前用户）", "who answers (default: OS user)"))
+
+
+@command("answer", "答复审核意见（改了 / 说明）", "answer a review comment (fixed / explained)",
+         _add_answer)
+def _run_answer(args: argparse.Namespace) -> int:
+    from perfdesk.core.review import EXPLAINED, FIXED, REPLY_NAMES
+    from perfdesk.services import review
+    from perfdesk.services.dataset import Dataset
+
+    with Dataset.open(args.path) as ds:
+        comment = _comment_id(ds, args.comment)
+        kind, reply = (FIXED, args.fixed) if args.fixed is not None else (EXPLAINED, args.explained)
+        review.answer(ds, comment.uuid, kind, reply, by=args.by)
+        print(tr("已答复 {id}（{kind}）：{where}：{text}", "Answered {id} ({kind}): {where}: {text}",
+                 id=comment.uuid[:8], kind=REPLY_NAMES[kind], text=comment.text,
+                 where=review.anchor_of(ds, comment).text()))
+        left = review.unanswered(ds.comments())
+    if left:
+        print(tr("还有 {n} 条待答复。", "{n} still open.", n=len(left)))
+    return EXIT_OK
+
+
+def _add_close(p: argparse.ArgumentParser) -> None:
+    p.add_argument("path", metavar="DATASET", help=tr("汇总数据文件", "the merged dataset"))
+    p.add_argument("comments", nargs="+", metavar="ID", help=tr("审核意见编号", "comment IDs"))
+    p.add_argument("--reopen", action="store_true",
+                   help=tr("答复不能接受：重新打开（仍为待答复）", "keep open: the answer does not settle it"))
+
+
+@command("close", "审核人员关闭（或重新打开）审核意见", "close (or re-open) review comments",
+         _add_close)
+def _run_close(args: argparse.Namespace) -> int:
+    from perfdesk.services import review
+    from perfdesk.services.dataset import Dataset
+
+    with Dataset.open(args.path) as ds:
+        chosen = [_comment_id(ds, wanted) for wanted in args.comments]
+        for comment in chosen:
+            (review.reopen if args.reopen else review.close)(ds, comment.uuid)
+            if args.reopen:
+                print(tr("已重新打开 {id}：{text}", "Re-opened {id}: {text}",
+                         id=comment.uuid[:8], text=comment.text))
+            else:
+                print(tr("已关闭 {id}：{text}", "Closed {id}: {text}", id=comment.uuid[:8],
+                         text=comment.text))
     return EXIT_OK

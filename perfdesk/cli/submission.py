@@ -1,10 +1,13 @@
-"""The 报送 and 汇总 subcommands: ``task``, ``submit``, ``receive``, ``status``.
+"""The 报送 and 汇总 subcommands: ``task``, ``submit``, ``receive``, ``return``, ``status``.
 
 ``perfdesk task -o FOLDER --year Y --department D --unit NAME[=CODE]…`` writes the task files;
 ``perfdesk submit DATASET -o FOLDER [--explain RULE=TEXT…] [--explain-all TEXT]`` checks and
 writes the submission (exit 1, each finding listed, when one is left unexplained);
 ``perfdesk receive FILE|FOLDER… --into MERGED [--task FILE] [--accept-changed]`` receives
 (exit 0 when every file was received or skipped as a duplicate, 1 when any was refused);
+the same verb takes a return file into the unit's dataset (``--into UNIT_DATASET``: told apart
+by the file's content); ``perfdesk return MERGED --unit NAME -o FOLDER`` writes a unit's
+审核意见 back to it (退回);
 ``perfdesk status MERGED [--format json] [-o OUT.xlsx]`` says who handed in what.
 """
 
@@ -70,7 +73,7 @@ def _add_submit(p: argparse.ArgumentParser) -> None:
          _add_submit)
 def _run_submit(args: argparse.Namespace) -> int:
     from perfdesk.services.dataset import Dataset
-    from perfdesk.services.submission.submit import NeedsExplanation, submit
+    from perfdesk.services.submission.submit import NeedsExplanation, OpenComments, submit
 
     explanations = {}
     for item in args.explain:
@@ -83,6 +86,14 @@ def _run_submit(args: argparse.Namespace) -> int:
         try:
             done = submit(ds, args.output, explanations=explanations,
                           explain_all=args.explain_all)
+        except OpenComments as exc:
+            print(tr("未报送：还有 {n} 条审核意见没有答复：", "Not submitted: {n} review comments "
+                     "are unanswered:", n=len(exc.comments)))
+            for comment, where in exc.comments:
+                print(f"  - {comment.uuid[:8]}  {where}：{comment.text}")
+            print(tr("请逐条答复：perfdesk answer 数据文件 意见编号 --fixed 或 --explained 说明。",
+                     "Answer each: perfdesk answer DATASET ID --fixed or --explained TEXT."))
+            return EXIT_FINDINGS
         except NeedsExplanation as exc:
             print(tr("未报送：还有 {n} 个错误或警告没有审核说明：", "Not submitted: {n} findings "
                      "have no explanation:", n=len(exc.missing)))
@@ -110,9 +121,12 @@ def _run_submit(args: argparse.Namespace) -> int:
 
 def _add_receive(p: argparse.ArgumentParser) -> None:
     p.add_argument("inputs", nargs="+", metavar="FILE|FOLDER",
-                   help=tr("报送文件或文件夹", "submission files or folders"))
-    p.add_argument("--into", metavar="MERGED", required=True,
-                   help=tr("主管部门的汇总数据文件（不存在时新建）", "the merged dataset (made when missing)"))
+                   help=tr("报送文件或文件夹；或主管部门的退回文件", "submission files or folders; or "
+                           "a return file from the department"))
+    p.add_argument("--into", metavar="DATASET", required=True,
+                   help=tr("主管部门的汇总数据文件（不存在时新建）；退回文件则为单位的数据文件",
+                           "the merged dataset (made when missing); for a return file, the "
+                           "unit's dataset"))
     p.add_argument("--task", metavar="TASKFILE",
                    help=tr("新建汇总数据文件时用的主管部门任务文件（用于核对签名）",
                            "the department's task file, to set up a new merged dataset"))
@@ -127,9 +141,20 @@ def _run_receive(args: argparse.Namespace) -> int:
     from perfdesk.services.dataset import Dataset
     from perfdesk.services.submission.receive import created_merged, receive
 
+    from perfdesk.services.submission.returns import is_return_file
+
     merged = Path(args.into)
     if not merged.suffix:
         merged = merged.with_suffix(".perfdesk")
+    files = [Path(p) for p in args.inputs]
+    returns = [p for p in files if p.is_file() and is_return_file(p)]
+    if returns:
+        if len(returns) != len(files):
+            raise PerfDeskError("退回文件（审核意见）和报送文件要分开接收：退回文件接收到单位的数据文件，"
+                                "报送文件接收到主管部门的汇总数据文件。",
+                                "Receive return files (into a unit's dataset) and submissions "
+                                "(into a merged dataset) separately.")
+        return _receive_returns(returns, merged)
     if merged.exists():
         ds = Dataset.open(merged)
     elif args.task:
@@ -144,12 +169,62 @@ def _run_receive(args: argparse.Namespace) -> int:
         print(r.line())
         for line in r.changes.lines() if r.status == "received" and r.number > 1 else []:
             print(f"    {line}")
+        for line in r.answers:
+            print(f"    {tr('审核意见', 'comment')} {line}")
     refused = [r for r in results if not r.ok]
     print(tr("共 {n} 个文件：接收 {a}，跳过 {s}，拒收 {r}。", "{n} files: {a} received, {s} "
              "skipped, {r} refused.", n=len(results),
              a=sum(r.status == "received" for r in results),
              s=sum(r.status == "skipped" for r in results), r=len(refused)))
     return EXIT_FINDINGS if refused else EXIT_OK
+
+
+def _receive_returns(paths: list[Path], dataset_path: Path) -> int:
+    """Return files into a unit's dataset: each verified, its comments put in, or refused."""
+    from perfdesk.services.dataset import Dataset
+    from perfdesk.services.submission.returns import receive_return
+
+    if not dataset_path.exists():
+        raise PerfDeskError("找不到单位的数据文件；退回文件只能接收到已报送过的数据文件中。",
+                            "The unit's dataset does not exist.", file=dataset_path)
+    with Dataset.open(dataset_path) as ds:
+        results = [receive_return(ds, p) for p in paths]
+    for r in results:
+        print(r.line())
+        for line in r.lines:
+            print(f"    {line}")
+    refused = [r for r in results if not r.ok]
+    if any(r.status == "received" for r in results):
+        print(tr("请逐条答复（perfdesk comments 查看，perfdesk answer 答复），修改后重新报送。",
+                 "Answer each comment (perfdesk comments, perfdesk answer), then submit again."))
+    return EXIT_FINDINGS if refused else EXIT_OK
+
+
+def _add_return(p: argparse.ArgumentParser) -> None:
+    p.add_argument("dataset", metavar="MERGED", help=tr("汇总数据文件", "the merged dataset"))
+    p.add_argument("--unit", required=True, help=tr("退回给哪个预算单位（名称或编码）",
+                                                    "the budget unit (name or code)"))
+    p.add_argument("-o", "--output", metavar="FOLDER", required=True,
+                   help=tr("退回文件保存到的文件夹（可以是 U 盘）", "folder for the file (a USB stick too)"))
+    p.add_argument("--reviewer", default=None, help=tr("审核人（默认：当前用户）",
+                                                       "reviewer (default: OS user)"))
+
+
+@command("return", "退回：把审核意见发回预算单位", "return the review comments to a unit",
+         _add_return)
+def _run_return(args: argparse.Namespace) -> int:
+    from perfdesk.services.dataset import Dataset
+    from perfdesk.services.submission.returns import make_return
+
+    with Dataset.open(args.dataset) as ds:
+        done = make_return(ds, args.unit, args.output, reviewer=args.reviewer)
+    print(tr("已退回 {unit}（第 {n} 次报送）：{path}", "Returned to {unit} (submission {n}): "
+             "{path}", unit=done.unit, n=done.submission_number, path=done.path))
+    print(tr("  审核意见 {c} 条，待答复 {o} 条；{signed}", "  {c} comments, {o} open; {signed}",
+             c=done.comments, o=done.open,
+             signed=tr("已签名", "signed") if done.signed else tr("未签名（任务文件没有该单位的密钥）",
+                                                             "unsigned (no secret in the task)")))
+    return EXIT_OK
 
 
 def _add_status(p: argparse.ArgumentParser) -> None:
@@ -175,7 +250,7 @@ def _run_status(args: argparse.Namespace) -> int:
              year=report["year"], dept=report["department"], s=report["submitted"],
              n=len(report["units"])))
     for row in report["units"]:
-        print("  " + "  ".join(f"{label}：{cell(row, key)}" for key, label in COLUMNS[:11]
+        print("  " + "  ".join(f"{label}：{cell(row, key)}" for key, label in COLUMNS[:14]
                                if row.get(key, "") != "" or key in ("unit", "submitted")))
     if report["missing"]:
         print(tr("未报送：{names}", "Missing: {names}", names="、".join(report["missing"])))

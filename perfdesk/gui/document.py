@@ -350,6 +350,27 @@ class DatasetDocument(QObject):
     def history(self, entity_uuid: str, field: str | None = None) -> list[dict]:
         return self.dataset.history(entity_uuid, field)
 
+    def receive_return(self, path: Path):
+        """Take a return file (审核意见 from the 主管部门) in; the views refresh from what it
+        wrote. A receipt, not an edit: it is not on the undo stack."""
+        from perfdesk.services.submission.returns import receive_return
+
+        if not self._writable():
+            return None
+        result = receive_return(self.dataset, path)
+        if result.status == "received":
+            self.commentsChanged.emit()
+            self._written()
+        return result
+
+    def make_return(self, unit: str, folder: Path):
+        """Write a unit's return file (退回) from this 汇总 dataset."""
+        from perfdesk.services.submission.returns import make_return
+
+        done = make_return(self.dataset, unit, folder)
+        self.infoChanged.emit()
+        return done
+
     def plan_import(self, read: FilesRead) -> ImportPlan:
         """Where the projects of the files read will go (see services.importing); the preview
         shows the plan, and :class:`~perfdesk.gui.commands.ImportProjects` adds exactly it."""

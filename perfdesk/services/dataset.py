@@ -194,15 +194,18 @@ class Dataset:
         return self._done(tx)
 
     def receive_submission(self, record: dict, projects: Sequence[Project],
-                           replacing: Sequence[str]) -> ChangeSet:
+                           replacing: Sequence[str], comments: Sequence[Step] = ()
+                           ) -> ChangeSet:
         """A received submission as one transaction: the projects it replaces (the unit's
         previous ones, by uuid) removed, its projects added under their department and unit,
-        the receipt kept. Either all of it is done or none."""
+        the receipt kept, and ``comments`` (the clerk's answers it carried, as comment
+        steps) written. Either all of it is done or none."""
         with self._store.transaction("receive") as tx:
             if replacing:
                 writes.remove_projects(tx, list(replacing))
             writes.add_projects(tx, _placed(tx, projects))
             writes.add_submission(tx, record)
+            writes.apply(tx, [_checked(step) for step in comments])
         return self._done(tx)
 
     def update_settings(self, settings: dict) -> ChangeSet:
@@ -242,6 +245,16 @@ class Dataset:
 
     def delete_comment(self, uuid: str) -> ChangeSet:
         return self._write("delete comment", [Removed(COMMENT, uuid, "", 0, None)])
+
+    def keep_comments_with(self, record: dict, steps: Sequence[Step], *,
+                           operation: str = "receive return") -> ChangeSet:
+        """Comments added or changed (a return file received, or a return made) together with
+        the 报送记录 entry ``record`` that says so, in one transaction: all of it or none."""
+        checked = [_checked(step) for step in steps]
+        with self._store.transaction(operation) as tx:
+            writes.apply(tx, checked)
+            writes.add_submission(tx, record)
+        return self._done(tx)
 
     def history(self, entity_uuid: str, field: str | None = None,
                 limit: int = 200) -> list[dict]:

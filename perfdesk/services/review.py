@@ -131,13 +131,18 @@ def _anchor_text(dataset: "Dataset", project_uuid: str, indicator_uuid: str) -> 
 
 def new_comment(dataset: "Dataset", project_uuid: str, text: str, *, indicator_uuid: str = "",
                 field: str = "", rule: str = "", author: str | None = None,
-                submission_id: str = "") -> Comment:
+                submission_id: str | None = None) -> Comment:
     """A comment at a project, one of its indicators, or one field of either (not yet
-    stored). The project and indicator must exist; the field must be one PerfDesk knows."""
+    stored). The project and indicator must exist; the field must be one PerfDesk knows.
+
+    In a 汇总 dataset the comment refers to the submission the project came in (the latest
+    one received from its unit), unless ``submission_id`` says otherwise."""
     if field:
         known = indicator_label(field) if indicator_uuid else project_label(field)
         if known.en == field:  # an unknown field is labelled by its own name
             raise InvalidValueError(f"没有名为“{field}”的字段。", f"There is no field '{field}'.")
+    if submission_id is None:
+        submission_id = submission_of(dataset, project_uuid)
     return Comment(uuid=new_uuid(), project_uuid=project_uuid, text=text.strip(),
                    indicator_uuid=indicator_uuid, field=field,
                    anchor_text=_anchor_text(dataset, project_uuid, indicator_uuid),
@@ -201,6 +206,144 @@ def unanswered(comments: Iterable[Comment]) -> list[Comment]:
 
 def status_name(comment: Comment) -> Text:
     return STATUS_NAMES[comment.status]
+
+
+# --- which submission a comment is about, and what changed there since ---------------------
+
+
+def _received_with(records: list[dict], project_uuid: str) -> dict | None:
+    """The latest received submission (of ``records``) that carried the project."""
+    for record in reversed(records):
+        if any(p.get("uuid") == project_uuid
+               for p in (record["manifest"].get("projects") or [])):
+            return record
+    return None
+
+
+def submission_of(dataset: "Dataset", project_uuid: str) -> str:
+    """The ID of the latest submission received with this project (a 汇总 dataset), or
+    ``""`` (a unit's dataset, or a project typed in by the reviewer)."""
+    if dataset.info.kind != "department":
+        return ""
+    record = _received_with(dataset.submissions("received"), project_uuid)
+    return record["submission_id"] if record else ""
+
+
+@dataclass(frozen=True, slots=True)
+class FieldChange:
+    """What became of a comment's field from the submission it refers to to the latest one
+    received from that unit.
+
+    Attributes:
+        before_number, after_number: 第N次报送 of each.
+        old, new: the field's text in each (for a comment on a whole project or indicator,
+            what differs, as a list of field names in ``new``).
+        changed: whether anything differs.
+        gone: the project or indicator is not in the later submission.
+    """
+
+    before_number: int
+    after_number: int
+    old: str
+    new: str
+    changed: bool
+    gone: bool = False
+
+    def text(self) -> Text:
+        head_zh = f"第{self.before_number}次→第{self.after_number}次报送："
+        head_en = f"submission {self.before_number}→{self.after_number}: "
+        if self.gone:
+            return Text(head_zh + "已删除", head_en + "deleted")
+        if not self.changed:
+            return Text(head_zh + "没有修改", head_en + "unchanged")
+        if self.old == "" and self.new.startswith("修改了"):
+            return Text(head_zh + self.new, head_en + self.new)
+        return Text(f"{head_zh}“{self.old}” → “{self.new}”",
+                    f"{head_en}'{self.old}' → '{self.new}'")
+
+
+def field_text(item: Any, field: str) -> str:
+    """A field of a project or an indicator as a reader sees it (the 指标值 cell whole)."""
+    from decimal import Decimal
+
+    from perfdesk.core.values import format_number
+
+    if field in ("value", "target", "grade", "value_text") and hasattr(item, "value_display"):
+        return item.value_display()
+    value = getattr(item, field, "")
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, Decimal):
+        return format_number(value)
+    return str(value)
+
+
+def field_changes(dataset: "Dataset", comments: Iterable[Comment]) -> dict[str, FieldChange]:
+    """For each comment that refers to a received submission followed by a later one from the
+    same unit: what changed in its field (its indicator, its project) between the two, from
+    the two submissions' snapshots. Comments without a later submission are left out."""
+    from perfdesk.io.embedded import project_from_record
+    from perfdesk.services.submission.submit import diff
+
+    records = dataset.submissions("received")
+    by_id = {r["submission_id"]: r for r in records}
+    latest: dict[str, dict] = {}
+    for r in records:
+        latest[r["unit_code"] or r["unit_name"]] = r
+    projects: dict[tuple[str, str], Any] = {}
+
+    def project(record: dict, uuid: str):
+        key = (record["submission_id"], uuid)
+        if key not in projects:
+            projects[key] = next((project_from_record(p) for p in record["snapshot"]
+                                  if p and _record_uuid(p) == uuid), None)
+        return projects[key]
+
+    out: dict[str, FieldChange] = {}
+    for comment in comments:
+        before = by_id.get(comment.submission_id)
+        if before is None:
+            continue
+        after = latest.get(before["unit_code"] or before["unit_name"])
+        if after is None or after["submission_id"] == before["submission_id"]:
+            continue
+        numbers = (int(before["number"]), int(after["number"]))
+        old, new = project(before, comment.project_uuid), project(after, comment.project_uuid)
+        if comment.indicator_uuid:  # the indicator of each, when both projects are there
+            old, new = (None if p is None else next(
+                (i for i in p.indicators if i.uuid == comment.indicator_uuid), None)
+                for p in (old, new))
+        if old is None:
+            continue
+        if new is None:
+            out[comment.uuid] = FieldChange(*numbers, "", "", True, gone=True)
+        elif comment.field:
+            was, now_ = field_text(old, comment.field), field_text(new, comment.field)
+            out[comment.uuid] = FieldChange(*numbers, was, now_, was != now_)
+        else:
+            if comment.indicator_uuid:
+                names = [indicator_label(f).zh for f in type(new).model_fields
+                         if f not in ("uuid", "source_ref", "source_text")
+                         and getattr(old, f) != getattr(new, f)]
+            else:
+                change = diff([old], [new])
+                names = change.changed[0][1] if change.changed else []
+            unique = list(dict.fromkeys(names))
+            out[comment.uuid] = FieldChange(*numbers, "", "修改了" + "、".join(unique)
+                                            if unique else "", bool(unique))
+    return out
+
+
+def _record_uuid(record: Any) -> str:
+    """A snapshot record's project UUID (without building the project)."""
+    from perfdesk.io.embedded import PROJECT_COLUMNS
+
+    try:
+        return str(record[0][PROJECT_COLUMNS.index("uuid")])
+    except (IndexError, TypeError, KeyError):
+        return ""
 
 
 # --- standard phrases -----------------------------------------------------------------------

@@ -495,10 +495,6 @@ Select a budget unit or a project, or add a budget unit from the Project menu.</
         <translation>Exporting %1 projects…</translation>
     </message>
     <message>
-        <source>%1 个项目有错误，在导出的表中标为“未通过检查”。</source>
-        <translation>%1 projects have errors; the export marks them 未通过检查 (failed the checks).</translation>
-    </message>
-    <message>
         <source>已保存到 %1</source>
         <translation>Saved to %1</translation>
     </message>
@@ -691,6 +687,14 @@ Fill in, check and export project expenditure performance targets (项目支出�
         <translation>Change history…</translation>
     </message>
     <message>
+        <source>退回…</source>
+        <translation>Return…</translation>
+    </message>
+    <message>
+        <source>打开退回文件…</source>
+        <translation>Open return file…</translation>
+    </message>
+    <message>
         <source>审核意见面板</source>
         <translation>Review comments panel</translation>
     </message>
@@ -725,6 +729,66 @@ Fill in, check and export project expenditure performance targets (项目支出�
     <message>
         <source>修改记录：%1</source>
         <translation>Change history: %1</translation>
+    </message>
+    <message>
+        <source>%1（审核意见 %2 条，待答复 %3 条）</source>
+        <translation>%1 (%2 comments, %3 open)</translation>
+    </message>
+    <message>
+        <source>没有退回</source>
+        <translation>Not returned</translation>
+    </message>
+    <message>
+        <source>已退回</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>已退回“%1”（第%2次报送）：审核意见 %3 条，待答复 %4 条。
+
+%5
+
+文件路径已复制，可粘贴到邮件附件中。</source>
+        <translation>Returned to &apos;%1&apos; (submission %2): %3 comments, %4 open.
+
+%5
+
+The path was copied: paste it to attach the file to an email.</translation>
+    </message>
+    <message>
+        <source>退回文件没有接收</source>
+        <translation>Return file not received</translation>
+    </message>
+    <message>
+        <source>退回审核意见</source>
+        <translation>Return review comments</translation>
+    </message>
+    <message>
+        <source>预算单位：</source>
+        <translation>Budget unit:</translation>
+    </message>
+    <message>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>保存到：</source>
+        <translation>Save to:</translation>
+    </message>
+    <message>
+        <source>退回文件只含该单位项目的审核意见，签名后可用 U 盘或邮件发给单位。</source>
+        <translation>The return file holds only the comments on this unit&apos;s projects; it is signed and can go to the unit by USB stick or email.</translation>
+    </message>
+    <message>
+        <source>退回</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <source>打开退回文件</source>
+        <translation>Open return file</translation>
+    </message>
+    <message>
+        <source>退回文件 (*.perfdesk-return);;所有文件 (*)</source>
+        <translation>Return files (*.perfdesk-return);;All files (*)</translation>
     </message>
 </context>
 <context>

@@ -131,15 +131,20 @@ class CommentsPanel(QWidget):
         self.ui.reopenButton.clicked.connect(lambda: self._emit(self.reopenRequested))
         self.ui.deleteButton.clicked.connect(lambda: self._emit(self.deleteRequested))
         self.read_only = False
+        self.changes: dict[str, str] = {}
         self._show_selected()
 
     @property
     def scope(self) -> int:
         return self.ui.scopeCombo.currentIndex()
 
-    def show_comments(self, rows: list[tuple[Comment, str]], open_total: int) -> None:
-        """Show ``rows`` (comment, where); ``open_total`` counts the open ones in the dataset."""
+    def show_comments(self, rows: list[tuple[Comment, str]], open_total: int,
+                      changes: dict[str, str] | None = None) -> None:
+        """Show ``rows`` (comment, where); ``open_total`` counts the open ones in the dataset;
+        ``changes`` says, per comment uuid, what changed in its field since the submission it
+        refers to (the reviewer's view of a resubmission)."""
         selected = self.current_comment()
+        self.changes = dict(changes or {})
         self.model.set_rows(rows)
         opened = sum(1 for comment, _ in rows if comment.status == "open")
         if not rows:
@@ -195,6 +200,10 @@ class CommentsPanel(QWidget):
             parts.append(f"<span style='color:{STATUS_COLOURS['answered']}'>"
                          f"{_t('答复')}：{reply_text(comment.reply_kind)}"
                          f"{'：' + reply if reply else ''}</span>")
+        change = self.changes.get(comment.uuid)
+        if change:
+            parts.append(f"<span style='color:#2e7d32'>{_t('字段修改')}：{html.escape(change)}"
+                         "</span>")
         parts.append(f"<span style='color:{STATUS_COLOURS.get(comment.status)}'>"
                      f"{status_text(comment.status)}</span>")
         ui.detailLabel.setText("<br>".join(parts))

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QDockWidget, QMenu
 from perfdesk.core.errors import PerfDeskError
 from perfdesk.gui import commands
 from perfdesk.gui.dialogs import prompts
+from perfdesk.gui.dialogs.return_dialogs import ReturnDialog, open_return_file
 from perfdesk.gui.dialogs.review_dialogs import AnswerDialog, CommentDialog, HistoryDialog
 from perfdesk.gui.labels import indicator_field, project_field
 from perfdesk.gui.models.indicator_table_model import COLUMN_FIELDS
@@ -35,7 +36,8 @@ class Reviewing:
 
     Attributes:
         panel: the 审核意见 panel; dock: the dock holding it.
-        actions: name → QAction (addComment, commentFromFinding, answerComment, history).
+        actions: name → QAction (addComment, commentFromFinding, answerComment, history,
+            returnComments: 退回… in a 汇总 dataset, openReturn: 打开退回文件… in a unit's).
     """
 
     def __init__(self, window: MainWindow) -> None:
@@ -61,6 +63,14 @@ class Reviewing:
             action = QAction(text, window)
             action.setObjectName(f"action{name[0].upper()}{name[1:]}")
             action.setShortcut(QKeySequence(keys))
+            action.triggered.connect(slot)
+            menu.addAction(action)
+            self.actions[name] = action
+        menu.addSeparator()
+        for name, text, slot in (("returnComments", _t("退回…"), self.return_comments),
+                                 ("openReturn", _t("打开退回文件…"), self.open_return)):
+            action = QAction(text, window)
+            action.setObjectName(f"action{name[0].upper()}{name[1:]}")
             action.triggered.connect(slot)
             menu.addAction(action)
             self.actions[name] = action
@@ -123,7 +133,14 @@ class Reviewing:
         shown = every if every_project else [c for c in every if c.project_uuid == current]
         rows = [(c, str(anchor_of(document.dataset, c).text(with_project=every_project)))
                 for c in shown]
-        self.panel.show_comments(rows, sum(1 for c in every if c.status == "open"))
+        changes = {}
+        if document.info.kind == "department":  # the reviewer: what changed since returned
+            from perfdesk.services.review import field_changes
+
+            changes = {uuid: str(change.text()) for uuid, change in
+                       field_changes(document.dataset, [c for c in shown if c.reply_kind]
+                                     ).items()}
+        self.panel.show_comments(rows, sum(1 for c in every if c.status == "open"), changes)
         opened = sum(1 for c in every if c.status == "open")
         self.dock.setWindowTitle(_t("审核意见") + (f" ({opened})" if opened else ""))
 
@@ -135,6 +152,9 @@ class Reviewing:
         self.actions["commentFromFinding"].setEnabled(writable)
         self.actions["answerComment"].setEnabled(writable)
         self.actions["history"].setEnabled(document is not None and has_project)
+        kind = document.info.kind if document is not None else ""
+        self.actions["returnComments"].setEnabled(writable and kind == "department")
+        self.actions["openReturn"].setEnabled(writable and kind == "unit")
 
     # --- where the cursor is ---------------------------------------------------------------
 
@@ -258,6 +278,71 @@ class Reviewing:
         label = indicator_field if indicator_uuid else project_field
         HistoryDialog(_t("修改记录：%1").replace("%1", self._where(*place)), rows,
                       lambda f: label(f) if f else "", parent=window).exec()
+
+    # --- 退回 and the return file ----------------------------------------------------------
+
+    def return_comments(self) -> None:
+        """退回…: a unit's comments of this 汇总 dataset, as one signed file in a folder."""
+        from perfdesk.services.submission.returns import unit_comments
+        from perfdesk.services.submission.status import status
+
+        window = self.window
+        document = window.document
+        if document is None or document.info.kind != "department":
+            return
+        units = []
+        for row in status(document.dataset)["units"]:
+            if not row["submitted"]:
+                continue
+            written = len(unit_comments(document.dataset, row["unit"], row["code"]))
+            units.append((row["unit"], _t("%1（审核意见 %2 条，待答复 %3 条）").replace(
+                "%1", row["unit"]).replace("%2", str(written)).replace(
+                "%3", str(row["open_comments"]))))
+        dialog = ReturnDialog(units, document.path.parent, parent=window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            done = document.make_return(dialog.unit(), dialog.folder())
+        except PerfDeskError as exc:
+            prompts.warn(window, _t("没有退回"), str(exc))
+            return
+        QApplication.clipboard().setText(str(done.path))
+        prompts.inform(window, _t("已退回"), _t(
+            "已退回“%1”（第%2次报送）：审核意见 %3 条，待答复 %4 条。\n\n%5\n\n文件路径已复制，"
+            "可粘贴到邮件附件中。").replace("%1", done.unit).replace(
+            "%2", str(done.submission_number)).replace("%3", str(done.comments)).replace(
+            "%4", str(done.open)).replace("%5", str(done.path)))
+
+    def open_return(self) -> None:
+        """打开退回文件…: the 主管部门's comments into this unit's dataset, each at its field."""
+        window = self.window
+        document = window.document
+        if document is None:
+            return
+        path = open_return_file(window, document.path.parent)
+        if path is None:
+            return
+        self.open_return_path(path)
+
+    def open_return_path(self, path) -> None:
+        window = self.window
+        try:
+            result = window.document.receive_return(path)
+        except PerfDeskError as exc:
+            prompts.warn(window, _t("退回文件没有接收"), str(exc))
+            return
+        if result is None:
+            return
+        if not result.ok:
+            prompts.warn(window, _t("退回文件没有接收"), result.line())
+            return
+        self.panel.ui.scopeCombo.setCurrentIndex(CommentsPanel.ALL)
+        self.refresh()
+        self.dock.show()
+        self.dock.raise_()
+        window.statusBar().showMessage(result.line(), 10000)
+        if result.comments:
+            self.panel.select(result.comments[0].uuid)
 
     # --- helpers ---------------------------------------------------------------------------
 

@@ -17,8 +17,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+from perfdesk.core.changes import COMMENT, Changed
 from perfdesk.core.errors import PerfDeskError
 from perfdesk.core.model import Project
+from perfdesk.core.review import ANSWERED, CLOSED, OPEN, REPLY_KINDS, REPLY_NAMES
 from perfdesk.io import embedded, reading
 from perfdesk.io.submission_file import SubmissionFile, SubmissionFileError, read_submission, \
     signature
@@ -40,6 +42,7 @@ class FileResult:
     number: int = 0
     changes: Diff = field(default_factory=Diff)
     edits: list[str] = field(default_factory=list)  # what a hand edit changed
+    answers: list[str] = field(default_factory=list)  # per 审核意见 answered: reply, change
 
     @property
     def ok(self) -> bool:
@@ -151,6 +154,7 @@ def _receive_one(dataset, sub: SubmissionFile, department: str, year: int, secre
     replacing = [e.uuid for e in dataset.project_list() if e.unit == unit
                  and e.department == department]
     changes = diff(previous, projects)
+    answered = _answers(dataset, m.get("replies"))
     dataset.receive_submission(dict(
         direction="received", submission_id=m["submission_id"], unit_name=unit,
         unit_code=m["unit"].get("code", ""), number=int(m["number"]),
@@ -158,14 +162,58 @@ def _receive_one(dataset, sub: SubmissionFile, department: str, year: int, secre
         at=datetime.now(timezone.utc).isoformat(timespec="seconds"), file=str(path),
         sha256=sub.seal["sha256"], state="received_changed" if edited else "received",
         manifest=m, snapshot=[embedded.project_record(p) for p in projects]),
-        projects, replacing)
+        projects, replacing, answered)
     note = f"，{len(projects)} 个项目"
     if previous:
         note += "；与上次相比：" + ("；".join(changes.lines()) or "没有变化")
     if edited:
         note += "；含手工修改（已接受）：" + "；".join(edits)
-    result = FileResult(path, RECEIVED, "", note, unit, int(m["number"]), changes, edits)
+    result = FileResult(path, RECEIVED, "", note, unit, int(m["number"]), changes, edits,
+                        _answer_lines(dataset, [step.uuid for step in answered]))
+    if answered:
+        result.message += f"；答复审核意见 {len(answered)} 条"
     return result
+
+
+def _answers(dataset, replies) -> list[Changed]:
+    """The clerk's answers a submission carried, as steps on the reviewer's comments (a
+    closed comment stays closed; an answer already taken is not taken twice)."""
+    if not replies:
+        return []
+    have = {c.uuid: c for c in dataset.comments()}
+    steps = []
+    for reply in replies if isinstance(replies, list) else []:
+        comment = have.get(str((reply or {}).get("uuid", "")))
+        if comment is None or comment.status == CLOSED or \
+                reply.get("reply_kind") not in REPLY_KINDS:
+            continue
+        values = {k: str(reply.get(k) or "") for k in ("reply_kind", "reply", "replied_by",
+                                                        "replied_at")}
+        if comment.status == ANSWERED and all(getattr(comment, k) == v
+                                              for k, v in values.items()):
+            continue
+        if comment.status == OPEN and comment.replied_at and \
+                comment.replied_at >= values["replied_at"]:
+            continue  # the reviewer re-opened it after this very answer
+        steps.append(Changed(COMMENT, comment.uuid, {}, {"status": ANSWERED, **values}))
+    return steps
+
+
+def _answer_lines(dataset, uuids: list[str]) -> list[str]:
+    """Per answered comment: where, the comment, the reply, and what changed in its field."""
+    from perfdesk.services.review import anchor_of, field_changes
+
+    if not uuids:
+        return []
+    comments = [dataset.comment(u) for u in uuids]
+    changes = field_changes(dataset, comments)
+    lines = []
+    for c in comments:
+        reply = REPLY_NAMES[c.reply_kind].zh + (f"：{c.reply}" if c.reply else "")
+        change = changes.get(c.uuid)
+        lines.append(f"{anchor_of(dataset, c).text()}：{c.text} → 答复 {reply}" +
+                     (f"；{change.text().zh}" if change is not None else ""))
+    return lines
 
 
 def created_merged(path: Path, first: Path):

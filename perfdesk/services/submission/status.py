@@ -6,6 +6,7 @@ from pathlib import Path
 
 JSON_FORMAT = "perfdesk.status"
 COLUMNS = (("unit", "预算单位"), ("code", "单位编码"), ("submitted", "是否报送"),
+           ("state", "状态"), ("open_comments", "待答复意见"), ("comments", "审核意见"),
            ("number", "报送次数"), ("at", "报送时间"), ("received_at", "接收时间"),
            ("projects", "项目数"), ("indicators", "指标数"), ("errors", "错误"),
            ("warnings", "警告"), ("explained", "已说明"), ("changed", "含手工修改"),
@@ -16,17 +17,37 @@ COLUMNS = (("unit", "预算单位"), ("code", "单位编码"), ("submitted", "�
 def status(dataset) -> dict:
     """The 报送情况 of a 主管部门's dataset: one row per unit (the task's units first, in its
     order, then any other unit that submitted), the latest submission received from each."""
+    from perfdesk.services.submission.returns import RETURN_SENT
+
     info = dataset.info
     latest: dict[str, dict] = {}
+    owner: dict[str, str] = {}  # project uuid -> unit key, for counting comments
     for r in dataset.submissions("received"):
         latest[r["unit_code"] or r["unit_name"]] = r
+        for p in r["manifest"].get("projects") or []:
+            owner[p.get("uuid", "")] = r["unit_code"] or r["unit_name"]
+    returned = {r["unit_code"] or r["unit_name"]: r for r in dataset.submissions(RETURN_SENT)}
+    opened: dict[str, int] = {}
+    written: dict[str, int] = {}
+    for c in dataset.comments():
+        key = owner.get(c.project_uuid)
+        if key is not None:
+            written[key] = written.get(key, 0) + 1
+            opened[key] = opened.get(key, 0) + c.is_open
     units = [(u["name"], u.get("code", "")) for u in info.task.get("units", [])]
     known = {c or n for n, c in units}
     units += [(r["unit_name"], r["unit_code"]) for k, r in latest.items() if k not in known]
     rows = []
     for name, code in units:
-        r = latest.get(code or name)
-        row = {"unit": name, "code": code, "submitted": r is not None}
+        key = code or name
+        r = latest.get(key)
+        back = returned.get(key)
+        row = {"unit": name, "code": code, "submitted": r is not None,
+               "state": "未报送" if r is None else (
+                   "已退回" if back is not None and back["previous_id"] == r["submission_id"]
+                   else ("已重新报送" if back is not None else "已报送")),
+               "open_comments": opened.get(key, 0), "comments": written.get(key, 0),
+               "returned_at": back["at"] if back is not None else ""}
         if r is not None:
             m = r["manifest"]
             row.update(number=r["number"], at=m.get("created_at", ""), received_at=r["at"],
@@ -42,6 +63,8 @@ def status(dataset) -> dict:
             "department": (info.task.get("department") or {}).get("name", ""),
             "year": info.budget_year, "deadline": info.task.get("deadline", ""),
             "units": rows, "submitted": sum(1 for r in rows if r["submitted"]),
+            "returned": [r["unit"] for r in rows if r["state"] == "已退回"],
+            "open_comments": sum(r["open_comments"] for r in rows),
             "missing": [r["unit"] for r in rows if not r["submitted"]]}
 
 

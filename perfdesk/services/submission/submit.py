@@ -65,6 +65,35 @@ class NeedsExplanation(PerfDeskError):
         self.missing = missing
 
 
+class OpenComments(PerfDeskError):
+    """审核意见 returned by the 主管部门 are still unanswered; ``comments`` lists them with
+    where each points (``(comment, where)``)."""
+
+    def __init__(self, comments: list) -> None:
+        listed = "；".join(f"{where}：{c.text}" for c, where in comments[:5])
+        more = f"等 {len(comments)} 条" if len(comments) > 5 else ""
+        super().__init__(
+            f"还有 {len(comments)} 条审核意见没有答复，不能重新报送：{listed}{more}。"
+            "请逐条答复（改了，或写明说明）后再报送。",
+            f"{len(comments)} review comments are unanswered; answer each (fixed, or an "
+            "explanation) before submitting again.")
+        self.comments = comments
+
+
+def open_comments(dataset) -> list:
+    """The returned comments the clerk has not answered yet, with where each points now."""
+    from perfdesk.services.review import anchor_of, unanswered
+
+    return [(c, str(anchor_of(dataset, c).text())) for c in unanswered(dataset.comments())]
+
+
+def replies(dataset) -> list[dict]:
+    """The clerk's answers, as the manifest carries them back to the reviewer."""
+    return [{k: c.as_record()[k] for k in ("uuid", "status", "reply_kind", "reply",
+                                           "replied_by", "replied_at")}
+            for c in dataset.comments() if c.reply_kind]
+
+
 def remaining_findings(dataset) -> tuple[list[Project], list[Remaining]]:
     """The dataset's projects and its errors and warnings, as a submission lists them."""
     from perfdesk.checks import check_projects, location_text
@@ -189,13 +218,18 @@ def submit(dataset, folder: str | Path, *, explanations: dict[str, str] | None =
            explain_all: str = "", now: datetime | None = None) -> Submitted:
     """Check, then write the submission file into ``folder`` and keep the 报送记录.
 
-    Raises NeedsExplanation when an error or warning has no explanation, PerfDeskError when
+    Raises OpenComments while a returned 审核意见 has no answer, NeedsExplanation when an
+    error or warning has no explanation, PerfDeskError when
     the folder cannot take the file (a full disk included: nothing is left behind)."""
     folder = Path(folder)
     if not folder.is_dir():
         raise PerfDeskError("要保存报送文件的文件夹不存在。", "The folder does not exist.",
                             file=folder)
     department, unit, code, secret = _unit_of(dataset)
+    waiting = open_comments(dataset)
+    if waiting:
+        raise OpenComments(waiting)
+    answers = replies(dataset)
     projects, remaining = remaining_findings(dataset)
     explanations = {k.strip(): v.strip() for k, v in (explanations or {}).items()}
     missing = []
@@ -235,6 +269,7 @@ def submit(dataset, folder: str | Path, *, explanations: dict[str, str] | None =
                           "field": r.field, "where": r.where, "message": r.message,
                           "explanation": r.explanation} for r in remaining],
             "changes": changes.to_json(),
+            "replies": answers,
             "data_sha256": data_sha256,
         }
 

@@ -106,16 +106,18 @@ def _safe(name: str) -> str:
     return re.sub(r'[\\/:*?"<>|\s]+', "_", name).strip("_") or "单位"
 
 
-def write_json(path: Path, data: dict) -> None:
-    """Write JSON through a temporary file and a rename (never half a file)."""
+def write_json(path: Path, data: dict, *, what: tuple[str, str] = ("任务文件", "task file")
+               ) -> None:
+    """Write JSON through a temporary file and a rename (never half a file); ``what`` names
+    the file in the message when it fails (a task file, a return file)."""
     tmp = path.with_name(f".~{path.name}.tmp")
     try:
         tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
         tmp.replace(path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise PerfDeskError(f"写入任务文件失败（{exc.strerror or exc}）。",
-                            f"Writing the task file failed ({exc.strerror or exc}).",
+        raise PerfDeskError(f"写入{what[0]}失败（{exc.strerror or exc}）。",
+                            f"Writing the {what[1]} failed ({exc.strerror or exc}).",
                             file=path) from exc
 
 
