@@ -18,7 +18,6 @@ menus, at 1366×768, and writes:
 - ``export-menu.png``: the 导出 menu (the top left of the window);
 - ``pdf-page.png``: the first page of that project's 申报表 PDF (rendered with poppler's
   ``pdftoppm``; skipped with a message when it is not installed);
-- ``pdf-failed.png``: the top of a page of a project that fails the checks (未通过检查);
 - ``main-window-en.png``: the sample window in English;
 - ``main-window-200.png``: the sample window at 200 % scaling (QT_SCALE_FACTOR=2).
 
@@ -407,11 +406,10 @@ def pdf_pages(shot: Shooter, folder: Path) -> None:
 
     pdftoppm = shutil.which("pdftoppm")
     if pdftoppm is None:
-        print("pdftoppm not found (poppler-utils): pdf-page.png and pdf-failed.png skipped")
+        print("pdftoppm not found (poppler-utils): pdf-page.png skipped")
         return
     window = shot.window
-    for name, project, crop in (("pdf-page.png", FIX_PROJECT, None),
-                                ("pdf-failed.png", PROJECT, (0, 0, 1, 0.42))):
+    for name, project, crop in (("pdf-page.png", FIX_PROJECT, None),):
         select_project(shot, project)
         pdf = folder / f"{project}.pdf"
         shot.answers["choose"] = 1  # 当前项目
