@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -33,10 +34,12 @@ def has_errors(project: "Project", context: "CheckContext") -> bool:
 
 
 def projects_with_errors(projects: Iterable["Project"], context: "CheckContext") -> set[str]:
-    """The uuids of the projects having an error finding (what a count or a mark needs), the
-    rules run as :func:`check_projects` runs them, no message worded."""
+    """The uuids of the projects having an error finding (what a count or a mark needs): the
+    rules of the plan's :meth:`~perfdesk.checks.plan.Plan.errors_only`, run as
+    :func:`check_projects` runs them, no message worded."""
     projects = list(projects)
-    context = context.with_projects(projects)
+    context = copy.copy(context.with_projects(projects))
+    context.plan = context.plan.errors_only()
     return {p.uuid for p in projects if has_errors(p, context)}
 
 
