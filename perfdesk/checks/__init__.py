@@ -45,12 +45,12 @@ from perfdesk.checks.context import (
     validate_settings,
 )
 from perfdesk.checks.catalogue import RULES, Finding, Fix, Rule, Severity
-from perfdesk.checks.runner import check_project, check_projects
+from perfdesk.checks.runner import check_project, check_projects, has_errors, projects_with_errors
 from perfdesk.checks.wording import location_text
 
 __all__ = [
     "RULES", "SETTINGS", "CheckContext", "Finding", "Fix", "Rule", "Setting", "Severity",
-    "check_project", "check_projects", "default_settings",
+    "check_project", "check_projects", "default_settings", "has_errors", "projects_with_errors",
     "validate_settings", "location_text",
 ]
 

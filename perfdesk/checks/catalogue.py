@@ -110,6 +110,8 @@ class Rule:
         on_blank: also runs on a blank indicator row (no name, no value).
         when: the kinds of row (:data:`perfdesk.checks.facts.KINDS`) an indicator rule looks
             at; it runs only on rows of all these kinds (a 满意度 rule on 满意度 rows).
+        escalates: a variant of this milder rule is an error (ROW-04's whole template name);
+            counting errors must run it.
     """
 
     id: str
@@ -125,6 +127,11 @@ class Rule:
     supersedes: tuple[str, ...] = ()
     on_blank: bool = False
     when: tuple[str, ...] = ()
+    escalates: bool = False
+
+    def may_be_error(self, profile: str) -> bool:
+        """Whether a finding of this rule can be an error in the profile."""
+        return self.escalates or self.severity_for(profile) is Severity.ERROR
 
     @property
     def when_mask(self) -> int:
@@ -161,7 +168,7 @@ def _register(scope: str, rule_id: str, severity: Severity, *, title: tuple[str,
               source: tuple[str, str], settings: tuple[str, ...] = (),
               severity_by_profile: Mapping[str, Severity] | None = None,
               fallback: bool = False, supersedes: tuple[str, ...] = (),
-              on_blank: bool = False, when: tuple[str, ...] = ()):
+              on_blank: bool = False, when: tuple[str, ...] = (), escalates: bool = False):
     all_messages = dict(messages or {})
     if message is not None:
         all_messages["default"] = message
@@ -178,7 +185,8 @@ def _register(scope: str, rule_id: str, severity: Severity, *, title: tuple[str,
             messages={k: Text(*v) for k, v in all_messages.items()}, source=Text(*source),
             settings=tuple(settings), scope=scope, check=fn,
             severity_by_profile=dict(severity_by_profile or {}), fallback=fallback,
-            supersedes=tuple(supersedes), on_blank=on_blank, when=tuple(when))
+            supersedes=tuple(supersedes), on_blank=on_blank, when=tuple(when),
+            escalates=escalates)
         ordered = sorted([*RULES.values(), entry], key=lambda r: _catalogue_key(r.id))
         RULES.clear()
         RULES.update((r.id, r) for r in ordered)

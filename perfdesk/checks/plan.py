@@ -29,10 +29,12 @@ class Plan:
     rules, and for each kind of indicator row the indicator rules that apply to it (see
     :data:`PRECEDENCE` for what is left out when several speak of one cause)."""
 
-    __slots__ = ("project", "_indicator", "_blank", "_by_kinds", "superseding")
+    __slots__ = ("project", "_indicator", "_blank", "_by_kinds", "superseding", "_profile",
+                 "_off", "_errors")
 
     def __init__(self, profile: str, disabled: Iterable[str]) -> None:
         off = set(disabled)
+        self._profile, self._off, self._errors = profile, off, None
         active = [r for r in RULES.values() if r.id not in off]
         self.project = tuple((r.check, r, r.severity_for(profile))
                              for r in active if r.scope == PROJECT)
@@ -53,3 +55,25 @@ class Plan:
             found = self._by_kinds[kinds] = tuple(
                 entry for mask, entry in self._indicator if mask & kinds == mask)
         return found
+
+    def errors_only(self) -> "Plan":
+        """The plan that finds exactly this plan's errors, without the rules that can neither
+        give an error nor take one away: a count of projects with errors runs it. Kept: every
+        rule whose finding may be an error, and, until nothing changes, every rule that can
+        drop a kept one (it supersedes it, or ranks before it in :data:`PRECEDENCE`); a kept
+        fallback rule keeps every rule, since any finding on its field silences it."""
+        if self._errors is None:
+            active = [r for r in RULES.values() if r.id not in self._off]
+            kept = {r.id for r in active if r.may_be_error(self._profile)}
+            while True:
+                worst = max((RANK[k] for k in kept if k in RANK), default=-1)
+                more = {r.id for r in active
+                        if set(r.supersedes) & kept or RANK.get(r.id, len(RANK)) < worst}
+                if any(RULES[k].fallback for k in kept):
+                    more = {r.id for r in active}
+                if more <= kept:
+                    break
+                kept |= more
+            self._errors = Plan(self._profile,
+                                self._off | {r.id for r in active if r.id not in kept})
+        return self._errors

@@ -110,7 +110,7 @@ def _maybe_template(name: str) -> bool:
                   "The indicator name '{name}' is the template's text, not an indicator. Name "
                   "what is measured, e.g. 培训人次."),
     },
-    severity_by_profile={},
+    severity_by_profile={}, escalates=True,
     source=source(REVIEW, "报送的表格不得保留模板文字", "submitted tables keep no template text"))
 def template_words(f, p, ctx):
     name = f.ind.name.strip()

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import copy
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from perfdesk.checks.catalogue import RULES, Finding, Hit
 from perfdesk.checks.facts import ProjectFacts
 from perfdesk.checks.plan import RANK, STATED
+from perfdesk.core.i18n import Text
+from perfdesk.core.severity import ERROR
 
 if TYPE_CHECKING:  # pragma: no cover
     from perfdesk.checks.context import CheckContext
@@ -20,6 +23,34 @@ def check_project(project: "Project", context: "CheckContext") -> list["Finding"
     Cheap enough to run on every keystroke: derived facts are computed once per call, and
     label readings, parsed values and settings-derived word lists are cached on ``context``.
     """
+    return list(_findings(project, context, worded=True))
+
+
+def has_errors(project: "Project", context: "CheckContext") -> bool:
+    """Whether :func:`check_project` would give the project an error finding, without wording
+    any message, and stopping at the first header or indicator holding one (its findings are
+    final: later rules of other rows cannot take it away)."""
+    return any(f.severity is ERROR for f in _findings(project, context, worded=False))
+
+
+def projects_with_errors(projects: Iterable["Project"], context: "CheckContext") -> set[str]:
+    """The uuids of the projects having an error finding (what a count or a mark needs): the
+    rules of the plan's :meth:`~perfdesk.checks.plan.Plan.errors_only`, run as
+    :func:`check_projects` runs them, no message worded."""
+    projects = list(projects)
+    context = copy.copy(context.with_projects(projects))
+    context.plan = context.plan.errors_only()
+    return {p.uuid for p in projects if has_errors(p, context)}
+
+
+# The message of a finding that is only counted, never shown.
+_UNWORDED = Text("", "")
+
+
+def _findings(project: "Project", context: "CheckContext", *, worded: bool
+              ) -> Iterator["Finding"]:
+    """The findings of one project, header first then indicator by indicator, each group
+    final when it is yielded; ``worded=False`` leaves every message empty."""
     plan = context.plan
     facts = ProjectFacts(project, context)
     puid = project.uuid
@@ -32,7 +63,7 @@ def check_project(project: "Project", context: "CheckContext") -> list["Finding"
             findings.append(Finding(
                 rule.id, h.severity or severity, puid,
                 h.indicator.uuid if h.indicator is not None else None, h.field,
-                rule.message(h.variant, h.params), h.fix))
+                rule.message(h.variant, h.params) if worded else _UNWORDED, h.fix))
     # Project rules may point into an indicator (ROW-03): such findings are listed with the
     # indicator's own, and count for its fallback rules.
     pointed: dict[str, list[Finding]] = {}
@@ -44,6 +75,7 @@ def check_project(project: "Project", context: "CheckContext") -> list["Finding"
             else:
                 pointed.setdefault(f.indicator_uuid, []).append(f)
         findings = header
+    yield from findings
     for_row = plan.for_row
     for item in facts.indicators:
         uuid = item.ind.uuid
@@ -56,7 +88,8 @@ def check_project(project: "Project", context: "CheckContext") -> list["Finding"
                 if rule.fallback and any(f.field == h.field for f in found):
                     continue
                 found.append(Finding(rule.id, h.severity or severity, puid, uuid, h.field,
-                                     rule.message(h.variant, h.params), h.fix))
+                                     rule.message(h.variant, h.params) if worded else _UNWORDED,
+                                     h.fix))
         if len(found) > 1:
             if plan.superseding:
                 dropped = {d for f in found if f.rule in plan.superseding
@@ -64,10 +97,9 @@ def check_project(project: "Project", context: "CheckContext") -> list["Finding"
                 if dropped:
                     found = [f for f in found if f.rule not in dropped]
             found = _one_per_cause(found)
-        findings.extend(found)
+        yield from found
     for rest in pointed.values():  # pragma: no cover - rules point only at the project's rows
-        findings.extend(rest)
-    return findings
+        yield from rest
 
 
 def _one_per_cause(found: list[Finding]) -> list[Finding]:

@@ -112,10 +112,9 @@ def _run_export(args: argparse.Namespace) -> int:
 
 
 def _with_errors(ds, projects) -> set[str]:
-    """Projects with check errors: said on the command line, never printed in the table."""
-    from perfdesk.checks import Severity, check_projects
+    """Projects with check errors: said on the command line, never printed in the table (only
+    counted, so no message is worded)."""
+    from perfdesk.checks import projects_with_errors
     from perfdesk.services.checking import check_context
 
-    findings = check_projects(projects, check_context(ds))
-    return {uuid for uuid, found in findings.items()
-            if any(f.severity is Severity.ERROR for f in found)}
+    return projects_with_errors(projects, check_context(ds))

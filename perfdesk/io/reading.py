@@ -75,9 +75,12 @@ def _read_table(path: Path, profile: str, progress: ProgressCallback | None,
             result.encoding = source.encoding
             result.layout = _layout_of(result)
             return result
-    grids = {id(s): g for s in visible if (g := layouts.find_grid(s)) is not None}
-    headers = [(s, h) for s in visible if (h := disclosure.find_header(s)) is not None
-               and not _grid_at(grids.get(id(s)), h.row)]
+    found = [(s, disclosure.find_header(s)) for s in visible]
+    # Below a disclosure header only a grid heading at it (or right below it) matters: the
+    # search stops there instead of reading every one of 10,000 data rows as a heading.
+    grids = {id(s): g for s, h in found
+             if (g := layouts.find_grid(s, None if h is None else h.row + 2)) is not None}
+    headers = [(s, h) for s, h in found if h is not None and not _grid_at(grids.get(id(s)), h.row)]
     flats = [s for s in visible if "name" in getattr(grids.get(id(s)), "project_columns", {})
              and not any(s is d for d, _ in headers)]
     details = [s for s in visible if not any(s is d for d, _ in headers)

@@ -50,3 +50,17 @@ def test_check_rules_as_json_gives_message_fix_and_source(capsys):
 def test_check_without_inputs_says_what_to_give(capsys):
     assert main(["check"]) == 2
     assert "--rules" in capsys.readouterr().err
+
+
+def test_a_milder_rule_that_can_give_an_error_says_so():
+    """Counting projects with errors runs only the rules that may give one (or take one
+    away): a rule whose hit raises itself to an error must be marked ``escalates``."""
+    import inspect
+    import re
+
+    from perfdesk.checks import RULES
+
+    raising = re.compile(r"severity\s*=\s*(E\b|Severity\.ERROR|ERROR\b)")
+    for rule in RULES.values():
+        if raising.search(inspect.getsource(rule.check)):
+            assert rule.escalates, rule.id

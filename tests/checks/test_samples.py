@@ -162,3 +162,23 @@ def test_in_english_the_messages_are_english(monkeypatch):
     messages = [str(f.message) for f in check_project(project, CheckContext(budget_year=2025))]
     assert any("exceeds the project's annual total" in m for m in messages)
     assert all(not any("\u4e00" <= ch <= "\u9fff" for ch in m.split("'")[0]) for m in messages)
+
+
+def test_counting_errors_gives_the_projects_a_full_check_marks():
+    """``perfdesk export`` says how many projects still have errors from the count-only
+    path: it must name exactly the projects whose shown findings include an error, on the
+    seed and on the detailed tables with planted problems, in both profiles."""
+    from perfdesk.checks import projects_with_errors
+
+    tables = [(seed_projects(), CheckContext(profile="88", budget_year=2023))]
+    tables += [(detailed_projects(), CheckContext(profile=profile, budget_year=2025))
+               for profile in ("88", "101")]
+    clean = 0
+    for projects, context in tables:
+        found = check_projects(projects, context)
+        marked = {uuid for uuid, fs in found.items()
+                  if any(f.severity is Severity.ERROR for f in fs)}
+        assert marked
+        clean += len(projects) - len(marked)
+        assert projects_with_errors(projects, context) == marked
+    assert clean  # projects without errors are not counted either
