@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+from perfdesk.core.changes import ChangeSet
 from perfdesk.core.errors import PerfDeskError
 from perfdesk.core.model import Project
 from perfdesk.io import embedded, reading
@@ -40,6 +41,7 @@ class FileResult:
     number: int = 0
     changes: Diff = field(default_factory=Diff)
     edits: list[str] = field(default_factory=list)  # what a hand edit changed
+    written: ChangeSet | None = None  # what receiving it wrote (the GUI refreshes from it)
 
     @property
     def ok(self) -> bool:
@@ -151,7 +153,7 @@ def _receive_one(dataset, sub: SubmissionFile, department: str, year: int, secre
     replacing = [e.uuid for e in dataset.project_list() if e.unit == unit
                  and e.department == department]
     changes = diff(previous, projects)
-    dataset.receive_submission(dict(
+    written = dataset.receive_submission(dict(
         direction="received", submission_id=m["submission_id"], unit_name=unit,
         unit_code=m["unit"].get("code", ""), number=int(m["number"]),
         previous_id=m.get("previous_id", ""),
@@ -164,8 +166,7 @@ def _receive_one(dataset, sub: SubmissionFile, department: str, year: int, secre
         note += "；与上次相比：" + ("；".join(changes.lines()) or "没有变化")
     if edited:
         note += "；含手工修改（已接受）：" + "；".join(edits)
-    result = FileResult(path, RECEIVED, "", note, unit, int(m["number"]), changes, edits)
-    return result
+    return FileResult(path, RECEIVED, "", note, unit, int(m["number"]), changes, edits, written)
 
 
 def created_merged(path: Path, first: Path):
