@@ -55,7 +55,7 @@ class SubmissionStatusModel(QAbstractTableModel):
         value = values.get(KEYS[column], "")
         if column == SUBMITTED:
             return _t("已报送") if value else _t("未报送")
-        if not values["submitted"]:
+        if not values["submitted"] and column > SUBMITTED:
             return ""
         if column == CHANGED:
             return _t("是") if value else _t("否")
