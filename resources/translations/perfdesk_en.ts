@@ -495,10 +495,6 @@ Select a budget unit or a project, or add a budget unit from the Project menu.</
         <translation>Exporting %1 projects…</translation>
     </message>
     <message>
-        <source>%1 个项目有错误，在导出的表中标为“未通过检查”。</source>
-        <translation>%1 projects have errors; the export marks them 未通过检查 (failed the checks).</translation>
-    </message>
-    <message>
         <source>已保存到 %1</source>
         <translation>Saved to %1</translation>
     </message>
@@ -619,6 +615,22 @@ Fill in, check and export project expenditure performance targets (项目支出�
         <translation>Tables (*.xlsx *.xls *.csv *.txt);;All files (*)</translation>
     </message>
     <message>
+        <source>选择要接收的报送文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>报送文件 (*.xlsx);;所有文件 (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打开任务文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>任务文件 (*.json);;所有文件 (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>正在导入，修改要等导入完成后才能保存。请稍候再试。</source>
         <translation>An import is running; changes can be saved once it is done. Please try again shortly.</translation>
     </message>
@@ -725,6 +737,162 @@ Fill in, check and export project expenditure performance targets (项目支出�
     <message>
         <source>修改记录：%1</source>
         <translation>Change history: %1</translation>
+    </message>
+    <message>
+        <source>这是第一次报送。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>与上次报送相比没有变化。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>单位编码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>是否报送</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>报送次数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>报送时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>接收时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>项目数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>指标数</source>
+        <translation type="unfinished">Indicators</translation>
+    </message>
+    <message>
+        <source>错误</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>警告</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已说明</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>含手工修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PerfDesk 版本</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>审核规则版本</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>报送编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已报送</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未报送</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>第%1次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>报送</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在写入报送文件…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>接收报送</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在核验并接收报送文件…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>从任务文件新建</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在新建数据文件…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>报送(&amp;S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>报送…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>接收报送…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>报送情况…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>从任务文件新建…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已报送：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>选择报送文件所在的文件夹</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1年绩效目标报送情况</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出报送情况</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在导出…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新数据文件保存为</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PerfDesk 数据文件 (*.perfdesk)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1591,6 +1759,104 @@ Fill in, check and export project expenditure performance targets (项目支出�
     </message>
 </context>
 <context>
+    <name>ReceiveDialog</name>
+    <message>
+        <source>文件</source>
+        <translation type="unfinished">File</translation>
+    </message>
+    <message>
+        <source>预算单位</source>
+        <translation type="unfinished">Budget unit</translation>
+    </message>
+    <message>
+        <source>报送次数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>选择报送文件，或U盘、邮件附件所在的整个文件夹。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在核验并接收…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已接收</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已跳过（重复）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>拒收</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>被手工修改，未接收</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>第%1次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已接收 %1 份，跳过 %2 份，拒收 %3 份，被手工修改 %4 份。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>与该单位上次报送相比：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>手工修改之处：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>接受手工修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1”导出后被手工修改过：
+%2
+
+按表格现在的内容接收吗？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>接收</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <source>接收报送</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>选择报送文件…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>选择文件夹…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>接受所选的手工修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>设置</source>
@@ -1674,6 +1940,145 @@ Fill in, check and export project expenditure performance targets (项目支出�
     <message>
         <source>数据文件默认保存在“文档/PerfDesk”文件夹中。从 U 盘或网络共享打开的数据文件会先复制到本机再打开。</source>
         <translation>Datasets are saved in Documents/PerfDesk. A dataset opened from a USB stick or a network share is copied to this computer first.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusDialog</name>
+    <message>
+        <source>%1年度 %2：已报送 %3 个单位，共 %4 个。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>尚未报送：%1。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>截止日期：%1。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>报送情况</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出 xlsx…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SubmitDialog</name>
+    <message>
+        <source>级别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>规则</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>位置</source>
+        <translation type="unfinished">Where</translation>
+    </message>
+    <message>
+        <source>问题</source>
+        <translation type="unfinished">Problem</translation>
+    </message>
+    <message>
+        <source>审核说明</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>报送</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <source>正在检查全部项目…</source>
+        <translation type="unfinished">Checking all projects…</translation>
+    </message>
+    <message>
+        <source>错误</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>警告</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>项目“%1”，%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>双击转到该处修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>检查后还有 %1 个错误、%2 个警告。可以双击一行转到该处修改后“重新检查”，也可以为每一个写一句审核说明后报送，说明随报送文件一起交给主管部门。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>检查全部通过，没有错误或警告，可以报送。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>报送文件保存到（可以是U盘）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在写入报送文件…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>报送文件没有写成，数据文件没有改动。可以换一个文件夹再试。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>第%1次报送已完成（%2 个项目，%3 个错误、%4 个警告已说明）。报送文件：
+%5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>这是第一次报送。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已复制路径</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>与上次报送相比：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存到文件夹：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>选择文件夹…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>重新检查</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打开所在文件夹</source>
+        <translation type="unfinished">Show in folder</translation>
+    </message>
+    <message>
+        <source>复制路径</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
