@@ -147,7 +147,8 @@ def gui(qapp, tmp_path, monkeypatch):
         return answer
 
     for kind in ("inform", "warn", "ask", "choose", "show_file", "open_dataset_file",
-                 "open_table_files", "save_file", "choose_folder"):
+                 "open_table_files", "save_file", "choose_folder", "open_submission_files",
+                 "open_task_file"):
         monkeypatch.setattr(prompts, kind, record(kind))
     yield recorder
     application.install_language(qapp, "zh_CN")

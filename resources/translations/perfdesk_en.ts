@@ -615,6 +615,22 @@ Fill in, check and export project expenditure performance targets (项目支出�
         <translation>Tables (*.xlsx *.xls *.csv *.txt);;All files (*)</translation>
     </message>
     <message>
+        <source>选择要接收的报送文件</source>
+        <translation>Choose the submission files to receive</translation>
+    </message>
+    <message>
+        <source>报送文件 (*.xlsx);;所有文件 (*)</source>
+        <translation>Submission files (*.xlsx);;All files (*)</translation>
+    </message>
+    <message>
+        <source>打开任务文件</source>
+        <translation>Open a task file</translation>
+    </message>
+    <message>
+        <source>任务文件 (*.json);;所有文件 (*)</source>
+        <translation>Task files (*.json);;All files (*)</translation>
+    </message>
+    <message>
         <source>正在导入，修改要等导入完成后才能保存。请稍候再试。</source>
         <translation>An import is running; changes can be saved once it is done. Please try again shortly.</translation>
     </message>
@@ -789,6 +805,162 @@ The path was copied: paste it to attach the file to an email.</translation>
     <message>
         <source>退回文件 (*.perfdesk-return);;所有文件 (*)</source>
         <translation>Return files (*.perfdesk-return);;All files (*)</translation>
+    </message>
+    <message>
+        <source>这是第一次报送。</source>
+        <translation>This is the first submission.</translation>
+    </message>
+    <message>
+        <source>与上次报送相比没有变化。</source>
+        <translation>Nothing changed since the last submission.</translation>
+    </message>
+    <message>
+        <source>单位编码</source>
+        <translation>Unit code</translation>
+    </message>
+    <message>
+        <source>是否报送</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>报送次数</source>
+        <translation>Submission</translation>
+    </message>
+    <message>
+        <source>报送时间</source>
+        <translation>Submitted at</translation>
+    </message>
+    <message>
+        <source>接收时间</source>
+        <translation>Received at</translation>
+    </message>
+    <message>
+        <source>项目数</source>
+        <translation>Projects</translation>
+    </message>
+    <message>
+        <source>指标数</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <source>错误</source>
+        <translation>Errors</translation>
+    </message>
+    <message>
+        <source>警告</source>
+        <translation>Warnings</translation>
+    </message>
+    <message>
+        <source>已说明</source>
+        <translation>Explained</translation>
+    </message>
+    <message>
+        <source>含手工修改</source>
+        <translation>Edited by hand</translation>
+    </message>
+    <message>
+        <source>PerfDesk 版本</source>
+        <translation>PerfDesk version</translation>
+    </message>
+    <message>
+        <source>审核规则版本</source>
+        <translation>Rule set version</translation>
+    </message>
+    <message>
+        <source>报送编号</source>
+        <translation>Submission ID</translation>
+    </message>
+    <message>
+        <source>已报送</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>未报送</source>
+        <translation>Not submitted</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>第%1次</source>
+        <translation>No. %1</translation>
+    </message>
+    <message>
+        <source>报送</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <source>正在写入报送文件…</source>
+        <translation>Writing the submission file…</translation>
+    </message>
+    <message>
+        <source>接收报送</source>
+        <translation>Receive submissions</translation>
+    </message>
+    <message>
+        <source>正在核验并接收报送文件…</source>
+        <translation>Verifying and receiving the submission files…</translation>
+    </message>
+    <message>
+        <source>从任务文件新建</source>
+        <translation>New from a task file</translation>
+    </message>
+    <message>
+        <source>正在新建数据文件…</source>
+        <translation>Creating the dataset…</translation>
+    </message>
+    <message>
+        <source>报送(&amp;S)</source>
+        <translation>&amp;Submission</translation>
+    </message>
+    <message>
+        <source>报送…</source>
+        <translation>Submit…</translation>
+    </message>
+    <message>
+        <source>接收报送…</source>
+        <translation>Receive submissions…</translation>
+    </message>
+    <message>
+        <source>报送情况…</source>
+        <translation>Submission status…</translation>
+    </message>
+    <message>
+        <source>从任务文件新建…</source>
+        <translation>New from a task file…</translation>
+    </message>
+    <message>
+        <source>已报送：%1</source>
+        <translation>Submitted: %1</translation>
+    </message>
+    <message>
+        <source>选择报送文件所在的文件夹</source>
+        <translation>Choose the folder holding the submissions</translation>
+    </message>
+    <message>
+        <source>%1年绩效目标报送情况</source>
+        <translation>%1 performance target submission status</translation>
+    </message>
+    <message>
+        <source>导出报送情况</source>
+        <translation>Export the submission status</translation>
+    </message>
+    <message>
+        <source>正在导出…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>新数据文件保存为</source>
+        <translation>Save the new dataset as</translation>
+    </message>
+    <message>
+        <source>PerfDesk 数据文件 (*.perfdesk)</source>
+        <translation>PerfDesk datasets (*.perfdesk)</translation>
     </message>
 </context>
 <context>
@@ -1671,6 +1843,107 @@ The path was copied: paste it to attach the file to an email.</translation>
     </message>
 </context>
 <context>
+    <name>ReceiveDialog</name>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>预算单位</source>
+        <translation>Budget unit</translation>
+    </message>
+    <message>
+        <source>报送次数</source>
+        <translation>Submission</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>选择报送文件，或U盘、邮件附件所在的整个文件夹。</source>
+        <translation>Choose submission files, or a whole folder (a USB stick, saved email attachments).</translation>
+    </message>
+    <message>
+        <source>正在核验并接收…</source>
+        <translation>Verifying and receiving…</translation>
+    </message>
+    <message>
+        <source>已接收</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>已跳过（重复）</source>
+        <translation>Skipped (duplicate)</translation>
+    </message>
+    <message>
+        <source>拒收</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>被手工修改，未接收</source>
+        <translation>Edited by hand, not received</translation>
+    </message>
+    <message>
+        <source>第%1次</source>
+        <translation>No. %1</translation>
+    </message>
+    <message>
+        <source>已接收 %1 份，跳过 %2 份，拒收 %3 份，被手工修改 %4 份。</source>
+        <translation>Received %1, skipped %2, refused %3, edited by hand %4.</translation>
+    </message>
+    <message>
+        <source>与该单位上次报送相比：</source>
+        <translation>Compared with the unit's previous submission:</translation>
+    </message>
+    <message>
+        <source>手工修改之处：</source>
+        <translation>Edited by hand:</translation>
+    </message>
+    <message>
+        <source>接受手工修改</source>
+        <translation>Accept the hand edits</translation>
+    </message>
+    <message>
+        <source>“%1”导出后被手工修改过：
+%2
+
+按表格现在的内容接收吗？</source>
+        <translation>“%1” was edited by hand after export:
+%2
+
+Receive it as the sheets now show it?</translation>
+    </message>
+    <message>
+        <source>接收</source>
+        <translation>Receive</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>接收报送</source>
+        <translation>Receive submissions</translation>
+    </message>
+    <message>
+        <source>选择报送文件…</source>
+        <translation>Choose submission files…</translation>
+    </message>
+    <message>
+        <source>选择文件夹…</source>
+        <translation>Choose folder…</translation>
+    </message>
+    <message>
+        <source>接受所选的手工修改</source>
+        <translation>Accept the selected hand edits</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>设置</source>
@@ -1754,6 +2027,146 @@ The path was copied: paste it to attach the file to an email.</translation>
     <message>
         <source>数据文件默认保存在“文档/PerfDesk”文件夹中。从 U 盘或网络共享打开的数据文件会先复制到本机再打开。</source>
         <translation>Datasets are saved in Documents/PerfDesk. A dataset opened from a USB stick or a network share is copied to this computer first.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusDialog</name>
+    <message>
+        <source>%1年度 %2：已报送 %3 个单位，共 %4 个。</source>
+        <translation>%1, %2: %3 of %4 units submitted.</translation>
+    </message>
+    <message>
+        <source>尚未报送：%1。</source>
+        <translation> Not yet submitted: %1.</translation>
+    </message>
+    <message>
+        <source>截止日期：%1。</source>
+        <translation> Deadline: %1.</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>报送情况</source>
+        <translation>Submission status</translation>
+    </message>
+    <message>
+        <source>导出 xlsx…</source>
+        <translation>Export xlsx…</translation>
+    </message>
+</context>
+<context>
+    <name>SubmitDialog</name>
+    <message>
+        <source>级别</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>规则</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <source>位置</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <source>问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>审核说明</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <source>报送</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>正在检查全部项目…</source>
+        <translation>Checking all projects…</translation>
+    </message>
+    <message>
+        <source>错误</source>
+        <translation>Errors</translation>
+    </message>
+    <message>
+        <source>警告</source>
+        <translation>Warnings</translation>
+    </message>
+    <message>
+        <source>项目“%1”，%2</source>
+        <translation>Project “%1”, %2</translation>
+    </message>
+    <message>
+        <source>双击转到该处修改</source>
+        <translation>Double-click to go there and fix it</translation>
+    </message>
+    <message>
+        <source>检查后还有 %1 个错误、%2 个警告。可以双击一行转到该处修改后“重新检查”，也可以为每一个写一句审核说明后报送，说明随报送文件一起交给主管部门。</source>
+        <translation>%1 errors and %2 warnings remain. Double-click a row to go there, fix it and check again, or write a one-line explanation for each and submit: the explanations travel with the submission to the department.</translation>
+    </message>
+    <message>
+        <source>检查全部通过，没有错误或警告，可以报送。</source>
+        <translation>All checks passed: no errors or warnings. Ready to submit.</translation>
+    </message>
+    <message>
+        <source>报送文件保存到（可以是U盘）</source>
+        <translation>Save the submission to (a USB stick is fine)</translation>
+    </message>
+    <message>
+        <source>正在写入报送文件…</source>
+        <translation>Writing the submission file…</translation>
+    </message>
+    <message>
+        <source>报送文件没有写成，数据文件没有改动。可以换一个文件夹再试。</source>
+        <translation>The submission file was not written and the dataset is unchanged. Try another folder.</translation>
+    </message>
+    <message>
+        <source>第%1次报送已完成（%2 个项目，%3 个错误、%4 个警告已说明）。报送文件：
+%5</source>
+        <translation>Submission no. %1 done (%2 projects; %3 errors and %4 warnings explained). The submission file:
+%5</translation>
+    </message>
+    <message>
+        <source>这是第一次报送。</source>
+        <translation>This is the first submission.</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>已复制路径</source>
+        <translation>Path copied</translation>
+    </message>
+    <message>
+        <source>与上次报送相比：</source>
+        <translation>Since the last submission:</translation>
+    </message>
+    <message>
+        <source>保存到文件夹：</source>
+        <translation>Save to folder:</translation>
+    </message>
+    <message>
+        <source>选择文件夹…</source>
+        <translation>Choose folder…</translation>
+    </message>
+    <message>
+        <source>重新检查</source>
+        <translation>Check again</translation>
+    </message>
+    <message>
+        <source>打开所在文件夹</source>
+        <translation>Open containing folder</translation>
+    </message>
+    <message>
+        <source>复制路径</source>
+        <translation>Copy path</translation>
     </message>
 </context>
 <context>

@@ -89,6 +89,17 @@ def test_unexplained_warnings_are_listed_and_nothing_is_written(office):
     assert done.manifest["findings"][0]["explanation"] == "按实结算"
 
 
+def test_each_finding_may_carry_its_own_explanation(office):
+    _tmp, unit, _merged, stick, _units = office
+    unit.add_project(unit.units()[0].uuid, project_with_a_warning("校园维修"))
+    unit.add_project(unit.units()[0].uuid, project_with_a_warning("操场维修"))
+    with pytest.raises(NeedsExplanation) as caught:
+        submit(unit, stick)
+    first, second = caught.value.missing
+    done = submit(unit, stick, explanations={first.key: "按实结算", second.key: "一次性维修"})
+    assert [f["explanation"] for f in done.manifest["findings"]] == ["按实结算", "一次性维修"]
+
+
 def test_what_changed_since_the_last_submission(office):
     _tmp, unit, _merged, stick, _units = office
     assert changes_since_last(unit) is None

@@ -76,3 +76,16 @@ def save_file(parent: QWidget | None, title: str, suggested: Path, file_filter: 
 def choose_folder(parent: QWidget | None, title: str, folder: Path) -> Path | None:
     path = QFileDialog.getExistingDirectory(parent, title, str(folder))
     return Path(path) if path else None
+
+
+def open_submission_files(parent: QWidget | None, folder: Path) -> list[Path]:
+    paths, _filter = QFileDialog.getOpenFileNames(
+        parent, _t("选择要接收的报送文件"), str(folder),
+        _t("报送文件 (*.xlsx);;所有文件 (*)"))
+    return [Path(p) for p in paths]
+
+
+def open_task_file(parent: QWidget | None, folder: Path) -> Path | None:
+    path, _filter = QFileDialog.getOpenFileName(
+        parent, _t("打开任务文件"), str(folder), _t("任务文件 (*.json);;所有文件 (*)"))
+    return Path(path) if path else None

@@ -9,6 +9,7 @@ The window is the composition of parts with one job each, and the wiring between
 - :mod:`.statusbar` tells where the file is, that it is saved, its size and its problems;
 - :mod:`.navigation` follows the tree's selection, the search box, F8 and jumps to findings;
 - :mod:`.editing` turns edit actions into undoable commands;
+- :mod:`.reviewing` holds 审核意见, :mod:`.submitting` the 报送 menu (报送, 接收, 报送情况);
 - the long jobs (import, export, PDF, the sample, 全部检查) are operations outside the window,
   in :mod:`perfdesk.gui.operations`.
 
@@ -41,6 +42,7 @@ from perfdesk.gui.window.navigation import Navigation
 from perfdesk.gui.window.opening import DatasetOpening
 from perfdesk.gui.window.reviewing import Reviewing
 from perfdesk.gui.window.statusbar.bar import StatusBar
+from perfdesk.gui.window.submitting import Submitting
 
 
 class MainWindow(QMainWindow):
@@ -74,6 +76,7 @@ class MainWindow(QMainWindow):
         self.navigation = Navigation(self)
         self.editing = Editing(self)
         self.reviewing = Reviewing(self)
+        self.submitting = Submitting(self)
         self.opening = DatasetOpening(self)
         self._connect_actions()
         self.frame.restore_layout()

@@ -146,6 +146,7 @@ class DatasetOpening:
         window.menu_actions.follow(document)
         window.editing.follow()
         window.reviewing.follow()
+        window.submitting.update_actions()
         window.status.follow(document, checker)
         document.infoChanged.connect(self._info_changed)
         window.settings.add_recent(dataset.path)
@@ -185,6 +186,7 @@ class DatasetOpening:
         window.checker = window.tree_model = window.indicator_model = None
         window.navigation.current_project = None
         window.reviewing.forget()
+        window.submitting.forget()
         document.close()
         document.deleteLater()
         self.show_start()

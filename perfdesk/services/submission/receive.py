@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from perfdesk.core.changes import COMMENT, Changed
+from perfdesk.core.changes import COMMENT, Changed, ChangeSet
 from perfdesk.core.errors import PerfDeskError
 from perfdesk.core.model import Project
 from perfdesk.core.review import ANSWERED, CLOSED, OPEN, REPLY_KINDS, REPLY_NAMES
@@ -43,6 +43,7 @@ class FileResult:
     changes: Diff = field(default_factory=Diff)
     edits: list[str] = field(default_factory=list)  # what a hand edit changed
     answers: list[str] = field(default_factory=list)  # per 审核意见 answered: reply, change
+    written: ChangeSet | None = None  # what receiving it wrote (the GUI refreshes from it)
 
     @property
     def ok(self) -> bool:
@@ -155,7 +156,7 @@ def _receive_one(dataset, sub: SubmissionFile, department: str, year: int, secre
                  and e.department == department]
     changes = diff(previous, projects)
     answered = _answers(dataset, m.get("replies"))
-    dataset.receive_submission(dict(
+    written = dataset.receive_submission(dict(
         direction="received", submission_id=m["submission_id"], unit_name=unit,
         unit_code=m["unit"].get("code", ""), number=int(m["number"]),
         previous_id=m.get("previous_id", ""),
@@ -169,7 +170,7 @@ def _receive_one(dataset, sub: SubmissionFile, department: str, year: int, secre
     if edited:
         note += "；含手工修改（已接受）：" + "；".join(edits)
     result = FileResult(path, RECEIVED, "", note, unit, int(m["number"]), changes, edits,
-                        _answer_lines(dataset, [step.uuid for step in answered]))
+                        _answer_lines(dataset, [step.uuid for step in answered]), written)
     if answered:
         result.message += f"；答复审核意见 {len(answered)} 条"
     return result

@@ -2,8 +2,8 @@
 submission file, and keep the 报送记录.
 
 A clerk may submit with errors or warnings left, but each then needs a one-line explanation
-(审核说明) that travels in the manifest: explanations are given per rule ID (``VAL-08=…``) or
-for all at once. Without them :func:`submit` raises :class:`NeedsExplanation` listing each
+(审核说明) that travels in the manifest: explanations are given per finding (its ``key``), per
+rule ID (``VAL-08=…``) or for all at once. Without them :func:`submit` raises :class:`NeedsExplanation` listing each
 finding with where it is. The file is written to the chosen folder (a USB stick included) as a
 copy: the live dataset never leaves the local disk.
 """
@@ -47,6 +47,12 @@ class Remaining:
     where: str
     message: str
     explanation: str = ""
+
+    @property
+    def key(self) -> str:
+        """This one finding, for an explanation of its own (the GUI's one line per finding):
+        ``RULE@project/indicator/field``."""
+        return f"{self.rule}@{self.project_uuid}/{self.indicator_uuid or ''}/{self.field}"
 
     def line(self) -> str:
         level = "错误" if self.severity == ERROR else "警告"
@@ -234,7 +240,8 @@ def submit(dataset, folder: str | Path, *, explanations: dict[str, str] | None =
     explanations = {k.strip(): v.strip() for k, v in (explanations or {}).items()}
     missing = []
     for item in remaining:
-        item.explanation = explanations.get(item.rule) or explain_all.strip()
+        item.explanation = explanations.get(item.key) or explanations.get(item.rule) or \
+            explain_all.strip()
         if not item.explanation:
             missing.append(item)
     if missing:
