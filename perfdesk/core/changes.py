@@ -31,8 +31,12 @@ from typing import Any, Union
 DATASET, DEPARTMENT, UNIT, PROJECT, INDICATOR = (
     "dataset", "department", "unit", "project", "indicator")
 COMMENT = "comment"  # a 审核意见 (perfdesk.core.review): anchored by UUIDs, not a child of them
-ENTITIES = (DATASET, DEPARTMENT, UNIT, PROJECT, INDICATOR, COMMENT)
-PARENT = {DEPARTMENT: "", UNIT: DEPARTMENT, PROJECT: UNIT, INDICATOR: PROJECT, COMMENT: ""}
+# a 报送记录 entry (a submission sent or received; item: its record), so that receiving one is
+# one undoable step with the projects it brought; its uuid is "<direction>:<submission id>"
+SUBMISSION = "submission"
+ENTITIES = (DATASET, DEPARTMENT, UNIT, PROJECT, INDICATOR, COMMENT, SUBMISSION)
+PARENT = {DEPARTMENT: "", UNIT: DEPARTMENT, PROJECT: UNIT, INDICATOR: PROJECT, COMMENT: "",
+          SUBMISSION: ""}
 
 
 @dataclass(frozen=True, slots=True)

@@ -385,3 +385,21 @@ class DeleteComment(Command):
 
     def do(self) -> ChangeSet:
         return self.document.delete_comment(self.uuid)
+
+
+# --- 报送 ----------------------------------------------------------------------------------
+
+
+class ReceiveSubmissions(Command):
+    """Submissions received into a 汇总 dataset (done by the receiving job): undoing takes the
+    units' new projects out, puts their previous ones back and forgets the receipts, as one
+    step, so the same files can be received again."""
+
+    def __init__(self, document: DatasetDocument, changes: ChangeSet, count: int) -> None:
+        super().__init__(document, _t("接收报送") if count == 1 else
+                         _t("接收 %1 份报送").replace("%1", str(count)))
+        self.performed(changes)
+
+    def do(self) -> ChangeSet:  # pragma: no cover - the receiving job did it
+        assert self.changes is not None
+        return self.changes

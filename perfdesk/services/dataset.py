@@ -23,6 +23,7 @@ from perfdesk.core.changes import (
     DEPARTMENT,
     INDICATOR,
     PROJECT,
+    SUBMISSION,
     UNIT,
     Added,
     Changed,
@@ -486,6 +487,9 @@ def _checked(step: Step) -> Step:
             if not isinstance(item, Comment):
                 raise TypeError(f"a comment step needs a Comment, not {item!r}")
             item = _checked_comment(item)
+        elif step.entity == SUBMISSION:
+            if not isinstance(item, dict):
+                raise TypeError(f"a submission step needs its record, not {item!r}")
         elif not isinstance(item, Project if step.entity == PROJECT else Indicator):
             raise TypeError(f"a {step.entity} step needs its model object, not {item!r}")
         return Added(step.entity, step.uuid, step.parent, step.position, item)

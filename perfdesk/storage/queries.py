@@ -46,7 +46,7 @@ SUB = SubmissionRow.__table__
 TABLES = {"department": DEPT, "unit": UNIT, "project": PROJ, "indicator": IND,
           "comment": COMMENTS}
 _NAMES = {"department": "主管部门", "unit": "预算单位", "project": "项目", "indicator": "指标",
-          "comment": "审核意见"}
+          "comment": "审核意见", "submission": "报送记录"}
 
 
 def not_found(entity: str) -> NotFoundError:

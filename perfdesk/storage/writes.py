@@ -34,6 +34,7 @@ from perfdesk.core.changes import (
     DEPARTMENT,
     INDICATOR,
     PROJECT,
+    SUBMISSION,
     UNIT,
     Added,
     Changed,
@@ -219,6 +220,8 @@ def add(tx: Transaction, entity: str, parent: str, position: int | None, item: A
         add_projects(tx, [(parent, position, item)])
     elif entity == COMMENT:
         add_comment(tx, item, position)
+    elif entity == SUBMISSION:
+        add_submission(tx, item)
     else:
         add_indicators(tx, parent, [item], position)
 
@@ -312,6 +315,26 @@ def add_submission(tx: Transaction, record: dict[str, Any]) -> None:
     tx.write(SUB.insert().values(**values))
     tx.log("create", "submission", values["submission_id"], values["direction"], None,
            f"{values.get('unit_name', '')} 第{values.get('number', 0)}次")
+    tx.record(Added(SUBMISSION, submission_key(record), "", None, dict(record)))
+
+
+def submission_key(record: dict[str, Any]) -> str:
+    """The uuid a 报送记录 entry has in a change set: direction and submission ID."""
+    return f"{record['direction']}:{record['submission_id']}"
+
+
+def _remove_submission(tx: Transaction, key: str) -> None:
+    direction, _, submission_id = key.partition(":")
+    where = (SUB.c.direction == direction) & (SUB.c.submission_id == submission_id)
+    found = tx.conn.execute(select(SUB).where(where)).mappings().first()
+    if found is None:
+        raise queries.not_found(SUBMISSION)
+    record = {k: v for k, v in dict(found).items() if k != "id"}
+    record["manifest"] = queries.settings_of(record["manifest"])
+    record["snapshot"] = json.loads(record["snapshot"] or "[]")
+    tx.write(SUB.delete().where(SUB.c.id == found["id"]))
+    tx.log("delete", "submission", submission_id, direction, record.get("unit_name", ""), None)
+    tx.record(Removed(SUBMISSION, key, "", 0, record))
 
 
 # --- departments and units ------------------------------------------------------------------
@@ -380,6 +403,9 @@ def remove(tx: Transaction, entity: str, uuid: str) -> None:
         return
     if entity == COMMENT:
         _remove_comment(tx, uuid)
+        return
+    if entity == SUBMISSION:
+        _remove_submission(tx, uuid)
         return
     conn = tx.conn
     found = queries.row(conn, entity, uuid)

@@ -104,6 +104,10 @@
         <translation>Delete review comment</translation>
     </message>
     <message>
+        <source>接收 %1 份报送</source>
+        <translation>Receive %1 submissions</translation>
+    </message>
+    <message>
         <source>一级指标：%1。</source>
         <translation>Level-1 categories: %1. </translation>
     </message>
@@ -1898,7 +1902,7 @@ The path was copied: paste it to attach the file to an email.</translation>
     </message>
     <message>
         <source>与该单位上次报送相比：</source>
-        <translation>Compared with the unit's previous submission:</translation>
+        <translation>Compared with the unit&apos;s previous submission:</translation>
     </message>
     <message>
         <source>手工修改之处：</source>

@@ -150,6 +150,15 @@ def test_a_folder_is_received_and_a_hand_edited_file_taken_only_when_accepted(wi
     press(qtbot, dialog.ui.addFolderButton, Qt.Key.Key_Space)  # the stick again: duplicates
     wait_jobs(qtbot, window)
     assert {table.item(r, dialog.RESULT).text() for r in range(2)} == {"已跳过（重复）"}
+    stack = window.document.undo_stack  # each receipt is one undo step; duplicates add none
+    assert stack.count() == 2 and stack.undoText() == "接收报送"
+    window.undo()
+    goals = {window.document.project(u).annual_goal for u in window.tree_model.project_uuids()}
+    assert "完成教师培训15期。" not in goals
+    window.undo()
+    assert window.tree_model.project_uuids() == []
+    with Dataset.open(tmp / "汇总.perfdesk", read_only=True) as merged:
+        assert merged.submissions("received") == []  # the receipts went with them
 
 
 def test_status_tints_the_missing_unit_and_exports_it(window, qtbot, office, gui):

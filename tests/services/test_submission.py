@@ -226,3 +226,22 @@ def test_a_workbook_merely_opened_and_saved_again_is_received_as_is(office):
     _resave(path, lambda wb: None)
     [result] = receive(merged, [path])
     assert result.status == "received" and result.edits == []
+
+
+def test_receiving_is_one_step_that_undoes_whole_receipt_and_all(office):
+    _tmp, unit, merged, stick, _units = office
+    first = submit(unit, stick).path
+    [one] = receive(merged, [first])
+    before = (merged.counts(), [p.name for p in merged.load_projects()])
+    unit.update_project(unit.project_list()[0].uuid, name="教师培训（第二次）")
+    second = submit(unit, stick).path
+    [two] = receive(merged, [second])
+    assert [p.name for p in merged.load_projects()] == ["教师培训（第二次）"]
+    merged.apply(two.written.inverse())  # the window's 撤销 of 接收报送
+    assert (merged.counts(), [p.name for p in merged.load_projects()]) == before
+    assert [s["number"] for s in merged.submissions("received")] == [1]  # receipt gone too
+    [again] = receive(merged, [second])  # so the same file can be received again
+    assert again.status == "received"
+    merged.apply(again.written.inverse())
+    merged.apply(one.written.inverse())
+    assert merged.counts().projects == 0 and merged.submissions("received") == []

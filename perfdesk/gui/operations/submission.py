@@ -64,12 +64,15 @@ def receive(window: MainWindow, paths: Sequence[Path], on_done: Callable[[list],
         return take(dataset, paths, accept_changed=accept_changed)
 
     def done(results: list) -> None:
+        from perfdesk.gui.commands import ReceiveSubmissions
+
         changes = None
-        for result in results:
-            if result.written:
-                changes = result.written if changes is None else changes.then(result.written)
+        received = [result for result in results if result.written]
+        for result in received:
+            changes = result.written if changes is None else changes.then(result.written)
         if changes is not None and window.document is document:
             document.refresh(changes)
+            document.undo_stack.push(ReceiveSubmissions(document, changes, len(received)))
         on_done(results)
 
     return window.jobs.run(work, title=_t("接收报送"), label=_t("正在核验并接收报送文件…"),
