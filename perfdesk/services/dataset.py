@@ -182,11 +182,16 @@ class Dataset:
             values["kind"] = kind
         return self._write("set task", [Changed(DATASET, self.info.dataset_uuid, {}, values)])
 
-    def submissions(self, direction: str) -> list[dict]:
+    def submissions(self, direction: str, unit: str | None = None) -> list[dict]:
         """The 报送记录: ``"sent"`` (this unit's submissions) or ``"received"``, oldest
-        first."""
+        first; of one unit (its code, or its name where it has none) when ``unit`` is given."""
         with self._store.read() as conn:
-            return queries.submissions(conn, direction)
+            return queries.submissions(conn, direction, unit)
+
+    def unit_project_uuids(self, department: str, unit: str) -> list[str]:
+        """The projects of one unit (by the names of its department and itself)."""
+        with self._store.read() as conn:
+            return queries.unit_project_uuids(conn, department, unit)
 
     def record_submission(self, record: dict) -> ChangeSet:
         """Keep a submission sent (its file is written already)."""

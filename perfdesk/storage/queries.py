@@ -91,10 +91,14 @@ def settings_of(text: str | None) -> dict:
     return settings if isinstance(settings, dict) else {}
 
 
-def submissions(conn, direction: str) -> list[dict]:
-    """The 报送记录 sent or received, oldest first, with manifest and snapshot decoded."""
-    rows = conn.execute(select(SUB).where(SUB.c.direction == direction)
-                        .order_by(SUB.c.id)).mappings()
+def submissions(conn, direction: str, unit: str | None = None) -> list[dict]:
+    """The 报送记录 sent or received, oldest first, with manifest and snapshot decoded; of one
+    unit (by its code, or by its name where it has none) when ``unit`` is given."""
+    query = select(SUB).where(SUB.c.direction == direction)
+    if unit is not None:
+        query = query.where((SUB.c.unit_code == unit)
+                            | ((SUB.c.unit_code == "") & (SUB.c.unit_name == unit)))
+    rows = conn.execute(query.order_by(SUB.c.id)).mappings()
     out = []
     for r in rows:
         entry = dict(r)
@@ -166,6 +170,15 @@ def department_uuid(conn, name: str) -> str | None:
 def unit_uuid(conn, department_uuid_: str, name: str) -> str | None:
     return conn.execute(select(UNIT.c.uuid).join(DEPT, UNIT.c.department_id == DEPT.c.id)
                         .where(DEPT.c.uuid == department_uuid_, UNIT.c.name == name)).scalar()
+
+
+def unit_project_uuids(conn, department: str, unit: str) -> list[str]:
+    """The projects of the unit named ``unit`` under the department named ``department``."""
+    query = (select(PROJ.c.uuid).join(UNIT, PROJ.c.unit_id == UNIT.c.id)
+             .join(DEPT, UNIT.c.department_id == DEPT.c.id)
+             .where(UNIT.c.name == unit, DEPT.c.name == department)
+             .order_by(PROJ.c.position, PROJ.c.id))
+    return [r[0] for r in conn.execute(query)]
 
 
 def child_uuids(conn, entity: str, parent_id: int) -> list[str]:

@@ -124,7 +124,7 @@ def _receive_one(dataset, sub: SubmissionFile, department: str, year: int, secre
         if not hmac.compare_digest(given, signature(secret, sub.seal["sha256"])):
             return _refused(path, "signature_wrong",
                             "报送文件的签名不符（不是该单位的任务文件签发，或文件被改动），无法接收。", m)
-    received = [r for r in dataset.submissions("received")
+    received = [r for r in dataset.submissions("received", key)
                 if (r["unit_code"] or r["unit_name"]) == key]
     if any(r["submission_id"] == m["submission_id"] for r in received):
         return FileResult(path, SKIPPED, "duplicate",
@@ -152,8 +152,7 @@ def _receive_one(dataset, sub: SubmissionFile, department: str, year: int, secre
     for p in projects:
         p.department, p.unit, p.unit_code = department, unit, m["unit"].get("code", "")
     previous = snapshot_projects(received[-1]["snapshot"]) if received else []
-    replacing = [e.uuid for e in dataset.project_list() if e.unit == unit
-                 and e.department == department]
+    replacing = dataset.unit_project_uuids(department, unit)
     changes = diff(previous, projects)
     answered = _answers(dataset, m.get("replies"))
     written = dataset.receive_submission(dict(
