@@ -46,13 +46,19 @@ class Sheet:
     rows: list[list[object]]
     _merges: list[Merge] | Callable[[], list[Merge]] = field(default_factory=list)
     hidden: bool = False
+    _clipped: bool = False
 
     @property
     def merges(self) -> list[Merge]:
         """Merged ranges, read when first asked for (restoring PerfDesk's own export from its
-        embedded data never needs them)."""
+        embedded data never needs them), cut to the cells that hold data: a range reaching
+        past them (a whole column merged down to row 1,048,576) covers only empty cells there.
+        Ranges that overlap, which Excel never writes, are refused (see :func:`clip_merges`)."""
         if callable(self._merges):
             self._merges = self._merges()
+        if not self._clipped:
+            self._merges = clip_merges(self._merges, self)
+            self._clipped = True
         return self._merges
 
     def value(self, row: int, col: int) -> object:
@@ -105,6 +111,32 @@ class Sheet:
         return Location(str(self.file), self.name, row, column)
 
 
+def clip_merges(merges: list[Merge], sheet: Sheet) -> list[Merge]:
+    """``merges`` cut to the sheet's data; refused when they overlap (together they would
+    cover more cells than the sheet has, the mark of a crafted or damaged file)."""
+    rows, cols = sheet.max_row, sheet.max_col
+    clipped = []
+    area = 0
+    for min_row, min_col, max_row, max_col in merges:
+        if min_row > max_row:
+            min_row, max_row = max_row, min_row
+        if min_col > max_col:
+            min_col, max_col = max_col, min_col
+        if min_row > rows or min_col > cols:
+            continue
+        max_row, max_col = min(max_row, rows), min(max_col, cols)
+        area += (max_row - min_row + 1) * (max_col - min_col + 1)
+        clipped.append((min_row, min_col, max_row, max_col))
+    if area > rows * cols:
+        raise PerfDeskError(
+            f"工作表中的合并单元格相互重叠（{len(merges)} 个合并区域），Excel 不会这样保存，文件可能已"
+            "损坏或被改动过。没有导入任何内容。请在 Excel 或 WPS 中打开后另存一份再导入。",
+            f"The sheet's merged ranges overlap ({len(merges)} ranges), which Excel never "
+            "writes; the file may be damaged or altered. Nothing was imported. Open it in Excel "
+            "or WPS, save a copy, and import that.", file=sheet.file, sheet=sheet.name or None)
+    return clipped
+
+
 @dataclass(slots=True)
 class Source:
     """A source file read into sheets."""
@@ -152,18 +184,24 @@ def read_xlsx(path: Path) -> list[Sheet]:
     archive.close()
     handle = open(path, "rb")  # a file object: openpyxl would judge a name by its suffix
     try:
-        workbook = openpyxl.load_workbook(handle, read_only=True, data_only=True)
+        with _no_size_scan():
+            workbook = openpyxl.load_workbook(handle, read_only=True, data_only=True)
+    except PerfDeskError:
+        handle.close()
+        raise
     except Exception as exc:  # openpyxl raises many kinds for a broken workbook
         handle.close()
         if safety.is_unsafe_xml(exc):
             raise safety.unsafe_xml_error(path, exc) from exc
         raise _broken_workbook(path, exc) from exc
     sheets = []
+    budget = _Budget(path)
     try:
         for ws in workbook.worksheets:
+            budget.sheet(ws.title)
             try:
                 ws.reset_dimensions()
-                rows = [list(r) for r in ws.iter_rows(values_only=True)]
+                rows = budget.rows(ws.iter_rows(values_only=True))
                 merges = _merge_reader(path, ws)
             except Exception as exc:
                 if safety.is_unsafe_xml(exc):
@@ -175,6 +213,67 @@ def read_xlsx(path: Path) -> list[Sheet]:
         workbook.close()
         handle.close()
     return sheets
+
+
+class _Budget:
+    """Counts what a file holds while it is read and refuses it as soon as it holds more rows
+    or cells than any performance target table (:data:`safety.MAX_ROWS`,
+    :data:`safety.MAX_CELLS`, :data:`safety.MAX_SHEETS`): such a file is refused in seconds,
+    before it fills the memory. Blank rows at the end of a sheet are not kept."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.cells = 0
+        self.sheets = 0
+        self.name: str | None = None
+
+    def sheet(self, name: str | None) -> None:
+        self.sheets += 1
+        self.name = name
+        if self.sheets > safety.MAX_SHEETS:
+            raise safety.too_many(self.path, f"{safety.MAX_SHEETS} 张以上的工作表",
+                                  f"more than {safety.MAX_SHEETS} sheets")
+
+    def rows(self, source) -> list[list[object]]:
+        rows: list[list[object]] = []
+        blank = 0
+        filled = 0
+        for row in source:
+            cells = sum(1 for v in row if v is not None and v != "")
+            if not cells:
+                blank += 1
+                continue
+            if blank:
+                rows.extend([] for _ in range(blank))
+                blank = 0
+            rows.append(list(row))
+            filled += 1
+            self.cells += cells
+            if filled > safety.MAX_ROWS:
+                raise safety.too_many(self.path, f"{safety.MAX_ROWS} 行以上的内容",
+                                      f"more than {safety.MAX_ROWS:,} rows", sheet=self.name)
+            if self.cells > safety.MAX_CELLS:
+                raise safety.too_many(self.path, f"{safety.MAX_CELLS} 个以上有内容的单元格",
+                                      f"more than {safety.MAX_CELLS:,} filled cells",
+                                      sheet=self.name)
+        return rows
+
+
+class _no_size_scan:
+    """While openpyxl opens a workbook read-only, skip its first pass over every sheet looking
+    for the sheet's size: the size is reset before reading anyway (``reset_dimensions``), and
+    the pass parses a sheet without a ``<dimension>`` element twice."""
+
+    def __enter__(self):
+        from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+        self.real = ReadOnlyWorksheet._get_size
+        ReadOnlyWorksheet._get_size = lambda ws: None
+
+    def __exit__(self, *exc):
+        from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+        ReadOnlyWorksheet._get_size = self.real
 
 
 _MERGE_RE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
@@ -226,20 +325,27 @@ def read_xls(path: Path) -> list[Sheet]:
                 "The file is password-protected or not an .xls workbook. Remove the password "
                 "in Excel or WPS, save it as .xlsx, and import that.", file=path) from exc
         raise PerfDeskError(
-            f".xls 文件已损坏或格式不正确，无法读取（{text[:120]}）。",
-            f"The .xls file is damaged or malformed and cannot be read ({text[:120]}).",
-            file=path) from exc
+            ".xls 文件已损坏或格式不正确（可能下载或复制时中断），无法读取。请在 Excel 或 WPS 中打开后"
+            "另存为 .xlsx 再导入。",
+            "The .xls file is damaged or malformed (perhaps a download or copy was "
+            "interrupted) and cannot be read. Open it in Excel or WPS, save it as .xlsx, and "
+            "import that.", file=path) from exc
     sheets = []
+    budget = _Budget(path)
     try:
         for index in range(book.nsheets):
             try:
                 sh = book.sheet_by_index(index)
-                rows = [[_xls_value(book, sh.cell(r, c)) for c in range(sh.ncols)]
-                        for r in range(sh.nrows)]
+                budget.sheet(sh.name)
+                rows = budget.rows([_xls_value(book, sh.cell(r, c)) for c in range(sh.ncols)]
+                                   for r in range(sh.nrows))
+            except PerfDeskError:
+                raise
             except Exception as exc:
                 raise PerfDeskError(
-                    f".xls 文件已损坏，无法读取（{str(exc)[:120]}）。",
-                    f"The .xls file is damaged and cannot be read ({str(exc)[:120]}).",
+                    ".xls 文件已损坏，无法读取。请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入。",
+                    "The .xls file is damaged and cannot be read. Open it in Excel or WPS, "
+                    "save it as .xlsx, and import that.",
                     file=path, sheet=book.sheet_names()[index]) from exc
             merges = [(r1 + 1, c1 + 1, r2, c2) for r1, r2, c1, c2 in sh.merged_cells]
             check_cells(path, sh.name, rows)
@@ -386,12 +492,13 @@ def read_text(path: Path) -> tuple[Sheet, str]:
             f"The cell on line {unclosed} starts with a double quote (\") that is never closed: "
             "everything after it would be read as one cell. Nothing was imported. Close or "
             "remove the quote and import again.", file=path, row=unclosed)
+    if text.count("\n") > safety.MAX_ROWS:  # quick: lines first, then the rows they make
+        _Budget(path).rows(csv.reader(io.StringIO(text), delimiter=delimiter, strict=False))
+    csv.field_size_limit(max(csv.field_size_limit(), safety.MAX_TEXT_BYTES))
     reader = csv.reader(io.StringIO(text), delimiter=delimiter, quotechar='"',
                         skipinitialspace=False, strict=False)
-    rows: list[list[object]] = []
     try:
-        for row in reader:
-            rows.append(list(row))
+        rows: list[list[object]] = _Budget(path).rows(reader)
     except csv.Error as exc:
         raise PerfDeskError(f"文本表格格式有误（{exc}）。", f"The text table is malformed ({exc}).",
                             file=path, row=reader.line_num) from exc
@@ -401,30 +508,27 @@ def read_text(path: Path) -> tuple[Sheet, str]:
 
 def _unclosed_quote(text: str, delimiter: str) -> int | None:
     """The line of a quoted field that never closes (as the csv module reads quotes: one
-    opens a field only at its start; ``""`` inside stands for one), or ``None``."""
-    line = 1
-    opened_at = 0
-    in_quotes = False
-    at_field_start = True
+    opens a field only at its start; ``""`` inside stands for one), or ``None``. Jumps from
+    quote to quote, so a file of 60 MB without quotes is scanned at once."""
+    find = text.find
     i = 0
-    n = len(text)
-    while i < n:
-        ch = text[i]
-        if in_quotes:
-            if ch == '"':
-                if i + 1 < n and text[i + 1] == '"':
-                    i += 1
-                else:
-                    in_quotes = False
-            elif ch == "\n":
-                line += 1
-        elif ch == '"' and at_field_start:
-            in_quotes, opened_at = True, line
-        elif ch == "\n":
-            line += 1
-        at_field_start = ch in (delimiter, "\n") and not in_quotes
-        i += 1
-    return opened_at if in_quotes else None
+    while True:
+        j = find('"', i)
+        if j < 0:
+            return None
+        if j and text[j - 1] not in (delimiter, "\n"):
+            i = j + 1  # a quote inside a field is just a character
+            continue
+        k = j + 1
+        while True:
+            k = find('"', k)
+            if k < 0:
+                return text.count("\n", 0, j) + 1
+            if text.startswith('"', k + 1):
+                k += 2
+                continue
+            break
+        i = k + 1
 
 
 def check_cells(path: Path, sheet: str | None, rows: list[list[object]], *,
