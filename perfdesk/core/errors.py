@@ -12,6 +12,13 @@ from pathlib import Path
 from perfdesk.core.i18n import ZH, Text, language
 
 
+def file_name(file: str | Path) -> str:
+    """A file's name as messages and stored references show it: bytes of the name that are not
+    UTF-8 (a file from an old Chinese PC, its name in GBK) shown as �, never an error."""
+    name = Path(file).name or str(file)
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def describe_location(file: str | Path | None, sheet: str | None, row: int | None,
                       column: str | None, lang: str | None = None) -> str:
     """``文件“a.xlsx”，工作表“表1”，第 5 行，“绩效指标”列`` (or the English), parts omitted when
@@ -20,7 +27,7 @@ def describe_location(file: str | Path | None, sheet: str | None, row: int | Non
     parts: list[str] = []
     if lang == ZH:
         if file:
-            parts.append(f"文件“{Path(file).name}”")
+            parts.append(f"文件“{file_name(file)}”")
         if sheet:
             parts.append(f"工作表“{sheet}”")
         if row is not None:
@@ -29,7 +36,7 @@ def describe_location(file: str | Path | None, sheet: str | None, row: int | Non
             parts.append(f"“{column}”列")
         return "，".join(parts)
     if file:
-        parts.append(f"file '{Path(file).name}'")
+        parts.append(f"file '{file_name(file)}'")
     if sheet:
         parts.append(f"sheet '{sheet}'")
     if row is not None:

@@ -411,10 +411,13 @@ def _text(c: _Corpus) -> None:
 def _csv_shapes(c: _Corpus) -> None:
     rows = _disclosure_rows()
     lines = _csv_bytes(rows).split(b"\r\n")
-    c.bytes_case("csv-unclosed-quote-line-5", "引号.csv",
-                 b"\r\n".join(lines[:4] + [b'"' + lines[4]] + lines[5:]), refused=True, row=5)
+    flat = [[str(v).replace("\n", " ") if v else v for v in r] for r in rows]
+    text = _csv_bytes(flat)
+    c.bytes_case("csv-unclosed-quote-last-line", "引号.csv",
+                 text + b'"\xe6\x9c\xaa\xe9\x97\xad\xe5\x90\x88,x,y\r\n',
+                 refused=True, row=text.count(b"\n") + 1)
     header = _csv_bytes(rows[:3])
-    one = _csv_bytes(rows[3:4])
+    one = "部门,单位,项目,目标,指标\r\n".encode()  # short rows: 880,000 of them under 64 MB
     c.bytes_case("csv-880000-rows", "八十八万行.csv", header + one * 880_000, refused=True,
                  words=("行",))
     c.bytes_case("csv-250000-rows", "二十五万行.csv", header + one * 250_000, refused=True,
@@ -425,6 +428,7 @@ def _csv_shapes(c: _Corpus) -> None:
     c.bytes_case("csv-20000-rows-legal", "两万行.csv", header + _csv_bytes(many), refused=False)
     c.bytes_case("csv-million-blank-lines", "空行.csv", header + one + b"\r\n" * 1_000_000)
     c.bytes_case("csv-only-header", "只有表头.csv", header)
+    one = _csv_bytes(rows[3:4])
     c.bytes_case("csv-no-header", "无表头.csv", _csv_bytes(rows[3:]), refused=True)
     c.bytes_case("csv-10000-columns", "万列.csv", _csv_bytes([["x"] * 10_000] * 5), refused=True)
     c.bytes_case("csv-ragged", "参差.csv", header + b"a\r\na,b,c,d,e,f,g,h\r\n,,\r\n" + one)
@@ -436,8 +440,8 @@ def _csv_shapes(c: _Corpus) -> None:
     c.bytes_case("csv-60MB-one-line", "长行.csv", header + b"x" * (60 * 1024 * 1024), refused=True)
     c.bytes_case("csv-tab-and-comma", "混分隔.csv", _csv_bytes(rows[:4]) +
                  _csv_bytes(rows[4:], delimiter="\t"))
-    c.bytes_case("csv-100MB", "超大.csv", header + b"y" * (100 * 1024 * 1024), refused=True,
-                 words=("过大",))
+    huge = c.bytes_case("csv-100MB", "超大.csv", header, refused=True, words=("过大",))
+    os.truncate(huge, 100 * 1024 * 1024)  # sparse: refused by its size before a byte is read
 
 
 def _files(c: _Corpus) -> None:
