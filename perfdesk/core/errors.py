@@ -7,11 +7,13 @@ same text in a dialog. Unexpected exceptions are bugs and are logged with their 
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from perfdesk.core.i18n import ZH, Text, language
 
 
+@lru_cache(maxsize=256)
 def file_name(file: str | Path) -> str:
     """A file's name as messages and stored references show it: bytes of the name that are not
     UTF-8 (a file from an old Chinese PC, its name in GBK) shown as �, never an error."""
