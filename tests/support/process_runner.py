@@ -10,7 +10,8 @@ limit. The parent collects each child's exit status, wall time and peak memory
 
 Run as ``python -m tests.support.process_runner JOBS.json RESULTS.json [PARALLEL]``; each job
 is ``{"argv": [...], "cwd": "...", "stdout": "...", "stderr": "..."}`` (file names may hold
-undecodable bytes, carried as surrogate escapes). POSIX only (fork).
+undecodable bytes, carried as surrogate escapes), optionally ``"kill_after": seconds``: the
+child is killed with SIGKILL then, as a power cut or the task manager would. POSIX only.
 """
 
 from __future__ import annotations
@@ -93,11 +94,16 @@ def run_jobs(jobs: list[dict], parallel: int = 2) -> list[dict]:
             running[pid] = (index, time.monotonic())
         now = time.monotonic()
         for pid, (index, started) in list(running.items()):
-            if now - started > LIMIT_SECONDS:
-                os.kill(pid, signal.SIGKILL)
+            kill_after = jobs[index].get("kill_after")
+            if now - started > LIMIT_SECONDS or (kill_after is not None
+                                                  and now - started >= kill_after):
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                except ProcessLookupError:  # pragma: no cover - ended meanwhile
+                    pass
         pid, status, usage = os.wait4(-1, os.WNOHANG)
         if pid == 0:
-            time.sleep(0.005)
+            time.sleep(0.002)
             continue
         if pid not in running:
             continue
