@@ -332,11 +332,18 @@ def _merge_reader(path: Path, ws) -> Callable[[], list[Merge]]:
 
 
 def _broken_workbook(path: Path, exc: BaseException, sheet: str | None = None) -> PerfDeskError:
-    detail = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
+    """The refusal of a workbook the parser could not read. What the parser said (zlib's
+    "invalid literal/lengths set", int()'s "invalid literal for int()") means nothing to a
+    clerk and is left in the log, not in the message."""
+    import logging
+
+    logging.getLogger(__name__).info("unreadable workbook %s: %r", path, exc)
     return PerfDeskError(
-        f"Excel 文件已损坏或格式不正确，无法读取（{detail}）。请在 Excel 或 WPS 中打开后另存一份再导入。",
-        f"The Excel file is damaged or malformed and cannot be read ({detail}). Open it in "
-        "Excel or WPS, save a copy, and import that.", file=path, sheet=sheet)
+        "Excel 文件已损坏或格式不正确（可能下载或复制时中断，或被其他程序改坏），无法读取。请在 Excel "
+        "或 WPS 中打开后另存一份再导入。",
+        "The Excel file is damaged or malformed (perhaps a download or copy was interrupted, "
+        "or another program broke it) and cannot be read. Open it in Excel or WPS, save a "
+        "copy, and import that.", file=path, sheet=sheet)
 
 
 # --- .xls -----------------------------------------------------------------------------------

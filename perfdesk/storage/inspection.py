@@ -90,9 +90,24 @@ def foreign_objects(conn: sqlite3.Connection, version: int) -> list[tuple[str, s
     return described
 
 
+def missing_tables(conn: sqlite3.Connection, version: int) -> list[str]:
+    """The tables PerfDesk's migrations make that the file lacks."""
+    found = schema_of(conn)
+    return sorted(name for kind, name in expected_schema(version)
+                  if kind == "table" and (kind, name) not in found)
+
+
 def check_schema(conn: sqlite3.Connection, version: int, path: Path) -> None:
-    """Refuse a file holding schema objects PerfDesk did not make (see the module)."""
+    """Refuse a file holding schema objects PerfDesk did not make (see the module), or
+    lacking a table it makes (damaged, or cut down by another program)."""
     found = foreign_objects(conn, version)
+    missing = missing_tables(conn, version)
+    if missing and not found:
+        shown = "、".join(f"“{name}”" for name in missing[:5])
+        raise NotADatasetError(
+            f"数据文件已损坏，缺少表 {shown}，无法读取。请使用备份文件；文件保持原样。",
+            f"The dataset is damaged: it lacks the table(s) {', '.join(missing[:5])} and "
+            "cannot be read. Use a backup; the file is unchanged.", file=path)
     if not found:
         return
     names_zh = "、".join(zh for zh, _ in found[:5]) + ("等" if len(found) > 5 else "")

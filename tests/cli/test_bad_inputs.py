@@ -191,7 +191,7 @@ def test_every_bad_input_ends_in_a_clear_message_or_a_clean_import(corpus, tmp_p
 
 
 REAL_PROCESS = ("name-dash", "name-into", "name-not-utf8-csv", "name-not-utf8-xlsx",
-                "csv-880000-rows", "merge-whole-sheet-detail", "text-bad-byte-line-6",
+                "csv-880000-rows", "merge-whole-sheet-detail", "text-bad-byte",
                 "dataset-foreign-wal-info", "money-text-1E+200000000", "fifo")
 
 

@@ -401,9 +401,10 @@ def _text(c: _Corpus) -> None:
     c.bytes_case("text-shift-jis", "日文.csv", "プロジェクト名,年度,目標\n".encode("shift_jis") * 50)
     mixed = _csv_bytes(rows[:4]) + _csv_bytes(rows[4:], encoding="gbk")
     c.bytes_case("text-utf8-then-gbk", "混合编码.csv", mixed)
-    lines = _csv_bytes(rows).split(b"\r\n")
-    lines[5] = lines[5][:20] + b"\xff\xfe\xfd" + lines[5][20:]
-    c.bytes_case("text-bad-byte-line-6", "坏字节.csv", b"\r\n".join(lines), row=6)
+    data = _csv_bytes(rows)
+    at = data.index("预算绩效管理".encode())
+    c.bytes_case("text-bad-byte", "坏字节.csv", data[:at] + b"\xff\xfe\xfd" + data[at:],
+                 row=data[:at].count(b"\n") + 1)
     c.bytes_case("text-utf16-odd-length", "奇数.txt", seed_text.encode("utf-16-le")[:-1])
     c.bytes_case("text-utf16-bom-then-garbage", "假UTF16.txt", b"\xff\xfe" + os.urandom(3) * 300)
 
