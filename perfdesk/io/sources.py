@@ -113,12 +113,13 @@ class Sheet:
 
 
 def clip_merges(merges: list[Merge], sheet: Sheet) -> list[Merge]:
-    """``merges`` cut to the sheet's data; refused when they overlap (together they would
-    cover more cells than the sheet has, the mark of a crafted or damaged file)."""
+    """``merges`` cut to the sheet's data (a range listed twice kept once); refused when two
+    overlap, which Excel never writes: the mark of a crafted or damaged file, where one
+    project's cells would be copied over thousands of rows."""
     rows, cols = sheet.max_row, sheet.max_col
-    clipped = []
-    area = 0
-    for min_row, min_col, max_row, max_col in merges:
+    clipped: list[Merge] = []
+    covered: set[tuple[int, int]] = set()
+    for min_row, min_col, max_row, max_col in dict.fromkeys(merges):
         if min_row > max_row:
             min_row, max_row = max_row, min_row
         if min_col > max_col:
@@ -126,15 +127,18 @@ def clip_merges(merges: list[Merge], sheet: Sheet) -> list[Merge]:
         if min_row > rows or min_col > cols:
             continue
         max_row, max_col = min(max_row, rows), min(max_col, cols)
-        area += (max_row - min_row + 1) * (max_col - min_col + 1)
+        for r in range(min_row, max_row + 1):
+            for c in range(min_col, max_col + 1):
+                if (r, c) in covered:
+                    raise PerfDeskError(
+                        f"工作表中的合并单元格相互重叠（第 {r} 行附近），Excel 不会这样保存，文件可能已"
+                        "损坏或被改动过。没有导入任何内容。请在 Excel 或 WPS 中打开后另存一份再导入。",
+                        f"The sheet's merged ranges overlap (near row {r}), which Excel never "
+                        "writes; the file may be damaged or altered. Nothing was imported. "
+                        "Open it in Excel or WPS, save a copy, and import that.",
+                        file=sheet.file, sheet=sheet.name or None)
+                covered.add((r, c))
         clipped.append((min_row, min_col, max_row, max_col))
-    if area > rows * cols:
-        raise PerfDeskError(
-            f"工作表中的合并单元格相互重叠（{len(merges)} 个合并区域），Excel 不会这样保存，文件可能已"
-            "损坏或被改动过。没有导入任何内容。请在 Excel 或 WPS 中打开后另存一份再导入。",
-            f"The sheet's merged ranges overlap ({len(merges)} ranges), which Excel never "
-            "writes; the file may be damaged or altered. Nothing was imported. Open it in Excel "
-            "or WPS, save a copy, and import that.", file=sheet.file, sheet=sheet.name or None)
     return clipped
 
 
