@@ -48,6 +48,7 @@ def run(jobs: list[dict], jobs_file: Path) -> list[dict]:
     return json.loads(results_file.read_text(encoding="utf-8"))
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="fork and SIGKILL are POSIX")
 def test_killing_imports_and_exports_at_random_loses_and_breaks_nothing(tmp_path,
                                                                         _private_home):

@@ -44,6 +44,7 @@ def _project_count(path: Path) -> int:
         conn.close()
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 def test_killing_windows_while_they_edit_loses_no_completed_edit(tmp_path, _private_home):
     from perfdesk.services.importing import import_files

@@ -34,6 +34,11 @@ from tests.support import io_tables
 from tests.support.paths import SEED
 
 SEED_NUMBER = 17
+# inputs that take several seconds however well they are handled (a city's worth of rows read
+# before a legal table imports, 40 MiB of cells parsed): run with the slow tests
+SLOW = {"sheets-40-of-1MiB", "sheets-40-of-1MiB-after-table", "xlsx-many-columns",
+        "csv-10000-rows-legal", "csv-60MB-one-line", "csv-880000-rows", "zip-60MB-of-blanks",
+        "csv-million-blank-lines", "sheets-3000-empty", "xlsx-300000-rows"}
 
 
 @dataclass
@@ -61,6 +66,7 @@ class BadInput:
     words: tuple[str, ...] = ()
     refused: bool | None = None
     extra: dict = field(default_factory=dict)
+    slow: bool = False  # seconds of work even when handled well: run with the slow tests
 
 
 # --- workbooks written by hand (fast, and able to hold what openpyxl would refuse to write) ----
@@ -208,6 +214,8 @@ def generate(folder: Path, exports: dict[str, Path], dataset: Path) -> list[BadI
         make(c, dataset) if make is _datasets else make(c)
     keys = [case.key for case in c.cases]
     assert len(keys) == len(set(keys)), "case keys must be unique"
+    for case in c.cases:
+        case.slow = case.key in SLOW
     return c.cases
 
 
