@@ -62,9 +62,8 @@ def test_killing_windows_while_they_edit_loses_no_completed_edit(tmp_path, _priv
         out, err = child.communicate(timeout=60)
         done = [line.split() for line in out.splitlines() if line.startswith("DONE")]
         tally["killed"] += child.returncode == -signal.SIGKILL
-        if "OPENED" not in out:
-            problems.append(f"{n}: the window did not open: {err[-300:]}")
-            return
+        if child.returncode != -signal.SIGKILL:
+            problems.append(f"{n}: the window ended by itself ({child.returncode}): {err[-300:]}")
         last, count = (int(done[-1][1]), int(done[-1][2])) if done else (0, 22)
         tally["edits completed"] += last
         following = count - 1 if (last + 1) % 5 == 0 else count + 1

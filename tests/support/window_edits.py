@@ -15,8 +15,14 @@ from pathlib import Path
 
 
 def main() -> None:
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import Qt, QTimer
     from PySide6.QtTest import QTest
+
+    from tests.support.gui_helpers import type_text
+
+    class Bot:  # the two qtbot calls type_text uses, from QTest
+        keyClicks = staticmethod(QTest.keyClicks)
+        keyClick = staticmethod(QTest.keyClick)
 
     from perfdesk.gui.application import create_application
     from perfdesk.gui.window.main_window import MainWindow
@@ -39,9 +45,10 @@ def main() -> None:
         else:
             window.new_project()
             form = window.ui.projectForm.ui
+            form.nameEdit.setFocus()
             form.nameEdit.selectAll()
-            QTest.keyClicks(form.nameEdit, f"窗口项目{done}")
-            form.nameEdit.editingFinished.emit()
+            type_text(Bot, form.nameEdit, f"窗口项目{done}")
+            QTest.keyClick(form.nameEdit, Qt.Key.Key_Tab)  # leaving the field stores it
         count = window.document.dataset.counts().projects
         print(f"DONE {done} {count}", flush=True)
         QTimer.singleShot(0, edit)
