@@ -20,6 +20,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -221,16 +222,23 @@ def test_some_bad_inputs_through_the_real_executable(corpus, tmp_path):
         job, folder = job_for(case, good, tmp_path / f"{index:03d}")
         before = fingerprint(folder)
         started = time.monotonic()
-        process = subprocess.run(
-            [sys.executable, "-m", "perfdesk", *[os.fsencode(a) for a in job["argv"]]],
-            cwd=job["cwd"], capture_output=True, timeout=LIMIT_SECONDS, preexec_fn=_limit_memory,
-            env={**os.environ, "LANG": "zh_CN.UTF-8", "PYTHONPATH": str(ROOT)})
-        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-        result = {"returncode": process.returncode, "seconds": time.monotonic() - started,
-                  "max_rss": usage.ru_maxrss * 1024}
-        problems = judge(case, result, process.stdout.decode("utf-8", "replace"),
-                         process.stderr.decode("utf-8", "replace"), before, folder)
+        with open(job["stdout"], "wb") as out, open(job["stderr"], "wb") as err:
+            process = subprocess.Popen(
+                [sys.executable, "-m", "perfdesk", *[os.fsencode(a) for a in job["argv"]]],
+                cwd=job["cwd"], stdout=out, stderr=err, preexec_fn=_limit_memory,
+                env={**os.environ, "LANG": "zh_CN.UTF-8", "PYTHONPATH": str(ROOT)})
+            timer = threading.Timer(LIMIT_SECONDS, process.kill)
+            timer.start()
+            try:  # this process's own peak memory (getrusage's children would be all of them)
+                _pid, status, usage = os.wait4(process.pid, 0)
+            finally:
+                timer.cancel()
+                process.returncode = 0
+        result = {"returncode": os.waitstatus_to_exitcode(status),
+                  "seconds": time.monotonic() - started, "max_rss": usage.ru_maxrss * 1024}
+        stdout = Path(job["stdout"]).read_text(encoding="utf-8", errors="replace")
+        stderr = Path(job["stderr"]).read_text(encoding="utf-8", errors="replace")
+        problems = judge(case, result, stdout, stderr, before, folder)
         if problems:
-            failures.append(f"{case.key}: {'; '.join(problems)}\n    "
-                            f"{process.stderr.decode('utf-8', 'replace')[:300]}")
+            failures.append(f"{case.key}: {'; '.join(problems)}\n    {stderr[:300]}")
     assert not failures, "\n".join(failures)
