@@ -229,10 +229,16 @@ def remember(path: Path) -> None:
 
 
 def quick_check(conn: sqlite3.Connection, path: Path) -> None:
-    """SQLite's page-by-page check, indexes included (``integrity_check``: ``quick_check``
-    passes a file whose index pages were damaged, which later edits then make worse); a
-    damaged file is refused with the usual message."""
-    problems = [r[0] for r in conn.execute("PRAGMA integrity_check(3)").fetchall()]
+    """SQLite's page-by-page check (``quick_check``, which names a damaged page), then the
+    indexes against their tables (``integrity_check``: ``quick_check`` passes a file whose
+    index pages were damaged, which later edits then make worse); a damaged file is refused
+    with the usual message."""
+    problems = [r[0] for r in conn.execute("PRAGMA quick_check(3)").fetchall()]
+    if problems == ["ok"]:
+        try:
+            problems = [r[0] for r in conn.execute("PRAGMA integrity_check(3)").fetchall()]
+        except sqlite3.DatabaseError as exc:
+            problems = [str(exc)]
     if problems != ["ok"]:
         page = re.search(r"[Pp]age (\d+)", " ".join(problems))
         where_zh = f"（第 {page.group(1)} 页已损坏）" if page else ""
