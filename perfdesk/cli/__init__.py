@@ -113,10 +113,32 @@ def run_command(argv: Sequence[str]) -> int:
     """Parse ``argv`` as a subcommand and run it (errors are the caller's: see
     :func:`reporting_errors`)."""
     _load_commands()
-    args = build_parser().parse_args(list(argv))
+    parser = build_parser()
+    args = parser.parse_args(_files_named_like_options(parser, list(argv)))
     if args.command is None:  # pragma: no cover - argparse exits for -h/--version
         return EXIT_OK
     return COMMANDS[args.command][3](args)
+
+
+def _files_named_like_options(parser: argparse.ArgumentParser, argv: list[str]) -> list[str]:
+    """``argv`` with the names of existing files that start with "-" (``-表.csv``) written as
+    ``./-表.csv``, so they are read as the files the clerk named and not as unknown options."""
+    import os
+
+    if not argv or argv[0] not in COMMANDS:
+        return argv
+    sub = next(a for a in parser._subparsers._group_actions
+               if isinstance(a, argparse._SubParsersAction)).choices[argv[0]]
+    known = set(sub._option_string_actions)
+    out = argv[:1]
+    for index, token in enumerate(argv[1:], 1):
+        if token == "--":
+            return out + argv[index:]
+        if (token.startswith("-") and token != "-" and token.split("=")[0] not in known
+                and os.path.lexists(token)):
+            token = os.path.join(".", token)
+        out.append(token)
+    return out
 
 
 def reporting_errors(run: Callable[[], int]) -> int:

@@ -7,10 +7,19 @@ same text in a dialog. Unexpected exceptions are bugs and are logged with their 
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from perfdesk.core.i18n import ZH, Text, language
+
+
+@lru_cache(maxsize=256)
+def file_name(file: str | Path) -> str:
+    """A file's name as messages and stored references show it: bytes of the name that are not
+    UTF-8 (a file from an old Chinese PC, its name in GBK) shown as �, never an error."""
+    name = Path(file).name or str(file)
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def describe_location(file: str | Path | None, sheet: str | None, row: int | None,
@@ -21,7 +30,7 @@ def describe_location(file: str | Path | None, sheet: str | None, row: int | Non
     parts: list[str] = []
     if lang == ZH:
         if file:
-            parts.append(f"文件“{Path(file).name}”")
+            parts.append(f"文件“{file_name(file)}”")
         if sheet:
             parts.append(f"工作表“{sheet}”")
         if row is not None:
@@ -30,7 +39,7 @@ def describe_location(file: str | Path | None, sheet: str | None, row: int | Non
             parts.append(f"“{column}”列")
         return "，".join(parts)
     if file:
-        parts.append(f"file '{Path(file).name}'")
+        parts.append(f"file '{file_name(file)}'")
     if sheet:
         parts.append(f"sheet '{sheet}'")
     if row is not None:

@@ -24,7 +24,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from perfdesk.core.entry import CellNote
-from perfdesk.core.errors import describe_location
+from perfdesk.core.errors import describe_location, file_name
 from perfdesk.core.i18n import ZH, Text, language
 from perfdesk.core.model import Project
 from perfdesk.core.severity import WARNING, Severity
@@ -50,7 +50,7 @@ class Location:
 
     def ref(self) -> str:
         """The ``source_ref`` stored with imported projects and indicators (Chinese, stable)."""
-        parts = [Path(self.file).name] if self.file else []
+        parts = [file_name(self.file)] if self.file else []
         if self.sheet:
             parts.append(self.sheet)
         if self.row is not None:

@@ -28,6 +28,12 @@ MAX_MEMBER_RATIO = 500  # deflate of real XML stays far below; a bomb is near 10
 # a 1 MB cell, which the cell check refuses with its own message); a bomb expands to far more.
 MIN_RATIO_CHECKED = 64 * 1024 * 1024
 MAX_CELL_CHARS = 32_767  # Excel's own limit for one cell
+# A city's whole budget is 10,000 projects: one row each in the disclosure table, one sheet of
+# about 30 rows each in the detailed forms. Files beyond these are refused while being read,
+# within seconds, instead of filling the memory for minutes.
+MAX_ROWS = 200_000  # rows holding anything, in one sheet
+MAX_CELLS = 10_000_000  # filled cells, in the whole file
+MAX_SHEETS = 20_000
 
 
 def check_input_file(path: Path, *, limit: int = MAX_FILE_BYTES) -> int:
@@ -52,6 +58,16 @@ def check_input_file(path: Path, *, limit: int = MAX_FILE_BYTES) -> int:
             f"The file is too large ({_size(size)}, the limit is {_size(limit)}) to be a "
             "performance target table; it was not read.", file=path)
     return size
+
+
+def too_many(path: Path, zh: str, en: str, *, sheet: str | None = None) -> PerfDeskError:
+    return PerfDeskError(
+        f"文件内容过多（{zh}），远超任何绩效目标表（一个城市的全部项目也不到这么多），已停止读取，"
+        "没有导入任何内容。请确认选择了正确的文件，或把表格分成几个文件导入。",
+        f"The file holds too much ({en}), far beyond any performance target table (a whole "
+        "city's projects are fewer); reading stopped and nothing was imported. Check that "
+        "this is the right file, or split the table into several files.", file=path,
+        sheet=sheet)
 
 
 def _size(count: int) -> str:

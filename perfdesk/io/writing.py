@@ -309,9 +309,10 @@ def save_atomically(workbook: Workbook, target: Path,
     """
     target = Path(target)
     folder = target.parent if str(target.parent) else Path(".")
+    remove_leftovers(target)
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".~{target.stem[:40]}-", suffix=".tmp",
-                                        dir=folder)
+        fd, tmp_name = tempfile.mkstemp(prefix=f"{_temp_prefix(target)}{os.getpid()}-",
+                                        suffix=".tmp", dir=folder)
     except PermissionError as exc:
         raise PerfDeskError("没有在该文件夹中写入文件的权限，请换一个文件夹保存。",
                             "You may not write files in this folder; save somewhere else.",
@@ -341,6 +342,47 @@ def save_atomically(workbook: Workbook, target: Path,
             raise
         raise _write_error(exc, target) from exc
     return target
+
+
+def _temp_prefix(target: Path) -> str:
+    return f".~{target.stem[:40]}-"
+
+
+def remove_leftovers(target: Path) -> list[Path]:
+    """Remove the temporary files earlier exports to ``target`` left behind when they were
+    killed (power cut, task manager): ``.~<name>-<pid>-<random>.tmp`` beside it whose process
+    is gone. One that a running export is still writing is left alone."""
+    folder = target.parent if str(target.parent) else Path(".")
+    prefix = _temp_prefix(target)
+    removed = []
+    try:
+        names = [n for n in os.listdir(folder) if n.startswith(prefix) and n.endswith(".tmp")]
+    except OSError:
+        return removed
+    for name in names:
+        pid = name[len(prefix):].split("-", 1)[0]
+        if pid.isdigit() and int(pid) != os.getpid() and _running(int(pid)):
+            continue
+        if pid.isdigit() and int(pid) == os.getpid():
+            continue  # this process's own export in another thread
+        try:
+            (folder / name).unlink()
+            removed.append(folder / name)
+        except OSError:
+            pass
+    return removed
+
+
+def _running(pid: int) -> bool:
+    if os.name != "posix":  # pragma: no cover - Windows: a file being written is locked anyway
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
 
 
 def _save(workbook: Workbook, fh) -> None:

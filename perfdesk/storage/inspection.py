@@ -136,9 +136,24 @@ def foreign_objects(conn: sqlite3.Connection, version: int) -> list[tuple[str, s
     return described
 
 
+def missing_tables(conn: sqlite3.Connection, version: int) -> list[str]:
+    """The tables PerfDesk's migrations make that the file lacks."""
+    found = schema_of(conn)
+    return sorted(name for kind, name in expected_schema(version)
+                  if kind == "table" and (kind, name) not in found)
+
+
 def check_schema(conn: sqlite3.Connection, version: int, path: Path) -> None:
-    """Refuse a file holding schema objects PerfDesk did not make (see the module)."""
+    """Refuse a file holding schema objects PerfDesk did not make (see the module), or
+    lacking a table it makes (damaged, or cut down by another program)."""
     found = foreign_objects(conn, version)
+    missing = missing_tables(conn, version)
+    if missing and not found:
+        shown = "、".join(f"“{name}”" for name in missing[:5])
+        raise NotADatasetError(
+            f"数据文件已损坏，缺少表 {shown}，无法读取。请使用备份文件；文件保持原样。",
+            f"The dataset is damaged: it lacks the table(s) {', '.join(missing[:5])} and "
+            "cannot be read. Use a backup; the file is unchanged.", file=path)
     if not found:
         return
     names_zh = "、".join(zh for zh, _ in found[:5]) + ("等" if len(found) > 5 else "")
@@ -260,8 +275,16 @@ def remember(path: Path) -> None:
 
 
 def quick_check(conn: sqlite3.Connection, path: Path) -> None:
-    """SQLite's page-by-page check; a damaged file is refused with the usual message."""
+    """SQLite's page-by-page check (``quick_check``, which names a damaged page), then the
+    indexes against their tables (``integrity_check``: ``quick_check`` passes a file whose
+    index pages were damaged, which later edits then make worse); a damaged file is refused
+    with the usual message."""
     problems = [r[0] for r in conn.execute("PRAGMA quick_check(3)").fetchall()]
+    if problems == ["ok"]:
+        try:
+            problems = [r[0] for r in conn.execute("PRAGMA integrity_check(3)").fetchall()]
+        except sqlite3.DatabaseError as exc:
+            problems = [str(exc)]
     if problems != ["ok"]:
         page = re.search(r"[Pp]age (\d+)", " ".join(problems))
         where_zh = f"（第 {page.group(1)} 页已损坏）" if page else ""
