@@ -35,6 +35,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication  # noqa: E402
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 TAB, ENTER = Qt.Key.Key_Tab, Qt.Key.Key_Return
+BACKTAB = Qt.Key.Key_Backtab  # what Qt delivers for Shift+Tab on Windows and X11
 
 # (level1 typed or None to keep the row above's, level2, name, nature typed or None, value,
 #  basis, explanation)
@@ -126,14 +127,14 @@ def main() -> None:
 
     for number, (l1, l2, name, nature, value, basis, explanation) in enumerate(INDICATORS):
         if number and l1 is not None:  # another category: back to 一级指标
-            clerk.key(TAB, SHIFT)
-            clerk.key(TAB, SHIFT)
+            clerk.key(BACKTAB, SHIFT)
+            clerk.key(BACKTAB, SHIFT)
         if l1 is not None:
             clerk.text(l1)
             clerk.key(TAB)
         if l2 is not None:
             if l1 is None:  # same 一级, another 二级
-                clerk.key(TAB, SHIFT)
+                clerk.key(BACKTAB, SHIFT)
             clerk.text(l2)
             clerk.key(TAB)
         clerk.text(name)
