@@ -11,7 +11,7 @@ from decimal import Decimal
 import pytest
 from tests.support.gui_helpers import cell_editor, enter, focused, press, reactivate, type_text
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QComboBox
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox
 
 from perfdesk.core.model import Indicator, Project
 from perfdesk.gui import settings as s
@@ -205,3 +205,35 @@ def test_enter_on_a_suggestion_stores_the_whole_name_in_one_press(window, qtbot)
     reactivate(qtbot, window)
     assert stored(window).indicators[2].name == chosen
     assert where(grid) == (2, NAME)  # the last row: Enter has nowhere further down to go
+
+
+@pytest.mark.parametrize("basis", ["行业标准", "计划标准"])
+def test_tab_out_of_a_basis_typed_in_full_and_the_explanation_typed_next_is_kept(
+        window, qtbot, basis):
+    # the suggestions open while the input method composes and close on its commit (the text
+    # is one of them exactly); the keys after Tab are for the next cell, not the closed editor
+    grid = at(window, 0, BASIS)
+    press(qtbot, grid, Qt.Key.Key_Delete)
+    type_text(qtbot, grid, basis)
+    QApplication.processEvents()  # what the window system does before the clerk's next key
+    press(qtbot, cell_editor(grid), Qt.Key.Key_Tab)
+    assert where(grid) == (0, EXPLANATION) and not editing(grid)
+    type_text(qtbot, grid, "按年度计划")
+    enter(qtbot, grid)
+    first = stored(window).indicators[0]
+    assert (first.basis, first.explanation) == (basis, "按年度计划")
+
+
+def test_tab_out_of_a_grade_goes_to_the_basis_next_to_it(window, qtbot):
+    grid = at(window, 1, NATURE)
+    type_text(qtbot, grid, "定性")
+    press(qtbot, cell_editor(grid), Qt.Key.Key_Tab)
+    assert where(grid) == (1, VALUE)  # a grade has no 符号
+    type_text(qtbot, grid, "较好")
+    QApplication.processEvents()
+    press(qtbot, cell_editor(grid), Qt.Key.Key_Tab)
+    assert where(grid) == (1, BASIS) and not editing(grid)  # nor a 单位
+    type_text(qtbot, grid, "其他")
+    enter(qtbot, grid)
+    second = stored(window).indicators[1]
+    assert (second.nature, second.grade, second.basis) == ("定性", "较好", "其他")

@@ -25,6 +25,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
+    QApplication,
     QComboBox,
     QCompleter,
     QLineEdit,
@@ -135,6 +136,38 @@ class _ListKeys(QObject):
         return False
 
 
+class _PopupHidden(QObject):
+    """A completer's suggestions that hide while the cell editor stays open (the text typed
+    matches exactly, or no more) give the activation back to the editor's window.
+
+    Qt's offscreen platform (the tests', the benchmark's) activates every window it shows,
+    popups included, and activates none again when one hides (the activation of a popup shown and hidden
+    at once even comes after it hid); a hidden popup left as the
+    active window keeps ``setFocus`` from reaching the grid when the editor closes, so the
+    clerk's next keys would go to the closed editor. On Windows and X11 a popup never takes
+    the activation, and this does nothing."""
+
+    def __init__(self, editor: QWidget, popup: QWidget) -> None:
+        super().__init__(popup)
+        self.editor = editor
+        popup.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt API
+        kind = event.type()
+        if (kind == QEvent.Type.Hide and QApplication.activeWindow() is watched) or \
+                (kind == QEvent.Type.WindowActivate and not watched.isVisible()):
+            window = self.editor.window()
+            if window is not watched and window.isVisible():
+                window.activateWindow()
+        return False
+
+
+def give_back_activation(editor: QWidget, completer: QCompleter | None) -> None:
+    """See :class:`_PopupHidden`."""
+    if completer is not None:
+        _PopupHidden(editor, completer.popup())
+
+
 def _combo(parent: QWidget, items, current: str, *, editable: bool) -> QComboBox:
     combo = GridCombo(parent)
     combo.setEditable(editable)
@@ -146,6 +179,7 @@ def _combo(parent: QWidget, items, current: str, *, editable: bool) -> QComboBox
     combo.addItems(items)
     if editable and combo.lineEdit() is not None:
         combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        give_back_activation(combo, combo.completer())
     keys = _ListKeys(combo)
     combo.installEventFilter(keys)
     if combo.lineEdit() is not None:
@@ -235,6 +269,7 @@ class IndicatorDelegate(QStyledItemDelegate):
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
             completer.setMaxVisibleItems(12)
             editor.setCompleter(completer)
+            give_back_activation(editor, completer)
             # Enter (or a click) on a suggestion takes it and completes the cell at once, as
             # Enter does: the suggestion's whole name, not what was typed so far
             completer.activated[str].connect(

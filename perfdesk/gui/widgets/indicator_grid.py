@@ -21,7 +21,6 @@ from PySide6.QtGui import QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QHeaderView,
     QLineEdit,
@@ -236,7 +235,7 @@ class IndicatorGrid(QTableView):
         if moving and self.isVisible():
             # the keys typed next are for the grid, even when a list's popup (a completer)
             # had the focus and gives it back to the closed editor once it has hidden
-            self._take_focus()
+            self.setFocus()
             QTimer.singleShot(0, self, self._take_focus_back)
         if hint == Hint.SubmitModelCache:
             self.move_on_enter()
@@ -244,26 +243,17 @@ class IndicatorGrid(QTableView):
             # Tab leaves the cell for the next one, ready to type over (no editor opened there)
             self.move_across(1 if hint == Hint.EditNextItem else -1)
 
-    def _take_focus(self) -> None:
-        """The keyboard focus to the grid. A completer's suggestions that hid while the
-        editor was still open (the text typed matched no more, or exactly) may have been left
-        the active window (Qt's offscreen platform activates every window shown and gives the
-        activation back to none when it hides): then the focus would stay on the closed
-        editor, so the grid's window is activated again first."""
-        window, active = self.window(), QApplication.activeWindow()
-        if active is not None and active is not window and not active.isVisible():
-            window.activateWindow()
-        self.setFocus()
-
     def _take_focus_back(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
         focus = QApplication.focusWidget()
         if self.state() != QAbstractItemView.State.EditingState and focus is not None and \
                 focus is not self and self.isAncestorOf(focus):
-            self._take_focus()
+            self.setFocus()
 
     def _picked(self) -> None:
         """A drop-down's item was chosen from its list: the cell keeps the focus."""
-        self._take_focus()
+        self.setFocus()
 
     def edit(self, index, trigger=None, event=None):  # noqa: D401 - Qt API (overloaded)
         if trigger is None:
