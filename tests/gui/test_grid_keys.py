@@ -19,8 +19,10 @@ from perfdesk.gui.models.indicator_table_model import (
     BASIS,
     EXPLANATION,
     LEVEL1,
+    LEVEL2,
     NAME,
     NATURE,
+    UNIT,
     VALUE,
 )
 from perfdesk.gui.window.main_window import MainWindow
@@ -108,8 +110,7 @@ def test_after_a_run_of_tabs_enter_goes_to_the_next_row_where_the_run_began(wind
     type_text(qtbot, grid, "培训班次")
     press(qtbot, cell_editor(grid), Qt.Key.Key_Tab)
     assert where(grid) == (0, NAME + 1) and not editing(grid)  # no editor opened there
-    press(qtbot, grid, Qt.Key.Key_Tab)
-    press(qtbot, grid, Qt.Key.Key_Tab)
+    press(qtbot, grid, Qt.Key.Key_Tab)  # from 性质 to 值: ≥ is typed with the value
     assert where(grid) == (0, VALUE)
     type_text(qtbot, grid, "8")
     enter(qtbot, grid)
@@ -237,3 +238,46 @@ def test_tab_out_of_a_grade_goes_to_the_basis_next_to_it(window, qtbot):
     enter(qtbot, grid)
     second = stored(window).indicators[1]
     assert (second.nature, second.grade, second.basis) == ("定性", "较好", "其他")
+
+
+def test_tab_goes_from_nature_to_the_value_and_past_the_unit_the_value_brought(window, qtbot):
+    grid = at(window, 0, NATURE)
+    press(qtbot, grid, Qt.Key.Key_Tab)
+    assert where(grid) == (0, VALUE)  # ≥ is typed with the value
+    type_text(qtbot, grid, ">=12次")
+    QApplication.processEvents()
+    press(qtbot, cell_editor(grid), Qt.Key.Key_Tab)
+    assert where(grid) == (0, BASIS)  # the unit came with it
+    press(qtbot, grid, Qt.Key.Key_Backtab, SHIFT)
+    assert where(grid) == (0, UNIT)  # Shift+Tab reaches what Tab went past
+    first = stored(window).indicators[0]
+    assert (first.comparator, first.target, first.unit) == ("≥", Decimal("12"), "次")
+
+
+def test_a_deadline_typed_in_the_value_goes_on_to_the_basis_and_prints_no_comparator(
+        window, qtbot):
+    for row, nature in ((0, "定量"), (1, "定性")):
+        grid = at(window, row, NATURE)
+        type_text(qtbot, grid, nature)
+        press(qtbot, cell_editor(grid), Qt.Key.Key_Tab)
+        assert where(grid) == (row, VALUE)
+        type_text(qtbot, grid, "2026年12月底前")
+        QApplication.processEvents()
+        press(qtbot, cell_editor(grid), Qt.Key.Key_Tab)
+        assert where(grid) == (row, BASIS)  # a deadline takes no unit
+    window.checker.finish_now()
+    for indicator in stored(window).indicators[:2]:
+        assert indicator.value_display() == "2026年12月底前"  # not "≥ 2026年12月底前"
+        assert indicator.comparator == "" and indicator.unit == ""
+        found = [f for f in window.checker.findings(window.current_project)
+                 if f.indicator_uuid == indicator.uuid]
+        assert found == [], found
+
+
+def test_a_level2_of_another_level1_brings_its_level1(window, qtbot):
+    grid = at(window, 1, LEVEL2)
+    type_text(qtbot, grid, "社")  # 社会效益指标 is under 效益指标, not this row's 产出指标
+    press(qtbot, cell_editor(grid), Qt.Key.Key_Tab)
+    assert where(grid) == (1, NAME)
+    second = stored(window).indicators[1]
+    assert (second.level1, second.level2) == ("效益指标", "社会效益指标")

@@ -243,11 +243,13 @@ class IndicatorDelegate(QStyledItemDelegate):
         if column == LEVEL1:
             return _combo(parent, ["", *level1_names(profile)], indicator.level1, editable=False)
         if column == LEVEL2:
+            # the 一级's own 二级 first, then every other one: choosing one of those (by its
+            # first character, as Excel's lists are searched) changes the 一级 with it
+            names = [n for l1 in level1_names(profile) for n in level2_names(profile, l1)]
             if indicator.level1 in level1_names(profile):
-                names = level2_names(profile, indicator.level1)
-            else:
-                names = [n for l1 in level1_names(profile) for n in level2_names(profile, l1)]
-            return _combo(parent, ["", *names], indicator.level2, editable=False)
+                own = level2_names(profile, indicator.level1)
+                names = [*own, *(n for n in names if n not in own)]
+            return _combo(parent, ["", *dict.fromkeys(names)], indicator.level2, editable=False)
         if column == NATURE:
             return _combo(parent, NATURES, indicator.nature, editable=False)
         if column == COMPARATOR:

@@ -80,12 +80,16 @@ class WindowActions:
         ui.menuCheck.addAction(dock_action)
         window.jobs.writing_changed.connect(self.update)
 
-    def follow(self, document: DatasetDocument) -> None:
-        """A dataset was opened: 撤销 / 重做 follow its undo stack."""
+    def follow(self, document: DatasetDocument, *, stop: bool = False) -> None:
+        """A dataset was opened: 撤销 / 重做 follow its undo stack (``stop``: it is closing,
+        they follow it no more; its stack may outlive the window's actions)."""
         stack = document.undo_stack
         for signal in (stack.canUndoChanged, stack.canRedoChanged, stack.undoTextChanged,
                        stack.redoTextChanged):
-            signal.connect(self.update)
+            if stop:
+                signal.disconnect(self.update)
+            else:
+                signal.connect(self.update)
 
     def update(self, *_args) -> None:
         """Enable what can be done now: with a dataset open, with it writable and no import

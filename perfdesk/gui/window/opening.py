@@ -185,6 +185,7 @@ class DatasetOpening:
         window.checker = window.tree_model = window.indicator_model = None
         window.navigation.current_project = None
         window.reviewing.forget()
+        window.menu_actions.follow(document, stop=True)
         document.close()
         document.deleteLater()
         self.show_start()
