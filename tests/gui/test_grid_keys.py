@@ -281,3 +281,17 @@ def test_a_level2_of_another_level1_brings_its_level1(window, qtbot):
     assert where(grid) == (1, NAME)
     second = stored(window).indicators[1]
     assert (second.level1, second.level2) == ("效益指标", "社会效益指标")
+
+
+def test_a_pause_in_typing_keeps_a_draft_that_goes_once_the_cell_is_confirmed(window, qtbot):
+    from perfdesk.services.drafts import draft_path, read_draft
+
+    grid = at(window, 0, EXPLANATION)
+    type_text(qtbot, grid, "按签到表统计")
+    path = window.document.dataset.path
+    qtbot.waitUntil(draft_path(path).exists, timeout=5000)  # after a short pause
+    draft = read_draft(path)
+    assert (draft.field, draft.text) == ("explanation", "按签到表统计")
+    enter(qtbot, grid)
+    assert not draft_path(path).exists()
+    assert stored(window).indicators[0].explanation == "按签到表统计"

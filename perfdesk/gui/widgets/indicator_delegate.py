@@ -198,6 +198,7 @@ class IndicatorDelegate(QStyledItemDelegate):
     previewRequested = Signal(str, dict)
     addBelowRequested = Signal()
     picked = Signal()
+    typing = Signal(str, int, str)  # an indicator uuid, a column, its open editor's text
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -233,6 +234,10 @@ class IndicatorDelegate(QStyledItemDelegate):
         if isinstance(editor, GridCombo):
             editor.picked.connect(lambda: self._commit_picked(editor),
                                   Qt.ConnectionType.QueuedConnection)
+        line = editor.lineEdit() if isinstance(editor, QComboBox) else editor
+        if isinstance(line, QLineEdit):  # what is typed is kept as a draft after a pause
+            uuid, column = index.data(IndicatorRole).uuid, index.column()
+            line.textEdited.connect(lambda text: self.typing.emit(uuid, column, text))
         return editor
 
     def _create_editor(self, parent: QWidget, index: QModelIndex) -> QWidget:

@@ -35,6 +35,7 @@ from perfdesk.gui.models.project_tree_model import ProjectTreeModel
 from perfdesk.gui.operations import check, export, importing, pdf, sample
 from perfdesk.gui.translate import _t
 from perfdesk.gui.window.actions import WindowActions
+from perfdesk.gui.window.drafts import Drafts
 from perfdesk.gui.window.editing import Editing
 from perfdesk.gui.window.frame import WindowFrame
 from perfdesk.gui.window.navigation import Navigation
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         self.navigation = Navigation(self)
         self.editing = Editing(self)
         self.reviewing = Reviewing(self)
+        self.drafts = Drafts(self)
         self.opening = DatasetOpening(self)
         self._connect_actions()
         self.frame.restore_layout()

@@ -157,6 +157,7 @@ class DatasetOpening:
         self.update_title()
         window.menu_actions.update()
         checker.check_all()
+        window.drafts.offer()  # what was being typed when PerfDesk last died
 
     # --- closing ----------------------------------------------------------------------------
 
