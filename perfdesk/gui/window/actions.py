@@ -41,6 +41,7 @@ KEYS: dict[str, tuple[Any, ...]] = {
     "actionMoveDown": ("Alt+Down", "Ctrl+Shift+Down"),  # on a drop-down cell Alt+↓ opens it
     "actionPasteIndicators": ("Ctrl+V",),
     "actionGuide": ("F1",),
+    "actionApplyFix": ("Ctrl+.",),  # 自动修正 of the selected finding (F8 selects it)
 }
 
 # Actions that need an open dataset / a writable one.

@@ -30,6 +30,7 @@ class Navigation:
         self.window = window
         self.current_project: str | None = None
         self._saved_tree: tuple[set[str], str] = (set(), "")
+        self._last_place: tuple[str, tuple] | None = None  # where F8 went last
         ui = window.ui
         window.search.textChanged.connect(self.filter_changed)
         ui.problemFilter.currentIndexChanged.connect(self.filter_changed)
@@ -204,11 +205,19 @@ class Navigation:
         start_index = order.index(start)
         findings = self._ordered_findings(start)
         position = -1 if step > 0 else len(findings)
+        found = False
         if selected is not None and selected[0] == start:
             for n, finding in enumerate(findings):
                 if finding == selected[1]:
-                    position = n
+                    position, found = n, True
                     break
+        last = self._last_place
+        if not found and last is not None and last[0] == start:
+            # the finding jumped to last is gone (fixed): go on from its place, not from the
+            # first finding again
+            positions = self.indicator_positions(start)
+            before = sum(1 for f in findings if location_key(f, positions) < last[1])
+            position = before - 1 if step > 0 else before
         position += step
         if 0 <= position < len(findings):
             self.jump_to(start, findings[position])
@@ -231,6 +240,8 @@ class Navigation:
             self.select_in_tree(project_uuid)
         window.ui.findingsDock.show()
         window.ui.findingsPanel.select(finding)
+        self._last_place = (project_uuid,
+                            location_key(finding, self.indicator_positions(project_uuid)))
         self.focus_place(project_uuid, finding.indicator_uuid, finding.field)
 
     def focus_place(self, project_uuid: str, indicator_uuid: str | None, field: str) -> None:
