@@ -8,7 +8,12 @@ from PySide6.QtWidgets import QApplication
 
 from perfdesk.gui.dialogs.dataset_dialogs import NewDatasetDialog
 from perfdesk.gui.window.main_window import MainWindow
-from tests.support.gui_helpers import press, well_formed_indicators, well_formed_project
+from tests.support.gui_helpers import (
+    press,
+    type_text,
+    well_formed_indicators,
+    well_formed_project,
+)
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -68,3 +73,52 @@ def test_ctrl_dot_fixes_the_problem_f8_went_to_and_f8_then_goes_on_to_the_next(w
     press(qtbot, QApplication.focusWidget(), Qt.Key.Key_F8)
     after = panel.current_finding()[1]
     assert (after.rule, after.indicator_uuid) == ("CAT-03", indicators[3].uuid)  # not back
+
+
+def test_the_filter_never_leaves_the_form_on_a_project_the_tree_hides(window, qtbot):
+    shown = add(window, well_formed_project("网格化服务经费"))
+    hidden = add(window, well_formed_project("出租屋管理经费"))
+    assert window.current_project == hidden.uuid
+    window.search.setFocus()
+    type_text(qtbot, window.search, "网格")
+    assert window.current_project == shown.uuid  # the form follows what the tree shows
+    assert window.ui.projectForm.ui.nameEdit.text() == "网格化服务经费"
+    type_text(qtbot, window.search, "没有这个")
+    assert window.current_project is None
+    assert not window.ui.projectForm.isVisible()
+    press(qtbot, window.search, Qt.Key.Key_Escape)  # Esc clears the box
+    assert window.search.text() == ""
+    assert window.proxy.rowCount() > 0 and not window.proxy.active
+    press(qtbot, window.search, Qt.Key.Key_Escape)  # and, empty, goes back to the tree
+    assert QApplication.focusWidget() is window.ui.projectTree
+
+
+def test_the_panel_counts_follow_its_scope_and_large_counts_fit(window, qtbot):
+    add(window, well_formed_project("网格化服务经费", annual_goal=""))
+    clean = add(window, well_formed_project("出租屋管理经费"))
+    panel = window.ui.findingsPanel
+    label = panel.ui.summaryLabel
+    assert panel.ui.scopeCombo.currentIndex() == 0  # 当前项目: the clean one
+    assert label.summary == window.checker.summary(clean.uuid)
+    assert label.summary.errors + label.summary.warnings == 0
+    panel.ui.scopeCombo.setCurrentIndex(1)  # 全部项目
+    assert label.summary == window.checker.totals()
+    assert label.summary.errors + label.summary.warnings > 0
+    from perfdesk.core.severity import Summary
+
+    status = window.status.problems
+    status.set_summary(Summary(12, 18002, 0))
+    QApplication.processEvents()
+    needed = status.fontMetrics().horizontalAdvance("● 12 错误") + \
+        status.fontMetrics().horizontalAdvance("▲ 18002 警告")
+    assert status.width() >= needed  # not "18002 警"
+
+
+def test_long_project_names_lose_their_middle_and_keep_the_whole_name_in_the_tooltip(
+        window, qtbot):
+    name = "2026年城乡社区基层社会治理能力提升培训专项工作经费"
+    project = add(window, well_formed_project(name))
+    tree = window.ui.projectTree
+    assert tree.textElideMode() == Qt.TextElideMode.ElideMiddle
+    index = window.proxy.mapFromSource(window.tree_model.index_of(project.uuid))
+    assert name in index.data(Qt.ItemDataRole.ToolTipRole)

@@ -179,6 +179,37 @@ class Navigation:
         window.proxy.set_level(window.ui.problemFilter.currentIndex())
         if window.proxy.active:
             window.ui.projectTree.expandAll()
+        self._keep_in_step()
+
+    def _keep_in_step(self) -> None:
+        """The form never stays on a project the filtered tree no longer shows (the clerk
+        would edit a project they cannot see): the first one shown takes its place, or none."""
+        window = self.window
+        if window.tree_model is None or self.current_project is None:
+            return
+        shown = window.proxy.mapFromSource(window.tree_model.index_of(self.current_project))
+        if shown.isValid():
+            return
+        proxy = window.proxy
+
+        def first(parent: QModelIndex) -> QModelIndex:
+            for row in range(proxy.rowCount(parent)):
+                index = proxy.index(row, 0, parent)
+                if index.data(KindRole) == PROJECT:
+                    return index
+                found = first(index)
+                if found.isValid():
+                    return found
+            return QModelIndex()
+
+        index = first(QModelIndex())
+        if index.isValid():
+            window.ui.projectTree.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+        else:
+            window.ui.projectTree.selectionModel().clearCurrentIndex()
+            self.show_project(None)
 
     def focus_search(self) -> None:
         self.window.search.setFocus()
