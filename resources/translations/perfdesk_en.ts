@@ -718,6 +718,36 @@ Fill in, check and export project expenditure performance targets (项目支出�
         <source>修改记录：%1</source>
         <translation>Change history: %1</translation>
     </message>
+    <message>
+        <source>上次 PerfDesk 没有正常关闭，指标表格中有一格的内容输入到一半、还没有确认：
+
+项目：%1
+第 %2 个指标“%3”的“%4”：%5
+
+要把它填回这一格吗？</source>
+        <translation>PerfDesk was not closed properly last time: a cell of the indicator grid was being typed and not yet confirmed:
+
+Project: %1
+Indicator %2 “%3”, %4: %5
+
+Put it back into that cell?</translation>
+    </message>
+    <message>
+        <source>（未命名）</source>
+        <translation>(unnamed)</translation>
+    </message>
+    <message>
+        <source>恢复未完成的输入</source>
+        <translation>Restore unfinished typing</translation>
+    </message>
+    <message>
+        <source>填回</source>
+        <translation>Put back</translation>
+    </message>
+    <message>
+        <source>放弃</source>
+        <translation>Discard</translation>
+    </message>
 </context>
 <context>
     <name>AnswerDialog</name>
@@ -838,11 +868,11 @@ Fill in, check and export project expenditure performance targets (项目支出�
     </message>
     <message>
         <source>跳过(&amp;S)：保留数据文件中的</source>
-        <translation>&amp;Skip: keep the dataset's</translation>
+        <translation>&amp;Skip: keep the dataset&apos;s</translation>
     </message>
     <message>
         <source>替换(&amp;R)：换成表中的</source>
-        <translation>&amp;Replace with the table's</translation>
+        <translation>&amp;Replace with the table&apos;s</translation>
     </message>
     <message>
         <source>都保留(&amp;K)：另存一个</source>
@@ -858,7 +888,7 @@ Fill in, check and export project expenditure performance targets (项目支出�
     </message>
     <message>
         <source>%1（%2）：与“%3”中的项目同名</source>
-        <translation>%1 (%2): same name as a project in '%3'</translation>
+        <translation>%1 (%2): same name as a project in &apos;%3&apos;</translation>
     </message>
 </context>
 <context>
@@ -1408,6 +1438,10 @@ Fill in, check and export project expenditure performance targets (项目支出�
     <message>
         <source>按第 %1 行的表头识别各列</source>
         <translation>columns recognised by the heading in row %1</translation>
+    </message>
+    <message>
+        <source>没有表头，按内容认出了各列（见下方）</source>
+        <translation>no heading row, the columns were recognised by their values (see below)</translation>
     </message>
     <message>
         <source>没有表头，按指标表的列顺序读取（从“%1”列开始）</source>
