@@ -34,7 +34,7 @@ previews show every note; importers list the adjustments (the checks report the 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -195,8 +195,9 @@ def _known_units() -> frozenset[str]:
 _RECOGNISED = ("level1", "level2", "nature", "comparator", "value", "basis", "unit")
 
 
-def column_of_cells(cells, *, profile: str, grades: tuple[str, ...] = DEFAULT_GRADES,
-                    taken=()) -> str:
+def column_of_cells(cells: Iterable[str], *, profile: str,
+                    grades: tuple[str, ...] = DEFAULT_GRADES,
+                    taken: Collection[str] = ()) -> str:
     """The grid column a column of cells (a pasted block's, without a heading row) holds, by
     what its values look like: ``"level1"`` … ``"basis"`` when every non-empty value reads as
     one (not one of ``taken``), ``""`` for free text (a name or an explanation)."""
