@@ -9,9 +9,14 @@ clerk types it (ASCII as keys, Chinese committed by the input method). A filled 
 header field or a grid cell that is not empty once the project is stored (a target typed as
 ≥90% fills 符号, 值 and 单位 at once, as three cells of the Excel template would need).
 
+The clerk uses what the grid offers: Ctrl+Enter for the next indicator in the same
+categories, Shift+Tab back to 二级指标 for another category (a 二级 brings its 一级), Tab from
+性质 straight to 值 (``>=10场`` fills 符号 and 单位, so Tab goes on to 依据).
+
 The script checks that what is stored is the reference project, then prints the navigation
 keys, the filled cells and their ratio. Before the Excel keys (issue 13's trial on main: 131
-navigation keys for one project with seven indicators, about 35 of them getting out of traps).
+navigation keys for one project with seven indicators, about 35 of them getting out of traps);
+with them, 61 navigation keys for 63 filled cells (0.97).
 
 Run offscreen: ``QT_QPA_PLATFORM=offscreen python bench/bench_entry_keys.py``.
 """
@@ -35,6 +40,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication  # noqa: E402
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 TAB, ENTER = Qt.Key.Key_Tab, Qt.Key.Key_Return
+BACKTAB = Qt.Key.Key_Backtab  # what Qt delivers for Shift+Tab on Windows and X11
 
 # (level1 typed or None to keep the row above's, level2, name, nature typed or None, value,
 #  basis, explanation)
@@ -125,28 +131,21 @@ def main() -> None:
     clerk.key(Qt.Key.Key_I, CTRL)  # the first indicator, its 一级指标 open
 
     for number, (l1, l2, name, nature, value, basis, explanation) in enumerate(INDICATORS):
-        if number and l1 is not None:  # another category: back to 一级指标
-            clerk.key(TAB, SHIFT)
-            clerk.key(TAB, SHIFT)
-        if l1 is not None:
+        if number == 0:  # the first indicator: its 一级指标 is open
             clerk.text(l1)
             clerk.key(TAB)
+        elif l2 is not None:  # another category: back to 二级指标, which brings its 一级
+            clerk.key(BACKTAB, SHIFT)
         if l2 is not None:
-            if l1 is None:  # same 一级, another 二级
-                clerk.key(TAB, SHIFT)
             clerk.text(l2)
             clerk.key(TAB)
         clerk.text(name)
         clerk.key(TAB)  # 性质
         if nature is not None:
             clerk.text(nature)
-        clerk.key(TAB)  # 符号 (a grade has none: straight to 值)
-        if nature is None:
-            clerk.key(TAB)
+        clerk.key(TAB)  # 值 (an empty 符号 is filled by what is typed there)
         clerk.text(value)
-        clerk.key(TAB)  # 单位 (filled by the value) or, for a grade, 依据
-        if nature is None:
-            clerk.key(TAB)
+        clerk.key(TAB)  # 依据 (past the 单位 the value brought; a grade has none)
         clerk.text(basis)
         clerk.key(TAB)
         clerk.text(explanation)

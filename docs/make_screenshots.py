@@ -19,7 +19,9 @@ menus, at 1366×768, and writes:
 - ``pdf-page.png``: the first page of that project's 申报表 PDF (rendered with poppler's
   ``pdftoppm``; skipped with a message when it is not installed);
 - ``main-window-en.png``: the sample window in English;
-- ``main-window-200.png``: the sample window at 200 % scaling (QT_SCALE_FACTOR=2).
+- ``main-window-200.png``: the sample window at 200 % scaling (QT_SCALE_FACTOR=2);
+- ``main-window-pseudo.png``: the sample window with every text 40% longer
+  (``PERFDESK_PSEUDO_LOCALE=1``), to see that nothing is clipped at 1366×768.
 
 Qt's scaling and language are fixed per process, so each variant (Chinese, English, 200 %) is
 taken by running this script again in a child process (``--variant``).
@@ -435,7 +437,7 @@ def shoot(variant: str, out: Path, folder: Path) -> None:
         new_project(shot)
         import_preview(shot)
     open_sample(shot)
-    suffix = {"": "", "en": "-en", "200": "-200"}[variant]
+    suffix = {"": "", "en": "-en", "200": "-200", "pseudo": "-pseudo"}[variant]
     sample_window(shot, suffix)
     if variant == "":
         fix_project(shot)
@@ -446,7 +448,7 @@ def shoot(variant: str, out: Path, folder: Path) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--variant", choices=["", "en", "200"], default=None,
+    parser.add_argument("--variant", choices=["", "en", "200", "pseudo"], default=None,
                         help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, default=OUT, help="folder for the PNG files")
     args = parser.parse_args()
@@ -455,7 +457,7 @@ def main() -> int:
     if args.variant is not None:
         shoot(args.variant, args.out, Path(os.environ["HOME"]))
         return 0
-    for variant in ("", "en", "200"):
+    for variant in ("", "en", "200", "pseudo"):
         with tempfile.TemporaryDirectory(prefix="perfdesk-shots-") as folder:
             home = Path(folder)
             (home / "Documents").mkdir()  # datasets go to Documents/PerfDesk, as on a PC
@@ -464,8 +466,11 @@ def main() -> int:
             env = dict(os.environ, HOME=str(home), XDG_CACHE_HOME=cache,
                        QT_QPA_PLATFORM=offscreen_screen(home, scale),
                        QT_SCALE_FACTOR=str(scale), LANG="zh_CN.UTF-8")
-            for name in ("PERFDESK_HOME", "XDG_DATA_HOME", "LANGUAGE", "LC_ALL"):
+            for name in ("PERFDESK_HOME", "XDG_DATA_HOME", "LANGUAGE", "LC_ALL",
+                         "PERFDESK_PSEUDO_LOCALE"):
                 env.pop(name, None)
+            if variant == "pseudo":
+                env["PERFDESK_PSEUDO_LOCALE"] = "1"
             subprocess.run([sys.executable, __file__, "--variant", variant, "--out",
                             str(args.out)], check=True, env=env, cwd=ROOT)
     return 0

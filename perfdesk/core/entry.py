@@ -34,7 +34,7 @@ previews show every note; importers list the adjustments (the checks report the 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -44,11 +44,13 @@ from perfdesk.core import indicator_library, values
 from perfdesk.core.i18n import Text
 from perfdesk.core.severity import ERROR, HINT, WARNING, Severity
 from perfdesk.core.taxonomy import (
+    COMMON_UNITS,
     DEFAULT_GRADES,
     EFFECT,
     SATISFACTION,
     QUALITATIVE,
     QUANTITATIVE,
+    PROFILES,
     LabelKind,
     level1_names,
     level2_names,
@@ -154,6 +156,63 @@ def read_comparator(text: str) -> str:
     probe = values.parse("1" + text)  # 以上 / 以下 written in the symbol column
     if probe.value.kind is ValueKind.QUANTITATIVE and probe.value.unit == "":
         return probe.value.comparator
+    return ""
+
+
+def cell_fits(field_name: str, text: str, *, profile: str,
+              grades: tuple[str, ...] = DEFAULT_GRADES) -> bool:
+    """Whether ``text`` reads as a cell of the grid column ``field_name`` (an empty cell fits
+    every column; 三级指标 and 解释 take any text)."""
+    text = clean(text)
+    if not text or field_name in ("name", "explanation"):
+        return True
+    if field_name == "level1":
+        return read_level1(profile, label_without_score(text)).kind in (
+            LabelKind.STANDARD, LabelKind.ALIAS)
+    if field_name == "level2":
+        return bool(parent_of_level2(profile, normalise_label(label_without_score(text))))
+    if field_name == "nature":
+        return bool(read_nature(text))
+    if field_name == "comparator":
+        return bool(read_comparator(text))
+    if field_name == "value":
+        kind = values.parse(text, grades).value.kind
+        return kind in (ValueKind.QUANTITATIVE, ValueKind.TIME, ValueKind.QUALITATIVE) or \
+            (text in grades) or values.parse_number(text) is not None
+    if field_name == "unit":
+        return text in _known_units() or (
+            len(text) <= 2 and values.parse_number(text) is None and not read_nature(text)
+            and not read_comparator(text) and not cell_fits("basis", text, profile=profile))
+    if field_name == "basis":
+        return text.endswith("标准") or text in ("其他", "计划", "历史", "行业")
+    return True
+
+
+@lru_cache(maxsize=1)
+def _known_units() -> frozenset[str]:
+    return frozenset(COMMON_UNITS) | {e.unit for p in PROFILES
+                                      for e in indicator_library.entries(p) if e.unit}
+
+
+# What a column of cells is, tried in this order when its values do not fit where they
+# landed: the closed vocabularies first, free text last.
+_RECOGNISED = ("level1", "level2", "nature", "comparator", "value", "basis", "unit")
+
+
+def column_of_cells(cells: Iterable[str], *, profile: str,
+                    grades: tuple[str, ...] = DEFAULT_GRADES,
+                    taken: Collection[str] = ()) -> str:
+    """The grid column a column of cells (a pasted block's, without a heading row) holds, by
+    what its values look like: ``"level1"`` … ``"basis"`` when every non-empty value reads as
+    one (not one of ``taken``), ``""`` for free text (a name or an explanation)."""
+    texts = [clean(c) for c in cells if clean(c)]
+    if not texts:
+        return ""
+    for field_name in _RECOGNISED:
+        if field_name in taken:
+            continue
+        if all(cell_fits(field_name, t, profile=profile, grades=grades) for t in texts):
+            return field_name
     return ""
 
 

@@ -56,8 +56,45 @@ def set_fonts(app: QApplication) -> None:
     app.setFont(fonts.ui_font(app.font()))
 
 
-def install_language(app: QApplication, code: str) -> None:
-    """Switch the GUI (``"zh_CN"`` or ``"en"``), Qt's dialogs and the core's messages."""
+PSEUDO_ENV = "PERFDESK_PSEUDO_LOCALE"  # set (to 1): every text stretched, to find clipping
+PSEUDO_STRETCH = 0.4
+
+
+def pseudo(text: str) -> str:
+    """``text`` 40% longer (a translation may well be): what follows it is a run of ``·``
+    (``%1`` and ``&N`` stay as they are)."""
+    if not text:
+        return text
+    return text + "·" * max(1, round(len(text) * PSEUDO_STRETCH))
+
+
+class PseudoTranslator(QTranslator):
+    """Every text of the interface, as the language installed before gives it, stretched by
+    :data:`PSEUDO_STRETCH` (pseudo-localisation: a screenshot shows what would be clipped)."""
+
+    def __init__(self, app: QApplication, below: list[QTranslator]) -> None:
+        super().__init__(app)
+        self.below = list(below)
+
+    def translate(self, context, source, disambiguation=None, n=-1):  # noqa: D102 - Qt API
+        if not source:
+            return source
+        for translator in self.below:
+            found = translator.translate(context, source, disambiguation, n)
+            if found:
+                return pseudo(found)
+        return pseudo(source)
+
+    def isEmpty(self) -> bool:  # noqa: N802 - Qt API
+        return False
+
+
+def install_language(app: QApplication, code: str, *, stretched: bool | None = None) -> None:
+    """Switch the GUI (``"zh_CN"`` or ``"en"``), Qt's dialogs and the core's messages;
+    ``stretched`` (default: the ``PERFDESK_PSEUDO_LOCALE`` environment variable) stretches
+    every text of the GUI by 40%."""
+    if stretched is None:
+        stretched = bool(os.environ.get(PSEUDO_ENV))
     for translator in _translators:
         app.removeTranslator(translator)
     _translators.clear()
@@ -74,6 +111,10 @@ def install_language(app: QApplication, code: str) -> None:
             app.installTranslator(qt)
             _translators.append(qt)
         QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    if stretched:
+        stretch = PseudoTranslator(app, _translators)
+        app.installTranslator(stretch)  # the last installed is asked first
+        _translators.append(stretch)
     i18n.set_language(i18n.EN if english else i18n.ZH)
 
 

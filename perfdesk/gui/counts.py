@@ -42,7 +42,10 @@ class ProblemCounts(QWidget):
 
     def set_summary(self, summary: Summary) -> None:
         if summary != self.summary:
+            digits = self._digits(self.summary)
             self.summary = summary
+            if self._digits(summary) != digits:  # 18002: wider than the room kept (rare)
+                self.updateGeometry()
             self.setToolTip("  ".join(text for _level, text in self.parts(summary, True)))
             self.update()
 
@@ -58,6 +61,13 @@ class ProblemCounts(QWidget):
 
     def text(self) -> str:
         return "  ".join(text for _level, text in self.parts())
+
+    @staticmethod
+    def _digits(summary: Summary) -> tuple[int, ...]:
+        """The widths the counts need beyond three digits each (what sizeHint keeps room
+        for)."""
+        return tuple(max(len(str(n)), 3) for n in (summary.errors, summary.warnings,
+                                                   summary.hints))
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
         # as wide as the counts with at least three digits each, so the widget keeps its

@@ -13,7 +13,10 @@ the form's footer below); what each row's cells mean is the core's one reader
 (:class:`perfdesk.core.entry.IndicatorRowReader`), the same that typing and both importers use.
 Columns are found by their heading text (:mod:`perfdesk.core.vocabulary`) when the block starts
 with (or contains, below a few title rows) a heading row; without one they are read in the
-grid's own column order (``GRID_COLUMNS``) starting at the column the paste was aimed at.
+grid's own column order (``GRID_COLUMNS``) starting at the column the paste was aimed at, except
+a column whose values cannot be held there: that one is recognised by what its values look
+like (:func:`perfdesk.core.entry.column_of_cells`), so a target never falls into 性质 and is
+dropped.
 """
 
 from __future__ import annotations
@@ -22,8 +25,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from perfdesk.core.entry import CellNote, IndicatorRowReader
-from perfdesk.core.fields import GRID_COLUMNS
+from perfdesk.core.entry import (
+    CellNote,
+    IndicatorRowReader,
+    cell_fits,
+    clean,
+    column_of_cells,
+)
+from perfdesk.core.fields import GRID_COLUMNS, GRID_HEADERS
 from perfdesk.core.i18n import Text
 from perfdesk.core.severity import Severity, worst
 from perfdesk.core.taxonomy import DEFAULT_GRADES, DEFAULT_PROFILE, normalise_label
@@ -75,12 +84,15 @@ class PasteResult:
             block had none and the grid's order was assumed.
         notices: what the clerk should know about the block as a whole (rows skipped above a
             heading or below the grid, columns ignored).
+        by_content: without a heading row, some columns were recognised by their values
+            rather than taken in the grid's order.
     """
 
     rows: list[PastedRow]
     columns: tuple[str, ...]
     heading_line: int | None = None
     notices: list[Text] = field(default_factory=list)
+    by_content: bool = False
 
     def indicators(self) -> list[Indicator]:
         return [row.indicator for row in self.rows]
@@ -245,6 +257,30 @@ def guess_columns(grid: Sequence[Sequence[str]], profile: str = DEFAULT_PROFILE
     return tuple(layout)
 
 
+def _columns_by_content(grid: Sequence[Sequence[str]], layout: tuple[str, ...], profile: str,
+                        grades: tuple[str, ...]) -> tuple[str, ...]:
+    """A block without a heading row: each column where the grid's column order put it when
+    its values fit there, else the column its values look like (a target, a 依据, a unit …;
+    free text is the 三级指标 name, then 解释), so nothing pasted falls into a column that
+    cannot hold it and is dropped."""
+    width = len(layout)
+    cells = [[row[k] if k < len(row) else "" for row in grid] for k in range(width)]
+    fits = [bool(field) and all(cell_fits(field, c, profile=profile, grades=grades)
+                                for c in cells[k]) for k, field in enumerate(layout)]
+    result = [field if fits[k] else "" for k, field in enumerate(layout)]
+    taken = {field for field in result if field}
+    for k in range(width):
+        if fits[k] or not any(clean(c) for c in cells[k]):
+            continue
+        field = column_of_cells(cells[k], profile=profile, grades=grades, taken=taken)
+        if not field:  # free text: the name first, then the explanation
+            field = next((f for f in ("name", "explanation") if f not in taken), "")
+        result[k] = field
+        if field:
+            taken.add(field)
+    return tuple(result)
+
+
 # --- reading the block ----------------------------------------------------------------------
 
 
@@ -272,6 +308,7 @@ def parse_paste(
             take these, as if the merged cell above went on.
     """
     grid = split_cells(text)
+    by_content = False
     notices: list[Text] = []
     heading_line: int | None = None
     layout: tuple[str, ...] | None = None
@@ -300,7 +337,16 @@ def parse_paste(
         width = max((len(cells) for cells in grid), default=0)
         order = tuple(columns)[start_column:]
         layout = tuple(order[k] if k < len(order) else "" for k in range(width))
-        if width > len(order):
+        recognised = _columns_by_content(grid, layout, profile, tuple(grades))
+        if recognised != layout:
+            notices.append(Text(
+                "没有表头，按内容认出了各列：{names}。".format(names="、".join(
+                    GRID_HEADERS[c].zh if c else "（未读）" for c in recognised)),
+                "No heading row; the columns were recognised by their values: {names}.".format(
+                    names=", ".join(GRID_HEADERS[c].en if c else "(not read)"
+                                    for c in recognised))))
+            layout, by_content = recognised, True
+        elif width > len(order):
             notices.append(Text(
                 "粘贴的内容比表格多 {n} 列，多出的列没有读取。",
                 "The block has {n} more column(s) than the grid; they were not read.",
@@ -337,5 +383,5 @@ def parse_paste(
         read = reader.read(named, source_text="\t".join(named.values()),
                            source_ref=f"粘贴 第{index + 1}行")
         rows.append(PastedRow(index + 1, named, read.indicator, read.notes))
-    return PasteResult(rows, layout, heading_line, notices)
+    return PasteResult(rows, layout, heading_line, notices, by_content)
 

@@ -966,6 +966,36 @@ The path was copied: paste it to attach the file to an email.</translation>
         <source>PerfDesk 数据文件 (*.perfdesk)</source>
         <translation>PerfDesk datasets (*.perfdesk)</translation>
     </message>
+    <message>
+        <source>上次 PerfDesk 没有正常关闭，指标表格中有一格的内容输入到一半、还没有确认：
+
+项目：%1
+第 %2 个指标“%3”的“%4”：%5
+
+要把它填回这一格吗？</source>
+        <translation>PerfDesk was not closed properly last time: a cell of the indicator grid was being typed and not yet confirmed:
+
+Project: %1
+Indicator %2 “%3”, %4: %5
+
+Put it back into that cell?</translation>
+    </message>
+    <message>
+        <source>（未命名）</source>
+        <translation>(unnamed)</translation>
+    </message>
+    <message>
+        <source>恢复未完成的输入</source>
+        <translation>Restore unfinished typing</translation>
+    </message>
+    <message>
+        <source>填回</source>
+        <translation>Put back</translation>
+    </message>
+    <message>
+        <source>放弃</source>
+        <translation>Discard</translation>
+    </message>
 </context>
 <context>
     <name>AnswerDialog</name>
@@ -1672,6 +1702,10 @@ The path was copied: paste it to attach the file to an email.</translation>
     <message>
         <source>按第 %1 行的表头识别各列</source>
         <translation>columns recognised by the heading in row %1</translation>
+    </message>
+    <message>
+        <source>没有表头，按内容认出了各列（见下方）</source>
+        <translation>no heading row, the columns were recognised by their values (see below)</translation>
     </message>
     <message>
         <source>没有表头，按指标表的列顺序读取（从“%1”列开始）</source>

@@ -242,3 +242,20 @@ def test_the_total_follows_its_parts_until_it_is_set_apart():
     assert typed_project_changes(project, "annual_other", Decimal(30)) == {
         "annual_other": Decimal(30)}
     assert typed_project_changes(project, "name", "") == {}
+
+
+def test_a_column_of_cells_is_recognised_by_what_its_values_look_like():
+    from perfdesk.core.entry import cell_fits, column_of_cells
+
+    def column(*cells):
+        return column_of_cells(cells, profile="88")
+
+    assert column("产出指标", "", "效益指标") == "level1"
+    assert column("数量指标", "社会效益指标") == "level2"
+    assert column("定量", "定性") == "nature"
+    assert column("≥", "<=") == "comparator"
+    assert column("≥90%", "2026年12月底前", "较好") == "value"
+    assert column("计划标准", "行业标准") == "basis"
+    assert column("场", "人次", "%") == "unit"
+    assert column("问卷调查", "按签到统计") == ""  # free text: a name or an explanation
+    assert not cell_fits("nature", "≥90%", profile="88")  # a target never lands in 性质

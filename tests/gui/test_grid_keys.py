@@ -11,7 +11,7 @@ from decimal import Decimal
 import pytest
 from tests.support.gui_helpers import cell_editor, enter, focused, press, reactivate, type_text
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QComboBox
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox
 
 from perfdesk.core.model import Indicator, Project
 from perfdesk.gui import settings as s
@@ -19,8 +19,10 @@ from perfdesk.gui.models.indicator_table_model import (
     BASIS,
     EXPLANATION,
     LEVEL1,
+    LEVEL2,
     NAME,
     NATURE,
+    UNIT,
     VALUE,
 )
 from perfdesk.gui.window.main_window import MainWindow
@@ -108,8 +110,7 @@ def test_after_a_run_of_tabs_enter_goes_to_the_next_row_where_the_run_began(wind
     type_text(qtbot, grid, "培训班次")
     press(qtbot, cell_editor(grid), Qt.Key.Key_Tab)
     assert where(grid) == (0, NAME + 1) and not editing(grid)  # no editor opened there
-    press(qtbot, grid, Qt.Key.Key_Tab)
-    press(qtbot, grid, Qt.Key.Key_Tab)
+    press(qtbot, grid, Qt.Key.Key_Tab)  # from 性质 to 值: ≥ is typed with the value
     assert where(grid) == (0, VALUE)
     type_text(qtbot, grid, "8")
     enter(qtbot, grid)
@@ -205,3 +206,92 @@ def test_enter_on_a_suggestion_stores_the_whole_name_in_one_press(window, qtbot)
     reactivate(qtbot, window)
     assert stored(window).indicators[2].name == chosen
     assert where(grid) == (2, NAME)  # the last row: Enter has nowhere further down to go
+
+
+@pytest.mark.parametrize("basis", ["行业标准", "计划标准"])
+def test_tab_out_of_a_basis_typed_in_full_and_the_explanation_typed_next_is_kept(
+        window, qtbot, basis):
+    # the suggestions open while the input method composes and close on its commit (the text
+    # is one of them exactly); the keys after Tab are for the next cell, not the closed editor
+    grid = at(window, 0, BASIS)
+    press(qtbot, grid, Qt.Key.Key_Delete)
+    type_text(qtbot, grid, basis)
+    QApplication.processEvents()  # what the window system does before the clerk's next key
+    press(qtbot, cell_editor(grid), Qt.Key.Key_Tab)
+    assert where(grid) == (0, EXPLANATION) and not editing(grid)
+    type_text(qtbot, grid, "按年度计划")
+    enter(qtbot, grid)
+    first = stored(window).indicators[0]
+    assert (first.basis, first.explanation) == (basis, "按年度计划")
+
+
+def test_tab_out_of_a_grade_goes_to_the_basis_next_to_it(window, qtbot):
+    grid = at(window, 1, NATURE)
+    type_text(qtbot, grid, "定性")
+    press(qtbot, cell_editor(grid), Qt.Key.Key_Tab)
+    assert where(grid) == (1, VALUE)  # a grade has no 符号
+    type_text(qtbot, grid, "较好")
+    QApplication.processEvents()
+    press(qtbot, cell_editor(grid), Qt.Key.Key_Tab)
+    assert where(grid) == (1, BASIS) and not editing(grid)  # nor a 单位
+    type_text(qtbot, grid, "其他")
+    enter(qtbot, grid)
+    second = stored(window).indicators[1]
+    assert (second.nature, second.grade, second.basis) == ("定性", "较好", "其他")
+
+
+def test_tab_goes_from_nature_to_the_value_and_past_the_unit_the_value_brought(window, qtbot):
+    grid = at(window, 0, NATURE)
+    press(qtbot, grid, Qt.Key.Key_Tab)
+    assert where(grid) == (0, VALUE)  # ≥ is typed with the value
+    type_text(qtbot, grid, ">=12次")
+    QApplication.processEvents()
+    press(qtbot, cell_editor(grid), Qt.Key.Key_Tab)
+    assert where(grid) == (0, BASIS)  # the unit came with it
+    press(qtbot, grid, Qt.Key.Key_Backtab, SHIFT)
+    assert where(grid) == (0, UNIT)  # Shift+Tab reaches what Tab went past
+    first = stored(window).indicators[0]
+    assert (first.comparator, first.target, first.unit) == ("≥", Decimal("12"), "次")
+
+
+def test_a_deadline_typed_in_the_value_goes_on_to_the_basis_and_prints_no_comparator(
+        window, qtbot):
+    for row, nature in ((0, "定量"), (1, "定性")):
+        grid = at(window, row, NATURE)
+        type_text(qtbot, grid, nature)
+        press(qtbot, cell_editor(grid), Qt.Key.Key_Tab)
+        assert where(grid) == (row, VALUE)
+        type_text(qtbot, grid, "2026年12月底前")
+        QApplication.processEvents()
+        press(qtbot, cell_editor(grid), Qt.Key.Key_Tab)
+        assert where(grid) == (row, BASIS)  # a deadline takes no unit
+    window.checker.finish_now()
+    for indicator in stored(window).indicators[:2]:
+        assert indicator.value_display() == "2026年12月底前"  # not "≥ 2026年12月底前"
+        assert indicator.comparator == "" and indicator.unit == ""
+        found = [f for f in window.checker.findings(window.current_project)
+                 if f.indicator_uuid == indicator.uuid]
+        assert found == [], found
+
+
+def test_a_level2_of_another_level1_brings_its_level1(window, qtbot):
+    grid = at(window, 1, LEVEL2)
+    type_text(qtbot, grid, "社")  # 社会效益指标 is under 效益指标, not this row's 产出指标
+    press(qtbot, cell_editor(grid), Qt.Key.Key_Tab)
+    assert where(grid) == (1, NAME)
+    second = stored(window).indicators[1]
+    assert (second.level1, second.level2) == ("效益指标", "社会效益指标")
+
+
+def test_a_pause_in_typing_keeps_a_draft_that_goes_once_the_cell_is_confirmed(window, qtbot):
+    from perfdesk.services.drafts import draft_path, read_draft
+
+    grid = at(window, 0, EXPLANATION)
+    type_text(qtbot, grid, "按签到表统计")
+    path = window.document.dataset.path
+    qtbot.waitUntil(draft_path(path).exists, timeout=5000)  # after a short pause
+    draft = read_draft(path)
+    assert (draft.field, draft.text) == ("explanation", "按签到表统计")
+    enter(qtbot, grid)
+    assert not draft_path(path).exists()
+    assert stored(window).indicators[0].explanation == "按签到表统计"

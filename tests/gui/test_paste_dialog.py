@@ -170,3 +170,17 @@ def test_messages_follow_the_language(qtbot):
     i18n.set_language("en")
     dialog = make(qtbot)
     assert "not a level-1 category" in cell(dialog, 2, "level1", Qt.ItemDataRole.ToolTipRole)
+
+
+def test_a_paste_without_headings_finds_its_columns_by_their_values(qtbot):
+    # a name, a target and a remark copied from a working sheet, pasted at 三级指标: the
+    # target is read as the value (not dropped as a 性质), the remark as the explanation
+    dialog = make(qtbot, text="参训人员满意度\t≥90%\t问卷调查\r\n群众知晓率\t>=85%\t抽样调查\r\n",
+                  start_column=2, level1="满意度指标", level2="服务对象满意度指标")
+    assert "按内容认出了各列" in dialog.ui.summaryLabel.text()
+    assert "三级指标、值、解释" in dialog.ui.noticesLabel.text()
+    assert (cell(dialog, 0, "comparator"), cell(dialog, 0, "value")) == ("≥", "90")
+    assert cell(dialog, 1, "explanation") == "抽样调查"
+    first = dialog.indicators()[0]
+    assert (first.comparator, first.target, first.unit, first.explanation) == (
+        "≥", Decimal("90"), "%", "问卷调查")

@@ -28,6 +28,7 @@ from perfdesk.gui.forms.ui_new_dataset_dialog import Ui_NewDatasetDialog
 from perfdesk.gui.forms.ui_new_unit_dialog import Ui_NewUnitDialog
 from perfdesk.gui.forms.ui_settings_dialog import Ui_SettingsDialog
 from perfdesk.gui.translate import _t
+from perfdesk.gui.widgets.spin_boxes import select_on_focus
 from perfdesk.core.i18n import ZH, language
 from perfdesk.core.paths import documents_dir
 from perfdesk.core.taxonomy import PROFILE_TITLES, PROFILES
@@ -93,6 +94,7 @@ class NewDatasetDialog(QDialog):
         ui = self.ui
         _fill_profiles(ui.profileCombo)
         ui.yearSpin.setValue(date.today().year + 1)  # budgets are prepared for next year
+        select_on_focus(ui.yearSpin)
         ui.folderEdit.setText(str(folder or documents_dir()))
         self._name_edited = False
         self._risky: tuple[str, bool] = ("", False)  # (folder, on a stick or a share)
@@ -214,6 +216,7 @@ class DatasetPropertiesDialog(QDialog):
         ui.pathValue.setText(str(path))
         ui.titleEdit.setText(title)
         ui.yearSpin.setValue(year)
+        select_on_focus(ui.yearSpin)
         _fill_profiles(ui.profileCombo)
         ui.profileCombo.setCurrentIndex(ui.profileCombo.findData(profile))
         ui.gradesEdit.setPlainText("\n".join(grades))

@@ -227,6 +227,8 @@ class PasteDialog(QDialog):
             if result.heading_line is not None:
                 how = self.tr("按第 %1 行的表头识别各列").replace(
                     "%1", str(result.heading_line))
+            elif result.by_content:
+                how = self.tr("没有表头，按内容认出了各列（见下方）")
             else:
                 first = next((c for c in result.columns if c), "")
                 how = self.tr("没有表头，按指标表的列顺序读取（从“%1”列开始）").replace(

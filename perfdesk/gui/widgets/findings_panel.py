@@ -184,6 +184,7 @@ class FindingsPanel(QWidget):
         self.ui.findingsView.clicked.connect(self._clicked)
         self.ui.fixButton.setEnabled(False)
         self._detail = ""
+        self._totals = Summary()
         detail = self.ui.detailText
         detail.viewport().setAutoFillBackground(False)
         detail.setStyleSheet("QTextBrowser { background: transparent; }")
@@ -227,6 +228,7 @@ class FindingsPanel(QWidget):
         if self.model is not None:
             self.model.project_uuid = uuid
             self._rebuild()
+            self._show_scope_summary()
 
     def _scope_changed(self, *_args) -> None:
         if self.model is None:
@@ -234,6 +236,7 @@ class FindingsPanel(QWidget):
         self.ui.findingsView.setColumnHidden(PROJECT_COLUMN, not self.all_projects)
         self.model.set_scope(self.all_projects, self.model.project_uuid)
         self._show_detail(None)
+        self._show_scope_summary()
 
     def _findings_changed(self, uuids: list) -> None:
         if self.model is None:
@@ -260,7 +263,17 @@ class FindingsPanel(QWidget):
         current = self.ui.findingsView.currentIndex()
         self._show_detail(current if current.isValid() else None)
 
-    def show_summary(self, summary: Summary) -> None:
+    def show_summary(self, totals: Summary) -> None:
+        """The counts at the top follow the scope: the dataset's ``totals`` for 全部项目, the
+        shown project's own for 当前项目."""
+        self._totals = totals
+        self._show_scope_summary()
+
+    def _show_scope_summary(self) -> None:
+        summary = self._totals
+        if self.model is not None and self.checker is not None and not self.all_projects:
+            uuid = self.model.project_uuid
+            summary = self.checker.summary(uuid) if uuid else Summary()
         self.ui.summaryLabel.set_summary(summary)
 
     def select(self, finding: Any) -> None:

@@ -25,6 +25,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
+    QApplication,
     QComboBox,
     QCompleter,
     QLineEdit,
@@ -135,6 +136,38 @@ class _ListKeys(QObject):
         return False
 
 
+class _PopupHidden(QObject):
+    """A completer's suggestions that hide while the cell editor stays open (the text typed
+    matches exactly, or no more) give the activation back to the editor's window.
+
+    Qt's offscreen platform (the tests', the benchmark's) activates every window it shows,
+    popups included, and activates none again when one hides (the activation of a popup shown and hidden
+    at once even comes after it hid); a hidden popup left as the
+    active window keeps ``setFocus`` from reaching the grid when the editor closes, so the
+    clerk's next keys would go to the closed editor. On Windows and X11 a popup never takes
+    the activation, and this does nothing."""
+
+    def __init__(self, editor: QWidget, popup: QWidget) -> None:
+        super().__init__(popup)
+        self.editor = editor
+        popup.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt API
+        kind = event.type()
+        if (kind == QEvent.Type.Hide and QApplication.activeWindow() is watched) or \
+                (kind == QEvent.Type.WindowActivate and not watched.isVisible()):
+            window = self.editor.window()
+            if window is not watched and window.isVisible():
+                window.activateWindow()
+        return False
+
+
+def give_back_activation(editor: QWidget, completer: QCompleter | None) -> None:
+    """See :class:`_PopupHidden`."""
+    if completer is not None:
+        _PopupHidden(editor, completer.popup())
+
+
 def _combo(parent: QWidget, items, current: str, *, editable: bool) -> QComboBox:
     combo = GridCombo(parent)
     combo.setEditable(editable)
@@ -146,6 +179,7 @@ def _combo(parent: QWidget, items, current: str, *, editable: bool) -> QComboBox
     combo.addItems(items)
     if editable and combo.lineEdit() is not None:
         combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        give_back_activation(combo, combo.completer())
     keys = _ListKeys(combo)
     combo.installEventFilter(keys)
     if combo.lineEdit() is not None:
@@ -164,6 +198,7 @@ class IndicatorDelegate(QStyledItemDelegate):
     previewRequested = Signal(str, dict)
     addBelowRequested = Signal()
     picked = Signal()
+    typing = Signal(str, int, str)  # an indicator uuid, a column, its open editor's text
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -199,6 +234,10 @@ class IndicatorDelegate(QStyledItemDelegate):
         if isinstance(editor, GridCombo):
             editor.picked.connect(lambda: self._commit_picked(editor),
                                   Qt.ConnectionType.QueuedConnection)
+        line = editor.lineEdit() if isinstance(editor, QComboBox) else editor
+        if isinstance(line, QLineEdit):  # what is typed is kept as a draft after a pause
+            uuid, column = index.data(IndicatorRole).uuid, index.column()
+            line.textEdited.connect(lambda text: self.typing.emit(uuid, column, text))
         return editor
 
     def _create_editor(self, parent: QWidget, index: QModelIndex) -> QWidget:
@@ -209,11 +248,13 @@ class IndicatorDelegate(QStyledItemDelegate):
         if column == LEVEL1:
             return _combo(parent, ["", *level1_names(profile)], indicator.level1, editable=False)
         if column == LEVEL2:
+            # the 一级's own 二级 first, then every other one: choosing one of those (by its
+            # first character, as Excel's lists are searched) changes the 一级 with it
+            names = [n for l1 in level1_names(profile) for n in level2_names(profile, l1)]
             if indicator.level1 in level1_names(profile):
-                names = level2_names(profile, indicator.level1)
-            else:
-                names = [n for l1 in level1_names(profile) for n in level2_names(profile, l1)]
-            return _combo(parent, ["", *names], indicator.level2, editable=False)
+                own = level2_names(profile, indicator.level1)
+                names = [*own, *(n for n in names if n not in own)]
+            return _combo(parent, ["", *dict.fromkeys(names)], indicator.level2, editable=False)
         if column == NATURE:
             return _combo(parent, NATURES, indicator.nature, editable=False)
         if column == COMPARATOR:
@@ -235,6 +276,7 @@ class IndicatorDelegate(QStyledItemDelegate):
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
             completer.setMaxVisibleItems(12)
             editor.setCompleter(completer)
+            give_back_activation(editor, completer)
             # Enter (or a click) on a suggestion takes it and completes the cell at once, as
             # Enter does: the suggestion's whole name, not what was typed so far
             completer.activated[str].connect(

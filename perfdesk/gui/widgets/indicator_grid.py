@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from perfdesk.core import values
+from perfdesk.core.values import ValueKind
 from perfdesk.gui.models.indicator_table_model import (
     BASIS,
     COLUMN_COUNT,
@@ -211,14 +213,26 @@ class IndicatorGrid(QTableView):
             self.setCurrentIndex(target)
             self.scrollTo(target)
 
-    def move_across(self, step: int) -> None:
-        """Tab / Shift+Tab: the next or previous editable cell, staying put at the ends."""
+    def move_across(self, step: int, typed: str = "") -> None:
+        """Tab / Shift+Tab: the next or previous editable cell, staying put at the ends.
+
+        Tab goes past the cells 指标值 fills: from 性质 past 符号 (``>=95%`` typed in 值 brings
+        it), and out of a 值 just typed (``typed``) past 单位 once it needs nothing more (the
+        unit came with the value or was there, or the value is a deadline, which takes none).
+        Shift+Tab and the arrows still reach both."""
         current = self.currentIndex()
         if not current.isValid():
             return
         if self._run_start is None:
             self._run_start = current.column()
-        self._go(self.next_cell(current, step))
+        target = self.next_cell(current, step)
+        if step > 0 and target.isValid() and target.row() == current.row() and (
+                (target.column() == COMPARATOR and current.column() == NATURE)
+                or (target.column() == UNIT and current.column() == VALUE and typed
+                    and (target.data() or values.parse(typed).value.kind is ValueKind.TIME))):
+            beyond = self.next_cell(target, step)
+            target = beyond if beyond.isValid() else target
+        self._go(target)
 
     def move_on_enter(self) -> None:
         current = self.currentIndex()
@@ -251,7 +265,8 @@ class IndicatorGrid(QTableView):
             self.move_on_enter()
         elif hint in (Hint.EditNextItem, Hint.EditPreviousItem):
             # Tab leaves the cell for the next one, ready to type over (no editor opened there)
-            self.move_across(1 if hint == Hint.EditNextItem else -1)
+            self.move_across(1 if hint == Hint.EditNextItem else -1,
+                             line.text() if isinstance(line, QLineEdit) else "")
 
     def _take_focus_back(self) -> None:
         from PySide6.QtWidgets import QApplication

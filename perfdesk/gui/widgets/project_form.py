@@ -40,6 +40,7 @@ from perfdesk.gui.checking import LiveChecker
 from perfdesk.gui.document import DatasetDocument
 from perfdesk.gui.forms.ui_project_form import Ui_ProjectForm
 from perfdesk.gui.severity_style import HEX, field_marks_style
+from perfdesk.gui.widgets.spin_boxes import select_on_focus
 from perfdesk.gui.models.indicator_table_model import finding_text
 from perfdesk.core.taxonomy import PROJECT_ATTRIBUTES
 
@@ -106,6 +107,7 @@ class ProjectForm(QWidget):
         self._session: dict[str, int] = {}
         self._own_edit = False
         self._pending_field = ""
+        select_on_focus(self.ui.periodStart, self.ui.periodEnd)
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
         self._idle.setInterval(TYPING_PAUSE_MS)

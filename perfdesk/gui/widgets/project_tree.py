@@ -109,7 +109,9 @@ class ProjectTreeView(QTreeView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setItemDelegate(BadgeDelegate(self))
-        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # names of one unit often share their start and end (2026年…经费): the middle goes,
+        # and the tooltip has the whole name
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
 
     def fit_columns(self) -> None:
         """Names take the width; the badge column keeps its own, so a changed count never

@@ -41,6 +41,7 @@ KEYS: dict[str, tuple[Any, ...]] = {
     "actionMoveDown": ("Alt+Down", "Ctrl+Shift+Down"),  # on a drop-down cell Alt+↓ opens it
     "actionPasteIndicators": ("Ctrl+V",),
     "actionGuide": ("F1",),
+    "actionApplyFix": ("Ctrl+.",),  # 自动修正 of the selected finding (F8 selects it)
 }
 
 # Actions that need an open dataset / a writable one.
@@ -80,12 +81,16 @@ class WindowActions:
         ui.menuCheck.addAction(dock_action)
         window.jobs.writing_changed.connect(self.update)
 
-    def follow(self, document: DatasetDocument) -> None:
-        """A dataset was opened: 撤销 / 重做 follow its undo stack."""
+    def follow(self, document: DatasetDocument, *, stop: bool = False) -> None:
+        """A dataset was opened: 撤销 / 重做 follow its undo stack (``stop``: it is closing,
+        they follow it no more; its stack may outlive the window's actions)."""
         stack = document.undo_stack
         for signal in (stack.canUndoChanged, stack.canRedoChanged, stack.undoTextChanged,
                        stack.redoTextChanged):
-            signal.connect(self.update)
+            if stop:
+                signal.disconnect(self.update)
+            else:
+                signal.connect(self.update)
 
     def update(self, *_args) -> None:
         """Enable what can be done now: with a dataset open, with it writable and no import

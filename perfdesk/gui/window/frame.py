@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QLineEdit, QSizePolicy, QWidget
 
 from perfdesk.gui import settings as s
@@ -52,6 +53,9 @@ class WindowFrame:
         search.setMaximumWidth(280)
         bar.addWidget(search)
         window.search = search
+        clear = QShortcut(QKeySequence(Qt.Key.Key_Escape), search)
+        clear.setContext(Qt.ShortcutContext.WidgetShortcut)
+        clear.activated.connect(self._escape_search)
 
     def _setup_views(self) -> None:
         window = self.window
@@ -67,7 +71,6 @@ class WindowFrame:
         grid.addActions([ui.actionNewIndicator, ui.actionPasteIndicators, ui.actionMoveUp,
                          ui.actionMoveDown, ui.actionDelete])
         tree.setItemDelegate(BadgeDelegate(tree))
-        tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         ui.addIndicatorButton.setDefaultAction(ui.actionNewIndicator)
         ui.moveUpButton.setDefaultAction(ui.actionMoveUp)
         ui.moveDownButton.setDefaultAction(ui.actionMoveDown)
@@ -87,6 +90,15 @@ class WindowFrame:
         window.resizeDocks([ui.findingsDock], [270], Qt.Orientation.Horizontal)
 
     # --- the layout the clerk left ----------------------------------------------------------
+
+    def _escape_search(self) -> None:
+        """Esc in the search box: clears it (the whole tree shows again); Esc in an empty
+        box goes back to the tree."""
+        search = self.window.search
+        if search.text():
+            search.clear()
+        else:
+            self.window.ui.projectTree.setFocus()
 
     def restore_layout(self) -> None:
         window, settings = self.window, self.window.settings

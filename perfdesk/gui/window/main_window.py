@@ -36,6 +36,7 @@ from perfdesk.gui.models.project_tree_model import ProjectTreeModel
 from perfdesk.gui.operations import check, export, importing, pdf, sample
 from perfdesk.gui.translate import _t
 from perfdesk.gui.window.actions import WindowActions
+from perfdesk.gui.window.drafts import Drafts
 from perfdesk.gui.window.editing import Editing
 from perfdesk.gui.window.frame import WindowFrame
 from perfdesk.gui.window.navigation import Navigation
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
         self.editing = Editing(self)
         self.reviewing = Reviewing(self)
         self.submitting = Submitting(self)
+        self.drafts = Drafts(self)
         self.opening = DatasetOpening(self)
         self._connect_actions()
         self.frame.restore_layout()

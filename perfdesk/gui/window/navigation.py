@@ -30,6 +30,7 @@ class Navigation:
         self.window = window
         self.current_project: str | None = None
         self._saved_tree: tuple[set[str], str] = (set(), "")
+        self._last_place: tuple[str, tuple] | None = None  # where F8 went last
         ui = window.ui
         window.search.textChanged.connect(self.filter_changed)
         ui.problemFilter.currentIndexChanged.connect(self.filter_changed)
@@ -178,6 +179,37 @@ class Navigation:
         window.proxy.set_level(window.ui.problemFilter.currentIndex())
         if window.proxy.active:
             window.ui.projectTree.expandAll()
+        self._keep_in_step()
+
+    def _keep_in_step(self) -> None:
+        """The form never stays on a project the filtered tree no longer shows (the clerk
+        would edit a project they cannot see): the first one shown takes its place, or none."""
+        window = self.window
+        if window.tree_model is None or self.current_project is None:
+            return
+        shown = window.proxy.mapFromSource(window.tree_model.index_of(self.current_project))
+        if shown.isValid():
+            return
+        proxy = window.proxy
+
+        def first(parent: QModelIndex) -> QModelIndex:
+            for row in range(proxy.rowCount(parent)):
+                index = proxy.index(row, 0, parent)
+                if index.data(KindRole) == PROJECT:
+                    return index
+                found = first(index)
+                if found.isValid():
+                    return found
+            return QModelIndex()
+
+        index = first(QModelIndex())
+        if index.isValid():
+            window.ui.projectTree.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+        else:
+            window.ui.projectTree.selectionModel().clearCurrentIndex()
+            self.show_project(None)
 
     def focus_search(self) -> None:
         self.window.search.setFocus()
@@ -204,11 +236,19 @@ class Navigation:
         start_index = order.index(start)
         findings = self._ordered_findings(start)
         position = -1 if step > 0 else len(findings)
+        found = False
         if selected is not None and selected[0] == start:
             for n, finding in enumerate(findings):
                 if finding == selected[1]:
-                    position = n
+                    position, found = n, True
                     break
+        last = self._last_place
+        if not found and last is not None and last[0] == start:
+            # the finding jumped to last is gone (fixed): go on from its place, not from the
+            # first finding again
+            positions = self.indicator_positions(start)
+            before = sum(1 for f in findings if location_key(f, positions) < last[1])
+            position = before - 1 if step > 0 else before
         position += step
         if 0 <= position < len(findings):
             self.jump_to(start, findings[position])
@@ -231,6 +271,8 @@ class Navigation:
             self.select_in_tree(project_uuid)
         window.ui.findingsDock.show()
         window.ui.findingsPanel.select(finding)
+        self._last_place = (project_uuid,
+                            location_key(finding, self.indicator_positions(project_uuid)))
         self.focus_place(project_uuid, finding.indicator_uuid, finding.field)
 
     def focus_place(self, project_uuid: str, indicator_uuid: str | None, field: str) -> None:

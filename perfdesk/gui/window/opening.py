@@ -158,6 +158,7 @@ class DatasetOpening:
         self.update_title()
         window.menu_actions.update()
         checker.check_all()
+        window.drafts.offer()  # what was being typed when PerfDesk last died
 
     # --- closing ----------------------------------------------------------------------------
 
@@ -187,6 +188,7 @@ class DatasetOpening:
         window.navigation.current_project = None
         window.reviewing.forget()
         window.submitting.forget()
+        window.menu_actions.follow(document, stop=True)
         document.close()
         document.deleteLater()
         self.show_start()
