@@ -128,14 +128,19 @@ class _AfterFirstExpose(QObject):
     def __init__(self, window, callback) -> None:
         super().__init__(window)
         self.callback = callback
+        self.done = False  # the callback has run (a screenshot waits for it)
         window.winId()  # create the native window so its expose events can be watched
         window.windowHandle().installEventFilter(self)
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.Expose and obj.isExposed():
             obj.removeEventFilter(self)
-            QTimer.singleShot(0, self.callback)
+            QTimer.singleShot(0, self._run)
         return False
+
+    def _run(self) -> None:
+        self.callback()
+        self.done = True
 
 
 class _StartupProbe(QObject):
@@ -187,16 +192,19 @@ def run_app(args) -> int:
     # The window is on screen first; the dataset (and the data layer) load right after.
     if path:
         read_only = bool(getattr(args, "read_only", False))
-        _AfterFirstExpose(window, lambda: window.open_path(Path(path), read_only=read_only))
+        first = _AfterFirstExpose(
+            window, lambda: window.open_path(Path(path), read_only=read_only))
     elif sample:
-        _AfterFirstExpose(window, window.open_sample)
+        first = _AfterFirstExpose(window, window.open_sample)
     else:
-        _AfterFirstExpose(window, _preload_data_layer)
+        first = _AfterFirstExpose(window, _preload_data_layer)
     window.show()
     screenshot = getattr(args, "screenshot", None)
     if screenshot:
         def grab() -> None:
-            if window.jobs.busy:  # the sample is still being imported
+            # on a busy machine the window may be exposed after the delay: wait for what
+            # comes after the first expose (opening the dataset, building the sample) too
+            if not first.done or window.jobs.busy:
                 QTimer.singleShot(SCREENSHOT_DELAY_MS, grab)
                 return
             window.grab().save(str(screenshot))
