@@ -479,6 +479,14 @@ Select a budget unit or a project, or add a budget unit from the Project menu.</
         <translation>There are no projects yet, so there is nothing to export.</translation>
     </message>
     <message>
+        <source>%1 个项目的检查还有错误。导出的是官方表格，表上不标注检查结果；报送前请改正，或在报送时逐条说明。
+
+仍然导出吗？</source>
+        <translation>%1 projects still have errors. The export is the official table and does not mark check results on it; correct them before submitting, or explain each when you submit.
+
+Export anyway?</translation>
+    </message>
+    <message>
         <source>导出公开表</source>
         <translation>Export disclosure table</translation>
     </message>
@@ -1649,6 +1657,14 @@ Put it back into that cell?</translation>
     <message>
         <source>浏览(&amp;B)…</source>
         <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <source>新建数据文件（导入前）</source>
+        <translation>New dataset (before importing)</translation>
+    </message>
+    <message>
+        <source>导入的表格要放进一个数据文件，之后的每处修改都保存在其中。请先在这里新建一个，然后再选择要导入的表格。</source>
+        <translation>Imported tables go into a dataset, where every later change is saved. Create one here first, then choose the tables to import.</translation>
     </message>
 </context>
 <context>

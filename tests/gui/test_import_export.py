@@ -13,6 +13,7 @@ from perfdesk.gui.dialogs.import_dialog import ImportDialog
 from perfdesk.services.sample import SAMPLE_FILE
 from perfdesk.gui.window.main_window import MainWindow
 from perfdesk.core.paths import documents_dir
+from perfdesk.core.model import Project
 
 
 @pytest.fixture
@@ -75,3 +76,21 @@ def test_a_table_is_previewed_imported_as_one_undo_step_and_exported(
     assert len(io.read_table(detail).projects) == 22
     with Dataset.open(window.document.dataset.path, read_only=True) as ds:
         assert ds.counts().projects == 22
+
+
+def test_exporting_with_errors_left_says_so_before_the_file_is_written(window, gui, qtbot,
+                                                                       new_dataset, tmp_path):
+    dataset = new_dataset()
+    dataset.add_project(dataset.units()[0].uuid, Project(name="还没填完的项目"))
+    window.set_dataset(dataset)
+    target = tmp_path / "公开表.xlsx"
+    gui.answers["save_file"] = target
+    gui.answers["ask"] = False  # 取消
+    window.ui.actionExportDisclosure.trigger()
+    [(kind, _title, text, *_buttons)] = [a for a in gui.asked if a[0] == "ask"]
+    assert "1 个项目的检查还有错误" in text and "仍然导出吗" in text
+    assert not any(a[0] == "save_file" for a in gui.asked) and not target.exists()
+    gui.answers["ask"] = True  # 导出
+    window.ui.actionExportDisclosure.trigger()
+    qtbot.waitUntil(lambda: ("show_file", target) in gui.asked, timeout=60000)
+    assert target.exists()

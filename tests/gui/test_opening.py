@@ -7,7 +7,7 @@ import sqlite3
 
 from tests.support.gui_helpers import on_next_dialog, reactivate
 from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QLabel
 
 from perfdesk.services import placement
 from perfdesk.services.dataset import Dataset
@@ -212,3 +212,18 @@ def test_a_project_selected_before_the_background_check_reaches_it_shows_its_pro
     panel = window.ui.findingsPanel
     assert panel.model.rowCount() >= 1
     assert "HDR-03" in window.ui.projectForm.ui.attributeCombo.toolTip()
+
+
+def test_importing_from_the_start_screen_says_why_a_dataset_comes_first(window, gui, qtbot):
+    said = []
+
+    def look(dialog):
+        said.append((dialog.windowTitle(), dialog.findChild(QLabel, "importExplanation").text()))
+        dialog.reject()
+
+    on_next_dialog(look, NewDatasetDialog)
+    window.ui.startPage.ui.importButton.click()
+    [(title, why)] = said
+    assert title == "新建数据文件（导入前）" and "导入的表格要放进一个数据文件" in why
+    assert window.document is None  # cancelled: nothing made, nothing asked after it
+    assert not any(kind == "open_table_files" for kind, *_ in gui.asked)

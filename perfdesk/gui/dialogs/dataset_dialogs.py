@@ -16,6 +16,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QLabel,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -87,11 +88,19 @@ class NewDatasetDialog(QDialog):
     copied to this computer first, see :mod:`perfdesk.services.placement`).
     """
 
-    def __init__(self, parent: QWidget | None = None, folder: Path | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, folder: Path | None = None, *,
+                 for_import: bool = False) -> None:
         super().__init__(parent)
         self.ui = Ui_NewDatasetDialog()
         self.ui.setupUi(self)
         ui = self.ui
+        if for_import:  # from the start screen's 导入已有表格: say why this comes first
+            self.setWindowTitle(self.tr("新建数据文件（导入前）"))
+            why = QLabel(self.tr("导入的表格要放进一个数据文件，之后的每处修改都保存在其中。"
+                                 "请先在这里新建一个，然后再选择要导入的表格。"), self)
+            why.setObjectName("importExplanation")
+            why.setWordWrap(True)
+            self.layout().insertWidget(0, why)
         _fill_profiles(ui.profileCombo)
         ui.yearSpin.setValue(date.today().year + 1)  # budgets are prepared for next year
         select_on_focus(ui.yearSpin)

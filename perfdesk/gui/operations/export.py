@@ -7,6 +7,7 @@ import datetime
 from typing import TYPE_CHECKING
 
 from perfdesk.gui import settings as s
+from perfdesk.gui.dialogs import prompts
 from perfdesk.gui.operations.output import file_written, projects_to_output, save_path
 from perfdesk.gui.translate import _t
 
@@ -22,6 +23,12 @@ def export_workbook(window: MainWindow, layout: str) -> Job | None:
     :data:`DETAIL`): the official layout only, with no check marks."""
     order = projects_to_output(window, _t("导出"), _t("还没有项目，没有可以导出的内容。"))
     if order is None:
+        return None
+    failing = sum(1 for uuid in order if window.checker.summary(uuid).errors)
+    if failing and not prompts.ask(window, _t("导出"), _t(
+            "%1 个项目的检查还有错误。导出的是官方表格，表上不标注检查结果；报送前请改正，"
+            "或在报送时逐条说明。\n\n仍然导出吗？").replace("%1", str(failing)),
+            _t("导出"), _t("取消")):
         return None
     info = window.document.info
     if layout == DISCLOSURE:

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 def import_tables(window: MainWindow) -> None:
     """Ask for the files and read them; the preview follows when they are read. From the
     start screen a new dataset is made for them first."""
-    if window.document is None and not window.new_dataset():
+    if window.document is None and not window.opening.new_dataset(for_import=True):
         return
     if window.document.read_only:
         return

@@ -101,11 +101,12 @@ class DatasetOpening:
                 "%1", str(dataset.backup)), 15000)
         return True
 
-    def new_dataset(self) -> bool:
-        """新建数据文件; ``True`` when one was created and opened."""
+    def new_dataset(self, *, for_import: bool = False) -> bool:
+        """新建数据文件; ``True`` when one was created and opened. ``for_import``: the start
+        screen's 导入已有表格 asks for it first, and the dialog says why."""
         from perfdesk.services.dataset import Dataset
 
-        dialog = NewDatasetDialog(self.window)
+        dialog = NewDatasetDialog(self.window, for_import=for_import)
         if dialog.exec() != dialog.DialogCode.Accepted:
             return False
         values = dialog.values()
