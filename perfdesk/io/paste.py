@@ -226,10 +226,24 @@ def _column_kind(texts: list[str], profile: str) -> str:
 
     if share(target) >= 0.8:
         return "value"
-    if share(lambda t: len(t) <= 6 and values.is_valid_unit(t)
-             and not any(ch.isdigit() for ch in t)) >= 0.8:
+    if share(lambda t: cell_fits("unit", t, profile=profile)) >= 0.8:
         return "unit"
+    if share(lambda t: cell_fits("basis", t, profile=profile)) >= 0.8:
+        return "basis"
     return "text"
+
+
+def _recognised_notice(columns: Sequence[str]) -> Text:
+    """What the clerk is told when a block's columns were recognised by their values."""
+    return Text(
+        "没有表头，按内容认出了各列：{names}。".format(names="、".join(
+            _heading(c).zh if c else "（未读）" for c in columns)),
+        "No heading row; the columns were recognised by their values: {names}.".format(
+            names=", ".join(_heading(c).en if c else "(not read)" for c in columns)))
+
+
+def _heading(field: str) -> Text:
+    return GRID_HEADERS.get(field) or Text(FIELD_NAMES.get(field, field), field)
 
 
 def guess_columns(grid: Sequence[Sequence[str]], profile: str = DEFAULT_PROFILE
@@ -249,10 +263,13 @@ def guess_columns(grid: Sequence[Sequence[str]], profile: str = DEFAULT_PROFILE
         return None
     layout = list(kinds)
     layout[texts[-1]] = "name"
+    after = [c for c in range(value_at + 1, width) if kinds[c] == "text"]
+    if after:  # free text after the target: a remark, kept as the 指标解释 (never dropped)
+        layout[after[0]] = "explanation"
     seen: set[str] = set()
     for c, kind in enumerate(layout):
         if kind in ("text", "") or kind in seen:
-            layout[c] = ""  # an explanation, a basis … is not guessed
+            layout[c] = ""  # a second free-text column is not guessed
         seen.add(layout[c])
     return tuple(layout)
 
@@ -328,23 +345,15 @@ def parse_paste(
                     names="、".join(ignored)))
             break
     if layout is None and (guessed := guess_columns(grid)) is not None:
-        layout = guessed
-        notices.append(Text("粘贴的内容没有表头，已按各列内容判断：{names}。",
-                            "The block has no heading row; its columns were judged by their "
-                            "content: {names}.").format(
-            names="、".join(FIELD_NAMES.get(c, "（不读）") for c in layout)))
+        layout, by_content = guessed, True
+        notices.append(_recognised_notice(layout))
     if layout is None:
         width = max((len(cells) for cells in grid), default=0)
         order = tuple(columns)[start_column:]
         layout = tuple(order[k] if k < len(order) else "" for k in range(width))
         recognised = _columns_by_content(grid, layout, profile, tuple(grades))
         if recognised != layout:
-            notices.append(Text(
-                "没有表头，按内容认出了各列：{names}。".format(names="、".join(
-                    GRID_HEADERS[c].zh if c else "（未读）" for c in recognised)),
-                "No heading row; the columns were recognised by their values: {names}.".format(
-                    names=", ".join(GRID_HEADERS[c].en if c else "(not read)"
-                                    for c in recognised))))
+            notices.append(_recognised_notice(recognised))
             layout, by_content = recognised, True
         elif width > len(order):
             notices.append(Text(

@@ -269,8 +269,10 @@ def test_a_deadline_typed_in_the_value_goes_on_to_the_basis_and_prints_no_compar
     for indicator in stored(window).indicators[:2]:
         assert indicator.value_display() == "2026年12月底前"  # not "≥ 2026年12月底前"
         assert indicator.comparator == "" and indicator.unit == ""
+        # nothing about the target (row 2's name 宣传场次 may earn FIT-02's hint in a 培训
+        # project; that is about the name, not the deadline typed here)
         found = [f for f in window.checker.findings(window.current_project)
-                 if f.indicator_uuid == indicator.uuid]
+                 if f.indicator_uuid == indicator.uuid and f.field != "name"]
         assert found == [], found
 
 
