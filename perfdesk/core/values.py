@@ -183,6 +183,7 @@ def read_time(text: str) -> str | None:
     return s
 
 
+_SENTENCE_END = "。；;"
 _TRAILING_REMARK = re.compile(r"(.+?)([（(][^（）()]+[）)])")
 _MAX_LENGTH = 2000  # longer text is never a target; do not spend regex time on it
 
@@ -254,6 +255,14 @@ def _parse(text: object, grades: tuple[str, ...]) -> ParseResult:
     time = _read_time_target(s)
     if time is not None:
         return time
+
+    # A full stop after a number target (95%以上。, as a sentence ends): the target counts; the
+    # written text differs from the canonical one, so the reader says what it made of it.
+    if s[-1] in _SENTENCE_END and len(s) > 1:
+        inner = _parse(s.rstrip(_SENTENCE_END), grades)
+        if inner.value.kind is ValueKind.QUANTITATIVE and not inner.prefix:
+            return inner
+        return ParseResult(TargetValue.raw(original))
 
     # A remark in brackets after a target (≥95%（抽样调查）): the target counts, the remark is
     # reported so the written text can be kept.
