@@ -93,17 +93,18 @@ INDICATOR_NAMES: dict[str, tuple[str, ...]] = {
 _INDICATOR = _table(INDICATOR_NAMES)
 
 
-def indicator_column(text: object, *, combined: bool = False) -> str:
+def indicator_column(text: object, *, combined: bool = False, exact: bool = False) -> str:
     """The indicator field a grid heading names, or ``""``.
 
     A 指标值及单位 column reads as ``"value"`` unless ``combined`` asks to tell it apart (the
     template writer does). A note in brackets after a known heading (指标值（%）, 权重（分）) is
-    ignored.
+    ignored, unless ``exact`` asks for the heading exactly as listed (a heading made up of two
+    rows, ``年度指标值`` over ``指标性质``, is not 年度指标值 with a note).
     """
     key = heading_key(text)
     if not key:
         return ""
-    field = _INDICATOR.get(key) or _INDICATOR.get(_BRACKET_NOTE.sub("", key), "")
+    field = _INDICATOR.get(key) or ("" if exact else _INDICATOR.get(_BRACKET_NOTE.sub("", key), ""))
     return "value" if field == "value_unit" and not combined else field
 
 
@@ -135,7 +136,7 @@ FORM_NAMES: dict[str, tuple[str, ...]] = {
                "实施周期"),
     "midterm_total": ("中期资金总额", "实施期资金总额"),
     "annual_total": ("年度资金总额", "年度资金", "当年资金总额", "年度本级预算金额", "本级预算金额",
-                     "年度资金总额及构成"),
+                     "年度资金总额及构成", "年度财政资金总额"),
     "fiscal": ("财政拨款", "财政资金", "财政拨款资金", "当年财政拨款", "本年财政拨款"),
     "other": ("其他资金", "当年其他资金"),
     "general": ("一般公共预算", "一般公共预算拨款", "一般公共预算资金"),

@@ -661,9 +661,12 @@ def _read_money(labels: _Labels, sheet: Sheet, notices: list[Notice]) -> dict[st
     yuan = _amounts_in_yuan(sheet, labels.stop_row)
     yuan_used: list[str] = []
     found: dict[str, dict[str, Decimal]] = {"midterm": {}, "annual": {}}
+    budget = _budget_columns(sheet, labels.stop_row)
     for label in ("midterm_total", "annual_total", "fiscal", "other", "general", "fund", "soe"):
         for r, c in places.get(label, ()):
-            value, (vr, vc) = labels.value_at(r, c)
+            value, (vr, vc) = _under_budget(labels, budget, r, c, notices)
+            if value in (None, ""):
+                value, (vr, vc) = labels.value_at(r, c)
             if value in (None, ""):
                 continue
             number = cell_decimal(value)
@@ -732,6 +735,46 @@ def _read_money(labels: _Labels, sheet: Sheet, notices: list[Notice]) -> dict[st
             if value is not None:
                 money[f"{group}_{part}"] = value
     return money
+
+
+_BUDGET = re.compile(r"^(?:年初|全年|年度|调整后)?预算数")
+
+
+def _budget_columns(sheet: Sheet, stop: int) -> list[tuple[int, int]]:
+    """(row, column) of the 预算数 headings above a funding block whose amounts stand in
+    columns (a 自评表's 年初预算数 | 全年预算数 | 全年执行数), left to right."""
+    found = [(r, c) for r in range(1, min(stop, sheet.max_row + 1))
+             for c in range(1, sheet.max_col + 1)
+             if _BUDGET.match(heading_key(sheet.value(r, c)))]
+    return sorted(found, key=lambda place: (place[1], place[0]))
+
+
+def _under_budget(labels: _Labels, budget: list[tuple[int, int]], r: int, c: int,
+                  notices: list[Notice]) -> tuple[object, tuple[int, int]]:
+    """The amount of the label at (r, c) under the first 预算数 column that holds one in its
+    row, with a notice when an earlier one (年初预算数) is empty; ``(None, (r, c))`` when the
+    block has no such columns right of the label."""
+    sheet = labels.sheet
+    _r1, _c1, _r2, c2 = labels._span(r, c)
+    columns = [(hr, hc) for hr, hc in budget if hr < r and hc > c2]
+    if not columns:
+        return None, (r, c)
+    for index, (hr, hc) in enumerate(columns):
+        value = sheet.value(r, hc)
+        if value in (None, ""):
+            continue
+        if cell_decimal(value) is None and _amount_in_text(cell_text(value)) is None:
+            return None, (r, c)  # '—': no amount, and no other column is taken instead
+        if index:
+            first = cell_text(sheet.value(*columns[0]))
+            notices.append(Notice(Text(
+                f"“{cell_text(sheet.value(r, c))}”的“{first}”为空，已按“{cell_text(sheet.value(hr, hc))}”"
+                f"读取金额“{cell_text(value)}”，请核对。",
+                f"'{cell_text(sheet.value(r, c))}' has no '{first}'; the amount "
+                f"'{cell_text(value)}' under '{cell_text(sheet.value(hr, hc))}' was read, please "
+                "check."), sheet.location(r, cell_text(sheet.value(hr, hc))), HINT))
+        return value, (r, hc)
+    return None, (r, c)
 
 
 _PLAIN_TOTAL = ("资金总额", "年度资金总额:", "资金总额:")
