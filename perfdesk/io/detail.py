@@ -472,6 +472,10 @@ def _self_evaluation(sheet: Sheet, grid: GridHead) -> bool:
         for v in row)
 
 
+_MONEY_LABELS = ("midterm_total", "annual_total", "fiscal", "other", "general", "fund", "soe")
+_INLINE = re.compile(r"^\s*(?P<label>[^:：\d]{2,20}?)\s*[:：]\s*(?P<amount>\d[\d,]*(?:\.\d+)?\s*(?:万元|万|元)?)\s*$")
+
+
 class _Labels:
     """Label cells of the header block and the values next to (or below) them."""
 
@@ -484,15 +488,30 @@ class _Labels:
                 for c in range(m[1], m[3] + 1):
                     self.merge_at[(r, c)] = m
         self.found: dict[str, list[tuple[int, int]]] = {}
+        self.inline: dict[tuple[int, int], str] = {}  # 年度资金总额:16 — the value in the label
         for r in range(1, min(stop_row, sheet.max_row + 1)):
             for c, value in enumerate(sheet.rows[r - 1], 1):
                 label = form_label(value)
+                if label is None:
+                    label = self._inline_amount(r, c, value)
                 if label is None:
                     continue
                 merge = self.merge_at.get((r, c))
                 if merge and (merge[0], merge[1]) != (r, c):
                     continue  # a copy of a merged label, not a label of its own
                 self.found.setdefault(label, []).append((r, c))
+
+    def _inline_amount(self, r: int, c: int, value: object) -> str | None:
+        """The money label of a cell that holds its amount too (``年度资金总额:16``), kept in
+        :attr:`inline`; ``None`` for any other cell."""
+        if not isinstance(value, str):
+            return None
+        m = _INLINE.match(value)
+        label = form_label(m.group("label")) if m else None
+        if label not in _MONEY_LABELS:
+            return None
+        self.inline[(r, c)] = m.group("amount")
+        return label
 
     def _top_left(self, r: int, c: int) -> tuple[int, int]:
         merge = self.merge_at.get((r, c))
@@ -505,6 +524,8 @@ class _Labels:
         """The value belonging to the label at (r, c): right of it, else below it (a block
         whose labels stand in a row, values under them). An empty cell right of a label is an
         empty value: the text below belongs to another label. Nothing is taken from the grid."""
+        if (r, c) in self.inline:
+            return self.inline[(r, c)], (r, c)
         _r1, _c1, r2, c2 = self._span(r, c)
         right = self._top_left(r, c2 + 1)
         down = self._top_left(r2 + 1, c)
@@ -662,7 +683,7 @@ def _read_money(labels: _Labels, sheet: Sheet, notices: list[Notice]) -> dict[st
     yuan_used: list[str] = []
     found: dict[str, dict[str, Decimal]] = {"midterm": {}, "annual": {}}
     budget = _budget_columns(sheet, labels.stop_row)
-    for label in ("midterm_total", "annual_total", "fiscal", "other", "general", "fund", "soe"):
+    for label in _MONEY_LABELS:
         for r, c in places.get(label, ()):
             value, (vr, vc) = _under_budget(labels, budget, r, c, notices)
             if value in (None, ""):

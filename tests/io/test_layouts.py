@@ -147,3 +147,21 @@ def test_a_yunnan_self_evaluation_with_its_symbol_under_nature_and_amounts_in_yu
     assert any("年初预算数" in t and "全年预算数" in t for t in texts)
     assert any("元" in t and "万元" in t for t in texts)
     assert any("服务对象满意度指标等" in t for t in texts)
+
+
+def test_a_form_with_its_amount_inside_the_label_cell_and_its_own_wording(tmp_path):
+    """A 武汉 form (corpus c04): 项目主管部门 | 项目执行单位 labels, and 资金情况 | '年度资金总额:16'
+    with the amount written in the label's own cell."""
+    rows = [
+        ["绩效目标表"],
+        ["项目名称", "薄弱学校改造补助资金"],
+        ["项目主管部门", "青山区教育局", None, "项目执行单位", "化工区学校"],
+        ["资金情况\n(万元)", "年度资金总额:16"],
+        ["总体目标", "年度目标"],
+        [None, "改善办学条件。"],
+        ["绩效指标", "一级指标", "二级指标", "指标内容", "指标值"],
+        [None, "产出指标", "数量指标", "学校改造覆盖率", "100%"],
+    ]
+    (project,) = read_table(workbook(tmp_path / "表.xlsx", rows, ["B2:E2", "B4:E4"])).projects
+    assert (project.department, project.unit, project.annual_total) == (
+        "青山区教育局", "化工区学校", Decimal(16))
