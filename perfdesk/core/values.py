@@ -110,7 +110,7 @@ class ParseResult:
 _FULLWIDTH = {chr(0xFF10 + i): str(i) for i in range(10)}
 _FULLWIDTH.update({
     "．": ".", "％": "%", "，": "，", "＋": "+", "－": "-", "﹪": "%", "／": "/",
-    "≧": "≥", "≦": "≤", "⩾": "≥", "⩽": "≤", "═": "＝", "〓": "＝",
+    "≧": "≥", "≦": "≤", "⩾": "≥", "⩽": "≤", "═": "＝", "〓": "＝", "﹦": "＝",
 })
 _WIDTH_TABLE = str.maketrans(_FULLWIDTH)
 
