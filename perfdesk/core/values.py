@@ -281,6 +281,8 @@ def _parse(text: object, grades: tuple[str, ...]) -> ParseResult:
         if s.endswith(word):
             s, suffix_comp, suffix_word = s[: -len(word)], comp, word
             break
+    if suffix_word in ("以内", "之内") and s.startswith("±"):
+        s = s[1:]  # ±3%以内: a deviation within 3% either way, at most 3% (≤3%)
 
     # The target at the end, with what stands before it.
     match = _find_target(s)

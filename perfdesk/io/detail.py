@@ -476,6 +476,9 @@ _MONEY_LABELS = ("midterm_total", "annual_total", "fiscal", "other", "general", 
 _INLINE = re.compile(r"^\s*(?P<label>[^:：\d]{2,20}?)\s*[:：]\s*(?P<amount>\d[\d,]*(?:\.\d+)?\s*(?:万元|万|元)?)\s*$")
 
 
+_INLINE_UNIT = re.compile(r"^\s*(?P<label>[^:：]{2,12}?)\s*[:：](?P<text>[^:：\d]{2,40})$")
+
+
 class _Labels:
     """Label cells of the header block and the values next to (or below) them."""
 
@@ -508,10 +511,15 @@ class _Labels:
             return None
         m = _INLINE.match(value)
         label = form_label(m.group("label")) if m else None
-        if label not in _MONEY_LABELS:
-            return None
-        self.inline[(r, c)] = m.group("amount")
-        return label
+        if label in _MONEY_LABELS:
+            self.inline[(r, c)] = m.group("amount")
+            return label
+        m = _INLINE_UNIT.match(value)  # 预算单位:某局 on a line above the form
+        label = form_label(m.group("label")) if m else None
+        if label == "unit":
+            self.inline[(r, c)] = m.group("text").strip()
+            return label
+        return None
 
     def _top_left(self, r: int, c: int) -> tuple[int, int]:
         merge = self.merge_at.get((r, c))
@@ -553,7 +561,9 @@ class _Labels:
         return self.sheet.value(*self._top_left(r, c2 + 1)) not in (None, "")
 
     def text(self, label: str) -> str:
-        for r, c in self.found.get(label, ()):
+        places = self.found.get(label, ())
+        # a label standing on its own first; one holding its value (预算单位:某局) after it
+        for r, c in sorted(places, key=lambda place: place in self.inline):
             value, _where = self.value_at(r, c, below_first=label.endswith("_goal"))
             if value not in (None, ""):
                 return cell_text(value)

@@ -161,6 +161,16 @@ def test_a_sentence_ending_after_a_number_target_is_dropped_but_not_after_text()
     assert target("。").fields["value_text"] == "。"
 
 
+def test_a_deviation_within_a_bound_is_at_most_that_bound_and_said():
+    """'±3%以内' (a 广东 settlement error rate, corpus c07) is ≤3%, with a notice; '±3%' alone
+    says no direction and stays as written."""
+    reading = target("±3%以内")
+    assert (reading.fields["comparator"], reading.fields["target"], reading.fields["unit"]) == (
+        "≤", Decimal(3), "%")
+    assert "≤3%" in reading.notes[0].message.zh
+    assert target("±3%").fields["value_text"] == "±3%"
+
+
 def test_a_comparator_cell_in_another_spelling_is_read_and_noted():
     reading = target("10", comparator="不低于", unit="场")
     assert reading.fields["comparator"] == "≥"

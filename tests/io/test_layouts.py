@@ -165,3 +165,22 @@ def test_a_form_with_its_amount_inside_the_label_cell_and_its_own_wording(tmp_pa
     (project,) = read_table(workbook(tmp_path / "表.xlsx", rows, ["B2:E2", "B4:E4"])).projects
     assert (project.department, project.unit, project.annual_total) == (
         "青山区教育局", "化工区学校", Decimal(16))
+
+
+def test_a_unit_written_as_a_line_above_the_form_and_a_city_budget_total(tmp_path):
+    """A 东莞 批复表 (corpus c07): '预算单位:东莞市交通运输局' on a line of its own above the form and
+    the year's amount under 本年度申请市财政预算资金(万元); a 部门: line does not beat the form's own
+    主管部门 label."""
+    rows = [
+        ["东莞市财政项目支出绩效目标批复表"],
+        ["预算单位:东莞市交通运输局", None, None, None, "部门:另一单位"],
+        ["项目名称", "联网路改造", None, "本年度申请市财政预算资金(万元)", 919],
+        ["主管部门", "东莞市人民政府"],
+        ["年度目标", "完成结算。"],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值"],
+        [None, "产出指标", "质量指标", "结算误差率", "±3%以内"],
+    ]
+    (project,) = read_table(workbook(tmp_path / "表.xlsx", rows)).projects
+    assert (project.unit, project.department, project.annual_total) == (
+        "东莞市交通运输局", "东莞市人民政府", Decimal(919))
+    assert project.indicators[0].value_display() == "≤3%"
