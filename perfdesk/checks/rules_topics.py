@@ -81,8 +81,8 @@ def satisfaction_is_percentage(f, p, ctx):
     source=_SATISFACTION, supersedes=("VAL-02",), when=("satisfaction", "target"))
 def satisfaction_at_least(f, p, ctx):
     ind = f.ind
-    if ind.comparator == "≥" or not _percent(ind.unit):
-        return None
+    if ind.comparator == "≥" or not _percent(ind.unit) or ind.target > _HUNDRED:
+        return None  # above 100% the target itself is wrong (VAL-06): ≥ would not mend it
     number = amount(ind.target)
     if not ind.comparator:
         fix = _typed_fix(f, Text("计算符号设为“≥”", "Set the comparator to ≥"), comparator="≥")

@@ -543,7 +543,8 @@ class CategoryRun:
                 self._score_only = False
         if written2 and normalise_label(written2) != self._level2_source:
             self._level2_source = normalise_label(written2)
-            written2 = label_without_score(written2, reading, "level2")
+            written2 = self._without_etc(label_without_score(written2, reading, "level2"),
+                                         reading)
             self.level2 = normalise_label(written2)
             if not self._satisfaction_under_effect(self.level2):
                 self._check_level2(written2, reading)
@@ -576,6 +577,19 @@ class CategoryRun:
                          "The level-2 category is missing: choose it from the list.")
         reading.fields.update(level1=level1, level2=level2, level1_source=self.source)
         return reading
+
+    def _without_etc(self, written: str, reading: Reading) -> str:
+        """A standard level-2 name with the template's trailing 等 (``服务对象满意度指标等``, as
+        a 云南 自评表 prints its heading) is that name, said in a notice."""
+        label = normalise_label(written)
+        stem = label[:-1]
+        if not label.endswith("等") or not stem or \
+                standard_level2(self.profile, self.meaning(), stem) != stem:
+            return written
+        reading.note("level2", HINT, "二级指标“{written}”末尾的“等”是表样原文，已读作“{level2}”。",
+                     "Level 2 '{written}' ends in the template's 等; it was read as '{level2}'.",
+                     adjusted=True, written=written, level2=stem)
+        return stem
 
     def _satisfaction_under_effect(self, level2: str) -> bool:
         return bool(level2) and self.meaning() == EFFECT and \

@@ -161,6 +161,10 @@ TRADITIONAL_TO_SIMPLIFIED = str.maketrans(
 _SPACES = re.compile(r"[\s\u3000\u00a0]+")
 
 
+# Pinyin in brackets after a character, as a page converted for reading aloud prints it
+# (產(chǎn)出指標(biāo)): a syllable with its tone mark. Labels are compared without it.
+_PINYIN = re.compile(r"[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
+
 _LEVEL2_RANK: dict[str, int] = {}
 
 
@@ -169,6 +173,7 @@ def normalise_label(text: str | None) -> str:
     if not text:
         return ""
     text = _SPACES.sub("", str(text)).translate(TRADITIONAL_TO_SIMPLIFIED)
+    text = _PINYIN.sub("", text)
     return text.strip("：:、，,。.；;")
 
 

@@ -110,7 +110,7 @@ class ParseResult:
 _FULLWIDTH = {chr(0xFF10 + i): str(i) for i in range(10)}
 _FULLWIDTH.update({
     "．": ".", "％": "%", "，": "，", "＋": "+", "－": "-", "﹪": "%", "／": "/",
-    "≧": "≥", "≦": "≤", "⩾": "≥", "⩽": "≤", "═": "＝", "〓": "＝",
+    "≧": "≥", "≦": "≤", "⩾": "≥", "⩽": "≤", "═": "＝", "〓": "＝", "﹦": "＝",
 })
 _WIDTH_TABLE = str.maketrans(_FULLWIDTH)
 
@@ -183,6 +183,7 @@ def read_time(text: str) -> str | None:
     return s
 
 
+_SENTENCE_END = "。；;"
 _TRAILING_REMARK = re.compile(r"(.+?)([（(][^（）()]+[）)])")
 _MAX_LENGTH = 2000  # longer text is never a target; do not spend regex time on it
 
@@ -255,6 +256,14 @@ def _parse(text: object, grades: tuple[str, ...]) -> ParseResult:
     if time is not None:
         return time
 
+    # A full stop after a number target (95%以上。, as a sentence ends): the target counts; the
+    # written text differs from the canonical one, so the reader says what it made of it.
+    if s[-1] in _SENTENCE_END and len(s) > 1:
+        inner = _parse(s.rstrip(_SENTENCE_END), grades)
+        if inner.value.kind is ValueKind.QUANTITATIVE and not inner.prefix:
+            return inner
+        return ParseResult(TargetValue.raw(original))
+
     # A remark in brackets after a target (≥95%（抽样调查）): the target counts, the remark is
     # reported so the written text can be kept.
     remark = _TRAILING_REMARK.fullmatch(s)
@@ -272,6 +281,8 @@ def _parse(text: object, grades: tuple[str, ...]) -> ParseResult:
         if s.endswith(word):
             s, suffix_comp, suffix_word = s[: -len(word)], comp, word
             break
+    if suffix_word in ("以内", "之内") and s.startswith("±"):
+        s = s[1:]  # ±3%以内: a deviation within 3% either way, at most 3% (≤3%)
 
     # The target at the end, with what stands before it.
     match = _find_target(s)

@@ -93,17 +93,18 @@ INDICATOR_NAMES: dict[str, tuple[str, ...]] = {
 _INDICATOR = _table(INDICATOR_NAMES)
 
 
-def indicator_column(text: object, *, combined: bool = False) -> str:
+def indicator_column(text: object, *, combined: bool = False, exact: bool = False) -> str:
     """The indicator field a grid heading names, or ``""``.
 
     A 指标值及单位 column reads as ``"value"`` unless ``combined`` asks to tell it apart (the
     template writer does). A note in brackets after a known heading (指标值（%）, 权重（分）) is
-    ignored.
+    ignored, unless ``exact`` asks for the heading exactly as listed (a heading made up of two
+    rows, ``年度指标值`` over ``指标性质``, is not 年度指标值 with a note).
     """
     key = heading_key(text)
     if not key:
         return ""
-    field = _INDICATOR.get(key) or _INDICATOR.get(_BRACKET_NOTE.sub("", key), "")
+    field = _INDICATOR.get(key) or ("" if exact else _INDICATOR.get(_BRACKET_NOTE.sub("", key), ""))
     return "value" if field == "value_unit" and not combined else field
 
 
@@ -116,7 +117,7 @@ _PROJECT_SHARED: dict[str, tuple[str, ...]] = {
     "code": ("项目编码", "项目代码", "项目编号"),
     "department": ("主管部门", "主管部门名称", "主管部门及代码", "主管部门及编码", "主管部门编码及名称", "部门", "部门名称", "主管单位",
                    "部门(单位)名称", "部门(单位)", "主管部门(单位)", "部门单位名称", "预算部门",
-                   "预算部门名称"),
+                   "预算部门名称", "县级主管部门", "市级主管部门", "省级主管部门", "项目主管部门"),
     "unit": ("预算单位", "预算单位名称", "预算单位及代码", "预算单位及编码", "单位名称", "预算单位(实施单位)",
              "项目单位", "申报单位"),
     "annual_goal": ("年度目标", "年度绩效目标", "年度总体目标", "绩效目标(年度)",
@@ -128,14 +129,15 @@ _PROJECT_SHARED: dict[str, tuple[str, ...]] = {
 # total nearest to them, 一般公共预算/政府性基金/国有资本经营预算 split 财政拨款.
 FORM_NAMES: dict[str, tuple[str, ...]] = {
     **_PROJECT_SHARED,
-    "implementing_unit": ("实施单位", "项目实施单位", "实施单位及代码", "实施单位及编码", "实施单位名称"),
+    "implementing_unit": ("实施单位", "项目实施单位", "实施单位及代码", "实施单位及编码", "实施单位名称",
+                          "项目执行单位", "执行单位"),
     "unit_line": ("填报单位(盖章)", "填报单位"),
     "attribute": ("项目属性",),
     "period": ("项目期", "项目周期", "实施期", "项目实施期", "项目实施周期", "项目起止时间",
                "实施周期"),
     "midterm_total": ("中期资金总额", "实施期资金总额"),
     "annual_total": ("年度资金总额", "年度资金", "当年资金总额", "年度本级预算金额", "本级预算金额",
-                     "年度资金总额及构成"),
+                     "年度资金总额及构成", "年度财政资金总额", "本年度申请市财政预算资金"),
     "fiscal": ("财政拨款", "财政资金", "财政拨款资金", "当年财政拨款", "本年财政拨款"),
     "other": ("其他资金", "当年其他资金"),
     "general": ("一般公共预算", "一般公共预算拨款", "一般公共预算资金"),

@@ -472,6 +472,13 @@ def _self_evaluation(sheet: Sheet, grid: GridHead) -> bool:
         for v in row)
 
 
+_MONEY_LABELS = ("midterm_total", "annual_total", "fiscal", "other", "general", "fund", "soe")
+_INLINE = re.compile(r"^\s*(?P<label>[^:：\d]{2,20}?)\s*[:：]\s*(?P<amount>\d[\d,]*(?:\.\d+)?\s*(?:万元|万|元)?)\s*$")
+
+
+_INLINE_UNIT = re.compile(r"^\s*(?P<label>[^:：]{2,12}?)\s*[:：](?P<text>[^:：\d]{2,40})$")
+
+
 class _Labels:
     """Label cells of the header block and the values next to (or below) them."""
 
@@ -484,15 +491,35 @@ class _Labels:
                 for c in range(m[1], m[3] + 1):
                     self.merge_at[(r, c)] = m
         self.found: dict[str, list[tuple[int, int]]] = {}
+        self.inline: dict[tuple[int, int], str] = {}  # 年度资金总额:16 — the value in the label
         for r in range(1, min(stop_row, sheet.max_row + 1)):
             for c, value in enumerate(sheet.rows[r - 1], 1):
                 label = form_label(value)
+                if label is None:
+                    label = self._inline_amount(r, c, value)
                 if label is None:
                     continue
                 merge = self.merge_at.get((r, c))
                 if merge and (merge[0], merge[1]) != (r, c):
                     continue  # a copy of a merged label, not a label of its own
                 self.found.setdefault(label, []).append((r, c))
+
+    def _inline_amount(self, r: int, c: int, value: object) -> str | None:
+        """The money label of a cell that holds its amount too (``年度资金总额:16``), kept in
+        :attr:`inline`; ``None`` for any other cell."""
+        if not isinstance(value, str):
+            return None
+        m = _INLINE.match(value)
+        label = form_label(m.group("label")) if m else None
+        if label in _MONEY_LABELS:
+            self.inline[(r, c)] = m.group("amount")
+            return label
+        m = _INLINE_UNIT.match(value)  # 预算单位:某局 on a line above the form
+        label = form_label(m.group("label")) if m else None
+        if label == "unit":
+            self.inline[(r, c)] = m.group("text").strip()
+            return label
+        return None
 
     def _top_left(self, r: int, c: int) -> tuple[int, int]:
         merge = self.merge_at.get((r, c))
@@ -505,6 +532,8 @@ class _Labels:
         """The value belonging to the label at (r, c): right of it, else below it (a block
         whose labels stand in a row, values under them). An empty cell right of a label is an
         empty value: the text below belongs to another label. Nothing is taken from the grid."""
+        if (r, c) in self.inline:
+            return self.inline[(r, c)], (r, c)
         _r1, _c1, r2, c2 = self._span(r, c)
         right = self._top_left(r, c2 + 1)
         down = self._top_left(r2 + 1, c)
@@ -532,7 +561,9 @@ class _Labels:
         return self.sheet.value(*self._top_left(r, c2 + 1)) not in (None, "")
 
     def text(self, label: str) -> str:
-        for r, c in self.found.get(label, ()):
+        places = self.found.get(label, ())
+        # a label standing on its own first; one holding its value (预算单位:某局) after it
+        for r, c in sorted(places, key=lambda place: place in self.inline):
             value, _where = self.value_at(r, c, below_first=label.endswith("_goal"))
             if value not in (None, ""):
                 return cell_text(value)
@@ -661,9 +692,12 @@ def _read_money(labels: _Labels, sheet: Sheet, notices: list[Notice]) -> dict[st
     yuan = _amounts_in_yuan(sheet, labels.stop_row)
     yuan_used: list[str] = []
     found: dict[str, dict[str, Decimal]] = {"midterm": {}, "annual": {}}
-    for label in ("midterm_total", "annual_total", "fiscal", "other", "general", "fund", "soe"):
+    budget = _budget_columns(sheet, labels.stop_row)
+    for label in _MONEY_LABELS:
         for r, c in places.get(label, ()):
-            value, (vr, vc) = labels.value_at(r, c)
+            value, (vr, vc) = _under_budget(labels, budget, r, c, notices)
+            if value in (None, ""):
+                value, (vr, vc) = labels.value_at(r, c)
             if value in (None, ""):
                 continue
             number = cell_decimal(value)
@@ -732,6 +766,46 @@ def _read_money(labels: _Labels, sheet: Sheet, notices: list[Notice]) -> dict[st
             if value is not None:
                 money[f"{group}_{part}"] = value
     return money
+
+
+_BUDGET = re.compile(r"^(?:年初|全年|年度|调整后)?预算数")
+
+
+def _budget_columns(sheet: Sheet, stop: int) -> list[tuple[int, int]]:
+    """(row, column) of the 预算数 headings above a funding block whose amounts stand in
+    columns (a 自评表's 年初预算数 | 全年预算数 | 全年执行数), left to right."""
+    found = [(r, c) for r in range(1, min(stop, sheet.max_row + 1))
+             for c in range(1, sheet.max_col + 1)
+             if _BUDGET.match(heading_key(sheet.value(r, c)))]
+    return sorted(found, key=lambda place: (place[1], place[0]))
+
+
+def _under_budget(labels: _Labels, budget: list[tuple[int, int]], r: int, c: int,
+                  notices: list[Notice]) -> tuple[object, tuple[int, int]]:
+    """The amount of the label at (r, c) under the first 预算数 column that holds one in its
+    row, with a notice when an earlier one (年初预算数) is empty; ``(None, (r, c))`` when the
+    block has no such columns right of the label."""
+    sheet = labels.sheet
+    _r1, _c1, _r2, c2 = labels._span(r, c)
+    columns = [(hr, hc) for hr, hc in budget if hr < r and hc > c2]
+    if not columns:
+        return None, (r, c)
+    for index, (hr, hc) in enumerate(columns):
+        value = sheet.value(r, hc)
+        if value in (None, ""):
+            continue
+        if cell_decimal(value) is None and _amount_in_text(cell_text(value)) is None:
+            return None, (r, c)  # '—': no amount, and no other column is taken instead
+        if index:
+            first = cell_text(sheet.value(*columns[0]))
+            notices.append(Notice(Text(
+                f"“{cell_text(sheet.value(r, c))}”的“{first}”为空，已按“{cell_text(sheet.value(hr, hc))}”"
+                f"读取金额“{cell_text(value)}”，请核对。",
+                f"'{cell_text(sheet.value(r, c))}' has no '{first}'; the amount "
+                f"'{cell_text(value)}' under '{cell_text(sheet.value(hr, hc))}' was read, please "
+                "check."), sheet.location(r, cell_text(sheet.value(hr, hc))), HINT))
+        return value, (r, hc)
+    return None, (r, c)
 
 
 _PLAIN_TOTAL = ("资金总额", "年度资金总额:", "资金总额:")

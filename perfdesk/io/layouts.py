@@ -105,7 +105,10 @@ def _two_row_heads(above: list[str], below: list[str]) -> list[str]:
             heads.append(a)
             continue
         for candidate in (f"{a}{b}", f"{b}{a}", f"{a}({b})", b, a):
-            if indicator_column(candidate) or table_column(candidate) in PROJECT_COLUMNS:
+            # a(b) only as listed (指标值(中长期)): 年度指标值 over 指标性质 is the 指标性质
+            # column of the 年度指标值 group, not 年度指标值 with a note in brackets
+            exact = candidate == f"{a}({b})"
+            if indicator_column(candidate, exact=exact) or table_column(candidate) in PROJECT_COLUMNS:
                 heads.append(candidate)
                 break
         else:

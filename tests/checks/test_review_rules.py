@@ -39,6 +39,16 @@ def test_in02_is_one_finding_with_a_rate_under_quantity():
     assert [r for r in rules_on(project, "资金支出率") if r != "STD-01"] == ["IN-02"]
 
 
+def test_a_satisfaction_target_above_100_is_flagged_as_impossible_not_given_a_comparator():
+    """'290%' as a 湖南 self-evaluation printed it (corpus d04, most likely ≥90%): PerfDesk
+    imports it as written and the checks say it cannot be met, without offering '≥290%'."""
+    name = "市民满意度调查"
+    found = rules_on(with_row(("满意度指标", "服务对象满意度指标", name, "", "290", "%")), name)
+    assert "VAL-06" in found and "SAT-02" not in found
+    assert "SAT-02" in rules_on(with_row(("满意度指标", "服务对象满意度指标", name, "", "90", "%")),
+                                name)
+
+
 def test_row04_template_prefix_with_its_fix_and_whole_template_text_as_error():
     project = with_row(("产出指标", "数量指标", "培训人次", "≥", "280", "人次"))
     # typed into the grid as written (an import takes the template number off, with a notice)

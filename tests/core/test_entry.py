@@ -142,13 +142,33 @@ def target(value, **cells):
 
 
 def test_another_spelling_is_stored_canonical_and_noted_as_an_adjustment():
-    for written in (">=95%", "不低于95%", "95%以上", "≥９５％"):
+    for written in (">=95%", "不低于95%", "95%以上", "≥９５％", "95%以上。"):
         reading = target(written)
         assert (reading.fields["comparator"], reading.fields["target"], reading.fields["unit"],
                 reading.fields["value_text"]) == ("≥", Decimal(95), "%", ""), written
         assert [(n.field, n.adjusted) for n in reading.notes] == [("value", True)], written
     assert target("≥95%").notes == []  # already canonical: nothing to say
     assert target("95", comparator="≥", unit="%").notes == []
+
+
+def test_a_sentence_ending_after_a_number_target_is_dropped_but_not_after_text():
+    """'95%以上。' as published (a 宁夏 table, corpus d02) is the target ≥95%, said in a notice;
+    a sentence that happens to end in 。 stays as written."""
+    reading = target("95%以上。")
+    assert "≥95%" in reading.notes[0].message.zh
+    kept = target("2021年12月底完成项目规划相关工作。")
+    assert kept.fields["value_text"] == "2021年12月底完成项目规划相关工作。"
+    assert target("。").fields["value_text"] == "。"
+
+
+def test_a_deviation_within_a_bound_is_at_most_that_bound_and_said():
+    """'±3%以内' (a 广东 settlement error rate, corpus c07) is ≤3%, with a notice; '±3%' alone
+    says no direction and stays as written."""
+    reading = target("±3%以内")
+    assert (reading.fields["comparator"], reading.fields["target"], reading.fields["unit"]) == (
+        "≤", Decimal(3), "%")
+    assert "≤3%" in reading.notes[0].message.zh
+    assert target("±3%").fields["value_text"] == "±3%"
 
 
 def test_a_comparator_cell_in_another_spelling_is_read_and_noted():

@@ -92,3 +92,19 @@ def test_indicator_headings(heading, field):
 
 def test_the_funding_blocks_title_is_a_heading_not_a_value():
     assert form_label("项目资金（万元）") == "heading"
+
+
+def test_labels_with_pinyin_after_each_character_read_as_the_plain_ones():
+    """A 云南 page converted for reading aloud (corpus c01) prints 產(chǎn)出指標(biāo) and
+    項(xiàng)目名稱: compared without the pinyin, the labels mean what they say; a bracket that is
+    no pinyin (指标值(A)) stays part of the heading."""
+    assert form_label("項(xiàng)目名稱") == "name"
+    assert form_label("年度資金總額") == "annual_total"
+    assert indicator_column("指標(biāo)性質(zhì)") == "nature"
+    row = IndicatorRowReader("88").read({"level1": "產(chǎn)出指標(biāo)", "level2": "數(shù)量指標(biāo)",
+                                         "name": "衛(wèi)片執(zhí)法補(bǔ)助經(jīng)費(fèi)", "comparator": "﹦",
+                                         "value": "72890", "unit": "元"}).indicator
+    assert (row.level1, row.level2, row.comparator, row.target) == (
+        "产出指标", "数量指标", "＝", Decimal(72890))
+    assert row.name == "衛(wèi)片執(zhí)法補(bǔ)助經(jīng)費(fèi)"  # a name is kept as written
+    assert indicator_column("指标值(A)") == "value"

@@ -117,3 +117,70 @@ def test_an_empty_value_cell_stays_empty(tmp_path):
     assert project.attribute == ""  # never 项目资金（万元）, the text below
     assert project.annual_total == Decimal(30)
     assert project.unit == "某局"
+
+
+def test_a_yunnan_self_evaluation_with_its_symbol_under_nature_and_amounts_in_yuan(tmp_path):
+    """The shape of a 云南 自评表 (corpus d01): 年度指标值 over 指标性质 | 指标值 | 度量单位 with the
+    symbol in the 指标性质 column, 年初预算数 left empty beside 全年预算数, amounts in 元, and the
+    form's own level 2 服务对象满意度指标等. Every guess is said."""
+    rows = [
+        ["2022年度项目支出绩效自评表"],
+        ["项目名称", "营养改善计划"],
+        ["主管部门", "某县教育体育局", None, None, "实施单位", "某中学"],
+        ["项目资金 (元)", None, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        [None, "年度资金总额", None, 387664.62, 387664.62, 10, "100%", 10],
+        ["绩效指标", None, None, "年度指标值", None, None, "实际完成值", "分值", "得分",
+         "偏差原因分析及改进措施"],
+        ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位"],
+        ["产出指标", "数量指标", "学生受资助人数", "≧", 735, "人次", 735, 10, 10],
+        ["满意度指标", "服务对象满意度指标等", "学生满意度", "═", 95, "%", "100%", 10, 10],
+    ]
+    path = workbook(tmp_path / "自评表.xlsx", rows,
+                    ["A6:C6", "D6:F6", "G6:G7", "H6:H7", "I6:I7", "J6:J7"])
+    result = read_table(path)
+    (project,) = result.projects
+    assert project.annual_total == Decimal("38.766462")
+    got = [(i.level2, i.comparator, i.target, i.unit, i.actual) for i in project.indicators]
+    assert got == [("数量指标", "≥", Decimal(735), "人次", "735"),
+                   ("服务对象满意度指标", "＝", Decimal(95), "%", "100%")]
+    texts = [n.text() for n in result.notices]
+    assert any("年初预算数" in t and "全年预算数" in t for t in texts)
+    assert any("元" in t and "万元" in t for t in texts)
+    assert any("服务对象满意度指标等" in t for t in texts)
+
+
+def test_a_form_with_its_amount_inside_the_label_cell_and_its_own_wording(tmp_path):
+    """A 武汉 form (corpus c04): 项目主管部门 | 项目执行单位 labels, and 资金情况 | '年度资金总额:16'
+    with the amount written in the label's own cell."""
+    rows = [
+        ["绩效目标表"],
+        ["项目名称", "薄弱学校改造补助资金"],
+        ["项目主管部门", "青山区教育局", None, "项目执行单位", "化工区学校"],
+        ["资金情况\n(万元)", "年度资金总额:16"],
+        ["总体目标", "年度目标"],
+        [None, "改善办学条件。"],
+        ["绩效指标", "一级指标", "二级指标", "指标内容", "指标值"],
+        [None, "产出指标", "数量指标", "学校改造覆盖率", "100%"],
+    ]
+    (project,) = read_table(workbook(tmp_path / "表.xlsx", rows, ["B2:E2", "B4:E4"])).projects
+    assert (project.department, project.unit, project.annual_total) == (
+        "青山区教育局", "化工区学校", Decimal(16))
+
+
+def test_a_unit_written_as_a_line_above_the_form_and_a_city_budget_total(tmp_path):
+    """A 东莞 批复表 (corpus c07): '预算单位:东莞市交通运输局' on a line of its own above the form and
+    the year's amount under 本年度申请市财政预算资金(万元); a 部门: line does not beat the form's own
+    主管部门 label."""
+    rows = [
+        ["东莞市财政项目支出绩效目标批复表"],
+        ["预算单位:东莞市交通运输局", None, None, None, "部门:另一单位"],
+        ["项目名称", "联网路改造", None, "本年度申请市财政预算资金(万元)", 919],
+        ["主管部门", "东莞市人民政府"],
+        ["年度目标", "完成结算。"],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值"],
+        [None, "产出指标", "质量指标", "结算误差率", "±3%以内"],
+    ]
+    (project,) = read_table(workbook(tmp_path / "表.xlsx", rows)).projects
+    assert (project.unit, project.department, project.annual_total) == (
+        "东莞市交通运输局", "东莞市人民政府", Decimal(919))
+    assert project.indicators[0].value_display() == "≤3%"
