@@ -165,14 +165,7 @@ def dataset_from_task(task_path: str | Path, dataset_path: str | Path, *, unit: 
         ds = Dataset.create(dataset_path, year=task.year, profile=task.profile,
                             title=f"{task.year}年{task.department}绩效目标汇总",
                             department=task.department)
-        try:
-            ds.set_task(task.to_json(), kind=DEPARTMENT_ROLE)
-            if task.settings:
-                ds.update_settings(task.settings)
-        except BaseException:
-            ds.close()
-            raise
-        return ds
+        return _set_up(ds, task, DEPARTMENT_ROLE)
     if len(task.units) == 1 and not unit:
         chosen = task.units[0]
     else:
@@ -183,11 +176,16 @@ def dataset_from_task(task_path: str | Path, dataset_path: str | Path, *, unit: 
                                 file=Path(task_path))
     ds = Dataset.create(dataset_path, year=task.year, profile=task.profile,
                         department=task.department, unit=chosen.name)
+    return _set_up(ds, task.for_unit(chosen), UNIT_ROLE, code=chosen.code)
+
+
+def _set_up(ds, task: Task, kind: str, *, code: str = ""):
+    """A new dataset made the task's: its unit's code, the task kept, the task's check
+    settings; closed again (and the error raised) when any of it fails."""
     try:
-        if chosen.code:
-            entry = ds.units()[0]
-            ds.update_unit(entry.uuid, code=chosen.code)
-        ds.set_task(task.for_unit(chosen).to_json(), kind=UNIT_ROLE)
+        if code:
+            ds.update_unit(ds.units()[0].uuid, code=code)
+        ds.set_task(task.to_json(), kind=kind)
         if task.settings:
             ds.update_settings(task.settings)
     except BaseException:
