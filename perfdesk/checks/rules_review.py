@@ -14,7 +14,7 @@ from functools import lru_cache
 from perfdesk.checks.catalogue import Fix, Severity, hit, indicator_rule
 from perfdesk.checks.wording import REVIEW, clip, source
 from perfdesk.core.i18n import Text
-from perfdesk.core.taxonomy import SATISFACTION, is_money_unit
+from perfdesk.core.taxonomy import SATISFACTION, is_money_unit, simplified
 from perfdesk.core.values import normalise_text
 
 E, W, H = Severity.ERROR, Severity.WARNING, Severity.HINT
@@ -205,7 +205,7 @@ def quantity_as_rate(f, p, ctx):
     return None
 
 
-_ENTITLEMENT_NAME = re.compile(r"(?:发放|兑现|享受|落实|到户|到人|覆盖|救助|资助)率$")
+_ENTITLEMENT_NAME = re.compile(r"(?:发放|兑现|享受|落实|到户|到人|覆盖|救助|资助)的?(?:比)?率$")
 _BENEFIT = re.compile(r"补贴|补助|救助|低保|特困|五保|津贴|抚恤|优抚|养老金|高龄|资助|助学金|奖学金|生活费|"
                       r"慰问金|救济|孤儿|应保尽保|应救尽救|应助尽助")
 _UPTAKE = re.compile(r"参保|续保|签约|接种|知晓|满意|申领|申报")
@@ -223,11 +223,12 @@ _UPTAKE = re.compile(r"参保|续保|签约|接种|知晓|满意|申领|申报")
 def entitlement_below_full(f, p, ctx):
     ind = f.ind
     name = _bare(ind.name)
-    if (not _percent(ind.unit) or ind.target >= _HUNDRED or not _ENTITLEMENT_NAME.search(name)
-            or _UPTAKE.search(name) or _SPENDING.search(name) or f.level1 == SATISFACTION):
+    words = re.sub(r"[(（][%％][)）]$", "", simplified(name))  # 發放的比率(%) as 发放的比率
+    if (not _percent(ind.unit) or ind.target >= _HUNDRED or not _ENTITLEMENT_NAME.search(words)
+            or _UPTAKE.search(words) or _SPENDING.search(words) or f.level1 == SATISFACTION):
         return None
     project = p.project
-    if not (_BENEFIT.search(name) or _BENEFIT.search(project.name)
+    if not (_BENEFIT.search(words) or _BENEFIT.search(simplified(project.name))
             or _BENEFIT.search(project.annual_goal)):
         return None
     fix = None

@@ -115,3 +115,13 @@ def test_a_total_given_without_its_split_is_a_hint_not_an_error():
     exact = form(OUTPUT, EFFECT, SATISFIED, COST, annual_total=Decimal("89.9740"),
                  annual_fiscal=Decimal("89.9740"), annual_other=Decimal("0"))
     assert {f.severity for f in check(exact) if f.rule == "FUND-02"} == {Severity.HINT}
+
+
+@pytest.mark.parametrize("name, fires", [
+    ("農(nóng)村低保救助資金按標(biāo)準(zhǔn)發(fā)放的比率", True),  # traditional, pinyin readings
+    ("農村低保資金發放率", True),
+    ("培訓(xùn)課程發(fā)放的比率", False),  # nothing a person is entitled to
+])
+def test_val16_reads_a_traditional_name(name, fires):
+    project = with_row(("产出指标", "质量指标", name, "", "90", "%"))
+    assert ("VAL-16" in rules_on(project, name)) is fires
