@@ -210,11 +210,23 @@ def _time_unit(unit: str) -> bool:
 
 @indicator_rule(
     "TIME-01", W, title=("时效指标不是日期、期限或比率", "Timeliness not a date, period or rate"),
-    message=("时效指标“{name}”的指标值“{value}”既不是日期或期限，也不是比率。请写成“12月底前”"
-             "“≤30个工作日”或“按期完成率≥95%”这样的目标。",
-             "The timeliness indicator '{name}' has the value '{value}', neither a date or "
-             "period nor a rate. Use a target such as 12月底前 (by end of December), "
-             "≤30个工作日, or an on-time rate ≥95%."),
+    messages={
+        "default": ("时效指标“{name}”的指标值“{value}”既不是日期或期限，也不是比率。请写成“12月底前”"
+                    "“≤30个工作日”或“按期完成率≥95%”这样的目标。",
+                    "The timeliness indicator '{name}' has the value '{value}', neither a date "
+                    "or period nor a rate. Use a target such as 12月底前 (by end of December), "
+                    "≤30个工作日, or an on-time rate ≥95%."),
+        "at_least": ("时效指标“{name}”的指标值“{value}”是至少持续多久，不是完成时限，无法据此考核按时"
+                     "与否。请写成“12月底前”“≤30个工作日”或“按期完成率≥95%”这样的目标。",
+                     "The timeliness indicator '{name}' has the value '{value}': a minimum "
+                     "duration, not a time limit. Use a target such as 12月底前, ≤30个工作日, "
+                     "or an on-time rate ≥95%."),
+        "percent": ("时效指标“{name}”问的是时间，指标值却是百分比“{value}”。请写完成时限，如"
+                    "“2026年12月底前”，或把名称改为比率，如“按期完成率”。",
+                    "The timeliness indicator '{name}' asks for a time but its value is a "
+                    "percentage '{value}'. Give the time limit (2026年12月底前), or name a rate "
+                    "(按期完成率)."),
+    },
     source=source(P101, "时效指标反映完成时限或及时程度",
                   "timeliness is a deadline, a period or an on-time rate"),
     when=("timeliness",))
@@ -222,11 +234,23 @@ def timeliness_shape(f, p, ctx):
     ind = f.ind
     if not f.has_value or f.is_time:
         return None
-    if ind.target is not None and (_percent(ind.unit) or _time_unit(ind.unit)):
+    values = dict(name=clip(ind.name), value=clip(f.display))
+    if ind.target is not None and _time_unit(ind.unit):
+        # ≥1年 says how long something lasts at least, not by when it is done
+        return hit("value", "at_least", **values) if ind.comparator in ("≥", "＞") else None
+    if ind.target is not None and _percent(ind.unit):
+        name = ind.name.strip()
+        if _TIME_NAME.search(name) and not _RATE_WORD.search(name):
+            return hit("value", "percent", **values)
         return None
     if looks_like_date(f.display):
         return None
-    return hit("value", name=clip(ind.name), value=clip(f.display))
+    return hit("value", **values)
+
+
+# a name asking for a time (项目完成时间), and one asking for a rate (按期完成率)
+_TIME_NAME = re.compile(r"(?:时间|时限|日期|期限|时点)$")
+_RATE_WORD = re.compile(r"率|比例|比重|占比")
 
 
 # --- inputs ---------------------------------------------------------------------------------

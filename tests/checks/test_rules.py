@@ -695,12 +695,23 @@ def test_cost03_cost_written_as_a_statement():
     assert one(project, "COST-01")  # and it is not an amount of money either
 
 
-@pytest.mark.parametrize("value", ["12月底前", "2025年6月30日前", "≤30个工作日", "≥95%",
-                                   "第三季度", "年内完成"])
-def test_time01_dates_periods_and_rates_pass(value):
-    project = add(sample(), row("产出指标", "时效指标", "完成时间", value))
+@pytest.mark.parametrize("name, value", [
+    ("完成时间", "12月底前"), ("完成时间", "2025年6月30日前"), ("完成时间", "≤30个工作日"),
+    ("按期完成率", "≥95%"), ("完成时间", "第三季度"), ("完成时间", "年内完成"),
+    ("提交报告及时性", "在项目计划完成时间内完成"), ("返本分红年限", "＝5年")])
+def test_time01_dates_periods_and_rates_pass(name, value):
+    project = add(sample(), row("产出指标", "时效指标", name, value))
     assert not of(project, "TIME-01")
     assert not of(project, "VAL-13")
+
+
+@pytest.mark.parametrize("name, value", [
+    ("维持时效", "≥1年"),  # how long it lasts at least, not by when it is done (a03)
+    ("项目完成时间", "100%"),  # a time asked for, a percentage given (b05)
+])
+def test_time01_a_minimum_duration_or_a_percent_for_a_time_is_flagged(name, value):
+    project = add(sample(), row("产出指标", "时效指标", name, value))
+    assert one(project, "TIME-01").field == "value"
 
 
 @pytest.mark.parametrize("value", ["及时", "按时完成", "≥10场"])
