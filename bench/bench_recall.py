@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from perfdesk.checks import CheckContext, Severity, check_projects  # noqa: E402
 from perfdesk.core.entry import IndicatorRowReader  # noqa: E402
-from perfdesk.core.model import Project  # noqa: E402
+from perfdesk.core.model import DEPARTMENT_WHOLE, SELF_EVALUATION, Project  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 CELLS = ("level1", "level2", "name", "comparator", "value", "unit", "weight", "explanation",
@@ -129,11 +129,13 @@ def spelling_note(reading) -> bool:
 
 
 def build(expected: dict, profile: str, folder: Path | None = None,
-          noted: dict | None = None) -> list[Project]:
+          noted: dict | None = None, kind: str = "") -> list[Project]:
     """The expected projects as a clerk types them into the official form: the comparator as
-    the source spells it (``noted`` gets the indicators whose spelling the reader corrected)."""
+    the source spells it (``noted`` gets the indicators whose spelling the reader corrected);
+    a self-evaluation or 部门整体 table as that kind of table (``meta.json`` kind)."""
     projects = []
     lines = source_lines(folder)
+    kind = kind if kind in (SELF_EVALUATION, DEPARTMENT_WHOLE) else ""
     for p in expected["projects"]:
         reader = IndicatorRowReader(profile)
         indicators = []
@@ -154,7 +156,7 @@ def build(expected: dict, profile: str, folder: Path | None = None,
             annual_other=_money(_first(p, "funds_other", "other_funds")),
             annual_goal=p.get("goal") or "",
             midterm_goal=_first(p, "longterm_goal", "goal_longterm", "mid_term_goal") or "",
-            period_start=start, period_end=end, indicators=indicators))
+            period_start=start, period_end=end, indicators=indicators, kind=kind))
     return projects
 
 
@@ -195,13 +197,14 @@ def same_page_faults(folder: Path, folders: list[Path]) -> set[tuple[str, str | 
 
 def run_table(folder: Path, tally: Tally, folders: list[Path] = ()) -> tuple[int, int, int, int]:
     expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
-    year = None
+    year, kind = None, ""
     meta_file = folder / "meta.json"
     if meta_file.exists():
-        year = json.loads(meta_file.read_text(encoding="utf-8")).get("year")
+        meta = json.loads(meta_file.read_text(encoding="utf-8"))
+        year, kind = meta.get("year"), meta.get("kind") or ""
     profile = profile_of(expected)
     noted: dict = {}
-    projects = build(expected, profile, folder, noted)
+    projects = build(expected, profile, folder, noted, kind)
     found = check_projects(projects, CheckContext(profile=profile, budget_year=year))
     by_name = {p.name: p for p in projects}
     places: dict[tuple[str, str | None], set[str]] = {}  # (project, indicator) -> rules there
