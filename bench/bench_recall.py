@@ -101,6 +101,12 @@ def as_written(row: dict, cells: dict, lines: list[str]) -> dict:
     """The row's cells with the comparator spelt as the source writes it on the row's own line
     (right after the indicator's name), where that spelling means the expected comparator."""
     name, comparator = row.get("name") or "", row.get("comparator") or ""
+    published = str(row.get("published_as") or "")
+    if re.fullmatch(r"\d+(?:\.\d+)?%?", published):
+        # the cell as published, where the clerk's reading differs (292% for ≥92%, the ≥ lost
+        # in the page's font): a clerk copying the table types what it says
+        return {**cells, "comparator": "", "value": published,
+                "unit": "" if published.endswith("%") else cells["unit"]}
     if not name or not comparator:
         return cells
     for line in lines:
