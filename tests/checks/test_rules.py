@@ -591,7 +591,7 @@ def test_val11_qualitative_grade_list_is_a_setting():
 
 def test_val12_a_sentence_instead_of_a_target():
     long = add(sample(), row("效益指标", "社会效益指标", "法律服务",
-                             "凡是来访的群众提出的法律问题都能够得到妥善的回答，群众的法律意识普遍有了增强"))
+                             "凡是来访的群众提出的法律问题都能够得到妥善的回答而群众的法律意识普遍有了增强"))
     assert "字的文字" in one(long, "VAL-12").message.zh
     verb = add(sample(), row("产出指标", "质量指标", "系统运行", "确保系统正常运行"))
     assert "确保" in one(verb, "VAL-12").message.zh
@@ -838,3 +838,22 @@ def test_a_deadline_typed_with_a_comparator_is_stored_without_it():
     last = project.indicators[-1]
     assert last.comparator == "" and last.value_display() == "2026年全年"
     assert [f.rule for f in check(project) if f.indicator_uuid == last.uuid] == []
+
+
+@pytest.mark.parametrize("value, rule", [
+    ("房屋设备、设施的管理到位,环境卫生整洁,车辆停放有序", "VAL-12"),  # clauses (a08)
+    ("对学校2400平米体育场馆补贴5万元。", "VAL-12"),  # a statement ending as one (d02)
+    ("持续保障", "VAL-07"),  # a short phrase with a vague word is vague, not a sentence (a08)
+    ("稳步提高", "VAL-07"),  # not a grade either (c04)
+    ("促进人民群众健康水平不断提高。", "VAL-07"),  # d02
+])
+def test_val12_clauses_are_a_sentence_and_a_vague_phrase_is_vague(value, rule):
+    project = add(sample(), row("效益指标", "社会效益指标", "群众生活条件", value))
+    found = {f.rule for f in of(project, "VAL-12") + of(project, "VAL-07") + of(project, "VAL-11")
+             + of(project, "VAL-13")}
+    assert found == {rule}
+
+
+def test_val12_a_short_value_without_clauses_is_no_sentence():
+    project = add(sample(), row("效益指标", "社会效益指标", "办学环境", "社会认可的办学环境"))
+    assert not of(project, "VAL-12")
