@@ -54,7 +54,7 @@ _SPENDING = re.compile(
     r"资金(?:到位|下达|拨付|支付|支出)及时(?:率|性)|到位及时(?:率|性)|(?:预算|资金)(?:当年)?下达(?:及时)?率|"
     r"(?:资金|经费|预算)支出(?:率|进度|时效性?)|执行进度|拨付(?:及时)?(?:率|性)|结余率|结转率|科目调整|"
     r"(?:经费|资金)(?:支出|使用|审批)(?:合规|规范)(?:性|率)?|经费审批流程|财务(?:管理)?(?:规范|合规)性|"
-    r"及时支出|资金(?:支付|执行)(?:完成)?率|资金的?供应|资金金额|资金执行")
+    r"及时支出|(?:资金|预算)(?:支付|执行)(?:完成)?率|资金的?供应|资金金额|资金执行")
 _BENEFIT_REACHES = re.compile(r"发放|到户|到人|兑付到")
 
 
@@ -71,14 +71,15 @@ _BENEFIT_REACHES = re.compile(r"发放|到户|到人|兑付到")
                   "budget execution and funds in place are process, not performance"))
 def spending_as_result(f, p, ctx):
     name = f.ind.name
-    word = _spending_word(name)
+    word = spending_word(name)
     if word and not (f.is_cost and is_money_unit(f.ind.unit)):
         return hit("name", name=clip(name), word=word)
     return None
 
 
 @lru_cache(maxsize=_CACHE)
-def _spending_word(name: str) -> str:
+def spending_word(name: str) -> str:
+    """The words of budget execution or fund management in a name (IN-02), or ``""``."""
     if _BENEFIT_REACHES.search(name):
         return ""
     m = _SPENDING.search(name)

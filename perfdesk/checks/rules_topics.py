@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from perfdesk.checks.catalogue import Fix, Severity, hit, indicator_rule
 from perfdesk.checks.facts import looks_like_date
+from perfdesk.checks.rules_review import spending_word
 from perfdesk.checks.wording import P88, P101, REVIEW, amount, both, clip, listing, source
 from perfdesk.core.i18n import Text
 from perfdesk.core.taxonomy import (
@@ -152,6 +153,8 @@ _COST = both(P101, P88, zh="成本指标反映产出的成本控制要求，以�
 def cost_is_money(f, p, ctx):
     ind = f.ind
     if f.has_value and (ind.target is None or not is_money_unit(ind.unit)):
+        if spending_word(ind.name):
+            return None  # 预算执行率 as a cost: IN-02 says it is no indicator at all
         return hit("value", name=clip(ind.name), value=clip(f.display))
 
 
@@ -190,12 +193,27 @@ def cost_within_funds(f, p, ctx):
 
 @indicator_rule(
     "COST-03", H, title=("成本指标写成了一句话", "Cost written as a statement"),
-    message=("成本指标“{name}”写成了一句话（“{value}”）。建议写成成本上限，如“≤N元/人”“≤N万元/公里”。",
-             "The cost indicator '{name}' is a statement ('{value}'). Write a cost limit such as "
-             "≤N元/人 or ≤N万元/公里 instead."),
-    source=_COST, when=("cost", "raw"))
+    messages={
+        "default": ("成本指标“{name}”写成了一句话（“{value}”）。建议写成成本上限，如“≤N元/人”"
+                    "“≤N万元/公里”。",
+                    "The cost indicator '{name}' is a statement ('{value}'). Write a cost limit "
+                    "such as ≤N元/人 or ≤N万元/公里 instead."),
+        "name": ("成本指标的名称“{name}”是一句表述，不是成本项目。请写成本的名称和上限，如“服务费 ≤N万元”"
+                 "“单位成本 ≤N元/人”。",
+                 "The cost indicator's name '{name}' is a statement, not an item of cost. Name "
+                 "the cost and give its limit, e.g. 服务费 ≤N万元."),
+    },
+    source=_COST, when=("cost",))
 def cost_as_amount(f, p, ctx):
-    return hit("value", name=clip(f.ind.name), value=clip(f.written))
+    if f.raw:
+        return hit("value", name=clip(f.ind.name), value=clip(f.written))
+    if _COST_STATEMENT.search(f.ind.name.strip()):
+        return hit("name", "name", name=clip(f.ind.name))
+    return None
+
+
+# a cost's name written as what is to be done (控制在预算成本内, 不超过预算, 确保成本可控)
+_COST_STATEMENT = re.compile(r"^(?:控制在|控制|确保|不超过?|严格|做到)|(?:以内|之内|范围内)$")
 
 
 # --- timeliness -----------------------------------------------------------------------------

@@ -857,3 +857,16 @@ def test_val12_clauses_are_a_sentence_and_a_vague_phrase_is_vague(value, rule):
 def test_val12_a_short_value_without_clauses_is_no_sentence():
     project = add(sample(), row("效益指标", "社会效益指标", "办学环境", "社会认可的办学环境"))
     assert not of(project, "VAL-12")
+
+
+def test_in02_budget_execution_as_a_cost_is_no_indicator_not_a_cost_without_money():
+    project = add(sample(), row("产出指标", "成本指标", "年度预算执行率", "≥90%"))
+    assert one(project, "IN-02").field == "name"
+    assert not of(project, "COST-01")  # one cause, one finding
+
+
+@pytest.mark.parametrize("name, fires", [("控制在预算成本内", True), ("不超过预算", True),
+                                         ("雾炮车降尘抑尘服务费", False)])
+def test_cost03_a_cost_name_written_as_a_statement(name, fires):
+    project = add(sample(), row("产出指标", "成本指标", name, "≤250万元"))
+    assert bool(of(project, "COST-03")) is fires
