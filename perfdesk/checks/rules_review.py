@@ -145,7 +145,7 @@ _SENTENCE_MARKS = re.compile(r"[，,。；;！!？?]")
     settings=("sentence_max_chars",))
 def task_as_name(f, p, ctx):
     name = _bare(f.ind.name)
-    if _is_task(name):
+    if _is_task(simplified(name)):  # 補(bǔ)助經(jīng)費: the pinyin readings are no sentence
         return hit("name", name=clip(name))
     return None
 

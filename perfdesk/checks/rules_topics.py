@@ -14,10 +14,12 @@ from perfdesk.core.i18n import Text
 from perfdesk.core.taxonomy import (
     BASES,
     COST,
+    OUTPUT,
     SATISFACTION,
     is_money_unit,
     level2_names,
     normalise_label,
+    simplified,
 )
 from perfdesk.core.values import normalise_text
 
@@ -273,6 +275,7 @@ _RATE_WORD = re.compile(r"率|比例|比重|占比")
 
 # --- inputs ---------------------------------------------------------------------------------
 
+_FUNDS_NAME = re.compile(r"(?:补助|补贴|专项|项目|工作)?(?:经费|资金|款项|金额)$")
 _INPUT_NAME = re.compile(
     r"资金投入|支出安排金额|经费保障|投入人员|(?:资金|经费|预算)(?:到位|拨付|支付|执行|使用)(?:率|进度)")
 
@@ -285,12 +288,18 @@ _INPUT_NAME = re.compile(
              "received and budget execution are not performance indicators; state what the "
              "money produces or achieves."),
     source=source(P101, "绩效指标反映产出和效果，不以投入和过程代替",
-                  "indicators measure outputs and effects, not inputs or process"))
+                  "indicators measure outputs and effects, not inputs or process"),
+    supersedes=("FIT-01",))  # no indicator at all: where it sits is beside the point
 def input_as_result(f, p, ctx):
     if f.level1 == COST or f.is_cost:
         return None
-    m = _INPUT_NAME.search(f.ind.name)
+    name = simplified(f.ind.name)
+    m = _INPUT_NAME.search(name)
     if m:
+        return hit("name", name=clip(f.ind.name), word=m.group())
+    # an output counted in money whose name is the money itself (补助经费 72890元)
+    m = _FUNDS_NAME.search(name)
+    if m and f.level1 == OUTPUT and f.ind.target is not None and is_money_unit(f.ind.unit):
         return hit("name", name=clip(f.ind.name), word=m.group())
 
 

@@ -870,3 +870,12 @@ def test_in02_budget_execution_as_a_cost_is_no_indicator_not_a_cost_without_mone
 def test_cost03_a_cost_name_written_as_a_statement(name, fires):
     project = add(sample(), row("产出指标", "成本指标", name, "≤250万元"))
     assert bool(of(project, "COST-03")) is fires
+
+
+def test_in01_an_output_counted_as_the_money_itself():
+    name = "衛(wèi)片執(zhí)法補(bǔ)助經(jīng)費(fèi)"  # traditional, with pinyin readings (c01)
+    project = add(sample(), row("产出指标", "数量指标", name, "＝72890元"))
+    assert one(project, "IN-01").field == "name"
+    assert not of(project, "ROW-05")  # the readings do not make the name a task sentence
+    assert not of(project, "FIT-01")  # not "move it to 成本指标": it is no output at all
+    assert not of(add(sample(), row("产出指标", "数量指标", "发放补助人数", "≥100人")), "IN-01")
