@@ -125,3 +125,15 @@ def test_a_total_given_without_its_split_is_a_hint_not_an_error():
 def test_val16_reads_a_traditional_name(name, fires):
     project = with_row(("产出指标", "质量指标", name, "", "90", "%"))
     assert ("VAL-16" in rules_on(project, name)) is fires
+
+
+def test_fund02_an_amount_from_a_table_in_yuan_is_a_hint():
+    from decimal import Decimal
+
+    # 387664.62元 (d01) is 38.766462万元 exactly: no error for the clerk who kept the fen
+    yuan = form(OUTPUT, EFFECT, SATISFIED, COST, annual_total=Decimal("38.766462"),
+                annual_fiscal=Decimal("38.766462"), annual_other=Decimal("0"))
+    assert {f.severity for f in check(yuan) if f.rule == "FUND-02"} == {Severity.HINT}
+    finer = form(OUTPUT, EFFECT, SATISFIED, COST, annual_total=Decimal("38.7664621"),
+                 annual_fiscal=Decimal("38.7664621"), annual_other=Decimal("0"))
+    assert Severity.ERROR in {f.severity for f in check(finer) if f.rule == "FUND-02"}
