@@ -120,6 +120,11 @@ def satisfaction_usual_range(f, p, ctx):
 _SATISFACTION_NAME = re.compile(r"满意度|满意程度|满意率")
 
 
+def names_satisfaction(name: str) -> bool:
+    """Whether an indicator's name measures satisfaction (SAT-04 moves one that sits elsewhere)."""
+    return bool(_SATISFACTION_NAME.search(name))
+
+
 @indicator_rule(
     "SAT-04", W, title=("满意度指标放错类别", "Satisfaction indicator outside 满意度指标"),
     message=("“{name}”是满意度指标，却放在“{level1}”下。请移到“{category}”下。可一键调整。",

@@ -137,3 +137,11 @@ def test_fund02_an_amount_from_a_table_in_yuan_is_a_hint():
     finer = form(OUTPUT, EFFECT, SATISFIED, COST, annual_total=Decimal("38.7664621"),
                  annual_fiscal=Decimal("38.7664621"), annual_other=Decimal("0"))
     assert Severity.ERROR in {f.severity for f in check(finer) if f.rule == "FUND-02"}
+
+
+def test_req03_says_nothing_when_the_satisfaction_row_sits_under_another_category():
+    # d03: 资助对象满意度 under 质量指标 — move it (SAT-04), not "没有满意度指标" on top
+    misplaced = form(OUTPUT, EFFECT, COST, ("产出指标", "质量指标", "资助对象满意度", "≥", "95", "%"))
+    rules = {f.rule for f in check(misplaced)}
+    assert "SAT-04" in rules and "REQ-03" not in rules
+    assert "REQ-03" in {f.rule for f in check(form(OUTPUT, EFFECT, COST))}
