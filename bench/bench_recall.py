@@ -45,7 +45,8 @@ SPLIT_FROM = {"IN-01": {"IN-02"}, "ROW-03": {"ROW-04"}, "VAL-12": {"ROW-05"}}
 # apart ("not in the source layout"), neither false nor counted for recall. A key present with
 # null means the layout had the cell and it was left empty: those findings count.
 LAYOUT_FIELDS = {"HDR-03": ("attribute", "project_attribute"),
-                 "HDR-04": ("period",)}
+                 "HDR-04": ("period",),
+                 "GOAL-01": ("goal",)}  # an evaluation-indicator table (d03) has no 年度目标 cell
 # Rules about what a project covers or adds up to (its weights), which a table cut short by its stored copy (``incomplete``)
 # cannot be judged on: the missing rows may be in the part that was cut.
 COVERAGE = {"REQ-01", "REQ-02", "REQ-03", "REQ-04", "REQ-05", "WGT-01"}
