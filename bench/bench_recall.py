@@ -13,6 +13,12 @@ and compared with the ``review`` list — what a careful reviewer sends back:
 - **false findings**: errors and warnings at indicators (or header rules) the reviewer did not
   fault, per 20 indicators; each one is listed.
 
+Each row's comparator is re-entered as the source spells it on that row (``>=``, ``≧``, ``═``,
+``95%以上``), and a cell whose published form differs from the clerk's reading (``published_as``:
+``292%`` for ≥92%) as published: the reader rewrites a spelling in the standard form and tells
+the clerk, and that note answers a VAL-03 comment (printed apart: "answered at entry").
+A self-evaluation or 部门整体 table is re-entered as that kind of project (``meta.json`` kind).
+
 Usage: ``python bench/bench_recall.py [-v]`` (``-v`` lists every missed comment too).
 """
 
