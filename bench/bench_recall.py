@@ -13,6 +13,12 @@ and compared with the ``review`` list — what a careful reviewer sends back:
 - **false findings**: errors and warnings at indicators (or header rules) the reviewer did not
   fault, per 20 indicators; each one is listed.
 
+Each row's comparator is re-entered as the source spells it on that row (``>=``, ``≧``, ``═``,
+``95%以上``), and a cell whose published form differs from the clerk's reading (``published_as``:
+``292%`` for ≥92%) as published: the reader rewrites a spelling in the standard form and tells
+the clerk, and that note answers a VAL-03 comment (printed apart: "answered at entry").
+A self-evaluation or 部门整体 table is re-entered as that kind of project (``meta.json`` kind).
+
 Usage: ``python bench/bench_recall.py [-v]`` (``-v`` lists every missed comment too).
 """
 
@@ -30,7 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from perfdesk.checks import CheckContext, Severity, check_projects  # noqa: E402
 from perfdesk.core.entry import IndicatorRowReader  # noqa: E402
-from perfdesk.core.model import Project  # noqa: E402
+from perfdesk.core.model import DEPARTMENT_WHOLE, SELF_EVALUATION, Project  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 CELLS = ("level1", "level2", "name", "comparator", "value", "unit", "weight", "explanation",
@@ -45,7 +51,8 @@ SPLIT_FROM = {"IN-01": {"IN-02"}, "ROW-03": {"ROW-04"}, "VAL-12": {"ROW-05"}}
 # apart ("not in the source layout"), neither false nor counted for recall. A key present with
 # null means the layout had the cell and it was left empty: those findings count.
 LAYOUT_FIELDS = {"HDR-03": ("attribute", "project_attribute"),
-                 "HDR-04": ("period",)}
+                 "HDR-04": ("period",),
+                 "GOAL-01": ("goal",)}  # an evaluation-indicator table (d03) has no 年度目标 cell
 # Rules about what a project covers or adds up to (its weights), which a table cut short by its stored copy (``incomplete``)
 # cannot be judged on: the missing rows may be in the part that was cut.
 COVERAGE = {"REQ-01", "REQ-02", "REQ-03", "REQ-04", "REQ-05", "WGT-01"}
@@ -85,15 +92,72 @@ def _first(p: dict, *keys: str):
     return None
 
 
-def build(expected: dict, profile: str) -> list[Project]:
-    """The expected projects as a clerk types them into the official form."""
+# Comparators as tables spell them where the form asks for ≥ ≤ ＝ (VAL-03). expected.json holds
+# the comparator as meant; a clerk copying the table types what the source cell says.
+_SPELLINGS = (">=", "<=", "＞＝", "＜＝", "≧", "≦", "═", "以上", "以下")
+_SPELT_AS = {">=": "≥", "<=": "≤", "＞＝": "≥", "＜＝": "≤", "≧": "≥", "≦": "≤", "═": "=",
+             "以上": "≥", "以下": "≤"}
+
+
+def source_lines(folder: Path | None) -> list[str]:
+    text = folder / "source.txt" if folder else None
+    return text.read_text(encoding="utf-8").splitlines() if text and text.exists() else []
+
+
+def as_written(row: dict, cells: dict, lines: list[str]) -> dict:
+    """The row's cells with the comparator spelt as the source writes it on the row's own line
+    (right after the indicator's name), where that spelling means the expected comparator."""
+    name, comparator = row.get("name") or "", row.get("comparator") or ""
+    published = str(row.get("published_as") or "")
+    if re.fullmatch(r"\d+(?:\.\d+)?%?", published):
+        # the cell as published, where the clerk's reading differs (292% for ≥92%, the ≥ lost
+        # in the page's font): a clerk copying the table types what it says
+        return {**cells, "comparator": "", "value": published,
+                "unit": "" if published.endswith("%") else cells["unit"]}
+    if not name or not comparator:
+        return cells
+    for line in lines:
+        at = line.find(name)
+        if at < 0:
+            continue
+        after = line[at + len(name):at + len(name) + 40]
+        spots = [(after.find(s), s) for s in _SPELLINGS if s in after]
+        if not spots:
+            return cells
+        _at, spelling = min(spots)
+        if _SPELT_AS[spelling] != comparator.replace("＝", "="):
+            return cells
+        if spelling in ("以上", "以下"):
+            return {**cells, "comparator": "",
+                    "value": f"{cells['value']}{cells['unit']}{spelling}", "unit": ""}
+        return {**cells, "comparator": spelling}
+    return cells
+
+
+def spelling_note(reading) -> bool:
+    """The reader wrote a comparator the table spelt otherwise in the standard form, and said so
+    (CellNote: "计算符号“>=”已按规范写作“≥”", "指标值“95%以上”已按规范写作“≥95%”")."""
+    return any(n.adjusted and n.field in ("comparator", "value") and "已按规范写作" in n.message.zh
+               for n in reading.notes)
+
+
+def build(expected: dict, profile: str, folder: Path | None = None,
+          noted: dict | None = None, kind: str = "") -> list[Project]:
+    """The expected projects as a clerk types them into the official form: the comparator as
+    the source spells it (``noted`` gets the indicators whose spelling the reader corrected);
+    a self-evaluation or 部门整体 table as that kind of table (``meta.json`` kind)."""
     projects = []
+    lines = source_lines(folder)
+    kind = kind if kind in (SELF_EVALUATION, DEPARTMENT_WHOLE) else ""
     for p in expected["projects"]:
         reader = IndicatorRowReader(profile)
         indicators = []
         for row in p["indicators"]:
-            cells = {k: str(row.get(k) or "") for k in CELLS}
-            indicators.append(reader.read(cells).indicator)
+            cells = as_written(row, {k: str(row.get(k) or "") for k in CELLS}, lines)
+            reading = reader.read(cells)
+            indicators.append(reading.indicator)
+            if noted is not None and spelling_note(reading):
+                noted[reading.indicator.uuid] = p.get("name") or ""
         start, end = _years(p.get("period"))
         projects.append(Project(
             name=p.get("name") or "", unit=p.get("unit") or "",
@@ -105,7 +169,7 @@ def build(expected: dict, profile: str) -> list[Project]:
             annual_other=_money(_first(p, "funds_other", "other_funds")),
             annual_goal=p.get("goal") or "",
             midterm_goal=_first(p, "longterm_goal", "goal_longterm", "mid_term_goal") or "",
-            period_start=start, period_end=end, indicators=indicators))
+            period_start=start, period_end=end, indicators=indicators, kind=kind))
     return projects
 
 
@@ -119,6 +183,7 @@ class Tally:
         self.not_applicable: list[str] = []
         self.missed: list[str] = []
         self.tables = 0
+        self.at_entry = 0  # VAL-03 comments answered by the reader's note at entry
 
 
 def same_page_faults(folder: Path, folders: list[Path]) -> set[tuple[str, str | None, str | None]]:
@@ -145,17 +210,26 @@ def same_page_faults(folder: Path, folders: list[Path]) -> set[tuple[str, str | 
 
 def run_table(folder: Path, tally: Tally, folders: list[Path] = ()) -> tuple[int, int, int, int]:
     expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
-    year = None
+    year, kind = None, ""
     meta_file = folder / "meta.json"
     if meta_file.exists():
-        year = json.loads(meta_file.read_text(encoding="utf-8")).get("year")
+        meta = json.loads(meta_file.read_text(encoding="utf-8"))
+        year, kind = meta.get("year"), meta.get("kind") or ""
     profile = profile_of(expected)
-    projects = build(expected, profile)
+    noted: dict = {}
+    projects = build(expected, profile, folder, noted, kind)
     found = check_projects(projects, CheckContext(profile=profile, budget_year=year))
     by_name = {p.name: p for p in projects}
     places: dict[tuple[str, str | None], set[str]] = {}  # (project, indicator) -> rules there
     for project in projects:
         names = {i.uuid: i.name for i in project.indicators}
+        # a comparator the reader rewrote in the standard form, with a note to the clerk at
+        # entry: that note answers a reviewer's VAL-03 (counted apart as "at entry")
+        for uuid in noted:
+            if uuid in names:
+                places.setdefault((project.name, names[uuid]), set()).add(
+                    ("VAL-03", Severity.HINT))
+                places.setdefault((project.name, None), set())
         for f in found[project.uuid]:
             if f.severity in SERIOUS or True:
                 key = (project.name, names.get(f.indicator_uuid) if f.indicator_uuid else None)
@@ -188,6 +262,9 @@ def run_table(folder: Path, tally: Tally, folders: list[Path] = ()) -> tuple[int
             first = "rule_as_annotated" not in r
             tally.first_named += first
             if any(found_rule in answers for found_rule, _sev in there):
+                if rule == "VAL-03" and not any(
+                        f.rule == "VAL-03" for prj in projects for f in found[prj.uuid]):
+                    tally.at_entry += 1
                 tally.hit_rule[rule] += 1
                 tally.first_named_hit += first
                 n_hit += 1
@@ -242,6 +319,8 @@ def main(argv: list[str]) -> int:
     print(f"  of the comments that named a rule when annotated: {tally.first_named_hit}/"
           f"{tally.first_named} = {tally.first_named_hit / max(tally.first_named, 1):.0%} (the "
           f"others were annotated before the rule for their kind existed: rule_as_annotated)")
+    print(f"  of which VAL-03 answered by the reader's note at entry (the comparator as the source "
+          f"spells it is rewritten ≥/≤/＝ and the clerk told), not by a check: {tally.at_entry}")
     print(f"some error/warning at the place of a comment: {tally.at_place}/{tally.comments} = "
           f"{tally.at_place / max(tally.comments, 1):.0%}")
     per20 = len(tally.false) / max(tally.indicators, 1) * 20

@@ -5,6 +5,7 @@ profile 88 and profile 101 accept what their own tree holds."""
 from __future__ import annotations
 
 from perfdesk.checks.catalogue import Fix, Severity, hit, indicator_rule, project_rule
+from perfdesk.checks.rules_topics import names_satisfaction
 from perfdesk.checks.wording import (
     FORM,
     P88,
@@ -259,6 +260,8 @@ def has_effect(p, ctx):
 def has_satisfaction(p, ctx):
     project = p.project
     if p.filled and not project.no_service_recipients and SATISFACTION not in p.level1s:
+        if any(names_satisfaction(f.ind.name) for f in p.indicators):
+            return None  # there is one, under another category: SAT-04 moves it
         return hit("indicators", category=SATISFACTION)
 
 

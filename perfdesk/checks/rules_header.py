@@ -253,8 +253,9 @@ def amounts_well_formed(p, ctx):
         if value < 0:
             found.append(hit(name, "negative", label=label, value=amount(value)))
         elif value != value.quantize(Decimal("0.01")):
-            # 万元 to the yuan (four places) is exact, as many tables write it: a hint
-            to_yuan = value == value.quantize(Decimal("0.0001"))
+            # 万元 to the yuan or the fen (four or six places) is exact, as tables kept in 元
+            # (387664.62元 = 38.766462万元) give it: a hint
+            to_yuan = value == value.quantize(Decimal("0.000001"))
             found.append(hit(name, "decimals", severity=H if to_yuan else None, label=label,
                              value=amount(value), rounded=cents(value)))
     return found

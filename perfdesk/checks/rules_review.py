@@ -14,7 +14,7 @@ from functools import lru_cache
 from perfdesk.checks.catalogue import Fix, Severity, hit, indicator_rule
 from perfdesk.checks.wording import REVIEW, clip, source
 from perfdesk.core.i18n import Text
-from perfdesk.core.taxonomy import SATISFACTION, is_money_unit
+from perfdesk.core.taxonomy import SATISFACTION, is_money_unit, simplified
 from perfdesk.core.values import normalise_text
 
 E, W, H = Severity.ERROR, Severity.WARNING, Severity.HINT
@@ -54,7 +54,7 @@ _SPENDING = re.compile(
     r"资金(?:到位|下达|拨付|支付|支出)及时(?:率|性)|到位及时(?:率|性)|(?:预算|资金)(?:当年)?下达(?:及时)?率|"
     r"(?:资金|经费|预算)支出(?:率|进度|时效性?)|执行进度|拨付(?:及时)?(?:率|性)|结余率|结转率|科目调整|"
     r"(?:经费|资金)(?:支出|使用|审批)(?:合规|规范)(?:性|率)?|经费审批流程|财务(?:管理)?(?:规范|合规)性|"
-    r"及时支出|资金(?:支付|执行)(?:完成)?率|资金的?供应|资金金额|资金执行")
+    r"及时支出|(?:资金|预算)(?:支付|执行)(?:完成)?率|资金的?供应|资金金额|资金执行")
 _BENEFIT_REACHES = re.compile(r"发放|到户|到人|兑付到")
 
 
@@ -71,14 +71,15 @@ _BENEFIT_REACHES = re.compile(r"发放|到户|到人|兑付到")
                   "budget execution and funds in place are process, not performance"))
 def spending_as_result(f, p, ctx):
     name = f.ind.name
-    word = _spending_word(name)
+    word = spending_word(name)
     if word and not (f.is_cost and is_money_unit(f.ind.unit)):
         return hit("name", name=clip(name), word=word)
     return None
 
 
 @lru_cache(maxsize=_CACHE)
-def _spending_word(name: str) -> str:
+def spending_word(name: str) -> str:
+    """The words of budget execution or fund management in a name (IN-02), or ``""``."""
     if _BENEFIT_REACHES.search(name):
         return ""
     m = _SPENDING.search(name)
@@ -144,7 +145,7 @@ _SENTENCE_MARKS = re.compile(r"[，,。；;！!？?]")
     settings=("sentence_max_chars",))
 def task_as_name(f, p, ctx):
     name = _bare(f.ind.name)
-    if _is_task(name):
+    if _is_task(simplified(name)):  # 補(bǔ)助經(jīng)費: the pinyin readings are no sentence
         return hit("name", name=clip(name))
     return None
 
@@ -205,7 +206,7 @@ def quantity_as_rate(f, p, ctx):
     return None
 
 
-_ENTITLEMENT_NAME = re.compile(r"(?:发放|兑现|享受|落实|到户|到人|覆盖|救助|资助)率$")
+_ENTITLEMENT_NAME = re.compile(r"(?:发放|兑现|享受|落实|到户|到人|覆盖|救助|资助)的?(?:比)?率$")
 _BENEFIT = re.compile(r"补贴|补助|救助|低保|特困|五保|津贴|抚恤|优抚|养老金|高龄|资助|助学金|奖学金|生活费|"
                       r"慰问金|救济|孤儿|应保尽保|应救尽救|应助尽助")
 _UPTAKE = re.compile(r"参保|续保|签约|接种|知晓|满意|申领|申报")
@@ -223,11 +224,12 @@ _UPTAKE = re.compile(r"参保|续保|签约|接种|知晓|满意|申领|申报")
 def entitlement_below_full(f, p, ctx):
     ind = f.ind
     name = _bare(ind.name)
-    if (not _percent(ind.unit) or ind.target >= _HUNDRED or not _ENTITLEMENT_NAME.search(name)
-            or _UPTAKE.search(name) or _SPENDING.search(name) or f.level1 == SATISFACTION):
+    words = re.sub(r"[(（][%％][)）]$", "", simplified(name))  # 發放的比率(%) as 发放的比率
+    if (not _percent(ind.unit) or ind.target >= _HUNDRED or not _ENTITLEMENT_NAME.search(words)
+            or _UPTAKE.search(words) or _SPENDING.search(words) or f.level1 == SATISFACTION):
         return None
     project = p.project
-    if not (_BENEFIT.search(name) or _BENEFIT.search(project.name)
+    if not (_BENEFIT.search(words) or _BENEFIT.search(simplified(project.name))
             or _BENEFIT.search(project.annual_goal)):
         return None
     fix = None

@@ -8,15 +8,18 @@ from decimal import Decimal
 
 from perfdesk.checks.catalogue import Fix, Severity, hit, indicator_rule
 from perfdesk.checks.facts import looks_like_date
+from perfdesk.checks.rules_review import spending_word
 from perfdesk.checks.wording import P88, P101, REVIEW, amount, both, clip, listing, source
 from perfdesk.core.i18n import Text
 from perfdesk.core.taxonomy import (
     BASES,
     COST,
+    OUTPUT,
     SATISFACTION,
     is_money_unit,
     level2_names,
     normalise_label,
+    simplified,
 )
 from perfdesk.core.values import normalise_text
 
@@ -117,6 +120,11 @@ def satisfaction_usual_range(f, p, ctx):
 _SATISFACTION_NAME = re.compile(r"满意度|满意程度|满意率")
 
 
+def names_satisfaction(name: str) -> bool:
+    """Whether an indicator's name measures satisfaction (SAT-04 moves one that sits elsewhere)."""
+    return bool(_SATISFACTION_NAME.search(name))
+
+
 @indicator_rule(
     "SAT-04", W, title=("满意度指标放错类别", "Satisfaction indicator outside 满意度指标"),
     message=("“{name}”是满意度指标，却放在“{level1}”下。请移到“{category}”下。可一键调整。",
@@ -152,6 +160,8 @@ _COST = both(P101, P88, zh="成本指标反映产出的成本控制要求，以�
 def cost_is_money(f, p, ctx):
     ind = f.ind
     if f.has_value and (ind.target is None or not is_money_unit(ind.unit)):
+        if spending_word(ind.name):
+            return None  # 预算执行率 as a cost: IN-02 says it is no indicator at all
         return hit("value", name=clip(ind.name), value=clip(f.display))
 
 
@@ -190,12 +200,27 @@ def cost_within_funds(f, p, ctx):
 
 @indicator_rule(
     "COST-03", H, title=("成本指标写成了一句话", "Cost written as a statement"),
-    message=("成本指标“{name}”写成了一句话（“{value}”）。建议写成成本上限，如“≤N元/人”“≤N万元/公里”。",
-             "The cost indicator '{name}' is a statement ('{value}'). Write a cost limit such as "
-             "≤N元/人 or ≤N万元/公里 instead."),
-    source=_COST, when=("cost", "raw"))
+    messages={
+        "default": ("成本指标“{name}”写成了一句话（“{value}”）。建议写成成本上限，如“≤N元/人”"
+                    "“≤N万元/公里”。",
+                    "The cost indicator '{name}' is a statement ('{value}'). Write a cost limit "
+                    "such as ≤N元/人 or ≤N万元/公里 instead."),
+        "name": ("成本指标的名称“{name}”是一句表述，不是成本项目。请写成本的名称和上限，如“服务费 ≤N万元”"
+                 "“单位成本 ≤N元/人”。",
+                 "The cost indicator's name '{name}' is a statement, not an item of cost. Name "
+                 "the cost and give its limit, e.g. 服务费 ≤N万元."),
+    },
+    source=_COST, when=("cost",))
 def cost_as_amount(f, p, ctx):
-    return hit("value", name=clip(f.ind.name), value=clip(f.written))
+    if f.raw:
+        return hit("value", name=clip(f.ind.name), value=clip(f.written))
+    if _COST_STATEMENT.search(f.ind.name.strip()):
+        return hit("name", "name", name=clip(f.ind.name))
+    return None
+
+
+# a cost's name written as what is to be done (控制在预算成本内, 不超过预算, 确保成本可控)
+_COST_STATEMENT = re.compile(r"^(?:控制在|控制|确保|不超过?|严格|做到)|(?:以内|之内|范围内)$")
 
 
 # --- timeliness -----------------------------------------------------------------------------
@@ -210,11 +235,23 @@ def _time_unit(unit: str) -> bool:
 
 @indicator_rule(
     "TIME-01", W, title=("时效指标不是日期、期限或比率", "Timeliness not a date, period or rate"),
-    message=("时效指标“{name}”的指标值“{value}”既不是日期或期限，也不是比率。请写成“12月底前”"
-             "“≤30个工作日”或“按期完成率≥95%”这样的目标。",
-             "The timeliness indicator '{name}' has the value '{value}', neither a date or "
-             "period nor a rate. Use a target such as 12月底前 (by end of December), "
-             "≤30个工作日, or an on-time rate ≥95%."),
+    messages={
+        "default": ("时效指标“{name}”的指标值“{value}”既不是日期或期限，也不是比率。请写成“12月底前”"
+                    "“≤30个工作日”或“按期完成率≥95%”这样的目标。",
+                    "The timeliness indicator '{name}' has the value '{value}', neither a date "
+                    "or period nor a rate. Use a target such as 12月底前 (by end of December), "
+                    "≤30个工作日, or an on-time rate ≥95%."),
+        "at_least": ("时效指标“{name}”的指标值“{value}”是至少持续多久，不是完成时限，无法据此考核按时"
+                     "与否。请写成“12月底前”“≤30个工作日”或“按期完成率≥95%”这样的目标。",
+                     "The timeliness indicator '{name}' has the value '{value}': a minimum "
+                     "duration, not a time limit. Use a target such as 12月底前, ≤30个工作日, "
+                     "or an on-time rate ≥95%."),
+        "percent": ("时效指标“{name}”问的是时间，指标值却是百分比“{value}”。请写完成时限，如"
+                    "“2026年12月底前”，或把名称改为比率，如“按期完成率”。",
+                    "The timeliness indicator '{name}' asks for a time but its value is a "
+                    "percentage '{value}'. Give the time limit (2026年12月底前), or name a rate "
+                    "(按期完成率)."),
+    },
     source=source(P101, "时效指标反映完成时限或及时程度",
                   "timeliness is a deadline, a period or an on-time rate"),
     when=("timeliness",))
@@ -222,15 +259,28 @@ def timeliness_shape(f, p, ctx):
     ind = f.ind
     if not f.has_value or f.is_time:
         return None
-    if ind.target is not None and (_percent(ind.unit) or _time_unit(ind.unit)):
+    values = dict(name=clip(ind.name), value=clip(f.display))
+    if ind.target is not None and _time_unit(ind.unit):
+        # ≥1年 says how long something lasts at least, not by when it is done
+        return hit("value", "at_least", **values) if ind.comparator in ("≥", "＞") else None
+    if ind.target is not None and _percent(ind.unit):
+        name = ind.name.strip()
+        if _TIME_NAME.search(name) and not _RATE_WORD.search(name):
+            return hit("value", "percent", **values)
         return None
     if looks_like_date(f.display):
         return None
-    return hit("value", name=clip(ind.name), value=clip(f.display))
+    return hit("value", **values)
+
+
+# a name asking for a time (项目完成时间), and one asking for a rate (按期完成率)
+_TIME_NAME = re.compile(r"(?:时间|时限|日期|期限|时点)$")
+_RATE_WORD = re.compile(r"率|比例|比重|占比")
 
 
 # --- inputs ---------------------------------------------------------------------------------
 
+_FUNDS_NAME = re.compile(r"(?:补助|补贴|专项|项目|工作)?(?:经费|资金|款项|金额)$")
 _INPUT_NAME = re.compile(
     r"资金投入|支出安排金额|经费保障|投入人员|(?:资金|经费|预算)(?:到位|拨付|支付|执行|使用)(?:率|进度)")
 
@@ -243,12 +293,18 @@ _INPUT_NAME = re.compile(
              "received and budget execution are not performance indicators; state what the "
              "money produces or achieves."),
     source=source(P101, "绩效指标反映产出和效果，不以投入和过程代替",
-                  "indicators measure outputs and effects, not inputs or process"))
+                  "indicators measure outputs and effects, not inputs or process"),
+    supersedes=("FIT-01",))  # no indicator at all: where it sits is beside the point
 def input_as_result(f, p, ctx):
     if f.level1 == COST or f.is_cost:
         return None
-    m = _INPUT_NAME.search(f.ind.name)
+    name = simplified(f.ind.name)
+    m = _INPUT_NAME.search(name)
     if m:
+        return hit("name", name=clip(f.ind.name), word=m.group())
+    # an output counted in money whose name is the money itself (补助经费 72890元)
+    m = _FUNDS_NAME.search(name)
+    if m and f.level1 == OUTPUT and f.ind.target is not None and is_money_unit(f.ind.unit):
         return hit("name", name=clip(f.ind.name), word=m.group())
 
 

@@ -482,10 +482,23 @@ def value_is_sentence(f, p, ctx):
     written = f.written
     if len(written) > ctx.sentence_max_chars:
         return hit("value", "long", length=len(written), value=clip(written))
+    if ctx.vague_pattern is not None and ctx.vague_pattern.search(written):
+        return None  # a short phrase with a vague word: VAL-07 says what is wrong
+    if len(written) >= _CLAUSES_MIN and (_CLAUSE.search(written.rstrip("。；;，,"))
+                                         or written.endswith("。")):
+        # clauses, or a statement ending as one (管理到位,环境卫生整洁,车辆停放有序; 对学校…补贴5万元。)
+        return hit("value", "long", length=len(written), value=clip(written))
     m = _SENTENCE_VERBS.search(written)
-    if m:
+    if m and len(written) > _VERB_PHRASE_MAX:
         return hit("value", "verb", value=clip(written), word=m.group())
     return None
+
+
+# A value is a sentence when it runs into clauses or ends as one (。), from this length on;
+# a short phrase with a work verb (持续保障) is vague wording (VAL-07), not a sentence.
+_CLAUSES_MIN = 10
+_CLAUSE = re.compile(r"[，,；;。]")
+_VERB_PHRASE_MAX = 4
 
 
 @indicator_rule(

@@ -154,7 +154,9 @@ _TRADITIONAL = (
     "內内與与為为開开發发種种長长這这個个設设說说層层報报題题現现創创應应導导負负責责聯联繫系"
     "電电話话填填審审核核見见蓋盖章章員员費费專专務务運运維维護护訊讯準准則则關关於于間间製制"
     "劃划鑑鉴評评獎奖勵励標标碼码們们擬拟層层覆覆蓋盖率率執执況况狀状態态達达險险務务"
-    "際际規规細细機机構构獲获選选統统顯显邊边專专項项預预測测算算當当點点優优")
+    "際际規规細细機机構构獲获選选統统顯显邊边專专項项預预測测算算當当點点優优"
+    # words of benefit and subsidy names (VAL-16 reads them in traditional tables too)
+    "農农補补貼贴撫抚養养齡龄學学戶户殘残療疗醫医災灾難难貧贫濟济兒儿參参險险")
 TRADITIONAL_TO_SIMPLIFIED = str.maketrans(
     {_TRADITIONAL[i]: _TRADITIONAL[i + 1] for i in range(0, len(_TRADITIONAL), 2)})
 
@@ -166,6 +168,17 @@ _SPACES = re.compile(r"[\s\u3000\u00a0]+")
 _PINYIN = re.compile(r"[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
 
 _LEVEL2_RANK: dict[str, int] = {}
+
+
+# a pinyin reading printed after a character, as some pages do: 標(biāo)準(zhǔn)
+_PINYIN_NOTE = re.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[)）]")
+
+
+def simplified(text: str | None) -> str:
+    """A name as its words are compared: simplified characters, pinyin readings taken out."""
+    if not text:
+        return ""
+    return _PINYIN_NOTE.sub("", str(text)).translate(TRADITIONAL_TO_SIMPLIFIED)
 
 
 def normalise_label(text: str | None) -> str:

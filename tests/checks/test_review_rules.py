@@ -125,3 +125,33 @@ def test_a_total_given_without_its_split_is_a_hint_not_an_error():
     exact = form(OUTPUT, EFFECT, SATISFIED, COST, annual_total=Decimal("89.9740"),
                  annual_fiscal=Decimal("89.9740"), annual_other=Decimal("0"))
     assert {f.severity for f in check(exact) if f.rule == "FUND-02"} == {Severity.HINT}
+
+
+@pytest.mark.parametrize("name, fires", [
+    ("農(nóng)村低保救助資金按標(biāo)準(zhǔn)發(fā)放的比率", True),  # traditional, pinyin readings
+    ("農村低保資金發放率", True),
+    ("培訓(xùn)課程發(fā)放的比率", False),  # nothing a person is entitled to
+])
+def test_val16_reads_a_traditional_name(name, fires):
+    project = with_row(("产出指标", "质量指标", name, "", "90", "%"))
+    assert ("VAL-16" in rules_on(project, name)) is fires
+
+
+def test_fund02_an_amount_from_a_table_in_yuan_is_a_hint():
+    from decimal import Decimal
+
+    # 387664.62元 (d01) is 38.766462万元 exactly: no error for the clerk who kept the fen
+    yuan = form(OUTPUT, EFFECT, SATISFIED, COST, annual_total=Decimal("38.766462"),
+                annual_fiscal=Decimal("38.766462"), annual_other=Decimal("0"))
+    assert {f.severity for f in check(yuan) if f.rule == "FUND-02"} == {Severity.HINT}
+    finer = form(OUTPUT, EFFECT, SATISFIED, COST, annual_total=Decimal("38.7664621"),
+                 annual_fiscal=Decimal("38.7664621"), annual_other=Decimal("0"))
+    assert Severity.ERROR in {f.severity for f in check(finer) if f.rule == "FUND-02"}
+
+
+def test_req03_says_nothing_when_the_satisfaction_row_sits_under_another_category():
+    # d03: 资助对象满意度 under 质量指标 — move it (SAT-04), not "没有满意度指标" on top
+    misplaced = form(OUTPUT, EFFECT, COST, ("产出指标", "质量指标", "资助对象满意度", "≥", "95", "%"))
+    rules = {f.rule for f in check(misplaced)}
+    assert "SAT-04" in rules and "REQ-03" not in rules
+    assert "REQ-03" in {f.rule for f in check(form(OUTPUT, EFFECT, COST))}

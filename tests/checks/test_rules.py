@@ -591,7 +591,7 @@ def test_val11_qualitative_grade_list_is_a_setting():
 
 def test_val12_a_sentence_instead_of_a_target():
     long = add(sample(), row("效益指标", "社会效益指标", "法律服务",
-                             "凡是来访的群众提出的法律问题都能够得到妥善的回答，群众的法律意识普遍有了增强"))
+                             "凡是来访的群众提出的法律问题都能够得到妥善的回答而群众的法律意识普遍有了增强"))
     assert "字的文字" in one(long, "VAL-12").message.zh
     verb = add(sample(), row("产出指标", "质量指标", "系统运行", "确保系统正常运行"))
     assert "确保" in one(verb, "VAL-12").message.zh
@@ -695,12 +695,23 @@ def test_cost03_cost_written_as_a_statement():
     assert one(project, "COST-01")  # and it is not an amount of money either
 
 
-@pytest.mark.parametrize("value", ["12月底前", "2025年6月30日前", "≤30个工作日", "≥95%",
-                                   "第三季度", "年内完成"])
-def test_time01_dates_periods_and_rates_pass(value):
-    project = add(sample(), row("产出指标", "时效指标", "完成时间", value))
+@pytest.mark.parametrize("name, value", [
+    ("完成时间", "12月底前"), ("完成时间", "2025年6月30日前"), ("完成时间", "≤30个工作日"),
+    ("按期完成率", "≥95%"), ("完成时间", "第三季度"), ("完成时间", "年内完成"),
+    ("提交报告及时性", "在项目计划完成时间内完成"), ("返本分红年限", "＝5年")])
+def test_time01_dates_periods_and_rates_pass(name, value):
+    project = add(sample(), row("产出指标", "时效指标", name, value))
     assert not of(project, "TIME-01")
     assert not of(project, "VAL-13")
+
+
+@pytest.mark.parametrize("name, value", [
+    ("维持时效", "≥1年"),  # how long it lasts at least, not by when it is done (a03)
+    ("项目完成时间", "100%"),  # a time asked for, a percentage given (b05)
+])
+def test_time01_a_minimum_duration_or_a_percent_for_a_time_is_flagged(name, value):
+    project = add(sample(), row("产出指标", "时效指标", name, value))
+    assert one(project, "TIME-01").field == "value"
 
 
 @pytest.mark.parametrize("value", ["及时", "按时完成", "≥10场"])
@@ -827,3 +838,44 @@ def test_a_deadline_typed_with_a_comparator_is_stored_without_it():
     last = project.indicators[-1]
     assert last.comparator == "" and last.value_display() == "2026年全年"
     assert [f.rule for f in check(project) if f.indicator_uuid == last.uuid] == []
+
+
+@pytest.mark.parametrize("value, rule", [
+    ("房屋设备、设施的管理到位,环境卫生整洁,车辆停放有序", "VAL-12"),  # clauses (a08)
+    ("对学校2400平米体育场馆补贴5万元。", "VAL-12"),  # a statement ending as one (d02)
+    ("持续保障", "VAL-07"),  # a short phrase with a vague word is vague, not a sentence (a08)
+    ("稳步提高", "VAL-07"),  # not a grade either (c04)
+    ("促进人民群众健康水平不断提高。", "VAL-07"),  # d02
+])
+def test_val12_clauses_are_a_sentence_and_a_vague_phrase_is_vague(value, rule):
+    project = add(sample(), row("效益指标", "社会效益指标", "群众生活条件", value))
+    found = {f.rule for f in of(project, "VAL-12") + of(project, "VAL-07") + of(project, "VAL-11")
+             + of(project, "VAL-13")}
+    assert found == {rule}
+
+
+def test_val12_a_short_value_without_clauses_is_no_sentence():
+    project = add(sample(), row("效益指标", "社会效益指标", "办学环境", "社会认可的办学环境"))
+    assert not of(project, "VAL-12")
+
+
+def test_in02_budget_execution_as_a_cost_is_no_indicator_not_a_cost_without_money():
+    project = add(sample(), row("产出指标", "成本指标", "年度预算执行率", "≥90%"))
+    assert one(project, "IN-02").field == "name"
+    assert not of(project, "COST-01")  # one cause, one finding
+
+
+@pytest.mark.parametrize("name, fires", [("控制在预算成本内", True), ("不超过预算", True),
+                                         ("雾炮车降尘抑尘服务费", False)])
+def test_cost03_a_cost_name_written_as_a_statement(name, fires):
+    project = add(sample(), row("产出指标", "成本指标", name, "≤250万元"))
+    assert bool(of(project, "COST-03")) is fires
+
+
+def test_in01_an_output_counted_as_the_money_itself():
+    name = "衛(wèi)片執(zhí)法補(bǔ)助經(jīng)費(fèi)"  # traditional, with pinyin readings (c01)
+    project = add(sample(), row("产出指标", "数量指标", name, "＝72890元"))
+    assert one(project, "IN-01").field == "name"
+    assert not of(project, "ROW-05")  # the readings do not make the name a task sentence
+    assert not of(project, "FIT-01")  # not "move it to 成本指标": it is no output at all
+    assert not of(add(sample(), row("产出指标", "数量指标", "发放补助人数", "≥100人")), "IN-01")
