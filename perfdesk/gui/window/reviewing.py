@@ -51,6 +51,7 @@ class Reviewing:
         window.ui.findingsDock.raise_()
         dock.hide()
         self.dock = dock
+        self._comments = 0  # how many the open dataset holds (edits refresh only if any)
         self.actions: dict[str, QAction] = {}
         menu = QMenu(_t("审核(&R)"), window)
         menu.setObjectName("menuReview")
@@ -99,18 +100,24 @@ class Reviewing:
         document = self.window.document
         self.panel.read_only = document.read_only
         document.commentsChanged.connect(self.refresh)
-        for signal in (document.projectChanged, document.indicatorChanged,
-                       document.indicatorAdded, document.indicatorRemoved,
+        # Where a comment points is said by names and positions: only edits of those can
+        # change it, and only when there are comments (not on every field a clerk types).
+        document.projectChanged.connect(
+            lambda _uuid, fields: self._anchors_moved() if "name" in fields else None)
+        document.indicatorChanged.connect(
+            lambda _p, _i, fields: self._anchors_moved() if "name" in fields else None)
+        for signal in (document.indicatorAdded, document.indicatorRemoved,
                        document.indicatorMoved, document.treeChanged):
-            signal.connect(lambda *_: self.refresh())
+            signal.connect(lambda *_: self._anchors_moved())
         self.refresh()
-        if document.comments():
+        if self._comments:
             self.dock.show()
             self.dock.raise_()
         self.update_actions()
 
     def forget(self) -> None:
         """The dataset was closed."""
+        self._comments = 0
         self.panel.show_comments([], 0)
         self.update_actions()
 
@@ -140,9 +147,14 @@ class Reviewing:
             changes = {uuid: str(change.text()) for uuid, change in
                        field_changes(document.dataset, [c for c in shown if c.reply_kind]
                                      ).items()}
-        self.panel.show_comments(rows, sum(1 for c in every if c.status == "open"), changes)
+        self._comments = len(every)
         opened = sum(1 for c in every if c.status == "open")
+        self.panel.show_comments(rows, opened, changes)
         self.dock.setWindowTitle(_t("审核意见") + (f" ({opened})" if opened else ""))
+
+    def _anchors_moved(self) -> None:
+        if self._comments:
+            self.refresh()
 
     def update_actions(self) -> None:
         document = self.window.document

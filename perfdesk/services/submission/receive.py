@@ -124,8 +124,7 @@ def _receive_one(dataset, sub: SubmissionFile, department: str, year: int, secre
         if not hmac.compare_digest(given, signature(secret, sub.seal["sha256"])):
             return _refused(path, "signature_wrong",
                             "报送文件的签名不符（不是该单位的任务文件签发，或文件被改动），无法接收。", m)
-    received = [r for r in dataset.submissions("received", key)
-                if (r["unit_code"] or r["unit_name"]) == key]
+    received = dataset.submissions("received", key)
     if any(r["submission_id"] == m["submission_id"] for r in received):
         return FileResult(path, SKIPPED, "duplicate",
                           f"已经接收过这份报送（{unit} 第{m['number']}次报送），跳过。", unit,
