@@ -63,7 +63,7 @@ INDICATOR_NAMES: dict[str, tuple[str, ...]] = {
               "指标值(包含数字及文字描述)", "年度指标值(包含数字及文字描述)", "预期目标值",
               "年度绩效指标值", "指标目标值", "预期指标值", "年度预期指标值", "指标值年度",
               "年度指标值(A)", "年初目标值", "年度计划值", "指标值(年度)", "当年预期实现值",
-              "预期实现值"),
+              "预期实现值", "计划指标值"),
     # a 中长期 column beside the annual one: kept with the annual indicator, never a target
     "longterm_name": ("三级指标(长期)", "三级指标(中长期)", "中长期三级指标", "三级指标中长期", "中长期指标",
                       "三级指标(实施期)", "实施期三级指标"),
@@ -135,7 +135,7 @@ FORM_NAMES: dict[str, tuple[str, ...]] = {
     "attribute": ("项目属性",),
     "period": ("项目期", "项目周期", "实施期", "项目实施期", "项目实施周期", "项目起止时间",
                "实施周期"),
-    "midterm_total": ("中期资金总额", "实施期资金总额"),
+    "midterm_total": ("中期资金总额", "实施期资金总额", "中期市财政预算"),
     "annual_total": ("年度资金总额", "年度资金", "当年资金总额", "年度本级预算金额", "本级预算金额",
                      "年度资金总额及构成", "年度财政资金总额", "本年度申请市财政预算资金"),
     "fiscal": ("财政拨款", "财政资金", "财政拨款资金", "当年财政拨款", "本年财政拨款"),
@@ -144,7 +144,7 @@ FORM_NAMES: dict[str, tuple[str, ...]] = {
     "fund": ("政府性基金", "政府性基金预算", "政府性基金预算拨款"),
     "soe": ("国有资本经营预算", "国有资本经营预算拨款"),
     "midterm_goal": ("中长期目标", "实施期目标", "中期目标", "实施期绩效目标", "中长期绩效目标",
-                     "总体目标"),
+                     "总体目标", "中期滚动目标"),
     # headings of the header block that hold no value of their own (the funding block's
     # title): recognised so that no field takes their text as its value
     "heading": ("项目资金", "资金情况", "项目资金情况", "资金来源", "预算安排", "年度预算安排",
@@ -175,7 +175,10 @@ def form_label(text: object) -> str | None:
         if key.startswith(prefix) and len(key) > len(prefix):
             key = key[len(prefix):]
             break
-    return _FORM.get(key) if key else None
+    if not key:
+        return None
+    # a note in brackets after a label: 中期滚动目标(2019年--2021年), 预算单位(盖章)
+    return _FORM.get(key) or _FORM.get(_BRACKET_NOTE.sub("", key))
 
 
 def table_column(text: object) -> str | None:

@@ -844,6 +844,14 @@ def read_grid(sheet: Sheet, grid: GridHead, *, profile: str, grades: tuple[str, 
             f"targets; they were not imported. The annual indicators start at row "
             f"{annual.row + 1}."), sheet.location(grid.row), HINT))
         grid = annual
+    if grid.annual_side is not None:
+        first, last = (get_column_letter(c) for c in grid.annual_side)
+        notices.append(Notice(Text(
+            f"指标表中中期指标与年度指标并排，已按年度一侧（{first}–{last} 列）读取指标，"
+            "中期指标写入各指标的备注。",
+            f"The grid gives mid-term indicators beside the annual ones; the indicators were "
+            f"read from the annual side (columns {first}–{last}), the mid-term ones put in each "
+            "indicator's remark."), sheet.location(grid.row), HINT))
     return layouts.read_rows(sheet, grid, grid.row + 1, sheet.max_row,
                              reader=IndicatorRowReader(profile, grades), notices=notices)
 
