@@ -579,7 +579,7 @@ def read_sheet(sheet: Sheet, *, profile: str, notices: list[Notice],
     where = sheet.location()
     year = _title_year(sheet, grid.first_row)
 
-    name = labels.text("name")
+    name = _project_in_title(sheet, labels, labels.text("name"), notices)
     department, _code = split_code(labels.text("department"))
     kind = SELF_EVALUATION if _self_evaluation(sheet, grid) else ""
     whole = _whole_department(sheet, grid.first_row)
@@ -618,6 +618,32 @@ def read_sheet(sheet: Sheet, *, profile: str, notices: list[Notice],
         midterm_goal=labels.text("midterm_goal"), source_ref=where.ref(), **money,
         indicators=read_grid(sheet, grid, profile=profile, grades=grades, notices=notices))
     return project
+
+
+_FUND_LABELS = ("专项名称", "专项资金名称")
+_BRACKETED = re.compile(r"^[（(](?P<name>[^()（）]{4,60}(?:项目|工程))[)）]$")
+
+
+def _project_in_title(sheet: Sheet, labels: _Labels, name: str, notices: list[Notice]) -> str:
+    """The project's name when the form labels a special fund (专项名称) and its title names
+    the project on a line of its own in brackets (a 中央预算内投资计划绩效目标表:
+    ``（天津市宝坻区…整区推进项目）`` under the title); otherwise ``name``."""
+    places = labels.found.get("name", ())
+    if not name or not places or not all(heading_key(sheet.value(r, c)) in _FUND_LABELS
+                                         for r, c in places):
+        return name
+    first = min(r for r, _c in places)
+    for r in range(1, first):
+        for value in sheet.rows[r - 1]:
+            m = _BRACKETED.match(heading_key(value))
+            if m and m.group("name") != heading_key(name):
+                project = cell_text(value).strip()[1:-1].strip()
+                notices.append(Notice(Text(
+                    f"“专项名称”写的是专项资金“{name}”，项目名称按标题中括号内的“{project}”读取。",
+                    f"'专项名称' gives the special fund '{name}'; the project name was read from "
+                    f"the title's brackets: '{project}'."), sheet.location(r), HINT))
+                return project
+    return name
 
 
 _CODED = re.compile(r"^\s*(?:[\[【(（]\s*(?P<a>\d{3,})\s*[\]】)）]|(?P<b>\d{3,})\s*[-－—_\s])\s*(?P<name>\S.*)$")

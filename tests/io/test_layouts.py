@@ -235,3 +235,40 @@ def test_a_side_by_side_grid_without_goal_labels_is_read_as_found(tmp_path):
     rows[3] = ["总体目标", "滚动目标", None, None, "目标"]  # nothing says which side is annual
     (project,) = read_table(workbook(tmp_path / "批复表.xlsx", rows)).projects
     assert project.indicators[0].name == "新建道路里程"
+
+
+def test_a_central_investment_target_table_with_one_tier_too_many(tmp_path):
+    """A 中央预算内投资计划绩效目标表 (corpus c03): the project named in brackets under the title,
+    专项名称 giving the special fund, 下达地方或单位 the unit, 下达中央预算内投资 the amount, and
+    实施效果指标 over 产出指标/效益指标 written in the 二级指标 column."""
+    rows = [
+        ["天津市农业绿色发展专项2022年中央预算内投资计划绩效目标表"],
+        ["(天津市宝坻区畜禽粪污资源化利用整区推进项目)"],
+        ["专项名称", "农业绿色发展专项 (畜禽粪污资源化利用整县推进项目)"],
+        ["下达地方或单位", "宝坻区人民政府"],
+        ["下达中央预算内投资(万元)", 2350],
+        ["总 体 目 标", "提高畜禽粪污综合利用率。"],
+        ["绩 效 指 标", "一级指标", "二级指标", "三级指标", "指标值"],
+        [None, "实施效果指标", "产出指标", "竣工验收合格率", "100%"],
+        [None, None, None, "按进度计划实施情况", "按计划实施"],
+        [None, None, "效益指标", "畜禽粪污综合利用率", "≥90%"],
+    ]
+    path = workbook(tmp_path / "目标表.xlsx", rows, ["A7:A10", "B8:B10", "C8:C9"])
+    result = read_table(path)
+    (project,) = result.projects
+    assert (project.name, project.unit, project.annual_total) == (
+        "天津市宝坻区畜禽粪污资源化利用整区推进项目", "宝坻区人民政府", Decimal(2350))
+    assert [(i.level1, i.level1_source, i.level2) for i in project.indicators] == [
+        ("产出指标", "产出指标", ""), ("产出指标", "产出指标", ""), ("效益指标", "效益指标", "")]
+    told = [str(n.message) for n in result.notices]
+    assert any("专项资金“农业绿色发展专项" in m and "括号内" in m for m in told)
+    assert sum("“实施效果指标”之下的“产出指标”是一级指标" in m for m in told) == 1
+    assert any("“实施效果指标”之下的“效益指标”是一级指标" in m for m in told)
+
+
+def test_a_fund_label_without_a_project_in_the_title_names_the_project(tmp_path):
+    rows = [["专项资金绩效目标表"], ["专项名称", "农业绿色发展专项"], ["总体目标", "提高利用率。"],
+            ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值"],
+            [None, "产出指标", "数量指标", "项目个数", "1个"]]
+    (project,) = read_table(workbook(tmp_path / "表.xlsx", rows)).projects
+    assert project.name == "农业绿色发展专项"
