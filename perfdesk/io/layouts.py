@@ -32,6 +32,7 @@ LAYOUT_NAMES = {
     FLAT: "平铺指标表（项目名称列，每个项目一组行）",
     "self_evaluation": "绩效自评表（年度指标值、全年实际值、分值、得分）",
     "department_whole": "部门整体绩效目标表",
+    "notice": "绩效目标公示（段落文字，没有表格）",
 }
 
 # the fields of a flat grid's project columns

@@ -16,7 +16,7 @@ from pathlib import Path
 from perfdesk.core.errors import PerfDeskError
 from perfdesk.core.i18n import Text
 from perfdesk.core.values import format_money
-from perfdesk.io import detail, detail_form, disclosure, embedded, layouts, writing
+from perfdesk.io import detail, detail_form, disclosure, embedded, layouts, notice, writing
 from perfdesk.io.base import (
     ImportResult,
     Location,
@@ -29,6 +29,7 @@ from perfdesk.io.base import (
 )
 from perfdesk.io.sources import Sheet, read_source
 from perfdesk.core.model import DEPARTMENT_WHOLE, SELF_EVALUATION, Project
+from perfdesk.core.severity import HINT
 from perfdesk.core.taxonomy import DEFAULT_GRADES, check_profile
 
 _EDITED = {
@@ -104,6 +105,8 @@ def _read_table(path: Path, profile: str, progress: ProgressCallback | None,
         result = _read_disclosure(headers, payload, profile, grades, notices, progress)
     elif details:
         result = _read_details(details, None, profile, grades, notices, progress)
+    elif read := _read_notices(visible, profile, grades, notices):
+        result = read
     else:
         raise PerfDeskError(
             "文件中没有找到绩效目标表：既没有“项目名称…绩效指标”表头（公开表格式），也没有"
@@ -118,6 +121,26 @@ def _read_table(path: Path, profile: str, progress: ProgressCallback | None,
                                              f"The text was read as {source.encoding}."),
                                         Location(str(path))))
     return result
+
+
+def _read_notices(sheets: list[Sheet], profile: str, grades: tuple[str, ...],
+                  notices: list[Notice]) -> ImportResult | None:
+    """A paragraph notice's project (targets written as sentences, no grid), or ``None``."""
+    projects = []
+    for sheet in sheets:
+        if notice.looks_like_notice(sheet):
+            read = notice.read_notice(sheet, profile=profile, grades=grades, notices=notices)
+            if read is not None:
+                projects.append(read)
+    if not projects:
+        return None
+    notices.insert(0, Notice(Text(
+        "文件是写成段落的绩效目标公示（没有表格）：项目和指标按句子读取，每条指标的目标取句末的比较"
+        "（如“≥95%”），请逐条核对。",
+        "The file is a notice with the targets written as sentences (no table): the project "
+        "and indicators were read from the sentences, each target from the comparison at the "
+        "end (e.g. ≥95%); please check each."), Location(str(sheets[0].file)), HINT))
+    return ImportResult(projects, notices, notice.KIND)
 
 
 def _grid_at(grid: layouts.GridHead | None, row: int) -> bool:
