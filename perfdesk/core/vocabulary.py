@@ -132,7 +132,7 @@ FORM_NAMES: dict[str, tuple[str, ...]] = {
     "implementing_unit": ("实施单位", "项目实施单位", "实施单位及代码", "实施单位及编码", "实施单位名称",
                           "项目执行单位", "执行单位"),
     "unit_line": ("填报单位(盖章)", "填报单位"),
-    "attribute": ("项目属性",),
+    "attribute": ("项目属性", "项目性质"),
     "period": ("项目期", "项目周期", "实施期", "项目实施期", "项目实施周期", "项目起止时间",
                "实施周期"),
     "midterm_total": ("中期资金总额", "实施期资金总额", "中期市财政预算"),
@@ -151,6 +151,10 @@ FORM_NAMES: dict[str, tuple[str, ...]] = {
     "heading": ("项目资金", "资金情况", "项目资金情况", "资金来源", "预算安排", "年度预算安排",
                 "资金总额", "年度预算",
                 "部门总体资金情况", "总体资金情况", "资金投入", "项目资金来源"),
+    # labels whose value PerfDesk has no field for (kept out of every other field)
+    "unstored": ("项目类别", "立项依据", "保障绩效目标实现措施", "项目概况"),
+    # the heading of a cost-breakdown block (成本构成 | 金额 | 测算依据 …)
+    "cost": ("项目预算成本构成", "成本构成", "预算成本构成", "成本测算", "资金测算"),
 }
 _FORM = _table(FORM_NAMES)
 
@@ -191,7 +195,7 @@ def table_column(text: object) -> str | None:
 # --- where the grid ends --------------------------------------------------------------------
 
 FOOTER_LABELS = ("填报人", "填表人", "联系电话", "填报日期", "审核意见", "单位负责人", "财务负责人",
-                 "项目负责人")
+                 "项目负责人", "主管部门审核意见", "单位公章")
 
 
 def is_footer(text: object) -> bool:

@@ -33,6 +33,7 @@ LAYOUT_NAMES = {
     "self_evaluation": "绩效自评表（年度指标值、全年实际值、分值、得分）",
     "department_whole": "部门整体绩效目标表",
     "notice": "绩效目标公示（段落文字，没有表格）",
+    "run_together": "单元格连在一起的表格文字（按标签和指标名称切分）",
 }
 
 # the fields of a flat grid's project columns

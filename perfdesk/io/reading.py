@@ -16,7 +16,8 @@ from pathlib import Path
 from perfdesk.core.errors import PerfDeskError
 from perfdesk.core.i18n import Text
 from perfdesk.core.values import format_money
-from perfdesk.io import detail, detail_form, disclosure, embedded, layouts, notice, writing
+from perfdesk.io import (detail, detail_form, disclosure, embedded, layouts, notice,
+                         run_together, writing)
 from perfdesk.io.base import (
     ImportResult,
     Location,
@@ -107,6 +108,8 @@ def _read_table(path: Path, profile: str, progress: ProgressCallback | None,
         result = _read_details(details, None, profile, grades, notices, progress)
     elif read := _read_notices(visible, profile, grades, notices):
         result = read
+    elif read := _read_run_together(visible, profile, grades, notices):
+        result = read
     else:
         raise PerfDeskError(
             "文件中没有找到绩效目标表：既没有“项目名称…绩效指标”表头（公开表格式），也没有"
@@ -141,6 +144,15 @@ def _read_notices(sheets: list[Sheet], profile: str, grades: tuple[str, ...],
         "and indicators were read from the sentences, each target from the comparison at the "
         "end (e.g. ≥95%); please check each."), Location(str(sheets[0].file)), HINT))
     return ImportResult(projects, notices, notice.KIND)
+
+
+def _read_run_together(sheets: list[Sheet], profile: str, grades: tuple[str, ...],
+                       notices: list[Notice]) -> ImportResult | None:
+    """A form whose cells run together (text copied out of a .docx), read by its labels."""
+    projects = [project for sheet in sheets if run_together.looks_run_together(sheet)
+                if (project := run_together.read_run_together(
+                    sheet, profile=profile, grades=grades, notices=notices)) is not None]
+    return ImportResult(projects, notices, run_together.KIND) if projects else None
 
 
 def _grid_at(grid: layouts.GridHead | None, row: int) -> bool:
