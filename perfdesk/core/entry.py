@@ -201,17 +201,19 @@ _RECOGNISED = ("level1", "level2", "nature", "comparator", "value", "basis", "un
 
 def column_of_cells(cells: Iterable[str], *, profile: str,
                     grades: tuple[str, ...] = DEFAULT_GRADES,
-                    taken: Collection[str] = ()) -> str:
+                    taken: Collection[str] = (), share: float = 1.0) -> str:
     """The grid column a column of cells (a pasted block's, without a heading row) holds, by
-    what its values look like: ``"level1"`` … ``"basis"`` when every non-empty value reads as
-    one (not one of ``taken``), ``""`` for free text (a name or an explanation)."""
+    what its values look like: ``"level1"`` … ``"basis"`` when at least ``share`` of its
+    non-empty values (all, by default) read as one (not one of ``taken``), ``""`` for free
+    text (a name or an explanation)."""
     texts = [clean(c) for c in cells if clean(c)]
     if not texts:
         return ""
     for field_name in _RECOGNISED:
         if field_name in taken:
             continue
-        if all(cell_fits(field_name, t, profile=profile, grades=grades) for t in texts):
+        fitting = sum(1 for t in texts if cell_fits(field_name, t, profile=profile, grades=grades))
+        if fitting == len(texts) or (share < 1 and fitting >= share * len(texts)):
             return field_name
     return ""
 

@@ -25,6 +25,7 @@ from perfdesk.io.base import Notice, cell_text, reading_notices
 from perfdesk.io.sources import Sheet
 
 FLAT = "flat"
+HEADERLESS = "headerless"
 # The layouts recognised, as the import preview names them.
 LAYOUT_NAMES = {
     "disclosure": "公开表（项目名称、绩效目标、绩效指标五列）",
@@ -32,6 +33,7 @@ LAYOUT_NAMES = {
     FLAT: "平铺指标表（项目名称列，每个项目一组行）",
     "self_evaluation": "绩效自评表（年度指标值、全年实际值、分值、得分）",
     "department_whole": "部门整体绩效目标表",
+    HEADERLESS: "没有表头的指标表（按内容认出各列）",
 }
 
 # the fields of a flat grid's project columns

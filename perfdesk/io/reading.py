@@ -16,7 +16,7 @@ from pathlib import Path
 from perfdesk.core.errors import PerfDeskError
 from perfdesk.core.i18n import Text
 from perfdesk.core.values import format_money
-from perfdesk.io import detail, detail_form, disclosure, embedded, layouts, writing
+from perfdesk.io import detail, detail_form, disclosure, embedded, headerless, layouts, writing
 from perfdesk.io.base import (
     ImportResult,
     Location,
@@ -104,6 +104,9 @@ def _read_table(path: Path, profile: str, progress: ProgressCallback | None,
         result = _read_disclosure(headers, payload, profile, grades, notices, progress)
     elif details:
         result = _read_details(details, None, profile, grades, notices, progress)
+    elif bare := [p for s in visible if (p := headerless.read_headerless(
+            s, profile=profile, grades=grades, notices=notices)) is not None]:
+        result = ImportResult(bare, notices, layouts.HEADERLESS)
     else:
         raise PerfDeskError(
             "文件中没有找到绩效目标表：既没有“项目名称…绩效指标”表头（公开表格式），也没有"
