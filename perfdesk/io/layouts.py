@@ -234,12 +234,14 @@ def read_rows(sheet: Sheet, grid: GridHead, first: int, last: int, *, reader: In
                 for f, c in cols.items()}
     left = min([*cols.values(), *grid.project_columns.values()])
     indicators = []
+    last_read: tuple[int, list[str]] | None = None  # the row of the last indicator, its cells
     for r in range(first, last + 1):
         cells = sheet.rows[r - 1]
         texts = {f: cell_text(cells[c - 1]) if c <= len(cells) else "" for f, c in cols.items()}
         all_texts = [cell_text(v) for v in cells]
         kind = classify_row(texts, all_texts, left)
         if kind == "footer":
+            last_read = None
             break
         shown = next((t for t in all_texts[left - 1:] if t), "") or next(
             (t for t in all_texts if t), "")
@@ -247,6 +249,7 @@ def read_rows(sheet: Sheet, grid: GridHead, first: int, last: int, *, reader: In
         where = sheet.location(r)
         if kind in ("note", "cost"):
             notices.append(Notice(_SKIPPED[kind].format(text=shown), where, HINT))
+            last_read = None
             break
         if kind in ("total", "empty", "heading"):
             continue
@@ -266,7 +269,35 @@ def read_rows(sheet: Sheet, grid: GridHead, first: int, last: int, *, reader: In
                            source_ref=where.ref())
         notices.extend(reading_notices(read.notes, where, headings))
         indicators.append(read.indicator)
+        last_read = (r, all_texts)
+    if last_read is not None and _cut_short(sheet, grid, *last_read, indicators):
+        r, _texts = last_read
+        cut = indicators.pop()
+        notices.append(Notice(Text(
+            f"表格在此行中断：这一行只有“{cut.name[:20]}”，其后没有任何内容（文件可能在这里被截断）；"
+            "这一行没有作为指标导入，请对照原表补全这个指标。",
+            f"The table breaks off in this row: it holds only '{cut.name[:20]}' and nothing "
+            "follows (the file may have been cut here); the row was not imported as an "
+            "indicator, please complete it from the original table."), sheet.location(r)))
     return indicators
+
+
+def _cut_short(sheet: Sheet, grid: GridHead, r: int, all_texts: list[str],
+               indicators: list[Indicator]) -> bool:
+    """Whether the last indicator row read (row ``r``) is a row the file breaks off in: in a
+    scored table (自评表, evaluation table: every row has its 分值 or 得分), the last row of the
+    sheet that holds anything, with nothing right of its 三级指标 — no value, no result, no
+    score — under rows that each have their score. A copy cut in the middle of a row
+    (``满意度指标(10分) | 公众满``), not an indicator whose target was left empty (that one is
+    kept, and the check asks for its value)."""
+    if "weight" not in grid.columns and "score" not in grid.columns:
+        return False
+    above = indicators[:-1]
+    if len(above) < 2 or not all(i.weight is not None or i.score is not None for i in above):
+        return False
+    if any(cell_text(v) for row in sheet.rows[r:] for v in row):
+        return False
+    return not any(all_texts[grid.columns["name"]:])
 
 
 # --- a flat grid: one project per block of rows ---------------------------------------------
