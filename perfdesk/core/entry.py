@@ -59,6 +59,7 @@ from perfdesk.core.taxonomy import (
     normalise_label,
     parent_of_level2,
     read_level1,
+    split_run_together,
     standard_level2,
 )
 from perfdesk.core.values import ParseResult, TargetValue, ValueKind
@@ -543,8 +544,8 @@ class CategoryRun:
                 self._score_only = False
         if written2 and normalise_label(written2) != self._level2_source:
             self._level2_source = normalise_label(written2)
-            written2 = self._without_etc(label_without_score(written2, reading, "level2"),
-                                         reading)
+            written2 = self._without_level1(self._without_etc(
+                label_without_score(written2, reading, "level2"), reading), reading)
             self.level2 = normalise_label(written2)
             if not self._satisfaction_under_effect(self.level2):
                 self._check_level2(written2, reading)
@@ -590,6 +591,23 @@ class CategoryRun:
                      "Level 2 '{written}' ends in the template's 等; it was read as '{level2}'.",
                      adjusted=True, written=written, level2=stem)
         return stem
+
+    def _without_level1(self, written: str, reading: Reading) -> str:
+        """A level-2 cell with its level 1 run together in front (``产出数量指标``) is that
+        level 2 (under that level 1), said in a notice."""
+        level1 = self.meaning()
+        if level1 and standard_level2(self.profile, level1, written):
+            return written
+        split = split_run_together(self.profile, written)
+        if split is None or level1 and split[0] != level1:
+            return written
+        reading.note("level2", HINT,
+                     "二级指标“{written}”是一级指标“{level1}”和二级指标“{level2}”连写，已记为二级指标"
+                     "“{level2}”。",
+                     "Level 2 '{written}' runs level 1 '{level1}' and level 2 '{level2}' "
+                     "together; it was recorded as level 2 '{level2}'.", adjusted=True,
+                     written=written, level1=split[0], level2=split[1])
+        return split[1]
 
     def _satisfaction_under_effect(self, level2: str) -> bool:
         return bool(level2) and self.meaning() == EFFECT and \

@@ -49,9 +49,14 @@ def _table(names: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
 # "value" is the 指标值 column; "value_unit" a 指标值 column that holds the unit too. They read
 # the same way (the value's own unit counts), but a template's 指标值及单位 column is written
 # with the whole rendering (≥95%) where a 指标值 column gets the number alone.
+# The level-1 column of an evaluation-indicator table (绩效指标分类 | 绩效指标 | …, 评价指标 |
+# 评价内容 | 指标名称): its cells may hold the evaluation framework's own names (项目产出) or a
+# label over the whole block (项目年度绩效目标) rather than a category.
+EVALUATION_LEVEL1 = ("绩效指标分类", "指标分类", "评价指标")
+
 INDICATOR_NAMES: dict[str, tuple[str, ...]] = {
-    "level1": ("一级指标", "一级", "一级指标名称"),
-    "level2": ("二级指标", "二级", "二级指标名称", "二级指标(年度)"),
+    "level1": ("一级指标", "一级", "一级指标名称", *EVALUATION_LEVEL1),
+    "level2": ("二级指标", "二级", "二级指标名称", "二级指标(年度)", "评价内容"),
     "longterm_level2": ("二级指标(长期)", "二级指标(中长期)", "二级指标(实施期)"),
     "name": ("三级指标", "三级", "三级指标名称", "指标名称", "三级指标(指标名称)", "绩效指标名称",
              "具体指标", "指标内容", "三级指标内容", "三级指标(年度)", "年度三级指标", "三级指标年度",
@@ -82,12 +87,12 @@ INDICATOR_NAMES: dict[str, tuple[str, ...]] = {
     "value_unit": ("指标值及单位", "指标值(含单位)", "目标值及单位", "指标值及计量单位"),
     "unit": ("计量单位", "单位", "度量单位", "指标单位"),
     "basis": ("指标值设定依据", "依据", "设定依据", "绩效标准", "指标值确定依据", "指标设定依据",
-              "评价标准"),
+              "评价标准", "评价标准确定依据", "评价标准依据"),
     "explanation": ("指标解释", "解释", "指标说明", "指标值说明", "指标解释说明", "指标解释(计算公式)",
-                    "计算方法", "指标内涵"),
+                    "计算方法", "指标内涵", "指标描述", "绩效指标描述"),
     "scoring": ("评(扣)分标准", "评分标准", "扣分标准", "评分规则"),
     "weight": ("权重", "分值", "权重(分值)", "分值(权重)", "权重(%)", "指标权重", "指标分值", "标准分值",
-               "满分", "指标分值(分)"),
+               "满分", "指标分值(分)", "参考分值"),
     "remark": ("备注", "说明"),
 }
 _INDICATOR = _table(INDICATOR_NAMES)

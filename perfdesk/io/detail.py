@@ -786,16 +786,32 @@ def _under_budget(labels: _Labels, budget: list[tuple[int, int]], r: int, c: int
     row, with a notice when an earlier one (年初预算数) is empty; ``(None, (r, c))`` when the
     block has no such columns right of the label."""
     sheet = labels.sheet
-    _r1, _c1, _r2, c2 = labels._span(r, c)
+    _r1, _c1, r2, c2 = labels._span(r, c)
     columns = [(hr, hc) for hr, hc in budget if hr < r and hc > c2]
+    row = r
     if not columns:
-        return None, (r, c)
+        # the label stands in the row of the 年初预算数 | 调整预算数 … headings (merged down over
+        # the row below, or alone) and the amounts in the row below (项目资金 | 年度资金总额 |
+        # 年初预算数 …, then | | 64.8 …)
+        columns = [(hr, hc) for hr, hc in budget if hr == r and hc > c2]
+        row = r2 if r2 > r else r + 1
+        if not columns or row >= labels.stop_row or row > r2 and sheet.text(row, c) or any(
+                form_label(v) is not None for v in sheet.rows[row - 1]):
+            return None, (r, c)
     for index, (hr, hc) in enumerate(columns):
-        value = sheet.value(r, hc)
+        value = sheet.value(row, hc)
         if value in (None, ""):
             continue
         if cell_decimal(value) is None and _amount_in_text(cell_text(value)) is None:
             return None, (r, c)  # '—': no amount, and no other column is taken instead
+        if row != r:
+            notices.append(Notice(Text(
+                f"“{cell_text(sheet.value(r, c))}”与“{cell_text(sheet.value(hr, hc))}”等列标题在同一行，"
+                f"已取下一行“{cell_text(sheet.value(hr, hc))}”列的金额“{cell_text(value)}”，请核对。",
+                f"'{cell_text(sheet.value(r, c))}' stands in the row of the headings "
+                f"'{cell_text(sheet.value(hr, hc))}' …; the amount '{cell_text(value)}' under "
+                f"'{cell_text(sheet.value(hr, hc))}' in the next row was read, please check."),
+                sheet.location(row, cell_text(sheet.value(hr, hc))), HINT))
         if index:
             first = cell_text(sheet.value(*columns[0]))
             notices.append(Notice(Text(
@@ -804,7 +820,7 @@ def _under_budget(labels: _Labels, budget: list[tuple[int, int]], r: int, c: int
                 f"'{cell_text(sheet.value(r, c))}' has no '{first}'; the amount "
                 f"'{cell_text(value)}' under '{cell_text(sheet.value(hr, hc))}' was read, please "
                 "check."), sheet.location(r, cell_text(sheet.value(hr, hc))), HINT))
-        return value, (r, hc)
+        return value, (row, hc)
     return None, (r, c)
 
 

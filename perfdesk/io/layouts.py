@@ -20,7 +20,21 @@ from perfdesk.core.entry import IndicatorRowReader
 from perfdesk.core.i18n import Text
 from perfdesk.core.model import Indicator
 from perfdesk.core.severity import HINT
-from perfdesk.core.vocabulary import heading_key, indicator_column, is_footer, table_column
+from perfdesk.core.taxonomy import (
+    LabelKind,
+    is_evaluation_item,
+    parent_of_level2,
+    read_level1,
+    split_run_together,
+    split_score,
+)
+from perfdesk.core.vocabulary import (
+    EVALUATION_LEVEL1,
+    heading_key,
+    indicator_column,
+    is_footer,
+    table_column,
+)
 from perfdesk.io.base import Notice, cell_text, reading_notices
 from perfdesk.io.sources import Sheet
 
@@ -184,8 +198,9 @@ def row_kind(texts: list[str]) -> str:
 
 
 _CATEGORY_FIELDS = ("level1", "level2", "longterm_level2")
-# a template's numbered empty row: 指标1, 指标2:, 指标3：
-_TEMPLATE_NAME = re.compile(r"^\s*指标\s*\d+\s*[:：]?\s*$")
+# a template's numbered empty row: 指标1, 指标2:, 指标3： (指标L: text recognised from a scan
+# reads the 1 as L, l or I)
+_TEMPLATE_NAME = re.compile(r"^\s*指标\s*(?:\d+|[LlI|])\s*[:：]?\s*$")
 
 def classify_row(texts: dict[str, str], all_texts: list[str], left: int = 1) -> str:
     """What a row of an indicator grid is, for every reader of grids (import and paste):
@@ -235,6 +250,7 @@ def read_rows(sheet: Sheet, grid: GridHead, first: int, last: int, *, reader: In
     left = min([*cols.values(), *grid.project_columns.values()])
     indicators = []
     last_read: tuple[int, list[str]] | None = None  # the row of the last indicator, its cells
+    meant, left_out, said = _level1_blocks(sheet, grid, first, last, reader.categories.profile)
     for r in range(first, last + 1):
         cells = sheet.rows[r - 1]
         texts = {f: cell_text(cells[c - 1]) if c <= len(cells) else "" for f, c in cols.items()}
@@ -243,6 +259,13 @@ def read_rows(sheet: Sheet, grid: GridHead, first: int, last: int, *, reader: In
         if kind == "footer":
             last_read = None
             break
+        if r in said and kind not in ("note", "cost"):
+            notices.append(said[r])
+        if r in left_out and kind not in ("note", "cost"):
+            continue
+        written1 = texts.get("level1", "")
+        if r in meant:
+            texts["level1"] = meant[r]
         shown = next((t for t in all_texts[left - 1:] if t), "") or next(
             (t for t in all_texts if t), "")
         shown = shown[:20]
@@ -268,6 +291,8 @@ def read_rows(sheet: Sheet, grid: GridHead, first: int, last: int, *, reader: In
         read = reader.read(texts, source_text="\t".join(all_texts).strip(),
                            source_ref=where.ref())
         notices.extend(reading_notices(read.notes, where, headings))
+        if r in meant:
+            read.indicator.level1_source = written1  # the label as the table has it
         indicators.append(read.indicator)
         last_read = (r, all_texts)
     if last_read is not None and _cut_short(sheet, grid, *last_read, indicators):
@@ -280,6 +305,79 @@ def read_rows(sheet: Sheet, grid: GridHead, first: int, last: int, *, reader: In
             "follows (the file may have been cut here); the row was not imported as an "
             "indicator, please complete it from the original table."), sheet.location(r)))
     return indicators
+
+
+def _level1_blocks(sheet: Sheet, grid: GridHead, first: int, last: int, profile: str
+                   ) -> tuple[dict[int, str], set[int], dict[int, Notice]]:
+    """How the level-1 column of rows ``first``..``last`` reads, block by block (a level-1
+    cell and the rows under it): (row → the category its level 1 means where the cell is not
+    one, rows left out, the notice to give at a block's first row).
+
+    A 绩效评价 table's 决策 and 过程/管理 blocks (``项目决策(10分)``) judge how the project was
+    decided and run: they are left out. In an evaluation table (one with such blocks, or a
+    level-1 column headed 绩效指标分类 / 评价指标) the framework's own names mean categories
+    (``项目产出`` is 产出指标), and a cell over the whole block that is no category (``项目年度绩效
+    目标(定量指标)``) takes the category its level-2 labels all belong to."""
+    c1, c2 = grid.columns.get("level1"), grid.columns.get("level2")
+    if not c1:
+        return {}, set(), {}
+    blocks: list[tuple[int, int, str]] = []
+    for r in range(first, last + 1):
+        text = sheet.text(r, c1)
+        if text and (not blocks or text != blocks[-1][2]):
+            blocks.append((r, r, text))
+        elif blocks:
+            blocks[-1] = (blocks[-1][0], r, blocks[-1][2])
+    items = [b for b in blocks if is_evaluation_item(b[2])]
+    evaluation = bool(items) or heading_key(grid.headings.get("level1", "")) in {
+        heading_key(name) for name in EVALUATION_LEVEL1}
+    if not evaluation:
+        return {}, set(), {}
+    meant: dict[int, str] = {}
+    left_out: set[int] = set()
+    said: dict[int, Notice] = {}
+    for start, end, text in blocks:
+        rows = range(start, end + 1)
+        if is_evaluation_item(text):
+            left_out.update(rows)
+            where_zh = f"第 {start} 行" if start == end else f"第 {start}–{end} 行"
+            where_en = f"Row {start} is" if start == end else f"Rows {start}–{end} are"
+            said[start] = Notice(Text(
+                f"{where_zh}是绩效评价表的“{text}”部分（评价项目决策和管理过程，不是绩效目标），"
+                "没有作为绩效指标导入。",
+                f"{where_en} the evaluation table's '{text}' part (they judge how "
+                "the project was decided and run; they are no performance targets); they were "
+                "not imported as indicators."), sheet.location(start))
+            continue
+        found = read_level1(profile, text)
+        if found.kind is LabelKind.ALIAS:
+            category, why = found.level1, Text(
+                f"绩效评价表的一级指标“{text}”即“{found.level1}”，已记为“{found.level1}”。",
+                f"The evaluation table's level 1 '{text}' is '{found.level1}'; it was recorded "
+                "as such.")
+        elif found.kind is LabelKind.UNKNOWN and c2:
+            parents = {_parent(profile, sheet.text(r, c2)) for r in rows if sheet.text(r, c2)}
+            if len(parents) != 1 or "" in parents:
+                continue
+            category = parents.pop()
+            level2s = "、".join(dict.fromkeys(sheet.text(r, c2) for r in rows if sheet.text(r, c2)))
+            why = Text(
+                f"一级指标列的“{text}”不是指标类别；其下的二级指标（{level2s}）属于“{category}”，"
+                f"已记为一级指标“{category}”，请核对。",
+                f"'{text}' in the level-1 column is no category; the level-2 labels under it "
+                f"({level2s}) belong to '{category}', so it was recorded as level 1 "
+                f"'{category}'; please check.")
+        else:
+            continue
+        meant.update((r, category) for r in rows)
+        said[start] = Notice(why, sheet.location(start, grid.headings.get("level1", "")), HINT)
+    return meant, left_out, said
+
+
+def _parent(profile: str, level2: str) -> str:
+    """The level-1 category a level-2 label belongs to (``产出数量指标`` too), or ``""``."""
+    split = split_run_together(profile, level2)
+    return split[0] if split else parent_of_level2(profile, split_score(level2)[0])
 
 
 def _cut_short(sheet: Sheet, grid: GridHead, r: int, all_texts: list[str],
