@@ -63,6 +63,7 @@ from perfdesk.core.taxonomy import (
     standard_level2,
 )
 from perfdesk.core.values import ParseResult, TargetValue, ValueKind
+from perfdesk.core.vocabulary import GRADE_COLUMNS
 
 if TYPE_CHECKING:  # the model (SQLModel) loads with the first dataset, not at start-up
     from perfdesk.core.model import Indicator, Project
@@ -724,7 +725,17 @@ class IndicatorRowReader:
         if not name:
             reading.note("name", ERROR, "三级指标名称为空：请填写要衡量的内容（如“培训场次”）。",
                          "The indicator name is empty: say what is measured (e.g. 培训场次).")
-        value, core_value = core_mark(clean(cells.get("value") or cells.get("value_unit") or ""))
+        graded = _graded(cells)
+        written = clean(cells.get("value") or cells.get("value_unit") or "")
+        if not written and graded and graded[0][0] == GRADE_COLUMNS["grade_1"][0]:
+            written = graded[0][1]
+            reading.note("value", HINT,
+                         "评价标准分{grades}各档，已取“{grade}”档“{value}”作为指标值，各档标准写入评(扣)分标准。",
+                         "The evaluation standard gives the grades {grades}; the '{grade}' grade "
+                         "'{value}' was taken as the target, every grade went into the scoring "
+                         "rule.", adjusted=True, grades="、".join(g for g, _t in graded),
+                         grade=graded[0][0], value=short(written))
+        value, core_value = core_mark(written)
         core = core or core_value
         explanation = clean(cells.get("explanation", ""))
         reading.take(read_target(value, comparator=cells.get("comparator", ""),
@@ -736,6 +747,10 @@ class IndicatorRowReader:
                          "The target is empty: give it (e.g. ≥95% or 达成).")
         reading.fields.setdefault("explanation", explanation)
         reading.fields.update({f: clean(cells.get(f, "")) for f in _TEXT_FIELDS})
+        if graded:
+            reading.fields["scoring"] = explanation_with(
+                reading.fields["scoring"],
+                "评价标准：" + "；".join(f"{grade} {text}" for grade, text in graded))
         reading.take(read_weight(cells.get("weight", "")))
         _results(reading, cells)
         remark = reading.fields["remark"]
@@ -768,6 +783,12 @@ def core_mark(text: str) -> tuple[str, bool]:
     whether it had one."""
     stripped = text.strip(_CORE_MARKS + " \u3000")
     return (stripped, True) if stripped != text and stripped else (text, False)
+
+
+def _graded(cells: Mapping[str, str]) -> list[tuple[str, str]]:
+    """The grades an evaluation-standard table gives a row (优 100%, 良 90% …), best first."""
+    return [(names[0], clean(cells[field])) for field, names in GRADE_COLUMNS.items()
+            if clean(cells.get(field, ""))]
 
 
 def _results(reading: Reading, cells: Mapping[str, str]) -> None:

@@ -174,6 +174,11 @@ _LEVEL2_RANK: dict[str, int] = {}
 _PINYIN_NOTE = re.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[)）]")
 
 
+def pinyin_notes(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` holds a pinyin reading printed after a character (``標(biāo)``)."""
+    return [m.span() for m in _PINYIN_NOTE.finditer(text)]
+
+
 def simplified(text: str | None) -> str:
     """A name as its words are compared: simplified characters, pinyin readings taken out."""
     if not text:

@@ -16,12 +16,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from perfdesk.core.entry import IndicatorRowReader
+from perfdesk.core.entry import IndicatorRowReader, short
 from perfdesk.core.i18n import Text
 from perfdesk.core.model import Indicator
 from perfdesk.core.severity import HINT
 from perfdesk.core.taxonomy import (
+    EFFECT,
+    SATISFACTION,
     LabelKind,
+    level2_names,
     is_evaluation_item,
     parent_of_level2,
     read_level1,
@@ -30,6 +33,7 @@ from perfdesk.core.taxonomy import (
 )
 from perfdesk.core.vocabulary import (
     EVALUATION_LEVEL1,
+    fallback_column,
     heading_key,
     indicator_column,
     is_footer,
@@ -51,6 +55,7 @@ LAYOUT_NAMES = {
 # the fields of a flat grid's project columns
 PROJECT_COLUMNS = ("name", "code", "department", "unit", "annual_goal", "annual_total")
 _LEVELS = ("level1", "level2")
+SATISFACTION_LEVEL2 = level2_names("88", SATISFACTION)[0]  # 服务对象满意度指标 (both profiles)
 
 
 @dataclass(slots=True)
@@ -104,6 +109,13 @@ def _columns(heads: list[str]) -> tuple[dict[str, int], dict[str, int], dict[str
         project_field = table_column(text)
         if project_field in PROJECT_COLUMNS and project_field not in projects:
             projects[project_field] = c
+    levels = [columns[f] for f in _LEVELS if f in columns]
+    for c, text in enumerate(heads, 1):
+        # right of the levels: left of them, 绩效指标 is the grid's own label
+        grid_field = fallback_column(text)
+        if grid_field and grid_field not in columns and levels and c > max(levels):
+            columns[grid_field] = c
+            headings[grid_field] = text
     return columns, projects, headings
 
 
@@ -133,7 +145,8 @@ def _two_row_heads(above: list[str], below: list[str]) -> list[str]:
 def _is_grid(columns: dict[str, int]) -> bool:
     if "name" not in columns or not any(level in columns for level in _LEVELS):
         return False
-    return any(f in columns for f in ("value", "actual", "longterm_value", "weight", "scoring"))
+    return any(f in columns for f in ("value", "actual", "longterm_value", "weight", "scoring",
+                                      "grade_1"))
 
 
 def find_grid(sheet: Sheet, limit: int | None = None) -> GridHead | None:
@@ -260,12 +273,14 @@ def read_rows(sheet: Sheet, grid: GridHead, first: int, last: int, *, reader: In
             last_read = None
             break
         if r in said and kind not in ("note", "cost"):
-            notices.append(said[r])
+            notices.extend(said[r])
         if r in left_out and kind not in ("note", "cost"):
             continue
         written1 = texts.get("level1", "")
         if r in meant:
-            texts["level1"] = meant[r]
+            texts["level1"], level2 = meant[r]
+            if level2 is not None:
+                texts["level2"] = level2
         shown = next((t for t in all_texts[left - 1:] if t), "") or next(
             (t for t in all_texts if t), "")
         shown = shown[:20]
@@ -299,19 +314,20 @@ def read_rows(sheet: Sheet, grid: GridHead, first: int, last: int, *, reader: In
         r, _texts = last_read
         cut = indicators.pop()
         notices.append(Notice(Text(
-            f"表格在此行中断：这一行只有“{cut.name[:20]}”，其后没有任何内容（文件可能在这里被截断）；"
+            f"表格在此行中断：这一行只有“{short(cut.name)}”，其后没有任何内容（文件可能在这里被截断）；"
             "这一行没有作为指标导入，请对照原表补全这个指标。",
-            f"The table breaks off in this row: it holds only '{cut.name[:20]}' and nothing "
+            f"The table breaks off in this row: it holds only '{short(cut.name)}' and nothing "
             "follows (the file may have been cut here); the row was not imported as an "
             "indicator, please complete it from the original table."), sheet.location(r)))
     return indicators
 
 
 def _level1_blocks(sheet: Sheet, grid: GridHead, first: int, last: int, profile: str
-                   ) -> tuple[dict[int, str], set[int], dict[int, Notice]]:
+                   ) -> tuple[dict[int, tuple[str, str | None]], set[int],
+                              dict[int, list[Notice]]]:
     """How the level-1 column of rows ``first``..``last`` reads, block by block (a level-1
-    cell and the rows under it): (row → the category its level 1 means where the cell is not
-    one, rows left out, the notice to give at a block's first row).
+    cell and the rows under it): (row → the level 1 (and level 2, or ``None``) to read it
+    under where the cells do not say it, rows left out, the notice to give at a row).
 
     A 绩效评价 table's 决策 and 过程/管理 blocks (``项目决策(10分)``) judge how the project was
     decided and run: they are left out. In an evaluation table (one with such blocks, or a
@@ -333,21 +349,21 @@ def _level1_blocks(sheet: Sheet, grid: GridHead, first: int, last: int, profile:
         heading_key(name) for name in EVALUATION_LEVEL1}
     if not evaluation:
         return {}, set(), {}
-    meant: dict[int, str] = {}
+    meant: dict[int, tuple[str, str | None]] = {}
     left_out: set[int] = set()
-    said: dict[int, Notice] = {}
+    said: dict[int, list[Notice]] = {}
     for start, end, text in blocks:
         rows = range(start, end + 1)
         if is_evaluation_item(text):
             left_out.update(rows)
             where_zh = f"第 {start} 行" if start == end else f"第 {start}–{end} 行"
             where_en = f"Row {start} is" if start == end else f"Rows {start}–{end} are"
-            said[start] = Notice(Text(
+            said[start] = [Notice(Text(
                 f"{where_zh}是绩效评价表的“{text}”部分（评价项目决策和管理过程，不是绩效目标），"
                 "没有作为绩效指标导入。",
                 f"{where_en} the evaluation table's '{text}' part (they judge how "
                 "the project was decided and run; they are no performance targets); they were "
-                "not imported as indicators."), sheet.location(start))
+                "not imported as indicators."), sheet.location(start))]
             continue
         found = read_level1(profile, text)
         if found.kind is LabelKind.ALIAS:
@@ -357,10 +373,12 @@ def _level1_blocks(sheet: Sheet, grid: GridHead, first: int, last: int, profile:
                 "as such.")
         elif found.kind is LabelKind.UNKNOWN and c2:
             parents = {_parent(profile, sheet.text(r, c2)) for r in rows if sheet.text(r, c2)}
-            if len(parents) != 1 or "" in parents:
+            parents.discard("")  # a level 2 of its own (制度指标) says nothing of its level 1
+            if len(parents) != 1:
                 continue
             category = parents.pop()
-            level2s = "、".join(dict.fromkeys(sheet.text(r, c2) for r in rows if sheet.text(r, c2)))
+            level2s = "、".join(dict.fromkeys(sheet.text(r, c2) for r in rows
+                                              if _parent(profile, sheet.text(r, c2))))
             why = Text(
                 f"一级指标列的“{text}”不是指标类别；其下的二级指标（{level2s}）属于“{category}”，"
                 f"已记为一级指标“{category}”，请核对。",
@@ -369,9 +387,32 @@ def _level1_blocks(sheet: Sheet, grid: GridHead, first: int, last: int, profile:
                 f"'{category}'; please check.")
         else:
             continue
-        meant.update((r, category) for r in rows)
-        said[start] = Notice(why, sheet.location(start, grid.headings.get("level1", "")), HINT)
+        meant.update((r, (category, None)) for r in rows)
+        said.setdefault(start, []).append(
+            Notice(why, sheet.location(start, grid.headings.get("level1", "")), HINT))
+        if category == EFFECT:
+            _satisfaction_by_name(sheet, grid, rows, text, meant, said)
     return meant, left_out, said
+
+
+def _satisfaction_by_name(sheet: Sheet, grid: GridHead, rows: range, label: str,
+                          meant: dict[int, tuple[str, str | None]],
+                          said: dict[int, list[Notice]]) -> None:
+    """The 2015 tree in an evaluation table with no level 2 written: a 满意度 indicator listed
+    under 效益 (效果指标) is a 满意度指标 / 服务对象满意度指标, said for its row."""
+    c2, name_col = grid.columns.get("level2"), grid.columns["name"]
+    for r in rows:
+        name = sheet.text(r, name_col)
+        if c2 and sheet.text(r, c2) or "满意度" not in heading_key(name):
+            continue
+        meant[r] = (SATISFACTION, SATISFACTION_LEVEL2)
+        said.setdefault(r, []).append(Notice(Text(
+            f"“{short(name)}”是满意度指标，列在“{label}”之下且没有二级指标（2015年的指标体系），"
+            f"已记为一级指标“{SATISFACTION}”、二级指标“{SATISFACTION_LEVEL2}”。",
+            f"'{short(name)}' is a satisfaction indicator listed under '{label}' with no level 2 "
+            f"(the 2015 tree); it was recorded as level 1 '{SATISFACTION}', level 2 "
+            f"'{SATISFACTION_LEVEL2}'."), sheet.location(r, grid.headings.get("level1", "")),
+            HINT))
 
 
 def _parent(profile: str, level2: str) -> str:

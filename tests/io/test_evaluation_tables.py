@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from openpyxl import Workbook
 
+from perfdesk.core.errors import PerfDeskError
 from perfdesk.io import read_table
 
 
@@ -132,3 +134,86 @@ def test_a_target_form_keeps_a_level1_label_it_does_not_know(tmp_path):
     ], ["A4:A5"])
     (project,) = read_table(path).projects
     assert {i.level1 for i in project.indicators} == {"项目完成"}
+
+
+def test_an_evaluation_standard_table_with_grades_and_no_project_name(tmp_path):
+    """The shape of corpus b07 (traditional characters, a page's pinyin kept): 績效指標分類 |
+    績效指標 | 績效指標描述 | 績效指標評價標準 over 優 良 中 差 | 評價標準確定依據, no 项目名称 but
+    the title. The project is named after the title, the 優 grade is the target and every
+    grade stays in the scoring rule, the 滿意度 row under 效果指標 is a 满意度指标; each guess is
+    said."""
+    title = "某財社〔2018〕126號提前下達2019年中央財政困難群眾救助補助預算指標績效目標表"
+    path = workbook(tmp_path / "評價標準.xlsx", [
+        [title],
+        ["績效目標", "保障農村低保金的發放"],
+        ["績(jī)效指標(biāo)分類", "績效指標", "績效指標描述", "績效指標評價標準", None, None, None,
+         "評價標準確定依據"],
+        [None, None, None, "優", "良", "中", "差"],
+        ["產出指標", "救助覆蓋率", "是否應救盡救", "100%", "90%", "85%", "85%", "按臨時救助標準評價"],
+        [None, "低保資金按標準發放的比率", "按標準發放的比率", "90%", "80%", "70%", "70%",
+         "按臨時救助標準評價"],
+        ["效果指標", "救助對象滿意度(%)", "滿意和較滿意的比率", "85%", "80%", "70%", "70%",
+         "按服務對象滿意度評價"],
+    ], ["A1:H1", "B2:H2", "A3:A4", "B3:B4", "C3:C4", "D3:G3", "H3:H4", "A5:A6"])
+    result = read_table(path)
+    (project,) = result.projects
+    assert project.name == "2019年中央財政困難群眾救助補助"
+    assert project.annual_goal == "保障農村低保金的發放"
+    got = [(i.level1, i.level2, i.name, i.value_display(), i.explanation, i.basis)
+           for i in project.indicators]
+    assert got == [
+        ("产出指标", "", "救助覆蓋率", "100%", "是否應救盡救", "按臨時救助標準評價"),
+        ("产出指标", "", "低保資金按標準發放的比率", "90%", "按標準發放的比率", "按臨時救助標準評價"),
+        ("满意度指标", "服务对象满意度指标", "救助對象滿意度(%)", "85%", "滿意和較滿意的比率",
+         "按服務對象滿意度評價"),
+    ]
+    assert project.indicators[0].scoring == "评价标准：优 100%；良 90%；中 85%；差 85%"
+    texts = [n.text() for n in result.notices]
+    assert any("没有“项目名称”" in t and "第 1 行" in t and "2019年中央財政困難群眾救助補助" in t
+               for t in texts)
+    assert sum("“优”档" in t for t in texts) == 3
+    assert any("第 7 行" in t and "满意度指标" in t for t in texts)
+
+
+def test_an_evaluation_table_without_level1_takes_it_from_its_level2_labels(tmp_path):
+    """The shape of corpus d03: 评价指标 | 评价内容 | 指标名称 | 指标说明 | 目标值 | 分值, the
+    first column one cell over the block (项目年度绩效目标(定量指标)), 产出数量指标 run together.
+    Every row is under 产出指标 (its level-2 labels say so, 制度指标 included), 产出数量指标 is
+    数量指标, 95%以上 is ≥95%, the 总分 row is no indicator."""
+    path = workbook(tmp_path / "评价指标表.xlsx", [
+        ["2019年度某县高中助学金项目绩效评价指标表"],
+        ["评价指标", "评价内容", "指标名称", "指标说明", "目标值", "分值", "备注"],
+        ["项目年度绩效目标(定量指标)", "制度指标", "规章制度", "建立与否", None, 20],
+        [None, "产出数量指标", "享受资助人数", "达到预计值", 2100, 10],
+        [None, "质量指标", "资助对象满意度", "达到目标值", "95%以上", 10],
+        [None, "时效指标", "及时发放率", "达到目标值", "100%", 20],
+        ["总分", None, None, None, None, 60],
+    ], ["A1:G1", "A3:A6", "A7:E7"])
+    result = read_table(path)
+    (project,) = result.projects
+    assert project.name == "某县高中助学金项目"
+    got = [(i.level1, i.level2, i.name, i.value_display(), i.weight, i.explanation)
+           for i in project.indicators]
+    assert got == [
+        ("产出指标", "制度指标", "规章制度", "", 20, "建立与否"),
+        ("产出指标", "数量指标", "享受资助人数", "2100", 10, "达到预计值"),
+        ("产出指标", "质量指标", "资助对象满意度", "≥95%", 10, "达到目标值"),
+        ("产出指标", "时效指标", "及时发放率", "100%", 20, "达到目标值"),
+    ]
+    assert project.indicators[0].level1_source == "项目年度绩效目标(定量指标)"
+    texts = [n.text() for n in result.notices]
+    assert any("第 3 行" in t and "不是指标类别" in t and "产出指标" in t for t in texts)
+    assert any("第 4 行" in t and "产出数量指标" in t and "连写" in t for t in texts)
+
+
+def test_a_grid_with_a_title_that_names_nothing_is_still_refused(tmp_path):
+    """A grid under a bare title (项目支出绩效目标表) and no 项目名称: nothing names the project,
+    so the table is refused with the message naming the file, as before."""
+    path = workbook(tmp_path / "无名.xlsx", [
+        ["项目支出绩效目标表"],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "培训场次", "≥10场"],
+    ])
+    with pytest.raises(PerfDeskError) as refused:
+        read_table(path)
+    assert "无名.xlsx" in str(refused.value) and "没有找到绩效目标表" in str(refused.value)
