@@ -8,22 +8,14 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from openpyxl import Workbook
 
 from perfdesk.core.errors import PerfDeskError
 from perfdesk.io import read_table
+from tests.support.io_tables import write_xlsx
 
 
 def workbook(path, rows, merges=()):
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Sheet1"
-    for row in rows:
-        ws.append(row)
-    for merge in merges:
-        ws.merge_cells(merge)
-    wb.save(path)
-    return path
+    return write_xlsx(path, rows, merges=merges)
 
 
 SCORED = [
@@ -66,13 +58,18 @@ def test_a_last_row_with_a_score_or_with_rows_after_it_is_an_indicator(tmp_path)
     assert not any("表格在此行中断" in n.text() for n in result.notices)
 
 
+TARGET_FORM = [
+    ["项目名称", "培训项目"],
+    ["主管部门", "某局"],
+    ["一级指标", "二级指标", "三级指标", "指标值"],
+]
+
+
 def test_a_target_table_whose_last_indicator_has_no_value_keeps_it(tmp_path):
     """A target table (no 分值/得分 columns) ending with an indicator whose value was left empty:
     the indicator is kept (the check asks for its value), never dropped as a cut row."""
     path = workbook(tmp_path / "目标表.xlsx", [
-        ["项目名称", "培训项目"],
-        ["主管部门", "某局"],
-        ["一级指标", "二级指标", "三级指标", "指标值"],
+        *TARGET_FORM,
         ["产出指标", "数量指标", "培训场次", "≥10场"],
         [None, "质量指标", "合格率", "≥95%"],
         [None, "成本指标", "基本支出"],
@@ -126,9 +123,7 @@ def test_a_target_form_keeps_a_level1_label_it_does_not_know(tmp_path):
     an unknown label stays as written (the check reports it), even when its level-2 labels
     all belong to 产出指标."""
     path = workbook(tmp_path / "申报表.xlsx", [
-        ["项目名称", "培训项目"],
-        ["主管部门", "某局"],
-        ["一级指标", "二级指标", "三级指标", "指标值"],
+        *TARGET_FORM,
         ["项目完成", "数量指标", "培训场次", "≥10场"],
         [None, "质量指标", "合格率", "≥95%"],
     ], ["A4:A5"])
