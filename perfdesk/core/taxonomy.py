@@ -144,6 +144,8 @@ LEVEL2_ALIASES.update({
     "完成数量": "数量指标", "完成质量": "质量指标", "完成时效": "时效指标",
     "经济成本": "经济成本指标", "社会成本": "社会成本指标", "生态环境成本": "生态环境成本指标",
     "可持续发展指标": "可持续影响指标", "可持续影响效益指标": "可持续影响指标",
+    # 广东 forms: 预算(或投资规模)控制指标 stands where 成本指标 belongs
+    "预算控制指标": "成本指标", "投资规模控制指标": "成本指标",
 })
 
 # Traditional characters found in category labels and table headings, mapped to simplified.
@@ -332,7 +334,15 @@ def standard_level2(profile: str, level1: str, label: str) -> str:
     text = LEVEL2_ALIASES.get(text, text)
     if text in children:
         return text
-    return text if text in children else ""
+    plain = _ALTERNATIVE.sub("", text)  # 数量指标(或建筑规模指标), 预算(或投资规模)控制指标
+    if plain != text and plain:
+        plain = LEVEL2_ALIASES.get(plain, plain)
+        return plain if plain in children else ""
+    return ""
+
+
+# an alternative name a form prints in brackets inside a category label
+_ALTERNATIVE = re.compile(r"[（(][^（()）]*[)）]")
 
 
 _LEVEL2_RANK.update(_level2_order())

@@ -597,7 +597,7 @@ def read_sheet(sheet: Sheet, *, profile: str, notices: list[Notice],
     where = sheet.location()
     year = _title_year(sheet, grid.first_row)
 
-    name = labels.text("name")
+    name = _project_in_title(sheet, labels, labels.text("name"), notices)
     department, _code = split_code(labels.text("department"))
     kind = SELF_EVALUATION if _self_evaluation(sheet, grid) else ""
     whole = _whole_department(sheet, grid.first_row)
@@ -663,6 +663,32 @@ def _goal_label(labels: _Labels, sheet: Sheet, notices: list[Notice]) -> str:
                     "annual goal."), sheet.location(r, cell_text(value)), HINT))
                 return cell_text(goal)
     return ""
+
+
+_FUND_LABELS = ("专项名称", "专项资金名称")
+_BRACKETED = re.compile(r"^[（(](?P<name>[^()（）]{4,60}(?:项目|工程))[)）]$")
+
+
+def _project_in_title(sheet: Sheet, labels: _Labels, name: str, notices: list[Notice]) -> str:
+    """The project's name when the form labels a special fund (专项名称) and its title names
+    the project on a line of its own in brackets (a 中央预算内投资计划绩效目标表:
+    ``（天津市宝坻区…整区推进项目）`` under the title); otherwise ``name``."""
+    places = labels.found.get("name", ())
+    if not name or not places or not all(heading_key(sheet.value(r, c)) in _FUND_LABELS
+                                         for r, c in places):
+        return name
+    first = min(r for r, _c in places)
+    for r in range(1, first):
+        for value in sheet.rows[r - 1]:
+            m = _BRACKETED.match(heading_key(value))
+            if m and m.group("name") != heading_key(name):
+                project = cell_text(value).strip()[1:-1].strip()
+                notices.append(Notice(Text(
+                    f"“专项名称”写的是专项资金“{name}”，项目名称按标题中括号内的“{project}”读取。",
+                    f"'专项名称' gives the special fund '{name}'; the project name was read from "
+                    f"the title's brackets: '{project}'."), sheet.location(r), HINT))
+                return project
+    return name
 
 
 _CODED = re.compile(r"^\s*(?:[\[【(（]\s*(?P<a>\d{3,})\s*[\]】)）]|(?P<b>\d{3,})\s*[-－—_\s])\s*(?P<name>\S.*)$")
@@ -905,6 +931,14 @@ def read_grid(sheet: Sheet, grid: GridHead, *, profile: str, grades: tuple[str, 
             f"targets; they were not imported. The annual indicators start at row "
             f"{annual.row + 1}."), sheet.location(grid.row), HINT))
         grid = annual
+    if grid.annual_side is not None:
+        first, last = (get_column_letter(c) for c in grid.annual_side)
+        notices.append(Notice(Text(
+            f"指标表中中期指标与年度指标并排，已按年度一侧（{first}–{last} 列）读取指标，"
+            "中期指标写入各指标的备注。",
+            f"The grid gives mid-term indicators beside the annual ones; the indicators were "
+            f"read from the annual side (columns {first}–{last}), the mid-term ones put in each "
+            "indicator's remark."), sheet.location(grid.row), HINT))
     return layouts.read_rows(sheet, grid, grid.row + 1, sheet.max_row,
                              reader=IndicatorRowReader(profile, grades), notices=notices)
 

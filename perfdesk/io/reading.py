@@ -16,7 +16,8 @@ from pathlib import Path
 from perfdesk.core.errors import PerfDeskError
 from perfdesk.core.i18n import Text
 from perfdesk.core.values import format_money
-from perfdesk.io import detail, detail_form, disclosure, embedded, headerless, layouts, writing
+from perfdesk.io import (detail, detail_form, disclosure, embedded, headerless, layouts,
+                         notice, run_together, writing)
 from perfdesk.io.base import (
     ImportResult,
     Location,
@@ -29,6 +30,7 @@ from perfdesk.io.base import (
 )
 from perfdesk.io.sources import Sheet, read_source
 from perfdesk.core.model import DEPARTMENT_WHOLE, SELF_EVALUATION, Project
+from perfdesk.core.severity import HINT
 from perfdesk.core.taxonomy import DEFAULT_GRADES, check_profile
 
 _EDITED = {
@@ -107,6 +109,10 @@ def _read_table(path: Path, profile: str, progress: ProgressCallback | None,
     elif bare := [p for s in visible if (p := headerless.read_headerless(
             s, profile=profile, grades=grades, notices=notices)) is not None]:
         result = ImportResult(bare, notices, layouts.HEADERLESS)
+    elif read := _read_notices(visible, profile, grades, notices):
+        result = read
+    elif read := _read_run_together(visible, profile, grades, notices):
+        result = read
     else:
         raise PerfDeskError(
             "文件中没有找到绩效目标表：既没有“项目名称…绩效指标”表头（公开表格式），也没有"
@@ -121,6 +127,35 @@ def _read_table(path: Path, profile: str, progress: ProgressCallback | None,
                                              f"The text was read as {source.encoding}."),
                                         Location(str(path))))
     return result
+
+
+def _read_notices(sheets: list[Sheet], profile: str, grades: tuple[str, ...],
+                  notices: list[Notice]) -> ImportResult | None:
+    """A paragraph notice's project (targets written as sentences, no grid), or ``None``."""
+    projects = []
+    for sheet in sheets:
+        if notice.looks_like_notice(sheet):
+            read = notice.read_notice(sheet, profile=profile, grades=grades, notices=notices)
+            if read is not None:
+                projects.append(read)
+    if not projects:
+        return None
+    notices.insert(0, Notice(Text(
+        "文件是写成段落的绩效目标公示（没有表格）：项目和指标按句子读取，每条指标的目标取句末的比较"
+        "（如“≥95%”），请逐条核对。",
+        "The file is a notice with the targets written as sentences (no table): the project "
+        "and indicators were read from the sentences, each target from the comparison at the "
+        "end (e.g. ≥95%); please check each."), Location(str(sheets[0].file)), HINT))
+    return ImportResult(projects, notices, notice.KIND)
+
+
+def _read_run_together(sheets: list[Sheet], profile: str, grades: tuple[str, ...],
+                       notices: list[Notice]) -> ImportResult | None:
+    """A form whose cells run together (text copied out of a .docx), read by its labels."""
+    projects = [project for sheet in sheets if run_together.looks_run_together(sheet)
+                if (project := run_together.read_run_together(
+                    sheet, profile=profile, grades=grades, notices=notices)) is not None]
+    return ImportResult(projects, notices, run_together.KIND) if projects else None
 
 
 def _grid_at(grid: layouts.GridHead | None, row: int) -> bool:

@@ -111,6 +111,13 @@ def test_a_province_wording_of_a_category_is_an_alias_with_a_hint(level1, level2
     rows[at] = (level1, level2) + rows[at][2:]
     project = form(*rows)
     assert serious(project) == []  # not CAT-01, and no REQ-01/REQ-02 "没有产出/效益" on top
+    read = project.indicators[at]
+    # the reader stores the standard name, the wording as written stays in level1_source
+    assert (read.level1, read.level1_source) == (standard, level1)
+    assert not [f for f in check(project) if f.rule.startswith("CAT")]
+    # a label stored as written (by an older PerfDesk): a hint with its one-click fix
+    read.level1 = level1
+    assert serious(project) == []
     hint = [f for f in check(project) if f.rule == "CAT-03"]
     assert [h.severity for h in hint] == [Severity.HINT]
     assert hint[0].fix.indicator_changes[hint[0].indicator_uuid] == {"level1": standard}
@@ -119,6 +126,11 @@ def test_a_province_wording_of_a_category_is_an_alias_with_a_hint(level1, level2
 def test_province_level2_wordings_are_aliases_too():
     project = form(("产出指标", "产出数量", "培训场次", "≥", "10", "场"), EFFECT,
                    ("满意度指标", "满意度", "参训人员满意度", "≥", "90", "%"), COST)
+    assert serious(project) == []
+    assert [i.level2 for i in project.indicators] == [
+        "数量指标", "社会效益指标", "服务对象满意度指标", "成本指标"]  # read as the standard names
+    assert {f.rule for f in check(project)} == {"STD-01"}
+    project.indicators[0].level2 = "产出数量"  # stored as written by an older PerfDesk
     assert serious(project) == []
     assert {f.rule for f in check(project)} == {"CAT-03", "STD-01"}
 

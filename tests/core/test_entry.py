@@ -241,10 +241,12 @@ def test_a_row_becomes_an_indicator_with_the_notes_of_its_cells():
                         "nature": "定量", "comparator": "≥", "value": "10", "unit": "场",
                         "weight": "10"}, source_text="原文", source_ref="表，第3行")
     ind = read.indicator
-    assert (ind.level1, ind.level2, ind.value_display(), ind.weight, ind.source_text,
-            ind.source_ref) == ("项目完成指标", "数量指标", "≥10场", Decimal(10), "原文", "表，第3行")
-    assert [(n.field, n.adjusted) for n in read.notes] == [("level1", False)]
-    assert read.adjustments() == []
+    # an alias is stored as the standard name it means, its wording kept in level1_source
+    assert (ind.level1, ind.level1_source, ind.level2, ind.value_display(), ind.weight,
+            ind.source_text, ind.source_ref) == ("产出指标", "项目完成指标", "数量指标", "≥10场",
+                                                 Decimal(10), "原文", "表，第3行")
+    assert [(n.field, n.adjusted) for n in read.notes] == [("level1", True)]
+    assert "项目完成指标" in str(read.notes[0].message) and "产出指标" in str(read.notes[0].message)
     empty = reader.read({"name": "培训人次"})
     assert empty.indicator.level2 == "数量指标"
     assert ("value", "error") in {(n.field, n.severity) for n in empty.notes}
