@@ -59,9 +59,11 @@ from perfdesk.core.taxonomy import (
     normalise_label,
     parent_of_level2,
     read_level1,
+    split_run_together,
     standard_level2,
 )
 from perfdesk.core.values import ParseResult, TargetValue, ValueKind
+from perfdesk.core.vocabulary import GRADE_COLUMNS
 
 if TYPE_CHECKING:  # the model (SQLModel) loads with the first dataset, not at start-up
     from perfdesk.core.model import Indicator, Project
@@ -201,17 +203,19 @@ _RECOGNISED = ("level1", "level2", "nature", "comparator", "value", "basis", "un
 
 def column_of_cells(cells: Iterable[str], *, profile: str,
                     grades: tuple[str, ...] = DEFAULT_GRADES,
-                    taken: Collection[str] = ()) -> str:
+                    taken: Collection[str] = (), share: float = 1.0) -> str:
     """The grid column a column of cells (a pasted block's, without a heading row) holds, by
-    what its values look like: ``"level1"`` … ``"basis"`` when every non-empty value reads as
-    one (not one of ``taken``), ``""`` for free text (a name or an explanation)."""
+    what its values look like: ``"level1"`` … ``"basis"`` when at least ``share`` of its
+    non-empty values (all, by default) read as one (not one of ``taken``), ``""`` for free
+    text (a name or an explanation)."""
     texts = [clean(c) for c in cells if clean(c)]
     if not texts:
         return ""
     for field_name in _RECOGNISED:
         if field_name in taken:
             continue
-        if all(cell_fits(field_name, t, profile=profile, grades=grades) for t in texts):
+        fitting = sum(1 for t in texts if cell_fits(field_name, t, profile=profile, grades=grades))
+        if fitting == len(texts) or (share < 1 and fitting >= share * len(texts)):
             return field_name
     return ""
 
@@ -544,8 +548,8 @@ class CategoryRun:
                 self._score_only = False
         if written2 and normalise_label(written2) != self._level2_source:
             self._level2_source = normalise_label(written2)
-            written2 = self._without_etc(label_without_score(written2, reading, "level2"),
-                                         reading)
+            written2 = self._without_level1(self._without_etc(
+                label_without_score(written2, reading, "level2"), reading), reading)
             self.level2 = normalise_label(written2)
             if self._level1_in_level2(written2, reading):
                 pass
@@ -613,6 +617,23 @@ class CategoryRun:
                      "Level 2 '{written}' ends in the template's 等; it was read as '{level2}'.",
                      adjusted=True, written=written, level2=stem)
         return stem
+
+    def _without_level1(self, written: str, reading: Reading) -> str:
+        """A level-2 cell with its level 1 run together in front (``产出数量指标``) is that
+        level 2 (under that level 1), said in a notice."""
+        level1 = self.meaning()
+        if level1 and standard_level2(self.profile, level1, written):
+            return written
+        split = split_run_together(self.profile, written)
+        if split is None or level1 and split[0] != level1:
+            return written
+        reading.note("level2", HINT,
+                     "二级指标“{written}”是一级指标“{level1}”和二级指标“{level2}”连写，已记为二级指标"
+                     "“{level2}”。",
+                     "Level 2 '{written}' runs level 1 '{level1}' and level 2 '{level2}' "
+                     "together; it was recorded as level 2 '{level2}'.", adjusted=True,
+                     written=written, level1=split[0], level2=split[1])
+        return split[1]
 
     def _satisfaction_under_effect(self, level2: str) -> bool:
         return bool(level2) and self.meaning() == EFFECT and \
@@ -764,7 +785,17 @@ class IndicatorRowReader:
         if not name:
             reading.note("name", ERROR, "三级指标名称为空：请填写要衡量的内容（如“培训场次”）。",
                          "The indicator name is empty: say what is measured (e.g. 培训场次).")
-        value, core_value = core_mark(clean(cells.get("value") or cells.get("value_unit") or ""))
+        graded = _graded(cells)
+        written = clean(cells.get("value") or cells.get("value_unit") or "")
+        if not written and graded and graded[0][0] == GRADE_COLUMNS["grade_1"][0]:
+            written = graded[0][1]
+            reading.note("value", HINT,
+                         "评价标准分{grades}各档，已取“{grade}”档“{value}”作为指标值，各档标准写入评(扣)分标准。",
+                         "The evaluation standard gives the grades {grades}; the '{grade}' grade "
+                         "'{value}' was taken as the target, every grade went into the scoring "
+                         "rule.", adjusted=True, grades="、".join(g for g, _t in graded),
+                         grade=graded[0][0], value=short(written))
+        value, core_value = core_mark(written)
         core = core or core_value
         explanation = clean(cells.get("explanation", ""))
         reading.take(read_target(value, comparator=cells.get("comparator", ""),
@@ -776,6 +807,10 @@ class IndicatorRowReader:
                          "The target is empty: give it (e.g. ≥95% or 达成).")
         reading.fields.setdefault("explanation", explanation)
         reading.fields.update({f: clean(cells.get(f, "")) for f in _TEXT_FIELDS})
+        if graded:
+            reading.fields["scoring"] = explanation_with(
+                reading.fields["scoring"],
+                "评价标准：" + "；".join(f"{grade} {text}" for grade, text in graded))
         reading.take(read_weight(cells.get("weight", "")))
         _results(reading, cells)
         remark = reading.fields["remark"]
@@ -808,6 +843,12 @@ def core_mark(text: str) -> tuple[str, bool]:
     whether it had one."""
     stripped = text.strip(_CORE_MARKS + " \u3000")
     return (stripped, True) if stripped != text and stripped else (text, False)
+
+
+def _graded(cells: Mapping[str, str]) -> list[tuple[str, str]]:
+    """The grades an evaluation-standard table gives a row (优 100%, 良 90% …), best first."""
+    return [(names[0], clean(cells[field])) for field, names in GRADE_COLUMNS.items()
+            if clean(cells.get(field, ""))]
 
 
 def _results(reading: Reading, cells: Mapping[str, str]) -> None:

@@ -156,7 +156,7 @@ _TRADITIONAL = (
     "內内與与為为開开發发種种長长這这個个設设說说層层報报題题現现創创應应導导負负責责聯联繫系"
     "電电話话填填審审核核見见蓋盖章章員员費费專专務务運运維维護护訊讯準准則则關关於于間间製制"
     "劃划鑑鉴評评獎奖勵励標标碼码們们擬拟層层覆覆蓋盖率率執执況况狀状態态達达險险務务"
-    "際际規规細细機机構构獲获選选統统顯显邊边專专項项預预測测算算當当點点優优"
+    "際际規规細细機机構构獲获選选統统顯显邊边專专項项預预測测算算當当點点優优確确"
     # words of benefit and subsidy names (VAL-16 reads them in traditional tables too)
     "農农補补貼贴撫抚養养齡龄學学戶户殘残療疗醫医災灾難难貧贫濟济兒儿參参險险")
 TRADITIONAL_TO_SIMPLIFIED = str.maketrans(
@@ -174,6 +174,11 @@ _LEVEL2_RANK: dict[str, int] = {}
 
 # a pinyin reading printed after a character, as some pages do: 標(biāo)準(zhǔn)
 _PINYIN_NOTE = re.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[)）]")
+
+
+def pinyin_notes(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` holds a pinyin reading printed after a character (``標(biāo)``)."""
+    return [m.span() for m in _PINYIN_NOTE.finditer(text)]
 
 
 def simplified(text: str | None) -> str:
@@ -291,6 +296,33 @@ def read_level1(profile: str, label: str) -> Level1Reading:
         if len(meant) == 1:
             return Level1Reading(LabelKind.ALIAS, meant.pop(), "")
     return Level1Reading(LabelKind.UNKNOWN, "", "")
+
+
+# The level-1 parts of a 绩效评价 scoring table (the common framework 决策 · 过程 · 产出 · 效益,
+# written 项目决策 / 项目管理 / 项目产出 / 项目效益 in many): 决策 and 过程 judge how the project was
+# decided and run (目标完整性, 预算执行率, 财务管理制度…); they are evaluation items, not targets.
+EVALUATION_ITEMS = ("决策", "项目决策", "决策指标", "项目决策指标", "过程", "项目过程", "过程指标",
+                    "项目过程指标", "管理", "项目管理", "管理指标", "项目管理指标")
+
+
+def is_evaluation_item(label: str | None) -> bool:
+    """Whether a level-1 label is a 绩效评价 table's 决策 or 过程 part (``项目决策(10分)``)."""
+    text, _score = split_score(label)
+    return text in EVALUATION_ITEMS
+
+
+def split_run_together(profile: str, label: str | None) -> tuple[str, str] | None:
+    """A level-2 label with its level 1 run together in front of it, as one cell of an
+    evaluation table writes it (``产出数量指标`` → (产出指标, 数量指标)); ``None`` otherwise."""
+    text, _score = split_score(label)
+    categories = PROFILES[check_profile(profile)]
+    for word, level1 in _LEVEL1_WORDS:
+        rest = text[len(word):]
+        if level1 in categories and text.startswith(word) and rest:
+            level2 = standard_level2(profile, level1, rest)
+            if level2 and normalise_label(rest).endswith("指标"):
+                return level1, level2
+    return None
 
 
 def standard_level2(profile: str, level1: str, label: str) -> str:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from perfdesk.core.taxonomy import normalise_label
+from perfdesk.core.taxonomy import TRADITIONAL_TO_SIMPLIFIED, normalise_label, pinyin_notes
 
 _MONEY_NOTE = re.compile(r"[（(](?:万元|元|单位：?万元|单位:?万元)[)）]$")
 _BRACKET_NOTE = re.compile(r"\([^()]*\)$")
@@ -49,9 +49,23 @@ def _table(names: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
 # "value" is the 指标值 column; "value_unit" a 指标值 column that holds the unit too. They read
 # the same way (the value's own unit counts), but a template's 指标值及单位 column is written
 # with the whole rendering (≥95%) where a 指标值 column gets the number alone.
+# The level-1 column of an evaluation-indicator table (绩效指标分类 | 绩效指标 | …, 评价指标 |
+# 评价内容 | 指标名称): its cells may hold the evaluation framework's own names (项目产出) or a
+# label over the whole block (项目年度绩效目标) rather than a category.
+EVALUATION_LEVEL1 = ("绩效指标分类", "指标分类", "评价指标")
+
+# An evaluation-standard table grades each indicator under one heading (绩效指标评价标准 over
+# 优 | 良 | 中 | 差): the 优 grade is what the project aims at, the target; the others are
+# how it is scored. Field → the grade it stands for and the ways a table writes it.
+GRADE_COLUMNS: dict[str, tuple[str, ...]] = {
+    "grade_1": ("优", "优秀"), "grade_2": ("良", "良好"), "grade_3": ("中", "中等", "合格"),
+    "grade_4": ("差", "较差", "不合格"),
+}
+_GRADED = ("绩效指标评价标准", "评价标准", "指标评价标准", "绩效评价标准", "评价等级")
+
 INDICATOR_NAMES: dict[str, tuple[str, ...]] = {
-    "level1": ("一级指标", "一级", "一级指标名称"),
-    "level2": ("二级指标", "二级", "二级指标名称", "二级指标(年度)"),
+    "level1": ("一级指标", "一级", "一级指标名称", *EVALUATION_LEVEL1),
+    "level2": ("二级指标", "二级", "二级指标名称", "二级指标(年度)", "评价内容"),
     "longterm_level2": ("二级指标(长期)", "二级指标(中长期)", "二级指标(实施期)"),
     "name": ("三级指标", "三级", "三级指标名称", "指标名称", "三级指标(指标名称)", "绩效指标名称",
              "具体指标", "指标内容", "三级指标内容", "三级指标(年度)", "年度三级指标", "三级指标年度",
@@ -82,15 +96,29 @@ INDICATOR_NAMES: dict[str, tuple[str, ...]] = {
     "value_unit": ("指标值及单位", "指标值(含单位)", "目标值及单位", "指标值及计量单位"),
     "unit": ("计量单位", "单位", "度量单位", "指标单位"),
     "basis": ("指标值设定依据", "依据", "设定依据", "绩效标准", "指标值确定依据", "指标设定依据",
-              "评价标准"),
+              "评价标准", "评价标准确定依据", "评价标准依据"),
     "explanation": ("指标解释", "解释", "指标说明", "指标值说明", "指标解释说明", "指标解释(计算公式)",
-                    "计算方法", "指标内涵"),
+                    "计算方法", "指标内涵", "指标描述", "绩效指标描述"),
     "scoring": ("评(扣)分标准", "评分标准", "扣分标准", "评分规则"),
     "weight": ("权重", "分值", "权重(分值)", "分值(权重)", "权重(%)", "指标权重", "指标分值", "标准分值",
-               "满分", "指标分值(分)"),
+               "满分", "指标分值(分)", "参考分值"),
     "remark": ("备注", "说明"),
+    # a grade column, headed over two rows (绩效指标评价标准 / 优): read as 评价标准(优)
+    **{field: tuple(f"{heading}({grade})" for heading in _GRADED for grade in grades)
+       for field, grades in GRADE_COLUMNS.items()},
 }
 _INDICATOR = _table(INDICATOR_NAMES)
+
+# Headings that name a column only where no other column does: 绩效指标 over an
+# evaluation table's indicator names (elsewhere it labels the whole grid, left of 一级指标).
+INDICATOR_FALLBACK: dict[str, tuple[str, ...]] = {"name": ("绩效指标",)}
+_FALLBACK = _table(INDICATOR_FALLBACK)
+
+
+def fallback_column(text: object) -> str:
+    """The indicator field a heading names when no column has a heading of its own for it
+    (:data:`INDICATOR_FALLBACK`), or ``""``."""
+    return _FALLBACK.get(heading_key(text), "")
 
 
 def indicator_column(text: object, *, combined: bool = False, exact: bool = False) -> str:
@@ -201,3 +229,35 @@ FOOTER_LABELS = ("填报人", "填表人", "联系电话", "填报日期", "审�
 def is_footer(text: object) -> bool:
     """Whether a row starting with ``text`` is the form's footer (填报人：张三, 审核意见 …)."""
     return heading_key(text).startswith(FOOTER_LABELS)
+
+
+# --- what a table's title names -------------------------------------------------------------
+
+# 发文字号 and the words before the subject: 邯财社〔2018〕126号 提前下达 …
+_TITLE_HEAD = re.compile(r"^(?:[\u4e00-\u9fff]{1,8}[〔\[(（]?(?:19|20)\d\d[〕\])）]?\d{1,4}号)?"
+                         r"(?:关于)?(?:提前下达|下达|印发)?(?:(?:19|20)\d\d年度)?")
+# the kind of table at the end: …绩效目标表, …绩效评价指标表, 预算指标绩效目标表 (预算指标: the allocation)
+_TITLE_TAIL = re.compile(r"(?:预算指标)?(?:支出)?绩效(?:目标|评价指标|评价|指标|自评)(?:申报|审核|批复)?表$")
+_GENERIC = {"", "项目", "项目支出", "专项", "专项资金", "部门", "部门预算", "部门预算项目", "部门整体",
+            "整体", "单位整体", "部门(单位)整体"}
+
+
+def title_subject(text: object) -> str:
+    """What a table's title names, as the title writes it (traditional characters and all):
+    ``2019年度宁晋县高中助学金项目绩效评价指标表`` → ``宁晋县高中助学金项目``; ``""`` when the
+    title is not a performance table's (it must end in 绩效目标表, 绩效评价指标表 …) or names
+    nothing of its own (``项目支出绩效目标表``)."""
+    if not isinstance(text, str):
+        return ""
+    skipped = {i for start, end in pinyin_notes(text) for i in range(start, end)}
+    kept = [(i, ch.translate(TRADITIONAL_TO_SIMPLIFIED)) for i, ch in enumerate(text)
+            if i not in skipped and not ch.isspace()]
+    key = "".join(ch for _i, ch in kept)
+    tail = _TITLE_TAIL.search(key)
+    if not tail:
+        return ""
+    head = _TITLE_HEAD.match(key[:tail.start()])
+    start, end = head.end() if head else 0, tail.start()
+    if heading_key(key[start:end]) in _GENERIC or end - start < 2:
+        return ""
+    return text[kept[start][0]:kept[end - 1][0] + 1].strip()

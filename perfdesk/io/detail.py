@@ -47,7 +47,13 @@ from perfdesk.io.sources import Sheet
 from perfdesk.core.entry import IndicatorRowReader
 from perfdesk.core.model import DEPARTMENT_WHOLE, SELF_EVALUATION, Indicator, Project
 from perfdesk.core.paths import resource
-from perfdesk.core.vocabulary import form_label, heading_key, indicator_column
+from perfdesk.core.vocabulary import (
+    form_label,
+    heading_key,
+    indicator_column,
+    table_column,
+    title_subject,
+)
 from perfdesk.core.taxonomy import DEFAULT_GRADES
 
 KIND = "detail"
@@ -454,7 +460,19 @@ def looks_like_detail(sheet: Sheet) -> bool:
     if grid is None or "name" in grid.project_columns:
         return False
     return any(form_label(v) in ("name", "department") for row in sheet.rows[:grid.first_row]
-               for v in row) or _whole_department(sheet, grid.first_row)
+               for v in row) or _whole_department(sheet, grid.first_row) or \
+        _title(sheet, grid.first_row) is not None
+
+
+def _title(sheet: Sheet, stop: int) -> tuple[int, str, str] | None:
+    """(row, title, what it names) of the title above the grid when it names the project
+    (``2019年度某县高中助学金项目绩效评价指标表``: a table with no 项目名称 label), else ``None``.
+    The title is a row's only text."""
+    for r in range(1, min(stop, sheet.max_row + 1)):
+        texts = [cell_text(v) for v in sheet.rows[r - 1] if cell_text(v)]
+        if len(texts) == 1 and (subject := title_subject(texts[0])):
+            return r, texts[0], subject
+    return None
 
 
 _WHOLE = re.compile(r"部门整体|整体支出|部门\(单位\)整体|单位整体")
@@ -591,6 +609,13 @@ def read_sheet(sheet: Sheet, *, profile: str, notices: list[Notice],
             f"这是部门整体绩效目标表（没有项目名称），已作为一个以部门“{department}”命名的整体目标导入。",
             f"This is a department's whole-budget target table (no project name); it was "
             f"imported as one target named after the department '{department}'."), where, HINT))
+    title = None if name or "name" in labels.found else _title(sheet, grid.first_row)
+    if title is not None:
+        r, text, name = title
+        notices.append(Notice(Text(
+            f"表中没有“项目名称”，已按表题“{text}”记为项目“{name}”，请核对。",
+            f"The table has no 项目名称; the project was named '{name}' after its title "
+            f"'{text}', please check."), sheet.location(r), HINT))
     if not name:
         raise PerfDeskError("申报表中“项目名称”为空。", "The form's 项目名称 (project name) is empty.",
                             file=sheet.file, sheet=sheet.name or None, column="项目名称")
@@ -607,6 +632,7 @@ def read_sheet(sheet: Sheet, *, profile: str, notices: list[Notice],
             f"表中没有预算单位，已按部门本级处理：预算单位记为主管部门“{department}”。",
             f"The table names no budget unit; it was taken as the department's own: the unit "
             f"is the department '{department}'."), sheet.location(column="预算单位"), HINT))
+    goal = labels.text("annual_goal") or _goal_label(labels, sheet, notices)
     attribute = labels.text("attribute")
     start, end = _read_period(labels.text("period"), year, sheet, notices)
     money = _read_money(labels, sheet, notices)
@@ -614,10 +640,29 @@ def read_sheet(sheet: Sheet, *, profile: str, notices: list[Notice],
         name=name, code=labels.text("code"), department=department, unit=unit, kind=kind,
         unit_code=unit_code,
         implementing_unit=implementing, attribute=attribute, period_start=start,
-        period_end=end, annual_goal=labels.text("annual_goal"),
+        period_end=end, annual_goal=goal,
         midterm_goal=labels.text("midterm_goal"), source_ref=where.ref(), **money,
         indicators=read_grid(sheet, grid, profile=profile, grades=grades, notices=notices))
     return project
+
+
+def _goal_label(labels: _Labels, sheet: Sheet, notices: list[Notice]) -> str:
+    """The goal of a table whose only goal label is 绩效目标 (an evaluation-standard table: no
+    年度目标 or 中长期目标 under it), said in a notice; ``""`` otherwise."""
+    if "annual_goal" in labels.found or "midterm_goal" in labels.found:
+        return ""
+    for r in range(1, min(labels.stop_row, sheet.max_row + 1)):
+        for c, value in enumerate(sheet.rows[r - 1], 1):
+            if table_column(value) != "annual_goal" or form_label(value) is not None:
+                continue
+            goal, _where = labels.value_at(r, c)
+            if cell_text(goal):
+                notices.append(Notice(Text(
+                    f"表中没有“年度目标”，已把“{cell_text(value)}”一栏的内容作为年度目标。",
+                    f"The table has no 年度目标; the '{cell_text(value)}' text was taken as the "
+                    "annual goal."), sheet.location(r, cell_text(value)), HINT))
+                return cell_text(goal)
+    return ""
 
 
 _FUND_LABELS = ("专项名称", "专项资金名称")
@@ -812,16 +857,32 @@ def _under_budget(labels: _Labels, budget: list[tuple[int, int]], r: int, c: int
     row, with a notice when an earlier one (年初预算数) is empty; ``(None, (r, c))`` when the
     block has no such columns right of the label."""
     sheet = labels.sheet
-    _r1, _c1, _r2, c2 = labels._span(r, c)
+    _r1, _c1, r2, c2 = labels._span(r, c)
     columns = [(hr, hc) for hr, hc in budget if hr < r and hc > c2]
+    row = r
     if not columns:
-        return None, (r, c)
+        # the label stands in the row of the 年初预算数 | 调整预算数 … headings (merged down over
+        # the row below, or alone) and the amounts in the row below (项目资金 | 年度资金总额 |
+        # 年初预算数 …, then | | 64.8 …)
+        columns = [(hr, hc) for hr, hc in budget if hr == r and hc > c2]
+        row = r2 if r2 > r else r + 1
+        if not columns or row >= labels.stop_row or row > r2 and sheet.text(row, c) or any(
+                form_label(v) is not None for v in sheet.rows[row - 1]):
+            return None, (r, c)
     for index, (hr, hc) in enumerate(columns):
-        value = sheet.value(r, hc)
+        value = sheet.value(row, hc)
         if value in (None, ""):
             continue
         if cell_decimal(value) is None and _amount_in_text(cell_text(value)) is None:
             return None, (r, c)  # '—': no amount, and no other column is taken instead
+        if row != r:
+            notices.append(Notice(Text(
+                f"“{cell_text(sheet.value(r, c))}”与“{cell_text(sheet.value(hr, hc))}”等列标题在同一行，"
+                f"已取下一行“{cell_text(sheet.value(hr, hc))}”列的金额“{cell_text(value)}”，请核对。",
+                f"'{cell_text(sheet.value(r, c))}' stands in the row of the headings "
+                f"'{cell_text(sheet.value(hr, hc))}' …; the amount '{cell_text(value)}' under "
+                f"'{cell_text(sheet.value(hr, hc))}' in the next row was read, please check."),
+                sheet.location(row, cell_text(sheet.value(hr, hc))), HINT))
         if index:
             first = cell_text(sheet.value(*columns[0]))
             notices.append(Notice(Text(
@@ -830,7 +891,7 @@ def _under_budget(labels: _Labels, budget: list[tuple[int, int]], r: int, c: int
                 f"'{cell_text(sheet.value(r, c))}' has no '{first}'; the amount "
                 f"'{cell_text(value)}' under '{cell_text(sheet.value(hr, hc))}' was read, please "
                 "check."), sheet.location(r, cell_text(sheet.value(hr, hc))), HINT))
-        return value, (r, hc)
+        return value, (row, hc)
     return None, (r, c)
 
 

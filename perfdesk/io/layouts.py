@@ -16,15 +16,34 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from perfdesk.core.entry import IndicatorRowReader
+from perfdesk.core.entry import IndicatorRowReader, short
 from perfdesk.core.i18n import Text
 from perfdesk.core.model import Indicator
 from perfdesk.core.severity import HINT
-from perfdesk.core.vocabulary import heading_key, indicator_column, is_footer, table_column
+from perfdesk.core.taxonomy import (
+    EFFECT,
+    SATISFACTION,
+    LabelKind,
+    level2_names,
+    is_evaluation_item,
+    parent_of_level2,
+    read_level1,
+    split_run_together,
+    split_score,
+)
+from perfdesk.core.vocabulary import (
+    EVALUATION_LEVEL1,
+    fallback_column,
+    heading_key,
+    indicator_column,
+    is_footer,
+    table_column,
+)
 from perfdesk.io.base import Notice, cell_text, reading_notices
 from perfdesk.io.sources import Sheet
 
 FLAT = "flat"
+HEADERLESS = "headerless"
 # The layouts recognised, as the import preview names them.
 LAYOUT_NAMES = {
     "disclosure": "公开表（项目名称、绩效目标、绩效指标五列）",
@@ -32,6 +51,7 @@ LAYOUT_NAMES = {
     FLAT: "平铺指标表（项目名称列，每个项目一组行）",
     "self_evaluation": "绩效自评表（年度指标值、全年实际值、分值、得分）",
     "department_whole": "部门整体绩效目标表",
+    HEADERLESS: "没有表头的指标表（按内容认出各列）",
     "notice": "绩效目标公示（段落文字，没有表格）",
     "run_together": "单元格连在一起的表格文字（按标签和指标名称切分）",
 }
@@ -39,6 +59,7 @@ LAYOUT_NAMES = {
 # the fields of a flat grid's project columns
 PROJECT_COLUMNS = ("name", "code", "department", "unit", "annual_goal", "annual_total")
 _LEVELS = ("level1", "level2")
+SATISFACTION_LEVEL2 = level2_names("88", SATISFACTION)[0]  # 服务对象满意度指标 (both profiles)
 
 
 @dataclass(slots=True)
@@ -94,6 +115,13 @@ def _columns(heads: list[str]) -> tuple[dict[str, int], dict[str, int], dict[str
         project_field = table_column(text)
         if project_field in PROJECT_COLUMNS and project_field not in projects:
             projects[project_field] = c
+    levels = [columns[f] for f in _LEVELS if f in columns]
+    for c, text in enumerate(heads, 1):
+        # right of the levels: left of them, 绩效指标 is the grid's own label
+        grid_field = fallback_column(text)
+        if grid_field and grid_field not in columns and levels and c > max(levels):
+            columns[grid_field] = c
+            headings[grid_field] = text
     return columns, projects, headings
 
 
@@ -123,7 +151,8 @@ def _two_row_heads(above: list[str], below: list[str]) -> list[str]:
 def _is_grid(columns: dict[str, int]) -> bool:
     if "name" not in columns or not any(level in columns for level in _LEVELS):
         return False
-    return any(f in columns for f in ("value", "actual", "longterm_value", "weight", "scoring"))
+    return any(f in columns for f in ("value", "actual", "longterm_value", "weight", "scoring",
+                                      "grade_1"))
 
 
 def find_grid(sheet: Sheet, limit: int | None = None) -> GridHead | None:
@@ -240,8 +269,9 @@ def row_kind(texts: list[str]) -> str:
 
 
 _CATEGORY_FIELDS = ("level1", "level2", "longterm_level2")
-# a template's numbered empty row: 指标1, 指标2:, 指标3：
-_TEMPLATE_NAME = re.compile(r"^\s*指标\s*\d+\s*[:：]?\s*$")
+# a template's numbered empty row: 指标1, 指标2:, 指标3： (指标L: text recognised from a scan
+# reads the 1 as L, l or I)
+_TEMPLATE_NAME = re.compile(r"^\s*指标\s*(?:\d+|[LlI|])\s*[:：]?\s*$")
 
 def classify_row(texts: dict[str, str], all_texts: list[str], left: int = 1) -> str:
     """What a row of an indicator grid is, for every reader of grids (import and paste):
@@ -293,19 +323,32 @@ def read_rows(sheet: Sheet, grid: GridHead, first: int, last: int, *, reader: In
                 for f, c in cols.items()}
     left = min([*cols.values(), *grid.project_columns.values()])
     indicators = []
+    last_read: tuple[int, list[str]] | None = None  # the row of the last indicator, its cells
+    meant, left_out, said = _level1_blocks(sheet, grid, first, last, reader.categories.profile)
     for r in range(first, last + 1):
         cells = sheet.rows[r - 1]
         texts = {f: cell_text(cells[c - 1]) if c <= len(cells) else "" for f, c in cols.items()}
         all_texts = [cell_text(v) for v in cells]
         kind = classify_row(texts, all_texts, left)
         if kind == "footer":
+            last_read = None
             break
+        if r in said and kind not in ("note", "cost"):
+            notices.extend(said[r])
+        if r in left_out and kind not in ("note", "cost"):
+            continue
+        written1 = texts.get("level1", "")
+        if r in meant:
+            texts["level1"], level2 = meant[r]
+            if level2 is not None:
+                texts["level2"] = level2
         shown = next((t for t in all_texts[left - 1:] if t), "") or next(
             (t for t in all_texts if t), "")
         shown = shown[:20]
         where = sheet.location(r)
         if kind in ("note", "cost"):
             notices.append(Notice(_SKIPPED[kind].format(text=shown), where, HINT))
+            last_read = None
             break
         if kind in ("total", "empty", "heading"):
             continue
@@ -328,8 +371,137 @@ def read_rows(sheet: Sheet, grid: GridHead, first: int, last: int, *, reader: In
         read = reader.read(texts, source_text="\t".join(all_texts).strip(),
                            source_ref=where.ref())
         notices.extend(reading_notices(read.notes, where, headings))
+        if r in meant:
+            read.indicator.level1_source = written1  # the label as the table has it
         indicators.append(read.indicator)
+        last_read = (r, all_texts)
+    if last_read is not None and _cut_short(sheet, grid, *last_read, indicators):
+        r, _texts = last_read
+        cut = indicators.pop()
+        notices.append(Notice(Text(
+            f"表格在此行中断：这一行只有“{short(cut.name)}”，其后没有任何内容（文件可能在这里被截断）；"
+            "这一行没有作为指标导入，请对照原表补全这个指标。",
+            f"The table breaks off in this row: it holds only '{short(cut.name)}' and nothing "
+            "follows (the file may have been cut here); the row was not imported as an "
+            "indicator, please complete it from the original table."), sheet.location(r)))
     return indicators
+
+
+def _level1_blocks(sheet: Sheet, grid: GridHead, first: int, last: int, profile: str
+                   ) -> tuple[dict[int, tuple[str, str | None]], set[int],
+                              dict[int, list[Notice]]]:
+    """How the level-1 column of rows ``first``..``last`` reads, block by block (a level-1
+    cell and the rows under it): (row → the level 1 (and level 2, or ``None``) to read it
+    under where the cells do not say it, rows left out, the notice to give at a row).
+
+    A 绩效评价 table's 决策 and 过程/管理 blocks (``项目决策(10分)``) judge how the project was
+    decided and run: they are left out. In an evaluation table (one with such blocks, or a
+    level-1 column headed 绩效指标分类 / 评价指标) the framework's own names mean categories
+    (``项目产出`` is 产出指标), and a cell over the whole block that is no category (``项目年度绩效
+    目标(定量指标)``) takes the category its level-2 labels all belong to."""
+    c1, c2 = grid.columns.get("level1"), grid.columns.get("level2")
+    if not c1:
+        return {}, set(), {}
+    blocks: list[tuple[int, int, str]] = []
+    for r in range(first, last + 1):
+        text = sheet.text(r, c1)
+        if text and (not blocks or text != blocks[-1][2]):
+            blocks.append((r, r, text))
+        elif blocks:
+            blocks[-1] = (blocks[-1][0], r, blocks[-1][2])
+    items = [b for b in blocks if is_evaluation_item(b[2])]
+    evaluation = bool(items) or heading_key(grid.headings.get("level1", "")) in {
+        heading_key(name) for name in EVALUATION_LEVEL1}
+    if not evaluation:
+        return {}, set(), {}
+    meant: dict[int, tuple[str, str | None]] = {}
+    left_out: set[int] = set()
+    said: dict[int, list[Notice]] = {}
+    for start, end, text in blocks:
+        rows = range(start, end + 1)
+        if is_evaluation_item(text):
+            left_out.update(rows)
+            where_zh = f"第 {start} 行" if start == end else f"第 {start}–{end} 行"
+            where_en = f"Row {start} is" if start == end else f"Rows {start}–{end} are"
+            said[start] = [Notice(Text(
+                f"{where_zh}是绩效评价表的“{text}”部分（评价项目决策和管理过程，不是绩效目标），"
+                "没有作为绩效指标导入。",
+                f"{where_en} the evaluation table's '{text}' part (they judge how "
+                "the project was decided and run; they are no performance targets); they were "
+                "not imported as indicators."), sheet.location(start))]
+            continue
+        found = read_level1(profile, text)
+        if found.kind is LabelKind.ALIAS:
+            category, why = found.level1, Text(
+                f"绩效评价表的一级指标“{text}”即“{found.level1}”，已记为“{found.level1}”。",
+                f"The evaluation table's level 1 '{text}' is '{found.level1}'; it was recorded "
+                "as such.")
+        elif found.kind is LabelKind.UNKNOWN and c2:
+            parents = {_parent(profile, sheet.text(r, c2)) for r in rows if sheet.text(r, c2)}
+            parents.discard("")  # a level 2 of its own (制度指标) says nothing of its level 1
+            if len(parents) != 1:
+                continue
+            category = parents.pop()
+            level2s = "、".join(dict.fromkeys(sheet.text(r, c2) for r in rows
+                                              if _parent(profile, sheet.text(r, c2))))
+            why = Text(
+                f"一级指标列的“{text}”不是指标类别；其下的二级指标（{level2s}）属于“{category}”，"
+                f"已记为一级指标“{category}”，请核对。",
+                f"'{text}' in the level-1 column is no category; the level-2 labels under it "
+                f"({level2s}) belong to '{category}', so it was recorded as level 1 "
+                f"'{category}'; please check.")
+        else:
+            continue
+        meant.update((r, (category, None)) for r in rows)
+        said.setdefault(start, []).append(
+            Notice(why, sheet.location(start, grid.headings.get("level1", "")), HINT))
+        if category == EFFECT:
+            _satisfaction_by_name(sheet, grid, rows, text, meant, said)
+    return meant, left_out, said
+
+
+def _satisfaction_by_name(sheet: Sheet, grid: GridHead, rows: range, label: str,
+                          meant: dict[int, tuple[str, str | None]],
+                          said: dict[int, list[Notice]]) -> None:
+    """The 2015 tree in an evaluation table with no level 2 written: a 满意度 indicator listed
+    under 效益 (效果指标) is a 满意度指标 / 服务对象满意度指标, said for its row."""
+    c2, name_col = grid.columns.get("level2"), grid.columns["name"]
+    for r in rows:
+        name = sheet.text(r, name_col)
+        if c2 and sheet.text(r, c2) or "满意度" not in heading_key(name):
+            continue
+        meant[r] = (SATISFACTION, SATISFACTION_LEVEL2)
+        said.setdefault(r, []).append(Notice(Text(
+            f"“{short(name)}”是满意度指标，列在“{label}”之下且没有二级指标（2015年的指标体系），"
+            f"已记为一级指标“{SATISFACTION}”、二级指标“{SATISFACTION_LEVEL2}”。",
+            f"'{short(name)}' is a satisfaction indicator listed under '{label}' with no level 2 "
+            f"(the 2015 tree); it was recorded as level 1 '{SATISFACTION}', level 2 "
+            f"'{SATISFACTION_LEVEL2}'."), sheet.location(r, grid.headings.get("level1", "")),
+            HINT))
+
+
+def _parent(profile: str, level2: str) -> str:
+    """The level-1 category a level-2 label belongs to (``产出数量指标`` too), or ``""``."""
+    split = split_run_together(profile, level2)
+    return split[0] if split else parent_of_level2(profile, split_score(level2)[0])
+
+
+def _cut_short(sheet: Sheet, grid: GridHead, r: int, all_texts: list[str],
+               indicators: list[Indicator]) -> bool:
+    """Whether the last indicator row read (row ``r``) is a row the file breaks off in: in a
+    scored table (自评表, evaluation table: every row has its 分值 or 得分), the last row of the
+    sheet that holds anything, with nothing right of its 三级指标 — no value, no result, no
+    score — under rows that each have their score. A copy cut in the middle of a row
+    (``满意度指标(10分) | 公众满``), not an indicator whose target was left empty (that one is
+    kept, and the check asks for its value)."""
+    if "weight" not in grid.columns and "score" not in grid.columns:
+        return False
+    above = indicators[:-1]
+    if len(above) < 2 or not all(i.weight is not None or i.score is not None for i in above):
+        return False
+    if any(cell_text(v) for row in sheet.rows[r:] for v in row):
+        return False
+    return not any(all_texts[grid.columns["name"]:])
 
 
 # --- a flat grid: one project per block of rows ---------------------------------------------

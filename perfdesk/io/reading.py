@@ -16,8 +16,8 @@ from pathlib import Path
 from perfdesk.core.errors import PerfDeskError
 from perfdesk.core.i18n import Text
 from perfdesk.core.values import format_money
-from perfdesk.io import (detail, detail_form, disclosure, embedded, layouts, notice,
-                         run_together, writing)
+from perfdesk.io import (detail, detail_form, disclosure, embedded, headerless, layouts,
+                         notice, run_together, writing)
 from perfdesk.io.base import (
     ImportResult,
     Location,
@@ -106,6 +106,9 @@ def _read_table(path: Path, profile: str, progress: ProgressCallback | None,
         result = _read_disclosure(headers, payload, profile, grades, notices, progress)
     elif details:
         result = _read_details(details, None, profile, grades, notices, progress)
+    elif bare := [p for s in visible if (p := headerless.read_headerless(
+            s, profile=profile, grades=grades, notices=notices)) is not None]:
+        result = ImportResult(bare, notices, layouts.HEADERLESS)
     elif read := _read_notices(visible, profile, grades, notices):
         result = read
     elif read := _read_run_together(visible, profile, grades, notices):
