@@ -885,10 +885,23 @@ def typed_indicator_changes(indicator: Indicator, field_name: str, text: Any, *,
     reading = Reading()
     changes = reading.fields
     if field_name == "level1":
+        found = read_level1(profile, text) if text else None
+        if found is not None and found.kind is LabelKind.ALIAS:  # as a pasted or imported one
+            reading.note("level1", HINT, "一级指标“{written}”读作标准名称“{level1}”。",
+                         "Level 1 '{written}' was read as the standard name '{level1}'.",
+                         adjusted=True, written=text, level1=found.level1)
+            text = found.level1
         changes["level1"] = text
         if indicator.level2 and indicator.level2 not in level2_names(profile, text):
             changes["level2"] = ""
     elif field_name == "level2":
+        standard = standard_level2(profile, read_level1(profile, indicator.level1).level1,
+                                   text) if text else ""
+        if standard and standard != normalise_label(text):
+            reading.note("level2", HINT, "二级指标“{written}”读作标准名称“{level2}”。",
+                         "Level 2 '{written}' was read as the standard name '{level2}'.",
+                         adjusted=True, written=text, level2=standard)
+            text = standard
         changes["level2"] = text
         parent = parent_of_level2(profile, text) if text else ""
         if parent and indicator.level1 != parent:

@@ -235,6 +235,20 @@ def test_a_level2_name_or_a_combined_label_fills_in_level_2():
     assert (combined.fields["level1"], combined.fields["level2"]) == ("产出指标", "数量指标")
 
 
+def test_a_category_alias_typed_is_stored_as_its_standard_name_as_pasted_or_imported():
+    reading = typed_indicator_changes(Indicator(), "level1", "效果指标", profile="88",
+                                      grades=DEFAULT_GRADES)
+    assert reading.fields == {"level1": "效益指标"}
+    assert "“效果指标”读作标准名称“效益指标”" in str(reading.notes[0].message)
+    assert typed("level2", "环境效益指标", level1="效益指标") == {"level2": "生态效益指标"}
+    assert typed("level2", "数量指标(或建筑规模指标)", level1="产出指标") == {"level2": "数量指标"}
+    # a level-2 name typed as level 1 stays for CAT-02 to move, as the row reader keeps it
+    assert typed("level1", "质量指标") == {"level1": "质量指标"}
+    reader = IndicatorRowReader("88")
+    pasted = reader.read({"level1": "效果指标", "level2": "环境效益指标", "name": "减排量"})
+    assert (pasted.indicator.level1, pasted.indicator.level2) == ("效益指标", "生态效益指标")
+
+
 def test_a_row_becomes_an_indicator_with_the_notes_of_its_cells():
     reader = IndicatorRowReader("88")
     read = reader.read({"level1": "项目完成指标", "level2": "数量指标", "name": "培训场次",
