@@ -43,6 +43,7 @@ from perfdesk.io.base import Notice, cell_text, reading_notices
 from perfdesk.io.sources import Sheet
 
 FLAT = "flat"
+EVALUATION = "evaluation"
 # The layouts recognised, as the import preview names them.
 LAYOUT_NAMES = {
     "disclosure": "公开表（项目名称、绩效目标、绩效指标五列）",
@@ -50,6 +51,7 @@ LAYOUT_NAMES = {
     FLAT: "平铺指标表（项目名称列，每个项目一组行）",
     "self_evaluation": "绩效自评表（年度指标值、全年实际值、分值、得分）",
     "department_whole": "部门整体绩效目标表",
+    EVALUATION: "绩效评价指标表（评价内容或优良中差评价标准、分值）",
 }
 
 # the fields of a flat grid's project columns
@@ -71,6 +73,13 @@ class GridHead:
 
     def __post_init__(self) -> None:
         self.first_row = self.first_row or self.row
+
+    @property
+    def evaluation(self) -> bool:
+        """The grid is an evaluation-indicator table's: its level-1 column headed 绩效指标分类 /
+        评价指标, or grade columns (评价标准 over 优 良 中 差)."""
+        return "grade_1" in self.columns or heading_key(self.headings.get("level1", "")) in {
+            heading_key(name) for name in EVALUATION_LEVEL1}
 
     @property
     def self_evaluation(self) -> bool:
@@ -344,10 +353,7 @@ def _level1_blocks(sheet: Sheet, grid: GridHead, first: int, last: int, profile:
             blocks.append((r, r, text))
         elif blocks:
             blocks[-1] = (blocks[-1][0], r, blocks[-1][2])
-    items = [b for b in blocks if is_evaluation_item(b[2])]
-    evaluation = bool(items) or heading_key(grid.headings.get("level1", "")) in {
-        heading_key(name) for name in EVALUATION_LEVEL1}
-    if not evaluation:
+    if not grid.evaluation and not any(is_evaluation_item(b[2]) for b in blocks):
         return {}, set(), {}
     meant: dict[int, tuple[str, str | None]] = {}
     left_out: set[int] = set()

@@ -153,6 +153,7 @@ def test_an_evaluation_standard_table_with_grades_and_no_project_name(tmp_path):
     result = read_table(path)
     (project,) = result.projects
     assert project.name == "2019年中央財政困難群眾救助補助"
+    assert "绩效评价指标表" in result.layout  # what the import preview names it
     assert project.annual_goal == "保障農村低保金的發放"
     got = [(i.level1, i.level2, i.name, i.value_display(), i.explanation, i.basis)
            for i in project.indicators]
