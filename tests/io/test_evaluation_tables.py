@@ -11,6 +11,7 @@ import pytest
 
 from perfdesk.core.errors import PerfDeskError
 from perfdesk.io import read_table
+from perfdesk.io.paste import parse_paste
 from tests.support.io_tables import write_xlsx
 
 
@@ -213,3 +214,29 @@ def test_a_grid_with_a_title_that_names_nothing_is_still_refused(tmp_path):
     with pytest.raises(PerfDeskError) as refused:
         read_table(path)
     assert "无名.xlsx" in str(refused.value) and "没有找到绩效目标表" in str(refused.value)
+
+
+def test_pasting_an_evaluation_table_reads_its_rows_as_the_import_does(tmp_path):
+    """Copy the grid of a 绩效评价 table and paste it: the 项目决策 rows stay out and 项目产出 /
+    项目效益 mean what an import reads them as (one reader), each said."""
+
+    heading = ["一级指标", "二级指标", "三级指标", "参考分值", "指标值(A)", "全年实际值(B)", "得分"]
+    rows = [
+        ["项目决策(10分)", "项目目标", "完整性", "4", "一", "目标明确", "4"],
+        ["", "项目立项", "相关性", "2", "一", "按照标准管理", "2"],
+        ["项目产出(30分)", "数量指标", "保障人数", "10", "2370人", "2370人", "10"],
+        ["项目效益(35分)", "社会效益指标", "办学条件改善", "15", "改善", "改善", "13"],
+    ]
+    pasted = parse_paste("\n".join("\t".join(r) for r in [heading, *rows]))
+    path = workbook(tmp_path / "评价.xlsx", [["项目名称", "初中公用经费"], heading, *rows],
+                    ["A3:A4"])
+    (project,) = read_table(path).projects
+    got = [(i.level1, i.level2, i.name, i.value_display(), i.weight, i.score)
+           for i in pasted.indicators()]
+    assert got == [(i.level1, i.level2, i.name, i.value_display(), i.weight, i.score)
+                   for i in project.indicators] == [
+        ("产出指标", "数量指标", "保障人数", "2370人", 10, 10),
+        ("效益指标", "社会效益指标", "办学条件改善", "改善", 15, 13)]
+    said = [n.zh for n in pasted.notices]
+    assert any("第 2–3 行" in t and "项目决策" in t and "不是绩效目标" in t for t in said)
+    assert any(t.startswith("第 4 行") and "产出指标" in t for t in said)
