@@ -149,7 +149,7 @@ _PROJECT_SHARED: dict[str, tuple[str, ...]] = {
     "unit": ("预算单位", "预算单位名称", "预算单位及代码", "预算单位及编码", "单位名称", "预算单位(实施单位)",
              "项目单位", "申报单位"),
     "annual_goal": ("年度目标", "年度绩效目标", "年度总体目标", "绩效目标(年度)",
-                    "年度绩效目标(年度目标)", "年初设定目标", "年度目标任务"),
+                    "年度绩效目标(年度目标)", "年初设定目标", "年度目标任务", "预期目标"),
 }
 
 # The labels of the detailed form's header block (domain.md §5.2 and local variants). The

@@ -240,3 +240,17 @@ def test_pasting_an_evaluation_table_reads_its_rows_as_the_import_does(tmp_path)
     said = [n.zh for n in pasted.notices]
     assert any("第 2–3 行" in t and "项目决策" in t and "不是绩效目标" in t for t in said)
     assert any(t.startswith("第 4 行") and "产出指标" in t for t in said)
+
+
+def test_a_self_evaluation_goal_under_its_expected_heading(tmp_path):
+    """年度总体目标 | 预期目标 | 实际完成情况 with the texts in the row below (corpus b02, b06,
+    d01): the goal is the text under 预期目标, never the heading 预期目标 itself."""
+    path = workbook(tmp_path / "自评表.xlsx", [
+        ["项目名称", "委托业务项目"],
+        ["主管部门", "某镇人民政府"],
+        ["年度总体目标", "预期目标", None, "实际完成情况"],
+        [None, "完成50个基建项目的委托业务。", None, "完成50个。"],
+        *SCORED[3:],
+    ], ["A3:A4", "B3:C3", "B4:C4"])
+    (project,) = read_table(path).projects
+    assert project.annual_goal == "完成50个基建项目的委托业务。"
