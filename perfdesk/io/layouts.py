@@ -32,6 +32,7 @@ from perfdesk.core.taxonomy import (
     split_score,
 )
 from perfdesk.core.vocabulary import (
+    form_label,
     EVALUATION_LEVEL1,
     fallback_column,
     heading_key,
@@ -158,6 +159,30 @@ def _is_grid(columns: dict[str, int]) -> bool:
                                       "grade_1"))
 
 
+_HEADING_LENGTH = 24  # longer text that no heading names is a value (a goal), not a heading
+
+
+def _named(text: str) -> bool:
+    return bool(indicator_column(text) or table_column(text) or fallback_column(text)
+                or form_label(text))
+
+
+def _heading_like(texts: list[str]) -> bool:
+    """Whether a row can be the upper half of a heading split over two rows, not the label
+    block's last row right above the grid: some cell is a heading the vocabulary names, none
+    is text longer than a heading that it does not name, and no label has its value beside it
+    (``年度目标 | 目标1：维护辖区…``, ``本年度绩效目标 | 全市空气质量达到优良``)."""
+    cells = [t for t in texts if t]
+    if not any(_named(t) for t in cells):
+        return False  # the values under labels of the row above (年初设定目标 …)
+    if any(len(heading_key(t)) > _HEADING_LENGTH and not _named(t) for t in cells):
+        return False
+    for label, right in zip(cells, cells[1:]):
+        if form_label(label) not in (None, "heading") and right != label and not _named(right):
+            return False
+    return True
+
+
 def find_grid(sheet: Sheet, limit: int | None = None) -> GridHead | None:
     """The indicator grid's heading: a row naming a level (一级/二级指标), a 三级指标 and a value
     (指标值, 全年实际值, a 中长期 value, or 分值/评分标准 for an evaluation-indicator table),
@@ -167,7 +192,7 @@ def find_grid(sheet: Sheet, limit: int | None = None) -> GridHead | None:
     for r in range(1, last + 1):
         heads = _spread(sheet, r)
         found = None
-        if previous:
+        if previous and _heading_like(previous):
             columns, projects, headings = _columns(_two_row_heads(previous, heads))
             if _is_grid(columns):
                 found = GridHead(r, columns, r - 1, projects, headings)
