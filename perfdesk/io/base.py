@@ -109,8 +109,9 @@ class ImportResult:
     Attributes:
         projects: the projects, in file order, with their indicators.
         notices: what was guessed or adjusted.
-        kind: the layout found: ``"disclosure"`` (项目支出绩效目标表) or ``"detail"``
-            (项目支出绩效目标申报表, one project per sheet).
+        kind: the layout found: ``"disclosure"`` (项目支出绩效目标表), ``"detail"``
+            (项目支出绩效目标申报表, one project per sheet), ``"flat"`` (a 项目名称 column) or
+            ``"evaluation"`` (an evaluation-indicator table, read as a form).
         restored: how many projects came back exactly from PerfDesk's own embedded data
             (0 for tables made elsewhere).
         encoding: the text encoding detected for a text file, else ``""``.

@@ -254,7 +254,10 @@ def _read_details(sheets: list[Sheet], payload, profile: str, grades: tuple[str,
                                   sheet.location()))
         tracker.advance()
     tracker.finish()
-    return ImportResult(projects, notices, detail.KIND, restored)
+    grids = [layouts.find_grid(s) for s in sheets]
+    evaluation = bool(grids) and not restored and all(g is not None and g.evaluation for g in grids)
+    return ImportResult(projects, notices, layouts.EVALUATION if evaluation else detail.KIND,
+                        restored)
 
 
 # An export's hidden data is restored only where it agrees with what the table shows: anyone
