@@ -37,6 +37,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from perfdesk.checks import CheckContext, Severity, check_projects  # noqa: E402
 from perfdesk.core.entry import IndicatorRowReader  # noqa: E402
 from perfdesk.core.model import DEPARTMENT_WHOLE, SELF_EVALUATION, Project  # noqa: E402
+from perfdesk.io.reading import labelled_fields  # noqa: E402
+from perfdesk.io.sources import read_source  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 CELLS = ("level1", "level2", "name", "comparator", "value", "unit", "weight", "explanation",
@@ -141,13 +143,36 @@ def spelling_note(reading) -> bool:
                for n in reading.notes)
 
 
+# What the clerk picks at import for a table that has no 主管部门/预算单位 field at all.
+PICKED = {"department": "（导入时选择的主管部门）", "unit": "（导入时选择的预算单位）"}
+
+
+def layout_lacks(folder: Path | None) -> frozenset[str]:
+    """The owner fields (``department``, ``unit``) the source table has no label or column for
+    in any of its files, read with the importer's own judgement
+    (:func:`perfdesk.io.reading.labelled_fields`): there the table did not say who the project
+    belongs to, and a clerk importing it picks the unit (issue 11 item 3)."""
+    files = [folder / n for n in ("source.xlsx", "source.txt")] if folder else []
+    files = [f for f in files if f.exists()]
+    if not files:
+        return frozenset()
+    labelled: set[str] = set()
+    for f in files:
+        labelled |= labelled_fields(read_source(f).sheets)
+    return frozenset({"department", "unit"} - labelled)
+
+
 def build(expected: dict, profile: str, folder: Path | None = None,
-          noted: dict | None = None, kind: str = "") -> list[Project]:
+          noted: dict | None = None, kind: str = "",
+          placed: set | None = None) -> list[Project]:
     """The expected projects as a clerk types them into the official form: the comparator as
     the source spells it (``noted`` gets the indicators whose spelling the reader corrected);
-    a self-evaluation or 部门整体 table as that kind of table (``meta.json`` kind)."""
+    a self-evaluation or 部门整体 table as that kind of table (``meta.json`` kind); where the
+    table has no 主管部门/预算单位 field at all, the unit the clerk picks at import (``placed``
+    gets those projects' names)."""
     projects = []
     lines = source_lines(folder)
+    lacks = layout_lacks(folder)
     kind = kind if kind in (SELF_EVALUATION, DEPARTMENT_WHOLE) else ""
     for p in expected["projects"]:
         reader = IndicatorRowReader(profile)
@@ -159,9 +184,15 @@ def build(expected: dict, profile: str, folder: Path | None = None,
             if noted is not None and spelling_note(reading):
                 noted[reading.indicator.uuid] = p.get("name") or ""
         start, end = _years(p.get("period"))
+        owner = {f: p.get(f) or "" for f in ("department", "unit")}
+        picked = {f for f in lacks if not owner[f]}
+        if picked:
+            owner.update({f: PICKED[f] for f in picked})
+            if placed is not None:
+                placed.add(p.get("name") or "")
         projects.append(Project(
-            name=p.get("name") or "", unit=p.get("unit") or "",
-            department=p.get("department") or "",
+            name=p.get("name") or "", unit=owner["unit"],
+            department=owner["department"],
             attribute=_first(p, "attribute", "project_attribute") or "",
             implementing_unit=p.get("implementing_unit") or "",
             annual_total=_money(p.get("total_funds")),
@@ -184,6 +215,7 @@ class Tally:
         self.missed: list[str] = []
         self.tables = 0
         self.at_entry = 0  # VAL-03 comments answered by the reader's note at entry
+        self.at_import = 0  # HDR-02 comments answered by the unit the clerk picks at import
 
 
 def same_page_faults(folder: Path, folders: list[Path]) -> set[tuple[str, str | None, str | None]]:
@@ -217,7 +249,8 @@ def run_table(folder: Path, tally: Tally, folders: list[Path] = ()) -> tuple[int
         year, kind = meta.get("year"), meta.get("kind") or ""
     profile = profile_of(expected)
     noted: dict = {}
-    projects = build(expected, profile, folder, noted, kind)
+    placed: set = set()
+    projects = build(expected, profile, folder, noted, kind, placed)
     found = check_projects(projects, CheckContext(profile=profile, budget_year=year))
     by_name = {p.name: p for p in projects}
     places: dict[tuple[str, str | None], set[str]] = {}  # (project, indicator) -> rules there
@@ -261,7 +294,14 @@ def run_table(folder: Path, tally: Tally, folders: list[Path] = ()) -> tuple[int
             answers = {rule} | SPLIT_FROM.get(rule, set())
             first = "rule_as_annotated" not in r
             tally.first_named += first
-            if any(found_rule in answers for found_rule, _sev in there):
+            if rule == "HDR-02" and key[0] in placed:
+                # the table has no 主管部门/预算单位 field: importing it asks the clerk for the
+                # unit, which is what the reviewer asks for (counted apart: "at import")
+                tally.at_import += 1
+                tally.hit_rule[rule] += 1
+                tally.first_named_hit += first
+                n_hit += 1
+            elif any(found_rule in answers for found_rule, _sev in there):
                 if rule == "VAL-03" and not any(
                         f.rule == "VAL-03" for prj in projects for f in found[prj.uuid]):
                     tally.at_entry += 1
@@ -321,6 +361,8 @@ def main(argv: list[str]) -> int:
           f"others were annotated before the rule for their kind existed: rule_as_annotated)")
     print(f"  of which VAL-03 answered by the reader's note at entry (the comparator as the source "
           f"spells it is rewritten ≥/≤/＝ and the clerk told), not by a check: {tally.at_entry}")
+    print(f"  of which HDR-02 answered at import (the table has no 主管部门/预算单位 field: the "
+          f"clerk picks the unit when importing it), not by a check: {tally.at_import}")
     print(f"some error/warning at the place of a comment: {tally.at_place}/{tally.comments} = "
           f"{tally.at_place / max(tally.comments, 1):.0%}")
     per20 = len(tally.false) / max(tally.indicators, 1) * 20

@@ -98,6 +98,16 @@ def test_hdr02_department_and_unit():
     assert not of(sample(), "HDR-02")
 
 
+def test_hdr02_is_silent_on_a_field_the_source_layout_lacks():
+    """A table with no 主管部门 field did not leave a cell blank: the clerk picks the unit at
+    import (the context says which fields the table had no place for); a blank 预算单位 cell
+    the same table has is still reported."""
+    project = sample(department="", unit="")
+    found = of(project, "HDR-02", unstated={project.uuid: {"department"}})
+    assert [f.field for f in found] == ["unit"]
+    assert not of(project, "HDR-02", unstated={project.uuid: {"department", "unit"}})
+
+
 @pytest.mark.parametrize("attribute", ["新增项目", "延续项目"])
 def test_hdr03_standard_attributes_pass(attribute):
     assert not of(sample(attribute=attribute), "HDR-03")
