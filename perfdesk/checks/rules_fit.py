@@ -207,6 +207,7 @@ def _indicator_kind(name: str) -> str:
 # --- WGT-01 ---------------------------------------------------------------------------------
 
 _HUNDRED = Decimal(100)
+_EXECUTION = re.compile(r"执行率")
 
 
 @project_rule(
@@ -243,8 +244,13 @@ def weights_add_up(p, ctx):
             return hit("indicators", "category", label=label, score=_plain(score_n),
                        sum=_plain(sum(weights)))
     total = sum(f.ind.weight for f in rows)
-    # a self-evaluation form scores its 预算执行率 (10) outside the indicators
-    allowed = (_HUNDRED, _HUNDRED - 10) if p.project.kind == SELF_EVALUATION else (_HUNDRED,)
+    # The scheme gives the indicators 90 and 预算资金执行率 10 (中江县 自评表 note): a
+    # self-evaluation form scores its 执行率 outside the indicators, and a target table has no
+    # 执行率 row at all, its indicators weighted to 90 (乌海 申报表: 权重分值90分, 产出50、效益30、
+    # 满意度10). Where the 执行率 is one of the weighted rows, the whole is 100.
+    scored_apart = p.project.kind == SELF_EVALUATION or not any(
+        _EXECUTION.search(f.ind.name) for f in rows)
+    allowed = (_HUNDRED, _HUNDRED - 10) if scored_apart else (_HUNDRED,)
     if total not in allowed:
         return hit("indicators", "total", sum=_plain(total), total=_plain(_HUNDRED))
     return None

@@ -118,9 +118,21 @@ def test_wgt01_a_level1_score_its_rows_do_not_reach():
 
 @pytest.mark.parametrize("weights, kind", [
     ((None, None, None, None), ""), (("30", "30", "20", "20"), ""),
-    (("30", "30", "10", "20"), SELF_EVALUATION)])  # 90 + the 执行率's 10 scored apart
+    (("30", "30", "10", "20"), SELF_EVALUATION),  # 90 + the 执行率's 10 scored apart
+    (("40", "30", "10", "10"), "")])  # a target table weighted to 90 (乌海: 权重分值90分)
 def test_wgt01_silent_without_weights_or_when_they_add_up(weights, kind):
     assert not [f for f in header_rules(weighted(weights, kind)) if f.rule == "WGT-01"]
+
+
+def test_wgt01_a_target_table_with_its_execution_rate_among_the_rows_adds_up_to_100():
+    """90 is the indicators' share only where the 预算执行率's 10 is scored apart: weighted as
+    one of the rows (a03-like 90 total with the 执行率 inside it), the whole falls short."""
+    project = form(OUTPUT, EFFECT, SATISFIED, COST,
+                   ("产出指标", "时效指标", "预算执行率", "≥", "90", "%"))
+    for ind, w in zip(project.indicators, ("30", "30", "10", "10", "10")):
+        ind.weight = Decimal(w)
+    found = [f for f in header_rules(project) if f.rule == "WGT-01"]
+    assert len(found) == 1 and "合计为90" in found[0].message.zh
 
 
 # --- GOAL-05 --------------------------------------------------------------------------------
