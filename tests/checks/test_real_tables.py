@@ -136,3 +136,14 @@ def test_one_cause_gives_one_finding_per_cell(value):
     project = form(OUTPUT, EFFECT, ("满意度指标", "服务对象满意度指标", "群众满意度", "", value, ""),
                    COST)
     assert serious(project) == [("SAT-01", "群众满意度", "value")]
+
+
+def test_a_missing_comparator_is_its_own_cause_beside_a_rate_under_quantity():
+    """c04 (武汉 青山区): “农村义务教育学校改造覆盖率 100%” under 数量指标 is a rate where a count
+    belongs (VAL-15) *and* has no comparator, which the reviewer asks for (“请写＝100%”): the
+    value stays and still needs its ≥/≤/＝. Beside a slogan, whose whole indicator is to be
+    rewritten, the missing comparator is not reported on top."""
+    rate = form(("产出指标", "数量指标", "学校改造覆盖率", "", "100", "%"), EFFECT, SATISFIED, COST)
+    assert {r for r, n, _f in serious(rate) if n == "学校改造覆盖率"} == {"VAL-15", "VAL-02"}
+    slogan = form(OUTPUT, ("效益指标", "社会效益指标", "维护社会稳定", "", "100", "%"), SATISFIED, COST)
+    assert {r for r, n, _f in serious(slogan) if n == "维护社会稳定"} == {"VAL-14"}
