@@ -200,7 +200,10 @@ def build(expected: dict, profile: str, folder: Path | None = None,
             attribute=_first(p, "attribute", "project_attribute") or "",
             implementing_unit=p.get("implementing_unit") or "",
             annual_total=_money(p.get("total_funds")),
-            annual_fiscal=_money(_first(p, "funds_financial", "fiscal_funds")),
+            # a self-evaluation's 本年财政拨款 as set at the start of the year (年初预算数), the
+            # column its 年度资金总额 is given in
+            annual_fiscal=_money(_first(p, "funds_financial", "fiscal_funds",
+                                        "fiscal_funds_initial")),
             annual_other=_money(_first(p, "funds_other", "other_funds")),
             annual_goal=p.get("goal") or "",
             midterm_goal=_first(p, "longterm_goal", "goal_longterm", "mid_term_goal") or "",

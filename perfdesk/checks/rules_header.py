@@ -183,6 +183,8 @@ MONEY_LABELS = {
     "midterm_other": Text("中期其他资金", "the mid-term other funds"),
 }
 _ZERO = Decimal(0)
+_PART_NAMES = {"fiscal": Text("财政拨款", "fiscal appropriation"),
+               "other": Text("其他资金", "other funds")}
 
 
 @project_rule(
@@ -196,6 +198,11 @@ _ZERO = Decimal(0)
                     "合计{sum}万元。",
                     "The {which} total is empty while fiscal is {fiscal} and other is {other} "
                     "(10k yuan). Their sum, {sum}, can be filled in with one click."),
+        "below": ("{which}资金总额{total}万元少于其中的{part_name}{part}万元。资金总额＝财政拨款＋其他资金，"
+                  "请核对资金总额（执行率和得分随之重算）。",
+                  "The {which} total of {total} (10k yuan) is below the {part_name_en} it "
+                  "includes, {part}. Total = fiscal + other funds: check the total (and the "
+                  "execution rate and score that follow from it)."),
         "unsplit": ("{which}资金总额{total}万元没有拆分来源。请填写“其中：财政拨款”和“其他资金”"
                     "（没有其他资金时填0）。",
                     "The {which} total of {total} (10k yuan) is not split by source. Fill in "
@@ -222,8 +229,15 @@ def funds_add_up(p, ctx):
                       project_changes={total_f: parts})
             found.append(hit(total_f, "missing", fix=fix, **shown))
         elif fiscal is None or other is None:
+            given, name = (fiscal, "fiscal") if fiscal is not None else (other, "other")
+            if given is not None and total < given:
+                # a total below a part it includes is wrong, whatever the other part is
+                # (b06: 年度资金总额 0, 本年财政拨款 90)
+                found.append(hit(total_f, "below", which=which, total=amount(total),
+                                 part=amount(given), part_name=_PART_NAMES[name].zh,
+                                 part_name_en=_PART_NAMES[name].en))
             # a table that gives only the total (or one part) is incomplete, not wrong
-            if total != _ZERO and (fiscal is None or total != fiscal) and (
+            elif total != _ZERO and (fiscal is None or total != fiscal) and (
                     other is None or total != other):
                 found.append(hit(fiscal_f if fiscal is None else other_f, "unsplit",
                                  severity=H, which=which, total=amount(total)))

@@ -202,6 +202,17 @@ def test_fund01_a_total_must_be_split_by_source():
     assert not of(sample(annual_total=D("45.00"), annual_other=None), "FUND-01")
 
 
+def test_fund01_a_total_below_the_part_it_includes_is_wrong_even_without_the_other_part():
+    """b06 (池州 棠溪镇): 年度资金总额 0 beside 本年财政拨款 90, 其他资金 not given — the total
+    cannot be below a part it includes, whatever the other part is."""
+    f = one(sample(annual_total=D("0"), annual_fiscal=D("90"), annual_other=None), "FUND-01")
+    assert f.field == "annual_total" and f.severity is Severity.ERROR
+    assert "少于其中的财政拨款90万元" in f.message.zh
+    # a total above its only given part is just unsplit (a hint), not wrong
+    hint = one(sample(annual_total=D("100"), annual_fiscal=D("90"), annual_other=None), "FUND-01")
+    assert hint.severity is Severity.HINT
+
+
 def test_fund02_negative_or_beyond_cents():
     negative = sample(annual_other=D("-5.00"), annual_fiscal=D("55.00"))
     assert [f.field for f in of(negative, "FUND-02")] == ["annual_other"]
