@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 from perfdesk.checks.catalogue import Fix, Severity, hit, project_rule
 from perfdesk.checks.wording import (
@@ -20,6 +22,7 @@ from perfdesk.checks.wording import (
 )
 from perfdesk.core.i18n import Text
 from perfdesk.core.taxonomy import PROJECT_ATTRIBUTE_ALIASES, PROJECT_ATTRIBUTES, normalise_label
+from perfdesk.core.values import amount_in_text
 
 E, W, H = Severity.ERROR, Severity.WARNING, Severity.HINT
 
@@ -212,8 +215,11 @@ _PART_NAMES = {"fiscal": Text("财政拨款", "fiscal appropriation"),
                   "total = fiscal + other funds, in 10k yuan, exact to the cent"))
 def funds_add_up(p, ctx):
     project = p.project
+    unreadable = unreadable_funds(project.funds_text) if project.funds_text else frozenset()
     found = []
     for which, total_f, fiscal_f, other_f in _SPLITS.values():
+        if unreadable & {total_f, fiscal_f, other_f}:
+            continue  # FUND-04 reports the part that cannot be read; no sum on top of it
         total = getattr(project, total_f)
         fiscal = getattr(project, fiscal_f)
         other = getattr(project, other_f)
@@ -295,6 +301,100 @@ def midterm_covers_annual(p, ctx):
     if mid is not None and annual is not None and mid < annual:
         return hit("midterm_total", period=period(start, end), midterm=amount(mid),
                    annual=amount(annual))
+
+
+# --- FUND-04: funding written as text -------------------------------------------------------
+
+# a dash or 无 in a funding cell: no amount (0), nothing to report when the totals agree
+_NOTHING = re.compile(r"^[\s—\-－–/／无]*$")
+# an integer of seven digits or more in a 万元 cell is 100亿元 or more: 元 typed as 万元
+_YUAN_SIZED = Decimal(1_000_000)
+_TEN_THOUSAND = Decimal(10000)
+
+
+@lru_cache(maxsize=1024)
+def written_funds(funds_text: str) -> tuple[tuple[str, str], ...]:
+    """(money field, the cell's text as the table wrote it) from ``Project.funds_text``."""
+    try:
+        data = json.loads(funds_text) if funds_text else {}
+    except ValueError:
+        return ()
+    if not isinstance(data, dict):
+        return ()
+    return tuple((f, v) for f, v in data.items() if f in MONEY_LABELS and isinstance(v, str))
+
+
+@lru_cache(maxsize=1024)
+def unreadable_funds(funds_text: str) -> frozenset[str]:
+    """The money fields whose text as written holds no amount at all (按实际, 贰拾万元, 约5)."""
+    return frozenset(f for f, text in written_funds(funds_text)
+                     if not _NOTHING.match(text) and amount_in_text(text) is None)
+
+
+def _without(funds_text: str, field_: str) -> str:
+    rest = {f: t for f, t in written_funds(funds_text) if f != field_}
+    return json.dumps(rest, ensure_ascii=False) if rest else ""
+
+
+@project_rule(
+    "FUND-04", E, title=("资金栏写成了文字", "Funding written as text"),
+    messages={
+        "unreadable": ("{label}“{text}”不是金额，无法核对资金合计。请只填数字，单位为万元，保留两位小数"
+                       "（如“20.00”）。",
+                       "{label} '{text}' is not an amount, so the totals cannot be checked. Enter "
+                       "a number in 万元 with two decimals (e.g. '20.00')."),
+        "yuan": ("{label}“{text}”看起来是元，本栏单位是万元：是否改为“{wan}”？可一键改为{wan}万元。",
+                 "{label} '{text}' looks like yuan but this cell is in 万元: change it to "
+                 "'{wan}'? It can be changed in one click."),
+        "decorated": ("{label}只需填数字（万元）：表中写作“{text}”，已读作{amount}万元。请核对金额；"
+                      "说明文字请写入项目概况或备注。",
+                      "{label} needs only the number (万元): the table wrote '{text}', read as "
+                      "{amount}. Check the amount; put any explanation in the overview or "
+                      "remarks."),
+    },
+    source=source(FORM, "资金栏填数字，单位万元，保留两位小数（资金总额＝财政拨款＋其他资金，须能核对）",
+                  "funding cells hold numbers in 万元 with two decimals, so the sum can be "
+                  "checked"))
+def funds_as_text(p, ctx):
+    project = p.project
+    written = dict(written_funds(project.funds_text)) if project.funds_text else {}
+    found = []
+    for name, label in MONEY_LABELS.items():
+        value = getattr(project, name)
+        text = written.get(name)
+        if text is None:
+            if value is not None and value >= _YUAN_SIZED and value == value.to_integral_value():
+                wan = (value / _TEN_THOUSAND).normalize()
+                found.append(_yuan_hit(name, label, amount(value), wan, project.funds_text))
+            continue
+        if _NOTHING.match(text):
+            continue  # '—': no amount; FUND-01 counts it as 0
+        reading = amount_in_text(text)
+        if reading is None:
+            if value is None:
+                found.append(hit(name, "unreadable", label=label, text=clip(text, 30)))
+            continue  # the clerk has entered an amount since
+        number, unit = reading
+        if value != number:
+            continue  # converted (the table said 元) or entered anew: the cell is no text now
+        if unit == "元" or (not unit and value >= _YUAN_SIZED):
+            found.append(_yuan_hit(name, label, clip(text, 30), (number / _TEN_THOUSAND).normalize(),
+                                   project.funds_text))
+            continue
+        fix = Fix(Text(f"确认{label.zh}为{amount(number)}万元", f"Confirm {label.en} as {amount(number)}"),
+                  project_changes={"funds_text": _without(project.funds_text, name)})
+        found.append(hit(name, "decorated", fix=fix, severity=H, label=label,
+                         text=clip(text, 30), amount=amount(number)))
+    return found
+
+
+def _yuan_hit(name: str, label: Text, text: str, wan: Decimal, funds_text: str):
+    changes = {name: wan}
+    if funds_text and any(f == name for f, _t in written_funds(funds_text)):
+        changes["funds_text"] = _without(funds_text, name)
+    fix = Fix(Text(f"{label.zh}改为{amount(wan)}万元", f"Set {label.en} to {amount(wan)}"),
+              project_changes=changes)
+    return hit(name, "yuan", fix=fix, severity=W, label=label, text=text, wan=amount(wan))
 
 
 # --- goal text ------------------------------------------------------------------------------
