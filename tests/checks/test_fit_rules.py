@@ -196,3 +196,33 @@ def test_val06_at_least_100_percent_asks_for_more_than_all(name, unit):
 def test_val06_silent_on_exactly_100_and_below(comparator, value):
     project = with_row(("产出指标", "质量指标", "完成及时率", comparator, value, "%"))
     assert "VAL-06" not in rules_on(project, "完成及时率")
+
+
+# --- GOAL-06 --------------------------------------------------------------------------------
+
+def goal06(goal: str, *rows: tuple) -> list:
+    project = form(*rows, EFFECT, SATISFIED, COST, annual_goal=goal)
+    return [f for f in check(project) if f.rule == "GOAL-06"]
+
+
+@pytest.mark.parametrize("goal, row, words", [
+    ("全年培训300人次", ("产出指标", "数量指标", "培训人次", "≥", "280", "人次"), "全年培训300人次"),
+    ("群众满意度达到95%以上", ("满意度指标", "服务对象满意度指标", "群众满意度", "≥", "90", "%"),
+     "群众满意度达到95"),
+    ("完成市下达要求，保障18条政法四级网链路正常使用",
+     ("产出指标", "数量指标", "运维网络链路数量", "＝", "16", "条"), "18条")])
+def test_goal06_the_goal_contradicts_an_indicator(goal, row, words):
+    (f,) = [f for f in goal06(goal, row) if f"指标“{row[2]}”" in f.message.zh]
+    assert f.severity is Severity.WARNING and f.field == "annual_goal"
+    assert words in f.message.zh
+
+
+@pytest.mark.parametrize("goal, row", [
+    ("主体班培训280人次", ("产出指标", "数量指标", "主体班培训人次", "", "280", "人次")),  # 黄石
+    ("培训不少于280人次", ("产出指标", "数量指标", "培训人次", "≥", "280", "人次")),
+    ("完成3个小区改造", ("产出指标", "数量指标", "改造惠及居民户数", "≥", "1200", "户")),
+    ("2026年完成培训", ("产出指标", "数量指标", "培训人次", "≥", "280", "人次")),
+    # a rate the goal does not name: 主体工程70% is not the 验收合格率 (a04 岳阳县)
+    ("完成项目主体工程70%", ("产出指标", "质量指标", "工程验收合格率", "＝", "100", "%"))])
+def test_goal06_silent_where_goal_and_indicators_agree_or_speak_of_other_things(goal, row):
+    assert goal06(goal, row) == []
