@@ -900,3 +900,16 @@ def test_in01_an_output_counted_as_the_money_itself():
     assert not of(project, "ROW-05")  # the readings do not make the name a task sentence
     assert not of(project, "FIT-01")  # not "move it to 成本指标": it is no output at all
     assert not of(add(sample(), row("产出指标", "数量指标", "发放补助人数", "≥100人")), "IN-01")
+
+
+def test_row01_a_name_that_is_only_a_number_is_no_name():
+    """b10 (宁乡 坝塘镇): every 指标内容 holds a bare figure (88, 68, 20) — the reviewer's first
+    remark is that no indicator has a name. One finding per row (ROW-01), not a duplicate name
+    on top for the rows that repeat the figure."""
+    project = sample()
+    project.indicators[0].name = "88"
+    project.indicators[1].name = "88"
+    found = [f for f in check(project) if f.rule in ("ROW-01", "ROW-02")]
+    assert [(f.rule, f.field) for f in found] == [("ROW-01", "name"), ("ROW-01", "name")]
+    assert "只是一个数字" in found[0].message.zh
+    assert not of(sample(), "ROW-01")  # 培训场次 and the rest are names
