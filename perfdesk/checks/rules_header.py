@@ -439,9 +439,10 @@ def midterm_goal(p, ctx):
     return None
 
 
-# An Arabic number, or a Chinese numeral counting something (十场, 三个, 一次).
+# An Arabic number, or a Chinese numeral counting something (十场, 三个, 一次) — not 每一个
+# (every one: d01 “确保每一个学生都能享受到国家政策福利” states no quantity).
 _NUMBER_IN_TEXT = re.compile(
-    r"[0-9０-９]|[一二两三四五六七八九十百千万〇零]+(?:个|场|次|人|件|篇|项|家|所|户|条|台|套|名|期|批|"
+    r"[0-9０-９]|(?<!每)[一二两三四五六七八九十百千万〇零]+(?:个|场|次|人|件|篇|项|家|所|户|条|台|套|名|期|批|"
     r"本|份|座|天|日|周|月|年|季度|公里|平方米|亩|吨|元|倍|成)")
 
 

@@ -258,6 +258,13 @@ def test_goal03_goal_without_any_number():
     assert f.severity is Severity.HINT
 
 
+def test_goal03_every_one_is_no_quantity():
+    """d01 (永德县): “确保每一个学生都能享受到国家政策福利,改善学生体质” — 每一个 means every,
+    not a count; the reviewer asks for the numbers (受助学生人数 735人次)."""
+    assert one(sample(annual_goal="确保每一个学生都能享受到国家政策福利,改善学生体质"), "GOAL-03")
+    assert not of(sample(annual_goal="为一个乡镇的学生提供营养餐"), "GOAL-03")
+
+
 def test_goal04_length_limit_is_a_setting():
     goal = "完成培训10场。" * 70  # 560 characters
     assert one(sample(annual_goal=goal), "GOAL-04").severity is Severity.HINT
