@@ -677,6 +677,17 @@ def test_sat02_satisfaction_without_at_least():
     assert one(satisfaction("＝90%"), "SAT-02").fix is None
 
 
+def test_sat02_a_bare_figure_wants_its_at_least_beside_its_percent_sign():
+    """b02 (廊坊): 学生满意度 “100” — “带≥和%”: SAT-01 asks for the %, SAT-02 for the ≥, and
+    both fixes together leave nothing to say."""
+    project = satisfaction("90")
+    assert {f.rule for f in check(project) if f.indicator_uuid == project.indicators[2].uuid
+            and f.severity is not Severity.HINT} == {"SAT-01", "SAT-02"}
+    for rule in ("SAT-01", "SAT-02"):
+        project = applied(project, one(project, rule).fix)
+    assert check(project) == []
+
+
 def test_sat03_low_or_100_percent_targets():
     assert "低于80%" in one(satisfaction("≥60%"), "SAT-03").message.zh
     assert "100%" in one(satisfaction("≥100%"), "SAT-03").message.zh
