@@ -146,7 +146,9 @@ def _misfit(name: str, level2: str, unit: str):
     if level2 == "时效指标" and name_measures(name) & {COUNT, PEOPLE} \
             and TIME not in name_measures(name):
         return ("数量", "数量指标", "时效指标写完成时限或及时率", H)
-    if level2 == "经济效益指标" and unit == PERCENT and not _ECONOMIC.search(name):
+    # a rate (its name ends in 率) is one with or without its % (b02: 安全率 “100”)
+    rate = unit == PERCENT or (not unit and name.endswith("率"))
+    if level2 == "经济效益指标" and rate and not _ECONOMIC.search(name):
         return ("与经济无关的比率", "与其内容相符的二级指标", "经济效益指标写收入、节支等经济效果", H)
     return None
 

@@ -53,7 +53,9 @@ def test_unit01_silent_where_the_unit_fits(name, value, unit):
     (("产出指标", "质量指标", "项目总成本", "≤", "90", "万元"), Severity.WARNING),
     (("产出指标", "质量指标", "疾病治愈率", "≥", "90", "%"), Severity.HINT),
     (("产出指标", "时效指标", "培训人次", "≥", "280", "人次"), Severity.HINT),
-    (("效益指标", "经济效益指标", "安全率", "＝", "100", "%"), Severity.HINT)])
+    (("效益指标", "经济效益指标", "安全率", "＝", "100", "%"), Severity.HINT),
+    # b02 (廊坊), as published: the rate's % left out
+    (("效益指标", "经济效益指标", "安全率", "", "100", ""), Severity.HINT)])
 def test_fit01_content_under_the_wrong_level2(row, severity):
     found = [f for f in check(with_row(row)) if f.rule == "FIT-01"]
     assert [f.severity for f in found] == [severity]
