@@ -16,7 +16,11 @@ and compared with the ``review`` list — what a careful reviewer sends back:
 Each row's comparator is re-entered as the source spells it on that row (``>=``, ``≧``, ``═``,
 ``95%以上``), and a cell whose published form differs from the clerk's reading (``published_as``:
 ``292%`` for ≥92%) as published: the reader rewrites a spelling in the standard form and tells
-the clerk, and that note answers a VAL-03 comment (printed apart: "answered at entry").
+the clerk, and that note answers a VAL-03 comment (printed apart: "answered at entry"). Two
+kinds of comment are answered by the import itself where no check speaks (printed apart:
+"answered at import"): a 请补填主管部门 on a table that has no such field (the clerk picks the
+unit at import, as issue 11 item 3 has it), and a 请删去模板行 on a table whose template rows
+the importer leaves out, saying so.
 A self-evaluation or 部门整体 table is re-entered as that kind of project (``meta.json`` kind).
 
 Both figures are printed: against the annotation as written, and with ``added_after_checker``
@@ -166,6 +170,30 @@ def layout_lacks(folder: Path | None) -> frozenset[str]:
     return frozenset({"department", "unit"} - labelled)
 
 
+# What the importer says when it leaves the template's own rows out of a table (an unfilled
+# 指标1/指标2 row, a …… placeholder row, the 指标1 numbering in front of a name).
+_TEMPLATE_NOTICES = ("模板中未填写的指标行", "占位行", "指标名称前的模板编号")
+
+
+def import_drops_template(folder: Path | None) -> bool:
+    """Whether importing the table's own source (as a clerk would, the spreadsheet first)
+    leaves the template's rows and numbering out and tells the clerk so: a reviewer's
+    "请删去模板行" is then done at import, and the re-entered form (the clerk's rows) has none."""
+    from perfdesk.core.errors import PerfDeskError
+    from perfdesk.io import read_table
+
+    for name in ("source.xlsx", "source.txt"):
+        path = folder / name if folder else None
+        if path is None or not path.exists():
+            continue
+        try:
+            result = read_table(path)
+        except PerfDeskError:
+            continue
+        return any(any(w in n.message.zh for w in _TEMPLATE_NOTICES) for n in result.notices)
+    return False
+
+
 def build(expected: dict, profile: str, folder: Path | None = None,
           noted: dict | None = None, kind: str = "",
           placed: set | None = None) -> list[Project]:
@@ -223,6 +251,7 @@ class Tally:
         self.tables = 0
         self.at_entry = 0  # VAL-03 comments answered by the reader's note at entry
         self.at_import = 0  # HDR-02 comments answered by the unit the clerk picks at import
+        self.at_import_template = 0  # ROW-03 comments answered by the import dropping them
 
 
 def same_page_faults(folder: Path, folders: list[Path]) -> set[tuple[str, str | None, str | None]]:
@@ -285,6 +314,7 @@ def run_table(folder: Path, tally: Tally, folders: list[Path] = (), added: bool 
                 places.setdefault(key, set()).add((f.rule, f.severity))
     faulted: dict[tuple[str, str | None], set] = {}
     n_comments = n_hit = 0
+    dropped = None  # whether the import leaves the template rows out (read when first asked)
     for r in reviews(expected, added):
         key = (r.get("project") or "", r.get("indicator"))
         if key[0] not in by_name and len(projects) == 1:
@@ -310,17 +340,26 @@ def run_table(folder: Path, tally: Tally, folders: list[Path] = (), added: bool 
             answers = {rule} | SPLIT_FROM.get(rule, set())
             first = "rule_as_annotated" not in r
             tally.first_named += first
-            if rule == "HDR-02" and key[0] in placed:
-                # the table has no 主管部门/预算单位 field: importing it asks the clerk for the
-                # unit, which is what the reviewer asks for (counted apart: "at import")
-                tally.at_import += 1
-                tally.hit_rule[rule] += 1
-                tally.first_named_hit += first
-                n_hit += 1
-            elif any(found_rule in answers for found_rule, _sev in there):
+            checked = any(found_rule in answers for found_rule, _sev in there)
+            if not checked and rule == "ROW-03" and key[1] is None and dropped is None:
+                dropped = import_drops_template(folder)
+            if checked:
                 if rule == "VAL-03" and not any(
                         f.rule == "VAL-03" for prj in projects for f in found[prj.uuid]):
                     tally.at_entry += 1
+                tally.hit_rule[rule] += 1
+                tally.first_named_hit += first
+                n_hit += 1
+            elif rule == "ROW-03" and key[1] is None and dropped:
+                # the importer left the template rows out and said so: done at import
+                tally.at_import_template += 1
+                tally.hit_rule[rule] += 1
+                tally.first_named_hit += first
+                n_hit += 1
+            elif rule == "HDR-02" and key[0] in placed:
+                # the table has no 主管部门/预算单位 field: importing it asks the clerk for the
+                # unit, which is what the reviewer asks for (counted apart: "at import")
+                tally.at_import += 1
                 tally.hit_rule[rule] += 1
                 tally.first_named_hit += first
                 n_hit += 1
@@ -383,6 +422,8 @@ def main(argv: list[str]) -> int:
           f"spells it is rewritten ≥/≤/＝ and the clerk told), not by a check: {tally.at_entry}")
     print(f"  of which HDR-02 answered at import (the table has no 主管部门/预算单位 field: the "
           f"clerk picks the unit when importing it), not by a check: {tally.at_import}")
+    print(f"  of which ROW-03 answered at import (the importer leaves the template's rows and "
+          f"numbering out of the table and says so), not by a check: {tally.at_import_template}")
     print(f"some error/warning at the place of a comment: {tally.at_place}/{tally.comments} = "
           f"{tally.at_place / max(tally.comments, 1):.0%}")
     per20 = len(tally.false) / max(tally.indicators, 1) * 20

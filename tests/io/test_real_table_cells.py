@@ -97,3 +97,18 @@ def test_funding_written_as_text_is_kept_as_written_through_import_and_reported_
     assert "854万(高标准农田建设400万元)" in found["annual_total"].message.zh
     assert found["annual_fiscal"].severity.value == "error"
     assert "“按实际”不是金额" in found["annual_fiscal"].message.zh
+
+
+def test_a_placeholder_in_the_level2_column_of_an_empty_row_is_skipped_with_a_notice(tmp_path):
+    """b10 (宁乡 坝塘镇): the template's '…' row under 成本指标 sits in the 二级指标 column with
+    nothing else on the row — a placeholder row, skipped and said so, not a category row
+    dropped without a word."""
+    path = form(tmp_path / "t.xlsx", [
+        ["项目名称", "某项目"], ["主管部门", "某局"], GRID,
+        ["产出指标", "数量指标", "道路硬化里程", "≥10", "公里"],
+        ["产出指标", "…", None, None, None],
+        ["效益指标", "社会效益指标", "群众出行时间缩短", "≥10", "分钟"],
+    ])
+    result = read_table(path)
+    assert [i.name for i in result.projects[0].indicators] == ["道路硬化里程", "群众出行时间缩短"]
+    assert any("占位行" in n.message.zh and "第 5 行" in str(n) for n in result.notices)
