@@ -49,6 +49,11 @@ def project_name_empty(p, ctx):
         "unit": ("预算单位为空。请填写实施该项目的预算单位名称。",
                  "The budget unit (预算单位) is empty. Enter the unit that carries out the "
                  "project."),
+        "subordinate": ("主管部门和预算单位都是“{name}”，而它看起来是一个下属单位（{suffix}），不是主管部门。"
+                        "请填写它的上级主管部门（如某某局）；确为部门本级的表，可忽略本提示。",
+                        "Both the department and the budget unit are '{name}', which looks like "
+                        "a subordinate unit ({suffix}), not a department. Enter the department "
+                        "above it; if this really is the department's own table, ignore this."),
     },
     source=source(FORM, "主管部门、实施单位必填", "the department and the unit are required"))
 def department_or_unit_empty(p, ctx):
@@ -59,7 +64,19 @@ def department_or_unit_empty(p, ctx):
         found.append(hit("department", "department"))
     if not p.project.unit.strip() and "unit" not in unstated:
         found.append(hit("unit", "unit"))
+    department = p.project.department.strip()
+    if department and department == p.project.unit.strip():
+        # a07 (湘潭): only a 预算部门 cell, holding 湘潭市环境卫生管理处 — a 处 under its 局,
+        # read as the department's own table (部门本级)
+        m = _SUBORDINATE.search(department)
+        if m:
+            found.append(hit("department", "subordinate", severity=H, name=clip(department, 30),
+                             suffix=m.group()))
     return found
+
+
+# what the name of a unit below a department ends with (a department is a 局, 委, 办, 厅, 政府 …)
+_SUBORDINATE = re.compile(r"(?:管理处|处|管理站|站|所|队|科|股)$")
 
 
 @project_rule(

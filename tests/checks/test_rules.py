@@ -98,6 +98,17 @@ def test_hdr02_department_and_unit():
     assert not of(sample(), "HDR-02")
 
 
+def test_hdr02_a_subordinate_unit_standing_as_its_own_department_is_a_hint():
+    """a07 (湘潭): the form has only 预算部门, holding 湘潭市环境卫生管理处 — read as the
+    department's own table, but a 处 is a unit under its 局, and the reviewer asks for the 主管
+    部门. A 局's own table (department = unit) is fine."""
+    f = one(sample(department="湘潭市环境卫生管理处", unit="湘潭市环境卫生管理处"), "HDR-02")
+    assert (f.field, f.severity) == ("department", Severity.HINT) and "管理处" in f.message.zh
+    assert not of(sample(department="武汉市青山区教育局", unit="武汉市青山区教育局"), "HDR-02")
+    assert not of(sample(department="湘潭市城市管理和综合执法局", unit="湘潭市环境卫生管理处"),
+                  "HDR-02")
+
+
 def test_hdr02_is_silent_on_a_field_the_source_layout_lacks():
     """A table with no 主管部门 field did not leave a cell blank: the clerk picks the unit at
     import (the context says which fields the table had no place for); a blank 预算单位 cell
