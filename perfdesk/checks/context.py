@@ -161,7 +161,8 @@ class CheckContext:
     def __init__(self, profile: str = "88", budget_year: int | None = None,
                  settings: Mapping[str, Any] | None = None,
                  reference_projects: Iterable[tuple[str, str, str]] = (),
-                 sibling_projects: Iterable[tuple[str, str, str, str]] = ()) -> None:
+                 sibling_projects: Iterable[tuple[str, str, str, str]] = (),
+                 unstated: Mapping[str, Iterable[str]] | None = None) -> None:
         """
         Args:
             profile: ``"88"`` or ``"101"``.
@@ -169,6 +170,10 @@ class CheckContext:
             settings: stored settings; merged over :func:`default_settings`.
             reference_projects: the budget project list as (unit name, project name, code).
             sibling_projects: the dataset's projects as (uuid, department, unit, name).
+            unstated: for a table checked as read, project uuid → the header fields
+                (``"department"``, ``"unit"``) its layout has no place for at all
+                (:attr:`perfdesk.io.base.ImportResult.unstated`): the table did not say, the
+                clerk picks the unit at import, and HDR-02 does not report them.
         """
         self.profile = check_profile(profile)
         self.budget_year = budget_year
@@ -183,6 +188,8 @@ class CheckContext:
         self.vague_words: tuple[str, ...] = tuple(s["vague_words"])
         self.vague_pattern = _alternation(self.vague_words)
         self.plan = Plan(self.profile, s["disabled_rules"])
+        self.unstated: dict[str, frozenset[str]] = {
+            uuid: frozenset(fields) for uuid, fields in (unstated or {}).items()}
 
         self.reference_projects = tuple((u or "", n or "", c or "")
                                         for u, n, c in reference_projects if n)
@@ -212,7 +219,8 @@ class CheckContext:
             profile=self.profile, budget_year=self.budget_year, settings=self.settings,
             reference_projects=self.reference_projects,
             sibling_projects=[(u, k[0], k[1], self._names[u])
-                              for u, k in self._sibling_key.items()])
+                              for u, k in self._sibling_key.items()],
+            unstated=self.unstated)
         if "settings" in changes:
             changes["settings"] = {**self.settings, **(changes["settings"] or {})}
         args.update(changes)

@@ -84,7 +84,10 @@ def satisfaction_is_percentage(f, p, ctx):
     source=_SATISFACTION, supersedes=("VAL-02",), when=("satisfaction", "target"))
 def satisfaction_at_least(f, p, ctx):
     ind = f.ind
-    if ind.comparator == "≥" or not _percent(ind.unit) or ind.target > _HUNDRED:
+    # a bare figure in the percent range is the percentage SAT-01 asks the % for (b02: 学生
+    # 满意度 “100”, “带≥和%”): it still wants its ≥
+    as_percent = _percent(ind.unit) or (not ind.unit.strip() and 1 < ind.target <= _HUNDRED)
+    if ind.comparator == "≥" or not as_percent or ind.target > _HUNDRED:
         return None  # above 100% the target itself is wrong (VAL-06): ≥ would not mend it
     number = amount(ind.target)
     if not ind.comparator:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from perfdesk.checks.catalogue import RULES, Finding, Hit
 from perfdesk.checks.facts import ProjectFacts
-from perfdesk.checks.plan import RANK, STATED
+from perfdesk.checks.plan import BESIDE, RANK, STATED
 from perfdesk.core.i18n import Text
 from perfdesk.core.severity import ERROR
 
@@ -110,7 +110,8 @@ def _one_per_cause(found: list[Finding]) -> list[Finding]:
         return found
     best = min(ranked)
     return [f for f in found
-            if f.field not in STATED or f.rule not in RANK or RANK[f.rule] == best]
+            if f.field not in STATED or f.rule not in RANK or RANK[f.rule] == best
+            or (f.rule in BESIDE and best >= BESIDE[f.rule])]
 
 
 def _hits(result: Hit | Iterable[Hit] | None) -> Iterable[Hit]:

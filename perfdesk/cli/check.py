@@ -204,6 +204,12 @@ def _check_table(path: Path, *, profile: str, year: int | None) -> Checked:
             projects = ds.load_projects()
     if year is None:
         context = context.replace(budget_year=None)  # the table does not say
+    # a field the table's layout has no place for is not a blank cell: the table did not say,
+    # and importing it asks the clerk for the unit (HDR-02 reports only a blank cell it has)
+    notices = list(imported.notices)
+    if imported.unstated:
+        context = context.replace(unstated=imported.unstated)
+        notices.append(_unstated_notice(path, imported.unstated))
     for project in projects:
         no_department, no_unit = unnamed.get(project.uuid, (False, False))
         if no_department:
@@ -211,8 +217,24 @@ def _check_table(path: Path, *, profile: str, year: int | None) -> Checked:
         if no_unit:
             project.unit = ""
     return Checked(path=path, kind=imported.kind, profile=profile, budget_year=year,
-                   projects=projects, notices=list(imported.notices),
+                   projects=projects, notices=notices,
                    findings={p.uuid: check_project(p, context) for p in projects})
+
+
+_OWNER_NAMES = {"department": Text("主管部门", "department"), "unit": Text("预算单位", "budget unit")}
+
+
+def _unstated_notice(path: Path, unstated: dict) -> "Notice":
+    from perfdesk.io.base import Location, Notice
+
+    fields = [f for f in _OWNER_NAMES if any(f in missing for missing in unstated.values())]
+    zh = "、".join(f"“{_OWNER_NAMES[f].zh}”" for f in fields)
+    en = " and ".join(_OWNER_NAMES[f].en for f in fields)
+    return Notice(Text(
+        f"表格没有{zh}栏（{len(unstated)} 个项目），不作为漏填检查；导入数据文件时请选择项目所属的单位。",
+        f"The table has no {en} field ({len(unstated)} projects); it is not checked as left "
+        "blank: choose the projects' unit when importing them into a dataset."),
+        Location(str(path)))
 
 
 # --- text output ----------------------------------------------------------------------------

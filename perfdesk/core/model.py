@@ -106,6 +106,9 @@ class ProjectFields(SQLModel):
     no_service_recipients: bool = False  # no 服务对象, so no 满意度 indicator is expected
     kind: str = ""  # what the table was: "" 项目支出绩效目标, SELF_EVALUATION, DEPARTMENT_WHOLE
     source_ref: str = ""  # where it came from: file, sheet, row
+    # the funding cells as the table wrote them, where that was not a plain number (254万,
+    # 按实际, 2026400元): JSON {money field: text}; FUND-04 reports them at the field
+    funds_text: str = ""
 
     @field_validator(
         "annual_total", "annual_fiscal", "annual_other",

@@ -116,6 +116,11 @@ class ImportResult:
             (0 for tables made elsewhere).
         encoding: the text encoding detected for a text file, else ``""``.
         layout: the layout recognised, in the clerk's words (for the import preview).
+        unstated: project uuid → the header fields (``"department"``, ``"unit"``) left empty
+            because the table has no place for them at all (no 主管部门/预算单位 label or
+            column anywhere): the table did not say, and the clerk picks the unit at import.
+            A field whose label is there with its cell blank is not in it: that blank is the
+            table's (HDR-02 reports it).
     """
 
     projects: list[Project]
@@ -124,6 +129,7 @@ class ImportResult:
     restored: int = 0
     encoding: str = ""
     layout: str = ""  # the layout recognised, in words (公开表, 申报表, 自评表 …)
+    unstated: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 class Progress:

@@ -322,6 +322,9 @@ def classify_row(texts: dict[str, str], all_texts: list[str], left: int = 1) -> 
     own = [t for f, t in texts.items() if f not in _CATEGORY_FIELDS]
     if kind == "placeholder" or _placeholder(list(texts.values())) or _placeholder(own):
         return "placeholder"
+    if not any(own) and any(t and _PLACEHOLDER.match(t) for f, t in texts.items()
+                            if f in _CATEGORY_FIELDS):
+        return "placeholder"  # b10: a '…' in the level-2 column of an otherwise empty row
     if _TEMPLATE_NAME.match(texts.get("name", "")) and _placeholder(
             [t for f, t in texts.items() if t and f not in _CATEGORY_FIELDS and f != "name"]
             or ["…"]):
