@@ -130,6 +130,12 @@ class Transaction:
         self._log.append((self.at, self.store.user, self.operation_id, action, entity,
                           entity_uuid, field_name, log_text(old), log_text(new)))
 
+    def log_created(self, entity: str, items: Iterable[tuple[str, str]]) -> None:
+        """Log the creation of many items at once, each given as (uuid, name): the rows
+        :meth:`log` would write for them."""
+        head = (self.at, self.store.user, self.operation_id, "create", entity)
+        self._log.extend((*head, uuid, "", None, log_text(name)) for uuid, name in items)
+
     def record(self, step: Step) -> None:
         self.steps.append(step)
 
@@ -586,12 +592,9 @@ def _insert_projects(tx: Transaction, batch: list[tuple[_UnitRef, int, Project]]
     if not batch:
         return
     stamp = now()
-    rows = []
-    log = tx.log
-    for unit, position, project in batch:
-        rows.append((*_project_values(project.__dict__), project.uuid, unit.id, position, stamp,
-                     stamp))
-        log("create", "project", project.uuid, "", None, project.name)
+    rows = [(*_project_values(project.__dict__), project.uuid, unit.id, position, stamp, stamp)
+            for unit, position, project in batch]
+    tx.log_created("project", ((project.uuid, project.name) for _u, _p, project in batch))
     last = tx.conn.execute(select(func.coalesce(func.max(PROJ.c.id), 0))).scalar_one()
     _insert_new(tx, PROJ, _PROJECT_COLUMNS, rows, "项目", "project")
     # SQLite gives new rows ids above the largest one; read them back by uuid to be sure.
@@ -626,13 +629,9 @@ def add_indicators(tx: Transaction, project_uuid: str, indicators: Sequence[Indi
 
 def _indicator_rows(tx: Transaction, project_id: int, indicators: Sequence[Indicator],
                     first: int, stamp: str) -> list[tuple]:
-    rows = []
-    log = tx.log
-    for position, indicator in enumerate(indicators, first):
-        values = indicator.__dict__
-        rows.append((*_indicator_values(values), values["uuid"], project_id, position, stamp,
-                     stamp))
-        log("create", "indicator", values["uuid"], "", None, values["name"])
+    rows = [(*_indicator_values(indicator.__dict__), indicator.uuid, project_id, position, stamp,
+             stamp) for position, indicator in enumerate(indicators, first)]
+    tx.log_created("indicator", ((i.uuid, i.name) for i in indicators))
     return rows
 
 
@@ -661,8 +660,9 @@ _INDICATOR_DECIMALS = tuple(f for f in INDICATOR_FIELDS
 def _kept(obj, names: Sequence[str]) -> dict[str, Decimal]:
     """The decimals of ``obj`` whose stored text reads back in another form (1E+1 → 10)."""
     forms = {}
+    fields = obj.__dict__  # every field of a model is there
     for name in names:
-        value = getattr(obj, name)
+        value = fields[name]
         # only a positive exponent reads back otherwise: the text is written without one
         if value is not None and "E+" in str(value):
             forms[name] = Decimal(format(value, "f"))
