@@ -29,7 +29,7 @@ from perfdesk.core.taxonomy import (
     read_level1,
     standard_level2,
 )
-from perfdesk.core.values import ParseResult, normalise_text, parse, parse_number
+from perfdesk.core.values import ParseResult, name_key, parse, parse_number
 
 if TYPE_CHECKING:  # pragma: no cover
     from perfdesk.core.model import Project
@@ -134,14 +134,6 @@ def _setting_number(value: Any) -> Decimal | None:
 
 
 # --- names compared loosely -----------------------------------------------------------------
-
-_NOT_NAME = re.compile(r"[\W_]+")
-
-
-def name_key(name: str) -> str:
-    """A name as compared for duplicates: no spaces, no punctuation, ASCII digits/letters."""
-    return _NOT_NAME.sub("", normalise_text(name or "")).lower()
-
 
 # --- the context ----------------------------------------------------------------------------
 

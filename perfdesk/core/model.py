@@ -132,6 +132,11 @@ PROJECT_FIELDS = tuple(ProjectFields.model_fields)
 INDICATOR_FIELDS = tuple(IndicatorFields.model_fields)
 
 
+# (nature, grade, comparator, unit, target text) -> the rendering of a target with no
+# value_text: what Indicator.value_display shows (it depends on nothing else).
+_DISPLAYED: dict[tuple, str] = {}
+
+
 class Indicator(IndicatorFields):
     """One 三级指标 of a project, with its categories and its target."""
 
@@ -161,8 +166,20 @@ class Indicator(IndicatorFields):
         return TargetValue.raw(self.value_text)
 
     def value_display(self) -> str:
-        """The 指标值 text a reader sees: as written if kept, else the canonical rendering."""
-        return self.value_text or values.render(self.target_value())
+        """The 指标值 text a reader sees: as written if kept, else the canonical rendering
+        (worked out once per distinct target: a dataset repeats ≥95% thousands of times)."""
+        if self.value_text:
+            return self.value_text
+        fields = self.__dict__
+        target = fields["target"]
+        key = (fields["nature"], fields["grade"], fields["comparator"], fields["unit"],
+               None if target is None else str(target))
+        shown = _DISPLAYED.get(key)
+        if shown is None:
+            shown = values.render(self.target_value())
+            if len(_DISPLAYED) < 10_000:
+                _DISPLAYED[key] = shown
+        return shown
 
     def value_fields(self) -> dict[str, Any]:
         return {f: getattr(self, f) for f in VALUE_FIELDS}

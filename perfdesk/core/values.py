@@ -207,6 +207,14 @@ def normalise_text(text: str) -> str:
     return text.translate(_WIDTH_TABLE).strip()
 
 
+_NOT_NAME = re.compile(r"[\W_]+")
+
+
+def name_key(name: str) -> str:
+    """A name as compared for duplicates: no spaces, no punctuation, ASCII digits/letters."""
+    return _NOT_NAME.sub("", normalise_text(name or "")).lower()
+
+
 def parse_number(text: str) -> Decimal | None:
     """An exact decimal from what was typed (full-width digits, ``1,234.5``), or ``None``."""
     text = normalise_text(str(text)).replace(" ", "")

@@ -24,12 +24,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from perfdesk.checks.context import name_key
 from perfdesk.core.changes import DEPARTMENT, PROJECT, UNIT, ChangeSet
 from perfdesk.core.entry import grades_of
 from perfdesk.core.errors import PerfDeskError
 from perfdesk.core.i18n import Text
 from perfdesk.core.model import Project
+from perfdesk.core.values import name_key
 from perfdesk.core.taxonomy import DEFAULT_GRADES
 from perfdesk.io import read_table
 from perfdesk.io.base import ImportResult, Location, Notice, Progress, ProgressCallback, bulk
