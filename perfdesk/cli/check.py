@@ -140,8 +140,8 @@ def _check_dataset(path: Path, *, fix: bool) -> Checked:
     from perfdesk.services.dataset import Dataset
 
     with Dataset.open(path, read_only=not fix) as ds:
-        context = check_context(ds)
         projects = ds.load_projects()
+        context = check_context(ds, projects)
         result = Checked(path=path, kind="dataset", profile=context.profile,
                          budget_year=context.budget_year)
         if fix:
