@@ -293,24 +293,26 @@ class CheckContext:
         return self._level2((level1, label))
 
 
-class _Memo:
+class _Memo(dict):
     """A pure function remembered for the texts a session repeats (labels, names, values).
 
+    Called like the function; a text met before is answered by the dictionary lookup alone
+    (no Python frame: the checker asks these hundreds of thousands of times on a big dataset).
     Bounded: when full it starts again, so a dataset of unique names cannot grow it forever.
     """
 
-    __slots__ = ("_fn", "_found")
+    __slots__ = ("_fn",)
 
     def __init__(self, fn) -> None:
+        super().__init__()
         self._fn = fn
-        self._found: dict = {}
 
-    def __call__(self, key):
-        found = self._found.get(key)
-        if found is None:
-            if len(self._found) > _CACHE_LIMIT:
-                self._found.clear()
-            found = self._found[key] = self._fn(key)
+    __call__ = dict.__getitem__
+
+    def __missing__(self, key):
+        if len(self) > _CACHE_LIMIT:
+            self.clear()
+        found = self[key] = self._fn(key)
         return found
 
 

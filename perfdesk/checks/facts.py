@@ -172,12 +172,16 @@ class ProjectFacts:
         level1s: the standard level-1 categories the rows cover.
         has_cost: some row is a 成本指标 of the profile.
         first_of: row position -> the earlier row whose name it repeats (ROW-02).
+        derived: what a rule derives from the project alone, kept for its other rows (see
+            :meth:`once`).
     """
 
-    __slots__ = ("project", "indicators", "filled", "level1s", "has_cost", "first_of")
+    __slots__ = ("project", "indicators", "filled", "level1s", "has_cost", "first_of",
+                 "derived")
 
     def __init__(self, project: "Project", ctx: "CheckContext") -> None:
         self.project = project
+        self.derived: dict = {}
         rows = self.indicators = [IndicatorFacts(ind, i, ctx)
                                   for i, ind in enumerate(project.indicators, 1)]
         filled = [f for f in rows if not f.blank]
@@ -194,3 +198,12 @@ class ProjectFacts:
                 if first is not f:
                     first_of[f.position] = first
         self.first_of = first_of
+
+    def once(self, key: str, derive):
+        """``derive(project)``, computed on the first call with ``key`` for this check of the
+        project: an indicator rule asking about the project's own text asks once, not once per
+        row."""
+        found = self.derived.get(key, self)
+        if found is self:
+            found = self.derived[key] = derive(self.project)
+        return found
