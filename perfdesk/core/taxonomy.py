@@ -76,18 +76,14 @@ def official_order(indicators: Sequence[_Item]) -> list[_Item]:
     the known ones, in the order it first appears), then level 2 in taxonomy order (unknown
     ones after, by first appearance), entry order within a group. The sort is stable, so an
     already ordered list comes back as it was."""
-    level2_rank = _LEVEL2_RANK
     first1: dict[str, int] = {}
     first2: dict[tuple[str, str], int] = {}
 
     def key(item: _Item) -> tuple[int, int]:
-        label1 = normalise_label(item.level1)
-        label1 = LEVEL1_ALIASES.get(label1, label1)
-        rank1 = LEVEL1_ORDER.index(label1) if label1 in LEVEL1_ORDER else \
-            len(LEVEL1_ORDER) + first1.setdefault(label1, len(first1))
-        label2 = normalise_label(item.level2)
-        label2 = LEVEL2_ALIASES.get(label2, label2)
-        rank2 = level2_rank.get(label2)
+        label1, rank1 = _level1_rank(item.level1)
+        if rank1 is None:
+            rank1 = len(LEVEL1_ORDER) + first1.setdefault(label1, len(first1))
+        label2, rank2 = _level2_rank(item.level2)
         if rank2 is None:
             rank2 = 100 + first2.setdefault((label1, label2), len(first2))
         return rank1, rank2
@@ -95,6 +91,23 @@ def official_order(indicators: Sequence[_Item]) -> list[_Item]:
     keyed = [(key(item), n, item) for n, item in enumerate(indicators)]
     keyed.sort(key=lambda entry: (entry[0], entry[1]))
     return [item for _key, _n, item in keyed]
+
+
+@lru_cache(maxsize=1024)
+def _level1_rank(label: str) -> tuple[str, int | None]:
+    """A level-1 label as :func:`official_order` compares it, and its place among the standard
+    ones (None for another label); asked once per label as written, not once per indicator."""
+    label = normalise_label(label)
+    label = LEVEL1_ALIASES.get(label, label)
+    return label, (LEVEL1_ORDER.index(label) if label in LEVEL1_ORDER else None)
+
+
+@lru_cache(maxsize=1024)
+def _level2_rank(label: str) -> tuple[str, int | None]:
+    """The same for a level-2 label (its place in the taxonomy's order)."""
+    label = normalise_label(label)
+    label = LEVEL2_ALIASES.get(label, label)
+    return label, _LEVEL2_RANK.get(label)
 
 
 # --- aliases seen in real tables ------------------------------------------------------------
