@@ -18,6 +18,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from perfdesk.checks.catalogue import RULES
+from perfdesk.checks.facts import categories
 from perfdesk.checks.plan import Plan
 from perfdesk.core.errors import InvalidValueError
 from perfdesk.core.i18n import Text
@@ -205,6 +206,9 @@ class CheckContext:
         self.label: Callable[[str], str] = _Memo(normalise_label)
         #: values.parse with the dataset's grades
         self.parse: Callable[[str], ParseResult] = _Memo(lambda text: parse(text, grades))
+        #: what a row's (level 1, level 2) labels say: :func:`perfdesk.checks.facts.categories`
+        self.categories: Callable[[tuple[str, str]], tuple] = _Memo(
+            lambda labels: categories(labels, self))
 
     def replace(self, **changes: Any) -> "CheckContext":
         """A new context with some constructor arguments changed (settings are merged)."""
