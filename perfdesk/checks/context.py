@@ -18,6 +18,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from perfdesk.checks.catalogue import RULES
+from perfdesk.checks.facts import categories
 from perfdesk.checks.plan import Plan
 from perfdesk.core.errors import InvalidValueError
 from perfdesk.core.i18n import Text
@@ -204,6 +205,9 @@ class CheckContext:
         self.label: Callable[[str], str] = _Memo(normalise_label)
         #: values.parse with the dataset's grades
         self.parse: Callable[[str], ParseResult] = _Memo(lambda text: parse(text, grades))
+        #: what a row's (level 1, level 2) labels say: :func:`perfdesk.checks.facts.categories`
+        self.categories: Callable[[tuple[str, str]], tuple] = _Memo(
+            lambda labels: categories(labels, self))
 
     def replace(self, **changes: Any) -> "CheckContext":
         """A new context with some constructor arguments changed (settings are merged)."""
@@ -293,24 +297,26 @@ class CheckContext:
         return self._level2((level1, label))
 
 
-class _Memo:
+class _Memo(dict):
     """A pure function remembered for the texts a session repeats (labels, names, values).
 
+    Called like the function; a text met before is answered by the dictionary lookup alone
+    (no Python frame: the checker asks these hundreds of thousands of times on a big dataset).
     Bounded: when full it starts again, so a dataset of unique names cannot grow it forever.
     """
 
-    __slots__ = ("_fn", "_found")
+    __slots__ = ("_fn",)
 
     def __init__(self, fn) -> None:
+        super().__init__()
         self._fn = fn
-        self._found: dict = {}
 
-    def __call__(self, key):
-        found = self._found.get(key)
-        if found is None:
-            if len(self._found) > _CACHE_LIMIT:
-                self._found.clear()
-            found = self._found[key] = self._fn(key)
+    __call__ = dict.__getitem__
+
+    def __missing__(self, key):
+        if len(self) > _CACHE_LIMIT:
+            self.clear()
+        found = self[key] = self._fn(key)
         return found
 
 

@@ -189,11 +189,17 @@ def related_to_project(f, p, ctx):
     mine = _indicator_kind(name)
     if not mine or f.is_satisfaction:
         return None
-    project = p.project
-    theirs = _kinds(project.name + project.annual_goal)
-    if not theirs or mine in theirs or _shares_run(name, project.name + project.annual_goal):
+    text, theirs = p.once("FIT-02", _project_kinds)
+    if not theirs or mine in theirs or _shares_run(name, text):
         return None
     return hit("name", name=clip(name), other=mine, project="、".join(sorted(theirs)))
+
+
+def _project_kinds(project) -> tuple[str, frozenset[str]]:
+    """The text FIT-02 reads a project's kinds from (its name and annual goal) and those kinds,
+    once per project (each project's text is its own: no use keeping it in the cache)."""
+    text = project.name + project.annual_goal
+    return text, _kinds.__wrapped__(text)
 
 
 @lru_cache(maxsize=_CACHE)

@@ -15,14 +15,13 @@ gives the same float, i.e. what was typed.
 from __future__ import annotations
 
 import datetime as _dt
-import gc
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from perfdesk.core.bulk import bulk  # noqa: F401  (readers and writers pause the collector)
 from perfdesk.core.entry import CellNote
 from perfdesk.core.errors import describe_location, file_name
 from perfdesk.core.i18n import ZH, Text, language
@@ -159,22 +158,6 @@ class Progress:
     def finish(self) -> None:
         if self.callback is not None:
             self.callback(self.total, self.total)
-
-
-@contextmanager
-def bulk() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a file's worth of objects is built.
-
-    Reading or writing a city's budget creates hundreds of thousands of short-lived objects,
-    none of them in reference cycles; without the pause the collector walks them over and over
-    (a quarter of an import's time). It runs again, as before, when the block ends."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 # --- cell values ----------------------------------------------------------------------------

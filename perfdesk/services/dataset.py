@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from perfdesk.core.bulk import bulk
 from perfdesk.core.changes import (
     COMMENT,
     DATASET,
@@ -300,8 +301,10 @@ class Dataset:
         return projects[0]
 
     def load_projects(self, uuids: Sequence[str] | None = None) -> list[Project]:
-        """Projects with their indicators, in tree order (all of them when ``uuids`` is None)."""
-        return list(self.iter_projects(uuids))
+        """Projects with their indicators, in tree order (all of them when ``uuids`` is None);
+        built with the garbage collector paused (:func:`perfdesk.core.bulk.bulk`)."""
+        with bulk():
+            return list(self.iter_projects(uuids))
 
     def iter_projects(self, uuids: Sequence[str] | None = None,
                       batch: int = 500) -> Iterator[Project]:
