@@ -12,8 +12,10 @@ starts each several times and measures, from process start to the line the app p
   Aim: at most 3× the floor's window.
 
 Uses Xvfb when it is installed (a real X11 window), otherwise Qt's offscreen platform. Both
-apps get ``PERFDESK_STARTUP_PROBE=1`` and quit as soon as they have printed.
-Also prints the bundle sizes.
+apps get ``PERFDESK_STARTUP_PROBE=1`` and quit as soon as they have printed. Prints the median
+wall time and, on Linux, the median CPU time (user + system) the process had used when it
+printed (read from /proc: on a busy machine the CPU ratio is the one to compare), and the
+bundle sizes.
 """
 
 from __future__ import annotations
@@ -63,15 +65,28 @@ def sample_dataset() -> Path:
     return path
 
 
-def time_until(command: list[str], marker: str, env: dict) -> float:
-    """Seconds from starting ``command`` until it prints a line starting with ``marker``."""
+TICK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds process ``pid`` has used so far (Linux; 0 elsewhere)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / TICK  # utime, stime (fields 14 and 15)
+
+
+def time_until(command: list[str], marker: str, env: dict) -> tuple[float, float]:
+    """(wall, CPU) seconds from starting ``command`` until it prints a line starting with
+    ``marker``."""
     start = time.perf_counter()
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                             text=True, env=env)
     try:
         for line in proc.stdout:
             if line.startswith(marker):
-                return time.perf_counter() - start
+                return time.perf_counter() - start, cpu_seconds(proc.pid)
         raise RuntimeError(f"{command[0]} exited without printing {marker!r}")
     finally:
         proc.wait(timeout=60)
@@ -113,19 +128,24 @@ def main() -> None:
         }
         for command, marker in cases.values():  # warm the file cache once
             time_until(command, marker, env)
-        runs: dict[str, list[float]] = {name: [] for name in cases}
+        runs: dict[str, list[tuple[float, float]]] = {name: [] for name in cases}
         for _ in range(args.runs):  # interleaved, so a busy moment hits every case alike
             for name, (command, marker) in cases.items():
                 runs[name].append(time_until(command, marker, env))
-        results = {name: statistics.median(times) for name, times in runs.items()}
+        wall = {name: statistics.median(t[0] for t in times) for name, times in runs.items()}
+        cpu = {name: statistics.median(t[1] for t in times) for name, times in runs.items()}
     finally:
         if xvfb is not None:
             xvfb.terminate()
-    base = results["floor window"]
     print(f"platform: {'Xvfb' if xvfb else env.get('QT_QPA_PLATFORM', 'native')}, "
           f"median of {args.runs} runs")
-    for name, seconds in results.items():
-        print(f"{name}: {seconds * 1000:.0f} ms, ratio {seconds / base:.2f}x")
+    for name in cases:
+        line = (f"{name}: wall {wall[name] * 1000:.0f} ms, ratio "
+                f"{wall[name] / wall['floor window']:.2f}x")
+        if cpu["floor window"]:
+            line += (f"; CPU {cpu[name] * 1000:.0f} ms, ratio "
+                     f"{cpu[name] / cpu['floor window']:.2f}x")
+        print(line)
     print(f"bundle sizes: PerfDesk {size_mb(perfdesk.parent):.0f} MB, "
           f"floor {size_mb(floor.parent):.0f} MB")
 
