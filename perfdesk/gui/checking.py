@@ -30,12 +30,17 @@ from perfdesk.gui.document import DatasetDocument
 from perfdesk.gui.jobs import Job, JobRunner, Progress
 from perfdesk.gui.translate import _t
 
+NO_FINDINGS: tuple = ()  # what a project without findings holds (one object for all)
+
+
 @dataclass(eq=False)
 class _BackgroundCheck:
     """One check of every project on a worker thread.
 
     Attributes:
         total: how many projects it checks.
+        context: the CheckContext the worker checks with (the live checks share it until an
+            edit changes what it knows: see LiveChecker.context).
         title, label, progress_dialog: how the job shows itself.
         work: what runs on the worker thread.
         job: its Job in the runner, once it was launched.
@@ -48,6 +53,7 @@ class _BackgroundCheck:
 
     total: int
     title: str
+    context: Any = None
     label: str = ""
     progress_dialog: bool = False
     work: Callable[[Progress], int] | None = None
@@ -107,8 +113,8 @@ class LiveChecker(QObject):
 
     # --- reading ----------------------------------------------------------------------------
 
-    def findings(self, project_uuid: str) -> list:
-        return self._findings.get(project_uuid, [])
+    def findings(self, project_uuid: str) -> Sequence:
+        return self._findings.get(project_uuid, NO_FINDINGS)
 
     def summary(self, project_uuid: str) -> Summary:
         return self._summaries.get(project_uuid, EMPTY_SUMMARY)
@@ -136,10 +142,20 @@ class LiveChecker(QObject):
         """The CheckContext of the live checks, built once per dataset (and again after the
         dataset's settings change) by the same service the command line uses, from the
         project list the window has already read (opening 10,000 projects would otherwise
-        read it twice)."""
+        read it twice). While the background check runs, the live checks read its context
+        (checks only read a context; one context of 10,000 projects is ~5 MB)."""
         if self._context is None:
             self._context = self.document.check_context()
         return self._context
+
+    def _context_to_change(self):
+        """The live context, about to be told of an added, renamed or removed project: never
+        the one a running background check reads (a context of its own is built then, from
+        the document, which already has the change)."""
+        run = self._background
+        if run is not None and self._context is run.context:
+            self._context = None
+        return self.context
 
     # --- checking ---------------------------------------------------------------------------
 
@@ -193,9 +209,11 @@ class LiveChecker(QObject):
         self._unit_of = {e.uuid: e.unit_uuid for e in entries}
         self._forget_gone()
         uuids = [e.uuid for e in entries]
-        # the worker's own context (the live one changes as the clerk edits) and reader
-        context, load_projects = self.document.check_context(), self.document.project_loader()
-        run = _BackgroundCheck(total=len(uuids), title=title, label=label,
+        # the worker checks with the live checks' context, which both only read (an edit that
+        # changes what it knows gives the live checks one of their own: _context_to_change),
+        # and reads the projects through a connection of its own
+        context, load_projects = self.context, self.document.project_loader()
+        run = _BackgroundCheck(total=len(uuids), title=title, context=context, label=label,
                                progress_dialog=progress_dialog)
 
         def work(progress):
@@ -299,11 +317,12 @@ class LiveChecker(QObject):
             self._background.live.update(results)
         changed = []
         for uuid, findings in results.items():
-            findings = sorted(findings, key=rank)
+            # a clean project (most of them) holds the shared empty findings and summary
+            findings = sorted(findings, key=rank) if findings else NO_FINDINGS
             if self._findings.get(uuid) != findings:
                 changed.append(uuid)
             self._findings[uuid] = findings
-            self._summaries[uuid] = summarise(findings)
+            self._summaries[uuid] = summarise(findings) if findings else EMPTY_SUMMARY
         if changed:
             self.findingsChanged.emit(changed)
 
@@ -320,19 +339,19 @@ class LiveChecker(QObject):
 
     def _project_changed(self, uuid: str, fields: list) -> None:
         if "name" in fields:  # the unit's other projects may now share its name (HDR-06)
-            self.context.note_project(self.document.project(uuid))
+            self._context_to_change().note_project(self.document.project(uuid))
             self._recheck_many(self._siblings(uuid) or [uuid])
         else:
             self.recheck(uuid)
 
     def _project_added(self, uuid: str, unit_uuid: str, _position: int) -> None:
         self._unit_of[uuid] = unit_uuid
-        self.context.note_project(self.document.project(uuid))
+        self._context_to_change().note_project(self.document.project(uuid))
         self._recheck_many(self._siblings(uuid))
 
     def _project_removed(self, uuid: str) -> None:
         if self._context is not None:
-            self._context.forget_project(uuid)
+            self._context_to_change().forget_project(uuid)
         siblings = [u for u in self._siblings(uuid) if u != uuid]
         self._unit_of.pop(uuid, None)
         self._findings.pop(uuid, None)
