@@ -1,6 +1,7 @@
 """How fast the frozen app starts, against a minimal PySide6 window frozen the same way.
 
     python bench/bench_startup.py [--rebuild] [--runs N]
+    python bench/bench_startup.py --wine [--rebuild] [--runs N]
 
 Builds (once, into bench/out/) the PerfDesk bundle with build.spec and the floor — the smallest
 PySide6 app with a main window (bench/startup/floor_app.py) — with the same spec options. Then
@@ -33,6 +34,9 @@ from common import OUT, ROOT
 
 DIST = OUT / "frozen"
 WORK = OUT / "frozen-build"
+WINE_WORK = Path(os.environ.get("WIN_WORK", Path.home() / ".cache" / "perfdesk-wine"))
+WINE = "/usr/lib/wine/wine64"
+WINE_DIST = OUT / "wine"
 SAMPLE = ROOT / "resources" / "samples" / "000_05425078e2155506.txt"
 
 
@@ -46,6 +50,36 @@ def build(spec: Path, name: str, rebuild: bool) -> Path:
                         str(DIST), "--workpath", str(WORK / name), str(spec)], check=True,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return exe
+
+
+def wine_env(env: dict | None = None) -> dict:
+    return dict(env or os.environ, WINEPREFIX=str(WINE_WORK / "prefix"), WINEDEBUG="-all",
+                WINEDLLOVERRIDES="mscoree,mshtml=;mscms=n,b")
+
+
+def windows_path(path: Path) -> str:
+    return "Z:" + str(path).replace("/", "\\")
+
+
+def wine_builds(rebuild: bool) -> tuple[Path, Path]:
+    """PerfDesk.exe (copied from the shared tool's last build) and the floor frozen with the
+    tool's Windows Python, each with the tool's mscms stand-in beside it."""
+    perfdesk = WINE_DIST / "PerfDesk"
+    if rebuild or not perfdesk.exists():
+        shutil.rmtree(perfdesk, ignore_errors=True)
+        shutil.copytree(WINE_WORK / "last-dist", perfdesk, symlinks=True)
+    floor = WINE_DIST / "floor"
+    if rebuild or not (floor / "floor.exe").exists():
+        print("building floor.exe under Wine …", flush=True)
+        spec = ROOT / "bench" / "startup" / "floor.spec"
+        subprocess.run([WINE, str(WINE_WORK / "python" / "python.exe"), "-m", "PyInstaller",
+                        "--noconfirm", "--distpath", windows_path(WINE_DIST),
+                        "--workpath", windows_path(OUT / "wine-build"), windows_path(spec)],
+                       check=True, env=wine_env(), cwd=spec.parent,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for folder in (perfdesk, floor):
+        shutil.copy(WINE_WORK / "mscms.dll", folder / "mscms.dll")
+    return perfdesk / "PerfDesk.exe", floor / "floor.exe"
 
 
 def size_mb(folder: Path) -> float:
@@ -111,19 +145,37 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rebuild", action="store_true")
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--wine", action="store_true",
+                        help="the Windows build under Wine (see the module's docstring)")
     args = parser.parse_args()
 
-    perfdesk = build(ROOT / "build.spec", "PerfDesk", args.rebuild)
-    floor = build(ROOT / "bench" / "startup" / "floor.spec", "floor", args.rebuild)
     dataset = sample_dataset()
     home = OUT / "startup-home"
     home.mkdir(parents=True, exist_ok=True)
+    prefix: list[str] = []
+    dataset_arg = str(dataset)
+    if args.wine:
+        perfdesk, floor = wine_builds(args.rebuild)
+        prefix, dataset_arg = [WINE], windows_path(dataset)
+    else:
+        perfdesk = build(ROOT / "build.spec", "PerfDesk", args.rebuild)
+        floor = build(ROOT / "bench" / "startup" / "floor.spec", "floor", args.rebuild)
     env, xvfb = display_env(home)
+    wineserver = None
+    if args.wine:
+        env = wine_env(env)
+        env["PERFDESK_HOME"] = windows_path(home)
+        env.pop("QT_QPA_PLATFORM", None)
+        # one wineserver for every run, so no run pays for starting it
+        wineserver = subprocess.Popen(["wineserver", "-f", "-p"], env=env,
+                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(1)
     try:
         cases = {
-            "floor window": ([str(floor)], "PERFDESK-READY window"),
-            "PerfDesk window (start screen)": ([str(perfdesk)], "PERFDESK-READY window"),
-            "PerfDesk tree (sample, 22 projects)": ([str(perfdesk), str(dataset)],
+            "floor window": (prefix + [str(floor)], "PERFDESK-READY window"),
+            "PerfDesk window (start screen)": (prefix + [str(perfdesk)],
+                                               "PERFDESK-READY window"),
+            "PerfDesk tree (sample, 22 projects)": (prefix + [str(perfdesk), dataset_arg],
                                                     "PERFDESK-READY tree"),
         }
         for command, marker in cases.values():  # warm the file cache once
@@ -135,9 +187,13 @@ def main() -> None:
         wall = {name: statistics.median(t[0] for t in times) for name, times in runs.items()}
         cpu = {name: statistics.median(t[1] for t in times) for name, times in runs.items()}
     finally:
+        if wineserver is not None:
+            subprocess.run(["wineserver", "-k"], env=env, check=False)
+            wineserver.wait(timeout=30)
         if xvfb is not None:
             xvfb.terminate()
-    print(f"platform: {'Xvfb' if xvfb else env.get('QT_QPA_PLATFORM', 'native')}, "
+    print(f"{'Windows build under Wine, ' if args.wine else ''}platform: "
+          f"{'Xvfb' if xvfb else env.get('QT_QPA_PLATFORM', 'native')}, "
           f"median of {args.runs} runs")
     for name in cases:
         line = (f"{name}: wall {wall[name] * 1000:.0f} ms, ratio "
