@@ -20,15 +20,17 @@ from __future__ import annotations
 import queue
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from perfdesk.core.errors import Cancelled
 from perfdesk.core.severity import EMPTY_SUMMARY, Summary, rank, summarise
-from perfdesk.gui.document import DatasetDocument
 from perfdesk.gui.jobs import Job, JobRunner, Progress
 from perfdesk.gui.translate import _t
+
+if TYPE_CHECKING:
+    from perfdesk.gui.document import DatasetDocument
 
 NO_FINDINGS: tuple = ()  # what a project without findings holds (one object for all)
 
