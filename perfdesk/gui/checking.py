@@ -91,9 +91,8 @@ class LiveChecker(QObject):
         """
         super().__init__(parent)
         self.document = document
-        from perfdesk import checks  # loads with the first dataset, not at start-up
-
-        self.engine = checks  # check_project, check_projects, CheckContext
+        self._warm = False  # False until the event loop has turned once: see check_soon
+        self._soon: list[str] = []
         if jobs is None:
             jobs = JobRunner()
             jobs.setParent(self)
@@ -112,6 +111,14 @@ class LiveChecker(QObject):
         document.indicatorAdded.connect(lambda p, _pos: self.recheck(p))
         document.indicatorRemoved.connect(lambda p, _pos: self.recheck(p))
         document.indicatorMoved.connect(lambda p, _a, _b: self.recheck(p))
+
+    @property
+    def engine(self):
+        """The rules (check_project, check_projects, CheckContext): loaded by the first check,
+        after the opened dataset's tree is on screen (see check_soon)."""
+        from perfdesk import checks
+
+        return checks
 
     # --- reading ----------------------------------------------------------------------------
 
@@ -160,6 +167,27 @@ class LiveChecker(QObject):
         return self.context
 
     # --- checking ---------------------------------------------------------------------------
+
+    def check_soon(self, project_uuid: str) -> None:
+        """Check a project the clerk is about to see: at once, except while the dataset is
+        being opened — then at the next turn of the event loop, so the window shows the
+        opened dataset (its tree, the form) before the rules load and the project's marks
+        come in."""
+        if self._warm:
+            self.recheck(project_uuid)
+            return
+        if not self._soon:
+            QTimer.singleShot(0, self, self._check_soon)
+        self._soon.append(project_uuid)
+
+    def _check_soon(self) -> None:
+        self._warm = True
+        uuids, self._soon = self._soon, []
+        if self.document.dataset.closed:
+            return  # closed again before the event loop turned
+        known = {e.uuid for e in self.document.project_entries()}
+        self._store({u: self.engine.check_project(self.document.project(u), self.context)
+                     for u in dict.fromkeys(uuids) if u in known and not self.checked(u)})
 
     def recheck(self, project_uuid: str) -> None:
         """Check one project now, from its current (cached) state."""
@@ -211,16 +239,17 @@ class LiveChecker(QObject):
         self._unit_of = {e.uuid: e.unit_uuid for e in entries}
         self._forget_gone()
         uuids = [e.uuid for e in entries]
-        # the worker checks with the live checks' context, which both only read (an edit that
-        # changes what it knows gives the live checks one of their own: _context_to_change),
-        # and reads the projects through a connection of its own
-        context, load_projects = self.context, self.document.project_loader()
-        run = _BackgroundCheck(total=len(uuids), title=title, context=context, label=label,
+        # the worker checks with the live checks' context (taken when it starts: the rules
+        # load then), which both only read (an edit that changes what it knows gives the live
+        # checks one of their own: _context_to_change), and reads the projects through a
+        # connection of its own
+        load_projects = self.document.project_loader()
+        run = _BackgroundCheck(total=len(uuids), title=title, label=label,
                                progress_dialog=progress_dialog)
 
         def work(progress):
             try:
-                return check_every_project(load_projects, context, uuids, run.delivered.put,
+                return check_every_project(load_projects, run.context, uuids, run.delivered.put,
                                            progress)
             except BaseException as error:  # reported when the GUI thread takes the outcome
                 run.error = error
@@ -236,6 +265,7 @@ class LiveChecker(QObject):
         """Start ``run`` on a worker thread through the job runner (once)."""
         if run is not self._background or run.job is not None:
             return run.job
+        run.context = self.context
 
         def ended(*_args) -> None:  # what is left is stored at once: the job is over
             self._finish(run)

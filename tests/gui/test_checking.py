@@ -133,7 +133,8 @@ def test_a_rename_while_every_project_is_checked_gives_the_live_checks_their_own
     window.set_dataset(big_dataset)
     checker, document = window.checker, window.document
     run = checker._background
-    assert run is not None and checker.context is run.context
+    qtbot.waitUntil(lambda: run.job is not None, timeout=WAIT)  # launched (not yet stored)
+    assert checker.context is run.context
     first, second = [e.uuid for e in document.project_entries()[:2]]
     first_name = document.project(first).name
     document.push(commands.EditProject(document, second, {"name": first_name}))
@@ -159,3 +160,18 @@ def test_the_findings_are_stored_a_batch_per_turn_of_the_event_loop(window, big_
     qtbot.waitUntil(lambda: not window.checker.busy, timeout=WAIT)
     assert sum(stored) >= PROJECTS - 1  # the project on screen was checked at once
     assert max(stored) <= BATCH and len(stored) >= PROJECTS // BATCH
+
+
+def test_the_opened_dataset_is_on_screen_before_its_first_project_is_checked(window,
+                                                                          big_dataset, qtbot):
+    """Opening shows the tree and the first project at once; the rules load and its marks
+    come at the next turn of the event loop. A project chosen later is checked at once."""
+    window.set_dataset(big_dataset)
+    first = window.current_project
+    assert window.tree_model.project_count() == PROJECTS and first is not None
+    assert not window.checker.checked(first)
+    qtbot.waitUntil(lambda: window.checker.checked(first), timeout=WAIT)
+    window.checker.stop()  # the background check is not what this test is about
+    last = window.document.project_entries()[-1].uuid
+    window.select_in_tree(last)
+    assert window.current_project == last and window.checker.checked(last)
