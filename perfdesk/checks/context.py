@@ -189,7 +189,9 @@ class CheckContext:
         self._reference = _ReferenceIndex(self.reference_projects)
         self._sibling_key: dict[str, tuple[str, str, str]] = {}
         self._names: dict[str, str] = {}
-        self._siblings: dict[tuple[str, str, str], set[str]] = {}
+        # (department, unit, name key) → the uuid of the one project so named, or the set of
+        # uuids when several are (a set per project cost 2 MB at 10,000 projects)
+        self._siblings: dict[tuple[str, str, str], str | set[str]] = {}
         for uuid, department, unit, name in sibling_projects:
             self._add_sibling(uuid, department, unit, name)
 
@@ -229,7 +231,13 @@ class CheckContext:
         self._sibling_key[uuid] = key
         self._names[uuid] = name
         if key[2]:
-            self._siblings.setdefault(key, set()).add(uuid)
+            found = self._siblings.get(key)
+            if found is None or found == uuid:
+                self._siblings[key] = uuid
+            elif isinstance(found, set):
+                found.add(uuid)
+            else:
+                self._siblings[key] = {found, uuid}
 
     def note_project(self, project: "Project") -> None:
         """Record a project's current unit and name (after an add, rename or move)."""
@@ -240,10 +248,13 @@ class CheckContext:
         """Stop counting a deleted project as a sibling."""
         key = self._sibling_key.pop(uuid, None)
         self._names.pop(uuid, None)
-        if key is not None and key in self._siblings:
-            self._siblings[key].discard(uuid)
-            if not self._siblings[key]:
-                del self._siblings[key]
+        found = self._siblings.get(key) if key is not None else None
+        if found == uuid:
+            del self._siblings[key]
+        elif isinstance(found, set):
+            found.discard(uuid)
+            if len(found) == 1:
+                self._siblings[key] = next(iter(found))
 
     def same_named(self, project: "Project") -> int:
         """How many other projects of the project's unit have the same name."""
@@ -252,6 +263,8 @@ class CheckContext:
         found = self._siblings.get(key)
         if not found:
             return 0
+        if isinstance(found, str):
+            return int(found != project.uuid)
         return len(found) - (project.uuid in found)
 
     def with_projects(self, projects: Sequence["Project"]) -> "CheckContext":
@@ -269,7 +282,8 @@ class CheckContext:
         other = copy.copy(self)
         other._sibling_key = dict(self._sibling_key)
         other._names = dict(self._names)
-        other._siblings = {k: set(v) for k, v in self._siblings.items()}
+        other._siblings = {k: set(v) if isinstance(v, set) else v
+                           for k, v in self._siblings.items()}
         for project in changed:
             other.note_project(project)
         return other
