@@ -635,15 +635,25 @@ def read_sheet(sheet: Sheet, *, profile: str, notices: list[Notice],
             f"The table names no budget unit; it was taken as the department's own: the unit "
             f"is the department '{department}'."), sheet.location(column="预算单位"), HINT))
     goal = labels.text("annual_goal") or _goal_label(labels, sheet, notices)
+    midterm_goal = labels.text("midterm_goal")
     attribute = labels.text("attribute")
     start, end = _read_period(labels.text("period"), year, sheet, notices)
+    if not goal and midterm_goal and (start is None or start == end) and all(
+            heading_key(sheet.value(r, c)) == "总体目标" for r, c in labels.found["midterm_goal"]):
+        # a one-year table (a 专项 or 中央预算内投资 target table) whose one goal is 总体目标
+        r, c = labels.found["midterm_goal"][0]
+        goal, midterm_goal = midterm_goal, ""
+        notices.append(Notice(Text(
+            "表中只有“总体目标”（没有年度目标、项目期只有一年），已作为年度目标读取。",
+            "The table gives only 总体目标 (no 年度目标, a one-year project); it was read as "
+            "the annual goal."), sheet.location(r, "总体目标"), HINT))
     money = _read_money(labels, sheet, notices)
     project = Project(
         name=name, code=labels.text("code"), department=department, unit=unit, kind=kind,
         unit_code=unit_code,
         implementing_unit=implementing, attribute=attribute, period_start=start,
         period_end=end, annual_goal=goal,
-        midterm_goal=labels.text("midterm_goal"), source_ref=where.ref(), **money,
+        midterm_goal=midterm_goal, source_ref=where.ref(), **money,
         indicators=read_grid(sheet, grid, profile=profile, grades=grades, notices=notices))
     return project
 
