@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 
 from perfdesk.core.errors import Cancelled
 from perfdesk.core.severity import EMPTY_SUMMARY, Summary, rank, summarise
@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from perfdesk.gui.document import DatasetDocument
 
 NO_FINDINGS: tuple = ()  # what a project without findings holds (one object for all)
+HOLD_LIMIT_MS = 1000  # see LiveChecker.hold_until_painted
 
 
 @dataclass(eq=False)
@@ -91,7 +92,9 @@ class LiveChecker(QObject):
         """
         super().__init__(parent)
         self.document = document
-        self._warm = False  # False until the event loop has turned once: see check_soon
+        self._warm = False  # False while the dataset is being opened: see hold_until_painted
+        self._held: list[Callable[[], Any]] = []  # what waits for that
+        self._held_by = None  # the widget whose first paint ends the wait
         self._soon: list[str] = []
         if jobs is None:
             jobs = JobRunner()
@@ -168,23 +171,58 @@ class LiveChecker(QObject):
 
     # --- checking ---------------------------------------------------------------------------
 
+    def hold_until_painted(self, widget) -> None:
+        """While the dataset is being opened, hold the checks it asks for (the project on
+        screen, the background check of all) until ``widget`` (the project tree) has first
+        painted: the clerk sees the opened dataset before the rules load and the marks come
+        in. (After HOLD_LIMIT_MS at the latest, should it never paint.)"""
+        self._held_by = widget
+        widget.installEventFilter(self)
+        QTimer.singleShot(HOLD_LIMIT_MS, self, self._release)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
+        if obj is self._held_by and event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self, self._release)  # once this paint is done
+        return False
+
+    def _later(self, work: Callable[[], Any]) -> None:
+        """``work`` now, or when the hold of hold_until_painted ends (the next turn of the
+        event loop when nothing holds it)."""
+        if self._warm:
+            work()
+            return
+        if not self._held and self._held_by is None:
+            QTimer.singleShot(0, self, self._release)
+        self._held.append(work)
+
+    def _release(self) -> None:
+        if self._warm:
+            return
+        self._warm = True
+        if self._held_by is not None:
+            self._held_by.removeEventFilter(self)
+            self._held_by = None
+        held, self._held = self._held, []
+        if self.document.dataset.closed:
+            return  # closed again before it was painted
+        for work in held:
+            work()
+
     def check_soon(self, project_uuid: str) -> None:
-        """Check a project the clerk is about to see: at once, except while the dataset is
-        being opened — then at the next turn of the event loop, so the window shows the
-        opened dataset (its tree, the form) before the rules load and the project's marks
-        come in."""
+        """Check a project the clerk is about to see: at once, except the first one shown
+        while the dataset is being opened (see hold_until_painted). Another one asked for
+        then (the clerk moved on) ends the hold: it is checked at once."""
+        if not self._warm and self._soon:
+            self._release()
         if self._warm:
             self.recheck(project_uuid)
             return
         if not self._soon:
-            QTimer.singleShot(0, self, self._check_soon)
+            self._later(self._check_soon)
         self._soon.append(project_uuid)
 
     def _check_soon(self) -> None:
-        self._warm = True
         uuids, self._soon = self._soon, []
-        if self.document.dataset.closed:
-            return  # closed again before the event loop turned
         known = {e.uuid for e in self.document.project_entries()}
         self._store({u: self.engine.check_project(self.document.project(u), self.context)
                      for u in dict.fromkeys(uuids) if u in known and not self.checked(u)})
@@ -211,10 +249,13 @@ class LiveChecker(QObject):
 
     def check_all(self) -> None:
         """(Re)check every project in the background, unseen (the status bar counts). The
-        work starts once the event loop turns again: what was just opened or changed is on
-        screen first."""
+        work starts once the event loop turns again (or, while the dataset is being opened,
+        once its tree was painted): what was just opened or changed is on screen first."""
         run = self._prepare(_t("全部检查"), "", progress_dialog=False)
-        QTimer.singleShot(0, self, lambda: self._launch(run))
+        if self._warm:
+            QTimer.singleShot(0, self, lambda: self._launch(run))
+        else:
+            self._later(lambda: self._launch(run))
 
     def check_all_job(self, *, title: str, label: str = "") -> Job:
         """Check every project again with a progress dialog and 取消 (F5); returns the Job.

@@ -165,7 +165,7 @@ def test_the_findings_are_stored_a_batch_per_turn_of_the_event_loop(window, big_
 def test_the_opened_dataset_is_on_screen_before_its_first_project_is_checked(window,
                                                                           big_dataset, qtbot):
     """Opening shows the tree and the first project at once; the rules load and its marks
-    come at the next turn of the event loop. A project chosen later is checked at once."""
+    come once the tree has been painted. A project chosen later is checked at once."""
     window.set_dataset(big_dataset)
     first = window.current_project
     assert window.tree_model.project_count() == PROJECTS and first is not None

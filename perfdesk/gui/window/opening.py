@@ -129,6 +129,7 @@ class DatasetOpening:
         ui = window.ui
         window.document = document = DatasetDocument(dataset, window)
         window.checker = checker = LiveChecker(document, window, jobs=window.jobs)
+        checker.hold_until_painted(ui.projectTree.viewport())  # the tree first, then the rules
         window.tree_model = ProjectTreeModel(document, checker, window)
         window.proxy.setSourceModel(window.tree_model)
         window.indicator_model = IndicatorTableModel(document, checker, window)
