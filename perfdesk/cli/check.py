@@ -144,11 +144,13 @@ def _check_input(path: Path, args: argparse.Namespace) -> Checked:
 
 def _check_dataset(path: Path, *, fix: bool, worded: tuple[Severity, ...] = ORDER) -> Checked:
     from perfdesk.checks import check_project
+    from perfdesk.core.bulk import kept
     from perfdesk.services.checking import check_context
     from perfdesk.services.dataset import Dataset
 
-    with Dataset.open(path, read_only=not fix) as ds:
+    with kept() as keep, Dataset.open(path, read_only=not fix) as ds:
         projects = ds.load_projects()
+        keep()  # the projects live until they are checked
         context = check_context(ds, projects)
         result = Checked(path=path, kind="dataset", profile=context.profile,
                          budget_year=context.budget_year)

@@ -102,21 +102,24 @@ def _add_export(p: argparse.ArgumentParser) -> None:
 
 @command("export", "导出官方格式的 Excel 表", "export the official Excel layouts", _add_export)
 def _run_export(args: argparse.Namespace) -> int:
-    from perfdesk.services.dataset import Dataset
+    from perfdesk.core.bulk import kept
     from perfdesk.io import export_detail, export_disclosure
+    from perfdesk.services.dataset import Dataset
 
-    with Dataset.open(args.dataset, read_only=True) as ds:
-        projects = ds.load_projects()
-        year = ds.info.budget_year
-        errors = _with_errors(ds, projects)
-    if args.format == "detail":
-        path = export_detail(projects, args.output, year=year,
-                             filled_by=args.filled_by, phone=args.phone,
-                             date=datetime.date.today() if args.filled_by else None)
-        kind = tr("申报表", "detailed forms")
-    else:
-        path = export_disclosure(projects, args.output, title=args.title, year=year)
-        kind = tr("公开表", "disclosure table")
+    with kept() as keep:
+        with Dataset.open(args.dataset, read_only=True) as ds:
+            projects = ds.load_projects()
+            keep()  # the projects live until the file is written
+            year = ds.info.budget_year
+            errors = _with_errors(ds, projects)
+        if args.format == "detail":
+            path = export_detail(projects, args.output, year=year,
+                                 filled_by=args.filled_by, phone=args.phone,
+                                 date=datetime.date.today() if args.filled_by else None)
+            kind = tr("申报表", "detailed forms")
+        else:
+            path = export_disclosure(projects, args.output, title=args.title, year=year)
+            kind = tr("公开表", "disclosure table")
     print(tr("已导出 {n} 个项目到 {path}（{kind}）", "Exported {n} projects to {path} ({kind})",
              n=len(projects), path=path, kind=kind))
     if errors:
