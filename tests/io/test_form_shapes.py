@@ -1,0 +1,83 @@
+"""Shapes of the detailed form and its label block that clerks' tables have (issue 11, the
+held-out tables): each rule on a small made-up table of that shape, read as a clerk imports it."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from openpyxl import Workbook
+
+from perfdesk.io import read_table
+
+
+def workbook(path, rows, merges=()):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    for row in rows:
+        ws.append(row)
+    for merge in merges:
+        ws.merge_cells(merge)
+    wb.save(path)
+    return path
+
+
+def texts(result):
+    return [n.text() for n in result.notices]
+
+
+# --- a unit in the name's brackets ------------------------------------------------------------
+
+
+def test_a_bare_number_takes_the_unit_written_in_the_names_brackets(tmp_path):
+    path = workbook(tmp_path / "申报表.xlsx", [
+        ["项目名称", "乡村道路养护项目"],
+        ["主管部门", "某县交通运输局", "实施单位", "某县公路段"],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "时效指标", "任务完成时限(月)", "10"],
+        [None, "数量指标", "养护里程（单位：公里）", "35"],
+        [None, None, "受益人数(贫困户)", "120"],
+        [None, "质量指标", "验收合格率(%)", "≥95%"],
+    ])
+    result = read_table(path)
+    (project,) = result.projects
+    got = [(i.name, i.comparator, i.target, i.unit) for i in project.indicators]
+    assert got == [
+        ("任务完成时限(月)", "", Decimal(10), "月"),
+        ("养护里程（单位：公里）", "", Decimal(35), "公里"),
+        ("受益人数(贫困户)", "", Decimal(120), ""),  # 贫困户 says who, not a unit
+        ("验收合格率(%)", "≥", Decimal(95), "%"),  # the value's own unit
+    ]
+    said = [t for t in texts(result) if "括号" in t]
+    assert len(said) == 2 and "第 4 行" in said[0] and "“月”" in said[0]
+
+
+# --- a template's 指标值 cells left unfilled ---------------------------------------------------
+
+
+def test_a_value_cell_holding_only_a_unit_is_an_empty_target_with_that_unit(tmp_path):
+    path = workbook(tmp_path / "专项.xlsx", [
+        ["2020年省级财政某专项资金绩效目标表"],
+        ["专项(项目)名称", "农村饮水安全专项"],
+        ["区级主管部门", "某区水利局"],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值"],
+        [None, "产出指标", "数量指标", "指标1:新建管网长度", "公里"],
+        [None, None, None, "指标2:受益人口", "万人"],
+        [None, None, "质量指标", "指标1:工程验收合格率", "≧ %"],
+        [None, None, "时效指标", "完工时间", "达成"],
+    ], ["A4:A8", "B5:B8", "C5:C6"])
+    result = read_table(path)
+    (project,) = result.projects
+    got = [(i.name, i.comparator, i.target, i.unit, i.value_text, i.value_display())
+           for i in project.indicators]
+    assert got == [
+        ("新建管网长度", "", None, "公里", "", ""),
+        ("受益人口", "", None, "万人", "", ""),
+        ("工程验收合格率", "≥", None, "%", "", ""),
+        ("完工时间", "", None, "", "", "达成"),  # a grade is a target, not a unit
+    ]
+    # the official grid shows the comparator and unit given, with the number still to fill
+    assert project.indicators[2].value_columns() == ("≥", "", "%")
+    said = texts(result)
+    assert any("第 5 行" in t and "“公里”只有单位" in t for t in said)
+    assert any("第 7 行" in t and "只有计算符号和单位" in t for t in said)
