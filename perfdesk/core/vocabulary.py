@@ -145,7 +145,8 @@ _PROJECT_SHARED: dict[str, tuple[str, ...]] = {
     "code": ("项目编码", "项目代码", "项目编号"),
     "department": ("主管部门", "主管部门名称", "主管部门及代码", "主管部门及编码", "主管部门编码及名称", "部门", "部门名称", "主管单位",
                    "部门(单位)名称", "部门(单位)", "主管部门(单位)", "部门单位名称", "预算部门",
-                   "预算部门名称", "县级主管部门", "市级主管部门", "省级主管部门", "项目主管部门"),
+                   "预算部门名称", "县级主管部门", "市级主管部门", "省级主管部门", "区级主管部门",
+                   "乡级主管部门", "镇级主管部门", "项目主管部门"),
     "unit": ("预算单位", "预算单位名称", "预算单位及代码", "预算单位及编码", "单位名称", "预算单位(实施单位)",
              "项目单位", "申报单位", "下达地方或单位"),
     "annual_goal": ("年度目标", "年度绩效目标", "年度总体目标", "绩效目标(年度)",
@@ -212,6 +213,19 @@ def form_label(text: object) -> str | None:
         return None
     # a note in brackets after a label: 中期滚动目标(2019年--2021年), 预算单位(盖章)
     return _FORM.get(key) or _FORM.get(_BRACKET_NOTE.sub("", key))
+
+
+# The tiers a 专项 table names its offices by (省级主管部门 / 市级主管部门 / 区级主管部门), highest
+# first: the lowest tier a table names is the one spending the money.
+TIERS = ("省级", "市级", "县级", "区级", "乡级", "镇级")
+_TIER_RANK = {"省级": 0, "市级": 1, "县级": 2, "区级": 2, "乡级": 3, "镇级": 3}
+
+
+def label_tier(text: object) -> int | None:
+    """How low the tier a label names is (``市级主管部门`` → 1, ``区级主管部门`` → 2), or ``None``
+    for a label naming no tier (主管部门)."""
+    key = heading_key(text)
+    return next((rank for tier, rank in _TIER_RANK.items() if key.startswith(tier)), None)
 
 
 def table_column(text: object) -> str | None:

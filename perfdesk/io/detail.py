@@ -51,6 +51,7 @@ from perfdesk.core.vocabulary import (
     form_label,
     heading_key,
     indicator_column,
+    label_tier,
     table_column,
     title_subject,
 )
@@ -598,7 +599,7 @@ def read_sheet(sheet: Sheet, *, profile: str, notices: list[Notice],
     year = _title_year(sheet, grid.first_row)
 
     name = _project_in_title(sheet, labels, labels.text("name"), notices)
-    department, _code = split_code(labels.text("department"))
+    department, _code = split_code(_lowest_tier(labels, "department", notices))
     kind = SELF_EVALUATION if _self_evaluation(sheet, grid) else ""
     whole = _whole_department(sheet, grid.first_row)
     if department and (whole or not name and "name" not in labels.found):
@@ -644,6 +645,31 @@ def read_sheet(sheet: Sheet, *, profile: str, notices: list[Notice],
         midterm_goal=labels.text("midterm_goal"), source_ref=where.ref(), **money,
         indicators=read_grid(sheet, grid, profile=profile, grades=grades, notices=notices))
     return project
+
+
+def _lowest_tier(labels: _Labels, label: str, notices: list[Notice]) -> str:
+    """The value of ``label`` (主管部门) when the form names it for several tiers (省级 / 市级 /
+    区级主管部门, a 专项 transfer table): the lowest tier's that is filled in, which spends the
+    money, said in a notice; otherwise the label's value as :meth:`_Labels.text` reads it."""
+    sheet = labels.sheet
+    tiered = []
+    for r, c in labels.found.get(label, ()):
+        tier = label_tier(sheet.value(r, c))
+        value, _where = labels.value_at(r, c)
+        if tier is not None and cell_text(value):
+            tiered.append((tier, r, c, cell_text(value)))
+    if len(tiered) < 2:
+        return labels.text(label)
+    tier, r, c, value = max(tiered, key=lambda t: (t[0], t[1], t[2]))
+    written = cell_text(sheet.value(r, c))
+    others = "、".join(f"{cell_text(sheet.value(tr, tc))}“{v}”" for _t, tr, tc, v in tiered
+                      if (tr, tc) != (r, c))
+    notices.append(Notice(Text(
+        f"表中列出了几级主管部门（{others}、{written}“{value}”），已按最低一级的“{written}”"
+        f"记为“{value}”，请核对。",
+        f"The table names offices of several tiers; the lowest, '{written}' ('{value}'), was "
+        "taken, please check."), sheet.location(r, written), HINT))
+    return value
 
 
 def _goal_label(labels: _Labels, sheet: Sheet, notices: list[Notice]) -> str:

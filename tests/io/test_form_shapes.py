@@ -81,3 +81,32 @@ def test_a_value_cell_holding_only_a_unit_is_an_empty_target_with_that_unit(tmp_
     said = texts(result)
     assert any("第 5 行" in t and "“公里”只有单位" in t for t in said)
     assert any("第 7 行" in t and "只有计算符号和单位" in t for t in said)
+
+
+# --- offices named for several tiers ------------------------------------------------------------
+
+
+def tiered_form(path, county_office):
+    return workbook(path, [
+        ["某专项资金绩效目标表"],
+        ["专项(项目)名称", "农田水利专项"],
+        ["市级财政部门", "某市财政局", "市级主管部门", "某市水利局"],
+        ["区级财政部门", "某区财政局", "区级主管部门", county_office],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "灌溉面积", "≥2万亩"],
+    ])
+
+
+def test_the_lowest_tier_a_table_names_is_the_units_department(tmp_path):
+    result = read_table(tiered_form(tmp_path / "专项.xlsx", "某区水利局"))
+    (project,) = result.projects
+    assert (project.department, project.unit) == ("某区水利局", "某区水利局")
+    said = [t for t in texts(result) if "几级主管部门" in t]
+    assert len(said) == 1 and "区级主管部门" in said[0] and "第 4 行" in said[0]
+
+
+def test_an_empty_lower_tier_leaves_the_office_that_is_named(tmp_path):
+    result = read_table(tiered_form(tmp_path / "专项.xlsx", None))
+    (project,) = result.projects
+    assert project.department == "某市水利局"
+    assert not any("几级主管部门" in t for t in texts(result))
