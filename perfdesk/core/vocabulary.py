@@ -164,8 +164,10 @@ FORM_NAMES: dict[str, tuple[str, ...]] = {
     "attribute": ("项目属性", "项目性质"),
     "period": ("项目期", "项目周期", "实施期", "项目实施期", "项目实施周期", "项目起止时间",
                "实施周期"),
-    "midterm_total": ("中期资金总额", "实施期资金总额", "中期市财政预算"),
+    # 项目资金总额: the whole project's funding (over all its years), beside the year's
+    "midterm_total": ("中期资金总额", "实施期资金总额", "中期市财政预算", "项目资金总额"),
     "annual_total": ("年度资金总额", "年度资金", "当年资金总额", "年度本级预算金额", "本级预算金额",
+                     "年度资金申请总额", "年度申请资金总额",
                      "年度资金总额及构成", "年度财政资金总额", "本年度申请市财政预算资金",
                      "下达中央预算内投资"),
     "fiscal": ("财政拨款", "财政资金", "财政拨款资金", "当年财政拨款", "本年财政拨款"),
@@ -174,7 +176,7 @@ FORM_NAMES: dict[str, tuple[str, ...]] = {
     "fund": ("政府性基金", "政府性基金预算", "政府性基金预算拨款"),
     "soe": ("国有资本经营预算", "国有资本经营预算拨款"),
     "midterm_goal": ("中长期目标", "实施期目标", "中期目标", "实施期绩效目标", "中长期绩效目标",
-                     "总体目标", "中期滚动目标"),
+                     "总体目标", "中期滚动目标", "项目总目标"),
     # headings of the header block that hold no value of their own (the funding block's
     # title): recognised so that no field takes their text as its value
     "heading": ("项目资金", "资金情况", "项目资金情况", "资金来源", "预算安排", "年度预算安排",

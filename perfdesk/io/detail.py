@@ -770,8 +770,14 @@ def _read_period(text: str, year: int | None, sheet: Sheet,
 def _read_money(labels: _Labels, sheet: Sheet, notices: list[Notice]) -> dict[str, Decimal]:
     """The funding block: 中期/年度 totals, 财政拨款 (or its split) and 其他资金."""
     places = dict(labels.found)
-    plain_total = not places.get("annual_total") and not places.get("midterm_total")
-    if plain_total:
+    whole = [(r, c) for r, c in places.get("midterm_total", ())
+             if heading_key(sheet.value(r, c)) in _PROJECT_TOTAL]
+    if whole and not places.get("annual_total") and len(whole) == len(places["midterm_total"]):
+        # the whole project's total with no year's total beside it: the one total there is
+        places["annual_total"], places["midterm_total"] = whole, []
+    plain_total = not places.get("midterm_total") and (
+        not places.get("annual_total") or places["annual_total"] == whole)
+    if plain_total and not whole:
         # a block titled 年度预算安排 / 投入目标 whose only total is 资金总额: the year's total
         places["annual_total"] = [(r, c) for r, c in places.get("heading", ())
                                   if heading_key(sheet.value(r, c)) in _PLAIN_TOTAL]
@@ -922,6 +928,7 @@ def _under_budget(labels: _Labels, budget: list[tuple[int, int]], r: int, c: int
 
 
 _PLAIN_TOTAL = ("资金总额", "年度资金总额:", "资金总额:")
+_PROJECT_TOTAL = ("项目资金总额",)
 _YUAN = re.compile(r"[（(]\s*(?:单位[:：]?\s*)?元\s*[)）]|单位[:：]\s*元(?![/\w])")
 _AMOUNT = re.compile(r"^\s*(?:总额|合计|共计)?\s*[:：]?\s*(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万元|万|元)?")
 

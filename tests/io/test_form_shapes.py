@@ -110,3 +110,45 @@ def test_an_empty_lower_tier_leaves_the_office_that_is_named(tmp_path):
     (project,) = result.projects
     assert project.department == "某市水利局"
     assert not any("几级主管部门" in t for t in texts(result))
+
+
+# --- a funds block with the project's side beside the year's ------------------------------------
+
+
+def test_a_two_sided_funds_block_gives_the_project_and_the_year_their_totals(tmp_path):
+    path = workbook(tmp_path / "申报表.xlsx", [
+        ["某补助资金绩效目标申报表"],
+        ["项目名称", "保鲜库建设项目"],
+        ["主管部门", "某农业农村局", "实施单位", "某农业发展服务中心"],
+        ["资金情况(万元)", "项目资金总额:", 2400, "年度资金申请总额", 1500],
+        [None, "其中:财政资金", 2000, "其中:当年财政拨款", 1200],
+        [None, None, None, "上年结转资金", None],
+        [None, "其他资金", 400, "其他资金", 300],
+        ["项目绩效目标", "项目总目标", None, "年度总体目标"],
+        [None, "建成保鲜库2座。", None, "建成保鲜库1座。"],
+        ["一级指标", "二级指标", "三级指标", "年度指标值"],
+        ["产出指标", "数量指标", "新建保鲜库数量", "1座"],
+    ], ["A4:A7", "A8:A9"])
+    result = read_table(path)
+    (project,) = result.projects
+    assert (project.midterm_total, project.midterm_fiscal, project.midterm_other) == (
+        Decimal(2400), Decimal(2000), Decimal(400))
+    assert (project.annual_total, project.annual_fiscal, project.annual_other) == (
+        Decimal(1500), Decimal(1200), Decimal(300))
+    assert (project.midterm_goal, project.annual_goal) == ("建成保鲜库2座。", "建成保鲜库1座。")
+
+
+def test_a_project_total_with_no_years_total_beside_it_is_the_one_total(tmp_path):
+    path = workbook(tmp_path / "申报表.xlsx", [
+        ["项目名称", "保鲜库建设项目"],
+        ["主管部门", "某农业农村局"],
+        ["项目资金总额", 1500],
+        ["其中:财政资金", 1500],
+        ["一级指标", "二级指标", "三级指标", "年度指标值"],
+        ["产出指标", "数量指标", "新建保鲜库数量", "1座"],
+    ])
+    result = read_table(path)
+    (project,) = result.projects
+    assert (project.annual_total, project.annual_fiscal, project.midterm_total) == (
+        Decimal(1500), Decimal(1500), None)
+    assert any("只有“项目资金总额”一个总额" in t and "年度资金总额" in t for t in texts(result))
