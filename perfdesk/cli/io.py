@@ -132,4 +132,4 @@ def _with_errors(ds, projects) -> set[str]:
     from perfdesk.checks import projects_with_errors
     from perfdesk.services.checking import check_context
 
-    return projects_with_errors(projects, check_context(ds))
+    return projects_with_errors(projects, check_context(ds, projects))

@@ -150,7 +150,7 @@ _PROJECT_SHARED: dict[str, tuple[str, ...]] = {
     "unit": ("预算单位", "预算单位名称", "预算单位及代码", "预算单位及编码", "单位名称", "预算单位(实施单位)",
              "项目单位", "申报单位", "下达地方或单位"),
     "annual_goal": ("年度目标", "年度绩效目标", "年度总体目标", "绩效目标(年度)",
-                    "年度绩效目标(年度目标)", "年初设定目标", "年度目标任务"),
+                    "年度绩效目标(年度目标)", "年初设定目标", "年度目标任务", "预期目标", "本年度绩效目标", "本年度目标"),
 }
 
 # The labels of the detailed form's header block (domain.md §5.2 and local variants). The
@@ -181,7 +181,8 @@ FORM_NAMES: dict[str, tuple[str, ...]] = {
     # title): recognised so that no field takes their text as its value
     "heading": ("项目资金", "资金情况", "项目资金情况", "资金来源", "预算安排", "年度预算安排",
                 "资金总额", "年度预算",
-                "部门总体资金情况", "总体资金情况", "资金投入", "项目资金来源"),
+                "部门总体资金情况", "总体资金情况", "资金投入", "项目资金来源",
+                "年度履职目标"),  # a 部门整体 table's block of 部门职能 | 年度目标任务
     # labels whose value PerfDesk has no field for (kept out of every other field)
     "unstored": ("项目类别", "立项依据", "保障绩效目标实现措施", "项目概况"),
     # the heading of a cost-breakdown block (成本构成 | 金额 | 测算依据 …)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from perfdesk.core.entry import IndicatorRowReader, short
 from perfdesk.core.i18n import Text
 from perfdesk.core.model import Indicator
-from perfdesk.core.severity import HINT
+from perfdesk.core.severity import HINT, WARNING, Severity
 from perfdesk.core.taxonomy import (
     EFFECT,
     SATISFACTION,
@@ -32,6 +32,7 @@ from perfdesk.core.taxonomy import (
     split_score,
 )
 from perfdesk.core.vocabulary import (
+    form_label,
     EVALUATION_LEVEL1,
     fallback_column,
     heading_key,
@@ -44,6 +45,7 @@ from perfdesk.io.sources import Sheet
 
 FLAT = "flat"
 HEADERLESS = "headerless"
+EVALUATION = "evaluation"
 # The layouts recognised, as the import preview names them.
 LAYOUT_NAMES = {
     "disclosure": "公开表（项目名称、绩效目标、绩效指标五列）",
@@ -54,6 +56,7 @@ LAYOUT_NAMES = {
     HEADERLESS: "没有表头的指标表（按内容认出各列）",
     "notice": "绩效目标公示（段落文字，没有表格）",
     "run_together": "单元格连在一起的表格文字（按标签和指标名称切分）",
+    EVALUATION: "绩效评价指标表（评价内容或优良中差评价标准、分值）",
 }
 
 # the fields of a flat grid's project columns
@@ -77,6 +80,13 @@ class GridHead:
 
     def __post_init__(self) -> None:
         self.first_row = self.first_row or self.row
+
+    @property
+    def evaluation(self) -> bool:
+        """The grid is an evaluation-indicator table's: its level-1 column headed 绩效指标分类 /
+        评价指标, or grade columns (评价标准 over 优 良 中 差)."""
+        return "grade_1" in self.columns or heading_key(self.headings.get("level1", "")) in {
+            heading_key(name) for name in EVALUATION_LEVEL1}
 
     @property
     def self_evaluation(self) -> bool:
@@ -155,6 +165,30 @@ def _is_grid(columns: dict[str, int]) -> bool:
                                       "grade_1"))
 
 
+_HEADING_LENGTH = 24  # longer text that no heading names is a value (a goal), not a heading
+
+
+def _named(text: str) -> bool:
+    return bool(indicator_column(text) or table_column(text) or fallback_column(text)
+                or form_label(text))
+
+
+def _heading_like(texts: list[str]) -> bool:
+    """Whether a row can be the upper half of a heading split over two rows, not the label
+    block's last row right above the grid: some cell is a heading the vocabulary names, none
+    is text longer than a heading that it does not name, and no label has its value beside it
+    (``年度目标 | 目标1：维护辖区…``, ``本年度绩效目标 | 全市空气质量达到优良``)."""
+    cells = [t for t in texts if t]
+    if not any(_named(t) for t in cells):
+        return False  # the values under labels of the row above (年初设定目标 …)
+    if any(len(heading_key(t)) > _HEADING_LENGTH and not _named(t) for t in cells):
+        return False
+    for label, right in zip(cells, cells[1:]):
+        if form_label(label) not in (None, "heading") and right != label and not _named(right):
+            return False
+    return True
+
+
 def find_grid(sheet: Sheet, limit: int | None = None) -> GridHead | None:
     """The indicator grid's heading: a row naming a level (一级/二级指标), a 三级指标 and a value
     (指标值, 全年实际值, a 中长期 value, or 分值/评分标准 for an evaluation-indicator table),
@@ -164,7 +198,7 @@ def find_grid(sheet: Sheet, limit: int | None = None) -> GridHead | None:
     for r in range(1, last + 1):
         heads = _spread(sheet, r)
         found = None
-        if previous:
+        if previous and _heading_like(previous):
             columns, projects, headings = _columns(_two_row_heads(previous, heads))
             if _is_grid(columns):
                 found = GridHead(r, columns, r - 1, projects, headings)
@@ -288,6 +322,9 @@ def classify_row(texts: dict[str, str], all_texts: list[str], left: int = 1) -> 
     own = [t for f, t in texts.items() if f not in _CATEGORY_FIELDS]
     if kind == "placeholder" or _placeholder(list(texts.values())) or _placeholder(own):
         return "placeholder"
+    if not any(own) and any(t and _PLACEHOLDER.match(t) for f, t in texts.items()
+                            if f in _CATEGORY_FIELDS):
+        return "placeholder"  # b10: a '…' in the level-2 column of an otherwise empty row
     if _TEMPLATE_NAME.match(texts.get("name", "")) and _placeholder(
             [t for f, t in texts.items() if t and f not in _CATEGORY_FIELDS and f != "name"]
             or ["…"]):
@@ -324,7 +361,9 @@ def read_rows(sheet: Sheet, grid: GridHead, first: int, last: int, *, reader: In
     left = min([*cols.values(), *grid.project_columns.values()])
     indicators = []
     last_read: tuple[int, list[str]] | None = None  # the row of the last indicator, its cells
-    meant, left_out, said = _level1_blocks(sheet, grid, first, last, reader.categories.profile)
+    blocks = level1_blocks(
+        [(r, {f: sheet.text(r, c) for f, c in cols.items() if f in ("level1", "level2", "name")})
+         for r in range(first, last + 1)], reader.categories.profile, evaluation=grid.evaluation)
     for r in range(first, last + 1):
         cells = sheet.rows[r - 1]
         texts = {f: cell_text(cells[c - 1]) if c <= len(cells) else "" for f, c in cols.items()}
@@ -333,15 +372,12 @@ def read_rows(sheet: Sheet, grid: GridHead, first: int, last: int, *, reader: In
         if kind == "footer":
             last_read = None
             break
-        if r in said and kind not in ("note", "cost"):
-            notices.extend(said[r])
-        if r in left_out and kind not in ("note", "cost"):
-            continue
-        written1 = texts.get("level1", "")
-        if r in meant:
-            texts["level1"], level2 = meant[r]
-            if level2 is not None:
-                texts["level2"] = level2
+        if kind not in ("note", "cost"):
+            notices.extend(Notice(message, sheet.location(r, headings.get(column, "")), severity)
+                           for message, severity, column in blocks.said.get(r, ()))
+            if r in blocks.left_out:
+                continue
+        written1 = blocks.apply(r, texts)
         shown = next((t for t in all_texts[left - 1:] if t), "") or next(
             (t for t in all_texts if t), "")
         shown = shown[:20]
@@ -371,7 +407,7 @@ def read_rows(sheet: Sheet, grid: GridHead, first: int, last: int, *, reader: In
         read = reader.read(texts, source_text="\t".join(all_texts).strip(),
                            source_ref=where.ref())
         notices.extend(reading_notices(read.notes, where, headings))
-        if r in meant:
+        if r in blocks.meant:
             read.indicator.level1_source = written1  # the label as the table has it
         indicators.append(read.indicator)
         last_read = (r, all_texts)
@@ -387,97 +423,111 @@ def read_rows(sheet: Sheet, grid: GridHead, first: int, last: int, *, reader: In
     return indicators
 
 
-def _level1_blocks(sheet: Sheet, grid: GridHead, first: int, last: int, profile: str
-                   ) -> tuple[dict[int, tuple[str, str | None]], set[int],
-                              dict[int, list[Notice]]]:
-    """How the level-1 column of rows ``first``..``last`` reads, block by block (a level-1
-    cell and the rows under it): (row → the level 1 (and level 2, or ``None``) to read it
-    under where the cells do not say it, rows left out, the notice to give at a row).
+@dataclass(slots=True)
+class Level1Blocks:
+    """How an evaluation table's level-1 column reads, block by block (a level-1 cell and the
+    rows under it), for every reader of grids (import and paste).
+
+    Attributes:
+        meant: row → (level 1, level 2 or ``None``) to read the row under where its cells do
+            not say it (``项目产出`` is 产出指标).
+        left_out: the rows of the 决策 and 过程 parts (no targets).
+        said: row → (message, severity, field of the column it is about) to give there.
+    """
+
+    meant: dict[int, tuple[str, str | None]] = field(default_factory=dict)
+    left_out: set[int] = field(default_factory=set)
+    said: dict[int, list[tuple[Text, Severity, str]]] = field(default_factory=dict)
+
+    def apply(self, r: int, texts: dict[str, str]) -> str:
+        """Put the categories row ``r`` is read under into its ``texts``; returns its level-1
+        cell as written."""
+        written = texts.get("level1", "")
+        if r in self.meant:
+            texts["level1"], level2 = self.meant[r]
+            if level2 is not None:
+                texts["level2"] = level2
+        return written
+
+
+def level1_blocks(rows: list[tuple[int, dict[str, str]]], profile: str, *,
+                  evaluation: bool) -> Level1Blocks:
+    """How the level-1 column of ``rows`` (row number, cell text by field) reads.
 
     A 绩效评价 table's 决策 and 过程/管理 blocks (``项目决策(10分)``) judge how the project was
-    decided and run: they are left out. In an evaluation table (one with such blocks, or a
-    level-1 column headed 绩效指标分类 / 评价指标) the framework's own names mean categories
-    (``项目产出`` is 产出指标), and a cell over the whole block that is no category (``项目年度绩效
-    目标(定量指标)``) takes the category its level-2 labels all belong to."""
-    c1, c2 = grid.columns.get("level1"), grid.columns.get("level2")
-    if not c1:
-        return {}, set(), {}
+    decided and run: they are left out. In an evaluation table (one with such blocks, or
+    ``evaluation``: a level-1 column headed 绩效指标分类 / 评价指标, grade columns) the
+    framework's own names mean categories (``项目产出`` is 产出指标), a cell over the whole
+    block that is no category (``项目年度绩效目标(定量指标)``) takes the category its level-2
+    labels all belong to, and a 满意度 row under 效益 with no level 2 is a 满意度指标."""
+    found = Level1Blocks()
     blocks: list[tuple[int, int, str]] = []
-    for r in range(first, last + 1):
-        text = sheet.text(r, c1)
+    for r, texts in rows:
+        text = texts.get("level1", "")
         if text and (not blocks or text != blocks[-1][2]):
             blocks.append((r, r, text))
         elif blocks:
             blocks[-1] = (blocks[-1][0], r, blocks[-1][2])
-    items = [b for b in blocks if is_evaluation_item(b[2])]
-    evaluation = bool(items) or heading_key(grid.headings.get("level1", "")) in {
-        heading_key(name) for name in EVALUATION_LEVEL1}
-    if not evaluation:
-        return {}, set(), {}
-    meant: dict[int, tuple[str, str | None]] = {}
-    left_out: set[int] = set()
-    said: dict[int, list[Notice]] = {}
+    if not evaluation and not any(is_evaluation_item(b[2]) for b in blocks):
+        return found
+    by_row = dict(rows)
     for start, end, text in blocks:
-        rows = range(start, end + 1)
+        block = [(r, by_row[r]) for r in range(start, end + 1) if r in by_row]
         if is_evaluation_item(text):
-            left_out.update(rows)
+            found.left_out.update(r for r, _texts in block)
             where_zh = f"第 {start} 行" if start == end else f"第 {start}–{end} 行"
             where_en = f"Row {start} is" if start == end else f"Rows {start}–{end} are"
-            said[start] = [Notice(Text(
+            found.said[start] = [(Text(
                 f"{where_zh}是绩效评价表的“{text}”部分（评价项目决策和管理过程，不是绩效目标），"
                 "没有作为绩效指标导入。",
                 f"{where_en} the evaluation table's '{text}' part (they judge how "
                 "the project was decided and run; they are no performance targets); they were "
-                "not imported as indicators."), sheet.location(start))]
+                "not imported as indicators."), WARNING, "")]
             continue
-        found = read_level1(profile, text)
-        if found.kind is LabelKind.ALIAS:
-            category, why = found.level1, Text(
-                f"绩效评价表的一级指标“{text}”即“{found.level1}”，已记为“{found.level1}”。",
-                f"The evaluation table's level 1 '{text}' is '{found.level1}'; it was recorded "
+        label = read_level1(profile, text)
+        level2s = [t["level2"] for _r, t in block if t.get("level2")]
+        if label.kind is LabelKind.ALIAS:
+            category, why = label.level1, Text(
+                f"绩效评价表的一级指标“{text}”即“{label.level1}”，已记为“{label.level1}”。",
+                f"The evaluation table's level 1 '{text}' is '{label.level1}'; it was recorded "
                 "as such.")
-        elif found.kind is LabelKind.UNKNOWN and c2:
-            parents = {_parent(profile, sheet.text(r, c2)) for r in rows if sheet.text(r, c2)}
-            parents.discard("")  # a level 2 of its own (制度指标) says nothing of its level 1
+        elif label.kind is LabelKind.UNKNOWN:
+            # a level 2 of its own (制度指标) says nothing of its level 1
+            parents = {_parent(profile, t) for t in level2s} - {""}
             if len(parents) != 1:
                 continue
             category = parents.pop()
-            level2s = "、".join(dict.fromkeys(sheet.text(r, c2) for r in rows
-                                              if _parent(profile, sheet.text(r, c2))))
+            named = "、".join(dict.fromkeys(t for t in level2s if _parent(profile, t)))
             why = Text(
-                f"一级指标列的“{text}”不是指标类别；其下的二级指标（{level2s}）属于“{category}”，"
+                f"一级指标列的“{text}”不是指标类别；其下的二级指标（{named}）属于“{category}”，"
                 f"已记为一级指标“{category}”，请核对。",
                 f"'{text}' in the level-1 column is no category; the level-2 labels under it "
-                f"({level2s}) belong to '{category}', so it was recorded as level 1 "
+                f"({named}) belong to '{category}', so it was recorded as level 1 "
                 f"'{category}'; please check.")
         else:
             continue
-        meant.update((r, (category, None)) for r in rows)
-        said.setdefault(start, []).append(
-            Notice(why, sheet.location(start, grid.headings.get("level1", "")), HINT))
+        found.meant.update((r, (category, None)) for r, _texts in block)
+        found.said.setdefault(start, []).append((why, HINT, "level1"))
         if category == EFFECT:
-            _satisfaction_by_name(sheet, grid, rows, text, meant, said)
-    return meant, left_out, said
+            _satisfaction_by_name(block, text, found)
+    return found
 
 
-def _satisfaction_by_name(sheet: Sheet, grid: GridHead, rows: range, label: str,
-                          meant: dict[int, tuple[str, str | None]],
-                          said: dict[int, list[Notice]]) -> None:
-    """The 2015 tree in an evaluation table with no level 2 written: a 满意度 indicator listed
-    under 效益 (效果指标) is a 满意度指标 / 服务对象满意度指标, said for its row."""
-    c2, name_col = grid.columns.get("level2"), grid.columns["name"]
-    for r in rows:
-        name = sheet.text(r, name_col)
-        if c2 and sheet.text(r, c2) or "满意度" not in heading_key(name):
+def _satisfaction_by_name(block: list[tuple[int, dict[str, str]]], label: str,
+                          found: Level1Blocks) -> None:
+    """The 2015 tree with no level 2 written: a 满意度 indicator listed under 效益 (效果指标)
+    is a 满意度指标 / 服务对象满意度指标, said for its row."""
+    for r, texts in block:
+        name = texts.get("name", "")
+        if texts.get("level2") or "满意度" not in heading_key(name):
             continue
-        meant[r] = (SATISFACTION, SATISFACTION_LEVEL2)
-        said.setdefault(r, []).append(Notice(Text(
+        found.meant[r] = (SATISFACTION, SATISFACTION_LEVEL2)
+        found.said.setdefault(r, []).append((Text(
             f"“{short(name)}”是满意度指标，列在“{label}”之下且没有二级指标（2015年的指标体系），"
             f"已记为一级指标“{SATISFACTION}”、二级指标“{SATISFACTION_LEVEL2}”。",
             f"'{short(name)}' is a satisfaction indicator listed under '{label}' with no level 2 "
             f"(the 2015 tree); it was recorded as level 1 '{SATISFACTION}', level 2 "
-            f"'{SATISFACTION_LEVEL2}'."), sheet.location(r, grid.headings.get("level1", "")),
-            HINT))
+            f"'{SATISFACTION_LEVEL2}'."), HINT, "level1"))
 
 
 def _parent(profile: str, level2: str) -> str:

@@ -28,9 +28,9 @@ from perfdesk.core.fields import GRID_COLUMNS
 from perfdesk.core.i18n import Text
 from perfdesk.core.severity import Severity, worst
 from perfdesk.core.taxonomy import DEFAULT_GRADES, DEFAULT_PROFILE, normalise_label
-from perfdesk.core.vocabulary import indicator_column
+from perfdesk.core.vocabulary import EVALUATION_LEVEL1, heading_key, indicator_column
 from perfdesk.io.headerless import block_columns, recognised_notice
-from perfdesk.io.layouts import classify_row
+from perfdesk.io.layouts import classify_row, level1_blocks
 
 if TYPE_CHECKING:
     from perfdesk.core.model import Indicator
@@ -249,6 +249,14 @@ def parse_paste(
     rows: list[PastedRow] = []
     first = heading_line or 0
     heading_text = [c.strip() for c in grid[first - 1]] if heading_line else None
+    # an evaluation table's 决策/过程 blocks and its own level-1 names, as an import reads them
+    evaluation = "grade_1" in layout or any(
+        column == "level1" and heading_key(text) in {heading_key(n) for n in EVALUATION_LEVEL1}
+        for text, column in zip(heading_text or (), layout))
+    blocks = level1_blocks(
+        [(index + 1, {column: cell.strip() for column, cell in zip(layout, grid[index])
+                      if column in ("level1", "level2", "name")})
+         for index in range(first, len(grid))], profile, evaluation=evaluation)
     for index in range(first, len(grid)):
         cells = grid[index]
         if not any(c.strip() for c in cells):
@@ -273,8 +281,17 @@ def parse_paste(
                                     "Row {line} ({label}) is not an indicator; it was not "
                                     "read.").format(line=index + 1, label=leading[:12]))
             continue
-        read = reader.read(named, source_text="\t".join(named.values()),
+        for message, _severity, _column in blocks.said.get(index + 1, ()):
+            notices.append(message if index + 1 in blocks.left_out else Text(
+                f"第 {index + 1} 行：{message.zh}", f"Row {index + 1}: {message.en}"))
+        if index + 1 in blocks.left_out:
+            continue
+        meant = dict(named)
+        blocks.apply(index + 1, meant)
+        read = reader.read(meant, source_text="\t".join(named.values()),
                            source_ref=f"粘贴 第{index + 1}行")
+        if index + 1 in blocks.meant:
+            read.indicator.level1_source = named.get("level1", "")
         rows.append(PastedRow(index + 1, named, read.indicator, read.notes))
     return PasteResult(rows, layout, heading_line, notices, by_content)
 

@@ -9,6 +9,7 @@ there, one transaction) is :mod:`perfdesk.services.importing`'s job.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +33,7 @@ from perfdesk.io.sources import Sheet, read_source
 from perfdesk.core.model import DEPARTMENT_WHOLE, SELF_EVALUATION, Project
 from perfdesk.core.severity import HINT
 from perfdesk.core.taxonomy import DEFAULT_GRADES, check_profile
+from perfdesk.core.vocabulary import form_label, table_column
 
 _EDITED = {
     "disclosure": Text(
@@ -59,6 +61,52 @@ def read_table(path: str | Path, *, profile: str = "88",
     """
     with bulk():
         return _read_table(Path(path), profile, progress, tuple(grades))
+
+
+# Who the projects belong to: a table states it with a label or a column for it (主管部门, 预算部门,
+# 预算单位, 单位名称, 实施单位 …, the same vocabulary the readers place by), or says nothing.
+_OWNER_FIELDS = {"department": ("department",), "unit": ("unit", "implementing_unit", "unit_line")}
+_INLINE_LABEL = re.compile(r"^\s*([^:：]{2,12})\s*[:：]")
+
+
+def labelled_fields(sheets: Sequence[Sheet]) -> frozenset[str]:
+    """Which of ``department`` and ``unit`` the sheets have a label or column heading for
+    (a cell that is the label, or a label followed by its value, ``预算单位:某局``), whether or
+    not its cell is filled."""
+    found: set[str] = set()
+    for sheet in sheets:
+        for row in sheet.rows:
+            for value in row:
+                if not isinstance(value, str) or not value.strip():
+                    continue
+                names = {form_label(value), table_column(value)}
+                inline = _INLINE_LABEL.match(value)
+                if inline:
+                    names |= {form_label(inline.group(1)), table_column(inline.group(1))}
+                for field_, labels in _OWNER_FIELDS.items():
+                    if names & set(labels):
+                        found.add(field_)
+                if len(found) == len(_OWNER_FIELDS):
+                    return frozenset(found)
+    return frozenset(found)
+
+
+def unstated_fields(projects: Sequence[Project], sheets: Sequence[Sheet]
+                    ) -> dict[str, frozenset[str]]:
+    """For each project whose 主管部门 or 预算单位 is empty, the fields among those that the
+    table has no place for at all (:attr:`ImportResult.unstated`); the sheets are looked at
+    only when some project has such a gap."""
+    open_ = [p for p in projects if not p.department.strip() or not p.unit.strip()]
+    if not open_:
+        return {}
+    labelled = labelled_fields(sheets)
+    out: dict[str, frozenset[str]] = {}
+    for project in open_:
+        missing = frozenset(f for f in _OWNER_FIELDS
+                            if not getattr(project, f).strip() and f not in labelled)
+        if missing:
+            out[project.uuid] = missing
+    return out
 
 
 def _read_table(path: Path, profile: str, progress: ProgressCallback | None,
@@ -122,6 +170,7 @@ def _read_table(path: Path, profile: str, progress: ProgressCallback | None,
             "(detailed form). Check that this is the right file.", file=path)
     result.layout = _layout_of(result)
     result.encoding = source.encoding
+    result.unstated = unstated_fields(result.projects, visible)
     if source.encoding and source.encoding not in ("UTF-8", "UTF-8 (BOM)"):
         result.notices.insert(0, Notice(Text(f"文本按 {source.encoding} 编码读取。",
                                              f"The text was read as {source.encoding}."),
@@ -254,7 +303,10 @@ def _read_details(sheets: list[Sheet], payload, profile: str, grades: tuple[str,
                                   sheet.location()))
         tracker.advance()
     tracker.finish()
-    return ImportResult(projects, notices, detail.KIND, restored)
+    grids = [layouts.find_grid(s) for s in sheets]
+    evaluation = bool(grids) and not restored and all(g is not None and g.evaluation for g in grids)
+    return ImportResult(projects, notices, layouts.EVALUATION if evaluation else detail.KIND,
+                        restored)
 
 
 # An export's hidden data is restored only where it agrees with what the table shows: anyone

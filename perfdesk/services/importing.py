@@ -24,12 +24,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from perfdesk.checks.context import name_key
 from perfdesk.core.changes import DEPARTMENT, PROJECT, UNIT, ChangeSet
 from perfdesk.core.entry import grades_of
 from perfdesk.core.errors import PerfDeskError
 from perfdesk.core.i18n import Text
 from perfdesk.core.model import Project
+from perfdesk.core.values import name_key
 from perfdesk.core.taxonomy import DEFAULT_GRADES
 from perfdesk.io import read_table
 from perfdesk.io.base import ImportResult, Location, Notice, Progress, ProgressCallback, bulk
@@ -260,6 +260,7 @@ def plan_import(dataset: "Dataset", read: FilesRead, *, choose_unit: bool = Fals
     for path, result in read:
         plan.notices.extend(result.notices)
         plan.layouts.append(result.layout)
+        gap = _gap(result)  # before the placement fills the open fields
         try:
             placement = _settle_units(dataset, path, result)
         except PerfDeskError:
@@ -271,9 +272,9 @@ def plan_import(dataset: "Dataset", read: FilesRead, *, choose_unit: bool = Fals
         if placement is not None:
             plan.placements.append(placement)
             plan.notices.append(Notice(Text(
-                f"{placement.projects} 个项目的表格没有主管部门或预算单位，已放入数据文件中唯一的"
+                f"{placement.projects} 个项目{gap.zh}，已放入数据文件中唯一的"
                 f"预算单位“{placement.unit}”。",
-                f"{placement.projects} projects had no department or budget unit in the table; "
+                f"{placement.projects} projects {gap.en}; "
                 f"they were put under the dataset's only budget unit '{placement.unit}'."),
                 Location(str(path))))
         plan.projects.extend(result.projects)
@@ -305,6 +306,17 @@ def place_projects(dataset: "Dataset", plan: ImportPlan, department: str, unit: 
             f"under '{department} / {unit}' as chosen."), Location(str(path))))
     plan.unplaced = []
     _note_namesakes(dataset, plan)
+
+
+def _gap(result: ImportResult) -> Text:
+    """How a table leaves its projects' unit open: it has no 主管部门/预算单位 field at all
+    (:attr:`ImportResult.unstated`: the table did not say), or it has the cell, left blank."""
+    open_ = [p for p in result.projects if not p.department.strip() or not p.unit.strip()]
+    if all(p.uuid in result.unstated for p in open_):
+        return Text("的表格没有主管部门或预算单位栏", "came from a table with no department or "
+                    "budget unit field")
+    return Text("在表中的主管部门或预算单位一栏为空", "had the table's department or budget unit "
+                "cell left blank")
 
 
 def _unit_names(dataset: "Dataset") -> list[tuple[str, str]]:

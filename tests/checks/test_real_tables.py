@@ -96,7 +96,9 @@ def test_rates_per_person_per_day_are_money_not_a_formula(unit):
 
 @pytest.mark.parametrize("written", ["═100%", "≧95%", "＞＝95%"])
 def test_comparators_written_in_other_signs_are_read(written):
-    project = form(OUTPUT, ("效益指标", "社会效益指标", "政策知晓率", "", written, ""), SATISFIED, COST)
+    # the goal names no 知晓率 figure, so the row's own figure contradicts nothing (GOAL-06)
+    project = form(OUTPUT, ("效益指标", "社会效益指标", "政策知晓率", "", written, ""), SATISFIED, COST,
+                   annual_goal="举办基层干部培训10场，参训人员满意度达到90%以上。")
     assert serious(project) == []
     knowing = next(i for i in project.indicators if i.name == "政策知晓率")
     assert knowing.comparator in ("≥", "＝") and knowing.target is not None
@@ -148,3 +150,14 @@ def test_one_cause_gives_one_finding_per_cell(value):
     project = form(OUTPUT, EFFECT, ("满意度指标", "服务对象满意度指标", "群众满意度", "", value, ""),
                    COST)
     assert serious(project) == [("SAT-01", "群众满意度", "value")]
+
+
+def test_a_missing_comparator_is_its_own_cause_beside_a_rate_under_quantity():
+    """c04 (武汉 青山区): “农村义务教育学校改造覆盖率 100%” under 数量指标 is a rate where a count
+    belongs (VAL-15) *and* has no comparator, which the reviewer asks for (“请写＝100%”): the
+    value stays and still needs its ≥/≤/＝. Beside a slogan, whose whole indicator is to be
+    rewritten, the missing comparator is not reported on top."""
+    rate = form(("产出指标", "数量指标", "学校改造覆盖率", "", "100", "%"), EFFECT, SATISFIED, COST)
+    assert {r for r, n, _f in serious(rate) if n == "学校改造覆盖率"} == {"VAL-15", "VAL-02"}
+    slogan = form(OUTPUT, ("效益指标", "社会效益指标", "维护社会稳定", "", "100", "%"), SATISFIED, COST)
+    assert {r for r, n, _f in serious(slogan) if n == "维护社会稳定"} == {"VAL-14"}

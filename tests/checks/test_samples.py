@@ -191,3 +191,26 @@ def test_counting_errors_gives_the_projects_a_full_check_marks():
         clean += len(projects) - len(marked)
         assert projects_with_errors(projects, context) == marked
     assert clean  # projects without errors are not counted either
+
+
+def test_a_listing_of_errors_only_words_no_other_finding():
+    """``perfdesk check --severity error`` prints only errors: the other findings are found
+    and counted as before, only their messages are not worded (issue 16). The errors are
+    worded exactly as a full check words them."""
+    tables = [(seed_projects(), CheckContext(profile="88", budget_year=2023)),
+              (detailed_projects(), CheckContext(profile="101", budget_year=2025))]
+    unworded = 0
+    for projects, context in tables:
+        for project in projects:
+            full = check_project(project, context)
+            errors_worded = check_project(project, context, worded=(Severity.ERROR,))
+            assert [(f.rule, f.severity, f.indicator_uuid, f.field, f.fix)
+                    for f in errors_worded] == [(f.rule, f.severity, f.indicator_uuid,
+                                                 f.field, f.fix) for f in full]
+            for mine, theirs in zip(errors_worded, full):
+                if mine.severity is Severity.ERROR:
+                    assert mine.message == theirs.message and mine.message.zh
+                else:
+                    assert mine.message.zh == mine.message.en == ""
+                    unworded += 1
+    assert unworded  # the samples do hold warnings and hints

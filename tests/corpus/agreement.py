@@ -4,7 +4,8 @@ tests/io/test_corpus_reading.py (the ratchet) and bench/bench_real_tables.py.
 ``compare(folder)`` imports a table's source with :func:`perfdesk.io.read_table` and compares
 it field by field with its ``expected.json`` (written by hand before PerfDesk read it);
 ``summary(results)`` is the line ``real tables: N/M import exactly`` with the count per layout.
-``known_gaps.json`` beside the tables lists those that do not import exactly yet, each with
+A project's name, unit, department, 年度资金总额 and 年度目标 (``goal``) are compared, and each
+indicator's fields. ``known_gaps.json`` beside the tables lists those that do not import exactly yet, each with
 its reason.
 """
 
@@ -104,6 +105,9 @@ def compare(folder: Path) -> tuple[bool, int, int, list[str]]:
             if field in wanted and (wanted[field] or "") != getattr(got, field):
                 problems.append(f"{wanted['name']}: {field} {getattr(got, field)!r} ≠ "
                                 f"{wanted[field]!r}")
+        if "goal" in wanted and (wanted["goal"] or "") != got.annual_goal:
+            problems.append(f"{wanted['name']}: goal {got.annual_goal[:30]!r} ≠ "
+                            f"{(wanted['goal'] or '')[:30]!r}")
         if "total_funds" in wanted and not _same_number(got.annual_total, wanted["total_funds"]):
             problems.append(f"{wanted['name']}: total {got.annual_total} ≠ {wanted['total_funds']}")
         indicators = wanted.get("indicators", [])

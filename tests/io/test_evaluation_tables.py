@@ -11,6 +11,7 @@ import pytest
 
 from perfdesk.core.errors import PerfDeskError
 from perfdesk.io import read_table
+from perfdesk.io.paste import parse_paste
 from tests.support.io_tables import write_xlsx
 
 
@@ -153,6 +154,7 @@ def test_an_evaluation_standard_table_with_grades_and_no_project_name(tmp_path):
     result = read_table(path)
     (project,) = result.projects
     assert project.name == "2019年中央財政困難群眾救助補助"
+    assert "绩效评价指标表" in result.layout  # what the import preview names it
     assert project.annual_goal == "保障農村低保金的發放"
     got = [(i.level1, i.level2, i.name, i.value_display(), i.explanation, i.basis)
            for i in project.indicators]
@@ -212,3 +214,43 @@ def test_a_grid_with_a_title_that_names_nothing_is_still_refused(tmp_path):
     with pytest.raises(PerfDeskError) as refused:
         read_table(path)
     assert "无名.xlsx" in str(refused.value) and "没有找到绩效目标表" in str(refused.value)
+
+
+def test_pasting_an_evaluation_table_reads_its_rows_as_the_import_does(tmp_path):
+    """Copy the grid of a 绩效评价 table and paste it: the 项目决策 rows stay out and 项目产出 /
+    项目效益 mean what an import reads them as (one reader), each said."""
+
+    heading = ["一级指标", "二级指标", "三级指标", "参考分值", "指标值(A)", "全年实际值(B)", "得分"]
+    rows = [
+        ["项目决策(10分)", "项目目标", "完整性", "4", "一", "目标明确", "4"],
+        ["", "项目立项", "相关性", "2", "一", "按照标准管理", "2"],
+        ["项目产出(30分)", "数量指标", "保障人数", "10", "2370人", "2370人", "10"],
+        ["项目效益(35分)", "社会效益指标", "办学条件改善", "15", "改善", "改善", "13"],
+    ]
+    pasted = parse_paste("\n".join("\t".join(r) for r in [heading, *rows]))
+    path = workbook(tmp_path / "评价.xlsx", [["项目名称", "初中公用经费"], heading, *rows],
+                    ["A3:A4"])
+    (project,) = read_table(path).projects
+    got = [(i.level1, i.level2, i.name, i.value_display(), i.weight, i.score)
+           for i in pasted.indicators()]
+    assert got == [(i.level1, i.level2, i.name, i.value_display(), i.weight, i.score)
+                   for i in project.indicators] == [
+        ("产出指标", "数量指标", "保障人数", "2370人", 10, 10),
+        ("效益指标", "社会效益指标", "办学条件改善", "改善", 15, 13)]
+    said = [n.zh for n in pasted.notices]
+    assert any("第 2–3 行" in t and "项目决策" in t and "不是绩效目标" in t for t in said)
+    assert any(t.startswith("第 4 行") and "产出指标" in t for t in said)
+
+
+def test_a_self_evaluation_goal_under_its_expected_heading(tmp_path):
+    """年度总体目标 | 预期目标 | 实际完成情况 with the texts in the row below (corpus b02, b06,
+    d01): the goal is the text under 预期目标, never the heading 预期目标 itself."""
+    path = workbook(tmp_path / "自评表.xlsx", [
+        ["项目名称", "委托业务项目"],
+        ["主管部门", "某镇人民政府"],
+        ["年度总体目标", "预期目标", None, "实际完成情况"],
+        [None, "完成50个基建项目的委托业务。", None, "完成50个。"],
+        *SCORED[3:],
+    ], ["A3:A4", "B3:C3", "B4:C4"])
+    (project,) = read_table(path).projects
+    assert project.annual_goal == "完成50个基建项目的委托业务。"
