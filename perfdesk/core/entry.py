@@ -593,6 +593,7 @@ class CategoryRun:
         self._level2_source = ""  # the level-2 cell in force, as compared
         self._noted_tree: tuple[str, str] = ("", "")
         self._score_only = False  # the level-1 cell gave a score and no label: see level 2
+        self._umbrella = ""  # the level-1 cell found over level-1 names (one tier too many)
 
     def read(self, level1_cell: str = "", level2_cell: str = "") -> Reading:
         reading = Reading()
@@ -649,14 +650,18 @@ class CategoryRun:
     def _level1_in_level2(self, written: str, reading: Reading) -> bool:
         """A level-1 name in the 二级指标 column under an umbrella label in the 一级指标 one (a
         中央预算内投资 table's 实施效果指标 over 产出指标/效益指标, one tier too many): the level-2
-        cell is the level 1, level 2 is not given."""
+        cell is the level 1, level 2 is not given. Once the umbrella is known to stand over
+        level-1 names, a name that could also be a level 2 (满意度指标 after 产出指标 and 效益指标)
+        is one of them too."""
         label = normalise_label(written)
         if not self.source or read_level1(self.profile, self.source).kind is LabelKind.STANDARD \
-                or read_level1(self.profile, label).kind is not LabelKind.STANDARD \
-                or parent_of_level2(self.profile, label) \
-                or standard_level2(self.profile, self.meaning(), label):
+                or read_level1(self.profile, label).kind is not LabelKind.STANDARD:
             return False
-        umbrella = self.source
+        if self._umbrella != self.source and (
+                parent_of_level2(self.profile, label)
+                or standard_level2(self.profile, self.meaning(), label)):
+            return False
+        umbrella = self._umbrella = self.source
         self.level1, self.level2, self.implied, self.label_source = label, "", "", written
         reading.note("level1", HINT,
                      "“{umbrella}”之下的“{level1}”是一级指标（表中多了一层总称），已记为一级指标"

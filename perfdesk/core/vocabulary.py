@@ -115,6 +115,25 @@ INDICATOR_FALLBACK: dict[str, tuple[str, ...]] = {"name": ("绩效指标",)}
 _FALLBACK = _table(INDICATOR_FALLBACK)
 
 
+def _lost_first() -> dict[str, dict[str, str]]:
+    """A listed grid heading with its first character lost (级指标, 标值) → field → heading."""
+    table: dict[str, dict[str, str]] = {}
+    for key, grid_field in _INDICATOR.items():
+        if len(key) >= 3:
+            table.setdefault(key[1:], {}).setdefault(grid_field, key)
+    return table
+
+
+_LOST_FIRST = _lost_first()
+
+
+def lost_first_character(text: object) -> dict[str, str]:
+    """The grid headings ``text`` may be with its first character lost, as field → heading
+    (``级指标`` → 一级指标, 二级指标, 三级指标): a published table whose first character went
+    missing in copying. Which one is meant only the other headings of the row can tell."""
+    return dict(_LOST_FIRST.get(heading_key(text), {}))
+
+
 def fallback_column(text: object) -> str:
     """The indicator field a heading names when no column has a heading of its own for it
     (:data:`INDICATOR_FALLBACK`), or ``""``."""
@@ -215,12 +234,21 @@ def form_label(text: object) -> str | None:
     if not key:
         return None
     # a note in brackets after a label: 中期滚动目标(2019年--2021年), 预算单位(盖章)
-    return _FORM.get(key) or _FORM.get(_BRACKET_NOTE.sub("", key))
+    found = _FORM.get(key) or _FORM.get(_BRACKET_NOTE.sub("", key))
+    if found is None and key.startswith(_THIS_TIME) and len(key) > len(_THIS_TIME):
+        # 本次下达中央预算内投资: the amount of this allocation, as the label without 本次
+        rest = form_label(key[len(_THIS_TIME):])
+        return rest if rest in MONEY_FIELDS else None
+    return found
+
+
+_THIS_TIME = "本次"
+# the labels of the funding block that hold an amount
+MONEY_FIELDS = ("midterm_total", "annual_total", "fiscal", "other", "general", "fund", "soe")
 
 
 # The tiers a 专项 table names its offices by (省级主管部门 / 市级主管部门 / 区级主管部门), highest
 # first: the lowest tier a table names is the one spending the money.
-TIERS = ("省级", "市级", "县级", "区级", "乡级", "镇级")
 _TIER_RANK = {"省级": 0, "市级": 1, "县级": 2, "区级": 2, "乡级": 3, "镇级": 3}
 
 

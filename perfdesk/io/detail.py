@@ -49,6 +49,7 @@ from perfdesk.core.entry import IndicatorRowReader
 from perfdesk.core.model import DEPARTMENT_WHOLE, SELF_EVALUATION, Indicator, Project
 from perfdesk.core.paths import resource
 from perfdesk.core.vocabulary import (
+    MONEY_FIELDS,
     form_label,
     heading_key,
     indicator_column,
@@ -493,7 +494,7 @@ def _self_evaluation(sheet: Sheet, grid: GridHead) -> bool:
         for v in row)
 
 
-_MONEY_LABELS = ("midterm_total", "annual_total", "fiscal", "other", "general", "fund", "soe")
+_MONEY_LABELS = MONEY_FIELDS
 _INLINE = re.compile(r"^\s*(?P<label>[^:：\d]{2,20}?)\s*[:：]\s*(?P<amount>\d[\d,]*(?:\.\d+)?\s*(?:万元|万|元)?)\s*$")
 
 
@@ -966,6 +967,7 @@ def read_grid(sheet: Sheet, grid: GridHead, *, profile: str, grades: tuple[str, 
     """The indicators of a form's grid, read row by row by the core's one row reader; what it
     adjusted, and every row that is no indicator, becomes a notice naming the row."""
     sheet.fill_merged_down()
+    notices.extend(layouts.heading_notices(sheet, grid))
     annual = _annual_grid_below(sheet, grid)
     if annual is not None:
         notices.append(Notice(Text(

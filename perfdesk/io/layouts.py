@@ -38,6 +38,7 @@ from perfdesk.core.vocabulary import (
     heading_key,
     indicator_column,
     is_footer,
+    lost_first_character,
     table_column,
 )
 from perfdesk.io.base import Notice, cell_text, reading_notices
@@ -125,6 +126,14 @@ def _columns(heads: list[str]) -> tuple[dict[str, int], dict[str, int], dict[str
         project_field = table_column(text)
         if project_field in PROJECT_COLUMNS and project_field not in projects:
             projects[project_field] = c
+    taken = {*columns.values(), *projects.values()}
+    for c, text in enumerate(heads, 1):
+        # a heading that lost its first character in copying (级指标 beside 二级指标 and
+        # 三级指标): the one listed heading it can be that no other column of the row is
+        meant = [f for f in lost_first_character(text) if f not in columns]
+        if c not in taken and len(meant) == 1:
+            columns[meant[0]] = c
+            headings[meant[0]] = text
     levels = [columns[f] for f in _LEVELS if f in columns]
     for c, text in enumerate(heads, 1):
         # right of the levels: left of them, 绩效指标 is the grid's own label
@@ -133,6 +142,23 @@ def _columns(heads: list[str]) -> tuple[dict[str, int], dict[str, int], dict[str
             columns[grid_field] = c
             headings[grid_field] = text
     return columns, projects, headings
+
+
+def heading_notices(sheet: Sheet, grid: GridHead) -> list[Notice]:
+    """What reading the grid's heading guessed: a heading that lost its first character
+    (``级指标`` read as 一级指标), said with its column."""
+    said = []
+    for grid_field, text in grid.headings.items():
+        full = lost_first_character(text).get(grid_field)
+        if full and indicator_column(text) != grid_field:
+            others = "、".join(h for f, h in grid.headings.items() if f != grid_field
+                              and f in lost_first_character(text))
+            said.append(Notice(Text(
+                f"表头“{text}”缺了第一个字；同一行已有{others}，已读作“{full}”，请核对。",
+                f"The heading '{text}' lost its first character; the row already has {others}, "
+                f"so it was read as '{full}', please check."),
+                sheet.location(grid.row, text), HINT))
+    return said
 
 
 def _two_row_heads(above: list[str], below: list[str]) -> list[str]:
@@ -587,6 +613,7 @@ def read_flat(sheet: Sheet, grid: GridHead, *, profile: str, grades: tuple[str, 
     from perfdesk.io import detail
 
     sheet.fill_merged_down()
+    notices.extend(heading_notices(sheet, grid))
     above = _above(sheet, grid.first_row)
     yuan = detail._amounts_in_yuan(sheet, grid.first_row)
     name_col = grid.project_columns["name"]

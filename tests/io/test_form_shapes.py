@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from openpyxl import Workbook
 
+from perfdesk.core.errors import PerfDeskError
 from perfdesk.io import read_table
 
 
@@ -152,3 +154,45 @@ def test_a_project_total_with_no_years_total_beside_it_is_the_one_total(tmp_path
     assert (project.annual_total, project.annual_fiscal, project.midterm_total) == (
         Decimal(1500), Decimal(1500), None)
     assert any("只有“项目资金总额”一个总额" in t and "年度资金总额" in t for t in texts(result))
+
+
+# --- a heading that lost its first character; this allocation's amount ---------------------
+
+
+CENTRAL_INVESTMENT = [
+    ["某县以工代赈示范工程"],
+    ["中央预算内投资计划绩效目标表"],
+    ["专项名称", "某县以工代赈示范工程"],
+    ["下达地方或单位", "某县发展改革委"],
+    ["本次下达中央预算内投资(万元)", 853],
+    ["总体目标", "吸纳当地群众就近就业增收。"],
+    [None, "级指标", "二级指标", "三级指标", "指标值"],
+    [None, "实施效果指标", "产出指标", "劳务报酬占中央投资比例", "≥30%"],
+    [None, None, "效益指标", "农村基础设施条件", "持续改善"],
+    [None, None, "满意度指标", "参与群众满意度", "≥90%"],
+]
+
+
+def test_a_heading_that_lost_its_first_character_is_the_one_the_row_lacks(tmp_path):
+    path = workbook(tmp_path / "中央预算内投资.xlsx", CENTRAL_INVESTMENT, ["B8:B10"])
+    result = read_table(path)
+    (project,) = result.projects
+    assert (project.unit, project.annual_total) == ("某县发展改革委", Decimal(853))
+    got = [(i.level1, i.level2, i.name) for i in project.indicators]
+    # 实施效果指标 stands over level-1 names (one tier too many): 满意度指标 after 产出指标
+    # and 效益指标 is one of them too, not a 2015-tree level 2 under 效益
+    assert got == [("产出指标", "", "劳务报酬占中央投资比例"), ("效益指标", "", "农村基础设施条件"),
+                   ("满意度指标", "", "参与群众满意度")]
+    assert any("“级指标”缺了第一个字" in t and "第 7 行" in t and "“一级指标”" in t
+               for t in texts(result))
+
+
+def test_a_heading_that_lost_its_first_character_is_not_guessed_when_two_could_be_meant(
+        tmp_path):
+    path = workbook(tmp_path / "表.xlsx", [
+        ["项目名称", "某项目"],
+        ["级指标", "级指标", "三级指标", "指标值"],  # 一级 or 二级: the row cannot tell
+        ["产出指标", "数量指标", "培训人次", "≥100人次"],
+    ])
+    with pytest.raises(PerfDeskError, match="没有找到绩效目标表"):
+        read_table(path)
