@@ -26,6 +26,7 @@ from perfdesk.core.taxonomy import (
     LabelKind,
     level2_names,
     is_evaluation_item,
+    is_management_block,
     parent_of_level2,
     read_level1,
     split_run_together,
@@ -457,7 +458,7 @@ class Level1Blocks:
     Attributes:
         meant: row → (level 1, level 2 or ``None``) to read the row under where its cells do
             not say it (``项目产出`` is 产出指标).
-        left_out: the rows of the 决策 and 过程 parts (no targets).
+        left_out: the rows of the 决策 and 过程 parts and of a 过程管理指标 block (no targets).
         said: row → (message, severity, field of the column it is about) to give there.
     """
 
@@ -494,11 +495,16 @@ def level1_blocks(rows: list[tuple[int, dict[str, str]]], profile: str, *,
             blocks.append((r, r, text))
         elif blocks:
             blocks[-1] = (blocks[-1][0], r, blocks[-1][2])
-    if not evaluation and not any(is_evaluation_item(b[2]) for b in blocks):
-        return found
     by_row = dict(rows)
     for start, end, text in blocks:
+        if is_management_block(text):
+            _management_block(start, end, text, by_row, found)
+    if not evaluation and not any(is_evaluation_item(b[2]) for b in blocks):
+        return found
+    for start, end, text in blocks:
         block = [(r, by_row[r]) for r in range(start, end + 1) if r in by_row]
+        if is_management_block(text):
+            continue
         if is_evaluation_item(text):
             found.left_out.update(r for r, _texts in block)
             where_zh = f"第 {start} 行" if start == end else f"第 {start}–{end} 行"
@@ -537,6 +543,21 @@ def level1_blocks(rows: list[tuple[int, dict[str, str]]], profile: str, *,
         if category == EFFECT:
             _satisfaction_by_name(block, text, found)
     return found
+
+
+def _management_block(start: int, end: int, label: str, by_row: dict[int, dict[str, str]],
+                      found: Level1Blocks) -> None:
+    """An investment plan's 过程管理指标 block (计划管理, 资金管理, 项目管理, 监督检查指标: how
+    the administration handles the plan, no target of the project): left out, said once."""
+    found.left_out.update(r for r in range(start, end + 1) if r in by_row)
+    where_zh = f"第 {start} 行" if start == end else f"第 {start}–{end} 行"
+    where_en = f"Row {start} is" if start == end else f"Rows {start}–{end} are"
+    found.said[start] = [(Text(
+        f"{where_zh}是“{label}”部分（考核投资计划、资金和项目的管理过程，不是项目的绩效目标），"
+        "没有作为绩效指标导入。",
+        f"{where_en} the '{label}' part (they rate how the plan, the money and the projects "
+        "are managed; they are no targets of the project); they were not imported as "
+        "indicators."), WARNING, "")]
 
 
 def _satisfaction_by_name(block: list[tuple[int, dict[str, str]]], label: str,

@@ -196,3 +196,18 @@ def test_a_heading_that_lost_its_first_character_is_not_guessed_when_two_could_b
     ])
     with pytest.raises(PerfDeskError, match="没有找到绩效目标表"):
         read_table(path)
+
+
+def test_an_investment_plans_process_management_block_is_no_target(tmp_path):
+    rows = CENTRAL_INVESTMENT + [
+        [None, "过程管理指标", "计划管理指标", "投资计划分解用时", "≤20工作日"],
+        [None, None, "资金管理指标", "中央预算内投资支付率", "≥95%"],
+        [None, None, "监督检查指标", "审计指出问题项目比例", "≤1%"],
+    ]
+    path = workbook(tmp_path / "中央预算内投资.xlsx", rows, ["B8:B10", "B11:B13"])
+    result = read_table(path)
+    (project,) = result.projects
+    assert [i.name for i in project.indicators] == [
+        "劳务报酬占中央投资比例", "农村基础设施条件", "参与群众满意度"]
+    said = [t for t in texts(result) if "过程管理指标" in t]
+    assert len(said) == 1 and "第 11–13 行" in said[0] and "不是项目的绩效目标" in said[0]
