@@ -621,8 +621,10 @@ def read_sheet(sheet: Sheet, *, profile: str, notices: list[Notice],
             f"The table has no 项目名称; the project was named '{name}' after its title "
             f"'{text}', please check."), sheet.location(r), HINT))
     if not name:
+        r, c = min(labels.found.get("name", ()), default=(None, None))
         raise PerfDeskError("申报表中“项目名称”为空。", "The form's 项目名称 (project name) is empty.",
-                            file=sheet.file, sheet=sheet.name or None, column="项目名称")
+                            file=sheet.file, sheet=sheet.name or None, row=r,
+                            column=cell_text(sheet.value(r, c)) if r else "项目名称")
     unit_line = labels.text("unit_line")
     unit, unit_code = split_code(labels.text("unit") or unit_line)
     implementing, implementing_code = split_code(labels.text("implementing_unit"))

@@ -216,6 +216,19 @@ def _heading_like(texts: list[str]) -> bool:
     return True
 
 
+def _label_alone(sheet: Sheet, r: int, texts: list[str]) -> bool:
+    """Whether row ``r`` is a label of the form's block standing alone, its value left empty
+    (``专项名称 |`` right above the grid's heading): no upper half of a heading, unless its cell
+    is merged down into the row below (a flat grid's 项目名称 heading over two rows)."""
+    cells = [(c, t) for c, t in enumerate(texts, 1) if t]
+    if not cells or len({t for _c, t in cells}) != 1:
+        return False
+    c, text = cells[0]
+    if form_label(text) in (None, "heading"):
+        return False
+    return not any(r1 <= r < r2 and c1 <= c <= c2 for r1, c1, r2, c2 in sheet.merges)
+
+
 def find_grid(sheet: Sheet, limit: int | None = None) -> GridHead | None:
     """The indicator grid's heading: a row naming a level (一级/二级指标), a 三级指标 and a value
     (指标值, 全年实际值, a 中长期 value, or 分值/评分标准 for an evaluation-indicator table),
@@ -225,7 +238,7 @@ def find_grid(sheet: Sheet, limit: int | None = None) -> GridHead | None:
     for r in range(1, last + 1):
         heads = _spread(sheet, r)
         found = None
-        if previous and _heading_like(previous):
+        if previous and _heading_like(previous) and not _label_alone(sheet, r - 1, previous):
             columns, projects, headings = _columns(_two_row_heads(previous, heads))
             if _is_grid(columns):
                 found = GridHead(r, columns, r - 1, projects, headings)

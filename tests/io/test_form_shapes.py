@@ -211,3 +211,68 @@ def test_an_investment_plans_process_management_block_is_no_target(tmp_path):
         "劳务报酬占中央投资比例", "农村基础设施条件", "参与群众满意度"]
     said = [t for t in texts(result) if "过程管理指标" in t]
     assert len(said) == 1 and "第 11–13 行" in said[0] and "不是项目的绩效目标" in said[0]
+
+
+# --- a label row right above the grid's heading; a grid no project comes from ----------------
+
+HEADING = [None, "一级指标", "二级指标", "三级指标", "指标值"]
+ROW = [None, "产出指标", "数量指标", "新建道路", "≥5公里"]
+
+
+def test_a_label_row_right_above_the_heading_is_no_half_of_it(tmp_path):
+    path = workbook(tmp_path / "专项.xlsx", [
+        ["中央预算内投资计划绩效目标表"], ["下达地方或单位", "某县发展改革委"],
+        ["专项名称", "某县以工代赈工程"], HEADING, ROW], ["B3:E3"])
+    (project,) = read_table(path).projects
+    assert (project.name, project.unit) == ("某县以工代赈工程", "某县发展改革委")
+    assert [i.name for i in project.indicators] == ["新建道路"]
+    # its value left empty: still the label block's row, and the form says what is missing
+    empty = workbook(tmp_path / "空.xlsx", [
+        ["中央预算内投资计划绩效目标表"], ["下达地方或单位", "某县发展改革委"], ["专项名称"],
+        HEADING, ROW])
+    with pytest.raises(PerfDeskError) as refused:
+        read_table(empty)
+    assert "“项目名称”为空" in str(refused.value) and "第 3 行" in str(refused.value)
+    assert "空.xlsx" in str(refused.value) and "专项名称" in str(refused.value)
+
+
+def test_a_flat_grid_that_names_no_project_is_refused_with_its_place(tmp_path):
+    path = workbook(tmp_path / "平铺.xlsx", [
+        ["2024年项目支出绩效目标表"],
+        ["项目名称", "一级指标", "二级指标", "三级指标", "指标值"],
+        [None, "产出指标", "数量指标", "援助案件数", "≥500件"],
+    ])
+    with pytest.raises(PerfDeskError) as refused:
+        read_table(path)
+    said = str(refused.value)
+    assert "平铺.xlsx" in said and "Sheet1" in said and "第 2 行" in said
+    assert "没有读出项目" in said and "“项目名称”列" in said
+
+
+def test_a_flat_sheet_that_names_no_project_beside_one_that_does_is_said(tmp_path):
+    wb = Workbook()
+    first = wb.active
+    first.title = "一科"
+    for row in (["项目名称", "一级指标", "二级指标", "三级指标", "指标值"],
+                ["法律援助", "产出指标", "数量指标", "援助案件数", "≥500件"]):
+        first.append(row)
+    second = wb.create_sheet("二科")
+    for row in (["项目名称", "一级指标", "二级指标", "三级指标", "指标值"],
+                [None, "产出指标", "数量指标", "矫正人数", "≥300人"]):
+        second.append(row)
+    wb.save(tmp_path / "两科.xlsx")
+    result = read_table(tmp_path / "两科.xlsx")
+    assert [p.name for p in result.projects] == ["法律援助"]
+    said = [t for t in texts(result) if "没有读出项目" in t]
+    assert len(said) == 1 and "二科" in said[0] and "第 1 行" in said[0]
+
+
+def test_a_disclosure_header_with_nothing_under_it_is_refused_with_its_place(tmp_path):
+    path = workbook(tmp_path / "公开表.xlsx", [
+        ["某区2025年项目支出绩效目标表"],
+        ["预算单位", "项目名称", "年度绩效目标", "绩效指标"],
+    ])
+    with pytest.raises(PerfDeskError) as refused:
+        read_table(path)
+    said = str(refused.value)
+    assert "公开表.xlsx" in said and "第 2 行" in said and "没有读出任何项目" in said
