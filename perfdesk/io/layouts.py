@@ -519,15 +519,10 @@ def level1_blocks(rows: list[tuple[int, dict[str, str]]], profile: str, *,
         if is_management_block(text):
             continue
         if is_evaluation_item(text):
-            found.left_out.update(r for r, _texts in block)
-            where_zh = f"第 {start} 行" if start == end else f"第 {start}–{end} 行"
-            where_en = f"Row {start} is" if start == end else f"Rows {start}–{end} are"
-            found.said[start] = [(Text(
-                f"{where_zh}是绩效评价表的“{text}”部分（评价项目决策和管理过程，不是绩效目标），"
-                "没有作为绩效指标导入。",
-                f"{where_en} the evaluation table's '{text}' part (they judge how "
-                "the project was decided and run; they are no performance targets); they were "
-                "not imported as indicators."), WARNING, "")]
+            _leave_out(found, [r for r, _texts in block], start, end,
+                       f"绩效评价表的“{text}”部分（评价项目决策和管理过程，不是绩效目标）",
+                       f"the evaluation table's '{text}' part (they judge how the project was "
+                       "decided and run; they are no performance targets)")
             continue
         label = read_level1(profile, text)
         level2s = [t["level2"] for _r, t in block if t.get("level2")]
@@ -562,15 +557,21 @@ def _management_block(start: int, end: int, label: str, by_row: dict[int, dict[s
                       found: Level1Blocks) -> None:
     """An investment plan's 过程管理指标 block (计划管理, 资金管理, 项目管理, 监督检查指标: how
     the administration handles the plan, no target of the project): left out, said once."""
-    found.left_out.update(r for r in range(start, end + 1) if r in by_row)
+    _leave_out(found, [r for r in range(start, end + 1) if r in by_row], start, end,
+               f"“{label}”部分（考核投资计划、资金和项目的管理过程，不是项目的绩效目标）",
+               f"the '{label}' part (they rate how the plan, the money and the projects are "
+               "managed; they are no targets of the project)")
+
+
+def _leave_out(found: Level1Blocks, rows: list[int], start: int, end: int, zh: str,
+               en: str) -> None:
+    """Leave rows ``start``..``end`` out (the part ``zh`` / ``en`` names), said at ``start``."""
+    found.left_out.update(rows)
     where_zh = f"第 {start} 行" if start == end else f"第 {start}–{end} 行"
     where_en = f"Row {start} is" if start == end else f"Rows {start}–{end} are"
-    found.said[start] = [(Text(
-        f"{where_zh}是“{label}”部分（考核投资计划、资金和项目的管理过程，不是项目的绩效目标），"
-        "没有作为绩效指标导入。",
-        f"{where_en} the '{label}' part (they rate how the plan, the money and the projects "
-        "are managed; they are no targets of the project); they were not imported as "
-        "indicators."), WARNING, "")]
+    found.said[start] = [(Text(f"{where_zh}是{zh}，没有作为绩效指标导入。",
+                               f"{where_en} {en}; they were not imported as indicators."),
+                          WARNING, "")]
 
 
 def _satisfaction_by_name(block: list[tuple[int, dict[str, str]]], label: str,

@@ -10,18 +10,11 @@ from openpyxl import Workbook
 
 from perfdesk.core.errors import PerfDeskError
 from perfdesk.io import read_table
+from tests.support.io_tables import write_xlsx
 
 
 def workbook(path, rows, merges=()):
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Sheet1"
-    for row in rows:
-        ws.append(row)
-    for merge in merges:
-        ws.merge_cells(merge)
-    wb.save(path)
-    return path
+    return write_xlsx(path, rows, merges=merges)
 
 
 def texts(result):
