@@ -196,6 +196,48 @@ def _known_units() -> frozenset[str]:
                                       for e in indicator_library.entries(p) if e.unit}
 
 
+# units of time a duration is counted in (任务完成时限(月) | 10): no deadline on their own
+_TIME_UNITS = ("月", "日", "周", "年", "季度", "工作日", "个工作日", "个月", "天", "小时")
+_MAGNITUDES = "十百千万亿"
+
+
+def is_unit_word(text: str) -> bool:
+    """Whether ``text`` is a unit a target is counted in: one the lists know (%, 公里, 人次 …),
+    one of them counted in 万, 千 … (万亩, 万人, 千米), or a unit of time (月, 工作日).
+    Free text (达成, 贫困户) is no unit word."""
+    text = clean(text)
+    if not text or not values.is_valid_unit(text):
+        return False
+    known = _known_units()
+    return text in known or text in _TIME_UNITS or text == "‰" or (
+        len(text) > 1 and text[0] in _MAGNITUDES and (text[1:] in known
+                                                     or text[1:] in ("米", "亩", "人")))
+
+
+# a unit in brackets at the end of an indicator's name: 任务完成时限(月), 兑付率（%）, 里程(单位：公里)
+_NAME_UNIT = re.compile(r"[（(]\s*(?:单位\s*[:：]?\s*)?(?P<unit>[^()（）]{1,8}?)\s*[)）]\s*$")
+
+
+def name_unit(name: str) -> str:
+    """The unit an indicator's name gives in brackets at its end (``任务完成时限(月)`` → 月),
+    or ``""`` when the brackets hold no unit word (``培训人数(贫困户)``)."""
+    m = _NAME_UNIT.search(clean(name))
+    return m.group("unit").strip() if m and is_unit_word(m.group("unit")) else ""
+
+
+def unit_only(text: str) -> tuple[str, str] | None:
+    """(comparator, unit) of a 指标值 cell holding a unit and no number (``公里``, ``万人``,
+    ``≧ %``: a template's cell left unfilled), or ``None``."""
+    s = re.sub(r"\s+", "", values.normalise_text(clean(text)))
+    if not s or re.search(r"\d", s):
+        return None
+    for cut in range(len(s)):
+        head, unit = s[:cut], s[cut:]
+        if is_unit_word(unit) and (not head or read_comparator(head)):
+            return (read_comparator(head) if head else ""), unit
+    return None
+
+
 # What a column of cells is, tried in this order when its values do not fit where they
 # landed: the closed vocabularies first, free text last.
 _RECOGNISED = ("level1", "level2", "nature", "comparator", "value", "basis", "unit")
@@ -303,6 +345,25 @@ def read_target(value: str, *, comparator: str = "", unit: str = "", nature: str
                      "计量单位“{text}”不像单位（含数字、空格或标点），请检查。",
                      "Unit '{text}' does not look like a unit (digits, blanks or punctuation).",
                      text=unit_cell)
+    only = unit_only(value) if value else None
+    if only is not None and (not unit_cell or unit_cell == only[1]) and (
+            not comparator or not only[0] or comparator == only[0]):
+        # a template's 指标值 cell left unfilled (公里, ≧ %): the unit (and comparator) it
+        # holds are the row's, its number is still to be given
+        comparator, unit_cell = comparator or only[0], only[1]
+        nature = nature or QUANTITATIVE
+        reading.note("value", HINT,
+                     "指标值“{written}”只有{what}、没有数值（模板中未填写的格子），已记为{kept}，"
+                     "指标值留空。",
+                     "The target '{written}' holds {what_en} and no number (a template cell left "
+                     "unfilled); it was recorded as {kept_en}, the target left empty.",
+                     adjusted=True, written=value,
+                     what="计算符号和单位" if only[0] else "单位",
+                     what_en="a comparator and a unit" if only[0] else "a unit",
+                     kept=(f"计算符号“{comparator}”、" if only[0] else "") + f"计量单位“{unit_cell}”",
+                     kept_en=(f"comparator '{comparator}', " if only[0] else "")
+                     + f"unit '{unit_cell}'")
+        value = ""
     if not value:
         reading.fields.update(nature=nature, comparator=comparator, target=None,
                               unit=unit_cell, grade="", value_text="")
@@ -532,6 +593,7 @@ class CategoryRun:
         self._level2_source = ""  # the level-2 cell in force, as compared
         self._noted_tree: tuple[str, str] = ("", "")
         self._score_only = False  # the level-1 cell gave a score and no label: see level 2
+        self._umbrella = ""  # the level-1 cell found over level-1 names (one tier too many)
 
     def read(self, level1_cell: str = "", level2_cell: str = "") -> Reading:
         reading = Reading()
@@ -588,14 +650,18 @@ class CategoryRun:
     def _level1_in_level2(self, written: str, reading: Reading) -> bool:
         """A level-1 name in the 二级指标 column under an umbrella label in the 一级指标 one (a
         中央预算内投资 table's 实施效果指标 over 产出指标/效益指标, one tier too many): the level-2
-        cell is the level 1, level 2 is not given."""
+        cell is the level 1, level 2 is not given. Once the umbrella is known to stand over
+        level-1 names, a name that could also be a level 2 (满意度指标 after 产出指标 and 效益指标)
+        is one of them too."""
         label = normalise_label(written)
         if not self.source or read_level1(self.profile, self.source).kind is LabelKind.STANDARD \
-                or read_level1(self.profile, label).kind is not LabelKind.STANDARD \
-                or parent_of_level2(self.profile, label) \
-                or standard_level2(self.profile, self.meaning(), label):
+                or read_level1(self.profile, label).kind is not LabelKind.STANDARD:
             return False
-        umbrella = self.source
+        if self._umbrella != self.source and (
+                parent_of_level2(self.profile, label)
+                or standard_level2(self.profile, self.meaning(), label)):
+            return False
+        umbrella = self._umbrella = self.source
         self.level1, self.level2, self.implied, self.label_source = label, "", "", written
         reading.note("level1", HINT,
                      "“{umbrella}”之下的“{level1}”是一级指标（表中多了一层总称），已记为一级指标"
@@ -801,10 +867,21 @@ class IndicatorRowReader:
         reading.take(read_target(value, comparator=cells.get("comparator", ""),
                                  unit=cells.get("unit", ""), nature=cells.get("nature", ""),
                                  explanation=explanation, grades=self.grades))
-        if not value and (name or clean(cells.get("comparator", ""))
-                          or clean(cells.get("unit", ""))):
+        fields = reading.fields
+        empty = fields["target"] is None and not fields["grade"] and not fields["value_text"]
+        if empty and (name or clean(cells.get("comparator", ""))
+                      or clean(cells.get("unit", "")) or value):
             reading.note("value", ERROR, "指标值为空：请填写目标（如“≥95%”或“达成”）。",
                          "The target is empty: give it (e.g. ≥95% or 达成).")
+        elif fields["target"] is not None and not fields["unit"] and not fields["value_text"] \
+                and (bracketed := name_unit(name)):
+            # 任务完成时限(月) | 10: the unit written in the name's brackets is the target's
+            fields["unit"] = bracketed
+            reading.note("unit", HINT,
+                         "指标值“{value}”没有单位，已按指标名称括号中的“{unit}”记为计量单位。",
+                         "The target '{value}' has no unit; the unit '{unit}' in the name's "
+                         "brackets was recorded.", adjusted=True, value=short(value),
+                         unit=bracketed)
         reading.fields.setdefault("explanation", explanation)
         reading.fields.update({f: clean(cells.get(f, "")) for f in _TEXT_FIELDS})
         if graded:
@@ -956,10 +1033,25 @@ def _typed_value(reading: Reading, indicator: Indicator, text: str,
         return
     result = values.parse(text, grades)
     value = result.value
+    only = unit_only(text) if value.kind is ValueKind.RAW else None
+    if only is not None:  # a unit (and comparator) typed alone: the number is still to come
+        comparator, unit = only
+        changes.update(nature=QUANTITATIVE, target=None, comparator=comparator or
+                       indicator.comparator, unit=unit, grade="", value_text="")
+        reading.note("value", HINT, "“{text}”没有数值，已记为计量单位“{unit}”，指标值仍需填写。",
+                     "'{text}' has no number; it was recorded as the unit '{unit}', the target "
+                     "is still to be given.", adjusted=True, text=text, unit=unit)
+        return
     if value.kind is ValueKind.QUANTITATIVE:
+        unit = value.unit or indicator.unit
+        if not unit and not result.prefix and (bracketed := name_unit(indicator.name)):
+            unit = bracketed  # as imported: 任务完成时限(月) | 10 counts months
+            reading.note("unit", HINT, "已按指标名称括号中的“{unit}”记为计量单位。",
+                         "The unit '{unit}' in the name's brackets was recorded.",
+                         adjusted=True, unit=unit)
         changes.update(nature=QUANTITATIVE, target=value.number,
                        comparator=value.comparator or indicator.comparator,
-                       unit=value.unit or indicator.unit, grade="",
+                       unit=unit, grade="",
                        # a formula in front of the target is kept as written for the checks
                        value_text=text if result.prefix else "")
     elif value.kind is ValueKind.TIME:

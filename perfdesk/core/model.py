@@ -188,7 +188,8 @@ class Indicator(IndicatorFields):
         """The target as the official grid's three columns: (计算符号, 指标值, 计量单位).
 
         A 定量 target splits into its typed parts (``≥``, ``95``, ``%``), a grade or a deadline
-        stands alone, and unreadable text is shown whole in the 指标值 column."""
+        stands alone, and unreadable text is shown whole in the 指标值 column; with no target
+        yet, the comparator and unit given so far stand in their columns."""
         value = self.target_value()
         if value.kind is ValueKind.QUANTITATIVE:
             assert value.number is not None
@@ -197,6 +198,8 @@ class Indicator(IndicatorFields):
             return "", value.grade, ""
         if value.kind is ValueKind.TIME:
             return "", value.text, ""
+        if not self.value_text:  # no target yet: the comparator and unit already given show
+            return self.comparator, "", self.unit
         return "", self.value_text, ""
 
     @staticmethod

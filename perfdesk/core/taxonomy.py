@@ -326,6 +326,18 @@ def is_evaluation_item(label: str | None) -> bool:
     return text in EVALUATION_ITEMS
 
 
+# The second block of the national 中央预算内投资计划绩效目标表 (after 实施效果指标): 过程管理指标
+# over 计划管理 / 资金管理 / 项目管理 / 监督检查指标, which rate how the administration handles
+# the investment plan (分解用时, 支付率, 开工率); they are not the project's targets.
+MANAGEMENT_BLOCKS = ("过程管理指标", "过程管理", "管理过程指标", "过程管理类指标")
+
+
+def is_management_block(label: str | None) -> bool:
+    """Whether a level-1 label is an investment plan's 过程管理指标 block (``过程管理指标``)."""
+    text, _score = split_score(label)
+    return text in MANAGEMENT_BLOCKS
+
+
 def split_run_together(profile: str, label: str | None) -> tuple[str, str] | None:
     """A level-2 label with its level 1 run together in front of it, as one cell of an
     evaluation table writes it (``产出数量指标`` → (产出指标, 数量指标)); ``None`` otherwise."""

@@ -115,6 +115,25 @@ INDICATOR_FALLBACK: dict[str, tuple[str, ...]] = {"name": ("绩效指标",)}
 _FALLBACK = _table(INDICATOR_FALLBACK)
 
 
+def _lost_first() -> dict[str, dict[str, str]]:
+    """A listed grid heading with its first character lost (级指标, 标值) → field → heading."""
+    table: dict[str, dict[str, str]] = {}
+    for key, grid_field in _INDICATOR.items():
+        if len(key) >= 3:
+            table.setdefault(key[1:], {}).setdefault(grid_field, key)
+    return table
+
+
+_LOST_FIRST = _lost_first()
+
+
+def lost_first_character(text: object) -> dict[str, str]:
+    """The grid headings ``text`` may be with its first character lost, as field → heading
+    (``级指标`` → 一级指标, 二级指标, 三级指标): a published table whose first character went
+    missing in copying. Which one is meant only the other headings of the row can tell."""
+    return dict(_LOST_FIRST.get(heading_key(text), {}))
+
+
 def fallback_column(text: object) -> str:
     """The indicator field a heading names when no column has a heading of its own for it
     (:data:`INDICATOR_FALLBACK`), or ``""``."""
@@ -145,7 +164,8 @@ _PROJECT_SHARED: dict[str, tuple[str, ...]] = {
     "code": ("项目编码", "项目代码", "项目编号"),
     "department": ("主管部门", "主管部门名称", "主管部门及代码", "主管部门及编码", "主管部门编码及名称", "部门", "部门名称", "主管单位",
                    "部门(单位)名称", "部门(单位)", "主管部门(单位)", "部门单位名称", "预算部门",
-                   "预算部门名称", "县级主管部门", "市级主管部门", "省级主管部门", "项目主管部门"),
+                   "预算部门名称", "县级主管部门", "市级主管部门", "省级主管部门", "区级主管部门",
+                   "乡级主管部门", "镇级主管部门", "项目主管部门"),
     "unit": ("预算单位", "预算单位名称", "预算单位及代码", "预算单位及编码", "单位名称", "预算单位(实施单位)",
              "项目单位", "申报单位", "下达地方或单位"),
     "annual_goal": ("年度目标", "年度绩效目标", "年度总体目标", "绩效目标(年度)",
@@ -163,8 +183,10 @@ FORM_NAMES: dict[str, tuple[str, ...]] = {
     "attribute": ("项目属性", "项目性质"),
     "period": ("项目期", "项目周期", "实施期", "项目实施期", "项目实施周期", "项目起止时间",
                "实施周期"),
-    "midterm_total": ("中期资金总额", "实施期资金总额", "中期市财政预算"),
+    # 项目资金总额: the whole project's funding (over all its years), beside the year's
+    "midterm_total": ("中期资金总额", "实施期资金总额", "中期市财政预算", "项目资金总额"),
     "annual_total": ("年度资金总额", "年度资金", "当年资金总额", "年度本级预算金额", "本级预算金额",
+                     "年度资金申请总额", "年度申请资金总额",
                      "年度资金总额及构成", "年度财政资金总额", "本年度申请市财政预算资金",
                      "下达中央预算内投资"),
     "fiscal": ("财政拨款", "财政资金", "财政拨款资金", "当年财政拨款", "本年财政拨款"),
@@ -173,7 +195,7 @@ FORM_NAMES: dict[str, tuple[str, ...]] = {
     "fund": ("政府性基金", "政府性基金预算", "政府性基金预算拨款"),
     "soe": ("国有资本经营预算", "国有资本经营预算拨款"),
     "midterm_goal": ("中长期目标", "实施期目标", "中期目标", "实施期绩效目标", "中长期绩效目标",
-                     "总体目标", "中期滚动目标"),
+                     "总体目标", "中期滚动目标", "项目总目标"),
     # headings of the header block that hold no value of their own (the funding block's
     # title): recognised so that no field takes their text as its value
     "heading": ("项目资金", "资金情况", "项目资金情况", "资金来源", "预算安排", "年度预算安排",
@@ -212,7 +234,29 @@ def form_label(text: object) -> str | None:
     if not key:
         return None
     # a note in brackets after a label: 中期滚动目标(2019年--2021年), 预算单位(盖章)
-    return _FORM.get(key) or _FORM.get(_BRACKET_NOTE.sub("", key))
+    found = _FORM.get(key) or _FORM.get(_BRACKET_NOTE.sub("", key))
+    if found is None and key.startswith(_THIS_TIME) and len(key) > len(_THIS_TIME):
+        # 本次下达中央预算内投资: the amount of this allocation, as the label without 本次
+        rest = form_label(key[len(_THIS_TIME):])
+        return rest if rest in MONEY_FIELDS else None
+    return found
+
+
+_THIS_TIME = "本次"
+# the labels of the funding block that hold an amount
+MONEY_FIELDS = ("midterm_total", "annual_total", "fiscal", "other", "general", "fund", "soe")
+
+
+# The tiers a 专项 table names its offices by (省级主管部门 / 市级主管部门 / 区级主管部门), highest
+# first: the lowest tier a table names is the one spending the money.
+_TIER_RANK = {"省级": 0, "市级": 1, "县级": 2, "区级": 2, "乡级": 3, "镇级": 3}
+
+
+def label_tier(text: object) -> int | None:
+    """How low the tier a label names is (``市级主管部门`` → 1, ``区级主管部门`` → 2), or ``None``
+    for a label naming no tier (主管部门)."""
+    key = heading_key(text)
+    return next((rank for tier, rank in _TIER_RANK.items() if key.startswith(tier)), None)
 
 
 def table_column(text: object) -> str | None:

@@ -49,9 +49,11 @@ from perfdesk.core.entry import IndicatorRowReader
 from perfdesk.core.model import DEPARTMENT_WHOLE, SELF_EVALUATION, Indicator, Project
 from perfdesk.core.paths import resource
 from perfdesk.core.vocabulary import (
+    MONEY_FIELDS,
     form_label,
     heading_key,
     indicator_column,
+    label_tier,
     table_column,
     title_subject,
 )
@@ -492,7 +494,7 @@ def _self_evaluation(sheet: Sheet, grid: GridHead) -> bool:
         for v in row)
 
 
-_MONEY_LABELS = ("midterm_total", "annual_total", "fiscal", "other", "general", "fund", "soe")
+_MONEY_LABELS = MONEY_FIELDS
 _INLINE = re.compile(r"^\s*(?P<label>[^:：\d]{2,20}?)\s*[:：]\s*(?P<amount>\d[\d,]*(?:\.\d+)?\s*(?:万元|万|元)?)\s*$")
 
 
@@ -600,7 +602,7 @@ def read_sheet(sheet: Sheet, *, profile: str, notices: list[Notice],
     year = _title_year(sheet, grid.first_row)
 
     name = _project_in_title(sheet, labels, labels.text("name"), notices)
-    department, _code = split_code(labels.text("department"))
+    department, _code = split_code(_lowest_tier(labels, "department", notices))
     kind = SELF_EVALUATION if _self_evaluation(sheet, grid) else ""
     whole = _whole_department(sheet, grid.first_row)
     if department and (whole or not name and "name" not in labels.found):
@@ -619,8 +621,10 @@ def read_sheet(sheet: Sheet, *, profile: str, notices: list[Notice],
             f"The table has no 项目名称; the project was named '{name}' after its title "
             f"'{text}', please check."), sheet.location(r), HINT))
     if not name:
+        r, c = min(labels.found.get("name", ()), default=(None, None))
         raise PerfDeskError("申报表中“项目名称”为空。", "The form's 项目名称 (project name) is empty.",
-                            file=sheet.file, sheet=sheet.name or None, column="项目名称")
+                            file=sheet.file, sheet=sheet.name or None, row=r,
+                            column=cell_text(sheet.value(r, c)) if r else "项目名称")
     unit_line = labels.text("unit_line")
     unit, unit_code = split_code(labels.text("unit") or unit_line)
     implementing, implementing_code = split_code(labels.text("implementing_unit"))
@@ -656,6 +660,31 @@ def read_sheet(sheet: Sheet, *, profile: str, notices: list[Notice],
         midterm_goal=midterm_goal, source_ref=where.ref(), **money,
         indicators=read_grid(sheet, grid, profile=profile, grades=grades, notices=notices))
     return project
+
+
+def _lowest_tier(labels: _Labels, label: str, notices: list[Notice]) -> str:
+    """The value of ``label`` (主管部门) when the form names it for several tiers (省级 / 市级 /
+    区级主管部门, a 专项 transfer table): the lowest tier's that is filled in, which spends the
+    money, said in a notice; otherwise the label's value as :meth:`_Labels.text` reads it."""
+    sheet = labels.sheet
+    tiered = []
+    for r, c in labels.found.get(label, ()):
+        tier = label_tier(sheet.value(r, c))
+        value, _where = labels.value_at(r, c)
+        if tier is not None and cell_text(value):
+            tiered.append((tier, r, c, cell_text(value)))
+    if len(tiered) < 2:
+        return labels.text(label)
+    tier, r, c, value = max(tiered, key=lambda t: (t[0], t[1], t[2]))
+    written = cell_text(sheet.value(r, c))
+    others = "、".join(f"{cell_text(sheet.value(tr, tc))}“{v}”" for _t, tr, tc, v in tiered
+                      if (tr, tc) != (r, c))
+    notices.append(Notice(Text(
+        f"表中列出了几级主管部门（{others}、{written}“{value}”），已按最低一级的“{written}”"
+        f"记为“{value}”，请核对。",
+        f"The table names offices of several tiers; the lowest, '{written}' ('{value}'), was "
+        "taken, please check."), sheet.location(r, written), HINT))
+    return value
 
 
 def _goal_label(labels: _Labels, sheet: Sheet, notices: list[Notice]) -> str:
@@ -756,8 +785,14 @@ def _read_period(text: str, year: int | None, sheet: Sheet,
 def _read_money(labels: _Labels, sheet: Sheet, notices: list[Notice]) -> dict[str, Decimal | str]:
     """The funding block: 中期/年度 totals, 财政拨款 (or its split) and 其他资金."""
     places = dict(labels.found)
-    plain_total = not places.get("annual_total") and not places.get("midterm_total")
-    if plain_total:
+    whole = [(r, c) for r, c in places.get("midterm_total", ())
+             if heading_key(sheet.value(r, c)) in _PROJECT_TOTAL]
+    if whole and not places.get("annual_total") and len(whole) == len(places["midterm_total"]):
+        # the whole project's total with no year's total beside it: the one total there is
+        places["annual_total"], places["midterm_total"] = whole, []
+    plain_total = not places.get("midterm_total") and (
+        not places.get("annual_total") or places["annual_total"] == whole)
+    if plain_total and not whole:
         # a block titled 年度预算安排 / 投入目标 whose only total is 资金总额: the year's total
         places["annual_total"] = [(r, c) for r, c in places.get("heading", ())
                                   if heading_key(sheet.value(r, c)) in _PLAIN_TOTAL]
@@ -912,6 +947,7 @@ def _under_budget(labels: _Labels, budget: list[tuple[int, int]], r: int, c: int
 
 
 _PLAIN_TOTAL = ("资金总额", "年度资金总额:", "资金总额:")
+_PROJECT_TOTAL = ("项目资金总额",)
 _YUAN = re.compile(r"[（(]\s*(?:单位[:：]?\s*)?元\s*[)）]|单位[:：]\s*元(?![/\w])")
 def _amounts_in_yuan(sheet: Sheet, stop: int) -> bool:
     """Whether the header block says its amounts are in 元 (项目资金（元）, 单位：元)."""
@@ -933,6 +969,7 @@ def read_grid(sheet: Sheet, grid: GridHead, *, profile: str, grades: tuple[str, 
     """The indicators of a form's grid, read row by row by the core's one row reader; what it
     adjusted, and every row that is no indicator, becomes a notice naming the row."""
     sheet.fill_merged_down()
+    notices.extend(layouts.heading_notices(sheet, grid))
     annual = _annual_grid_below(sheet, grid)
     if annual is not None:
         notices.append(Notice(Text(

@@ -26,6 +26,7 @@ from perfdesk.core.taxonomy import (
     LabelKind,
     level2_names,
     is_evaluation_item,
+    is_management_block,
     parent_of_level2,
     read_level1,
     split_run_together,
@@ -38,6 +39,7 @@ from perfdesk.core.vocabulary import (
     heading_key,
     indicator_column,
     is_footer,
+    lost_first_character,
     table_column,
 )
 from perfdesk.io.base import Notice, cell_text, reading_notices
@@ -125,6 +127,14 @@ def _columns(heads: list[str]) -> tuple[dict[str, int], dict[str, int], dict[str
         project_field = table_column(text)
         if project_field in PROJECT_COLUMNS and project_field not in projects:
             projects[project_field] = c
+    taken = {*columns.values(), *projects.values()}
+    for c, text in enumerate(heads, 1):
+        # a heading that lost its first character in copying (级指标 beside 二级指标 and
+        # 三级指标): the one listed heading it can be that no other column of the row is
+        meant = [f for f in lost_first_character(text) if f not in columns]
+        if c not in taken and len(meant) == 1:
+            columns[meant[0]] = c
+            headings[meant[0]] = text
     levels = [columns[f] for f in _LEVELS if f in columns]
     for c, text in enumerate(heads, 1):
         # right of the levels: left of them, 绩效指标 is the grid's own label
@@ -133,6 +143,23 @@ def _columns(heads: list[str]) -> tuple[dict[str, int], dict[str, int], dict[str
             columns[grid_field] = c
             headings[grid_field] = text
     return columns, projects, headings
+
+
+def heading_notices(sheet: Sheet, grid: GridHead) -> list[Notice]:
+    """What reading the grid's heading guessed: a heading that lost its first character
+    (``级指标`` read as 一级指标), said with its column."""
+    said = []
+    for grid_field, text in grid.headings.items():
+        full = lost_first_character(text).get(grid_field)
+        if full and indicator_column(text) != grid_field:
+            others = "、".join(h for f, h in grid.headings.items() if f != grid_field
+                              and f in lost_first_character(text))
+            said.append(Notice(Text(
+                f"表头“{text}”缺了第一个字；同一行已有{others}，已读作“{full}”，请核对。",
+                f"The heading '{text}' lost its first character; the row already has {others}, "
+                f"so it was read as '{full}', please check."),
+                sheet.location(grid.row, text), HINT))
+    return said
 
 
 def _two_row_heads(above: list[str], below: list[str]) -> list[str]:
@@ -189,6 +216,19 @@ def _heading_like(texts: list[str]) -> bool:
     return True
 
 
+def _label_alone(sheet: Sheet, r: int, texts: list[str]) -> bool:
+    """Whether row ``r`` is a label of the form's block standing alone, its value left empty
+    (``专项名称 |`` right above the grid's heading): no upper half of a heading, unless its cell
+    is merged down into the row below (a flat grid's 项目名称 heading over two rows)."""
+    cells = [(c, t) for c, t in enumerate(texts, 1) if t]
+    if not cells or len({t for _c, t in cells}) != 1:
+        return False
+    c, text = cells[0]
+    if form_label(text) in (None, "heading"):
+        return False
+    return not any(r1 <= r < r2 and c1 <= c <= c2 for r1, c1, r2, c2 in sheet.merges)
+
+
 def find_grid(sheet: Sheet, limit: int | None = None) -> GridHead | None:
     """The indicator grid's heading: a row naming a level (一级/二级指标), a 三级指标 and a value
     (指标值, 全年实际值, a 中长期 value, or 分值/评分标准 for an evaluation-indicator table),
@@ -198,7 +238,7 @@ def find_grid(sheet: Sheet, limit: int | None = None) -> GridHead | None:
     for r in range(1, last + 1):
         heads = _spread(sheet, r)
         found = None
-        if previous and _heading_like(previous):
+        if previous and _heading_like(previous) and not _label_alone(sheet, r - 1, previous):
             columns, projects, headings = _columns(_two_row_heads(previous, heads))
             if _is_grid(columns):
                 found = GridHead(r, columns, r - 1, projects, headings)
@@ -431,7 +471,7 @@ class Level1Blocks:
     Attributes:
         meant: row → (level 1, level 2 or ``None``) to read the row under where its cells do
             not say it (``项目产出`` is 产出指标).
-        left_out: the rows of the 决策 and 过程 parts (no targets).
+        left_out: the rows of the 决策 and 过程 parts and of a 过程管理指标 block (no targets).
         said: row → (message, severity, field of the column it is about) to give there.
     """
 
@@ -468,21 +508,21 @@ def level1_blocks(rows: list[tuple[int, dict[str, str]]], profile: str, *,
             blocks.append((r, r, text))
         elif blocks:
             blocks[-1] = (blocks[-1][0], r, blocks[-1][2])
-    if not evaluation and not any(is_evaluation_item(b[2]) for b in blocks):
-        return found
     by_row = dict(rows)
     for start, end, text in blocks:
+        if is_management_block(text):
+            _management_block(start, end, text, by_row, found)
+    if not evaluation and not any(is_evaluation_item(b[2]) for b in blocks):
+        return found
+    for start, end, text in blocks:
         block = [(r, by_row[r]) for r in range(start, end + 1) if r in by_row]
+        if is_management_block(text):
+            continue
         if is_evaluation_item(text):
-            found.left_out.update(r for r, _texts in block)
-            where_zh = f"第 {start} 行" if start == end else f"第 {start}–{end} 行"
-            where_en = f"Row {start} is" if start == end else f"Rows {start}–{end} are"
-            found.said[start] = [(Text(
-                f"{where_zh}是绩效评价表的“{text}”部分（评价项目决策和管理过程，不是绩效目标），"
-                "没有作为绩效指标导入。",
-                f"{where_en} the evaluation table's '{text}' part (they judge how "
-                "the project was decided and run; they are no performance targets); they were "
-                "not imported as indicators."), WARNING, "")]
+            _leave_out(found, [r for r, _texts in block], start, end,
+                       f"绩效评价表的“{text}”部分（评价项目决策和管理过程，不是绩效目标）",
+                       f"the evaluation table's '{text}' part (they judge how the project was "
+                       "decided and run; they are no performance targets)")
             continue
         label = read_level1(profile, text)
         level2s = [t["level2"] for _r, t in block if t.get("level2")]
@@ -511,6 +551,27 @@ def level1_blocks(rows: list[tuple[int, dict[str, str]]], profile: str, *,
         if category == EFFECT:
             _satisfaction_by_name(block, text, found)
     return found
+
+
+def _management_block(start: int, end: int, label: str, by_row: dict[int, dict[str, str]],
+                      found: Level1Blocks) -> None:
+    """An investment plan's 过程管理指标 block (计划管理, 资金管理, 项目管理, 监督检查指标: how
+    the administration handles the plan, no target of the project): left out, said once."""
+    _leave_out(found, [r for r in range(start, end + 1) if r in by_row], start, end,
+               f"“{label}”部分（考核投资计划、资金和项目的管理过程，不是项目的绩效目标）",
+               f"the '{label}' part (they rate how the plan, the money and the projects are "
+               "managed; they are no targets of the project)")
+
+
+def _leave_out(found: Level1Blocks, rows: list[int], start: int, end: int, zh: str,
+               en: str) -> None:
+    """Leave rows ``start``..``end`` out (the part ``zh`` / ``en`` names), said at ``start``."""
+    found.left_out.update(rows)
+    where_zh = f"第 {start} 行" if start == end else f"第 {start}–{end} 行"
+    where_en = f"Row {start} is" if start == end else f"Rows {start}–{end} are"
+    found.said[start] = [(Text(f"{where_zh}是{zh}，没有作为绩效指标导入。",
+                               f"{where_en} {en}; they were not imported as indicators."),
+                          WARNING, "")]
 
 
 def _satisfaction_by_name(block: list[tuple[int, dict[str, str]]], label: str,
@@ -587,6 +648,7 @@ def read_flat(sheet: Sheet, grid: GridHead, *, profile: str, grades: tuple[str, 
     from perfdesk.io import detail
 
     sheet.fill_merged_down()
+    notices.extend(heading_notices(sheet, grid))
     above = _above(sheet, grid.first_row)
     yuan = detail._amounts_in_yuan(sheet, grid.first_row)
     name_col = grid.project_columns["name"]

@@ -137,11 +137,22 @@ def _read_table(path: Path, profile: str, progress: ProgressCallback | None,
                and not any(s is f for f in flats) and detail.looks_like_detail(s)]
     if flats and not headers:
         projects = []
+        empty: list[tuple[Sheet, int, str]] = []  # flat grids no project came from
         for sheet in flats:
-            projects += layouts.read_flat(sheet, grids[id(sheet)], profile=profile,
-                                          grades=grades, notices=notices)
+            grid = grids[id(sheet)]
+            read = layouts.read_flat(sheet, grid, profile=profile, grades=grades,
+                                     notices=notices)
+            if not read:
+                empty.append((sheet, grid.row, _column_name(sheet, grid)))
+            projects += read
         if details:
             projects += _read_details(details, None, profile, grades, notices, None).projects
+        for sheet, row, column in empty:
+            said = _NO_PROJECT.format(column=column)
+            if not projects:
+                raise PerfDeskError(said.zh, said.en, file=path, sheet=sheet.name or None,
+                                    row=row, column=column)
+            notices.append(Notice(said, sheet.location(row, column)))
         result = ImportResult(projects, notices, layouts.FLAT)
     elif headers:
         if details:
@@ -168,6 +179,13 @@ def _read_table(path: Path, profile: str, progress: ProgressCallback | None,
             "No performance target table was found: neither a header row with 项目名称 … "
             "绩效指标 (disclosure table) nor a 项目名称 label with a 一级指标 … 三级指标 grid "
             "(detailed form). Check that this is the right file.", file=path)
+    if not result.projects and headers:
+        sheet, header = headers[0]
+        raise PerfDeskError(
+            "找到了公开表的表头，但其下没有读出任何项目（表头下没有写有项目名称的行）。请确认表格内容完整。",
+            "A disclosure table's header was found but no project was read under it (no row "
+            "below it names a project). Check that the table is complete.", file=path,
+            sheet=sheet.name or None, row=header.row)
     result.layout = _layout_of(result)
     result.encoding = source.encoding
     result.unstated = unstated_fields(result.projects, visible)
@@ -176,6 +194,19 @@ def _read_table(path: Path, profile: str, progress: ProgressCallback | None,
                                              f"The text was read as {source.encoding}."),
                                         Location(str(path))))
     return result
+
+
+_NO_PROJECT = Text(
+    "这一行是带“{column}”列的指标表表头，但其下没有任何一行写有项目名称，没有读出项目；"
+    "请检查“{column}”列是否填写。",
+    "This row is the heading of an indicator grid with a '{column}' column, but no row below it "
+    "names a project, so no project was read; check that the '{column}' column is filled in.")
+
+
+def _column_name(sheet: Sheet, grid: layouts.GridHead) -> str:
+    """The heading of a flat grid's project-name column, as the sheet writes it."""
+    c = grid.project_columns["name"]
+    return next((t for r in (grid.row, grid.first_row) if (t := sheet.text(r, c))), "项目名称")
 
 
 def _read_notices(sheets: list[Sheet], profile: str, grades: tuple[str, ...],

@@ -295,3 +295,14 @@ def test_a_column_of_cells_is_recognised_by_what_its_values_look_like():
     assert column("场", "人次", "%") == "unit"
     assert column("问卷调查", "按签到统计") == ""  # free text: a name or an explanation
     assert not cell_fits("nature", "≥90%", profile="88")  # a target never lands in 性质
+
+
+def test_typing_reads_a_unit_alone_and_a_unit_in_the_name_as_importing_does():
+    # as an unfilled template cell is imported: the unit kept, the number still to give
+    assert typed("value", "≧ %", value_text="旧") == {
+        "nature": "定量", "comparator": "≥", "unit": "%", "value_text": ""}
+    # 任务完成时限(月) | 10: the name's brackets give the unit of a bare number
+    assert typed("value", "10", name="任务完成时限(月)") == {
+        "nature": "定量", "target": Decimal(10), "unit": "月"}
+    assert typed("value", "10", name="受益人数(贫困户)") == {
+        "nature": "定量", "target": Decimal(10)}
