@@ -16,8 +16,16 @@ and compared with the ``review`` list — what a careful reviewer sends back:
 Each row's comparator is re-entered as the source spells it on that row (``>=``, ``≧``, ``═``,
 ``95%以上``), and a cell whose published form differs from the clerk's reading (``published_as``:
 ``292%`` for ≥92%) as published: the reader rewrites a spelling in the standard form and tells
-the clerk, and that note answers a VAL-03 comment (printed apart: "answered at entry").
+the clerk, and that note answers a VAL-03 comment (printed apart: "answered at entry"). Two
+kinds of comment are answered by the import itself where no check speaks (printed apart:
+"answered at import"): a 请补填主管部门 on a table that has no such field (the clerk picks the
+unit at import, as issue 11 item 3 has it), and a 请删去模板行 on a table whose template rows
+the importer leaves out, saying so.
 A self-evaluation or 部门整体 table is re-entered as that kind of project (``meta.json`` kind).
+
+Both figures are printed: against the annotation as written, and with ``added_after_checker``
+(true defects the annotation missed, found when the checker's findings were gone through, each
+with its reason and the guidance quoted; kept apart from ``review``, never merged into it).
 
 Usage: ``python bench/bench_recall.py [-v]`` (``-v`` lists every missed comment too).
 """
@@ -37,6 +45,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from perfdesk.checks import CheckContext, Severity, check_projects  # noqa: E402
 from perfdesk.core.entry import IndicatorRowReader  # noqa: E402
 from perfdesk.core.model import DEPARTMENT_WHOLE, SELF_EVALUATION, Project  # noqa: E402
+from perfdesk.io.reading import labelled_fields  # noqa: E402
+from perfdesk.io.sources import read_source  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 CELLS = ("level1", "level2", "name", "comparator", "value", "unit", "weight", "explanation",
@@ -141,13 +151,60 @@ def spelling_note(reading) -> bool:
                for n in reading.notes)
 
 
+# What the clerk picks at import for a table that has no 主管部门/预算单位 field at all.
+PICKED = {"department": "（导入时选择的主管部门）", "unit": "（导入时选择的预算单位）"}
+
+
+def layout_lacks(folder: Path | None) -> frozenset[str]:
+    """The owner fields (``department``, ``unit``) the source table has no label or column for
+    in any of its files, read with the importer's own judgement
+    (:func:`perfdesk.io.reading.labelled_fields`): there the table did not say who the project
+    belongs to, and a clerk importing it picks the unit (issue 11 item 3)."""
+    files = [folder / n for n in ("source.xlsx", "source.txt")] if folder else []
+    files = [f for f in files if f.exists()]
+    if not files:
+        return frozenset()
+    labelled: set[str] = set()
+    for f in files:
+        labelled |= labelled_fields(read_source(f).sheets)
+    return frozenset({"department", "unit"} - labelled)
+
+
+# What the importer says when it leaves the template's own rows out of a table (an unfilled
+# 指标1/指标2 row, a …… placeholder row, the 指标1 numbering in front of a name).
+_TEMPLATE_NOTICES = ("模板中未填写的指标行", "占位行", "指标名称前的模板编号")
+
+
+def import_drops_template(folder: Path | None) -> bool:
+    """Whether importing the table's own source (as a clerk would, the spreadsheet first)
+    leaves the template's rows and numbering out and tells the clerk so: a reviewer's
+    "请删去模板行" is then done at import, and the re-entered form (the clerk's rows) has none."""
+    from perfdesk.core.errors import PerfDeskError
+    from perfdesk.io import read_table
+
+    for name in ("source.xlsx", "source.txt"):
+        path = folder / name if folder else None
+        if path is None or not path.exists():
+            continue
+        try:
+            result = read_table(path)
+        except PerfDeskError:
+            continue
+        return any(any(w in n.message.zh for w in _TEMPLATE_NOTICES) for n in result.notices)
+    return False
+
+
 def build(expected: dict, profile: str, folder: Path | None = None,
-          noted: dict | None = None, kind: str = "") -> list[Project]:
+          noted: dict | None = None, kind: str = "",
+          placed: set | None = None) -> list[Project]:
     """The expected projects as a clerk types them into the official form: the comparator as
     the source spells it (``noted`` gets the indicators whose spelling the reader corrected);
-    a self-evaluation or 部门整体 table as that kind of table (``meta.json`` kind)."""
+    a self-evaluation or 部门整体 table as that kind of table (``meta.json`` kind); where the
+    table has no 主管部门/预算单位 field at all, the unit the clerk picks at import (``placed``
+    gets those projects' names)."""
     projects = []
     lines = source_lines(folder)
+    lacks = layout_lacks(folder)
     kind = kind if kind in (SELF_EVALUATION, DEPARTMENT_WHOLE) else ""
     for p in expected["projects"]:
         reader = IndicatorRowReader(profile)
@@ -159,13 +216,22 @@ def build(expected: dict, profile: str, folder: Path | None = None,
             if noted is not None and spelling_note(reading):
                 noted[reading.indicator.uuid] = p.get("name") or ""
         start, end = _years(p.get("period"))
+        owner = {f: p.get(f) or "" for f in ("department", "unit")}
+        picked = {f for f in lacks if not owner[f]}
+        if picked:
+            owner.update({f: PICKED[f] for f in picked})
+            if placed is not None:
+                placed.add(p.get("name") or "")
         projects.append(Project(
-            name=p.get("name") or "", unit=p.get("unit") or "",
-            department=p.get("department") or "",
+            name=p.get("name") or "", unit=owner["unit"],
+            department=owner["department"],
             attribute=_first(p, "attribute", "project_attribute") or "",
             implementing_unit=p.get("implementing_unit") or "",
             annual_total=_money(p.get("total_funds")),
-            annual_fiscal=_money(_first(p, "funds_financial", "fiscal_funds")),
+            # a self-evaluation's 本年财政拨款 as set at the start of the year (年初预算数), the
+            # column its 年度资金总额 is given in
+            annual_fiscal=_money(_first(p, "funds_financial", "fiscal_funds",
+                                        "fiscal_funds_initial")),
             annual_other=_money(_first(p, "funds_other", "other_funds")),
             annual_goal=p.get("goal") or "",
             midterm_goal=_first(p, "longterm_goal", "goal_longterm", "mid_term_goal") or "",
@@ -184,6 +250,8 @@ class Tally:
         self.missed: list[str] = []
         self.tables = 0
         self.at_entry = 0  # VAL-03 comments answered by the reader's note at entry
+        self.at_import = 0  # HDR-02 comments answered by the unit the clerk picks at import
+        self.at_import_template = 0  # ROW-03 comments answered by the import dropping them
 
 
 def same_page_faults(folder: Path, folders: list[Path]) -> set[tuple[str, str | None, str | None]]:
@@ -208,7 +276,16 @@ def same_page_faults(folder: Path, folders: list[Path]) -> set[tuple[str, str | 
     return out
 
 
-def run_table(folder: Path, tally: Tally, folders: list[Path] = ()) -> tuple[int, int, int, int]:
+def reviews(expected: dict, added: bool) -> list[dict]:
+    """The reviewer's comments as annotated, and with ``added`` those added after the checker
+    ran (``added_after_checker``: true defects the annotation missed, each with its reason and
+    the guidance it rests on), never merged into the annotation itself."""
+    return [*expected.get("review", []), *(expected.get("added_after_checker", []) if added
+                                           else [])]
+
+
+def run_table(folder: Path, tally: Tally, folders: list[Path] = (), added: bool = False
+              ) -> tuple[int, int, int, int]:
     expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
     year, kind = None, ""
     meta_file = folder / "meta.json"
@@ -217,7 +294,8 @@ def run_table(folder: Path, tally: Tally, folders: list[Path] = ()) -> tuple[int
         year, kind = meta.get("year"), meta.get("kind") or ""
     profile = profile_of(expected)
     noted: dict = {}
-    projects = build(expected, profile, folder, noted, kind)
+    placed: set = set()
+    projects = build(expected, profile, folder, noted, kind, placed)
     found = check_projects(projects, CheckContext(profile=profile, budget_year=year))
     by_name = {p.name: p for p in projects}
     places: dict[tuple[str, str | None], set[str]] = {}  # (project, indicator) -> rules there
@@ -236,7 +314,8 @@ def run_table(folder: Path, tally: Tally, folders: list[Path] = ()) -> tuple[int
                 places.setdefault(key, set()).add((f.rule, f.severity))
     faulted: dict[tuple[str, str | None], set] = {}
     n_comments = n_hit = 0
-    for r in expected.get("review", []):
+    dropped = None  # whether the import leaves the template rows out (read when first asked)
+    for r in reviews(expected, added):
         key = (r.get("project") or "", r.get("indicator"))
         if key[0] not in by_name and len(projects) == 1:
             key = (projects[0].name, key[1])
@@ -261,10 +340,26 @@ def run_table(folder: Path, tally: Tally, folders: list[Path] = ()) -> tuple[int
             answers = {rule} | SPLIT_FROM.get(rule, set())
             first = "rule_as_annotated" not in r
             tally.first_named += first
-            if any(found_rule in answers for found_rule, _sev in there):
+            checked = any(found_rule in answers for found_rule, _sev in there)
+            if not checked and rule == "ROW-03" and key[1] is None and dropped is None:
+                dropped = import_drops_template(folder)
+            if checked:
                 if rule == "VAL-03" and not any(
                         f.rule == "VAL-03" for prj in projects for f in found[prj.uuid]):
                     tally.at_entry += 1
+                tally.hit_rule[rule] += 1
+                tally.first_named_hit += first
+                n_hit += 1
+            elif rule == "ROW-03" and key[1] is None and dropped:
+                # the importer left the template rows out and said so: done at import
+                tally.at_import_template += 1
+                tally.hit_rule[rule] += 1
+                tally.first_named_hit += first
+                n_hit += 1
+            elif rule == "HDR-02" and key[0] in placed:
+                # the table has no 主管部门/预算单位 field: importing it asks the clerk for the
+                # unit, which is what the reviewer asks for (counted apart: "at import")
+                tally.at_import += 1
                 tally.hit_rule[rule] += 1
                 tally.first_named_hit += first
                 n_hit += 1
@@ -306,10 +401,14 @@ def main(argv: list[str]) -> int:
     if not folders:
         print("没有找到语料表（PERFDESK_CORPUS_DIR）。")
         return 1
-    print(f"{'table':<34}{'ind':>5}{'ruled':>7}{'hit':>5}{'false':>7}")
+    plus = Tally()  # the same, counting the comments added after the checker ran
+    print(f"{'table':<34}{'ind':>5}{'ruled':>7}{'hit':>5}{'false':>7}   with additions: "
+          f"{'ruled':>5}{'hit':>5}{'false':>7}")
     for folder in folders:
         n_ind, n_comments, n_hit, n_false = run_table(folder, tally, folders)
-        print(f"{folder.name:<34}{n_ind:>5}{n_comments:>7}{n_hit:>5}{n_false:>7}")
+        _n, p_comments, p_hit, p_false = run_table(folder, plus, folders, added=True)
+        print(f"{folder.name:<34}{n_ind:>5}{n_comments:>7}{n_hit:>5}{n_false:>7}"
+              f"{'':<19}{p_comments:>5}{p_hit:>5}{p_false:>7}")
     ruled = sum(tally.per_rule.values())
     hit = sum(tally.hit_rule.values())
     print()
@@ -321,18 +420,31 @@ def main(argv: list[str]) -> int:
           f"others were annotated before the rule for their kind existed: rule_as_annotated)")
     print(f"  of which VAL-03 answered by the reader's note at entry (the comparator as the source "
           f"spells it is rewritten ≥/≤/＝ and the clerk told), not by a check: {tally.at_entry}")
+    print(f"  of which HDR-02 answered at import (the table has no 主管部门/预算单位 field: the "
+          f"clerk picks the unit when importing it), not by a check: {tally.at_import}")
+    print(f"  of which ROW-03 answered at import (the importer leaves the template's rows and "
+          f"numbering out of the table and says so), not by a check: {tally.at_import_template}")
     print(f"some error/warning at the place of a comment: {tally.at_place}/{tally.comments} = "
           f"{tally.at_place / max(tally.comments, 1):.0%}")
     per20 = len(tally.false) / max(tally.indicators, 1) * 20
     print(f"false errors/warnings: {len(tally.false)} ({per20:.2f} per 20 indicators)")
+    p_ruled, p_hit = sum(plus.per_rule.values()), sum(plus.hit_rule.values())
+    p_per20 = len(plus.false) / max(plus.indicators, 1) * 20
     print()
-    print("recall per rule:")
-    for rule, n in sorted(tally.per_rule.items(), key=lambda kv: (-kv[1], kv[0])):
-        print(f"  {rule:<8}{tally.hit_rule[rule]:>3}/{n:<3}")
+    print(f"with the comments added after the checker ran (added_after_checker: "
+          f"{p_ruled - ruled} true defects the annotation missed, each with its reason):")
+    print(f"  recall {p_hit}/{p_ruled} = {p_hit / max(p_ruled, 1):.0%}; false errors/warnings: "
+          f"{len(plus.false)} ({p_per20:.2f} per 20 indicators)")
     print()
-    print("false findings:")
+    print("recall per rule (as annotated | with additions):")
+    for rule, n in sorted(plus.per_rule.items(), key=lambda kv: (-kv[1], kv[0])):
+        print(f"  {rule:<8}{tally.hit_rule[rule]:>3}/{tally.per_rule[rule]:<3} | "
+              f"{plus.hit_rule[rule]:>3}/{n:<3}")
+    print()
+    print("false findings (as annotated; [added] where added_after_checker names it):")
+    remaining = set(plus.false)
     for line in tally.false:
-        print("  " + line)
+        print("  " + line + ("" if line in remaining else "  [added]"))
     print()
     print("not judged (the source layout has no such cell, or the stored copy is cut):")
     for line in tally.not_applicable:

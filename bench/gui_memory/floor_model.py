@@ -7,11 +7,11 @@ each, plus the project's goal. Prints the process's peak resident memory in KiB.
 """
 
 import os
-import resource
 import sqlite3
 import sys
 from itertools import groupby
 
+from peak import peak_kib
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QTreeView
 
@@ -57,7 +57,7 @@ def main(path: str, everything: bool) -> None:
     tree.show()
     app.processEvents()
     tree.viewport().repaint()
-    print(model.rowCount(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+    print(model.rowCount(), peak_kib())
     sys.stdout.flush()
     os._exit(0)
 

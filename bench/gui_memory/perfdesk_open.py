@@ -6,9 +6,10 @@ resident memory in KiB.
 """
 
 import os
-import resource
 import sys
 from pathlib import Path
+
+from peak import peak_kib
 
 
 def main(path: str) -> None:
@@ -31,7 +32,7 @@ def main(path: str) -> None:
     tick.start()
     loop.exec()
     tick.stop()
-    print(window.tree_model.project_count(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+    print(window.tree_model.project_count(), peak_kib())
     sys.stdout.flush()
     os._exit(0)  # the figure is printed; tearing the window down is not part of it
 

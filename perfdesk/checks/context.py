@@ -18,6 +18,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from perfdesk.checks.catalogue import RULES
+from perfdesk.checks.facts import categories
 from perfdesk.checks.plan import Plan
 from perfdesk.core.errors import InvalidValueError
 from perfdesk.core.i18n import Text
@@ -29,7 +30,7 @@ from perfdesk.core.taxonomy import (
     read_level1,
     standard_level2,
 )
-from perfdesk.core.values import ParseResult, normalise_text, parse, parse_number
+from perfdesk.core.values import ParseResult, name_key, parse, parse_number
 
 if TYPE_CHECKING:  # pragma: no cover
     from perfdesk.core.model import Project
@@ -135,14 +136,6 @@ def _setting_number(value: Any) -> Decimal | None:
 
 # --- names compared loosely -----------------------------------------------------------------
 
-_NOT_NAME = re.compile(r"[\W_]+")
-
-
-def name_key(name: str) -> str:
-    """A name as compared for duplicates: no spaces, no punctuation, ASCII digits/letters."""
-    return _NOT_NAME.sub("", normalise_text(name or "")).lower()
-
-
 # --- the context ----------------------------------------------------------------------------
 
 _CACHE_LIMIT = 4096
@@ -161,7 +154,8 @@ class CheckContext:
     def __init__(self, profile: str = "88", budget_year: int | None = None,
                  settings: Mapping[str, Any] | None = None,
                  reference_projects: Iterable[tuple[str, str, str]] = (),
-                 sibling_projects: Iterable[tuple[str, str, str, str]] = ()) -> None:
+                 sibling_projects: Iterable[tuple[str, str, str, str]] = (),
+                 unstated: Mapping[str, Iterable[str]] | None = None) -> None:
         """
         Args:
             profile: ``"88"`` or ``"101"``.
@@ -169,6 +163,10 @@ class CheckContext:
             settings: stored settings; merged over :func:`default_settings`.
             reference_projects: the budget project list as (unit name, project name, code).
             sibling_projects: the dataset's projects as (uuid, department, unit, name).
+            unstated: for a table checked as read, project uuid → the header fields
+                (``"department"``, ``"unit"``) its layout has no place for at all
+                (:attr:`perfdesk.io.base.ImportResult.unstated`): the table did not say, the
+                clerk picks the unit at import, and HDR-02 does not report them.
         """
         self.profile = check_profile(profile)
         self.budget_year = budget_year
@@ -183,13 +181,17 @@ class CheckContext:
         self.vague_words: tuple[str, ...] = tuple(s["vague_words"])
         self.vague_pattern = _alternation(self.vague_words)
         self.plan = Plan(self.profile, s["disabled_rules"])
+        self.unstated: dict[str, frozenset[str]] = {
+            uuid: frozenset(fields) for uuid, fields in (unstated or {}).items()}
 
         self.reference_projects = tuple((u or "", n or "", c or "")
                                         for u, n, c in reference_projects if n)
         self._reference = _ReferenceIndex(self.reference_projects)
         self._sibling_key: dict[str, tuple[str, str, str]] = {}
         self._names: dict[str, str] = {}
-        self._siblings: dict[tuple[str, str, str], set[str]] = {}
+        # (department, unit, name key) → the uuid of the one project so named, or the set of
+        # uuids when several are (a set per project cost 2 MB at 10,000 projects)
+        self._siblings: dict[tuple[str, str, str], str | set[str]] = {}
         for uuid, department, unit, name in sibling_projects:
             self._add_sibling(uuid, department, unit, name)
 
@@ -205,6 +207,9 @@ class CheckContext:
         self.label: Callable[[str], str] = _Memo(normalise_label)
         #: values.parse with the dataset's grades
         self.parse: Callable[[str], ParseResult] = _Memo(lambda text: parse(text, grades))
+        #: what a row's (level 1, level 2) labels say: :func:`perfdesk.checks.facts.categories`
+        self.categories: Callable[[tuple[str, str]], tuple] = _Memo(
+            lambda labels: categories(labels, self))
 
     def replace(self, **changes: Any) -> "CheckContext":
         """A new context with some constructor arguments changed (settings are merged)."""
@@ -212,7 +217,8 @@ class CheckContext:
             profile=self.profile, budget_year=self.budget_year, settings=self.settings,
             reference_projects=self.reference_projects,
             sibling_projects=[(u, k[0], k[1], self._names[u])
-                              for u, k in self._sibling_key.items()])
+                              for u, k in self._sibling_key.items()],
+            unstated=self.unstated)
         if "settings" in changes:
             changes["settings"] = {**self.settings, **(changes["settings"] or {})}
         args.update(changes)
@@ -225,7 +231,13 @@ class CheckContext:
         self._sibling_key[uuid] = key
         self._names[uuid] = name
         if key[2]:
-            self._siblings.setdefault(key, set()).add(uuid)
+            found = self._siblings.get(key)
+            if found is None or found == uuid:
+                self._siblings[key] = uuid
+            elif isinstance(found, set):
+                found.add(uuid)
+            else:
+                self._siblings[key] = {found, uuid}
 
     def note_project(self, project: "Project") -> None:
         """Record a project's current unit and name (after an add, rename or move)."""
@@ -236,10 +248,13 @@ class CheckContext:
         """Stop counting a deleted project as a sibling."""
         key = self._sibling_key.pop(uuid, None)
         self._names.pop(uuid, None)
-        if key is not None and key in self._siblings:
-            self._siblings[key].discard(uuid)
-            if not self._siblings[key]:
-                del self._siblings[key]
+        found = self._siblings.get(key) if key is not None else None
+        if found == uuid:
+            del self._siblings[key]
+        elif isinstance(found, set):
+            found.discard(uuid)
+            if len(found) == 1:
+                self._siblings[key] = next(iter(found))
 
     def same_named(self, project: "Project") -> int:
         """How many other projects of the project's unit have the same name."""
@@ -248,6 +263,8 @@ class CheckContext:
         found = self._siblings.get(key)
         if not found:
             return 0
+        if isinstance(found, str):
+            return int(found != project.uuid)
         return len(found) - (project.uuid in found)
 
     def with_projects(self, projects: Sequence["Project"]) -> "CheckContext":
@@ -265,7 +282,8 @@ class CheckContext:
         other = copy.copy(self)
         other._sibling_key = dict(self._sibling_key)
         other._names = dict(self._names)
-        other._siblings = {k: set(v) for k, v in self._siblings.items()}
+        other._siblings = {k: set(v) if isinstance(v, set) else v
+                           for k, v in self._siblings.items()}
         for project in changed:
             other.note_project(project)
         return other
@@ -293,24 +311,26 @@ class CheckContext:
         return self._level2((level1, label))
 
 
-class _Memo:
+class _Memo(dict):
     """A pure function remembered for the texts a session repeats (labels, names, values).
 
+    Called like the function; a text met before is answered by the dictionary lookup alone
+    (no Python frame: the checker asks these hundreds of thousands of times on a big dataset).
     Bounded: when full it starts again, so a dataset of unique names cannot grow it forever.
     """
 
-    __slots__ = ("_fn", "_found")
+    __slots__ = ("_fn",)
 
     def __init__(self, fn) -> None:
+        super().__init__()
         self._fn = fn
-        self._found: dict = {}
 
-    def __call__(self, key):
-        found = self._found.get(key)
-        if found is None:
-            if len(self._found) > _CACHE_LIMIT:
-                self._found.clear()
-            found = self._found[key] = self._fn(key)
+    __call__ = dict.__getitem__
+
+    def __missing__(self, key):
+        if len(self) > _CACHE_LIMIT:
+            self.clear()
+        found = self[key] = self._fn(key)
         return found
 
 

@@ -45,6 +45,32 @@ _DATE_TEXT = re.compile(
     r"工作日|\d+\s*(?:个)?(?:天|日|周|小时|分钟|秒|个月)")
 
 
+def categories(labels: tuple[str, str], ctx: "CheckContext") -> tuple:
+    """What a row's (level-1, level-2) labels as written say, in the context's profile: (the
+    level-1 reading, the standard level 1, the standard level 2, 2015 tree, is satisfaction,
+    is cost, is timeliness, those three as :data:`KINDS` bits); see :class:`IndicatorFacts`.
+    The context keeps it per pair of labels (:meth:`CheckContext.categories`)."""
+    label1, label2 = labels
+    reading = ctx.read_level1(label1)
+    level1 = reading.level1
+    tree2015 = False
+    if reading.kind is LabelKind.LEVEL2:
+        level2 = reading.level2
+    elif level1 and label2:
+        level2 = ctx.standard_level2(level1, label2)
+        if not level2 and level1 == EFFECT:
+            # the 2015 tree: 满意度 as a level 2 under 效益指标 (社会公众或服务对象满意度指标)
+            level2 = ctx.standard_level2(SATISFACTION, label2)
+            if level2:
+                level1, tree2015 = SATISFACTION, True
+    else:
+        level2 = ""
+    sat = level1 == SATISFACTION
+    cost = level1 == COST or level2 == COST
+    timely = level2 == TIMELINESS
+    return reading, level1, level2, tree2015, sat, cost, timely, sat | cost << 1 | timely << 2
+
+
 def looks_like_date(text: str) -> bool:
     """Whether text states a date, deadline or period (a valid 时效 target)."""
     return bool(_DATE_TEXT.search(text))
@@ -80,22 +106,9 @@ class IndicatorFacts:
         self.position = position
         self._ctx = ctx
         self._parsed = self._display = None
-        reading = self.reading = ctx.read_level1(ind.level1)
-        level1 = reading.level1
-        self.tree2015 = False
-        if reading.kind is LabelKind.LEVEL2:
-            level2 = reading.level2
-        elif level1 and ind.level2:
-            level2 = ctx.standard_level2(level1, ind.level2)
-            if not level2 and level1 == EFFECT:
-                # the 2015 tree: 满意度 as a level 2 under 效益指标 (社会公众或服务对象满意度指标)
-                level2 = ctx.standard_level2(SATISFACTION, ind.level2)
-                if level2:
-                    level1, self.tree2015 = SATISFACTION, True
-        else:
-            level2 = ""
-        self.level1 = level1
-        self.level2 = level2
+        (self.reading, self.level1, self.level2, self.tree2015, sat, cost, timely,
+         kinds) = ctx.categories((ind.level1, ind.level2))
+        self.is_satisfaction, self.is_cost, self.is_timeliness = sat, cost, timely
         written = self.written = ind.value_text.strip()
         target = ind.target is not None
         unread = not target and not ind.grade and bool(written)
@@ -105,10 +118,7 @@ class IndicatorFacts:
         self.raw = raw = unread and not is_time
         self.has_value = has_value = bool(written) or target or bool(ind.grade)
         self.blank = not has_value and not ind.name.strip()
-        sat = self.is_satisfaction = level1 == SATISFACTION
-        cost = self.is_cost = level1 == COST or level2 == COST
-        timely = self.is_timeliness = level2 == TIMELINESS
-        self.kinds = (sat | cost << 1 | timely << 2 | bool(written) << 3 | raw << 4
+        self.kinds = (kinds | bool(written) << 3 | raw << 4
                       | (ind.nature == QUALITATIVE) << 5 | target << 6)
 
     @property
@@ -172,12 +182,16 @@ class ProjectFacts:
         level1s: the standard level-1 categories the rows cover.
         has_cost: some row is a 成本指标 of the profile.
         first_of: row position -> the earlier row whose name it repeats (ROW-02).
+        derived: what a rule derives from the project alone, kept for its other rows (see
+            :meth:`once`).
     """
 
-    __slots__ = ("project", "indicators", "filled", "level1s", "has_cost", "first_of")
+    __slots__ = ("project", "indicators", "filled", "level1s", "has_cost", "first_of",
+                 "derived")
 
     def __init__(self, project: "Project", ctx: "CheckContext") -> None:
         self.project = project
+        self.derived: dict = {}
         rows = self.indicators = [IndicatorFacts(ind, i, ctx)
                                   for i, ind in enumerate(project.indicators, 1)]
         filled = [f for f in rows if not f.blank]
@@ -194,3 +208,12 @@ class ProjectFacts:
                 if first is not f:
                     first_of[f.position] = first
         self.first_of = first_of
+
+    def once(self, key: str, derive):
+        """``derive(project)``, computed on the first call with ``key`` for this check of the
+        project: an indicator rule asking about the project's own text asks once, not once per
+        row."""
+        found = self.derived.get(key, self)
+        if found is self:
+            found = self.derived[key] = derive(self.project)
+        return found

@@ -21,6 +21,12 @@ PRECEDENCE = ("ROW-03", "ROW-04", "SAT-01", "IN-01", "IN-02", "VAL-08", "VAL-16"
               "VAL-12", "VAL-07", "VAL-11", "VAL-01", "VAL-13", "ROW-05", "VAL-15", "UNIT-01", "FIT-01",
               "VAL-02")
 RANK = {rule_id: n for n, rule_id in enumerate(PRECEDENCE)}
+# A missing comparator (VAL-02) is its own cause beside a finding that keeps the value and moves
+# or relabels the row — a rate under 数量指标 (VAL-15), a unit that does not fit (UNIT-01), a row
+# under the wrong level 2 (FIT-01): the value stays, and still needs its ≥/≤/＝ (c04: “100%都没有
+# 计算符号”). It is dropped only beside a finding that says the value or the indicator itself must
+# be rewritten (a slogan, a sentence, a vague word, a spending indicator …).
+BESIDE = {"VAL-02": RANK["VAL-15"]}
 STATED = frozenset(("name", "value"))  # the fields PRECEDENCE compares findings in
 
 

@@ -4,6 +4,8 @@ profile 88 and profile 101 accept what their own tree holds."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from perfdesk.checks.catalogue import Fix, Severity, hit, indicator_rule, project_rule
 from perfdesk.checks.rules_topics import names_satisfaction
 from perfdesk.checks.wording import (
@@ -97,6 +99,7 @@ def level2_as_level1(f, p, ctx):
                parent=reading.level1, level2=reading.level2)
 
 
+@lru_cache(maxsize=4096)
 def _without_score(label: str) -> str:
     """The label as written, or read without its score when it has one (产出指标(50分))."""
     label_read, score = split_score(label)

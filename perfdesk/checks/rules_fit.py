@@ -146,7 +146,9 @@ def _misfit(name: str, level2: str, unit: str):
     if level2 == "时效指标" and name_measures(name) & {COUNT, PEOPLE} \
             and TIME not in name_measures(name):
         return ("数量", "数量指标", "时效指标写完成时限或及时率", H)
-    if level2 == "经济效益指标" and unit == PERCENT and not _ECONOMIC.search(name):
+    # a rate (its name ends in 率) is one with or without its % (b02: 安全率 “100”)
+    rate = unit == PERCENT or (not unit and name.endswith("率"))
+    if level2 == "经济效益指标" and rate and not _ECONOMIC.search(name):
         return ("与经济无关的比率", "与其内容相符的二级指标", "经济效益指标写收入、节支等经济效果", H)
     return None
 
@@ -187,11 +189,17 @@ def related_to_project(f, p, ctx):
     mine = _indicator_kind(name)
     if not mine or f.is_satisfaction:
         return None
-    project = p.project
-    theirs = _kinds(project.name + project.annual_goal)
-    if not theirs or mine in theirs or _shares_run(name, project.name + project.annual_goal):
+    text, theirs = p.once("FIT-02", _project_kinds)
+    if not theirs or mine in theirs or _shares_run(name, text):
         return None
     return hit("name", name=clip(name), other=mine, project="、".join(sorted(theirs)))
+
+
+def _project_kinds(project) -> tuple[str, frozenset[str]]:
+    """The text FIT-02 reads a project's kinds from (its name and annual goal) and those kinds,
+    once per project (each project's text is its own: no use keeping it in the cache)."""
+    text = project.name + project.annual_goal
+    return text, _kinds.__wrapped__(text)
 
 
 @lru_cache(maxsize=_CACHE)
@@ -207,6 +215,7 @@ def _indicator_kind(name: str) -> str:
 # --- WGT-01 ---------------------------------------------------------------------------------
 
 _HUNDRED = Decimal(100)
+_EXECUTION = re.compile(r"执行率")
 
 
 @project_rule(
@@ -243,8 +252,13 @@ def weights_add_up(p, ctx):
             return hit("indicators", "category", label=label, score=_plain(score_n),
                        sum=_plain(sum(weights)))
     total = sum(f.ind.weight for f in rows)
-    # a self-evaluation form scores its 预算执行率 (10) outside the indicators
-    allowed = (_HUNDRED, _HUNDRED - 10) if p.project.kind == SELF_EVALUATION else (_HUNDRED,)
+    # The scheme gives the indicators 90 and 预算资金执行率 10 (中江县 自评表 note): a
+    # self-evaluation form scores its 执行率 outside the indicators, and a target table has no
+    # 执行率 row at all, its indicators weighted to 90 (乌海 申报表: 权重分值90分, 产出50、效益30、
+    # 满意度10). Where the 执行率 is one of the weighted rows, the whole is 100.
+    scored_apart = p.project.kind == SELF_EVALUATION or not any(
+        _EXECUTION.search(f.ind.name) for f in rows)
+    allowed = (_HUNDRED, _HUNDRED - 10) if scored_apart else (_HUNDRED,)
     if total not in allowed:
         return hit("indicators", "total", sum=_plain(total), total=_plain(_HUNDRED))
     return None
@@ -306,6 +320,84 @@ def goal_not_spending(p, ctx):
     if clause:
         return hit("annual_goal", clause=clip(clause))
     return None
+
+
+# --- GOAL-06 --------------------------------------------------------------------------------
+
+_GOAL_CLAUSES = re.compile(r"[。；;，,、\n]")
+# a quantity the goal states: a number with a unit that is no money and no date
+_GOAL_UNITS = ("平方米", "人次", "批次", "公里", "千米", "小时", "个", "次", "场", "件", "条", "篇",
+               "户", "米", "亩", "台", "套", "辆", "期", "批", "天", "家", "所", "座", "项", "名",
+               "册", "本", "份", "吨", "株", "头", "只", "人", "%", "％")
+_GOAL_QUANTITY = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(" + "|".join(_GOAL_UNITS) + ")")
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+# words every goal and indicator name may share without meaning the same thing
+_COMMON = re.compile(r"完成|开展|全年|年度|本年|项目|工作|实现|达到|以上|以内|不少于|不低于|确保|保障")
+
+
+def _pairs(text: str) -> frozenset[str]:
+    """The two-character runs of the Chinese in ``text``, common words left out."""
+    runs = _HAN.findall(_COMMON.sub(" ", text))
+    return frozenset(run[i:i + 2] for run in runs for i in range(len(run) - 1))
+
+
+@lru_cache(maxsize=_CACHE)
+def goal_quantities(goal: str) -> tuple[tuple[Decimal, str, frozenset[str], str], ...]:
+    """The quantities an annual goal states, each with the words around it in its clause (up
+    to 8 characters before the number and 8 after the unit): (number, unit, word pairs, as
+    written). A year (2026年) or a date is no quantity; money is the funding cells' business."""
+    out = []
+    for clause in _GOAL_CLAUSES.split(goal):
+        for m in _GOAL_QUANTITY.finditer(clause):
+            around = clause[max(0, m.start() - 8):m.start()] + clause[m.end():m.end() + 8]
+            unit = m.group(2).replace("％", "%")
+            written = clause[max(0, m.start() - 8):m.end()].strip()
+            out.append((Decimal(m.group(1)), unit, _pairs(around), written))
+    return tuple(out)
+
+
+@lru_cache(maxsize=_CACHE)
+def _measure(name: str) -> str:
+    """The last two characters of a rate's name, its measure (满意度 → 意度, 合格率 → 格率)."""
+    runs = _HAN.findall(name)
+    return runs[-1][-2:] if runs and len(runs[-1]) >= 2 else ""
+
+
+@project_rule(
+    "GOAL-06", W, title=("年度目标与指标的数字不一致", "Goal and indicator disagree"),
+    message=("年度目标写“{goal_part}”，指标“{name}”的目标值却是“{value}”。请统一两处的数字：年度目标中的"
+             "任务数应与对应指标的目标值相同。",
+             "The annual goal says '{goal_part}' but the indicator '{name}' targets "
+             "'{value}'. Make the two figures agree: the goal's task figure and the indicator's "
+             "target must be the same."),
+    source=source(REVIEW, "绩效指标是否与项目年度任务数或计划数相对应（《项目支出绩效评价共性指标体系框架》）",
+                  "indicators correspond to the project's annual task figures"))
+def goal_matches_indicators(p, ctx):
+    goal = p.project.annual_goal
+    if not goal or not any(ch.isdigit() for ch in goal):
+        return None
+    stated = goal_quantities(goal)
+    if not stated:
+        return None
+    found = []
+    for f in p.indicators:
+        ind = f.ind
+        if ind.target is None or not ind.unit:
+            continue
+        unit = normalise_text(ind.unit).replace("％", "%")
+        name = _pairs(ind.name)
+        # a rate is the same rate only where the goal names its measure too (满意度, 合格率):
+        # 完成主体工程70% is not the 工程验收合格率
+        measure = _measure(ind.name) if unit == "%" else ""
+        same = [(len(words & name), number, written) for number, u, words, written in stated
+                if u == unit and words & name and (not measure or measure in words)]
+        # one figure of the goal that the indicator matches is agreement; only where every
+        # figure it speaks of differs is it a contradiction
+        if same and all(number != ind.target for _n, number, _w in same):
+            _best, _number, written = max(same, key=lambda s: s[0])
+            found.append(hit("annual_goal", goal_part=clip(written, 30),
+                             name=clip(ind.name), value=clip(f.display)))
+    return found
 
 
 # --- VAL-17 ---------------------------------------------------------------------------------

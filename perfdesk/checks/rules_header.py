@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 from perfdesk.checks.catalogue import Fix, Severity, hit, project_rule
 from perfdesk.checks.wording import (
@@ -20,6 +22,7 @@ from perfdesk.checks.wording import (
 )
 from perfdesk.core.i18n import Text
 from perfdesk.core.taxonomy import PROJECT_ATTRIBUTE_ALIASES, PROJECT_ATTRIBUTES, normalise_label
+from perfdesk.core.values import amount_in_text
 
 E, W, H = Severity.ERROR, Severity.WARNING, Severity.HINT
 
@@ -46,15 +49,34 @@ def project_name_empty(p, ctx):
         "unit": ("预算单位为空。请填写实施该项目的预算单位名称。",
                  "The budget unit (预算单位) is empty. Enter the unit that carries out the "
                  "project."),
+        "subordinate": ("主管部门和预算单位都是“{name}”，而它看起来是一个下属单位（{suffix}），不是主管部门。"
+                        "请填写它的上级主管部门（如某某局）；确为部门本级的表，可忽略本提示。",
+                        "Both the department and the budget unit are '{name}', which looks like "
+                        "a subordinate unit ({suffix}), not a department. Enter the department "
+                        "above it; if this really is the department's own table, ignore this."),
     },
     source=source(FORM, "主管部门、实施单位必填", "the department and the unit are required"))
 def department_or_unit_empty(p, ctx):
+    # a blank cell the table has, not a field its layout lacks (that the clerk picks at import)
+    unstated = ctx.unstated.get(p.project.uuid, ()) if ctx.unstated else ()
     found = []
-    if not p.project.department.strip():
+    if not p.project.department.strip() and "department" not in unstated:
         found.append(hit("department", "department"))
-    if not p.project.unit.strip():
+    if not p.project.unit.strip() and "unit" not in unstated:
         found.append(hit("unit", "unit"))
+    department = p.project.department.strip()
+    if department and department == p.project.unit.strip():
+        # a07 (湘潭): only a 预算部门 cell, holding 湘潭市环境卫生管理处 — a 处 under its 局,
+        # read as the department's own table (部门本级)
+        m = _SUBORDINATE.search(department)
+        if m:
+            found.append(hit("department", "subordinate", severity=H, name=clip(department, 30),
+                             suffix=m.group()))
     return found
+
+
+# what the name of a unit below a department ends with (a department is a 局, 委, 办, 厅, 政府 …)
+_SUBORDINATE = re.compile(r"(?:管理处|处|管理站|站|所|队|科|股)$")
 
 
 @project_rule(
@@ -181,6 +203,8 @@ MONEY_LABELS = {
     "midterm_other": Text("中期其他资金", "the mid-term other funds"),
 }
 _ZERO = Decimal(0)
+_PART_NAMES = {"fiscal": Text("财政拨款", "fiscal appropriation"),
+               "other": Text("其他资金", "other funds")}
 
 
 @project_rule(
@@ -194,6 +218,11 @@ _ZERO = Decimal(0)
                     "合计{sum}万元。",
                     "The {which} total is empty while fiscal is {fiscal} and other is {other} "
                     "(10k yuan). Their sum, {sum}, can be filled in with one click."),
+        "below": ("{which}资金总额{total}万元少于其中的{part_name}{part}万元。资金总额＝财政拨款＋其他资金，"
+                  "请核对资金总额（执行率和得分随之重算）。",
+                  "The {which} total of {total} (10k yuan) is below the {part_name_en} it "
+                  "includes, {part}. Total = fiscal + other funds: check the total (and the "
+                  "execution rate and score that follow from it)."),
         "unsplit": ("{which}资金总额{total}万元没有拆分来源。请填写“其中：财政拨款”和“其他资金”"
                     "（没有其他资金时填0）。",
                     "The {which} total of {total} (10k yuan) is not split by source. Fill in "
@@ -203,8 +232,11 @@ _ZERO = Decimal(0)
                   "total = fiscal + other funds, in 10k yuan, exact to the cent"))
 def funds_add_up(p, ctx):
     project = p.project
+    unreadable = unreadable_funds(project.funds_text) if project.funds_text else frozenset()
     found = []
     for which, total_f, fiscal_f, other_f in _SPLITS.values():
+        if unreadable & {total_f, fiscal_f, other_f}:
+            continue  # FUND-04 reports the part that cannot be read; no sum on top of it
         total = getattr(project, total_f)
         fiscal = getattr(project, fiscal_f)
         other = getattr(project, other_f)
@@ -220,8 +252,15 @@ def funds_add_up(p, ctx):
                       project_changes={total_f: parts})
             found.append(hit(total_f, "missing", fix=fix, **shown))
         elif fiscal is None or other is None:
+            given, name = (fiscal, "fiscal") if fiscal is not None else (other, "other")
+            if given is not None and total < given:
+                # a total below a part it includes is wrong, whatever the other part is
+                # (b06: 年度资金总额 0, 本年财政拨款 90)
+                found.append(hit(total_f, "below", which=which, total=amount(total),
+                                 part=amount(given), part_name=_PART_NAMES[name].zh,
+                                 part_name_en=_PART_NAMES[name].en))
             # a table that gives only the total (or one part) is incomplete, not wrong
-            if total != _ZERO and (fiscal is None or total != fiscal) and (
+            elif total != _ZERO and (fiscal is None or total != fiscal) and (
                     other is None or total != other):
                 found.append(hit(fiscal_f if fiscal is None else other_f, "unsplit",
                                  severity=H, which=which, total=amount(total)))
@@ -281,6 +320,100 @@ def midterm_covers_annual(p, ctx):
                    annual=amount(annual))
 
 
+# --- FUND-04: funding written as text -------------------------------------------------------
+
+# a dash or 无 in a funding cell: no amount (0), nothing to report when the totals agree
+_NOTHING = re.compile(r"^[\s—\-－–/／无]*$")
+# an integer of seven digits or more in a 万元 cell is 100亿元 or more: 元 typed as 万元
+_YUAN_SIZED = Decimal(1_000_000)
+_TEN_THOUSAND = Decimal(10000)
+
+
+@lru_cache(maxsize=1024)
+def written_funds(funds_text: str) -> tuple[tuple[str, str], ...]:
+    """(money field, the cell's text as the table wrote it) from ``Project.funds_text``."""
+    try:
+        data = json.loads(funds_text) if funds_text else {}
+    except ValueError:
+        return ()
+    if not isinstance(data, dict):
+        return ()
+    return tuple((f, v) for f, v in data.items() if f in MONEY_LABELS and isinstance(v, str))
+
+
+@lru_cache(maxsize=1024)
+def unreadable_funds(funds_text: str) -> frozenset[str]:
+    """The money fields whose text as written holds no amount at all (按实际, 贰拾万元, 约5)."""
+    return frozenset(f for f, text in written_funds(funds_text)
+                     if not _NOTHING.match(text) and amount_in_text(text) is None)
+
+
+def _without(funds_text: str, field_: str) -> str:
+    rest = {f: t for f, t in written_funds(funds_text) if f != field_}
+    return json.dumps(rest, ensure_ascii=False) if rest else ""
+
+
+@project_rule(
+    "FUND-04", E, title=("资金栏写成了文字", "Funding written as text"),
+    messages={
+        "unreadable": ("{label}“{text}”不是金额，无法核对资金合计。请只填数字，单位为万元，保留两位小数"
+                       "（如“20.00”）。",
+                       "{label} '{text}' is not an amount, so the totals cannot be checked. Enter "
+                       "a number in 万元 with two decimals (e.g. '20.00')."),
+        "yuan": ("{label}“{text}”看起来是元，本栏单位是万元：是否改为“{wan}”？可一键改为{wan}万元。",
+                 "{label} '{text}' looks like yuan but this cell is in 万元: change it to "
+                 "'{wan}'? It can be changed in one click."),
+        "decorated": ("{label}只需填数字（万元）：表中写作“{text}”，已读作{amount}万元。请核对金额；"
+                      "说明文字请写入项目概况或备注。",
+                      "{label} needs only the number (万元): the table wrote '{text}', read as "
+                      "{amount}. Check the amount; put any explanation in the overview or "
+                      "remarks."),
+    },
+    source=source(FORM, "资金栏填数字，单位万元，保留两位小数（资金总额＝财政拨款＋其他资金，须能核对）",
+                  "funding cells hold numbers in 万元 with two decimals, so the sum can be "
+                  "checked"))
+def funds_as_text(p, ctx):
+    project = p.project
+    written = dict(written_funds(project.funds_text)) if project.funds_text else {}
+    found = []
+    for name, label in MONEY_LABELS.items():
+        value = getattr(project, name)
+        text = written.get(name)
+        if text is None:
+            if value is not None and value >= _YUAN_SIZED and value == value.to_integral_value():
+                wan = (value / _TEN_THOUSAND).normalize()
+                found.append(_yuan_hit(name, label, amount(value), wan, project.funds_text))
+            continue
+        if _NOTHING.match(text):
+            continue  # '—': no amount; FUND-01 counts it as 0
+        reading = amount_in_text(text)
+        if reading is None:
+            if value is None:
+                found.append(hit(name, "unreadable", label=label, text=clip(text, 30)))
+            continue  # the clerk has entered an amount since
+        number, unit = reading
+        if value != number:
+            continue  # converted (the table said 元) or entered anew: the cell is no text now
+        if unit == "元" or (not unit and value >= _YUAN_SIZED):
+            found.append(_yuan_hit(name, label, clip(text, 30), (number / _TEN_THOUSAND).normalize(),
+                                   project.funds_text))
+            continue
+        fix = Fix(Text(f"确认{label.zh}为{amount(number)}万元", f"Confirm {label.en} as {amount(number)}"),
+                  project_changes={"funds_text": _without(project.funds_text, name)})
+        found.append(hit(name, "decorated", fix=fix, severity=H, label=label,
+                         text=clip(text, 30), amount=amount(number)))
+    return found
+
+
+def _yuan_hit(name: str, label: Text, text: str, wan: Decimal, funds_text: str):
+    changes = {name: wan}
+    if funds_text and any(f == name for f, _t in written_funds(funds_text)):
+        changes["funds_text"] = _without(funds_text, name)
+    fix = Fix(Text(f"{label.zh}改为{amount(wan)}万元", f"Set {label.en} to {amount(wan)}"),
+              project_changes=changes)
+    return hit(name, "yuan", fix=fix, severity=W, label=label, text=text, wan=amount(wan))
+
+
 # --- goal text ------------------------------------------------------------------------------
 
 
@@ -323,9 +456,10 @@ def midterm_goal(p, ctx):
     return None
 
 
-# An Arabic number, or a Chinese numeral counting something (十场, 三个, 一次).
+# An Arabic number, or a Chinese numeral counting something (十场, 三个, 一次) — not 每一个
+# (every one: d01 “确保每一个学生都能享受到国家政策福利” states no quantity).
 _NUMBER_IN_TEXT = re.compile(
-    r"[0-9０-９]|[一二两三四五六七八九十百千万〇零]+(?:个|场|次|人|件|篇|项|家|所|户|条|台|套|名|期|批|"
+    r"[0-9０-９]|(?<!每)[一二两三四五六七八九十百千万〇零]+(?:个|场|次|人|件|篇|项|家|所|户|条|台|套|名|期|批|"
     r"本|份|座|天|日|周|月|年|季度|公里|平方米|亩|吨|元|倍|成)")
 
 

@@ -144,10 +144,15 @@ _SENTENCE_MARKS = re.compile(r"[，,。；;！!？?]")
                   "a level-3 indicator is a specific, measurable wording"),
     settings=("sentence_max_chars",))
 def task_as_name(f, p, ctx):
-    name = _bare(f.ind.name)
-    if _is_task(simplified(name)):  # 補(bǔ)助經(jīng)費: the pinyin readings are no sentence
-        return hit("name", name=clip(name))
+    if _names_task(f.ind.name):
+        return hit("name", name=clip(_bare(f.ind.name)))
     return None
+
+
+@lru_cache(maxsize=_CACHE)
+def _names_task(name: str) -> bool:
+    """Whether an indicator's name (as written) is a task sentence (ROW-05)."""
+    return _is_task(simplified(_bare(name)))  # 補(bǔ)助經(jīng)費: the pinyin readings are no sentence
 
 
 @lru_cache(maxsize=_CACHE)
@@ -223,20 +228,38 @@ _UPTAKE = re.compile(r"参保|续保|签约|接种|知晓|满意|申领|申报")
                   "benefits reach everyone eligible"), when=("target",))
 def entitlement_below_full(f, p, ctx):
     ind = f.ind
-    name = _bare(ind.name)
-    words = re.sub(r"[(（][%％][)）]$", "", simplified(name))  # 發放的比率(%) as 发放的比率
-    if (not _percent(ind.unit) or ind.target >= _HUNDRED or not _ENTITLEMENT_NAME.search(words)
-            or _UPTAKE.search(words) or _SPENDING.search(words) or f.level1 == SATISFACTION):
+    if (not _percent(ind.unit) or ind.target >= _HUNDRED or f.level1 == SATISFACTION
+            or not _entitlement(ind.name)):
         return None
     project = p.project
-    if not (_BENEFIT.search(words) or _BENEFIT.search(simplified(project.name))
+    if not (_benefit_named(ind.name) or _BENEFIT.search(simplified(project.name))
             or _BENEFIT.search(project.annual_goal)):
         return None
     fix = None
     if not f.written:
         fix = Fix(Text("目标改为“＝100%”", "Set the target to ＝100%"),
                   indicator_changes={ind.uuid: {"comparator": "＝", "target": _HUNDRED}})
-    return hit("value", fix=fix, name=clip(name), value=clip(f.display))
+    return hit("value", fix=fix, name=clip(_bare(ind.name)), value=clip(f.display))
+
+
+@lru_cache(maxsize=_CACHE)
+def _entitlement_words(name: str) -> str:
+    """An indicator's name as VAL-16 reads it: no numbering, simplified, without a trailing
+    (%) (發放的比率(%) as 发放的比率)."""
+    return re.sub(r"[(（][%％][)）]$", "", simplified(_bare(name)))
+
+
+@lru_cache(maxsize=_CACHE)
+def _entitlement(name: str) -> bool:
+    """Whether the name is that of an entitlement's rate (发放率), not an uptake or spending."""
+    words = _entitlement_words(name)
+    return bool(_ENTITLEMENT_NAME.search(words) and not _UPTAKE.search(words)
+                and not _SPENDING.search(words))
+
+
+@lru_cache(maxsize=_CACHE)
+def _benefit_named(name: str) -> bool:
+    return bool(_BENEFIT.search(_entitlement_words(name)))
 
 
 

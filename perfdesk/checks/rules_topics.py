@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 from perfdesk.checks.catalogue import Fix, Severity, hit, indicator_rule
 from perfdesk.checks.facts import looks_like_date
@@ -84,7 +85,10 @@ def satisfaction_is_percentage(f, p, ctx):
     source=_SATISFACTION, supersedes=("VAL-02",), when=("satisfaction", "target"))
 def satisfaction_at_least(f, p, ctx):
     ind = f.ind
-    if ind.comparator == "≥" or not _percent(ind.unit) or ind.target > _HUNDRED:
+    # a bare figure in the percent range is the percentage SAT-01 asks the % for (b02: 学生
+    # 满意度 “100”, “带≥和%”): it still wants its ≥
+    as_percent = _percent(ind.unit) or (not ind.unit.strip() and 1 < ind.target <= _HUNDRED)
+    if ind.comparator == "≥" or not as_percent or ind.target > _HUNDRED:
         return None  # above 100% the target itself is wrong (VAL-06): ≥ would not mend it
     number = amount(ind.target)
     if not ind.comparator:
@@ -259,18 +263,21 @@ def timeliness_shape(f, p, ctx):
     ind = f.ind
     if not f.has_value or f.is_time:
         return None
-    values = dict(name=clip(ind.name), value=clip(f.display))
     if ind.target is not None and _time_unit(ind.unit):
         # ≥1年 says how long something lasts at least, not by when it is done
-        return hit("value", "at_least", **values) if ind.comparator in ("≥", "＞") else None
+        return _timeliness_hit(f, "at_least") if ind.comparator in ("≥", "＞") else None
     if ind.target is not None and _percent(ind.unit):
         name = ind.name.strip()
         if _TIME_NAME.search(name) and not _RATE_WORD.search(name):
-            return hit("value", "percent", **values)
+            return _timeliness_hit(f, "percent")
         return None
     if looks_like_date(f.display):
         return None
-    return hit("value", **values)
+    return _timeliness_hit(f, "default")
+
+
+def _timeliness_hit(f, variant: str):
+    return hit("value", variant, name=clip(f.ind.name), value=clip(f.display))
 
 
 # a name asking for a time (项目完成时间), and one asking for a rate (按期完成率)
@@ -298,14 +305,21 @@ _INPUT_NAME = re.compile(
 def input_as_result(f, p, ctx):
     if f.level1 == COST or f.is_cost:
         return None
-    name = simplified(f.ind.name)
-    m = _INPUT_NAME.search(name)
-    if m:
-        return hit("name", name=clip(f.ind.name), word=m.group())
+    inputs, funds = _input_words(f.ind.name)
+    if inputs:
+        return hit("name", name=clip(f.ind.name), word=inputs)
     # an output counted in money whose name is the money itself (补助经费 72890元)
-    m = _FUNDS_NAME.search(name)
-    if m and f.level1 == OUTPUT and f.ind.target is not None and is_money_unit(f.ind.unit):
-        return hit("name", name=clip(f.ind.name), word=m.group())
+    if funds and f.level1 == OUTPUT and f.ind.target is not None and is_money_unit(f.ind.unit):
+        return hit("name", name=clip(f.ind.name), word=funds)
+
+
+@lru_cache(maxsize=4096)
+def _input_words(name: str) -> tuple[str, str]:
+    """The words of an input (资金投入) and of money as the thing itself (补助经费) in a name,
+    each "" when there are none (IN-01)."""
+    name = simplified(name)
+    inputs, funds = _INPUT_NAME.search(name), _FUNDS_NAME.search(name)
+    return (inputs.group() if inputs else "", funds.group() if funds else "")
 
 
 # --- standards ------------------------------------------------------------------------------

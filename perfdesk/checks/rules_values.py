@@ -43,6 +43,10 @@ _FORMULA_HOME = source(P101, "计算公式、评判标准在指标解释中说�
                      "such as 达成."),
         "no_name": ("指标值“{value}”没有三级指标名称。请写明这一行衡量什么。",
                     "The value '{value}' has no indicator name. Name what the row measures."),
+        "number_name": ("三级指标名称“{name}”只是一个数字，不是指标名称。请写明这一行衡量什么（如“道路硬化"
+                        "里程”），数字写到指标值中。",
+                        "The indicator name '{name}' is only a number, not a name. Say what the "
+                        "row measures (e.g. 道路硬化里程) and put the figure in the value."),
         "blank": ("第{position}条指标是空行。请填写三级指标和指标值，或删除这一行。",
                   "Indicator row {position} is blank. Fill in its name and value, or delete "
                   "it."),
@@ -53,9 +57,16 @@ def name_and_value(f, p, ctx):
         return hit("name", "blank", position=f.position)
     if not f.has_value:
         return hit("value", "no_value", name=clip(f.ind.name))
-    if not f.ind.name.strip():
+    name = f.ind.name.strip()
+    if not name:
         return hit("name", "no_name", value=clip(f.display))
+    if _NUMBER_ONLY.match(name):
+        # b10 (宁乡 坝塘镇): 指标内容 holding 88, 68, 20 — a figure where the name belongs
+        return hit("name", "number_name", name=clip(name))
     return None
+
+
+_NUMBER_ONLY = re.compile(r"^[\s\d.,，、:：%％()（）-]+$")
 
 
 @indicator_rule(
@@ -67,7 +78,7 @@ def name_and_value(f, p, ctx):
     source=source(REVIEW, "同一项目的指标不重复设置", "a project does not repeat an indicator"))
 def duplicate_name(f, p, ctx):
     first = p.first_of.get(f.position)
-    if first is not None:
+    if first is not None and not _NUMBER_ONLY.match(f.ind.name):  # a number is no name: ROW-01
         return hit("name", name=clip(f.ind.name), first=first.position,
                    other=clip(first.ind.name))
 

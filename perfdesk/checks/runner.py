@@ -3,34 +3,38 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from perfdesk.checks.catalogue import RULES, Finding, Hit
 from perfdesk.checks.facts import ProjectFacts
-from perfdesk.checks.plan import RANK, STATED
+from perfdesk.checks.plan import BESIDE, RANK, STATED
 from perfdesk.core.i18n import Text
-from perfdesk.core.severity import ERROR
+from perfdesk.core.severity import ERROR, ORDER, Severity
 
 if TYPE_CHECKING:  # pragma: no cover
     from perfdesk.checks.context import CheckContext
     from perfdesk.core.model import Project
 
 
-def check_project(project: "Project", context: "CheckContext") -> list["Finding"]:
+def check_project(project: "Project", context: "CheckContext", *,
+                  worded: Collection[Severity] = ORDER) -> list["Finding"]:
     """Every finding for one project: header findings first, then each indicator's in order.
 
     Cheap enough to run on every keystroke: derived facts are computed once per call, and
     label readings, parsed values and settings-derived word lists are cached on ``context``.
+    ``worded``: the severities whose messages are worded (all by default); a finding of
+    another severity is found and counted just the same, with an empty message (a listing of
+    errors only words no warning).
     """
-    return list(_findings(project, context, worded=True))
+    return list(_findings(project, context, worded=frozenset(worded)))
 
 
 def has_errors(project: "Project", context: "CheckContext") -> bool:
     """Whether :func:`check_project` would give the project an error finding, without wording
     any message, and stopping at the first header or indicator holding one (its findings are
     final: later rules of other rows cannot take it away)."""
-    return any(f.severity is ERROR for f in _findings(project, context, worded=False))
+    return any(f.severity is ERROR for f in _findings(project, context, worded=_NONE))
 
 
 def projects_with_errors(projects: Iterable["Project"], context: "CheckContext") -> set[str]:
@@ -45,12 +49,14 @@ def projects_with_errors(projects: Iterable["Project"], context: "CheckContext")
 
 # The message of a finding that is only counted, never shown.
 _UNWORDED = Text("", "")
+_NONE: frozenset[Severity] = frozenset()
 
 
-def _findings(project: "Project", context: "CheckContext", *, worded: bool
+def _findings(project: "Project", context: "CheckContext", *, worded: frozenset[Severity]
               ) -> Iterator["Finding"]:
     """The findings of one project, header first then indicator by indicator, each group
-    final when it is yielded; ``worded=False`` leaves every message empty."""
+    final when it is yielded; only findings of the ``worded`` severities get their message
+    (the others an empty one)."""
     plan = context.plan
     facts = ProjectFacts(project, context)
     puid = project.uuid
@@ -60,10 +66,11 @@ def _findings(project: "Project", context: "CheckContext", *, worded: bool
         if result is None:
             continue
         for h in _hits(result):
+            level = h.severity or severity
             findings.append(Finding(
-                rule.id, h.severity or severity, puid,
+                rule.id, level, puid,
                 h.indicator.uuid if h.indicator is not None else None, h.field,
-                rule.message(h.variant, h.params) if worded else _UNWORDED, h.fix))
+                rule.message(h.variant, h.params) if level in worded else _UNWORDED, h.fix))
     # Project rules may point into an indicator (ROW-03): such findings are listed with the
     # indicator's own, and count for its fallback rules.
     pointed: dict[str, list[Finding]] = {}
@@ -87,9 +94,10 @@ def _findings(project: "Project", context: "CheckContext", *, worded: bool
             for h in _hits(result):
                 if rule.fallback and any(f.field == h.field for f in found):
                     continue
-                found.append(Finding(rule.id, h.severity or severity, puid, uuid, h.field,
-                                     rule.message(h.variant, h.params) if worded else _UNWORDED,
-                                     h.fix))
+                level = h.severity or severity
+                found.append(Finding(rule.id, level, puid, uuid, h.field,
+                                     rule.message(h.variant, h.params) if level in worded
+                                     else _UNWORDED, h.fix))
         if len(found) > 1:
             if plan.superseding:
                 dropped = {d for f in found if f.rule in plan.superseding
@@ -110,7 +118,8 @@ def _one_per_cause(found: list[Finding]) -> list[Finding]:
         return found
     best = min(ranked)
     return [f for f in found
-            if f.field not in STATED or f.rule not in RANK or RANK[f.rule] == best]
+            if f.field not in STATED or f.rule not in RANK or RANK[f.rule] == best
+            or (f.rule in BESIDE and best >= BESIDE[f.rule])]
 
 
 def _hits(result: Hit | Iterable[Hit] | None) -> Iterable[Hit]:

@@ -26,7 +26,7 @@ from typing import Any
 from perfdesk.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, command
 from perfdesk.core.errors import PerfDeskError
 from perfdesk.core.i18n import Text, tr
-from perfdesk.core.severity import ORDER, summarise
+from perfdesk.core.severity import ORDER, Severity, summarise
 
 JSON_FORMAT_VERSION = 1
 _SEVERITIES = tuple(level.value for level in ORDER)
@@ -124,30 +124,38 @@ def is_dataset(path: Path) -> bool:
         return False
 
 
+def _worded(args: argparse.Namespace) -> tuple[Severity, ...]:
+    """The severities whose messages the report prints: every finding's in JSON, in text
+    only those at least as serious as ``--severity`` (the others are only counted)."""
+    if args.format == "json":
+        return ORDER
+    return ORDER[: _SEVERITIES.index(args.severity) + 1]
+
+
 def _check_input(path: Path, args: argparse.Namespace) -> Checked:
     if is_dataset(path):
-        return _check_dataset(path, fix=args.fix)
+        return _check_dataset(path, fix=args.fix, worded=_worded(args))
     if args.fix:
         raise PerfDeskError("--fix 只能修复数据文件（.perfdesk）；表格请先导入数据文件再修复。",
                             "--fix can only correct datasets (.perfdesk); import the table into "
                             "a dataset first.", file=path)
-    return _check_table(path, profile=args.profile, year=args.year)
+    return _check_table(path, profile=args.profile, year=args.year, worded=_worded(args))
 
 
-def _check_dataset(path: Path, *, fix: bool) -> Checked:
+def _check_dataset(path: Path, *, fix: bool, worded: tuple[Severity, ...] = ORDER) -> Checked:
     from perfdesk.checks import check_project
     from perfdesk.services.checking import check_context
     from perfdesk.services.dataset import Dataset
 
     with Dataset.open(path, read_only=not fix) as ds:
-        context = check_context(ds)
         projects = ds.load_projects()
+        context = check_context(ds, projects)
         result = Checked(path=path, kind="dataset", profile=context.profile,
                          budget_year=context.budget_year)
         if fix:
             projects = [_fix_project(ds, p, context, result.fixed) for p in projects]
         result.projects = projects
-        result.findings = {p.uuid: check_project(p, context) for p in projects}
+        result.findings = {p.uuid: check_project(p, context, worded=worded) for p in projects}
     return result
 
 
@@ -175,7 +183,8 @@ _NO_DEPARTMENT = "（表格未填写主管部门）"
 _NO_UNIT = "（表格未填写预算单位）"
 
 
-def _check_table(path: Path, *, profile: str, year: int | None) -> Checked:
+def _check_table(path: Path, *, profile: str, year: int | None,
+                 worded: tuple[Severity, ...] = ORDER) -> Checked:
     from perfdesk.checks import check_project
     from perfdesk.services.checking import check_context
     from perfdesk.services.dataset import Dataset
@@ -204,6 +213,12 @@ def _check_table(path: Path, *, profile: str, year: int | None) -> Checked:
             projects = ds.load_projects()
     if year is None:
         context = context.replace(budget_year=None)  # the table does not say
+    # a field the table's layout has no place for is not a blank cell: the table did not say,
+    # and importing it asks the clerk for the unit (HDR-02 reports only a blank cell it has)
+    notices = list(imported.notices)
+    if imported.unstated:
+        context = context.replace(unstated=imported.unstated)
+        notices.append(_unstated_notice(path, imported.unstated))
     for project in projects:
         no_department, no_unit = unnamed.get(project.uuid, (False, False))
         if no_department:
@@ -211,8 +226,25 @@ def _check_table(path: Path, *, profile: str, year: int | None) -> Checked:
         if no_unit:
             project.unit = ""
     return Checked(path=path, kind=imported.kind, profile=profile, budget_year=year,
-                   projects=projects, notices=list(imported.notices),
-                   findings={p.uuid: check_project(p, context) for p in projects})
+                   projects=projects, notices=notices,
+                   findings={p.uuid: check_project(p, context, worded=worded)
+                             for p in projects})
+
+
+_OWNER_NAMES = {"department": Text("主管部门", "department"), "unit": Text("预算单位", "budget unit")}
+
+
+def _unstated_notice(path: Path, unstated: dict) -> "Notice":
+    from perfdesk.io.base import Location, Notice
+
+    fields = [f for f in _OWNER_NAMES if any(f in missing for missing in unstated.values())]
+    zh = "、".join(f"“{_OWNER_NAMES[f].zh}”" for f in fields)
+    en = " and ".join(_OWNER_NAMES[f].en for f in fields)
+    return Notice(Text(
+        f"表格没有{zh}栏（{len(unstated)} 个项目），不作为漏填检查；导入数据文件时请选择项目所属的单位。",
+        f"The table has no {en} field ({len(unstated)} projects); it is not checked as left "
+        "blank: choose the projects' unit when importing them into a dataset."),
+        Location(str(path)))
 
 
 # --- text output ----------------------------------------------------------------------------
@@ -240,6 +272,10 @@ def _print_text(results: list[Checked], lowest: str) -> None:
     from perfdesk.checks import location_text
 
     shown = set(_SEVERITIES[: _SEVERITIES.index(lowest) + 1])
+    zh = _zh()  # the report's language, asked once (not once per line printed)
+
+    def say(text: Text) -> str:
+        return text.zh if zh else text.en
     for n, result in enumerate(results):
         if n:
             print()
@@ -272,10 +308,12 @@ def _print_text(results: list[Checked], lowest: str) -> None:
                      name=project.name or tr("（未命名项目）", "(unnamed project)"), unit=unit,
                      counts=summarise(result.findings[project.uuid]).text()))
             for f in findings:
-                line = f"  {_pad(str(f.severity.label), 8)}{f.rule:<8}{location_text(f, project)}"
-                line += f"：{f.message}" if _zh() else f": {f.message}"
+                line = (f"  {_pad(say(f.severity.label), 8)}{f.rule:<8}"
+                        f"{say(location_text(f, project))}")
+                line += f"：{f.message.zh}" if zh else f": {f.message.en}"
                 if f.fix is not None:
-                    line += tr("［可一键修复：{label}］", " [fix: {label}]", label=f.fix.label)
+                    line += (f"［可一键修复：{f.fix.label.zh}］" if zh
+                             else f" [fix: {f.fix.label.en}]")
                 print(line)
         if clean and result.projects:
             print()

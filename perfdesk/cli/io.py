@@ -28,6 +28,21 @@ def _add_import(p: argparse.ArgumentParser) -> None:
                            "when the dataset already holds a project of the same name (same "
                            "department and unit): skip it, replace it with the table's, or "
                            "keep both; without it such an import is refused"))
+    p.add_argument("--unit", metavar="主管部门/预算单位", type=_unit_argument,
+                   help=tr("表中没有写主管部门、预算单位的项目放到哪个单位（没有的单位会新建）；不指定时"
+                           "放入数据文件中唯一的单位",
+                           "where the projects whose table names no department or budget unit "
+                           "go, as DEPARTMENT/UNIT (a new unit is made if the dataset has none "
+                           "of that name); without it they go to the dataset's only unit"))
+
+
+def _unit_argument(text: str) -> tuple[str, str]:
+    department, _, unit = text.partition("/")
+    if not department.strip() or not unit.strip():
+        raise argparse.ArgumentTypeError(tr(
+            "请写成“主管部门/预算单位”，例如“某区教育局/某区第一中学”",
+            "write it as DEPARTMENT/UNIT, e.g. 某区教育局/某区第一中学"))
+    return department.strip(), unit.strip()
 
 
 @command("import", "导入已有的绩效目标表（公开表、申报表，Excel 或文本）",
@@ -39,7 +54,7 @@ def _run_import(args: argparse.Namespace) -> int:
 
     with Dataset.open(args.into) as ds:
         added, notices = import_files(ds, [Path(f) for f in args.files],
-                                      duplicates=args.duplicates)
+                                      duplicates=args.duplicates, unit=args.unit)
         departments = {d.uuid: d.name for d in ds.departments()}
         units = {u.uuid: u.name for u in ds.units()}
     new_departments = [departments[u] for u in added.department_uuids if u in departments]
@@ -117,4 +132,4 @@ def _with_errors(ds, projects) -> set[str]:
     from perfdesk.checks import projects_with_errors
     from perfdesk.services.checking import check_context
 
-    return projects_with_errors(projects, check_context(ds))
+    return projects_with_errors(projects, check_context(ds, projects))

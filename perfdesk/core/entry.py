@@ -203,17 +203,19 @@ _RECOGNISED = ("level1", "level2", "nature", "comparator", "value", "basis", "un
 
 def column_of_cells(cells: Iterable[str], *, profile: str,
                     grades: tuple[str, ...] = DEFAULT_GRADES,
-                    taken: Collection[str] = ()) -> str:
+                    taken: Collection[str] = (), share: float = 1.0) -> str:
     """The grid column a column of cells (a pasted block's, without a heading row) holds, by
-    what its values look like: ``"level1"`` … ``"basis"`` when every non-empty value reads as
-    one (not one of ``taken``), ``""`` for free text (a name or an explanation)."""
+    what its values look like: ``"level1"`` … ``"basis"`` when at least ``share`` of its
+    non-empty values (all, by default) read as one (not one of ``taken``), ``""`` for free
+    text (a name or an explanation)."""
     texts = [clean(c) for c in cells if clean(c)]
     if not texts:
         return ""
     for field_name in _RECOGNISED:
         if field_name in taken:
             continue
-        if all(cell_fits(field_name, t, profile=profile, grades=grades) for t in texts):
+        fitting = sum(1 for t in texts if cell_fits(field_name, t, profile=profile, grades=grades))
+        if fitting == len(texts) or (share < 1 and fitting >= share * len(texts)):
             return field_name
     return ""
 
@@ -526,6 +528,7 @@ class CategoryRun:
         self.level2 = normalise_label(level2)
         self.implied = ""  # the level 2 a level-2 name written as level 1 stands for
         self.source = ""  # the level-1 cell as written
+        self.label_source = ""  # the level-1 label as written (level1_source)
         self._level2_source = ""  # the level-2 cell in force, as compared
         self._noted_tree: tuple[str, str] = ("", "")
         self._score_only = False  # the level-1 cell gave a score and no label: see level 2
@@ -535,7 +538,7 @@ class CategoryRun:
         written1, written2 = clean(level1_cell), clean(level2_cell)
         score_only = bool(written1) and is_score_only(written1)
         if written1 and normalise_label(written1) != normalise_label(self.source):
-            self.source = written1
+            self.source = self.label_source = written1
             self.level2 = ""
             if score_only:  # ``(50分)``: the label was lost, the score is left
                 self.level1, self.implied, self._score_only = "", "", True
@@ -548,8 +551,10 @@ class CategoryRun:
             written2 = self._without_level1(self._without_etc(
                 label_without_score(written2, reading, "level2"), reading), reading)
             self.level2 = normalise_label(written2)
-            if not self._satisfaction_under_effect(self.level2):
-                self._check_level2(written2, reading)
+            if self._level1_in_level2(written2, reading):
+                pass
+            elif not self._satisfaction_under_effect(self.level2):
+                self.level2 = self._check_level2(written2, reading)
         if self._score_only and self.level2 and not self.level1:
             parent = parent_of_level2(self.profile, self.level2)
             if parent:
@@ -577,8 +582,28 @@ class CategoryRun:
         elif not level2:
             reading.note("level2", WARNING, "缺少二级指标：请从下拉列表中选择。",
                          "The level-2 category is missing: choose it from the list.")
-        reading.fields.update(level1=level1, level2=level2, level1_source=self.source)
+        reading.fields.update(level1=level1, level2=level2, level1_source=self.label_source)
         return reading
+
+    def _level1_in_level2(self, written: str, reading: Reading) -> bool:
+        """A level-1 name in the 二级指标 column under an umbrella label in the 一级指标 one (a
+        中央预算内投资 table's 实施效果指标 over 产出指标/效益指标, one tier too many): the level-2
+        cell is the level 1, level 2 is not given."""
+        label = normalise_label(written)
+        if not self.source or read_level1(self.profile, self.source).kind is LabelKind.STANDARD \
+                or read_level1(self.profile, label).kind is not LabelKind.STANDARD \
+                or parent_of_level2(self.profile, label) \
+                or standard_level2(self.profile, self.meaning(), label):
+            return False
+        umbrella = self.source
+        self.level1, self.level2, self.implied, self.label_source = label, "", "", written
+        reading.note("level1", HINT,
+                     "“{umbrella}”之下的“{level1}”是一级指标（表中多了一层总称），已记为一级指标"
+                     "“{level1}”，二级指标留空。",
+                     "'{level1}' under '{umbrella}' is a level-1 category (the table has one tier "
+                     "too many); it was recorded as level 1 '{level1}' with no level 2.",
+                     adjusted=True, umbrella=umbrella, level1=label)
+        return True
 
     def _without_etc(self, written: str, reading: Reading) -> str:
         """A standard level-2 name with the template's trailing 等 (``服务对象满意度指标等``, as
@@ -627,11 +652,11 @@ class CategoryRun:
             return label, ""
         if found.kind is LabelKind.ALIAS:
             reading.note("level1", HINT,
-                         "“{written}”不是标准的一级指标名称（应为“{level1}”），已原样保留，检查时可一键改正。",
-                         "'{written}' is not a standard level-1 name ('{level1}'); kept as "
-                         "written, the check offers the fix.", written=written,
-                         level1=found.level1)
-            return label, ""
+                         "一级指标“{written}”读作标准名称“{level1}”，原文保留在“一级指标（原文）”中。",
+                         "Level 1 '{written}' was read as the standard name '{level1}'; the "
+                         "wording is kept in 'Level 1 (as imported)'.", adjusted=True,
+                         written=written, level1=found.level1)
+            return found.level1, ""
         if found.kind is LabelKind.LEVEL2:
             reading.note("level1", WARNING,
                          "一级指标写成了二级指标“{written}”，已记为二级指标“{level2}”"
@@ -666,22 +691,57 @@ class CategoryRun:
         level2 = standard_level2(self.profile, found.level1, second)
         return (first, level2) if level2 else None
 
-    def _check_level2(self, written: str, reading: Reading) -> None:
+    def _check_level2(self, written: str, reading: Reading) -> str:
+        """Level 2 as stored: the standard name a level-2 label means (an alias, an
+        alternative in brackets, the first of several named together, each said), else the
+        label as written (said when it belongs nowhere)."""
         level1 = self.meaning()
         standard = standard_level2(self.profile, level1, written)
         if standard and standard != self.level2:
             reading.note("level2", HINT,
-                         "“{written}”不是标准的二级指标名称（应为“{level2}”），已原样保留，检查时可一键改正。",
-                         "'{written}' is not the standard level-2 name '{level2}'; kept as "
-                         "written, the check offers the fix.", written=written,
-                         level2=standard)
-        elif not standard:
+                         "二级指标“{written}”读作标准名称“{level2}”，原文保留在导入原文中。",
+                         "Level 2 '{written}' was read as the standard name '{level2}'; the "
+                         "wording is kept in the text as imported.", adjusted=True,
+                         written=written, level2=standard)
+            return standard
+        several = [] if standard else self._several(written, level1)
+        if several:
+            reading.note("level2", WARNING,
+                         "二级指标“{written}”同时写了几个二级指标（{names}），已记为第一个“{level2}”，"
+                         "请核对。",
+                         "Level 2 '{written}' names several level-2 categories ({names_en}); it "
+                         "was recorded as the first, '{level2}'; please check.", adjusted=True,
+                         written=written, names="、".join(several), names_en=", ".join(several),
+                         level2=several[0])
+            return several[0]
+        if not standard:
             children = level2_names(self.profile, level1) if level1 else ()
             reading.note("level2", ERROR, "二级指标“{written}”不属于一级指标“{level1}”{hint}。",
                          "Level 2 '{written}' does not belong under '{level1}'{hint_en}.",
                          written=written, level1=self.level1 or "（空）",
                          hint=f"，应为：{'、'.join(children)}" if children else "",
                          hint_en=f"; use one of: {', '.join(children)}" if children else "")
+        return self.level2
+
+    def _several(self, written: str, level1: str) -> list[str]:
+        """The standard level-2 names a label listing several means (``社会、经济、生态效益指标``
+        → 社会效益指标, 经济效益指标, 生态效益指标: the last word goes with each), or ``[]``."""
+        parts = [p for p in re.split(r"[、,，/]", normalise_label(written)) if p]
+        if len(parts) < 2 or not level1:
+            return []
+        tail = ""
+        for stem in ("效益指标", "指标"):
+            if parts[-1].endswith(stem):
+                tail = stem
+                break
+        names = []
+        for part in parts:
+            full = part if part.endswith(tail) else part + tail
+            standard = standard_level2(self.profile, level1, full)
+            if not standard:
+                return []
+            names.append(standard)
+        return list(dict.fromkeys(names))
 
 
 # --- a whole row ----------------------------------------------------------------------------
@@ -825,10 +885,23 @@ def typed_indicator_changes(indicator: Indicator, field_name: str, text: Any, *,
     reading = Reading()
     changes = reading.fields
     if field_name == "level1":
+        found = read_level1(profile, text) if text else None
+        if found is not None and found.kind is LabelKind.ALIAS:  # as a pasted or imported one
+            reading.note("level1", HINT, "一级指标“{written}”读作标准名称“{level1}”。",
+                         "Level 1 '{written}' was read as the standard name '{level1}'.",
+                         adjusted=True, written=text, level1=found.level1)
+            text = found.level1
         changes["level1"] = text
         if indicator.level2 and indicator.level2 not in level2_names(profile, text):
             changes["level2"] = ""
     elif field_name == "level2":
+        standard = standard_level2(profile, read_level1(profile, indicator.level1).level1,
+                                   text) if text else ""
+        if standard and standard != normalise_label(text):
+            reading.note("level2", HINT, "二级指标“{written}”读作标准名称“{level2}”。",
+                         "Level 2 '{written}' was read as the standard name '{level2}'.",
+                         adjusted=True, written=text, level2=standard)
+            text = standard
         changes["level2"] = text
         parent = parent_of_level2(profile, text) if text else ""
         if parent and indicator.level1 != parent:

@@ -32,6 +32,7 @@ PROJECT_FIELDS: dict[str, Text] = {
     "no_service_recipients": Text("无服务对象", "No service recipients"),
     "kind": Text("表格类型", "Table kind"),
     "source_ref": Text("来源", "Source"),
+    "funds_text": Text("资金栏原文", "Funding cells as written"),
     "indicators": Text("绩效指标", "Indicators"),
 }
 

@@ -106,6 +106,9 @@ class ProjectFields(SQLModel):
     no_service_recipients: bool = False  # no 服务对象, so no 满意度 indicator is expected
     kind: str = ""  # what the table was: "" 项目支出绩效目标, SELF_EVALUATION, DEPARTMENT_WHOLE
     source_ref: str = ""  # where it came from: file, sheet, row
+    # the funding cells as the table wrote them, where that was not a plain number (254万,
+    # 按实际, 2026400元): JSON {money field: text}; FUND-04 reports them at the field
+    funds_text: str = ""
 
     @field_validator(
         "annual_total", "annual_fiscal", "annual_other",
@@ -127,6 +130,11 @@ MONEY_FIELDS = (
 )
 PROJECT_FIELDS = tuple(ProjectFields.model_fields)
 INDICATOR_FIELDS = tuple(IndicatorFields.model_fields)
+
+
+# (nature, grade, comparator, unit, target text) -> the rendering of a target with no
+# value_text: what Indicator.value_display shows (it depends on nothing else).
+_DISPLAYED: dict[tuple, str] = {}
 
 
 class Indicator(IndicatorFields):
@@ -158,8 +166,20 @@ class Indicator(IndicatorFields):
         return TargetValue.raw(self.value_text)
 
     def value_display(self) -> str:
-        """The 指标值 text a reader sees: as written if kept, else the canonical rendering."""
-        return self.value_text or values.render(self.target_value())
+        """The 指标值 text a reader sees: as written if kept, else the canonical rendering
+        (worked out once per distinct target: a dataset repeats ≥95% thousands of times)."""
+        if self.value_text:
+            return self.value_text
+        fields = self.__dict__
+        target = fields["target"]
+        key = (fields["nature"], fields["grade"], fields["comparator"], fields["unit"],
+               None if target is None else str(target))
+        shown = _DISPLAYED.get(key)
+        if shown is None:
+            shown = values.render(self.target_value())
+            if len(_DISPLAYED) < 10_000:
+                _DISPLAYED[key] = shown
+        return shown
 
     def value_fields(self) -> dict[str, Any]:
         return {f: getattr(self, f) for f in VALUE_FIELDS}

@@ -76,18 +76,13 @@ def official_order(indicators: Sequence[_Item]) -> list[_Item]:
     the known ones, in the order it first appears), then level 2 in taxonomy order (unknown
     ones after, by first appearance), entry order within a group. The sort is stable, so an
     already ordered list comes back as it was."""
-    level2_rank = _LEVEL2_RANK
     first1: dict[str, int] = {}
     first2: dict[tuple[str, str], int] = {}
 
     def key(item: _Item) -> tuple[int, int]:
-        label1 = normalise_label(item.level1)
-        label1 = LEVEL1_ALIASES.get(label1, label1)
-        rank1 = LEVEL1_ORDER.index(label1) if label1 in LEVEL1_ORDER else \
-            len(LEVEL1_ORDER) + first1.setdefault(label1, len(first1))
-        label2 = normalise_label(item.level2)
-        label2 = LEVEL2_ALIASES.get(label2, label2)
-        rank2 = level2_rank.get(label2)
+        label1, rank1, label2, rank2 = _order_labels(item.level1, item.level2)
+        if rank1 is None:
+            rank1 = len(LEVEL1_ORDER) + first1.setdefault(label1, len(first1))
         if rank2 is None:
             rank2 = 100 + first2.setdefault((label1, label2), len(first2))
         return rank1, rank2
@@ -95,6 +90,26 @@ def official_order(indicators: Sequence[_Item]) -> list[_Item]:
     keyed = [(key(item), n, item) for n, item in enumerate(indicators)]
     keyed.sort(key=lambda entry: (entry[0], entry[1]))
     return [item for _key, _n, item in keyed]
+
+
+_ORDER_LABELS: dict[tuple[str, str], tuple[str, int | None, str, int | None]] = {}
+
+
+def _order_labels(level1: str, level2: str) -> tuple[str, int | None, str, int | None]:
+    """The labels as :func:`official_order` compares them, with their places among the known
+    ones (``None`` for an unknown label). A dataset repeats the same few pairs tens of
+    thousands of times: each is worked out once."""
+    found = _ORDER_LABELS.get((level1, level2))
+    if found is None:
+        label1 = normalise_label(level1)
+        label1 = LEVEL1_ALIASES.get(label1, label1)
+        label2 = normalise_label(level2)
+        label2 = LEVEL2_ALIASES.get(label2, label2)
+        found = (label1, LEVEL1_ORDER.index(label1) if label1 in LEVEL1_ORDER else None,
+                 label2, _LEVEL2_RANK.get(label2))
+        if len(_ORDER_LABELS) < 4096:
+            _ORDER_LABELS[(level1, level2)] = found
+    return found
 
 
 # --- aliases seen in real tables ------------------------------------------------------------
@@ -144,6 +159,8 @@ LEVEL2_ALIASES.update({
     "完成数量": "数量指标", "完成质量": "质量指标", "完成时效": "时效指标",
     "经济成本": "经济成本指标", "社会成本": "社会成本指标", "生态环境成本": "生态环境成本指标",
     "可持续发展指标": "可持续影响指标", "可持续影响效益指标": "可持续影响指标",
+    # 广东 forms: 预算(或投资规模)控制指标 stands where 成本指标 belongs
+    "预算控制指标": "成本指标", "投资规模控制指标": "成本指标",
 })
 
 # Traditional characters found in category labels and table headings, mapped to simplified.
@@ -332,7 +349,15 @@ def standard_level2(profile: str, level1: str, label: str) -> str:
     text = LEVEL2_ALIASES.get(text, text)
     if text in children:
         return text
-    return text if text in children else ""
+    plain = _ALTERNATIVE.sub("", text)  # 数量指标(或建筑规模指标), 预算(或投资规模)控制指标
+    if plain != text and plain:
+        plain = LEVEL2_ALIASES.get(plain, plain)
+        return plain if plain in children else ""
+    return ""
+
+
+# an alternative name a form prints in brackets inside a category label
+_ALTERNATIVE = re.compile(r"[（(][^（()）]*[)）]")
 
 
 _LEVEL2_RANK.update(_level2_order())

@@ -207,6 +207,14 @@ def normalise_text(text: str) -> str:
     return text.translate(_WIDTH_TABLE).strip()
 
 
+_NOT_NAME = re.compile(r"[\W_]+")
+
+
+def name_key(name: str) -> str:
+    """A name as compared for duplicates: no spaces, no punctuation, ASCII digits/letters."""
+    return _NOT_NAME.sub("", normalise_text(name or "")).lower()
+
+
 def parse_number(text: str) -> Decimal | None:
     """An exact decimal from what was typed (full-width digits, ``1,234.5``), or ``None``."""
     text = normalise_text(str(text)).replace(" ", "")
@@ -216,6 +224,22 @@ def parse_number(text: str) -> Decimal | None:
         return Decimal(text.replace(",", ""))
     except InvalidOperation:  # pragma: no cover - the regex admits only decimal literals
         return None
+
+
+# A funding cell written as text: the amount it begins with and the money unit after it.
+_AMOUNT_TEXT = re.compile(
+    r"^\s*(?:总额|合计|共计)?\s*[:：]?\s*(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万元|万|元)?")
+
+
+def amount_in_text(text: str) -> tuple[Decimal, str] | None:
+    """The amount a funding cell written as text begins with, and the money unit written after
+    it (``854万`` → (854, "万"), ``30万元（其中…）`` → (30, "万元"), ``2026400元`` → (2026400,
+    "元")); ``None`` when the text does not begin with an amount, or has more after a number
+    with no money unit (``20-30``, ``约5``)."""
+    m = _AMOUNT_TEXT.match(text)
+    if not m or not m.group(2) and len(text) > len(m.group(0)):
+        return None
+    return Decimal(m.group(1).replace(",", "")), m.group(2) or ""
 
 
 def format_number(number: Decimal) -> str:

@@ -77,7 +77,7 @@ INDICATOR_NAMES: dict[str, tuple[str, ...]] = {
               "指标值(包含数字及文字描述)", "年度指标值(包含数字及文字描述)", "预期目标值",
               "年度绩效指标值", "指标目标值", "预期指标值", "年度预期指标值", "指标值年度",
               "年度指标值(A)", "年初目标值", "年度计划值", "指标值(年度)", "当年预期实现值",
-              "预期实现值"),
+              "预期实现值", "计划指标值"),
     # a 中长期 column beside the annual one: kept with the annual indicator, never a target
     "longterm_name": ("三级指标(长期)", "三级指标(中长期)", "中长期三级指标", "三级指标中长期", "中长期指标",
                       "三级指标(实施期)", "实施期三级指标"),
@@ -147,7 +147,7 @@ _PROJECT_SHARED: dict[str, tuple[str, ...]] = {
                    "部门(单位)名称", "部门(单位)", "主管部门(单位)", "部门单位名称", "预算部门",
                    "预算部门名称", "县级主管部门", "市级主管部门", "省级主管部门", "项目主管部门"),
     "unit": ("预算单位", "预算单位名称", "预算单位及代码", "预算单位及编码", "单位名称", "预算单位(实施单位)",
-             "项目单位", "申报单位"),
+             "项目单位", "申报单位", "下达地方或单位"),
     "annual_goal": ("年度目标", "年度绩效目标", "年度总体目标", "绩效目标(年度)",
                     "年度绩效目标(年度目标)", "年初设定目标", "年度目标任务", "预期目标", "本年度绩效目标", "本年度目标"),
 }
@@ -160,25 +160,30 @@ FORM_NAMES: dict[str, tuple[str, ...]] = {
     "implementing_unit": ("实施单位", "项目实施单位", "实施单位及代码", "实施单位及编码", "实施单位名称",
                           "项目执行单位", "执行单位"),
     "unit_line": ("填报单位(盖章)", "填报单位"),
-    "attribute": ("项目属性",),
+    "attribute": ("项目属性", "项目性质"),
     "period": ("项目期", "项目周期", "实施期", "项目实施期", "项目实施周期", "项目起止时间",
                "实施周期"),
-    "midterm_total": ("中期资金总额", "实施期资金总额"),
+    "midterm_total": ("中期资金总额", "实施期资金总额", "中期市财政预算"),
     "annual_total": ("年度资金总额", "年度资金", "当年资金总额", "年度本级预算金额", "本级预算金额",
-                     "年度资金总额及构成", "年度财政资金总额", "本年度申请市财政预算资金"),
+                     "年度资金总额及构成", "年度财政资金总额", "本年度申请市财政预算资金",
+                     "下达中央预算内投资"),
     "fiscal": ("财政拨款", "财政资金", "财政拨款资金", "当年财政拨款", "本年财政拨款"),
     "other": ("其他资金", "当年其他资金"),
     "general": ("一般公共预算", "一般公共预算拨款", "一般公共预算资金"),
     "fund": ("政府性基金", "政府性基金预算", "政府性基金预算拨款"),
     "soe": ("国有资本经营预算", "国有资本经营预算拨款"),
     "midterm_goal": ("中长期目标", "实施期目标", "中期目标", "实施期绩效目标", "中长期绩效目标",
-                     "总体目标"),
+                     "总体目标", "中期滚动目标"),
     # headings of the header block that hold no value of their own (the funding block's
     # title): recognised so that no field takes their text as its value
     "heading": ("项目资金", "资金情况", "项目资金情况", "资金来源", "预算安排", "年度预算安排",
                 "资金总额", "年度预算",
                 "部门总体资金情况", "总体资金情况", "资金投入", "项目资金来源",
                 "年度履职目标"),  # a 部门整体 table's block of 部门职能 | 年度目标任务
+    # labels whose value PerfDesk has no field for (kept out of every other field)
+    "unstored": ("项目类别", "立项依据", "保障绩效目标实现措施", "项目概况"),
+    # the heading of a cost-breakdown block (成本构成 | 金额 | 测算依据 …)
+    "cost": ("项目预算成本构成", "成本构成", "预算成本构成", "成本测算", "资金测算"),
 }
 _FORM = _table(FORM_NAMES)
 
@@ -204,7 +209,10 @@ def form_label(text: object) -> str | None:
         if key.startswith(prefix) and len(key) > len(prefix):
             key = key[len(prefix):]
             break
-    return _FORM.get(key) if key else None
+    if not key:
+        return None
+    # a note in brackets after a label: 中期滚动目标(2019年--2021年), 预算单位(盖章)
+    return _FORM.get(key) or _FORM.get(_BRACKET_NOTE.sub("", key))
 
 
 def table_column(text: object) -> str | None:
@@ -216,7 +224,7 @@ def table_column(text: object) -> str | None:
 # --- where the grid ends --------------------------------------------------------------------
 
 FOOTER_LABELS = ("填报人", "填表人", "联系电话", "填报日期", "审核意见", "单位负责人", "财务负责人",
-                 "项目负责人")
+                 "项目负责人", "主管部门审核意见", "单位公章")
 
 
 def is_footer(text: object) -> bool:

@@ -13,6 +13,7 @@ check findings) follow the same choice.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
@@ -139,8 +140,19 @@ class _AfterFirstExpose(QObject):
         return False
 
     def _run(self) -> None:
-        self.callback()
-        self.done = True
+        try:
+            self.callback()
+        finally:
+            self.done = True
+            _collect_garbage_again()
+
+
+def _collect_garbage_again() -> None:
+    """The window is up (perfdesk.app.main turned the cyclic garbage collector off for the
+    start): what exists now is kept apart from later collections, which then run as usual."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 class _StartupProbe(QObject):

@@ -20,15 +20,20 @@ from __future__ import annotations
 import queue
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from perfdesk.core.errors import Cancelled
 from perfdesk.core.severity import EMPTY_SUMMARY, Summary, rank, summarise
-from perfdesk.gui.document import DatasetDocument
 from perfdesk.gui.jobs import Job, JobRunner, Progress
 from perfdesk.gui.translate import _t
+
+if TYPE_CHECKING:
+    from perfdesk.gui.document import DatasetDocument
+
+NO_FINDINGS: tuple = ()  # what a project without findings holds (one object for all)
+
 
 @dataclass(eq=False)
 class _BackgroundCheck:
@@ -36,6 +41,8 @@ class _BackgroundCheck:
 
     Attributes:
         total: how many projects it checks.
+        context: the CheckContext the worker checks with (the live checks share it until an
+            edit changes what it knows: see LiveChecker.context).
         title, label, progress_dialog: how the job shows itself.
         work: what runs on the worker thread.
         job: its Job in the runner, once it was launched.
@@ -48,6 +55,7 @@ class _BackgroundCheck:
 
     total: int
     title: str
+    context: Any = None
     label: str = ""
     progress_dialog: bool = False
     work: Callable[[Progress], int] | None = None
@@ -83,9 +91,8 @@ class LiveChecker(QObject):
         """
         super().__init__(parent)
         self.document = document
-        from perfdesk import checks  # loads with the first dataset, not at start-up
-
-        self.engine = checks  # check_project, check_projects, CheckContext
+        self._warm = False  # False until the event loop has turned once: see check_soon
+        self._soon: list[str] = []
         if jobs is None:
             jobs = JobRunner()
             jobs.setParent(self)
@@ -105,10 +112,18 @@ class LiveChecker(QObject):
         document.indicatorRemoved.connect(lambda p, _pos: self.recheck(p))
         document.indicatorMoved.connect(lambda p, _a, _b: self.recheck(p))
 
+    @property
+    def engine(self):
+        """The rules (check_project, check_projects, CheckContext): loaded by the first check,
+        after the opened dataset's tree is on screen (see check_soon)."""
+        from perfdesk import checks
+
+        return checks
+
     # --- reading ----------------------------------------------------------------------------
 
-    def findings(self, project_uuid: str) -> list:
-        return self._findings.get(project_uuid, [])
+    def findings(self, project_uuid: str) -> Sequence:
+        return self._findings.get(project_uuid, NO_FINDINGS)
 
     def summary(self, project_uuid: str) -> Summary:
         return self._summaries.get(project_uuid, EMPTY_SUMMARY)
@@ -136,12 +151,43 @@ class LiveChecker(QObject):
         """The CheckContext of the live checks, built once per dataset (and again after the
         dataset's settings change) by the same service the command line uses, from the
         project list the window has already read (opening 10,000 projects would otherwise
-        read it twice)."""
+        read it twice). While the background check runs, the live checks read its context
+        (checks only read a context; one context of 10,000 projects is ~5 MB)."""
         if self._context is None:
             self._context = self.document.check_context()
         return self._context
 
+    def _context_to_change(self):
+        """The live context, about to be told of an added, renamed or removed project: never
+        the one a running background check reads (a context of its own is built then, from
+        the document, which already has the change)."""
+        run = self._background
+        if run is not None and self._context is run.context:
+            self._context = None
+        return self.context
+
     # --- checking ---------------------------------------------------------------------------
+
+    def check_soon(self, project_uuid: str) -> None:
+        """Check a project the clerk is about to see: at once, except while the dataset is
+        being opened — then at the next turn of the event loop, so the window shows the
+        opened dataset (its tree, the form) before the rules load and the project's marks
+        come in."""
+        if self._warm:
+            self.recheck(project_uuid)
+            return
+        if not self._soon:
+            QTimer.singleShot(0, self, self._check_soon)
+        self._soon.append(project_uuid)
+
+    def _check_soon(self) -> None:
+        self._warm = True
+        uuids, self._soon = self._soon, []
+        if self.document.dataset.closed:
+            return  # closed again before the event loop turned
+        known = {e.uuid for e in self.document.project_entries()}
+        self._store({u: self.engine.check_project(self.document.project(u), self.context)
+                     for u in dict.fromkeys(uuids) if u in known and not self.checked(u)})
 
     def recheck(self, project_uuid: str) -> None:
         """Check one project now, from its current (cached) state."""
@@ -193,14 +239,17 @@ class LiveChecker(QObject):
         self._unit_of = {e.uuid: e.unit_uuid for e in entries}
         self._forget_gone()
         uuids = [e.uuid for e in entries]
-        # the worker's own context (the live one changes as the clerk edits) and reader
-        context, load_projects = self.document.check_context(), self.document.project_loader()
+        # the worker checks with the live checks' context (taken when it starts: the rules
+        # load then), which both only read (an edit that changes what it knows gives the live
+        # checks one of their own: _context_to_change), and reads the projects through a
+        # connection of its own
+        load_projects = self.document.project_loader()
         run = _BackgroundCheck(total=len(uuids), title=title, label=label,
                                progress_dialog=progress_dialog)
 
         def work(progress):
             try:
-                return check_every_project(load_projects, context, uuids, run.delivered.put,
+                return check_every_project(load_projects, run.context, uuids, run.delivered.put,
                                            progress)
             except BaseException as error:  # reported when the GUI thread takes the outcome
                 run.error = error
@@ -216,6 +265,7 @@ class LiveChecker(QObject):
         """Start ``run`` on a worker thread through the job runner (once)."""
         if run is not self._background or run.job is not None:
             return run.job
+        run.context = self.context
 
         def ended(*_args) -> None:  # what is left is stored at once: the job is over
             self._finish(run)
@@ -299,11 +349,12 @@ class LiveChecker(QObject):
             self._background.live.update(results)
         changed = []
         for uuid, findings in results.items():
-            findings = sorted(findings, key=rank)
+            # a clean project (most of them) holds the shared empty findings and summary
+            findings = sorted(findings, key=rank) if findings else NO_FINDINGS
             if self._findings.get(uuid) != findings:
                 changed.append(uuid)
             self._findings[uuid] = findings
-            self._summaries[uuid] = summarise(findings)
+            self._summaries[uuid] = summarise(findings) if findings else EMPTY_SUMMARY
         if changed:
             self.findingsChanged.emit(changed)
 
@@ -320,19 +371,19 @@ class LiveChecker(QObject):
 
     def _project_changed(self, uuid: str, fields: list) -> None:
         if "name" in fields:  # the unit's other projects may now share its name (HDR-06)
-            self.context.note_project(self.document.project(uuid))
+            self._context_to_change().note_project(self.document.project(uuid))
             self._recheck_many(self._siblings(uuid) or [uuid])
         else:
             self.recheck(uuid)
 
     def _project_added(self, uuid: str, unit_uuid: str, _position: int) -> None:
         self._unit_of[uuid] = unit_uuid
-        self.context.note_project(self.document.project(uuid))
+        self._context_to_change().note_project(self.document.project(uuid))
         self._recheck_many(self._siblings(uuid))
 
     def _project_removed(self, uuid: str) -> None:
         if self._context is not None:
-            self._context.forget_project(uuid)
+            self._context_to_change().forget_project(uuid)
         siblings = [u for u in self._siblings(uuid) if u != uuid]
         self._unit_of.pop(uuid, None)
         self._findings.pop(uuid, None)

@@ -22,11 +22,11 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtGui import QUndoCommand
 
 from perfdesk.core.errors import PerfDeskError
-from perfdesk.gui.document import DatasetDocument
 from perfdesk.gui.labels import indicator_field, project_field
 from perfdesk.gui.translate import _t
 
 if TYPE_CHECKING:  # the data layer loads when a dataset opens, not at start-up
+    from perfdesk.gui.document import DatasetDocument
     from perfdesk.checks import Finding
     from perfdesk.core.changes import ChangeSet
     from perfdesk.core.model import Indicator, Project

@@ -15,14 +15,13 @@ gives the same float, i.e. what was typed.
 from __future__ import annotations
 
 import datetime as _dt
-import gc
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from perfdesk.core.bulk import bulk  # noqa: F401  (readers and writers pause the collector)
 from perfdesk.core.entry import CellNote
 from perfdesk.core.errors import describe_location, file_name
 from perfdesk.core.i18n import ZH, Text, language
@@ -116,6 +115,11 @@ class ImportResult:
             (0 for tables made elsewhere).
         encoding: the text encoding detected for a text file, else ``""``.
         layout: the layout recognised, in the clerk's words (for the import preview).
+        unstated: project uuid → the header fields (``"department"``, ``"unit"``) left empty
+            because the table has no place for them at all (no 主管部门/预算单位 label or
+            column anywhere): the table did not say, and the clerk picks the unit at import.
+            A field whose label is there with its cell blank is not in it: that blank is the
+            table's (HDR-02 reports it).
     """
 
     projects: list[Project]
@@ -124,6 +128,7 @@ class ImportResult:
     restored: int = 0
     encoding: str = ""
     layout: str = ""  # the layout recognised, in words (公开表, 申报表, 自评表 …)
+    unstated: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 class Progress:
@@ -153,22 +158,6 @@ class Progress:
     def finish(self) -> None:
         if self.callback is not None:
             self.callback(self.total, self.total)
-
-
-@contextmanager
-def bulk() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a file's worth of objects is built.
-
-    Reading or writing a city's budget creates hundreds of thousands of short-lived objects,
-    none of them in reference cycles; without the pause the collector walks them over and over
-    (a quarter of an import's time). It runs again, as before, when the block ends."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 # --- cell values ----------------------------------------------------------------------------

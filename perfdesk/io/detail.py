@@ -18,6 +18,7 @@ heading row (一级指标 … with variants such as 指标值及单位, 绩效�
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -55,6 +56,7 @@ from perfdesk.core.vocabulary import (
     title_subject,
 )
 from perfdesk.core.taxonomy import DEFAULT_GRADES
+from perfdesk.core.values import amount_in_text
 
 KIND = "detail"
 TEMPLATE = ("templates", "detail_template.xlsx")
@@ -597,7 +599,7 @@ def read_sheet(sheet: Sheet, *, profile: str, notices: list[Notice],
     where = sheet.location()
     year = _title_year(sheet, grid.first_row)
 
-    name = labels.text("name")
+    name = _project_in_title(sheet, labels, labels.text("name"), notices)
     department, _code = split_code(labels.text("department"))
     kind = SELF_EVALUATION if _self_evaluation(sheet, grid) else ""
     whole = _whole_department(sheet, grid.first_row)
@@ -633,15 +635,25 @@ def read_sheet(sheet: Sheet, *, profile: str, notices: list[Notice],
             f"The table names no budget unit; it was taken as the department's own: the unit "
             f"is the department '{department}'."), sheet.location(column="预算单位"), HINT))
     goal = labels.text("annual_goal") or _goal_label(labels, sheet, notices)
+    midterm_goal = labels.text("midterm_goal")
     attribute = labels.text("attribute")
     start, end = _read_period(labels.text("period"), year, sheet, notices)
+    if not goal and midterm_goal and (start is None or start == end) and all(
+            heading_key(sheet.value(r, c)) == "总体目标" for r, c in labels.found["midterm_goal"]):
+        # a one-year table (a 专项 or 中央预算内投资 target table) whose one goal is 总体目标
+        r, c = labels.found["midterm_goal"][0]
+        goal, midterm_goal = midterm_goal, ""
+        notices.append(Notice(Text(
+            "表中只有“总体目标”（没有年度目标、项目期只有一年），已作为年度目标读取。",
+            "The table gives only 总体目标 (no 年度目标, a one-year project); it was read as "
+            "the annual goal."), sheet.location(r, "总体目标"), HINT))
     money = _read_money(labels, sheet, notices)
     project = Project(
         name=name, code=labels.text("code"), department=department, unit=unit, kind=kind,
         unit_code=unit_code,
         implementing_unit=implementing, attribute=attribute, period_start=start,
         period_end=end, annual_goal=goal,
-        midterm_goal=labels.text("midterm_goal"), source_ref=where.ref(), **money,
+        midterm_goal=midterm_goal, source_ref=where.ref(), **money,
         indicators=read_grid(sheet, grid, profile=profile, grades=grades, notices=notices))
     return project
 
@@ -663,6 +675,32 @@ def _goal_label(labels: _Labels, sheet: Sheet, notices: list[Notice]) -> str:
                     "annual goal."), sheet.location(r, cell_text(value)), HINT))
                 return cell_text(goal)
     return ""
+
+
+_FUND_LABELS = ("专项名称", "专项资金名称")
+_BRACKETED = re.compile(r"^[（(](?P<name>[^()（）]{4,60}(?:项目|工程))[)）]$")
+
+
+def _project_in_title(sheet: Sheet, labels: _Labels, name: str, notices: list[Notice]) -> str:
+    """The project's name when the form labels a special fund (专项名称) and its title names
+    the project on a line of its own in brackets (a 中央预算内投资计划绩效目标表:
+    ``（天津市宝坻区…整区推进项目）`` under the title); otherwise ``name``."""
+    places = labels.found.get("name", ())
+    if not name or not places or not all(heading_key(sheet.value(r, c)) in _FUND_LABELS
+                                         for r, c in places):
+        return name
+    first = min(r for r, _c in places)
+    for r in range(1, first):
+        for value in sheet.rows[r - 1]:
+            m = _BRACKETED.match(heading_key(value))
+            if m and m.group("name") != heading_key(name):
+                project = cell_text(value).strip()[1:-1].strip()
+                notices.append(Notice(Text(
+                    f"“专项名称”写的是专项资金“{name}”，项目名称按标题中括号内的“{project}”读取。",
+                    f"'专项名称' gives the special fund '{name}'; the project name was read from "
+                    f"the title's brackets: '{project}'."), sheet.location(r), HINT))
+                return project
+    return name
 
 
 _CODED = re.compile(r"^\s*(?:[\[【(（]\s*(?P<a>\d{3,})\s*[\]】)）]|(?P<b>\d{3,})\s*[-－—_\s])\s*(?P<name>\S.*)$")
@@ -715,7 +753,7 @@ def _read_period(text: str, year: int | None, sheet: Sheet,
     return None, None
 
 
-def _read_money(labels: _Labels, sheet: Sheet, notices: list[Notice]) -> dict[str, Decimal]:
+def _read_money(labels: _Labels, sheet: Sheet, notices: list[Notice]) -> dict[str, Decimal | str]:
     """The funding block: 中期/年度 totals, 财政拨款 (or its split) and 其他资金."""
     places = dict(labels.found)
     plain_total = not places.get("annual_total") and not places.get("midterm_total")
@@ -736,6 +774,7 @@ def _read_money(labels: _Labels, sheet: Sheet, notices: list[Notice]) -> dict[st
 
     yuan = _amounts_in_yuan(sheet, labels.stop_row)
     yuan_used: list[str] = []
+    written: dict[str, str] = {}  # money field -> the cell's text, where it is no plain number
     found: dict[str, dict[str, Decimal]] = {"midterm": {}, "annual": {}}
     budget = _budget_columns(sheet, labels.stop_row)
     for label in _MONEY_LABELS:
@@ -747,6 +786,11 @@ def _read_money(labels: _Labels, sheet: Sheet, notices: list[Notice]) -> dict[st
                 continue
             number = cell_decimal(value)
             heading = cell_text(sheet.value(r, c))
+            group = label.split("_")[0] if label.endswith("_total") else group_of(r, c)
+            part = "total" if label.endswith("_total") else label
+            if number is None and part in ("total", "fiscal", "other"):
+                # kept as the table wrote it: FUND-04 reports it at the field
+                written.setdefault(f"{group}_{part}", cell_text(value))
             if number is None:
                 number = _amount_in_text(cell_text(value))
                 if number is not None:
@@ -758,8 +802,6 @@ def _read_money(labels: _Labels, sheet: Sheet, notices: list[Notice]) -> dict[st
                     if yuan:
                         number = _yuan_to_wan(number)
                         yuan_used.append(heading)
-                    group = label.split("_")[0] if label.endswith("_total") else group_of(r, c)
-                    part = "total" if label.endswith("_total") else label
                     found[group].setdefault(part, number)
                     continue
             elif yuan and isinstance(value, (int, float, Decimal)) or yuan and \
@@ -772,8 +814,6 @@ def _read_money(labels: _Labels, sheet: Sheet, notices: list[Notice]) -> dict[st
                                            "not a number; it was left empty."),
                                       sheet.location(vr, heading)))
                 continue
-            group = label.split("_")[0] if label.endswith("_total") else group_of(r, c)
-            part = "total" if label.endswith("_total") else label
             found[group].setdefault(part, number)
     if yuan_used:
         notices.append(Notice(Text(
@@ -786,7 +826,7 @@ def _read_money(labels: _Labels, sheet: Sheet, notices: list[Notice]) -> dict[st
             f"表中只有“{cell_text(sheet.value(r, c))}”一个总额（没有中期、年度之分），已作为年度资金总额读取。",
             f"The table gives one total, '{cell_text(sheet.value(r, c))}' (no midterm or "
             "annual); it was read as the annual total."), sheet.location(r, "资金总额"), HINT))
-    money: dict[str, Decimal] = {}
+    money: dict[str, Decimal | str] = {}
     for group, parts in found.items():
         split = [parts[k] for k in ("general", "fund", "soe") if k in parts]
         fiscal = parts.get("fiscal")
@@ -810,6 +850,8 @@ def _read_money(labels: _Labels, sheet: Sheet, notices: list[Notice]) -> dict[st
                             ("other", parts.get("other"))):
             if value is not None:
                 money[f"{group}_{part}"] = value
+    if written:
+        money["funds_text"] = json.dumps(written, ensure_ascii=False)
     return money
 
 
@@ -871,9 +913,6 @@ def _under_budget(labels: _Labels, budget: list[tuple[int, int]], r: int, c: int
 
 _PLAIN_TOTAL = ("资金总额", "年度资金总额:", "资金总额:")
 _YUAN = re.compile(r"[（(]\s*(?:单位[:：]?\s*)?元\s*[)）]|单位[:：]\s*元(?![/\w])")
-_AMOUNT = re.compile(r"^\s*(?:总额|合计|共计)?\s*[:：]?\s*(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万元|万|元)?")
-
-
 def _amounts_in_yuan(sheet: Sheet, stop: int) -> bool:
     """Whether the header block says its amounts are in 元 (项目资金（元）, 单位：元)."""
     return any(isinstance(v, str) and _YUAN.search(v) for row in sheet.rows[:stop] for v in row)
@@ -885,10 +924,8 @@ def _yuan_to_wan(number: Decimal) -> Decimal:
 
 def _amount_in_text(text: str) -> Decimal | None:
     """The amount a funding cell written as text begins with (``854万``, ``30万元（其中…）``)."""
-    m = _AMOUNT.match(text)
-    if not m or not m.group(2) and len(text) > len(m.group(0)):
-        return None
-    return Decimal(m.group(1).replace(",", ""))
+    found = amount_in_text(text)
+    return found[0] if found is not None else None
 
 
 def read_grid(sheet: Sheet, grid: GridHead, *, profile: str, grades: tuple[str, ...],
@@ -905,6 +942,14 @@ def read_grid(sheet: Sheet, grid: GridHead, *, profile: str, grades: tuple[str, 
             f"targets; they were not imported. The annual indicators start at row "
             f"{annual.row + 1}."), sheet.location(grid.row), HINT))
         grid = annual
+    if grid.annual_side is not None:
+        first, last = (get_column_letter(c) for c in grid.annual_side)
+        notices.append(Notice(Text(
+            f"指标表中中期指标与年度指标并排，已按年度一侧（{first}–{last} 列）读取指标，"
+            "中期指标写入各指标的备注。",
+            f"The grid gives mid-term indicators beside the annual ones; the indicators were "
+            f"read from the annual side (columns {first}–{last}), the mid-term ones put in each "
+            "indicator's remark."), sheet.location(grid.row), HINT))
     return layouts.read_rows(sheet, grid, grid.row + 1, sheet.max_row,
                              reader=IndicatorRowReader(profile, grades), notices=notices)
 

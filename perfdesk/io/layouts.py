@@ -44,6 +44,7 @@ from perfdesk.io.base import Notice, cell_text, reading_notices
 from perfdesk.io.sources import Sheet
 
 FLAT = "flat"
+HEADERLESS = "headerless"
 EVALUATION = "evaluation"
 # The layouts recognised, as the import preview names them.
 LAYOUT_NAMES = {
@@ -52,6 +53,9 @@ LAYOUT_NAMES = {
     FLAT: "平铺指标表（项目名称列，每个项目一组行）",
     "self_evaluation": "绩效自评表（年度指标值、全年实际值、分值、得分）",
     "department_whole": "部门整体绩效目标表",
+    HEADERLESS: "没有表头的指标表（按内容认出各列）",
+    "notice": "绩效目标公示（段落文字，没有表格）",
+    "run_together": "单元格连在一起的表格文字（按标签和指标名称切分）",
     EVALUATION: "绩效评价指标表（评价内容或优良中差评价标准、分值）",
 }
 
@@ -71,6 +75,8 @@ class GridHead:
     first_row: int = 0
     project_columns: dict[str, int] = field(default_factory=dict)
     headings: dict[str, str] = field(default_factory=dict)
+    # (first, last column) of the 年度 side read, when a 中期 side stands beside it
+    annual_side: tuple[int, int] | None = None
 
     def __post_init__(self) -> None:
         self.first_row = self.first_row or self.row
@@ -201,8 +207,60 @@ def find_grid(sheet: Sheet, limit: int | None = None) -> GridHead | None:
                 found.columns) + len(found.project_columns)):
             found = GridHead(r, columns, r, projects, headings)
         if found is not None:
-            return found
+            return _annual_side(sheet, found, heads)
         previous = heads
+    return None
+
+
+_SIDE_FIELDS = ("level2", "name", "value")
+_MIDTERM_SIDE = re.compile(r"中期|中长期|长期|实施期")
+
+
+def _annual_side(sheet: Sheet, grid: GridHead, heads: list[str]) -> GridHead:
+    """A grid whose 二级/三级/指标值 headings stand twice, the 中期 side beside the 年度 one (a
+    广东 批复表: 中期滚动目标 over the left columns, 年度目标 over the right): the annual side's
+    columns as the indicator's, the other side's as its 中长期 name and value. Only when the
+    goal labels above the grid say which side is which; otherwise the grid as found."""
+    first_end = max(grid.columns.get(f, 0) for f in _SIDE_FIELDS)
+    second: dict[str, int] = {}
+    for c in range(first_end + 1, len(heads) + 1):
+        text = heads[c - 1]
+        found = indicator_column(text) or ("value" if "指标值" in heading_key(text) else "")
+        if found in _SIDE_FIELDS and found not in second:
+            second[found] = c
+    if "name" not in second or "value" not in second:
+        return grid
+    sides = _side_labels(sheet, grid.first_row)
+    if sides is None or not sides[1] > sides[0]:
+        return grid
+    columns = {f: c for f, c in grid.columns.items()
+               if f not in _SIDE_FIELDS and not min(grid.columns.get(g, first_end)
+                                                      for g in _SIDE_FIELDS) <= c <= first_end}
+    columns.update(second)
+    for f, longterm in (("level2", "longterm_level2"), ("name", "longterm_name"),
+                        ("value", "longterm_value")):
+        if f in grid.columns:
+            columns[longterm] = grid.columns[f]
+    headings = {f: heads[c - 1] for f, c in columns.items()}
+    return GridHead(grid.row, columns, grid.first_row, grid.project_columns, headings,
+                    annual_side=(min(second.values()), max(second.values())))
+
+
+def _side_labels(sheet: Sheet, stop: int) -> tuple[int, int] | None:
+    """(column of the 中期 goal label, column of the 年度 one) in the nearest row above the
+    grid that has both (中期滚动目标(2019年--2021年) | 年度目标), or ``None``."""
+    for r in range(stop - 1, max(0, stop - 5), -1):
+        midterm = annual = 0
+        for c, value in enumerate(sheet.rows[r - 1], 1):
+            key = heading_key(value)
+            if not key or not re.search(r"目标|指标", key) or len(key) > 30:
+                continue
+            if _MIDTERM_SIDE.search(key):
+                midterm = midterm or c
+            elif "年度" in key:
+                annual = annual or c
+        if midterm and annual:
+            return midterm, annual
     return None
 
 
@@ -264,6 +322,9 @@ def classify_row(texts: dict[str, str], all_texts: list[str], left: int = 1) -> 
     own = [t for f, t in texts.items() if f not in _CATEGORY_FIELDS]
     if kind == "placeholder" or _placeholder(list(texts.values())) or _placeholder(own):
         return "placeholder"
+    if not any(own) and any(t and _PLACEHOLDER.match(t) for f, t in texts.items()
+                            if f in _CATEGORY_FIELDS):
+        return "placeholder"  # b10: a '…' in the level-2 column of an otherwise empty row
     if _TEMPLATE_NAME.match(texts.get("name", "")) and _placeholder(
             [t for f, t in texts.items() if t and f not in _CATEGORY_FIELDS and f != "name"]
             or ["…"]):
@@ -282,6 +343,9 @@ _SKIPPED = {
                  "The notes under the grid ({text}) are not indicators; reading stopped here."),
     "cost": Text("这一行起是成本测算部分（{text}），不是绩效指标，没有读取。",
                  "From this row on is the cost breakdown ({text}), not indicators; not read."),
+    "longterm_only": Text("这一行只有中期指标（{text}），没有年度指标，未作为年度指标导入。",
+                          "This row holds a mid-term indicator only ({text}), no annual one; "
+                          "it was not imported as an annual indicator."),
     "placeholder": Text("占位行（{text}）没有内容，已跳过。",
                         "A placeholder row ({text}) holds nothing; it was skipped."),
 }
@@ -330,6 +394,10 @@ def read_rows(sheet: Sheet, grid: GridHead, first: int, last: int, *, reader: In
         if kind in ("template", "category"):
             # its categories go on (a 二级指标 whose 指标1 was left unfilled starts a run)
             categories = reader.categories.read(texts.get("level1", ""), texts.get("level2", ""))
+            if kind == "category" and texts.get("longterm_name"):
+                notices.append(Notice(_SKIPPED["longterm_only"].format(
+                    text=texts["longterm_name"][:20]), where, HINT))
+                continue
             if kind == "template":
                 notices.append(Notice(_SKIPPED["template"].format(text=texts["name"]), where,
                                       HINT))

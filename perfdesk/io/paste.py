@@ -12,11 +12,9 @@ This module knows the clipboard and the block (rows, the heading row, title rows
 the form's footer below); what each row's cells mean is the core's one reader
 (:class:`perfdesk.core.entry.IndicatorRowReader`), the same that typing and both importers use.
 Columns are found by their heading text (:mod:`perfdesk.core.vocabulary`) when the block starts
-with (or contains, below a few title rows) a heading row; without one they are read in the
-grid's own column order (``GRID_COLUMNS``) starting at the column the paste was aimed at, except
-a column whose values cannot be held there: that one is recognised by what its values look
-like (:func:`perfdesk.core.entry.column_of_cells`), so a target never falls into 性质 and is
-dropped.
+with (or contains, below a few title rows) a heading row; without one they are judged by what
+they hold (:func:`perfdesk.io.headerless.block_columns`, the judgement an import of a table
+without a heading row makes too), so a target never falls into 性质 and is dropped.
 """
 
 from __future__ import annotations
@@ -25,18 +23,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from perfdesk.core.entry import (
-    CellNote,
-    IndicatorRowReader,
-    cell_fits,
-    clean,
-    column_of_cells,
-)
-from perfdesk.core.fields import GRID_COLUMNS, GRID_HEADERS
+from perfdesk.core.entry import CellNote, IndicatorRowReader
+from perfdesk.core.fields import GRID_COLUMNS
 from perfdesk.core.i18n import Text
 from perfdesk.core.severity import Severity, worst
 from perfdesk.core.taxonomy import DEFAULT_GRADES, DEFAULT_PROFILE, normalise_label
 from perfdesk.core.vocabulary import EVALUATION_LEVEL1, heading_key, indicator_column
+from perfdesk.io.headerless import block_columns, recognised_notice
 from perfdesk.io.layouts import classify_row, level1_blocks
 
 if TYPE_CHECKING:
@@ -191,112 +184,6 @@ def _heading_columns(cells: Sequence[str]) -> tuple[str, ...] | None:
 
 # --- a block without a heading row: its columns judged by their content --------------------
 
-FIELD_NAMES = {"level1": "一级指标", "level2": "二级指标", "name": "三级指标", "nature": "指标性质",
-               "comparator": "计算符号", "value": "指标值", "unit": "计量单位", "weight": "权重"}
-
-
-def _column_kind(texts: list[str], profile: str) -> str:
-    """What the filled cells of one pasted column look like: a field, or ``""``."""
-    from perfdesk.core import values
-    from perfdesk.core.entry import label_without_score, read_comparator, read_nature
-    from perfdesk.core.taxonomy import LabelKind, parent_of_level2, read_level1
-
-    from perfdesk.io.layouts import row_kind
-
-    filled = [t for t in texts if t and row_kind([t]) not in ("total", "placeholder")]
-    if not filled:
-        return ""
-
-    def share(test) -> float:
-        return sum(1 for t in filled if test(t)) / len(filled)
-
-    if share(lambda t: read_level1(profile, label_without_score(t)).kind in (
-            LabelKind.STANDARD, LabelKind.ALIAS)) >= 0.8:
-        return "level1"
-    if share(lambda t: bool(parent_of_level2(profile, normalise_label(t)))) >= 0.8:
-        return "level2"
-    if share(lambda t: bool(read_nature(t))) >= 0.8:
-        return "nature"
-    if share(lambda t: len(t) <= 4 and bool(read_comparator(t))) >= 0.8:
-        return "comparator"
-    def target(text: str) -> bool:
-        kind = values.parse(text).value.kind
-        return kind in (values.ValueKind.QUANTITATIVE, values.ValueKind.TIME) or (
-            kind is values.ValueKind.QUALITATIVE and len(text) <= 4)
-
-    if share(target) >= 0.8:
-        return "value"
-    if share(lambda t: cell_fits("unit", t, profile=profile)) >= 0.8:
-        return "unit"
-    if share(lambda t: cell_fits("basis", t, profile=profile)) >= 0.8:
-        return "basis"
-    return "text"
-
-
-def _recognised_notice(columns: Sequence[str]) -> Text:
-    """What the clerk is told when a block's columns were recognised by their values."""
-    return Text(
-        "没有表头，按内容认出了各列：{names}。".format(names="、".join(
-            _heading(c).zh if c else "（未读）" for c in columns)),
-        "No heading row; the columns were recognised by their values: {names}.".format(
-            names=", ".join(_heading(c).en if c else "(not read)" for c in columns)))
-
-
-def _heading(field: str) -> Text:
-    return GRID_HEADERS.get(field) or Text(FIELD_NAMES.get(field, field), field)
-
-
-def guess_columns(grid: Sequence[Sequence[str]], profile: str = DEFAULT_PROFILE
-                  ) -> tuple[str, ...] | None:
-    """The columns of a block without a heading row, judged by what their cells hold (level-1
-    and level-2 names, comparators, targets such as ≥95% or 100, units), the indicator name
-    being the text column left of the target; ``None`` when the block does not show a name and
-    a target."""
-    width = max((len(cells) for cells in grid), default=0)
-    kinds = [_column_kind([cells[c].strip() if c < len(cells) else "" for cells in grid],
-                          profile) for c in range(width)]
-    if "value" not in kinds:
-        return None
-    value_at = kinds.index("value")
-    texts = [c for c in range(value_at) if kinds[c] == "text"]
-    if not texts:
-        return None
-    layout = list(kinds)
-    layout[texts[-1]] = "name"
-    after = [c for c in range(value_at + 1, width) if kinds[c] == "text"]
-    if after:  # free text after the target: a remark, kept as the 指标解释 (never dropped)
-        layout[after[0]] = "explanation"
-    seen: set[str] = set()
-    for c, kind in enumerate(layout):
-        if kind in ("text", "") or kind in seen:
-            layout[c] = ""  # a second free-text column is not guessed
-        seen.add(layout[c])
-    return tuple(layout)
-
-
-def _columns_by_content(grid: Sequence[Sequence[str]], layout: tuple[str, ...], profile: str,
-                        grades: tuple[str, ...]) -> tuple[str, ...]:
-    """A block without a heading row: each column where the grid's column order put it when
-    its values fit there, else the column its values look like (a target, a 依据, a unit …;
-    free text is the 三级指标 name, then 解释), so nothing pasted falls into a column that
-    cannot hold it and is dropped."""
-    width = len(layout)
-    cells = [[row[k] if k < len(row) else "" for row in grid] for k in range(width)]
-    fits = [bool(field) and all(cell_fits(field, c, profile=profile, grades=grades)
-                                for c in cells[k]) for k, field in enumerate(layout)]
-    result = [field if fits[k] else "" for k, field in enumerate(layout)]
-    taken = {field for field in result if field}
-    for k in range(width):
-        if fits[k] or not any(clean(c) for c in cells[k]):
-            continue
-        field = column_of_cells(cells[k], profile=profile, grades=grades, taken=taken)
-        if not field:  # free text: the name first, then the explanation
-            field = next((f for f in ("name", "explanation") if f not in taken), "")
-        result[k] = field
-        if field:
-            taken.add(field)
-    return tuple(result)
-
 
 # --- reading the block ----------------------------------------------------------------------
 
@@ -344,17 +231,14 @@ def parse_paste(
                                     "These columns were not read: {names}.").format(
                     names="、".join(ignored)))
             break
-    if layout is None and (guessed := guess_columns(grid)) is not None:
-        layout, by_content = guessed, True
-        notices.append(_recognised_notice(layout))
     if layout is None:
         width = max((len(cells) for cells in grid), default=0)
         order = tuple(columns)[start_column:]
-        layout = tuple(order[k] if k < len(order) else "" for k in range(width))
-        recognised = _columns_by_content(grid, layout, profile, tuple(grades))
-        if recognised != layout:
-            notices.append(_recognised_notice(recognised))
-            layout, by_content = recognised, True
+        layout = block_columns(grid, order, profile=profile, grades=grades)
+        positional = tuple(order[k] if k < len(order) else "" for k in range(width))
+        if layout != positional:
+            notices.append(recognised_notice(layout))
+            by_content = True
         elif width > len(order):
             notices.append(Text(
                 "粘贴的内容比表格多 {n} 列，多出的列没有读取。",

@@ -9,6 +9,7 @@ there, one transaction) is :mod:`perfdesk.services.importing`'s job.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +17,8 @@ from pathlib import Path
 from perfdesk.core.errors import PerfDeskError
 from perfdesk.core.i18n import Text
 from perfdesk.core.values import format_money
-from perfdesk.io import detail, detail_form, disclosure, embedded, layouts, writing
+from perfdesk.io import (detail, detail_form, disclosure, embedded, headerless, layouts,
+                         notice, run_together, writing)
 from perfdesk.io.base import (
     ImportResult,
     Location,
@@ -29,7 +31,9 @@ from perfdesk.io.base import (
 )
 from perfdesk.io.sources import Sheet, read_source
 from perfdesk.core.model import DEPARTMENT_WHOLE, SELF_EVALUATION, Project
+from perfdesk.core.severity import HINT
 from perfdesk.core.taxonomy import DEFAULT_GRADES, check_profile
+from perfdesk.core.vocabulary import form_label, table_column
 
 _EDITED = {
     "disclosure": Text(
@@ -57,6 +61,52 @@ def read_table(path: str | Path, *, profile: str = "88",
     """
     with bulk():
         return _read_table(Path(path), profile, progress, tuple(grades))
+
+
+# Who the projects belong to: a table states it with a label or a column for it (主管部门, 预算部门,
+# 预算单位, 单位名称, 实施单位 …, the same vocabulary the readers place by), or says nothing.
+_OWNER_FIELDS = {"department": ("department",), "unit": ("unit", "implementing_unit", "unit_line")}
+_INLINE_LABEL = re.compile(r"^\s*([^:：]{2,12})\s*[:：]")
+
+
+def labelled_fields(sheets: Sequence[Sheet]) -> frozenset[str]:
+    """Which of ``department`` and ``unit`` the sheets have a label or column heading for
+    (a cell that is the label, or a label followed by its value, ``预算单位:某局``), whether or
+    not its cell is filled."""
+    found: set[str] = set()
+    for sheet in sheets:
+        for row in sheet.rows:
+            for value in row:
+                if not isinstance(value, str) or not value.strip():
+                    continue
+                names = {form_label(value), table_column(value)}
+                inline = _INLINE_LABEL.match(value)
+                if inline:
+                    names |= {form_label(inline.group(1)), table_column(inline.group(1))}
+                for field_, labels in _OWNER_FIELDS.items():
+                    if names & set(labels):
+                        found.add(field_)
+                if len(found) == len(_OWNER_FIELDS):
+                    return frozenset(found)
+    return frozenset(found)
+
+
+def unstated_fields(projects: Sequence[Project], sheets: Sequence[Sheet]
+                    ) -> dict[str, frozenset[str]]:
+    """For each project whose 主管部门 or 预算单位 is empty, the fields among those that the
+    table has no place for at all (:attr:`ImportResult.unstated`); the sheets are looked at
+    only when some project has such a gap."""
+    open_ = [p for p in projects if not p.department.strip() or not p.unit.strip()]
+    if not open_:
+        return {}
+    labelled = labelled_fields(sheets)
+    out: dict[str, frozenset[str]] = {}
+    for project in open_:
+        missing = frozenset(f for f in _OWNER_FIELDS
+                            if not getattr(project, f).strip() and f not in labelled)
+        if missing:
+            out[project.uuid] = missing
+    return out
 
 
 def _read_table(path: Path, profile: str, progress: ProgressCallback | None,
@@ -104,6 +154,13 @@ def _read_table(path: Path, profile: str, progress: ProgressCallback | None,
         result = _read_disclosure(headers, payload, profile, grades, notices, progress)
     elif details:
         result = _read_details(details, None, profile, grades, notices, progress)
+    elif bare := [p for s in visible if (p := headerless.read_headerless(
+            s, profile=profile, grades=grades, notices=notices)) is not None]:
+        result = ImportResult(bare, notices, layouts.HEADERLESS)
+    elif read := _read_notices(visible, profile, grades, notices):
+        result = read
+    elif read := _read_run_together(visible, profile, grades, notices):
+        result = read
     else:
         raise PerfDeskError(
             "文件中没有找到绩效目标表：既没有“项目名称…绩效指标”表头（公开表格式），也没有"
@@ -113,11 +170,41 @@ def _read_table(path: Path, profile: str, progress: ProgressCallback | None,
             "(detailed form). Check that this is the right file.", file=path)
     result.layout = _layout_of(result)
     result.encoding = source.encoding
+    result.unstated = unstated_fields(result.projects, visible)
     if source.encoding and source.encoding not in ("UTF-8", "UTF-8 (BOM)"):
         result.notices.insert(0, Notice(Text(f"文本按 {source.encoding} 编码读取。",
                                              f"The text was read as {source.encoding}."),
                                         Location(str(path))))
     return result
+
+
+def _read_notices(sheets: list[Sheet], profile: str, grades: tuple[str, ...],
+                  notices: list[Notice]) -> ImportResult | None:
+    """A paragraph notice's project (targets written as sentences, no grid), or ``None``."""
+    projects = []
+    for sheet in sheets:
+        if notice.looks_like_notice(sheet):
+            read = notice.read_notice(sheet, profile=profile, grades=grades, notices=notices)
+            if read is not None:
+                projects.append(read)
+    if not projects:
+        return None
+    notices.insert(0, Notice(Text(
+        "文件是写成段落的绩效目标公示（没有表格）：项目和指标按句子读取，每条指标的目标取句末的比较"
+        "（如“≥95%”），请逐条核对。",
+        "The file is a notice with the targets written as sentences (no table): the project "
+        "and indicators were read from the sentences, each target from the comparison at the "
+        "end (e.g. ≥95%); please check each."), Location(str(sheets[0].file)), HINT))
+    return ImportResult(projects, notices, notice.KIND)
+
+
+def _read_run_together(sheets: list[Sheet], profile: str, grades: tuple[str, ...],
+                       notices: list[Notice]) -> ImportResult | None:
+    """A form whose cells run together (text copied out of a .docx), read by its labels."""
+    projects = [project for sheet in sheets if run_together.looks_run_together(sheet)
+                if (project := run_together.read_run_together(
+                    sheet, profile=profile, grades=grades, notices=notices)) is not None]
+    return ImportResult(projects, notices, run_together.KIND) if projects else None
 
 
 def _grid_at(grid: layouts.GridHead | None, row: int) -> bool:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from perfdesk.core.errors import PerfDeskError
-from perfdesk.io import safety
+from perfdesk.io import safety, xlsx_cells
 from perfdesk.io.base import cell_text
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -208,8 +208,11 @@ def read_xlsx(path: Path) -> list[Sheet]:
         for ws in workbook.worksheets:
             budget.sheet(ws.title)
             try:
-                ws.reset_dimensions()
-                rows = budget.rows([_shown(c) for c in r] for r in ws.iter_rows())
+                values = xlsx_cells.sheet_rows(workbook, ws)
+                if values is None:  # a sheet the fast reader leaves to openpyxl
+                    ws.reset_dimensions()
+                    values = ([_shown(c) for c in r] for r in ws.iter_rows())
+                rows = budget.rows(values)
                 merges = _merge_reader(path, ws)
             except Exception as exc:
                 if safety.is_unsafe_xml(exc):
@@ -228,10 +231,7 @@ def _shown(cell) -> object:
     formatted as a percentage is ``100%`` on screen, and 100% is what the clerk typed."""
     value = cell.value
     if type(value) in (int, float) and "%" in (getattr(cell, "number_format", "") or ""):
-        from decimal import Decimal
-
-        percent = (Decimal(repr(value)) * 100).normalize()
-        return f"{percent:f}%"
+        return xlsx_cells.percent_shown(value)
     return value
 
 

@@ -14,14 +14,17 @@ from typing import TYPE_CHECKING
 from perfdesk.checks import CheckContext
 
 if TYPE_CHECKING:  # pragma: no cover
+    from perfdesk.core.model import Project
     from perfdesk.services.dataset import Dataset
     from perfdesk.services.entries import ProjectEntry
 
 
 def check_context(dataset: "Dataset",
-                  project_entries: Iterable["ProjectEntry"] | None = None) -> CheckContext:
-    """The context of ``dataset``. ``project_entries`` is its project list when the caller has
-    read it already (opening 10,000 projects should not read it twice)."""
+                  project_entries: Iterable["ProjectEntry | Project"] | None = None
+                  ) -> CheckContext:
+    """The context of ``dataset``. ``project_entries`` is every one of its projects when the
+    caller has them already, as the project list or as the loaded projects themselves
+    (opening or checking 10,000 projects should not read them twice)."""
     info = dataset.info
     entries = dataset.project_list() if project_entries is None else project_entries
     return CheckContext(profile=info.profile, budget_year=info.budget_year,

@@ -24,12 +24,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from perfdesk.checks.context import name_key
 from perfdesk.core.changes import DEPARTMENT, PROJECT, UNIT, ChangeSet
 from perfdesk.core.entry import grades_of
 from perfdesk.core.errors import PerfDeskError
 from perfdesk.core.i18n import Text
 from perfdesk.core.model import Project
+from perfdesk.core.values import name_key
 from perfdesk.core.taxonomy import DEFAULT_GRADES
 from perfdesk.io import read_table
 from perfdesk.io.base import ImportResult, Location, Notice, Progress, ProgressCallback, bulk
@@ -260,6 +260,7 @@ def plan_import(dataset: "Dataset", read: FilesRead, *, choose_unit: bool = Fals
     for path, result in read:
         plan.notices.extend(result.notices)
         plan.layouts.append(result.layout)
+        gap = _gap(result)  # before the placement fills the open fields
         try:
             placement = _settle_units(dataset, path, result)
         except PerfDeskError:
@@ -271,9 +272,9 @@ def plan_import(dataset: "Dataset", read: FilesRead, *, choose_unit: bool = Fals
         if placement is not None:
             plan.placements.append(placement)
             plan.notices.append(Notice(Text(
-                f"{placement.projects} 个项目的表格没有主管部门或预算单位，已放入数据文件中唯一的"
+                f"{placement.projects} 个项目{gap.zh}，已放入数据文件中唯一的"
                 f"预算单位“{placement.unit}”。",
-                f"{placement.projects} projects had no department or budget unit in the table; "
+                f"{placement.projects} projects {gap.en}; "
                 f"they were put under the dataset's only budget unit '{placement.unit}'."),
                 Location(str(path))))
         plan.projects.extend(result.projects)
@@ -305,6 +306,17 @@ def place_projects(dataset: "Dataset", plan: ImportPlan, department: str, unit: 
             f"under '{department} / {unit}' as chosen."), Location(str(path))))
     plan.unplaced = []
     _note_namesakes(dataset, plan)
+
+
+def _gap(result: ImportResult) -> Text:
+    """How a table leaves its projects' unit open: it has no 主管部门/预算单位 field at all
+    (:attr:`ImportResult.unstated`: the table did not say), or it has the cell, left blank."""
+    open_ = [p for p in result.projects if not p.department.strip() or not p.unit.strip()]
+    if all(p.uuid in result.unstated for p in open_):
+        return Text("的表格没有主管部门或预算单位栏", "came from a table with no department or "
+                    "budget unit field")
+    return Text("在表中的主管部门或预算单位一栏为空", "had the table's department or budget unit "
+                "cell left blank")
 
 
 def _unit_names(dataset: "Dataset") -> list[tuple[str, str]]:
@@ -389,10 +401,12 @@ def _settle_units(dataset: "Dataset", path: Path, result: ImportResult) -> Place
         raise PerfDeskError(
             f"表中有 {len(open_)} 个项目没有填写主管部门或预算单位（如“{open_[0].name}”），"
             f"而数据文件中有 {len(units)} 个预算单位，无法确定它们属于哪个单位。"
-            "请在表中补上“主管部门”“预算单位”，或导入到只有一个预算单位的数据文件。没有导入任何内容。",
+            "请在表中补上“主管部门”“预算单位”，或指定它们属于哪个单位（命令行：--unit 主管部门/预算单位），"
+            "或导入到只有一个预算单位的数据文件。没有导入任何内容。",
             f"{len(open_)} projects name no department or budget unit (e.g. '{open_[0].name}') "
             f"and the dataset has {len(units)} budget units, so their unit is unknown. Fill in "
-            "主管部门 and 预算单位 in the table, or import into a dataset with one budget unit. "
+            "主管部门 and 预算单位 in the table, or say which unit they belong to (command line: "
+            "--unit DEPARTMENT/UNIT), or import into a dataset with one budget unit. "
             "Nothing was imported.", file=path)
     unit = units[0]
     department = next(d.name for d in dataset.departments() if d.uuid == unit.department_uuid)
@@ -434,15 +448,21 @@ def import_plan(dataset: "Dataset", plan: ImportPlan, *,
 
 def import_files(dataset: "Dataset", paths: Iterable[str | Path], *,
                  progress: ProgressCallback | None = None,
-                 duplicates: str | None = None) -> tuple[Imported, list[Notice]]:
+                 duplicates: str | None = None, unit: tuple[str, str] | None = None
+                 ) -> tuple[Imported, list[Notice]]:
     """Read ``paths``, plan and add all their projects in one transaction (the command
     line's import). ``duplicates``: what to do with namesakes (:data:`POLICIES`); without it
-    an import with namesakes is refused. Returns what was added and the notices."""
+    an import with namesakes is refused. ``unit``: the (主管部门, 预算单位) the projects whose
+    table names none go under (a unit the dataset has, or a new one); without it they go to
+    the dataset's only unit, or the import is refused. Returns what was added and the
+    notices."""
     paths = [Path(p) for p in paths]
     with bulk():
         read = read_files(paths, profile=dataset.profile, grades=grades_of(dataset.settings()),
                           progress=_scaled(progress, 0, len(paths), len(paths) + 1))
-        plan = plan_import(dataset, read)
+        plan = plan_import(dataset, read, choose_unit=unit is not None)
+    if unit is not None and plan.unplaced:
+        place_projects(dataset, plan, *unit)
     if duplicates is not None:
         plan.decide(duplicates)
     changes = import_plan(dataset, plan, progress=_scaled(progress, len(paths), 1,

@@ -85,7 +85,8 @@ _SNAPSHOT: dict[tuple[str, str], tuple[str, ...]] = {
         'id', 'uuid', 'unit_id', 'position', 'created_at', 'updated_at', 'name', 'code',
         'attribute', 'period_start', 'period_end', 'annual_total', 'annual_fiscal', 'annual_other',
         'midterm_total', 'midterm_fiscal', 'midterm_other', 'annual_goal', 'midterm_goal',
-        'implementing_unit', 'includes_transfer', 'source_ref', 'no_service_recipients', 'kind'),
+        'implementing_unit', 'includes_transfer', 'source_ref', 'no_service_recipients', 'kind',
+        'funds_text'),
     ('table', 'reference_project'): ('id', 'unit_name', 'name', 'code'),
     ('table', 'review_comment'): (
         'id', 'uuid', 'position', 'project_uuid', 'indicator_uuid', 'field', 'anchor_text', 'text',
@@ -96,7 +97,7 @@ _SNAPSHOT: dict[tuple[str, str], tuple[str, ...]] = {
         'at', 'file', 'sha256', 'state', 'manifest', 'snapshot'),
     ('table', 'unit'): ('id', 'uuid', 'department_id', 'name', 'code', 'position'),
 }
-_SNAPSHOT_VERSION = 5
+_SNAPSHOT_VERSION = 6
 
 
 @lru_cache(maxsize=8)

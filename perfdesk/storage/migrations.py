@@ -191,6 +191,13 @@ def _v5_submissions(op) -> None:
     )
 
 
+def _v6_funds_as_written(op) -> None:
+    """Version 6: the funding cells as the table wrote them where that was no plain number
+    (FUND-04 reports them at the field)."""
+    with op.batch_alter_table("project") as batch:
+        batch.add_column(sa.Column("funds_text", sa.String, nullable=False, server_default=""))
+
+
 MIGRATIONS: tuple[tuple[int, str, Callable], ...] = (
     (1, "initial schema", _v1_initial),
     (2, "projects without service recipients; budget project list",
@@ -199,6 +206,7 @@ MIGRATIONS: tuple[tuple[int, str, Callable], ...] = (
     (4, "self-evaluation results; department-whole targets",
      _v4_self_evaluation_and_department_whole),
     (5, "dataset kind and task; submissions sent and received", _v5_submissions),
+    (6, "funding cells as the table wrote them", _v6_funds_as_written),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

@@ -96,7 +96,7 @@ class Transaction:
         self.operation = operation
         self.steps: list[Step] = []
         self.changes: ChangeSet | None = None
-        self._log: list[dict] = []
+        self._log: list[tuple] = []  # change-log rows in _LOG_COLUMNS order
 
     def __enter__(self) -> "Transaction":
         store = self.store
@@ -127,10 +127,14 @@ class Transaction:
 
     def log(self, action: str, entity: str, entity_uuid: str, field_name: str,
             old: Any, new: Any) -> None:
-        self._log.append(dict(
-            at=self.at, os_user=self.store.user, operation=self.operation_id, action=action,
-            entity=entity, entity_uuid=entity_uuid, field=field_name,
-            old=log_text(old), new=log_text(new)))
+        self._log.append((self.at, self.store.user, self.operation_id, action, entity,
+                          entity_uuid, field_name, log_text(old), log_text(new)))
+
+    def log_created(self, entity: str, items: Iterable[tuple[str, str]]) -> None:
+        """Log the creation of many items at once, each given as (uuid, name): the rows
+        :meth:`log` would write for them."""
+        head = (self.at, self.store.user, self.operation_id, "create", entity)
+        self._log.extend((*head, uuid, "", None, log_text(name)) for uuid, name in items)
 
     def record(self, step: Step) -> None:
         self.steps.append(step)
@@ -139,7 +143,7 @@ class Transaction:
         try:
             if exc is None and self._log:
                 try:
-                    insert_many(self, LOG, self._log)
+                    insert_rows(self, LOG, _LOG_COLUMNS, self._log)
                 except BaseException as error:
                     exc = error
             if exc is None:
@@ -154,6 +158,10 @@ class Transaction:
             raise write_error(error, self.store.path) from error
         finally:
             self.store.write_lock.release()
+
+
+_LOG_COLUMNS = ("at", "os_user", "operation", "action", "entity", "entity_uuid", "field", "old",
+                "new")
 
 
 def write_error(error: sa.exc.OperationalError, path: Path) -> PerfDeskError:
@@ -574,19 +582,21 @@ _project_values = operator.itemgetter(*PROJECT_FIELDS)
 _indicator_values = operator.itemgetter(*INDICATOR_FIELDS)
 
 
+# Rows are tuples in these columns' order: the fields, then where the item is.
+_PROJECT_COLUMNS = (*PROJECT_FIELDS, "uuid", "unit_id", "position", "created_at", "updated_at")
+_INDICATOR_COLUMNS = (*INDICATOR_FIELDS, "uuid", "project_id", "position", "created_at",
+                      "updated_at")
+
+
 def _insert_projects(tx: Transaction, batch: list[tuple[_UnitRef, int, Project]]) -> None:
     if not batch:
         return
     stamp = now()
-    rows = []
-    for unit, position, project in batch:
-        values = dict(zip(PROJECT_FIELDS, _project_values(project.__dict__)))
-        values.update(uuid=project.uuid, unit_id=unit.id, position=position, created_at=stamp,
-                      updated_at=stamp)
-        rows.append(values)
-        tx.log("create", "project", project.uuid, "", None, project.name)
+    rows = [(*_project_values(project.__dict__), project.uuid, unit.id, position, stamp, stamp)
+            for unit, position, project in batch]
+    tx.log_created("project", ((project.uuid, project.name) for _u, _p, project in batch))
     last = tx.conn.execute(select(func.coalesce(func.max(PROJ.c.id), 0))).scalar_one()
-    _insert_new(tx, PROJ, rows, "项目", "project")
+    _insert_new(tx, PROJ, _PROJECT_COLUMNS, rows, "项目", "project")
     # SQLite gives new rows ids above the largest one; read them back by uuid to be sure.
     ids = dict(tx.conn.execute(select(PROJ.c.uuid, PROJ.c.id).where(PROJ.c.id > last)).all())
     indicator_rows = []
@@ -618,25 +628,22 @@ def add_indicators(tx: Transaction, project_uuid: str, indicators: Sequence[Indi
 
 
 def _indicator_rows(tx: Transaction, project_id: int, indicators: Sequence[Indicator],
-                    first: int, stamp: str) -> list[dict]:
-    rows = []
-    for offset, indicator in enumerate(indicators):
-        values = dict(zip(INDICATOR_FIELDS, _indicator_values(indicator.__dict__)))
-        values.update(uuid=indicator.uuid, project_id=project_id, position=first + offset,
-                      created_at=stamp, updated_at=stamp)
-        rows.append(values)
-        tx.log("create", "indicator", indicator.uuid, "", None, indicator.name)
+                    first: int, stamp: str) -> list[tuple]:
+    rows = [(*_indicator_values(indicator.__dict__), indicator.uuid, project_id, position, stamp,
+             stamp) for position, indicator in enumerate(indicators, first)]
+    tx.log_created("indicator", ((i.uuid, i.name) for i in indicators))
     return rows
 
 
-def _insert_indicator_rows(tx: Transaction, rows: list[dict]) -> None:
-    _insert_new(tx, IND, rows, "指标", "indicator")
+def _insert_indicator_rows(tx: Transaction, rows: list[tuple]) -> None:
+    _insert_new(tx, IND, _INDICATOR_COLUMNS, rows, "指标", "indicator")
 
 
-def _insert_new(tx: Transaction, table: sa.Table, rows: list[dict], zh: str, en: str) -> None:
+def _insert_new(tx: Transaction, table: sa.Table, columns: Sequence[str], rows: list[tuple],
+                zh: str, en: str) -> None:
     """Insert rows of items that must not be in the file yet (their UUIDs are unique)."""
     try:
-        insert_many(tx, table, rows)
+        insert_rows(tx, table, columns, rows)
     except sa.exc.IntegrityError as exc:
         raise InvalidValueError(f"{zh}已在数据文件中（同一{zh}不能添加两次）。",
                                 f"The {en} is already in the dataset (the same {en} cannot be "
@@ -653,8 +660,9 @@ _INDICATOR_DECIMALS = tuple(f for f in INDICATOR_FIELDS
 def _kept(obj, names: Sequence[str]) -> dict[str, Decimal]:
     """The decimals of ``obj`` whose stored text reads back in another form (1E+1 → 10)."""
     forms = {}
+    fields = obj.__dict__  # every field of a model is there
     for name in names:
-        value = getattr(obj, name)
+        value = fields[name]
         # only a positive exponent reads back otherwise: the text is written without one
         if value is not None and "E+" in str(value):
             forms[name] = Decimal(format(value, "f"))
@@ -704,36 +712,42 @@ def _touch(tx: Transaction, project_id: int) -> None:
     tx.write(PROJ.update().where(PROJ.c.id == project_id).values(updated_at=now()))
 
 
-def insert_many(tx: Transaction, table: sa.Table, rows: list[dict]) -> None:
+def insert_rows(tx: Transaction, table: sa.Table, names: Sequence[str], rows: list[tuple]
+                ) -> None:
     """executemany straight through the driver: bulk imports spend their time in SQLite, not
-    in building statements. Values are converted exactly as the column types would."""
+    in building statements. ``rows`` are tuples of values in ``names``' order, converted
+    exactly as the column types would."""
     if not rows:
         return
-    columns = [c for c in table.columns if c.name in rows[0]]
-    converters = []
-    for column in columns:
-        if isinstance(column.type, ExactDecimal):
-            converters.append(lambda v, t=column.type: t.process_bind_param(v, None))
-        elif isinstance(column.type, sa.Boolean):
-            converters.append(lambda v: None if v is None else int(bool(v)))
-        else:
-            converters.append(None)
-    names = [c.name for c in columns]
+    convert = []
+    for i, name in enumerate(names):
+        kind = table.c[name].type
+        if isinstance(kind, ExactDecimal):
+            convert.append((i, _decimal_text(kind.process_bind_param)))
+        elif isinstance(kind, sa.Boolean):
+            convert.append((i, lambda v: int(bool(v))))
     sql = (f"INSERT INTO {table.name} ({', '.join(names)}) "
            f"VALUES ({', '.join('?' for _ in names)})")
-    get = operator.itemgetter(*names)
-    convert = [(i, conv) for i, conv in enumerate(converters) if conv is not None]
-    params = []
-    for values in rows:
-        row = get(values)
-        if convert:
-            row = list(row)
+    if convert:
+        params = []
+        for row in rows:
+            values = list(row)
             for i, conv in convert:
-                if row[i] is not None:  # NULL stays NULL for every converter
-                    row[i] = conv(row[i])
-            row = tuple(row)
-        params.append(row)
-    tx.write(sql, params)
+                if values[i] is not None:  # NULL stays NULL for every converter
+                    values[i] = conv(values[i])
+            params.append(tuple(values))
+        rows = params
+    tx.write(sql, rows)
+
+
+def _decimal_text(bind):
+    """The column's conversion of a value, quicker for the usual finite Decimal (the same
+    text: its digits without an exponent)."""
+    def convert(value):
+        if type(value) is Decimal and value.is_finite():
+            return format(value, "f")
+        return bind(value, None)
+    return convert
 
 
 def ensure_unit(tx: Transaction, department: str, unit: str, code: str = "") -> str:

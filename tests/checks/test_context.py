@@ -99,6 +99,22 @@ def test_siblings_follow_renames_without_rebuilding_the_context():
     assert "HDR-06" not in {f.rule for f in check_project(a, ctx)}
 
 
+def test_three_namesakes_stay_namesakes_until_only_one_is_left():
+    a, b, c = sample(), sample(), sample()
+    ctx = CheckContext(budget_year=2025, sibling_projects=[
+        (p.uuid, p.department, p.unit, p.name) for p in (a, b, c)])
+    assert ctx.same_named(a) == 2
+    ctx.forget_project(c.uuid)
+    assert ctx.same_named(a) == ctx.same_named(b) == 1
+    ctx.forget_project(b.uuid)
+    assert ctx.same_named(a) == 0 and ctx.same_named(b) == 1  # b, if it came back, would be
+    ctx.note_project(b)
+    assert ctx.same_named(a) == 1
+    ctx.forget_project(a.uuid)
+    ctx.forget_project(b.uuid)
+    assert ctx.same_named(a) == 0
+
+
 def test_check_projects_finds_same_named_projects_among_those_given():
     a, b, c = sample(), sample(), sample(unit="另一单位")
     found = check_projects([a, b, c], CheckContext(budget_year=2025))

@@ -53,7 +53,9 @@ def test_unit01_silent_where_the_unit_fits(name, value, unit):
     (("产出指标", "质量指标", "项目总成本", "≤", "90", "万元"), Severity.WARNING),
     (("产出指标", "质量指标", "疾病治愈率", "≥", "90", "%"), Severity.HINT),
     (("产出指标", "时效指标", "培训人次", "≥", "280", "人次"), Severity.HINT),
-    (("效益指标", "经济效益指标", "安全率", "＝", "100", "%"), Severity.HINT)])
+    (("效益指标", "经济效益指标", "安全率", "＝", "100", "%"), Severity.HINT),
+    # b02 (廊坊), as published: the rate's % left out
+    (("效益指标", "经济效益指标", "安全率", "", "100", ""), Severity.HINT)])
 def test_fit01_content_under_the_wrong_level2(row, severity):
     found = [f for f in check(with_row(row)) if f.rule == "FIT-01"]
     assert [f.severity for f in found] == [severity]
@@ -118,9 +120,21 @@ def test_wgt01_a_level1_score_its_rows_do_not_reach():
 
 @pytest.mark.parametrize("weights, kind", [
     ((None, None, None, None), ""), (("30", "30", "20", "20"), ""),
-    (("30", "30", "10", "20"), SELF_EVALUATION)])  # 90 + the 执行率's 10 scored apart
+    (("30", "30", "10", "20"), SELF_EVALUATION),  # 90 + the 执行率's 10 scored apart
+    (("40", "30", "10", "10"), "")])  # a target table weighted to 90 (乌海: 权重分值90分)
 def test_wgt01_silent_without_weights_or_when_they_add_up(weights, kind):
     assert not [f for f in header_rules(weighted(weights, kind)) if f.rule == "WGT-01"]
+
+
+def test_wgt01_a_target_table_with_its_execution_rate_among_the_rows_adds_up_to_100():
+    """90 is the indicators' share only where the 预算执行率's 10 is scored apart: weighted as
+    one of the rows (a03-like 90 total with the 执行率 inside it), the whole falls short."""
+    project = form(OUTPUT, EFFECT, SATISFIED, COST,
+                   ("产出指标", "时效指标", "预算执行率", "≥", "90", "%"))
+    for ind, w in zip(project.indicators, ("30", "30", "10", "10", "10")):
+        ind.weight = Decimal(w)
+    found = [f for f in header_rules(project) if f.rule == "WGT-01"]
+    assert len(found) == 1 and "合计为90" in found[0].message.zh
 
 
 # --- GOAL-05 --------------------------------------------------------------------------------
@@ -184,3 +198,33 @@ def test_val06_at_least_100_percent_asks_for_more_than_all(name, unit):
 def test_val06_silent_on_exactly_100_and_below(comparator, value):
     project = with_row(("产出指标", "质量指标", "完成及时率", comparator, value, "%"))
     assert "VAL-06" not in rules_on(project, "完成及时率")
+
+
+# --- GOAL-06 --------------------------------------------------------------------------------
+
+def goal06(goal: str, *rows: tuple) -> list:
+    project = form(*rows, EFFECT, SATISFIED, COST, annual_goal=goal)
+    return [f for f in check(project) if f.rule == "GOAL-06"]
+
+
+@pytest.mark.parametrize("goal, row, words", [
+    ("全年培训300人次", ("产出指标", "数量指标", "培训人次", "≥", "280", "人次"), "全年培训300人次"),
+    ("群众满意度达到95%以上", ("满意度指标", "服务对象满意度指标", "群众满意度", "≥", "90", "%"),
+     "群众满意度达到95"),
+    ("完成市下达要求，保障18条政法四级网链路正常使用",
+     ("产出指标", "数量指标", "运维网络链路数量", "＝", "16", "条"), "18条")])
+def test_goal06_the_goal_contradicts_an_indicator(goal, row, words):
+    (f,) = [f for f in goal06(goal, row) if f"指标“{row[2]}”" in f.message.zh]
+    assert f.severity is Severity.WARNING and f.field == "annual_goal"
+    assert words in f.message.zh
+
+
+@pytest.mark.parametrize("goal, row", [
+    ("主体班培训280人次", ("产出指标", "数量指标", "主体班培训人次", "", "280", "人次")),  # 黄石
+    ("培训不少于280人次", ("产出指标", "数量指标", "培训人次", "≥", "280", "人次")),
+    ("完成3个小区改造", ("产出指标", "数量指标", "改造惠及居民户数", "≥", "1200", "户")),
+    ("2026年完成培训", ("产出指标", "数量指标", "培训人次", "≥", "280", "人次")),
+    # a rate the goal does not name: 主体工程70% is not the 验收合格率 (a04 岳阳县)
+    ("完成项目主体工程70%", ("产出指标", "质量指标", "工程验收合格率", "＝", "100", "%"))])
+def test_goal06_silent_where_goal_and_indicators_agree_or_speak_of_other_things(goal, row):
+    assert goal06(goal, row) == []

@@ -96,7 +96,9 @@ def test_rates_per_person_per_day_are_money_not_a_formula(unit):
 
 @pytest.mark.parametrize("written", ["═100%", "≧95%", "＞＝95%"])
 def test_comparators_written_in_other_signs_are_read(written):
-    project = form(OUTPUT, ("效益指标", "社会效益指标", "政策知晓率", "", written, ""), SATISFIED, COST)
+    # the goal names no 知晓率 figure, so the row's own figure contradicts nothing (GOAL-06)
+    project = form(OUTPUT, ("效益指标", "社会效益指标", "政策知晓率", "", written, ""), SATISFIED, COST,
+                   annual_goal="举办基层干部培训10场，参训人员满意度达到90%以上。")
     assert serious(project) == []
     knowing = next(i for i in project.indicators if i.name == "政策知晓率")
     assert knowing.comparator in ("≥", "＝") and knowing.target is not None
@@ -111,6 +113,13 @@ def test_a_province_wording_of_a_category_is_an_alias_with_a_hint(level1, level2
     rows[at] = (level1, level2) + rows[at][2:]
     project = form(*rows)
     assert serious(project) == []  # not CAT-01, and no REQ-01/REQ-02 "没有产出/效益" on top
+    read = project.indicators[at]
+    # the reader stores the standard name, the wording as written stays in level1_source
+    assert (read.level1, read.level1_source) == (standard, level1)
+    assert not [f for f in check(project) if f.rule.startswith("CAT")]
+    # a label stored as written (by an older PerfDesk): a hint with its one-click fix
+    read.level1 = level1
+    assert serious(project) == []
     hint = [f for f in check(project) if f.rule == "CAT-03"]
     assert [h.severity for h in hint] == [Severity.HINT]
     assert hint[0].fix.indicator_changes[hint[0].indicator_uuid] == {"level1": standard}
@@ -119,6 +128,11 @@ def test_a_province_wording_of_a_category_is_an_alias_with_a_hint(level1, level2
 def test_province_level2_wordings_are_aliases_too():
     project = form(("产出指标", "产出数量", "培训场次", "≥", "10", "场"), EFFECT,
                    ("满意度指标", "满意度", "参训人员满意度", "≥", "90", "%"), COST)
+    assert serious(project) == []
+    assert [i.level2 for i in project.indicators] == [
+        "数量指标", "社会效益指标", "服务对象满意度指标", "成本指标"]  # read as the standard names
+    assert {f.rule for f in check(project)} == {"STD-01"}
+    project.indicators[0].level2 = "产出数量"  # stored as written by an older PerfDesk
     assert serious(project) == []
     assert {f.rule for f in check(project)} == {"CAT-03", "STD-01"}
 
@@ -136,3 +150,14 @@ def test_one_cause_gives_one_finding_per_cell(value):
     project = form(OUTPUT, EFFECT, ("满意度指标", "服务对象满意度指标", "群众满意度", "", value, ""),
                    COST)
     assert serious(project) == [("SAT-01", "群众满意度", "value")]
+
+
+def test_a_missing_comparator_is_its_own_cause_beside_a_rate_under_quantity():
+    """c04 (武汉 青山区): “农村义务教育学校改造覆盖率 100%” under 数量指标 is a rate where a count
+    belongs (VAL-15) *and* has no comparator, which the reviewer asks for (“请写＝100%”): the
+    value stays and still needs its ≥/≤/＝. Beside a slogan, whose whole indicator is to be
+    rewritten, the missing comparator is not reported on top."""
+    rate = form(("产出指标", "数量指标", "学校改造覆盖率", "", "100", "%"), EFFECT, SATISFIED, COST)
+    assert {r for r, n, _f in serious(rate) if n == "学校改造覆盖率"} == {"VAL-15", "VAL-02"}
+    slogan = form(OUTPUT, ("效益指标", "社会效益指标", "维护社会稳定", "", "100", "%"), SATISFIED, COST)
+    assert {r for r, n, _f in serious(slogan) if n == "维护社会稳定"} == {"VAL-14"}

@@ -155,3 +155,59 @@ def test_req03_says_nothing_when_the_satisfaction_row_sits_under_another_categor
     rules = {f.rule for f in check(misplaced)}
     assert "SAT-04" in rules and "REQ-03" not in rules
     assert "REQ-03" in {f.rule for f in check(form(OUTPUT, EFFECT, COST))}
+
+
+# --- FUND-04 ---------------------------------------------------------------------------------
+
+def _as_written(**cells) -> str:
+    import json
+    return json.dumps(cells, ensure_ascii=False)
+
+
+def _funds(**header):
+    from tests.support.check_samples.builders import sample
+    return [f for f in check(sample(**header)) if f.rule in ("FUND-04", "FUND-01")]
+
+
+@pytest.mark.parametrize("field, text, header", [
+    ("annual_fiscal", "贰拾万元", {"annual_fiscal": None}),
+    ("annual_total", "按实际", {"annual_total": None}),
+    ("annual_other", "约5", {"annual_other": None})])
+def test_fund04_funding_that_is_no_amount_is_an_error_at_the_field_and_no_sum_on_top(
+        field, text, header):
+    found = _funds(funds_text=_as_written(**{field: text}), **header)
+    assert [(f.rule, f.field, f.severity) for f in found] == [("FUND-04", field, Severity.ERROR)]
+    assert f"“{text}”不是金额" in found[0].message.zh
+
+
+def test_fund04_an_amount_in_yuan_in_a_wan_cell_offers_the_wan_amount():
+    from decimal import Decimal as D
+    from tests.support.check_samples.builders import applied, sample
+    project = sample(annual_total=D("2026400"), annual_fiscal=D("2026400"), annual_other=D("0"),
+                     funds_text=_as_written(annual_total="2026400元"))
+    (total,) = [f for f in check(project) if f.rule == "FUND-04" and f.field == "annual_total"]
+    assert total.severity is Severity.WARNING and "202.64" in total.message.zh
+    # the fiscal cell, typed as a plain 7-digit number, looks like 元 too
+    assert any(f.rule == "FUND-04" and f.field == "annual_fiscal" for f in check(project))
+    fixed = applied(project, total.fix)
+    assert fixed.annual_total == D("202.64") and fixed.funds_text == ""
+
+
+def test_fund04_a_decorated_amount_is_a_hint_until_confirmed():
+    from decimal import Decimal as D
+    from tests.support.check_samples.builders import applied, sample
+    project = sample(annual_total=D("250"), annual_fiscal=D("250"), annual_other=D("0"),
+                     funds_text=_as_written(annual_total="250万"))
+    (f,) = [f for f in check(project) if f.rule == "FUND-04"]
+    assert f.severity is Severity.HINT and "已读作250万元" in f.message.zh
+    assert not [f for f in check(applied(project, f.fix)) if f.rule == "FUND-04"]
+
+
+@pytest.mark.parametrize("header", [
+    {}, {"annual_other": None, "annual_total": "45.00", "funds_text": '{"annual_other": "—"}'},
+    # entered anew by the clerk since the import (the table's '250万' is no longer the cell)
+    {"annual_total": "255.00", "annual_fiscal": "250.00", "funds_text": '{"annual_total": "250万"}'}])
+def test_fund04_silent_on_plain_amounts_a_dash_and_cells_entered_anew(header):
+    from decimal import Decimal as D
+    header = {k: D(v) if k.startswith("annual_") and v else v for k, v in header.items()}
+    assert not [f for f in _funds(**header) if f.rule == "FUND-04"]

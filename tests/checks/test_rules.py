@@ -23,8 +23,8 @@ def rows(project: Project) -> dict[str, Indicator]:
 
 
 def test_the_registry_holds_the_whole_catalogue_in_order():
-    expected = (["HDR-0%d" % i for i in range(1, 7)] + ["FUND-01", "FUND-02", "FUND-03"]
-                + ["GOAL-0%d" % i for i in range(1, 6)] + ["CAT-0%d" % i for i in range(1, 7)]
+    expected = (["HDR-0%d" % i for i in range(1, 7)] + ["FUND-01", "FUND-02", "FUND-03", "FUND-04"]
+                + ["GOAL-0%d" % i for i in range(1, 7)] + ["CAT-0%d" % i for i in range(1, 7)]
                 + ["REQ-0%d" % i for i in range(1, 6)] + ["ROW-0%d" % i for i in range(1, 6)]
                 + ["WGT-01"] + ["VAL-%02d" % i for i in range(1, 18)] + ["UNIT-01", "FIT-01", "FIT-02"]
                 + ["SAT-0%d" % i for i in range(1, 5)]
@@ -96,6 +96,27 @@ def test_hdr02_department_and_unit():
     found = of(sample(department="", unit=""), "HDR-02")
     assert [f.field for f in found] == ["department", "unit"]
     assert not of(sample(), "HDR-02")
+
+
+def test_hdr02_a_subordinate_unit_standing_as_its_own_department_is_a_hint():
+    """a07 (湘潭): the form has only 预算部门, holding 湘潭市环境卫生管理处 — read as the
+    department's own table, but a 处 is a unit under its 局, and the reviewer asks for the 主管
+    部门. A 局's own table (department = unit) is fine."""
+    f = one(sample(department="湘潭市环境卫生管理处", unit="湘潭市环境卫生管理处"), "HDR-02")
+    assert (f.field, f.severity) == ("department", Severity.HINT) and "管理处" in f.message.zh
+    assert not of(sample(department="武汉市青山区教育局", unit="武汉市青山区教育局"), "HDR-02")
+    assert not of(sample(department="湘潭市城市管理和综合执法局", unit="湘潭市环境卫生管理处"),
+                  "HDR-02")
+
+
+def test_hdr02_is_silent_on_a_field_the_source_layout_lacks():
+    """A table with no 主管部门 field did not leave a cell blank: the clerk picks the unit at
+    import (the context says which fields the table had no place for); a blank 预算单位 cell
+    the same table has is still reported."""
+    project = sample(department="", unit="")
+    found = of(project, "HDR-02", unstated={project.uuid: {"department"}})
+    assert [f.field for f in found] == ["unit"]
+    assert not of(project, "HDR-02", unstated={project.uuid: {"department", "unit"}})
 
 
 @pytest.mark.parametrize("attribute", ["新增项目", "延续项目"])
@@ -192,6 +213,17 @@ def test_fund01_a_total_must_be_split_by_source():
     assert not of(sample(annual_total=D("45.00"), annual_other=None), "FUND-01")
 
 
+def test_fund01_a_total_below_the_part_it_includes_is_wrong_even_without_the_other_part():
+    """b06 (池州 棠溪镇): 年度资金总额 0 beside 本年财政拨款 90, 其他资金 not given — the total
+    cannot be below a part it includes, whatever the other part is."""
+    f = one(sample(annual_total=D("0"), annual_fiscal=D("90"), annual_other=None), "FUND-01")
+    assert f.field == "annual_total" and f.severity is Severity.ERROR
+    assert "少于其中的财政拨款90万元" in f.message.zh
+    # a total above its only given part is just unsplit (a hint), not wrong
+    hint = one(sample(annual_total=D("100"), annual_fiscal=D("90"), annual_other=None), "FUND-01")
+    assert hint.severity is Severity.HINT
+
+
 def test_fund02_negative_or_beyond_cents():
     negative = sample(annual_other=D("-5.00"), annual_fiscal=D("55.00"))
     assert [f.field for f in of(negative, "FUND-02")] == ["annual_other"]
@@ -235,6 +267,13 @@ def test_goal03_a_number_in_digits_or_words_counts(goal):
 def test_goal03_goal_without_any_number():
     f = one(sample(annual_goal="提升基层治理水平，增强群众获得感。"), "GOAL-03")
     assert f.severity is Severity.HINT
+
+
+def test_goal03_every_one_is_no_quantity():
+    """d01 (永德县): “确保每一个学生都能享受到国家政策福利,改善学生体质” — 每一个 means every,
+    not a count; the reviewer asks for the numbers (受助学生人数 735人次)."""
+    assert one(sample(annual_goal="确保每一个学生都能享受到国家政策福利,改善学生体质"), "GOAL-03")
+    assert not of(sample(annual_goal="为一个乡镇的学生提供营养餐"), "GOAL-03")
 
 
 def test_goal04_length_limit_is_a_setting():
@@ -649,6 +688,17 @@ def test_sat02_satisfaction_without_at_least():
     assert one(satisfaction("＝90%"), "SAT-02").fix is None
 
 
+def test_sat02_a_bare_figure_wants_its_at_least_beside_its_percent_sign():
+    """b02 (廊坊): 学生满意度 “100” — “带≥和%”: SAT-01 asks for the %, SAT-02 for the ≥, and
+    both fixes together leave nothing to say."""
+    project = satisfaction("90")
+    assert {f.rule for f in check(project) if f.indicator_uuid == project.indicators[2].uuid
+            and f.severity is not Severity.HINT} == {"SAT-01", "SAT-02"}
+    for rule in ("SAT-01", "SAT-02"):
+        project = applied(project, one(project, rule).fix)
+    assert check(project) == []
+
+
 def test_sat03_low_or_100_percent_targets():
     assert "低于80%" in one(satisfaction("≥60%"), "SAT-03").message.zh
     assert "100%" in one(satisfaction("≥100%"), "SAT-03").message.zh
@@ -879,3 +929,16 @@ def test_in01_an_output_counted_as_the_money_itself():
     assert not of(project, "ROW-05")  # the readings do not make the name a task sentence
     assert not of(project, "FIT-01")  # not "move it to 成本指标": it is no output at all
     assert not of(add(sample(), row("产出指标", "数量指标", "发放补助人数", "≥100人")), "IN-01")
+
+
+def test_row01_a_name_that_is_only_a_number_is_no_name():
+    """b10 (宁乡 坝塘镇): every 指标内容 holds a bare figure (88, 68, 20) — the reviewer's first
+    remark is that no indicator has a name. One finding per row (ROW-01), not a duplicate name
+    on top for the rows that repeat the figure."""
+    project = sample()
+    project.indicators[0].name = "88"
+    project.indicators[1].name = "88"
+    found = [f for f in check(project) if f.rule in ("ROW-01", "ROW-02")]
+    assert [(f.rule, f.field) for f in found] == [("ROW-01", "name"), ("ROW-01", "name")]
+    assert "只是一个数字" in found[0].message.zh
+    assert not of(sample(), "ROW-01")  # 培训场次 and the rest are names

@@ -197,3 +197,34 @@ def test_an_unreadable_table_exits_2(capsys, tmp_path):
     bad.write_bytes(b"PK\x03\x04" + b"\0" * 200)
     code, out, _ = run(capsys, bad)
     assert code == 2 and "表格.xlsx" in out
+
+
+# --- a table that does not say whose projects they are (HDR-02) ----------------------------
+
+_INDICATORS = "1、产出指标：场次，年度指标值：≥10场。"
+
+
+def test_a_table_without_department_and_unit_fields_is_not_faulted_for_leaving_them_blank(
+        capsys, tmp_path):
+    """A layout with no 主管部门/预算单位 field at all did not say who the project belongs to:
+    the clerk picks the unit at import, so there is no blank cell for HDR-02 to report; the
+    report says the table had no such field instead."""
+    pytest.importorskip("perfdesk.io")
+    table = tmp_path / "没有单位.csv"
+    table.write_text(f"项目名称,绩效目标,绩效指标\n项目甲,完成培训10场,{_INDICATORS}\n",
+                     encoding="utf-8")
+    code, out, _ = run(capsys, table, "--format", "json")
+    (entry,) = json.loads(out)["inputs"]
+    assert "HDR-02" not in {f["rule"] for f in entry["findings"]}
+    assert any("表格没有“主管部门”、“预算单位”栏" in n["message"]["zh"] for n in entry["notices"])
+
+
+def test_a_blank_department_cell_the_table_has_is_still_reported(capsys, tmp_path):
+    pytest.importorskip("perfdesk.io")
+    table = tmp_path / "空单位.csv"
+    table.write_text("主管部门,预算单位,项目名称,绩效目标,绩效指标\n"
+                     f",区委党校,项目甲,完成培训10场,{_INDICATORS}\n", encoding="utf-8")
+    code, out, _ = run(capsys, table, "--format", "json")
+    (entry,) = json.loads(out)["inputs"]
+    assert [f["field"] for f in entry["findings"] if f["rule"] == "HDR-02"] == ["department"]
+    assert not any("栏" in n["message"]["zh"] for n in entry["notices"])

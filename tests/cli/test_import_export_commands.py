@@ -55,3 +55,31 @@ def test_errors_are_one_line_with_status_2(tmp_path):
     assert result.returncode == 2
     assert result.stderr.strip() == ("perfdesk: file 'x.xlsx': The folder to save into does "
                                      "not exist.")
+
+
+def test_a_table_that_names_no_unit_goes_where_unit_says(tmp_path):
+    """A department's own indicator list names no 主管部门/预算单位: refused into an empty
+    dataset with a message saying how to choose, then placed as --unit says."""
+    dataset = tmp_path / "数据.perfdesk"
+    run_cli("new", str(dataset), "--year", "2026")
+    table = tmp_path / "职业培训.txt"
+    table.write_text("项目名称\t职业技能培训\n"
+                     "产出指标\t数量指标\t培训人次\t≥\t500\t人次\n"
+                     "效益指标\t社会效益指标\t技能提升人数\t≥\t300\t人\n"
+                     "满意度指标\t服务对象满意度指标\t学员满意度\t≥\t90%\t\n", encoding="utf-8")
+    refused = run_cli("import", str(table), "--into", str(dataset))
+    assert refused.returncode == 2 and "--unit 主管部门/预算单位" in refused.stderr
+    with Dataset.open(dataset, read_only=True) as ds:
+        assert ds.counts().projects == 0
+    placed = run_cli("import", str(table), "--into", str(dataset),
+                     "--unit", "某区人社局/某区职业培训中心")
+    assert placed.returncode == 0, placed.stderr
+    assert "新建预算单位 1 个：某区职业培训中心" in placed.stdout
+    assert "没有表头，按内容认出了各列" in placed.stdout
+    with Dataset.open(dataset, read_only=True) as ds:
+        (project,) = ds.load_projects()
+        assert (project.name, project.department, project.unit) == (
+            "职业技能培训", "某区人社局", "某区职业培训中心")
+        assert [i.name for i in project.indicators] == ["培训人次", "技能提升人数", "学员满意度"]
+    wrong = run_cli("import", str(table), "--into", str(dataset), "--unit", "只有单位")
+    assert wrong.returncode == 2 and "主管部门/预算单位" in wrong.stderr

@@ -114,6 +114,9 @@ def test_return_answer_resubmit_and_close_end_to_end(tmp_path):
     with Dataset.open(datasets["甲小学"]) as ds:
         project = ds.load_project(training.uuid)
         ds.update_indicator(project.indicators[0].uuid, target=Decimal("95"))
+        # and the goal's figure with it, or goal and indicator disagree (GOAL-06)
+        ds.update_project(project.uuid, annual_goal=project.annual_goal.replace(
+            "满意度达到90%", "满意度达到95%"))
     for text, how in (("满意度目标值偏低，建议不低于95%", ["--fixed", "已调整为95%"]),
                       ("时效指标请写明完成节点", ["--explained", "该指标已删除，完成时间写入年度目标"]),
                       ("请补充资金测算依据", ["--fixed"])):

@@ -235,16 +235,32 @@ def test_a_level2_name_or_a_combined_label_fills_in_level_2():
     assert (combined.fields["level1"], combined.fields["level2"]) == ("产出指标", "数量指标")
 
 
+def test_a_category_alias_typed_is_stored_as_its_standard_name_as_pasted_or_imported():
+    reading = typed_indicator_changes(Indicator(), "level1", "效果指标", profile="88",
+                                      grades=DEFAULT_GRADES)
+    assert reading.fields == {"level1": "效益指标"}
+    assert "“效果指标”读作标准名称“效益指标”" in str(reading.notes[0].message)
+    assert typed("level2", "环境效益指标", level1="效益指标") == {"level2": "生态效益指标"}
+    assert typed("level2", "数量指标(或建筑规模指标)", level1="产出指标") == {"level2": "数量指标"}
+    # a level-2 name typed as level 1 stays for CAT-02 to move, as the row reader keeps it
+    assert typed("level1", "质量指标") == {"level1": "质量指标"}
+    reader = IndicatorRowReader("88")
+    pasted = reader.read({"level1": "效果指标", "level2": "环境效益指标", "name": "减排量"})
+    assert (pasted.indicator.level1, pasted.indicator.level2) == ("效益指标", "生态效益指标")
+
+
 def test_a_row_becomes_an_indicator_with_the_notes_of_its_cells():
     reader = IndicatorRowReader("88")
     read = reader.read({"level1": "项目完成指标", "level2": "数量指标", "name": "培训场次",
                         "nature": "定量", "comparator": "≥", "value": "10", "unit": "场",
                         "weight": "10"}, source_text="原文", source_ref="表，第3行")
     ind = read.indicator
-    assert (ind.level1, ind.level2, ind.value_display(), ind.weight, ind.source_text,
-            ind.source_ref) == ("项目完成指标", "数量指标", "≥10场", Decimal(10), "原文", "表，第3行")
-    assert [(n.field, n.adjusted) for n in read.notes] == [("level1", False)]
-    assert read.adjustments() == []
+    # an alias is stored as the standard name it means, its wording kept in level1_source
+    assert (ind.level1, ind.level1_source, ind.level2, ind.value_display(), ind.weight,
+            ind.source_text, ind.source_ref) == ("产出指标", "项目完成指标", "数量指标", "≥10场",
+                                                 Decimal(10), "原文", "表，第3行")
+    assert [(n.field, n.adjusted) for n in read.notes] == [("level1", True)]
+    assert "项目完成指标" in str(read.notes[0].message) and "产出指标" in str(read.notes[0].message)
     empty = reader.read({"name": "培训人次"})
     assert empty.indicator.level2 == "数量指标"
     assert ("value", "error") in {(n.field, n.severity) for n in empty.notes}

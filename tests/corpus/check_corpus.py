@@ -146,7 +146,37 @@ def check_expected(folder: Path, meta: dict, expected: dict, problems: list[str]
         rule = review.get("rule")
         if rule is not None and rule not in RULES:
             problems.append(f"{rw}: 规则 {rule!r} 不在规则清单中")
+    check_added(where, expected.get("added_after_checker", []), names, problems)
     return len(projects), indicators
+
+
+def check_added(where: str, added: list, names: dict[str, set[str]], problems: list[str]) -> None:
+    """``added_after_checker``: true defects the annotation missed, found when the checker's
+    findings were gone through (kept apart from ``review``). Each names its place and rule,
+    says why it was added, and quotes its guidance exactly as review_guidance.json holds it
+    (an empty list where that file has none, which the reason must say)."""
+    quotes = {q["id"]: q["quote"] for q in
+              json.loads((HERE / "review_guidance.json").read_text(encoding="utf-8"))}
+    for n, entry in enumerate(added, start=1):
+        aw = f"{where} added_after_checker{n}"
+        if entry.get("project") not in names:
+            problems.append(f"{aw}: 项目 {entry.get('project')!r} 不在 projects 中")
+        elif entry.get("indicator") is not None and entry["indicator"] not in names[entry["project"]]:
+            problems.append(f"{aw}: 指标 {entry['indicator']!r} 不在该项目中")
+        if entry.get("rule") not in RULES:
+            problems.append(f"{aw}: 规则 {entry.get('rule')!r} 不在规则清单中")
+        for key in ("field", "reviewer_says", "added_because"):
+            if not _text(entry.get(key)):
+                problems.append(f"{aw}: {key} 为空")
+        guidance = entry.get("guidance")
+        if not isinstance(guidance, list):
+            problems.append(f"{aw}: guidance 应为列表")
+            continue
+        for g in guidance:
+            if quotes.get(g.get("id")) != g.get("quote"):
+                problems.append(f"{aw}: {g.get('id')} 的引文与 review_guidance.json 不一致")
+        if not guidance and "review_guidance.json" not in entry.get("added_because", ""):
+            problems.append(f"{aw}: 没有引文时 added_because 应说明 review_guidance.json 中没有")
 
 
 def check_folder(folder: Path, problems: list[str]) -> dict | None:

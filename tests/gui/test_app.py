@@ -106,3 +106,23 @@ def test_every_key_of_the_ui_md_table_is_bound(gui, qtbot):
     for action, keys in table.items():
         bound = [k.toString() for k in action.shortcuts()]
         assert bound == keys, (action.objectName(), bound)
+
+
+def test_garbage_collection_is_back_on_once_the_window_is_up(gui, qtbot):
+    """``perfdesk`` starts with the cyclic garbage collector off (perfdesk.app.main); it is on
+    again once the window has been shown and what follows its first expose is done, or a long
+    session would never free its cycles."""
+    import gc
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    seen: list[bool] = []
+    gc.disable()
+    try:
+        first = application._AfterFirstExpose(window, lambda: seen.append(gc.isenabled()))
+        window.show()
+        qtbot.waitUntil(lambda: first.done)
+        assert seen == [False] and gc.isenabled()
+    finally:
+        gc.enable()
+        gc.unfreeze()

@@ -99,9 +99,9 @@ def test_a_project_edited_while_the_background_check_runs_keeps_its_newer_findin
 
 def test_the_checks_know_the_dataset_through_the_service_the_command_line_uses(
         window, big_dataset, monkeypatch, qtbot):
-    """The live checks and the worker each get a context of their own from
-    services.checking.check_context (the command line's), built on the GUI thread from the
-    project list the window has already read: opening reads that list once."""
+    """The live checks and the worker share one context (one copy of 10,000 projects' names,
+    not two) from services.checking.check_context (the command line's), built on the GUI
+    thread from the project list the window has already read: opening reads that list once."""
     from perfdesk.services import checking
     from perfdesk.services.dataset import Dataset
 
@@ -122,8 +122,30 @@ def test_the_checks_know_the_dataset_through_the_service_the_command_line_uses(
     monkeypatch.setattr(Dataset, "project_list", listing)
     window.set_dataset(big_dataset)
     qtbot.waitUntil(lambda: not window.checker.busy, timeout=WAIT)
-    assert built == [(True, True), (True, True)]
+    assert built == [(True, True)]
     assert lists == [True]
+
+
+def test_a_rename_while_every_project_is_checked_gives_the_live_checks_their_own_context(
+        window, big_dataset, qtbot):
+    """The worker keeps reading the context it started with; the clerk's rename reaches the
+    live checks (both namesakes marked HDR-06 at once) and stays when the check ends."""
+    window.set_dataset(big_dataset)
+    checker, document = window.checker, window.document
+    run = checker._background
+    qtbot.waitUntil(lambda: run.job is not None, timeout=WAIT)  # launched (not yet stored)
+    assert checker.context is run.context
+    first, second = [e.uuid for e in document.project_entries()[:2]]
+    first_name = document.project(first).name
+    document.push(commands.EditProject(document, second, {"name": first_name}))
+    assert checker.busy and checker.context is not run.context
+    assert run.context.same_named(document.project(first)) == 0  # the worker's: unchanged
+    assert checker.context.same_named(document.project(first)) == 1
+    assert "HDR-06" in {f.rule for f in checker.findings(first)}
+    assert "HDR-06" in {f.rule for f in checker.findings(second)}
+    qtbot.waitUntil(lambda: not checker.busy, timeout=WAIT)
+    assert "HDR-06" in {f.rule for f in checker.findings(first)}
+    assert "HDR-06" in {f.rule for f in checker.findings(second)}
 
 
 def test_the_findings_are_stored_a_batch_per_turn_of_the_event_loop(window, big_dataset,
@@ -138,3 +160,18 @@ def test_the_findings_are_stored_a_batch_per_turn_of_the_event_loop(window, big_
     qtbot.waitUntil(lambda: not window.checker.busy, timeout=WAIT)
     assert sum(stored) >= PROJECTS - 1  # the project on screen was checked at once
     assert max(stored) <= BATCH and len(stored) >= PROJECTS // BATCH
+
+
+def test_the_opened_dataset_is_on_screen_before_its_first_project_is_checked(window,
+                                                                          big_dataset, qtbot):
+    """Opening shows the tree and the first project at once; the rules load and its marks
+    come at the next turn of the event loop. A project chosen later is checked at once."""
+    window.set_dataset(big_dataset)
+    first = window.current_project
+    assert window.tree_model.project_count() == PROJECTS and first is not None
+    assert not window.checker.checked(first)
+    qtbot.waitUntil(lambda: window.checker.checked(first), timeout=WAIT)
+    window.checker.stop()  # the background check is not what this test is about
+    last = window.document.project_entries()[-1].uuid
+    window.select_in_tree(last)
+    assert window.current_project == last and window.checker.checked(last)

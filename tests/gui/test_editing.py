@@ -347,6 +347,22 @@ def test_the_filter_box_narrows_the_tree_by_name_unit_or_problem(window, qtbot):
     assert visible() == ["出租屋管理经费"]
 
 
+def test_the_filter_box_s_clear_button_shows_with_text_and_empties_it(window, qtbot):
+    from PySide6.QtWidgets import QToolButton
+
+    def clear_button():
+        shown = [b for b in window.search.findChildren(QToolButton) if b.isVisible()
+                 and b.defaultAction() is not None and "clear" in b.defaultAction().objectName()]
+        return shown[0] if shown else None
+
+    press(qtbot, window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert clear_button() is None
+    type_text(qtbot, window.search, "网格")
+    qtbot.waitUntil(lambda: clear_button() is not None)
+    qtbot.mouseClick(clear_button(), Qt.MouseButton.LeftButton)
+    assert window.search.text() == ""
+
+
 def test_tab_goes_through_the_form_top_to_bottom_then_into_the_grid(window, qtbot):
     window.new_project()
     form = window.ui.projectForm.ui

@@ -66,3 +66,23 @@ def test_the_corpus_is_as_wide_as_issue_11_asks():
     assert len(rows) >= 25, f"{len(rows)} real tables; issue 11 asks for at least 25"
     assert len({r["layout"] for r in rows}) >= 10
     assert len({r["province"].split()[0] for r in rows}) >= 8
+
+
+def test_an_addition_after_the_checker_needs_its_reason_and_exact_guidance():
+    """A true defect the annotation missed goes in ``added_after_checker`` (never silently into
+    ``review``), with why it was added and the guidance quoted as review_guidance.json has it."""
+    names = {"测试": {"培训场次"}}
+    good = {"project": "测试", "indicator": "培训场次", "field": "指标值", "rule": "VAL-02",
+            "reviewer_says": "缺少计算符号。", "added_because": "同表已批注的另一行同一缺陷。",
+            "guidance": [{"id": "G45", "quote": "②与否通过清晰、可衡量旳指标值予以体现;"}]}
+    problems: list[str] = []
+    check_corpus.check_added("x", [good], names, problems)
+    assert problems == []
+    misquoted = {**good, "guidance": [{"id": "G45", "quote": "通过清晰的指标值体现"}]}
+    unexplained = {**good, "added_because": ""}
+    unquoted = {**good, "guidance": []}
+    for bad, words in ((misquoted, "G45"), (unexplained, "added_because"),
+                       (unquoted, "review_guidance.json")):
+        problems = []
+        check_corpus.check_added("x", [bad], names, problems)
+        assert problems and words in problems[0]

@@ -41,3 +41,21 @@ def test_the_goal_under_this_years_label_and_beside_a_block_heading(tmp_path):
         [None, "组织编纂地方志", None, "完成年鉴出版"], *GRID])
     (project,) = read_table(beside).projects
     assert project.annual_goal == "目标1：确保本室各人员工资及福利的发放"
+
+
+def test_a_one_year_tables_only_overall_goal_is_the_years_goal(tmp_path):
+    """A 专项 or 中央预算内投资 target table (corpus c03, e02, e08) gives one goal, 总体目标,
+    and no 年度目标: it is the year's goal, said; where 年度目标 stands beside it, or the
+    project runs several years, 总体目标 stays the long-term goal."""
+    one_year = write_xlsx(tmp_path / "专项.xlsx", [
+        ["专项名称", "农村饮水安全巩固提升工程"], ["主管部门", "某区水利局"],
+        ["总体目标", "改善提升9200人饮水条件"], *GRID])
+    read = read_table(one_year)
+    (project,) = read.projects
+    assert (project.annual_goal, project.midterm_goal) == ("改善提升9200人饮水条件", "")
+    assert any("总体目标" in str(n.message) and "年度目标" in str(n.message) for n in read.notices)
+    several = write_xlsx(tmp_path / "跨年.xlsx", [
+        ["项目名称", "农村饮水安全巩固提升工程"], ["主管部门", "某区水利局"],
+        ["项目期", "2025年至2027年"], ["总体目标", "改善提升9200人饮水条件"], *GRID])
+    (project,) = read_table(several).projects
+    assert (project.annual_goal, project.midterm_goal) == ("", "改善提升9200人饮水条件")

@@ -184,3 +184,91 @@ def test_a_unit_written_as_a_line_above_the_form_and_a_city_budget_total(tmp_pat
     assert (project.unit, project.department, project.annual_total) == (
         "东莞市交通运输局", "东莞市人民政府", Decimal(919))
     assert project.indicators[0].value_display() == "≤3%"
+
+
+PIFU_ROWS = [  # a 东莞 批复表 (corpus c07): 中期 beside 年度, Guangdong's own category names
+    ["东莞市财政项目支出绩效目标批复表"],
+    ["预算单位:东莞市交通运输局"],
+    ["项目 名称", "联网路改造", None, "中期市财政预算(万元)", "284500.00",
+     "本年度申请市财政预算资金(万元)", "919.00"],
+    ["总体目标", "中期滚动目标(2019年--2021年)", None, None, "年度目标"],
+    [None, "新建道路29个项目。", None, None, "完成结算387万元。"],
+    ["绩效指标", "一级 指标", "二级 指标", "三级 指标", "指标值(或计划水平)", "二级 指标", "三级 指标",
+     "计划指标值(或计划水平)"],
+    [None, "预期产出指标", "数量指标(或建筑规模指标)", "新建道路里程", "169公里",
+     "数量指标(或建筑规模指标)", "完成结算项目数", "3个"],
+    [None, None, "预算(或投资规模)控制指标", "预算执行率", "≥90%", "预算(或投资规模)控制指标",
+     "年度预算执行率", "≥95%"],
+    [None, "效果指标", "社会、经济、生态效益 指标", "结算争议率", "0%", "社会、经济、生态效益 指标",
+     "补助款结算争议率", "≤1%"],
+    [None, None, "可持续影响指标", "实现建设总目标控制程度"],
+]
+
+
+def test_a_midterm_beside_annual_form_is_read_from_its_annual_side_in_standard_names(tmp_path):
+    path = workbook(tmp_path / "批复表.xlsx", PIFU_ROWS, ["B4:D4", "E4:H4", "B5:D5", "E5:H5",
+                                                        "B7:B8", "B9:B10"])
+    result = read_table(path)
+    (project,) = result.projects
+    assert (project.annual_total, project.midterm_total) == (Decimal(919), Decimal(284500))
+    assert (project.annual_goal, project.midterm_goal) == ("完成结算387万元。", "新建道路29个项目。")
+    got = [(i.level1, i.level1_source, i.level2, i.name, i.value_display())
+           for i in project.indicators]
+    # the 年度 side's names and targets; the stored categories are the standard names, the
+    # wording as written kept in level1_source (the grid's tooltip shows it)
+    assert got == [("产出指标", "预期产出指标", "数量指标", "完成结算项目数", "3个"),
+                   ("产出指标", "预期产出指标", "成本指标", "年度预算执行率", "≥95%"),
+                   ("效益指标", "效果指标", "社会效益指标", "补助款结算争议率", "≤1%")]
+    assert "中长期指标：新建道路里程，指标值：169公里" in project.indicators[0].remark
+    told = [str(n.message) for n in result.notices]
+    assert any("按年度一侧（F–H 列）读取指标" in m for m in told)
+    assert any("“预期产出指标”读作标准名称“产出指标”" in m for m in told)
+    assert any("“预算(或投资规模)控制指标”读作标准名称“成本指标”" in m for m in told)
+    assert any("同时写了几个二级指标" in m and "已记为第一个“社会效益指标”" in m for m in told)
+    # the 中期-only row is not an annual indicator, and the clerk is told which row it was
+    assert any("只有中期指标（实现建设总目标控制程度）" in m and n.location.row == 10
+               for n, m in zip(result.notices, told))
+
+
+def test_a_side_by_side_grid_without_goal_labels_is_read_as_found(tmp_path):
+    rows = [row[:] for row in PIFU_ROWS]
+    rows[3] = ["总体目标", "滚动目标", None, None, "目标"]  # nothing says which side is annual
+    (project,) = read_table(workbook(tmp_path / "批复表.xlsx", rows)).projects
+    assert project.indicators[0].name == "新建道路里程"
+
+
+def test_a_central_investment_target_table_with_one_tier_too_many(tmp_path):
+    """A 中央预算内投资计划绩效目标表 (corpus c03): the project named in brackets under the title,
+    专项名称 giving the special fund, 下达地方或单位 the unit, 下达中央预算内投资 the amount, and
+    实施效果指标 over 产出指标/效益指标 written in the 二级指标 column."""
+    rows = [
+        ["天津市农业绿色发展专项2022年中央预算内投资计划绩效目标表"],
+        ["(天津市宝坻区畜禽粪污资源化利用整区推进项目)"],
+        ["专项名称", "农业绿色发展专项 (畜禽粪污资源化利用整县推进项目)"],
+        ["下达地方或单位", "宝坻区人民政府"],
+        ["下达中央预算内投资(万元)", 2350],
+        ["总 体 目 标", "提高畜禽粪污综合利用率。"],
+        ["绩 效 指 标", "一级指标", "二级指标", "三级指标", "指标值"],
+        [None, "实施效果指标", "产出指标", "竣工验收合格率", "100%"],
+        [None, None, None, "按进度计划实施情况", "按计划实施"],
+        [None, None, "效益指标", "畜禽粪污综合利用率", "≥90%"],
+    ]
+    path = workbook(tmp_path / "目标表.xlsx", rows, ["A7:A10", "B8:B10", "C8:C9"])
+    result = read_table(path)
+    (project,) = result.projects
+    assert (project.name, project.unit, project.annual_total) == (
+        "天津市宝坻区畜禽粪污资源化利用整区推进项目", "宝坻区人民政府", Decimal(2350))
+    assert [(i.level1, i.level1_source, i.level2) for i in project.indicators] == [
+        ("产出指标", "产出指标", ""), ("产出指标", "产出指标", ""), ("效益指标", "效益指标", "")]
+    told = [str(n.message) for n in result.notices]
+    assert any("专项资金“农业绿色发展专项" in m and "括号内" in m for m in told)
+    assert sum("“实施效果指标”之下的“产出指标”是一级指标" in m for m in told) == 1
+    assert any("“实施效果指标”之下的“效益指标”是一级指标" in m for m in told)
+
+
+def test_a_fund_label_without_a_project_in_the_title_names_the_project(tmp_path):
+    rows = [["专项资金绩效目标表"], ["专项名称", "农业绿色发展专项"], ["总体目标", "提高利用率。"],
+            ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值"],
+            [None, "产出指标", "数量指标", "项目个数", "1个"]]
+    (project,) = read_table(workbook(tmp_path / "表.xlsx", rows)).projects
+    assert project.name == "农业绿色发展专项"

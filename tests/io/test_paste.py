@@ -234,7 +234,7 @@ def test_a_level2_not_under_its_level1_is_an_error():
     assert problem.severity == "error" and "数量指标" in problem.message.zh
 
 
-def test_aliases_and_a_level2_given_as_level1_are_kept_as_written_for_the_checks_to_fix():
+def test_aliases_are_stored_as_the_standard_names_and_a_level2_as_level1_kept_for_the_check():
     text = rows(HEADING,
                 "项目完成指标\t数量指标\t场次\t定量\t≥\t1\t场\t\t",
                 "质量指标\t\t合格率\t定量\t≥\t95\t%\t\t",
@@ -242,15 +242,17 @@ def test_aliases_and_a_level2_given_as_level1_are_kept_as_written_for_the_checks
                 "滿意度指標\t\t满意度\t定量\t≥\t90\t%\t\t")
     result = parse_paste(text)
     got = [(i.level1, i.level2, i.level1_source) for i in result.indicators()]
-    assert got == [("项目完成指标", "数量指标", "项目完成指标"),  # CAT-03 offers 产出指标
+    assert got == [("产出指标", "数量指标", "项目完成指标"),  # the alias read, its wording kept
                    ("质量指标", "质量指标", "质量指标"),  # CAT-02 moves it under 产出指标
-                   ("效益指标", "环境效益指标", "效益指标"),  # CAT-03 offers 生态效益指标
+                   ("效益指标", "生态效益指标", "效益指标"),  # 环境效益指标 read as its standard name
                    ("满意度指标", "", "滿意度指標")]  # CAT-05 fills in the only level 2
     assert problems(result.rows[0]) == {("level1", "hint")}
     assert problems(result.rows[1]) == {("level1", "warning")}
     assert problems(result.rows[2]) == {("level2", "hint")}
     assert problems(result.rows[3]) == {("level2", "warning")}
+    assert [n.adjusted for n in result.rows[0].problems] == [True]  # told: stored otherwise
     assert [n.adjusted for n in result.rows[1].problems] == [True]  # level 2 was filled in
+    assert [n.adjusted for n in result.rows[2].problems] == [True]
 
 
 def test_profile_101_has_cost_as_a_level1_category():

@@ -8,7 +8,10 @@ they hold)."""
 
 from __future__ import annotations
 
+import pytest
 from openpyxl import Workbook
+
+from perfdesk.core.errors import PerfDeskError
 
 from perfdesk.io import read_table
 from perfdesk.io.paste import parse_paste
@@ -67,3 +70,42 @@ def test_a_block_without_a_heading_row_has_its_value_looking_columns_recognised(
     assert result.columns == ("level1", "level2", "name", "value", "unit")
     assert any("没有表头" in str(n) for n in result.notices)
     assert [fields(r.indicator) for r in result.rows] == imported(tmp_path)
+
+
+def test_a_table_file_without_a_heading_row_imports_as_the_same_block_pastes(tmp_path):
+    """A sheet that is only the indicator rows (the heading cut off), a 项目名称 label above
+    them: the import judges the columns as the paste does and reads every row the same way,
+    says that it judged them, and takes the project's name from the label."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["项目名称", "基层治理培训"])
+    for row in ROWS:
+        ws.append([c or None for c in row])
+    wb.save(tmp_path / "指标.xlsx")
+    result = read_table(tmp_path / "指标.xlsx")
+    (project,) = result.projects
+    assert project.name == "基层治理培训"
+    assert [fields(i) for i in project.indicators] == [
+        fields(r.indicator) for r in pasted(ROWS).rows]
+    assert "没有表头" in result.layout
+    judged = [n for n in result.notices if "没有表头" in str(n.message)]
+    assert judged and judged[0].location.row == 2
+
+
+def test_without_a_project_name_the_headerless_table_is_named_after_its_file(tmp_path):
+    (tmp_path / "2026年培训项目.txt").write_text(
+        "\n".join("\t".join(row) for row in ROWS), encoding="utf-8")
+    result = read_table(tmp_path / "2026年培训项目.txt")
+    (project,) = result.projects
+    assert project.name == "2026年培训项目"
+    assert any("没有项目名称" in str(n.message) and "2026年培训项目" in str(n.message)
+               for n in result.notices)
+    assert len(project.indicators) == 5
+
+
+def test_rows_of_text_that_show_no_targets_are_still_no_table(tmp_path):
+    (tmp_path / "会议纪要.txt").write_text(
+        "时间\t地点\t参会人员\n3月5日\t三楼会议室\t张三、李四\n4月2日\t二楼会议室\t王五\n",
+        encoding="utf-8")
+    with pytest.raises(PerfDeskError, match="没有找到绩效目标表"):
+        read_table(tmp_path / "会议纪要.txt")

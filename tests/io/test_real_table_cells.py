@@ -68,3 +68,47 @@ def test_a_date_serial_in_value_and_unit_is_read_as_the_date(tmp_path):
     assert project.department == "某社"
     assert [i.value_display() for i in project.indicators] == ["2021年12月31日", "＝24人/次"]
     assert any("Excel 的日期序号" in n.message.zh for n in result.notices)
+
+
+def test_funding_written_as_text_is_kept_as_written_through_import_and_reported_at_the_field(
+        tmp_path):
+    """a04/a07: 年度资金总额 written '854万(…)' or '按实际' — the reader takes the amount it can
+    and keeps the cell as the table wrote it, stored with the project, so FUND-04 reports it at
+    the field after the import (not only as an import notice)."""
+    from perfdesk.checks import check_project
+    from perfdesk.services.checking import check_context
+    from perfdesk.services.dataset import Dataset
+    from perfdesk.services.importing import import_files
+
+    path = form(tmp_path / "t.xlsx", [
+        ["项目名称", "某项目"], ["主管部门", "某局"], ["预算单位", "某局"],
+        ["年度资金总额", "854万(高标准农田建设400万元)"], ["其中：财政拨款", "按实际"],
+        ["年度目标", "完成高标准农田建设4000亩"], GRID,
+        ["产出指标", "数量指标", "高标准农田建设面积", "≥4000", "亩"],
+    ])
+    (read,) = read_table(path).projects
+    assert read.annual_total == Decimal(854) and read.annual_fiscal is None
+    with Dataset.create(tmp_path / "d.perfdesk", year=2025, profile="88") as ds:
+        import_files(ds, [path])
+        (project,) = ds.load_projects()
+        found = {f.field: f for f in check_project(project, check_context(ds))
+                 if f.rule == "FUND-04"}
+    assert found["annual_total"].severity.value == "hint"
+    assert "854万(高标准农田建设400万元)" in found["annual_total"].message.zh
+    assert found["annual_fiscal"].severity.value == "error"
+    assert "“按实际”不是金额" in found["annual_fiscal"].message.zh
+
+
+def test_a_placeholder_in_the_level2_column_of_an_empty_row_is_skipped_with_a_notice(tmp_path):
+    """b10 (宁乡 坝塘镇): the template's '…' row under 成本指标 sits in the 二级指标 column with
+    nothing else on the row — a placeholder row, skipped and said so, not a category row
+    dropped without a word."""
+    path = form(tmp_path / "t.xlsx", [
+        ["项目名称", "某项目"], ["主管部门", "某局"], GRID,
+        ["产出指标", "数量指标", "道路硬化里程", "≥10", "公里"],
+        ["产出指标", "…", None, None, None],
+        ["效益指标", "社会效益指标", "群众出行时间缩短", "≥10", "分钟"],
+    ])
+    result = read_table(path)
+    assert [i.name for i in result.projects[0].indicators] == ["道路硬化里程", "群众出行时间缩短"]
+    assert any("占位行" in n.message.zh and "第 5 行" in str(n) for n in result.notices)

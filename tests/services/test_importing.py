@@ -89,3 +89,22 @@ def test_the_clerk_places_a_unit_less_table_and_only_then_it_imports(tmp_path, n
     import_plan(ds, plan)
     assert {(p.department, p.unit) for p in ds.load_projects()} == {("新的主管部门", "新的预算单位")}
     assert any("按所选放入“新的主管部门 / 新的预算单位”" in str(n) for n in plan.notices)
+
+
+def test_the_preview_tells_a_table_without_unit_fields_from_one_whose_unit_cells_are_blank(
+        tmp_path, new_dataset):
+    """The import knows whether the table did not say whose projects they are (no 主管部门/
+    预算单位 field at all) or left the cells it has blank, and the preview says which."""
+    ds = new_dataset()
+    without = unit_less_table(tmp_path)
+    blank = io_tables.write_text(tmp_path / "空单位.csv",
+                                 [["主管部门", "预算单位", "项目名称", "绩效目标", "绩效指标"],
+                                  *[["", "", r[2], r[3], r[4]] for r in ROWS]])
+    [(_p, read_without)] = read_files([without], profile=ds.profile)
+    [(_p, read_blank)] = read_files([blank], profile=ds.profile)
+    assert set(read_without.unstated.values()) == {frozenset({"department", "unit"})}
+    assert len(read_without.unstated) == 3 and read_blank.unstated == {}
+    notices = [str(n) for n in plan_import(ds, [(without, read_without)]).notices]
+    assert any("表格没有主管部门或预算单位栏" in n for n in notices)
+    notices = [str(n) for n in plan_import(ds, [(blank, read_blank)]).notices]
+    assert any("主管部门或预算单位一栏为空" in n for n in notices)

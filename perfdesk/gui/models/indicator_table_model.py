@@ -21,14 +21,14 @@ from perfdesk.core.fields import GRID_CELL_OF, GRID_COLUMNS
 from perfdesk.core.errors import NotFoundError
 from perfdesk.gui import commands
 from perfdesk.core.severity import Severity, rank
-from perfdesk.gui.checking import LiveChecker
-from perfdesk.gui.document import DatasetDocument
 from perfdesk.gui.labels import grid_header, indicator_field
 from perfdesk.gui.severity_style import MUTED, TINTS
 from perfdesk.gui.translate import _t
 from perfdesk.core.taxonomy import QUALITATIVE
 
 if TYPE_CHECKING:  # the data layer loads when a dataset opens, not at start-up
+    from perfdesk.gui.checking import LiveChecker
+    from perfdesk.gui.document import DatasetDocument
     from perfdesk.core.model import Indicator
 
 (LEVEL1, LEVEL2, NAME, NATURE, COMPARATOR, VALUE, UNIT, BASIS, EXPLANATION) = range(9)

@@ -10,15 +10,19 @@ sits the filter of the search box (:mod:`perfdesk.gui.models.project_filter_prox
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from perfdesk.gui import commands
 from perfdesk.core.severity import EMPTY_SUMMARY, Summary
-from perfdesk.gui.checking import LiveChecker
-from perfdesk.gui.document import DatasetDocument
 from perfdesk.gui.icons import icon
 from perfdesk.gui.translate import _t
+
+if TYPE_CHECKING:
+    from perfdesk.gui.checking import LiveChecker
+    from perfdesk.gui.document import DatasetDocument
 
 DEPARTMENT, UNIT, PROJECT = "department", "unit", "project"
 

@@ -9,18 +9,20 @@ applies the fix as one undoable edit. The summary on top counts errors, warnings
 from __future__ import annotations
 
 import html
-from typing import Any
+from typing import Any, TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from perfdesk.core.severity import Severity, Summary
-from perfdesk.gui.checking import LiveChecker
 from perfdesk.gui.forms.ui_findings_panel import Ui_FindingsPanel
 from perfdesk.gui.icons import icon
 from perfdesk.gui.labels import indicator_field, project_field
 from perfdesk.gui.severity_style import HEX, ICON_NAMES
 from perfdesk.gui.translate import _t
+
+if TYPE_CHECKING:
+    from perfdesk.gui.checking import LiveChecker
 
 MESSAGE_COLUMN, PROJECT_COLUMN, FIX_COLUMN = range(3)
 COLUMN_COUNT = 3

@@ -36,8 +36,6 @@ from perfdesk.core import entry, values
 from perfdesk.core.errors import NotFoundError
 from perfdesk.gui import commands
 from perfdesk.core.severity import ERROR, Severity
-from perfdesk.gui.checking import LiveChecker
-from perfdesk.gui.document import DatasetDocument
 from perfdesk.gui.forms.ui_project_form import Ui_ProjectForm
 from perfdesk.gui.severity_style import HEX, field_marks_style
 from perfdesk.gui.widgets.spin_boxes import select_on_focus
@@ -45,6 +43,8 @@ from perfdesk.gui.models.indicator_table_model import finding_text
 from perfdesk.core.taxonomy import PROJECT_ATTRIBUTES
 
 if TYPE_CHECKING:  # the data layer loads when a dataset opens, not at start-up
+    from perfdesk.gui.checking import LiveChecker
+    from perfdesk.gui.document import DatasetDocument
     from perfdesk.core.model import Project
 
 TYPING_PAUSE_MS = 1500

@@ -19,21 +19,17 @@ the models over it (``None`` on the start screen).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from perfdesk import __version__
 from perfdesk.gui import settings as s
-from perfdesk.gui.checking import LiveChecker
 from perfdesk.gui.dialogs import prompts
-from perfdesk.gui.dialogs.dataset_dialogs import GuideDialog, SettingsDialog
-from perfdesk.gui.document import DatasetDocument
 from perfdesk.gui.forms.ui_main_window import Ui_MainWindow
 from perfdesk.gui.jobs import JobRunner
-from perfdesk.gui.models.indicator_table_model import IndicatorTableModel
 from perfdesk.gui.models.project_filter_proxy import ProjectFilterProxy
-from perfdesk.gui.models.project_tree_model import ProjectTreeModel
-from perfdesk.gui.operations import check, export, importing, pdf, sample
 from perfdesk.gui.translate import _t
 from perfdesk.gui.window.actions import WindowActions
 from perfdesk.gui.window.drafts import Drafts
@@ -44,6 +40,12 @@ from perfdesk.gui.window.opening import DatasetOpening
 from perfdesk.gui.window.reviewing import Reviewing
 from perfdesk.gui.window.statusbar.bar import StatusBar
 from perfdesk.gui.window.submitting import Submitting
+
+if TYPE_CHECKING:  # loaded with the first dataset or the first use, not for the first frame
+    from perfdesk.gui.models.indicator_table_model import IndicatorTableModel
+    from perfdesk.gui.models.project_tree_model import ProjectTreeModel
+    from perfdesk.gui.checking import LiveChecker
+    from perfdesk.gui.document import DatasetDocument
 
 
 class MainWindow(QMainWindow):
@@ -101,7 +103,7 @@ class MainWindow(QMainWindow):
             "actionMoveUp": lambda: editing.move_selected(-1),
             "actionMoveDown": lambda: editing.move_selected(1),
             "actionNewUnit": editing.new_unit, "actionRename": editing.rename_selected,
-            "actionCheckAll": lambda: check.check_all(self),
+            "actionCheckAll": self.check_all,
             "actionNextProblem": lambda: navigation.jump_to_problem(1),
             "actionPreviousProblem": lambda: navigation.jump_to_problem(-1),
             "actionApplyFix": editing.apply_selected_fix,
@@ -109,8 +111,8 @@ class MainWindow(QMainWindow):
             "actionPrint": self.print_pdf,
             "actionImport": self.import_tables,
             "actionOpenSample": self.open_sample,
-            "actionExportDisclosure": lambda: export.export_workbook(self, export.DISCLOSURE),
-            "actionExportDetail": lambda: export.export_workbook(self, export.DETAIL),
+            "actionExportDisclosure": lambda: self.export_workbook("disclosure"),
+            "actionExportDetail": lambda: self.export_workbook("detail"),
             "actionGuide": self.show_guide, "actionAbout": self.show_about,
         }
         for name, slot in connect.items():
@@ -153,14 +155,32 @@ class MainWindow(QMainWindow):
     def redo(self) -> None:
         self.editing.redo()
 
+    # the long jobs' modules load on first use, not for the first frame
     def import_tables(self) -> None:
+        from perfdesk.gui.operations import importing
+
         importing.import_tables(self)
 
     def print_pdf(self) -> None:
+        from perfdesk.gui.operations import pdf
+
         pdf.print_pdf(self)
 
     def open_sample(self) -> None:
+        from perfdesk.gui.operations import sample
+
         sample.open_sample(self)
+
+    def check_all(self) -> None:
+        from perfdesk.gui.operations import check
+
+        check.check_all(self)
+
+    def export_workbook(self, layout: str) -> None:
+        """``layout``: export.DISCLOSURE (``"disclosure"``) or export.DETAIL (``"detail"``)."""
+        from perfdesk.gui.operations import export
+
+        export.export_workbook(self, layout)
 
     # --- the window itself ------------------------------------------------------------------
 
@@ -173,6 +193,8 @@ class MainWindow(QMainWindow):
 
     def edit_settings(self) -> None:
         """设置: the interface language and who fills in the forms."""
+        from perfdesk.gui.dialogs.dataset_dialogs import SettingsDialog
+
         dialog = SettingsDialog(self.settings.get(s.LANGUAGE), self.settings.get(s.FILLED_BY),
                                 self.settings.get(s.PHONE), self)
         if dialog.exec() != dialog.DialogCode.Accepted:
@@ -186,6 +208,8 @@ class MainWindow(QMainWindow):
             prompts.inform(self, _t("界面语言"), _t("新的界面语言将在重新启动 PerfDesk 后生效。"))
 
     def show_guide(self) -> None:
+        from perfdesk.gui.dialogs.dataset_dialogs import GuideDialog
+
         GuideDialog(self).show()
 
     def show_about(self) -> None:

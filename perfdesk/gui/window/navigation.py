@@ -92,7 +92,7 @@ class Navigation:
         self.current_project = uuid
         checker = window.checker
         if uuid and checker is not None and not checker.checked(uuid):
-            checker.recheck(uuid)  # its turn in the background check has not come yet
+            checker.check_soon(uuid)  # its turn in the background check has not come yet
         ui.projectForm.show_project(uuid)
         if window.indicator_model is not None:
             window.indicator_model.set_project(uuid)

@@ -19,14 +19,8 @@ from PySide6.QtGui import QDesktopServices
 from perfdesk.core.errors import DatasetLockedError, PerfDeskError
 from perfdesk.core.paths import documents_dir
 from perfdesk.gui import settings as s
-from perfdesk.gui.checking import LiveChecker
 from perfdesk.gui.dialogs import prompts
-from perfdesk.gui.dialogs.dataset_dialogs import NewDatasetDialog
-from perfdesk.gui.document import DatasetDocument
-from perfdesk.gui.models.indicator_table_model import IndicatorTableModel
-from perfdesk.gui.models.project_tree_model import ProjectTreeModel
 from perfdesk.gui.translate import _t
-from perfdesk.services import placement
 
 if TYPE_CHECKING:  # the data layer loads when a dataset opens, not at start-up
     from perfdesk.gui.window.main_window import MainWindow
@@ -58,6 +52,7 @@ class DatasetOpening:
 
     def open_path(self, path: Path | str, read_only: bool = False) -> bool:
         """Open a dataset in this window (closing the one open now); ``False`` if not opened."""
+        from perfdesk.services import placement
         from perfdesk.services.dataset import Dataset
 
         window = self.window
@@ -104,6 +99,7 @@ class DatasetOpening:
     def new_dataset(self, *, for_import: bool = False) -> bool:
         """新建数据文件; ``True`` when one was created and opened. ``for_import``: the start
         screen's 导入已有表格 asks for it first, and the dialog says why."""
+        from perfdesk.gui.dialogs.dataset_dialogs import NewDatasetDialog
         from perfdesk.services.dataset import Dataset
 
         dialog = NewDatasetDialog(self.window, for_import=for_import)
@@ -123,6 +119,11 @@ class DatasetOpening:
     def set_dataset(self, dataset: Dataset) -> None:
         """Show ``dataset`` (already open) in the window: its document, checker and models,
         followed by every part of the window; then check all its projects."""
+        from perfdesk.gui.checking import LiveChecker
+        from perfdesk.gui.document import DatasetDocument
+        from perfdesk.gui.models.indicator_table_model import IndicatorTableModel
+        from perfdesk.gui.models.project_tree_model import ProjectTreeModel
+
         self.close_dataset()
         window = self.window
         ui = window.ui

@@ -6,11 +6,15 @@ signal each), after the burst, not once per signal.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
-from perfdesk.gui.document import DatasetDocument
 from perfdesk.gui.translate import _t
+
+if TYPE_CHECKING:
+    from perfdesk.gui.document import DatasetDocument
 
 
 class CountsLabel(QLabel):

@@ -3,12 +3,16 @@ status bar and at the top of the 检查结果 panel."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QWidget
 
 from perfdesk.core.severity import Summary
-from perfdesk.gui.checking import LiveChecker
 from perfdesk.gui.counts import ProblemCounts
 from perfdesk.gui.widgets.findings_panel import FindingsPanel
+
+if TYPE_CHECKING:
+    from perfdesk.gui.checking import LiveChecker
 
 
 class ProblemTotals(ProblemCounts):

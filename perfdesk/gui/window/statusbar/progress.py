@@ -3,10 +3,14 @@ passing message (cleared when it is done, or when the dataset closes before that
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QStatusBar
 
-from perfdesk.gui.checking import LiveChecker
 from perfdesk.gui.translate import _t
+
+if TYPE_CHECKING:
+    from perfdesk.gui.checking import LiveChecker
 
 
 class CheckProgress:

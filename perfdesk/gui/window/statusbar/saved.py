@@ -3,10 +3,14 @@ read-only dataset keeps no edit."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QLabel
 
-from perfdesk.gui.document import DatasetDocument
 from perfdesk.gui.translate import _t
+
+if TYPE_CHECKING:
+    from perfdesk.gui.document import DatasetDocument
 
 
 class SavedLabel(QLabel):
