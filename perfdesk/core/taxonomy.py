@@ -317,7 +317,8 @@ def read_level1(profile: str, label: str) -> Level1Reading:
 # written 项目决策 / 项目管理 / 项目产出 / 项目效益 in many): 决策 and 过程 judge how the project was
 # decided and run (目标完整性, 预算执行率, 财务管理制度…); they are evaluation items, not targets.
 EVALUATION_ITEMS = ("决策", "项目决策", "决策指标", "项目决策指标", "过程", "项目过程", "过程指标",
-                    "项目过程指标", "管理", "项目管理", "管理指标", "项目管理指标")
+                    "项目过程指标", "过程管理", "过程管理指标", "管理", "项目管理", "管理指标",
+                    "项目管理指标")
 
 
 def is_evaluation_item(label: str | None) -> bool:

@@ -526,7 +526,9 @@ def level1_blocks(rows: list[tuple[int, dict[str, str]]], profile: str, *,
             continue
         label = read_level1(profile, text)
         level2s = [t["level2"] for _r, t in block if t.get("level2")]
-        if label.kind is LabelKind.ALIAS:
+        if label.kind is LabelKind.ALIAS and not any(
+                read_level1(profile, t).kind is LabelKind.STANDARD for t in level2s):
+            # (over level-1 names, 实施效果指标 is an umbrella: the row reader drops that tier)
             category, why = label.level1, Text(
                 f"绩效评价表的一级指标“{text}”即“{label.level1}”，已记为“{label.level1}”。",
                 f"The evaluation table's level 1 '{text}' is '{label.level1}'; it was recorded "

@@ -334,8 +334,9 @@ def _read_details(sheets: list[Sheet], payload, profile: str, grades: tuple[str,
                                   sheet.location()))
         tracker.advance()
     tracker.finish()
-    grids = [layouts.find_grid(s) for s in sheets]
-    evaluation = bool(grids) and not restored and all(g is not None and g.evaluation for g in grids)
+    # (an export restored from its embedded data is PerfDesk's own form: no grid is searched)
+    evaluation = bool(sheets) and not restored and all(
+        (g := layouts.find_grid(s)) is not None and g.evaluation for s in sheets)
     return ImportResult(projects, notices, layouts.EVALUATION if evaluation else detail.KIND,
                         restored)
 

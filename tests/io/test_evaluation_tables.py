@@ -254,3 +254,27 @@ def test_a_self_evaluation_goal_under_its_expected_heading(tmp_path):
     ], ["A3:A4", "B3:C3", "B4:C4"])
     (project,) = read_table(path).projects
     assert project.annual_goal == "完成50个基建项目的委托业务。"
+
+
+def test_a_central_investment_table_leaves_its_process_management_rows_out(tmp_path):
+    """The shape of corpus e08 (中央预算内投资计划绩效目标表): a heading 级指标 that lost its 一,
+    实施效果指标 over 产出指标/效益指标 (one tier too many), and a 过程管理指标 block judging how
+    the local administration handled the money — no target of the project, left out with a
+    notice naming its rows; 本次下达中央预算内投资 is the year's total."""
+    path = workbook(tmp_path / "中央投资.xlsx", [
+        ["中央预算内投资计划绩效目标表"],
+        ["专项名称", "某河治理工程"],
+        ["下达地方或单位", "某县发展改革委"],
+        ["本次下达中央预算内投资(万元)", 853],
+        [None, "级指标", "二级指标", "三级指标", "指标值"],
+        [None, "实施效果指标", "产出指标", "劳务报酬占中央投资比例", "≥32.68%"],
+        [None, None, "效益指标", "项目区农村基础设施条件", "持续改善"],
+        [None, "过程管理指标", "资金管理指标", "中央预算内投资支付率", "≥95%"],
+        [None, None, "项目管理指标", "项目开工率", "≥95%"],
+    ], ["B6:B7", "B8:B9"])
+    result = read_table(path)
+    (project,) = result.projects
+    assert [(i.level1, i.level2, i.name) for i in project.indicators] == [
+        ("产出指标", "", "劳务报酬占中央投资比例"), ("效益指标", "", "项目区农村基础设施条件")]
+    assert project.annual_total == Decimal(853)
+    assert any("第 8–9 行" in n.text() and "过程管理指标" in n.text() for n in result.notices)
