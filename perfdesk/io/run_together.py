@@ -172,15 +172,19 @@ def _label_values(text: str) -> dict[str, str]:
     """Field → the text between its label and the next label (the first of each field)."""
     marks = list(_LABELS.finditer(text))
     values: dict[str, str] = {}
+    generic: dict[str, str] = {}
     for index, m in enumerate(marks):
         end = marks[index + 1].start() if index + 1 < len(marks) else len(text)
         label = m.group(0)
-        field = form_label(label) or ("annual_goal" if label in TABLE_NAMES["annual_goal"]
-                                      else "")
+        field = form_label(label)
+        # a disclosure table's 绩效目标 (also a word of a notice's sentence: 绩效目标申报表公示
+        # 如下) gives the goal only where no form label (年度目标, 年度总体目标) does
+        found = values if field else generic
+        field = field or ("annual_goal" if label in TABLE_NAMES["annual_goal"] else "")
         value = text[m.end():end].strip(" :：,，")
-        if field and field not in ("heading", "unstored") and value and field not in values:
-            values[field] = value
-    return values
+        if field and field not in ("heading", "unstored") and value and field not in found:
+            found[field] = value
+    return {**generic, **values}
 
 
 def _cost_total(block: str, where, notices: list[Notice]) -> Decimal | None:
@@ -450,6 +454,16 @@ def _evaluated(body: str, columns: list[str], profile: str, grades: tuple[str, .
         for cells in rows:
             cells.update(level1=level1, level2=level2)
             _unit_from_name(cells, where, notices)
+            if not any(cells.get(f) for f in _COLUMN_NAMES):
+                notices.append(Notice(Text(
+                    f"文字在指标“{cells['name'][:30]}”中断（原表不完整）：只读到名称，指标值、实际值和得分都没有，"
+                    "请按原表补填。",
+                    f"The text ends inside the indicator '{cells['name'][:30]}' (the source is "
+                    "incomplete): only its name was read.", ), where, WARNING))
+                read = reader.read(cells, source_text=label + text, source_ref=where.ref())
+                notices.extend(reading_notices(read.notes, where))
+                found.append(read.indicator)
+                continue
             read = reader.read(cells, source_text=label + text, source_ref=where.ref())
             notices.append(Notice(Text(
                 f"按表头顺序切分出指标“{cells['name'][:30]}”：" + "，".join(
