@@ -31,7 +31,7 @@ from perfdesk.core.taxonomy import (
     all_category_names,
     level1_names,
     parent_of_level2,
-    split_score,
+    is_score_only,
     standard_level2,
 )
 from perfdesk.core.vocabulary import (
@@ -170,18 +170,27 @@ def read_run_together(sheet: Sheet, *, profile: str, grades: tuple[str, ...],
 
 def _label_values(text: str) -> dict[str, str]:
     """Field → the text between its label and the next label (the first of each field)."""
-    marks = list(_LABELS.finditer(text))
+    marks = [(m.start(), m.end(), m.group(0)) for m in _LABELS.finditer(text)]
+    for index in range(1, len(marks)):
+        start, end, label = marks[index]
+        # 项目名称某某项目主管部门…: the 项目 ends the name (项目主管部门 and 主管部门 are one label)
+        if label.startswith("项目") and form_label(label[2:]) == form_label(label) and \
+                form_label(marks[index - 1][2]) == "name":
+            again = _LABELS.match(text, start + 2)
+            if again:
+                marks[index] = (again.start(), again.end(), again.group(0))
     values: dict[str, str] = {}
     generic: dict[str, str] = {}
-    for index, m in enumerate(marks):
-        end = marks[index + 1].start() if index + 1 < len(marks) else len(text)
-        label = m.group(0)
+    for index, (_start, m_end, label) in enumerate(marks):
+        end = marks[index + 1][0] if index + 1 < len(marks) else len(text)
         field = form_label(label)
         # a disclosure table's 绩效目标 (also a word of a notice's sentence: 绩效目标申报表公示
         # 如下) gives the goal only where no form label (年度目标, 年度总体目标) does
         found = values if field else generic
         field = field or ("annual_goal" if label in TABLE_NAMES["annual_goal"] else "")
-        value = text[m.end():end].strip(" :：,，")
+        value = text[m_end:end].strip(" :：,，")
+        if is_score_only(value):
+            value = ""  # a label's score (年度绩效目标(80分)), not its value
         if field and field not in ("heading", "unstored") and value and field not in found:
             found[field] = value
     return {**generic, **values}
@@ -492,7 +501,6 @@ def _category_runs(body: str, profile: str) -> list[tuple[str, str, str, str]]:
     level1 = ""
     for index, m in enumerate(marks):
         end = marks[index + 1].start() if index + 1 < len(marks) else len(body)
-        name, _score = split_score(m.group(0))
         name = m.group("label")
         level2 = standard_level2(profile, level1, name) if level1 else ""
         if not level2:
@@ -599,7 +607,9 @@ def _score_last(text: str, after: list[str], last: bool) -> list[dict[str, str]]
 def _value_and_actual(text: str, *, cut: bool) -> tuple[str, str, str]:
     """(name, 指标值, 实际值) of a row's text: two targets at its end (…5亿元6.47亿元); else the
     same words twice (专款专用专款专用: the actual repeats the target); on a row the text ends
-    inside, the target followed by the start of itself (服务范围扩大服务范)."""
+    inside, the target followed by the start of itself (服务范围扩大服务范). Words that repeat
+    within themselves (…环境改善环境改善环境改) can be cut more than one way; the first rule
+    that fits is taken and the notice of the row shows the cut."""
     actual = _TOKEN.search(text)
     if actual and actual.start() > 0:
         value = _TOKEN.search(text[:actual.start()])
@@ -612,7 +622,7 @@ def _value_and_actual(text: str, *, cut: bool) -> tuple[str, str, str]:
         for size in range(len(text) // 2, 1, -1):
             head = text[-size:]
             start = text.rfind(head, 0, len(text) - size)
-            if start > 0:
+            if start > 0 and len(text) - size - start > size:  # the actual: a proper start
                 return text[:start], text[start:len(text) - size], head
     return text, "", ""
 
