@@ -144,6 +144,11 @@ def read_run_together(sheet: Sheet, *, profile: str, grades: tuple[str, ...],
                       annual_goal=values.get("annual_goal", ""), source_ref=where.ref())
     if not project.name:
         return None
+    if project.attribute != values.get("attribute", ""):
+        notices.append(Notice(Text(
+            f"项目属性“{values['attribute']}”是勾选框，按勾选读作“{project.attribute or '（未勾选）'}”，请核对。",
+            f"The 项目属性 '{values['attribute']}' is a list of boxes; read by the ticked box as "
+            f"'{project.attribute}', please check."), where, HINT))
     _units(project, values, where, notices)
     notices.append(Notice(Text(
         f"第 {row} 行的文字中各单元格连在一起（没有分隔），已按标签和指标名称切分读取：项目名称"
@@ -377,14 +382,15 @@ def _amount(text: str, in_yuan: bool, where, notices: list[Notice]) -> Decimal |
     """The year's amount in 万元 from the text after its label: ``38.75万元…``; a 预算执行情况
     row whose 预算数, 执行数 and 执行率 run together (the 预算数 is the split whose 执行数 ÷
     预算数 gives the 执行率); a bare number (in the unit the funds heading names)."""
-    amount, unit, how = None, "元" if in_yuan else "万元", ""
+    amount, unit, how, end = None, "元" if in_yuan else "万元", "", 0
     if m := _MONEY.match(text):
-        amount, unit, how = Decimal(m.group("amount")), m.group("unit"), m.group(0).strip()
+        amount, unit, how, end = (Decimal(m.group("amount")), m.group("unit"),
+                                  m.group(0).strip(), m.end())
     elif m := _EXECUTION.match(text):
         splits = _execution_splits(m.group("digits"))
         if len(splits) == 1:
             amount, executed, rate = splits[0]
-            how = (f"{m.group(0).strip()}（预算数 {amount}、执行数 {executed}、执行率 {rate}%）")
+            how, end = f"{m.group(0).strip()}（预算数 {amount}、执行数 {executed}、执行率 {rate}%）", m.end()
         else:
             notices.append(Notice(Text(
                 f"预算执行情况“{m.group(0).strip()}”的预算数、执行数和执行率连在一起，无法唯一拆分，"
@@ -393,12 +399,12 @@ def _amount(text: str, in_yuan: bool, where, notices: list[Notice]) -> Decimal |
                 "cannot be split one way only; the annual total was not read."), where, WARNING))
             return None
     elif m := _PLAIN.match(text):
-        amount, how = Decimal(m.group("amount")), m.group(0).strip()
+        amount, how, end = Decimal(m.group("amount")), m.group(0).strip(), m.end()
     if amount is None:
         return None
     if unit == "元":
         amount = (amount / Decimal(10000)).normalize()
-    rest = text[m.end():].strip(" ,，")
+    rest = text[end:].strip(" ,，")
     notices.append(Notice(Text(
         f"年度资金总额按“{how}”读作 {amount} 万元，请核对。"
         + (f"其后的文字“{rest[:30]}”没有对应的字段，未导入。" if rest else ""),
@@ -418,7 +424,7 @@ def _execution_splits(digits: str) -> list[tuple[Decimal, Decimal, Decimal]]:
                     Decimal(rate_text) == 0:
                 continue
             rate = Decimal(rate_text)
-            places = Decimal(1).scaleb(rate.as_tuple().exponent)
+            places = Decimal(1).scaleb(int(rate.as_tuple().exponent))
             if (executed / budget * 100).quantize(places) == rate:
                 found.append((budget, executed, rate))
     return found

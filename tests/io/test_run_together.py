@@ -140,6 +140,7 @@ def test_a_glued_self_evaluation_with_the_score_last_is_read_row_by_row(tmp_path
     assert "2024" in project.indicators[2].value_display()
     told = [str(n.message) for n in result.notices]
     assert any("执行率 80%" in m and "读作 500 万元" in m for m in told)
+    assert any("项目属性“1、持续性项目口 2、新增性项目口”是勾选框，按勾选读作“（未勾选）”" in m for m in told)
 
 
 def test_glued_amounts_that_split_two_ways_leave_the_total_empty_and_say_so(tmp_path):
