@@ -142,6 +142,7 @@ LEVEL2_ALIASES: dict[str, str] = {
     "生态效益": "生态效益指标",
     "环境效益": "生态效益指标",
     "可持续影响": "可持续影响指标",
+    "可持续性": "可持续影响指标",
 }
 
 # Provinces' own wordings of the categories (seen in published tables): aliases, offered as a

@@ -22,14 +22,17 @@ from decimal import Decimal, InvalidOperation
 
 from perfdesk.core.entry import IndicatorRowReader
 from perfdesk.core.i18n import Text
-from perfdesk.core.model import Indicator, Project
+from perfdesk.core.model import SELF_EVALUATION, Indicator, Project
 from perfdesk.core.severity import HINT, WARNING
 from perfdesk.core.taxonomy import (
     COMMON_UNITS,
     DEFAULT_GRADES,
+    MONEY_UNITS,
     all_category_names,
     level1_names,
     parent_of_level2,
+    is_score_only,
+    standard_level2,
 )
 from perfdesk.core.vocabulary import (
     FOOTER_LABELS,
@@ -69,16 +72,31 @@ _COST_HEADS = re.compile(r"金额|测算\s*[(（]\s*公式\s*[)）]\s*依据|测
 _COST_ITEM = re.compile(r"(?P<item>[^\d]+?)(?P<amount>\d+(?:\.\d+)?)(?P<rest>[^\d]*[\d.]*)")
 
 
+# a blank between two characters of one cell: where the document wrapped the cell's text
+# (医院东 津医疗收入, 年度财政 资金总额, 年初目标值 (A))
+_WRAP = re.compile(r"(?<=[\u4e00-\u9fff()（）])[ \t\u3000]+(?=[\u4e00-\u9fff()（）])")
+
+
 def _line(sheet: Sheet, r: int) -> str:
-    return ",".join(cell_text(v) for v in sheet.rows[r - 1] if cell_text(v))
+    return _WRAP.sub("", ",".join(cell_text(v) for v in sheet.rows[r - 1] if cell_text(v)))
+
+
+def _separated(sheet: Sheet, r: int) -> bool:
+    """Whether line ``r`` separates its cells by blanks (more than one a 20 characters, as a
+    PDF's extracted text does): then its cells do not run together."""
+    raw = ",".join(cell_text(v) for v in sheet.rows[r - 1] if cell_text(v))
+    return len(re.findall(r"\s+", raw)) * 20 > len(raw)
 
 
 def _heading_run(sheet: Sheet) -> tuple[int, re.Match[str]] | None:
     """(line, match) of the grid's heading glued into one run of text, after a 项目名称."""
     for r in range(1, sheet.max_row + 1):
+        if _separated(sheet, r):
+            continue
         text = _line(sheet, r)
         m = _HEADING_RUN.search(text)
-        if m and {indicator_column(h) for h in _split_heads(m.group(0))} >= {"level1", "level2"}:
+        heads = {indicator_column(h) for h in _split_heads(m.group(0))} if m else set()
+        if m and (heads >= {"level1", "level2"} or heads >= {"level2", "name"}):
             before = "".join(_line(sheet, rr) for rr in range(1, r)) + text[: m.start()]
             if any(form_label(label.group(0)) == "name" for label in _LABELS.finditer(before)):
                 return r, m
@@ -87,6 +105,24 @@ def _heading_run(sheet: Sheet) -> tuple[int, re.Match[str]] | None:
 
 def _split_heads(run: str) -> list[str]:
     return re.findall(_alternation(_HEADS), run)
+
+
+# every grid heading, short ones too (分值, 得分), with a form's column letter (年初目标值(A))
+_COLUMN = re.compile(rf"(?:{_alternation(n for names in INDICATOR_NAMES.values() for n in names if len(n) >= 2)})"
+                     r"(?:\([A-Za-z]\))?")
+
+
+def _columns(text: str, start: int) -> tuple[list[str], int]:
+    """The fields of the grid headings glued together from ``start``, in order, and where
+    they end (the first text that is no heading)."""
+    fields: list[str] = []
+    pos = start
+    while m := _COLUMN.match(text, pos):
+        field = indicator_column(m.group(0))
+        if field:
+            fields.append(field)
+        pos = m.end()
+    return fields, pos
 
 
 def looks_run_together(sheet: Sheet) -> bool:
@@ -104,10 +140,16 @@ def read_run_together(sheet: Sheet, *, profile: str, grades: tuple[str, ...],
     where = sheet.location(row)
     header = "".join(_line(sheet, r) for r in range(1, row)) + _line(sheet, row)[: heading.start()]
     values = _label_values(header)
-    project = Project(name=values.get("name", ""), attribute=values.get("attribute", ""),
+    project = Project(name=values.get("name", ""), attribute=_ticked(values.get("attribute", "")),
                       annual_goal=values.get("annual_goal", ""), source_ref=where.ref())
     if not project.name:
         return None
+    if project.attribute != values.get("attribute", ""):
+        notices.append(Notice(Text(
+            f"项目属性“{values['attribute']}”是勾选框，按勾选读作“{project.attribute or '（未勾选）'}”，请核对。",
+            f"The 项目属性 '{values['attribute']}' is a list of boxes; read by the ticked box as "
+            f"'{project.attribute}', please check."), where, HINT))
+    _units(project, values, where, notices)
     notices.append(Notice(Text(
         f"第 {row} 行的文字中各单元格连在一起（没有分隔），已按标签和指标名称切分读取：项目名称"
         f"“{project.name}”{'，年度目标“' + project.annual_goal[:20] + '”' if project.annual_goal else ''}，请核对。",
@@ -115,26 +157,48 @@ def read_run_together(sheet: Sheet, *, profile: str, grades: tuple[str, ...],
         f"and category names: project '{project.name}'; please check."), where, WARNING))
     if values.get("cost"):
         project.annual_total = _cost_total(values["cost"], where, notices)
-    body = _line(sheet, row)[heading.end():]
+    elif values.get("annual_total"):
+        project.annual_total = _amount(values["annual_total"], "(元)" in header.replace("（", "(")
+                                       .replace("）", ")"), where, notices)
+    text = _line(sheet, row)
+    columns, end = _columns(text, heading.start())
+    body = text[end:]
     for r in range(row + 1, sheet.max_row + 1):
         body += _line(sheet, r)
-    project.indicators = _indicators(body, profile, grades, where, notices)
+    if "actual" in columns or "score" in columns:
+        project.kind = SELF_EVALUATION
+        project.indicators = _evaluated(body, columns, profile, grades, where, notices)
+    else:
+        project.indicators = _indicators(body, profile, grades, where, notices)
     return project if project.indicators else None
 
 
 def _label_values(text: str) -> dict[str, str]:
     """Field → the text between its label and the next label (the first of each field)."""
-    marks = list(_LABELS.finditer(text))
+    marks = [(m.start(), m.end(), m.group(0)) for m in _LABELS.finditer(text)]
+    for index in range(1, len(marks)):
+        start, end, label = marks[index]
+        # 项目名称某某项目主管部门…: the 项目 ends the name (项目主管部门 and 主管部门 are one label)
+        if label.startswith("项目") and form_label(label[2:]) == form_label(label) and \
+                form_label(marks[index - 1][2]) == "name":
+            again = _LABELS.match(text, start + 2)
+            if again:
+                marks[index] = (again.start(), again.end(), again.group(0))
     values: dict[str, str] = {}
-    for index, m in enumerate(marks):
-        end = marks[index + 1].start() if index + 1 < len(marks) else len(text)
-        label = m.group(0)
-        field = form_label(label) or ("annual_goal" if label in TABLE_NAMES["annual_goal"]
-                                      else "")
-        value = text[m.end():end].strip(" :：,，")
-        if field and field not in ("heading", "unstored") and value and field not in values:
-            values[field] = value
-    return values
+    generic: dict[str, str] = {}
+    for index, (_start, m_end, label) in enumerate(marks):
+        end = marks[index + 1][0] if index + 1 < len(marks) else len(text)
+        field = form_label(label)
+        # a disclosure table's 绩效目标 (also a word of a notice's sentence: 绩效目标申报表公示
+        # 如下) gives the goal only where no form label (年度目标, 年度总体目标) does
+        found = values if field else generic
+        field = field or ("annual_goal" if label in TABLE_NAMES["annual_goal"] else "")
+        value = text[m_end:end].strip(" :：,，")
+        if is_score_only(value):
+            value = ""  # a label's score (年度绩效目标(80分)), not its value
+        if field and field not in ("heading", "unstored") and value and field not in found:
+            found[field] = value
+    return {**generic, **values}
 
 
 def _cost_total(block: str, where, notices: list[Notice]) -> Decimal | None:
@@ -262,3 +326,323 @@ def _cut_off(name: str, explanation: str) -> tuple[str, str, str, str]:
     if m:
         tail = tail[: m.start()]
     return (name if explanation else tail, tail if explanation else "", comparator, "")
+
+
+# --- the header of a self-evaluation form -----------------------------------------------------
+
+# a checkbox list (1、持续性项目口 2、新增性项目☐): 口/☐/□ is an unticked box
+_OPTION = re.compile(r"\d\s*[、.．]\s*(?P<option>[^\d、.．口☐□]+?)\s*(?P<box>[口☐□]?)\s*(?=\d\s*[、.．]|$)")
+
+
+def _ticked(text: str) -> str:
+    """A label's value, or the one option of a checkbox list whose box is not left empty
+    (``""`` when every box is empty or several are not)."""
+    options = list(_OPTION.finditer(text))
+    if len(options) < 2 or "".join(m.group(0) for m in options).replace(" ", "") != \
+            text.replace(" ", ""):
+        return text
+    ticked = [m.group("option").strip() for m in options if not m.group("box")]
+    return ticked[0] if len(ticked) == 1 else ""
+
+
+# a unit's name followed by its code (原州区宗教事务局116422210101621779: 主管部门及代码)
+_TRAILING_CODE = re.compile(r"^(?P<name>.*?\D)\s*(?P<code>\d{6,})$")
+
+
+def _units(project: Project, values: dict[str, str], where, notices: list[Notice]) -> None:
+    """主管部门 and 预算单位: a code written after a name is no part of it; a form naming only
+    its 实施单位 (or 项目实施单位) has it as the unit."""
+    department = values.get("department", "")
+    m = _TRAILING_CODE.match(department)
+    if m:
+        department = m.group("name").strip()
+        notices.append(Notice(Text(
+            f"主管部门“{department}”后面的代码 {m.group('code')} 不是名称的一部分，未记入。",
+            f"The code {m.group('code')} after the department '{department}' is no part of its "
+            "name; it was not kept."), where, HINT))
+    project.department = department
+    unit, implementing = values.get("unit", ""), values.get("implementing_unit", "")
+    if not unit and implementing:
+        unit, implementing = implementing, ""
+        notices.append(Notice(Text(
+            f"表中没有预算单位，预算单位按实施单位记为“{unit}”，请核对。",
+            f"The form names no budget unit; the unit is the implementing unit '{unit}', please "
+            "check."), where, HINT))
+    project.unit = unit
+    project.implementing_unit = "" if implementing == unit else implementing
+
+
+_MONEY = re.compile(r"^\s*(?P<amount>\d+(?:\.\d+)?)\s*(?P<unit>万元|元)")
+# a 预算执行情况 row glued: 预算数(A) 执行数(B) 执行率 得分 (10001000100%20)
+_EXECUTION = re.compile(r"^\s*(?P<digits>\d[\d.]*)(?P<rate>%|％)")
+_PLAIN = re.compile(r"^\s*(?P<amount>\d+(?:\.\d+)?)(?![\d.])")
+
+
+def _amount(text: str, in_yuan: bool, where, notices: list[Notice]) -> Decimal | None:
+    """The year's amount in 万元 from the text after its label: ``38.75万元…``; a 预算执行情况
+    row whose 预算数, 执行数 and 执行率 run together (the 预算数 is the split whose 执行数 ÷
+    预算数 gives the 执行率); a bare number (in the unit the funds heading names)."""
+    amount, unit, how, end = None, "元" if in_yuan else "万元", "", 0
+    if m := _MONEY.match(text):
+        amount, unit, how, end = (Decimal(m.group("amount")), m.group("unit"),
+                                  m.group(0).strip(), m.end())
+    elif m := _EXECUTION.match(text):
+        splits = _execution_splits(m.group("digits"))
+        if len(splits) == 1:
+            amount, executed, rate = splits[0]
+            how, end = f"{m.group(0).strip()}（预算数 {amount}、执行数 {executed}、执行率 {rate}%）", m.end()
+        else:
+            notices.append(Notice(Text(
+                f"预算执行情况“{m.group(0).strip()}”的预算数、执行数和执行率连在一起，无法唯一拆分，"
+                "年度资金总额没有读取。",
+                f"The budget execution '{m.group(0).strip()}' runs its amounts together and "
+                "cannot be split one way only; the annual total was not read."), where, WARNING))
+            return None
+    elif m := _PLAIN.match(text):
+        amount, how, end = Decimal(m.group("amount")), m.group(0).strip(), m.end()
+    if amount is None:
+        return None
+    if unit == "元":
+        amount = (amount / Decimal(10000)).normalize()
+    rest = text[end:].strip(" ,，")
+    notices.append(Notice(Text(
+        f"年度资金总额按“{how}”读作 {amount} 万元，请核对。"
+        + (f"其后的文字“{rest[:30]}”没有对应的字段，未导入。" if rest else ""),
+        f"The annual total was read from '{how}' as {amount} (10,000 yuan), please check."),
+        where, WARNING))
+    return amount
+
+
+def _execution_splits(digits: str) -> list[tuple[Decimal, Decimal, Decimal]]:
+    """Every (预算数, 执行数, 执行率) the glued digits can be, where 执行数 ÷ 预算数 gives the
+    rate to the places it is written. A zero 执行数 (rate 0%) is never taken: its digit could
+    belong to either neighbour."""
+    found = []
+    for budget, rest in _prefixes(digits):
+        for executed, rate_text in _prefixes(rest):
+            if not _NUMBER.fullmatch(rate_text) or budget == 0 or executed == 0 or \
+                    Decimal(rate_text) == 0:
+                continue
+            rate = Decimal(rate_text)
+            places = Decimal(1).scaleb(int(rate.as_tuple().exponent))
+            if (executed / budget * 100).quantize(places) == rate:
+                found.append((budget, executed, rate))
+    return found
+
+
+# one number as a form writes it: no leading zero, at most two places
+_NUMBER = re.compile(r"(?:0|[1-9]\d*)(?:\.\d{1,2})?")
+
+
+def _prefixes(digits: str):
+    """(number, what follows) for each way ``digits`` can start with a number."""
+    for end in range(1, len(digits)):
+        head = digits[:end]
+        if _NUMBER.fullmatch(head) and digits[end] != ".":
+            yield Decimal(head), digits[end:]
+
+
+# --- the grid of a self-evaluation form -------------------------------------------------------
+
+_CATEGORY_NOTE = r"(?:[(（][^()（）]{1,12}[)）])?"
+_ANY_CATEGORY = re.compile(rf"(?P<label>{_alternation(all_category_names())}){_CATEGORY_NOTE}")
+_SCORED = ("weight", "value", "actual", "score")
+_NUMBERS = re.compile(r"\d[\d.]*")
+_ANY_UNIT = _alternation((*COMMON_UNITS, *MONEY_UNITS, "％"))
+_TOKEN = re.compile(rf"(?:>=|<=|≥|≤|＞|＜|>|<|＝|=)?\d+(?:\.\d+)?(?:{_ANY_UNIT})?$")
+
+
+def _evaluated(body: str, columns: list[str], profile: str, grades: tuple[str, ...], where,
+               notices: list[Notice]) -> list[Indicator]:
+    """The indicators of a self-evaluation grid whose cells run together, read in the order
+    of its headings (三级指标, 分值, 指标值, 实际值, 得分计算方法, 得分, 未完成原因…). A category
+    label starts a run of rows; a short one (成本, 时效) only where the row before ended (its
+    last cell a number), so that 成本控制 stays a name."""
+    after = columns[columns.index("name") + 1:] if "name" in columns else columns
+    segments = _category_runs(body, profile)
+    reader = IndicatorRowReader(profile, grades)
+    found: list[Indicator] = []
+    for index, (level1, level2, label, text) in enumerate(segments):
+        last = index == len(segments) - 1
+        rows = (_glued_numbers(text, after) if "weight" in after and "score" in after
+                else _score_last(text, after, last))
+        for cells in rows:
+            cells.update(level1=level1, level2=level2)
+            _unit_from_name(cells, where, notices)
+            if not any(cells.get(f) for f in _COLUMN_NAMES):
+                notices.append(Notice(Text(
+                    f"文字在指标“{cells['name'][:30]}”中断（原表不完整）：只读到名称，指标值、实际值和得分都没有，"
+                    "请按原表补填。",
+                    f"The text ends inside the indicator '{cells['name'][:30]}' (the source is "
+                    "incomplete): only its name was read.", ), where, WARNING))
+                read = reader.read(cells, source_text=label + text, source_ref=where.ref())
+                notices.extend(reading_notices(read.notes, where))
+                found.append(read.indicator)
+                continue
+            read = reader.read(cells, source_text=label + text, source_ref=where.ref())
+            notices.append(Notice(Text(
+                f"按表头顺序切分出指标“{cells['name'][:30]}”：" + "，".join(
+                    f"{_COLUMN_NAMES[f]}“{cells[f]}”" for f in _COLUMN_NAMES if cells.get(f))
+                + "，请核对。",
+                f"Split in the order of the headings: indicator '{cells['name'][:30]}'; please "
+                "check."), where, WARNING))
+            notices.extend(reading_notices(read.notes, where))
+            found.append(read.indicator)
+    return found
+
+
+_COLUMN_NAMES = {"weight": "分值", "value": "指标值", "actual": "实际值", "score": "得分",
+                 "shortfall": "未完成原因"}
+
+
+def _category_runs(body: str, profile: str) -> list[tuple[str, str, str, str]]:
+    """(level 1, level 2, label as written, the text up to the next label) of each run."""
+    marks = []
+    for m in _ANY_CATEGORY.finditer(body):
+        name = m.group("label")
+        short_ok = m.start() == 0 or body[m.start() - 1].isdigit()
+        if len(name) >= 4 or short_ok:
+            marks.append(m)
+    runs = []
+    level1 = ""
+    for index, m in enumerate(marks):
+        end = marks[index + 1].start() if index + 1 < len(marks) else len(body)
+        name = m.group("label")
+        level2 = standard_level2(profile, level1, name) if level1 else ""
+        if not level2:
+            if name in level1_names(profile):
+                level1 = name
+            else:
+                level1, level2 = _categories(name, profile)
+        text = body[m.end():end]
+        if text.strip(" ,，"):
+            runs.append((level1, level2 or "", m.group(0), text))
+    return runs
+
+
+def _glued_numbers(text: str, after: list[str]) -> list[dict[str, str]]:
+    """Rows whose 分值, 指标值, 实际值 and 得分 are numbers run together (2010010020): each row
+    ends at the first run of digits that splits into them (分值 at most 100, 得分 at most the
+    分值, no number directly followed by a unit: 3875人 is a name's count); text after the
+    last row is its 未完成原因 when the form has that column."""
+    order = [f for f in after if f in _SCORED]
+    rows: list[dict[str, str]] = []
+    pos = 0
+    while True:
+        block = None
+        for m in _NUMBERS.finditer(text, pos):
+            if m.start() == pos and not rows and pos == 0:
+                continue  # a name cannot be empty
+            split = _best_split(m.group(0), order, text[m.end():])
+            if split is not None:
+                block = m, split
+                break
+        if block is None:
+            rest = text[pos:].strip(" ,，")
+            if rows and rest and "shortfall" in after:
+                rows[-1]["shortfall"] = rest
+            elif rest:
+                rows.append({"name": text[pos:].strip()})  # the text ends inside the row
+            return rows
+        m, (numbers, remainder) = block
+        rows.append({"name": text[pos:m.start()].strip(), **dict(zip(order, numbers))})
+        pos = m.end() - len(remainder)
+
+
+def _best_split(digits: str, order: list[str], following: str):
+    """The split of ``digits`` (from its start) into the columns ``order`` that fits a form
+    best: (numbers as written, the digits left for the text after), or ``None``."""
+    best = None
+    for numbers, remainder in _splits(digits, len(order)):
+        cells = dict(zip(order, numbers))
+        weight = Decimal(cells["weight"]) if "weight" in cells else None
+        score = Decimal(cells["score"]) if "score" in cells else None
+        if weight is not None and (weight == 0 or weight > 100 or
+                                   (score is not None and score > weight)):
+            continue
+        if not remainder and re.match(_ANY_UNIT, following):
+            continue  # a count in a sentence (3620人), not cells
+        cost = _misfit(cells) + len(remainder) * Decimal("0.001")
+        if best is None or cost < best[0]:
+            best = (cost, numbers, remainder)
+    return None if best is None else (best[1], best[2])
+
+
+def _splits(digits: str, count: int):
+    if count == 0:
+        yield [], digits
+        return
+    for end in range(1, len(digits) + 1):
+        head = digits[:end]
+        if _NUMBER.fullmatch(head) and (end == len(digits) or digits[end] != "."):
+            for rest, remainder in _splits(digits[end:], count - 1):
+                yield [head, *rest], remainder
+
+
+def _misfit(cells: dict[str, str]) -> Decimal:
+    """How far a split is from a self-evaluation's sense: the actual near the target, and the
+    score's share of the 分值 near the share of the target reached."""
+    value, actual = Decimal(cells.get("value", "0")), Decimal(cells.get("actual", "0"))
+    if value <= 0 or actual <= 0:
+        return Decimal(100)
+    reached = actual / value
+    cost = abs(reached.ln())
+    if "weight" in cells and "score" in cells:
+        cost += abs(Decimal(cells["score"]) / Decimal(cells["weight"]) - min(reached, Decimal(1)))
+    return cost
+
+
+def _score_last(text: str, after: list[str], last: bool) -> list[dict[str, str]]:
+    """A row whose 得分 is the number it ends with and whose 指标值 and 实际值 come before it
+    (年初目标值 | 实际完成值 | 得分). Without that number the row is cut off (the text ends inside
+    it; only the last)."""
+    text = text.strip(" ,，")
+    m = re.search(r"(?<![\d.])(?:0|[1-9]\d*)(?:\.\d{1,2})?$", text) if "score" in after else None
+    score = ""
+    if m and m.start() > 0:
+        text, score = text[:m.start()], m.group(0)
+    elif not last:
+        return [{"name": text}]
+    name, value, actual = _value_and_actual(text, cut=not score)
+    row = {"name": name, "value": value, "actual": actual}
+    if score:
+        row["score"] = score
+    return [row]
+
+
+def _value_and_actual(text: str, *, cut: bool) -> tuple[str, str, str]:
+    """(name, 指标值, 实际值) of a row's text: two targets at its end (…5亿元6.47亿元); else the
+    same words twice (专款专用专款专用: the actual repeats the target); on a row the text ends
+    inside, the target followed by the start of itself (服务范围扩大服务范). Words that repeat
+    within themselves (…环境改善环境改善环境改) can be cut more than one way; the first rule
+    that fits is taken and the notice of the row shows the cut."""
+    actual = _TOKEN.search(text)
+    if actual and actual.start() > 0:
+        value = _TOKEN.search(text[:actual.start()])
+        if value and value.start() > 0:
+            return text[:value.start()], value.group(0), actual.group(0)
+    for size in range(len(text) // 2, 0, -1):
+        if len(text) > 2 * size and text[-size:] == text[-2 * size:-size]:
+            return text[:-2 * size], text[-size:], text[-size:]
+    if cut:
+        for size in range(len(text) // 2, 1, -1):
+            head = text[-size:]
+            start = text.rfind(head, 0, len(text) - size)
+            if start > 0 and len(text) - size - start > size:  # the actual: a proper start
+                return text[:start], text[start:len(text) - size], head
+    return text, "", ""
+
+
+def _unit_from_name(cells: dict[str, str], where, notices: list[Notice]) -> None:
+    """A bare number target written in the name with its unit (三级指标 38.75万元, 指标值 38.75)
+    takes that unit."""
+    value = cells.get("value", "")
+    if not value or not _NUMBER.fullmatch(value):
+        return
+    m = re.search(rf"(?<![\d.]){re.escape(value)}\s*(?P<unit>{_ANY_UNIT})", cells.get("name", ""))
+    if m:
+        cells["unit"] = m.group("unit")
+        notices.append(Notice(Text(
+            f"指标值 {value} 没有单位，按指标名称中的“{m.group(0)}”取单位“{m.group('unit')}”，请核对。",
+            f"The target {value} has no unit; the unit '{m.group('unit')}' was taken from "
+            f"'{m.group(0)}' in the name, please check."), where, HINT))

@@ -60,3 +60,100 @@ def test_glued_headings_without_a_project_name_are_refused_naming_the_file(tmp_p
     with pytest.raises(PerfDeskError) as refused:
         read_table(path)
     assert "目标表.txt" in str(refused.value) and "没有找到绩效目标表" in str(refused.value)
+
+
+# --- a self-evaluation form whose cells run together (corpus e07, e04) ------------------------
+
+# 分值 | 指标值(A) | 全年实际值(B) | 得分计算方法 | 得分 | 未完成原因分析, the numbers of a row glued
+SCORED = ("现将某县乡村道路养护项目自评表公示如下:项目支出绩效自评表(2023年度)项目名称乡村道路养护项目"
+          "主管部门及代码某县交通运输局123456789012345678实施单位某县公路养护中心"
+          "项目资金(万元)年初预算数全年执行数年度资金总额:12.5万元其中:财政拨款12.5万元"
+          "年度总体目标完成乡村道路养护120公里。绩效指标一级指标二级指标三级指标分值指标值(A)"
+          "全年实际值(B)得分计算方法得分未完成原因分析产出指标(50分)数量指标(必填)"
+          "养护乡村道路120公里,覆盖3200人出行3012011528.5质量指标(必填)路面完好率20909520"
+          "成本指标(必填)12.5万元1012.512.510资金按进度拨付,部分路段延期"
+          "满意度指标(10分)服务对象满意度指标(必填)群众满意\n")
+
+
+def _read(tmp_path, text):
+    path = tmp_path / "自评表.txt"
+    path.write_text(text, encoding="utf-8")
+    return read_table(path)
+
+
+def test_a_glued_self_evaluation_is_read_in_the_order_of_its_headings(tmp_path):
+    result = _read(tmp_path, SCORED)
+    (project,) = result.projects
+    assert project.kind == "self_evaluation"
+    assert (project.name, project.unit, project.department, project.annual_total,
+            project.annual_goal) == ("乡村道路养护项目", "某县公路养护中心", "某县交通运输局",
+                                     Decimal("12.5"), "完成乡村道路养护120公里。")
+    got = [(i.level1, i.level2, i.name, i.value_display(), i.actual, i.weight, i.score,
+            i.shortfall) for i in project.indicators]
+    assert got == [
+        # 3200人 is a count in the name, not four glued cells; 30|120|115|28.5 fits best; the
+        # bare 120 takes the unit the name writes it with
+        ("产出指标", "数量指标", "养护乡村道路120公里,覆盖3200人出行", "120公里", "115", Decimal(30),
+         Decimal("28.5"), ""),
+        ("产出指标", "质量指标", "路面完好率", "90", "95", Decimal(20), Decimal(20), ""),
+        # so does the bare 12.5 (万元); the text after the last
+        # numbers is the row's 未完成原因
+        ("产出指标", "成本指标", "12.5万元", "12.5万元", "12.5", Decimal(10), Decimal(10),
+         "资金按进度拨付,部分路段延期"),
+        ("满意度指标", "服务对象满意度指标", "群众满意", "", "", None, None, "")]
+    told = [str(n.message) for n in result.notices]
+    assert any("代码 123456789012345678 不是名称的一部分" in m for m in told)
+    assert any("预算单位按实施单位记为“某县公路养护中心”" in m for m in told)
+    assert any("分值“30”，指标值“120”，实际值“115”，得分“28.5”" in m for m in told)
+    assert any("文字在指标“群众满意”中断" in m for m in told)
+
+
+# 年初目标值(A) | 实际完成值(B) | 得分, a form from a .docx whose wrapped cells show a blank
+TARGETS = ("2023年度财政项目绩效自评表单位名称:某市人民医院填报日期:2024年3月1日项目名称门诊楼改造补助"
+           "主管部门某市卫生健康委项目实施单位某市人民医院项目类别1、部门预算项目 02、财政专项口"
+           "项目属性1、持续性项目口 2、新增性项目口预算执行情况 (万元) (20 分)预算数(A)执行数(B)"
+           "执行率(B/A)得分(20分*执行率)年度财政 资金总额50040080%16年度绩效目标(80分)"
+           "一级指标二级指标三级指标年初目标值 (A)实际完成值 (B)得分产出 指标数量指标成本控制"
+           "不超过预算不超过预算10质量指标改造工程验收合格合格合格10时效改造完成时限2024年底前"
+           "2024年底前10成本改造补助500万元400万元8效益 指标社会效益门诊楼改造后,改善就 诊条件"
+           "就诊环境改善就诊环\n")
+
+
+def test_a_glued_self_evaluation_with_the_score_last_is_read_row_by_row(tmp_path):
+    result = _read(tmp_path, TARGETS)
+    (project,) = result.projects
+    # 500 | 400 | 80%: the one split whose 执行数 ÷ 预算数 is the 执行率
+    assert (project.name, project.unit, project.department, project.annual_total,
+            project.attribute, project.annual_goal) == (
+        "门诊楼改造补助", "某市人民医院", "某市卫生健康委", Decimal(500), "", "")
+    got = [(i.level1, i.level2, i.name, i.value_display(), i.actual, i.score)
+           for i in project.indicators]
+    assert got == [
+        # 成本 inside a name is no label; 成本 and 时效 after a row's score are
+        ("产出指标", "数量指标", "成本控制", "不超过预算", "不超过预算", Decimal(10)),
+        ("产出指标", "质量指标", "改造工程验收合格", "合格", "合格", Decimal(10)),
+        ("产出指标", "时效指标", "改造完成时限", project.indicators[2].value_display(),
+         "2024年底前", Decimal(10)),
+        ("产出指标", "成本指标", "改造补助", "500万元", "400万元", Decimal(8)),
+        # the text ends inside the actual: the target followed by its own start
+        ("效益指标", "社会效益指标", "门诊楼改造后,改善就诊条件", "就诊环境改善", "就诊环", None)]
+    assert "2024" in project.indicators[2].value_display()
+    told = [str(n.message) for n in result.notices]
+    assert any("执行率 80%" in m and "读作 500 万元" in m for m in told)
+    assert any("项目属性“1、持续性项目口 2、新增性项目口”是勾选框，按勾选读作“（未勾选）”" in m for m in told)
+
+
+def test_glued_amounts_that_split_two_ways_leave_the_total_empty_and_say_so(tmp_path):
+    # 50 | 11 | 22% and 501 | 12 | 2%: both rates are right
+    result = _read(tmp_path, TARGETS.replace("50040080%16", "501122%16"))
+    assert result.projects[0].annual_total is None
+    assert any("无法唯一拆分" in str(n.message) for n in result.notices)
+
+
+def test_text_whose_cells_are_separated_by_blanks_is_not_read_as_run_together(tmp_path):
+    # a PDF's extracted text keeps its cells apart (and out of order): the glued reading
+    # would cut it wrongly, so the file is refused as before
+    separated = " ".join(TARGETS.replace(" ", ""))
+    with pytest.raises(PerfDeskError) as refused:
+        _read(tmp_path, separated)
+    assert "没有找到绩效目标表" in str(refused.value)
