@@ -131,7 +131,7 @@ INDICATOR_FIELDS = tuple(IndicatorFields.model_fields)
 
 # (nature, grade, comparator, unit, target text) -> the rendering of a target with no
 # value_text: what Indicator.value_display shows (it depends on nothing else).
-_DISPLAYED: dict[tuple, str] = {}
+_DISPLAYED: dict[tuple[str, str, str, str, str | None], str] = {}
 
 
 class Indicator(IndicatorFields):
