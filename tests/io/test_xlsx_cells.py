@@ -109,6 +109,8 @@ def hand_workbook(tmp_path: Path, sheet_xml: str) -> Path:
         types = src.read("[Content_Types].xml").decode()
         rels = src.read("xl/_rels/workbook.xml.rels").decode()
         for item in src.infolist():
+            if item.filename == "xl/sharedStrings.xml":
+                continue  # replaced by HAND_STRINGS below
             data = src.read(item)
             if item.filename == "xl/worksheets/sheet1.xml":
                 data = sheet_xml.encode()
