@@ -92,8 +92,11 @@ def test_the_clerk_opens_the_return_file_answers_and_resubmits(gui, qtbot, offic
     # resubmitting is refused while a comment is open
     with pytest.raises(Exception, match="还有 2 条审核意见没有答复"):
         submit(win.document.dataset, stick)
-    win.document.update_indicator(win.document.project(win.current_project).indicators[5].uuid,
-                                  {"target": Decimal("95")})
+    project = win.document.project(win.current_project)
+    win.document.update_indicator(project.indicators[5].uuid, {"target": Decimal("95")})
+    # and the goal's figure with it, or goal and indicator disagree (GOAL-06)
+    win.document.update_project(project.uuid, {"annual_goal": project.annual_goal.replace(
+        "满意度达到90%", "满意度达到95%")})
 
     def answer(dialog):
         type_text(qtbot, dialog.ui.replyEdit, "已调整为95%")
@@ -119,6 +122,8 @@ def test_the_reviewer_returns_then_sees_replies_and_changes(gui, qtbot, office, 
         assert receive_return(unit, return_file).ok
         project = unit.load_project(unit.project_list()[0].uuid)
         unit.update_indicator(project.indicators[5].uuid, target=Decimal("95"))
+        unit.update_project(project.uuid, annual_goal=project.annual_goal.replace(
+            "满意度达到90%", "满意度达到95%"))  # the goal's figure too (GOAL-06)
         first, second = unit.comments()
         review.answer(unit, first.uuid, "fixed", "已调整为95%")
         review.answer(unit, second.uuid, "explained", "测算依据见项目申报书第3页")
