@@ -64,7 +64,6 @@ GRADE_COLUMNS: dict[str, tuple[str, ...]] = {
 _GRADED = ("绩效指标评价标准", "评价标准", "指标评价标准", "绩效评价标准", "评价等级")
 
 INDICATOR_NAMES: dict[str, tuple[str, ...]] = {
-    # 级指标: a copy that lost the 一 of 一级指标 (the column left of 二级指标)
     "level1": ("一级指标", "一级", "一级指标名称", *EVALUATION_LEVEL1),
     "level2": ("二级指标", "二级", "二级指标名称", "二级指标(年度)", "评价内容"),
     "longterm_level2": ("二级指标(长期)", "二级指标(中长期)", "二级指标(实施期)"),
