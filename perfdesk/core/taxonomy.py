@@ -317,9 +317,9 @@ def read_level1(profile: str, label: str) -> Level1Reading:
 # The level-1 parts of a 绩效评价 scoring table (the common framework 决策 · 过程 · 产出 · 效益,
 # written 项目决策 / 项目管理 / 项目产出 / 项目效益 in many): 决策 and 过程 judge how the project was
 # decided and run (目标完整性, 预算执行率, 财务管理制度…); they are evaluation items, not targets.
+# (过程管理指标, an investment plan's block over 计划管理/资金管理 …, is MANAGEMENT_BLOCKS below)
 EVALUATION_ITEMS = ("决策", "项目决策", "决策指标", "项目决策指标", "过程", "项目过程", "过程指标",
-                    "项目过程指标", "过程管理", "过程管理指标", "管理", "项目管理", "管理指标",
-                    "项目管理指标")
+                    "项目过程指标", "管理", "项目管理", "管理指标", "项目管理指标")
 
 
 def is_evaluation_item(label: str | None) -> bool:
