@@ -335,6 +335,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]+")
 _COMMON = re.compile(r"完成|开展|全年|年度|本年|项目|工作|实现|达到|以上|以内|不少于|不低于|确保|保障")
 
 
+@lru_cache(maxsize=_CACHE)
 def _pairs(text: str) -> frozenset[str]:
     """The two-character runs of the Chinese in ``text``, common words left out."""
     runs = _HAN.findall(_COMMON.sub(" ", text))
@@ -385,12 +386,15 @@ def goal_matches_indicators(p, ctx):
         if ind.target is None or not ind.unit:
             continue
         unit = normalise_text(ind.unit).replace("％", "%")
+        in_unit = [s for s in stated if s[1] == unit]
+        if not in_unit:
+            continue  # the goal states no figure in this indicator's unit
         name = _pairs(ind.name)
         # a rate is the same rate only where the goal names its measure too (满意度, 合格率):
         # 完成主体工程70% is not the 工程验收合格率
         measure = _measure(ind.name) if unit == "%" else ""
-        same = [(len(words & name), number, written) for number, u, words, written in stated
-                if u == unit and words & name and (not measure or measure in words)]
+        same = [(len(words & name), number, written) for number, _u, words, written in in_unit
+                if words & name and (not measure or measure in words)]
         # one figure of the goal that the indicator matches is agreement; only where every
         # figure it speaks of differs is it a contradiction
         if same and all(number != ind.target for _n, number, _w in same):
