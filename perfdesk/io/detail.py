@@ -570,8 +570,20 @@ class _Labels:
                 continue
             if form_label(value) is not None or indicator_column(value):
                 continue
+            if (rr, cc) == down and self._owned_by_left(rr, cc):
+                continue  # the value of the label left of it (其他资金 above 总体目标 | text)
             return value, (rr, cc)
         return None, (r, c2 + 1)
+
+    def _owned_by_left(self, r: int, c: int) -> bool:
+        """Whether the cell at (r, c) is the value of a form label standing left of it in its
+        row (``总体目标 | 完成…`` or ``绩效目标 | 加快…`` under an empty ``其他资金`` cell's label)."""
+        if c <= 1:
+            return False
+        left = self._top_left(r, c - 1)
+        # a label merged down from a row above (总体目标 over 中期目标 | 年度目标) owns no cell here
+        label = self.sheet.value(*left)
+        return left[0] == r and (form_label(label) is not None or table_column(label) is not None)
 
     def _labelled(self, r: int, c: int) -> bool:
         """Whether the cell at (r, c) reads as a label of its own: text with a value right

@@ -59,3 +59,19 @@ def test_a_one_year_tables_only_overall_goal_is_the_years_goal(tmp_path):
         ["项目期", "2025年至2027年"], ["总体目标", "改善提升9200人饮水条件"], *GRID])
     (project,) = read_table(several).projects
     assert (project.annual_goal, project.midterm_goal) == ("", "改善提升9200人饮水条件")
+
+
+def test_an_empty_funding_cell_above_the_goal_row_is_empty_and_nothing_is_said_of_the_goal(
+        tmp_path):
+    """其他资金 left blank in the last funding row, 总体目标 | its text in the row below (corpus
+    a08, d02, e02): the goal is the goal, 其他资金 stays empty, and no notice calls the goal
+    text an amount that is not a number."""
+    path = write_xlsx(tmp_path / "专项.xlsx", [
+        ["专项名称", "农村饮水安全巩固提升工程"], ["主管部门", "某区水利局"],
+        ["资金情况(万元)", "其中:财政拨款", 500], [None, "其他资金", None],
+        ["总体目标", "改善提升9200人饮水条件"], *GRID])
+    read = read_table(path)
+    (project,) = read.projects
+    assert project.annual_goal == "改善提升9200人饮水条件"
+    assert project.annual_other is None and project.annual_fiscal == 500
+    assert not [n for n in read.notices if "不是数字" in str(n.message)]
