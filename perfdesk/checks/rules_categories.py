@@ -4,6 +4,7 @@ profile 88 and profile 101 accept what their own tree holds."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from perfdesk.checks.catalogue import Fix, Severity, hit, indicator_rule, project_rule
@@ -19,6 +20,7 @@ from perfdesk.checks.wording import (
     profile_name,
     source,
 )
+from perfdesk.core.entry import is_unit_word
 from perfdesk.core.i18n import Text
 from perfdesk.core.taxonomy import (
     COST,
@@ -33,6 +35,7 @@ from perfdesk.core.taxonomy import (
     parent_of_level2,
     split_score,
 )
+from perfdesk.core.values import normalise_text
 
 E, W, H = Severity.ERROR, Severity.WARNING, Severity.HINT
 
@@ -207,17 +210,33 @@ _CATEGORY_NAMES = frozenset(normalise_label(n) for n in all_category_names())
 _LONGEST_CATEGORY = 2 * max(map(len, _CATEGORY_NAMES))  # room for spaces between characters
 
 
+# A name that is only a quantity (成本指标 “38.75万元”, 时效指标 “1年”): the target written
+# where the indicator's name belongs.
+_QUANTITY_NAME = re.compile(r"[≥≤＞＜＝=<>]?\s*[0-9０-９]+(?:[.．][0-9０-９]+)?\s*(?P<unit>\S*)")
+
+
 @indicator_rule(
     "CAT-06", W, title=("三级指标名称是类别名称", "Category name used as the indicator name"),
-    message=("三级指标名称“{name}”是类别名称，不是具体指标。请写出要衡量的内容，例如“培训场次”"
-             "“政策知晓率”。",
-             "The indicator name '{name}' is a category name, not an indicator. Name what is "
-             "measured, e.g. 培训场次 (training sessions) or 政策知晓率 (policy awareness)."),
+    messages={
+        "default": ("三级指标名称“{name}”是类别名称，不是具体指标。请写出要衡量的内容，例如“培训场次”"
+                    "“政策知晓率”。",
+                    "The indicator name '{name}' is a category name, not an indicator. Name what "
+                    "is measured, e.g. 培训场次 (training sessions) or 政策知晓率 (policy "
+                    "awareness)."),
+        "quantity": ("三级指标名称“{name}”是一个数值，不是具体指标。请写出要衡量的内容（如“项目总成本”"
+                     "“完成时限”），数值写在指标值中。",
+                     "The indicator name '{name}' is a quantity, not an indicator. Name what is "
+                     "measured (e.g. 项目总成本, 完成时限) and put the number into the value."),
+    },
     source=_TREE)
 def category_as_name(f, p, ctx):
     name = f.ind.name
     if name and len(name) <= _LONGEST_CATEGORY and ctx.label(name) in _CATEGORY_NAMES:
         return hit("name", name=clip(name))
+    quantity = _QUANTITY_NAME.fullmatch(normalise_text(name.strip())) if name else None
+    if quantity and (not quantity["unit"] or is_unit_word(quantity["unit"])):
+        return hit("name", "quantity", name=clip(name))
+    return None
 
 
 # --- required coverage ----------------------------------------------------------------------

@@ -462,18 +462,31 @@ _NUMBER_IN_TEXT = re.compile(
     r"[0-9０-９]|(?<!每)[一二两三四五六七八九十百千万〇零]+(?:个|场|次|人|件|篇|项|家|所|户|条|台|套|名|期|批|"
     r"本|份|座|天|日|周|月|年|季度|公里|平方米|亩|吨|元|倍|成)")
 
+# The budget year a goal names (2022年, 2022年度, 2021—2023年) quantifies nothing: e07's goal
+# “2022年原州区健康饮茶…推广项目,通过实施2022年…” repeats the project's name, year and all.
+_YEAR_IN_TEXT = re.compile(r"(?<![0-9０-９])(?:19|20)\d{2}(?:\s*[-—–~至到]\s*(?:19|20)\d{2})?\s*年度?")
+
 
 @project_rule(
     "GOAL-03", H, title=("年度目标没有数字", "Annual goal holds no number"),
-    message=("年度目标中没有任何数字，不够细化量化。建议写出数量、比例或时限，例如“完成培训10场，参训"
-             "人员满意度达到90%以上”。",
-             "The annual goal holds no number, so it is not quantified. Add quantities, rates "
-             "or deadlines, e.g. '10 training sessions, participant satisfaction above 90%'."),
+    messages={
+        "default": ("年度目标中没有任何数字，不够细化量化。建议写出数量、比例或时限，例如“完成培训10场，"
+                    "参训人员满意度达到90%以上”。",
+                    "The annual goal holds no number, so it is not quantified. Add quantities, "
+                    "rates or deadlines, e.g. '10 training sessions, participant satisfaction "
+                    "above 90%'."),
+        "year": ("年度目标中除年份外没有任何数字，不够细化量化。建议写出数量、比例或时限，例如“完成培训"
+                 "10场，参训人员满意度达到90%以上”。",
+                 "The annual goal holds no number besides the year, so it is not quantified. Add "
+                 "quantities, rates or deadlines, e.g. '10 training sessions, participant "
+                 "satisfaction above 90%'."),
+    },
     source=source(P88, "绩效目标应细化、量化", "targets are specific and quantified"))
 def annual_goal_quantified(p, ctx):
     goal = p.project.annual_goal
-    if goal.strip() and not _NUMBER_IN_TEXT.search(goal):
-        return hit("annual_goal")
+    if not goal.strip() or _NUMBER_IN_TEXT.search(_YEAR_IN_TEXT.sub("", goal)):
+        return None
+    return hit("annual_goal", "year" if _NUMBER_IN_TEXT.search(goal) else "default")
 
 
 @project_rule(

@@ -161,3 +161,23 @@ def test_a_missing_comparator_is_its_own_cause_beside_a_rate_under_quantity():
     assert {r for r, n, _f in serious(rate) if n == "学校改造覆盖率"} == {"VAL-15", "VAL-02"}
     slogan = form(OUTPUT, ("效益指标", "社会效益指标", "维护社会稳定", "", "100", "%"), SATISFIED, COST)
     assert {r for r, n, _f in serious(slogan) if n == "维护社会稳定"} == {"VAL-14"}
+
+
+@pytest.mark.parametrize("name, level2, comparator, value, unit", [
+    ("38.75万元", "成本指标", "≤", "38.75", "万元"),  # e07 (原州区 边销茶): 名称写成了金额
+    ("1年", "时效指标", "≤", "1", "年")])  # e04 (襄阳 东津院区)
+def test_a_quantity_written_as_the_indicator_name_is_no_indicator(name, level2, comparator,
+                                                                   value, unit):
+    project = form(OUTPUT, EFFECT, SATISFIED, COST,
+                   ("产出指标", level2, name, comparator, value, unit))
+    assert ("CAT-06", name, "name") in serious(project)
+    [finding] = [f for f in check(project) if f.rule == "CAT-06"]
+    assert "是一个数值" in finding.message.zh
+
+
+@pytest.mark.parametrize("name, level2, unit", [
+    ("5G基站建设数量", "数量指标", "个"), ("3D打印设备台数", "数量指标", "台"),
+    ("12345热线接通率", "质量指标", "%")])
+def test_a_name_that_starts_with_a_number_is_still_a_name(name, level2, unit):
+    project = form(OUTPUT, EFFECT, SATISFIED, COST, ("产出指标", level2, name, "≥", "3", unit))
+    assert [r for r, n, _f in serious(project) if n == name] == []

@@ -276,6 +276,18 @@ def test_goal03_every_one_is_no_quantity():
     assert not of(sample(annual_goal="为一个乡镇的学生提供营养餐"), "GOAL-03")
 
 
+def test_goal03_the_year_alone_is_no_quantity():
+    """e07 (原州区 边销茶): the goal only repeats the project's name, “2022年” and all — the
+    year quantifies nothing, and the message does not say the goal has no number at all."""
+    goal = "2022年原州区健康饮茶“送茶入户”边销茶推广项目,通过实施2022年原州区健康饮茶“送茶入户”边销茶推广项目,"
+    f = one(sample(annual_goal=goal), "GOAL-03")
+    assert "除年份外" in f.message.zh
+    assert one(sample(annual_goal="2021—2023年度推进项目建设。"), "GOAL-03")
+    # a deadline or a count besides the year is a figure
+    assert not of(sample(annual_goal="2022年12月底前完成边销茶发放。"), "GOAL-03")
+    assert not of(sample(annual_goal="2022年向3875名监测帮扶对象发放边销茶。"), "GOAL-03")
+
+
 def test_goal04_length_limit_is_a_setting():
     goal = "完成培训10场。" * 70  # 560 characters
     assert one(sample(annual_goal=goal), "GOAL-04").severity is Severity.HINT
