@@ -22,7 +22,7 @@ from perfdesk.checks.wording import (
 )
 from perfdesk.core.i18n import Text
 from perfdesk.core.taxonomy import PROJECT_ATTRIBUTE_ALIASES, PROJECT_ATTRIBUTES, normalise_label
-from perfdesk.core.values import amount_in_text
+from perfdesk.core.values import amount_in_text, yuan_to_wan
 
 E, W, H = Severity.ERROR, Severity.WARNING, Severity.HINT
 
@@ -326,7 +326,6 @@ def midterm_covers_annual(p, ctx):
 _NOTHING = re.compile(r"^[\s—\-－–/／无]*$")
 # an integer of seven digits or more in a 万元 cell is 100亿元 or more: 元 typed as 万元
 _YUAN_SIZED = Decimal(1_000_000)
-_TEN_THOUSAND = Decimal(10000)
 
 
 @lru_cache(maxsize=1024)
@@ -381,7 +380,7 @@ def funds_as_text(p, ctx):
         text = written.get(name)
         if text is None:
             if value is not None and value >= _YUAN_SIZED and value == value.to_integral_value():
-                wan = (value / _TEN_THOUSAND).normalize()
+                wan = yuan_to_wan(value)
                 found.append(_yuan_hit(name, label, amount(value), wan, project.funds_text))
             continue
         if _NOTHING.match(text):
@@ -395,7 +394,7 @@ def funds_as_text(p, ctx):
         if value != number:
             continue  # converted (the table said 元) or entered anew: the cell is no text now
         if unit == "元" or (not unit and value >= _YUAN_SIZED):
-            found.append(_yuan_hit(name, label, clip(text, 30), (number / _TEN_THOUSAND).normalize(),
+            found.append(_yuan_hit(name, label, clip(text, 30), yuan_to_wan(number),
                                    project.funds_text))
             continue
         fix = Fix(Text(f"确认{label.zh}为{amount(number)}万元", f"Confirm {label.en} as {amount(number)}"),

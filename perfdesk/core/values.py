@@ -247,6 +247,11 @@ def format_number(number: Decimal) -> str:
     return format(number, "f")
 
 
+def yuan_to_wan(amount: Decimal) -> Decimal:
+    """An amount in 元 as 万元, exactly (``2026400`` → ``202.64``)."""
+    return (amount / Decimal(10000)).normalize() if amount else amount
+
+
 def format_money(amount: Decimal | None) -> str:
     """An amount in 万元 as forms print it: two places (``120.00``), ``""`` when unknown. An
     amount given with more places keeps them all: a wrong amount is never rounded out of sight.

@@ -58,7 +58,7 @@ from perfdesk.core.vocabulary import (
     title_subject,
 )
 from perfdesk.core.taxonomy import DEFAULT_GRADES
-from perfdesk.core.values import amount_in_text
+from perfdesk.core.values import amount_in_text, yuan_to_wan
 
 KIND = "detail"
 TEMPLATE = ("templates", "detail_template.xlsx")
@@ -847,13 +847,13 @@ def _read_money(labels: _Labels, sheet: Sheet, notices: list[Notice]) -> dict[st
                         f"read as {number} (10,000 yuan), please check."),
                         sheet.location(vr, heading), HINT))
                     if yuan:
-                        number = _yuan_to_wan(number)
+                        number = yuan_to_wan(number)
                         yuan_used.append(heading)
                     found[group].setdefault(part, number)
                     continue
             elif yuan and isinstance(value, (int, float, Decimal)) or yuan and \
                     cell_text(value).endswith("元") and not cell_text(value).endswith("万元"):
-                number = _yuan_to_wan(number)
+                number = yuan_to_wan(number)
                 yuan_used.append(heading)
             if number is None:
                 notices.append(Notice(Text(f"“{heading}”的金额“{cell_text(value)}”不是数字，已留空。",
@@ -964,10 +964,6 @@ _YUAN = re.compile(r"[（(]\s*(?:单位[:：]?\s*)?元\s*[)）]|单位[:：]\s*�
 def _amounts_in_yuan(sheet: Sheet, stop: int) -> bool:
     """Whether the header block says its amounts are in 元 (项目资金（元）, 单位：元)."""
     return any(isinstance(v, str) and _YUAN.search(v) for row in sheet.rows[:stop] for v in row)
-
-
-def _yuan_to_wan(number: Decimal) -> Decimal:
-    return (number / Decimal(10000)).normalize() if number else number
 
 
 def _amount_in_text(text: str) -> Decimal | None:

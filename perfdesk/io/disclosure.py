@@ -186,28 +186,8 @@ def indicator_label(indicator: Indicator) -> str:
 
 def indicators_cell(project: Project) -> str:
     """The 绩效指标 cell: the indicators numbered in the official order (产出 → 效益 → 满意度)."""
-    return render_cell([(indicator_label(i), i.name, _value_shown(i))
+    return render_cell([(indicator_label(i), i.name, i.value_display())
                         for i in official_order(project.indicators)])
-
-
-_SHOWN: dict[tuple, str] = {}  # the typed value's fields -> its rendering
-
-
-def _value_shown(indicator: Indicator) -> str:
-    """``indicator.value_display()``, rendered once per distinct typed value: a whole city's
-    table repeats ≥95% and 100% tens of thousands of times. The key holds the number as its
-    exact text (95 and 95.0 are equal decimals, printed differently)."""
-    if indicator.value_text:
-        return indicator.value_text
-    target = indicator.target
-    key = (indicator.nature, indicator.grade, indicator.comparator, indicator.unit,
-           None if target is None else str(target))
-    found = _SHOWN.get(key)
-    if found is None:
-        found = indicator.value_display()
-        if len(_SHOWN) < 4096:
-            _SHOWN[key] = found
-    return found
 
 
 def project_row(project: Project) -> list[str]:

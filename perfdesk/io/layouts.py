@@ -32,6 +32,7 @@ from perfdesk.core.taxonomy import (
     split_run_together,
     split_score,
 )
+from perfdesk.core.values import yuan_to_wan
 from perfdesk.core.vocabulary import (
     form_label,
     EVALUATION_LEVEL1,
@@ -733,7 +734,7 @@ def _block_amount(sheet: Sheet, r: int, column: int | None, yuan: bool,
                                    "left empty."), sheet.location(r)))
         return None
     if yuan:
-        wan = detail._yuan_to_wan(number)
+        wan = yuan_to_wan(number)
         notices.append(Notice(Text(
             f"表中金额以“元”为单位，{cell_text(value)} 元已换算为 {wan} 万元。",
             f"The table gives amounts in yuan; {cell_text(value)} yuan was converted to {wan} "

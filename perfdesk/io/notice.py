@@ -25,6 +25,7 @@ from perfdesk.core.i18n import Text
 from perfdesk.core.model import Indicator, Project
 from perfdesk.core.severity import HINT, WARNING
 from perfdesk.core.taxonomy import LabelKind, normalise_label, read_level1, standard_level2
+from perfdesk.core.values import yuan_to_wan
 from perfdesk.io.base import Notice, cell_text, reading_notices
 from perfdesk.io.sources import Sheet
 
@@ -170,7 +171,7 @@ def _project_fields(project: Project, sheet: Sheet, opening: str, first_heading:
     if m:
         amount = Decimal(m.group("v"))
         if m.group("unit") == "元":
-            amount = (amount / Decimal(10000)).normalize()
+            amount = yuan_to_wan(amount)
         project.annual_total = amount
         notices.append(Notice(Text(
             f"年度资金总额按正文“{m.group(0)}”读作 {amount} 万元，请核对。",

@@ -34,6 +34,7 @@ from perfdesk.core.taxonomy import (
     is_score_only,
     standard_level2,
 )
+from perfdesk.core.values import yuan_to_wan
 from perfdesk.core.vocabulary import (
     FOOTER_LABELS,
     FORM_NAMES,
@@ -403,7 +404,7 @@ def _amount(text: str, in_yuan: bool, where, notices: list[Notice]) -> Decimal |
     if amount is None:
         return None
     if unit == "元":
-        amount = (amount / Decimal(10000)).normalize()
+        amount = yuan_to_wan(amount)
     rest = text[end:].strip(" ,，")
     notices.append(Notice(Text(
         f"年度资金总额按“{how}”读作 {amount} 万元，请核对。"
