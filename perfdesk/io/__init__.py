@@ -19,7 +19,8 @@ from collections.abc import Iterable
 from datetime import date as _date
 from pathlib import Path
 
-from perfdesk.io.base import ImportResult, Location, Notice, ProgressCallback, bulk
+from perfdesk.core.bulk import bulk
+from perfdesk.io.base import ImportResult, Location, Notice, ProgressCallback
 from perfdesk.io.reading import read_table
 from perfdesk.core.model import Project
 

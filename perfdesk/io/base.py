@@ -21,7 +21,6 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from perfdesk.core.bulk import bulk  # noqa: F401  (readers and writers pause the collector)
 from perfdesk.core.entry import CellNote
 from perfdesk.core.errors import describe_location, file_name
 from perfdesk.core.i18n import ZH, Text, language

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from perfdesk.core.bulk import bulk
 from perfdesk.core.errors import PerfDeskError
 from perfdesk.core.i18n import Text
 from perfdesk.core.values import format_money
@@ -25,7 +26,6 @@ from perfdesk.io.base import (
     Notice,
     Progress,
     ProgressCallback,
-    bulk,
     cell_decimal,
     cell_text,
 )

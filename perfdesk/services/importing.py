@@ -32,7 +32,8 @@ from perfdesk.core.model import Project
 from perfdesk.core.values import name_key
 from perfdesk.core.taxonomy import DEFAULT_GRADES
 from perfdesk.io import read_table
-from perfdesk.io.base import ImportResult, Location, Notice, Progress, ProgressCallback, bulk
+from perfdesk.core.bulk import bulk
+from perfdesk.io.base import ImportResult, Location, Notice, Progress, ProgressCallback
 
 if TYPE_CHECKING:  # pragma: no cover
     from perfdesk.services.dataset import Dataset
