@@ -140,7 +140,7 @@ def read_run_together(sheet: Sheet, *, profile: str, grades: tuple[str, ...],
     row, heading = found
     where = sheet.location(row)
     header = "".join(_line(sheet, r) for r in range(1, row)) + _line(sheet, row)[: heading.start()]
-    values = _label_values(header)
+    values = _label_values(header, _own_separator(sheet))
     project = Project(name=values.get("name", ""), attribute=_ticked(values.get("attribute", "")),
                       annual_goal=values.get("annual_goal", ""), source_ref=where.ref())
     if not project.name:
@@ -174,7 +174,13 @@ def read_run_together(sheet: Sheet, *, profile: str, grades: tuple[str, ...],
     return project if project.indicators else None
 
 
-def _label_values(text: str) -> dict[str, str]:
+def _own_separator(sheet: Sheet) -> bool:
+    """Whether :func:`_line`'s comma between two cells is the reader's own: in a workbook it is;
+    in text split into cells on commas it is the table's own character, restored."""
+    return sheet.delimiter != ","
+
+
+def _label_values(text: str, separated: bool = True) -> dict[str, str]:
     """Field → the text between its label and the next label (the first of each field)."""
     marks = [(m.start(), m.end(), m.group(0)) for m in _LABELS.finditer(text)]
     for index in range(1, len(marks)):
@@ -195,6 +201,10 @@ def _label_values(text: str) -> dict[str, str]:
         found = values if field else generic
         field = field or ("annual_goal" if label in TABLE_NAMES["annual_goal"] else "")
         value = text[m_end:end].strip(" :：,，")
+        if field == "annual_goal" and value and not separated:
+            # a sentence keeps its own last punctuation (a cut goal ends "…推广项目,"): where the
+            # commas between cells are the text's own, the one before the next label is too
+            value = text[m_end:end].lstrip(" :：,，").rstrip(" :：")
         if is_score_only(value):
             value = ""  # a label's score (年度绩效目标(80分)), not its value
         if field and field not in ("heading", "unstored") and value and field not in found:

@@ -40,6 +40,8 @@ class Sheet:
             ragged.
         merges: merged ranges as (min_row, min_col, max_row, max_col), read on first use.
         hidden: whether the sheet is hidden in the workbook.
+        delimiter: for a text file, the character its lines were split into cells on ("" for a
+            workbook, whose cells are cells).
     """
 
     file: Path
@@ -48,6 +50,7 @@ class Sheet:
     _merges: list[Merge] | Callable[[], list[Merge]] = field(default_factory=list)
     hidden: bool = False
     _clipped: bool = False
+    delimiter: str = ""
 
     @property
     def merges(self) -> list[Merge]:
@@ -557,7 +560,7 @@ def read_text(path: Path) -> tuple[Sheet, str]:
         raise PerfDeskError(f"文本表格格式有误（{exc}）。", f"The text table is malformed ({exc}).",
                             file=path, row=reader.line_num) from exc
     check_cells(path, None, rows)
-    return Sheet(path, "", rows), _encoding_name(encoding)
+    return Sheet(path, "", rows, delimiter=delimiter), _encoding_name(encoding)
 
 
 def _unclosed_quote(text: str, delimiter: str) -> int | None:

@@ -157,3 +157,26 @@ def test_text_whose_cells_are_separated_by_blanks_is_not_read_as_run_together(tm
     with pytest.raises(PerfDeskError) as refused:
         _read(tmp_path, separated)
     assert "没有找到绩效目标表" in str(refused.value)
+
+
+# --- the goal's own last character (corpus e07: the source runs "…推广项目,绩效指标…") -----------
+
+CUT_GOAL = SCORED.replace("年度总体目标完成乡村道路养护120公里。", "年度总体目标完成乡村道路养护120公里,")
+
+
+def test_a_goal_cut_before_the_grid_keeps_its_own_last_comma(tmp_path):
+    # the text's commas are its own (the file is split into cells on them and joined back):
+    # the one ending the cut goal is part of what the table says
+    (project,) = _read(tmp_path, CUT_GOAL).projects
+    assert project.annual_goal == "完成乡村道路养护120公里,"
+
+
+def test_the_comma_joining_two_cells_of_a_workbook_is_not_part_of_the_goal(tmp_path):
+    from openpyxl import Workbook
+    goal_end = CUT_GOAL.index("绩效指标一级指标")
+    book = Workbook()
+    book.active.append([CUT_GOAL[:goal_end - 1], CUT_GOAL[goal_end:].strip()])  # no comma: two cells
+    path = tmp_path / "自评表.xlsx"
+    book.save(path)
+    (project,) = read_table(path).projects
+    assert project.annual_goal == "完成乡村道路养护120公里"
