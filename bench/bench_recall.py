@@ -495,6 +495,8 @@ def main(argv: list[str]) -> int:
           f"{second} tables have a second_review; {b_ruled - ruled} more comments naming a rule):")
     print(f"  recall {b_hit}/{b_ruled} = {b_hit / max(b_ruled, 1):.0%}; false errors/warnings: "
           f"{len(both.false)} ({b_per20:.2f} per 20 indicators)")
+    print(f"  some error/warning at the place of a comment: {both.at_place}/{both.comments} = "
+          f"{both.at_place / max(both.comments, 1):.0%}")
     print()
     print("recall per rule (as annotated | with additions | both annotations):")
     for rule in sorted(set(plus.per_rule) | set(both.per_rule),
