@@ -32,6 +32,11 @@ marks cut are left out of the false count, and how many were left out is printed
 Both figures are printed: against the annotation as written, and with ``added_after_checker``
 (true defects the annotation missed, found when the checker's findings were gone through, each
 with its reason and the guidance quoted; kept apart from ``review``, never merged into it).
+A third is printed beside them: against both annotations, ``review`` and ``second_review`` (a
+second annotator's review of the same table, written without seeing ``review`` or the checker's
+output); an entry of ``second_review`` that names the same project, row and rule as a ``review``
+entry is counted once. ``added_after_checker`` is not part of it (both annotations were written
+before the checker ran).
 
 Usage: ``python bench/bench_recall.py [-v]`` (``-v`` lists every missed comment too).
 """
@@ -283,12 +288,36 @@ def same_page_faults(folder: Path, folders: list[Path]) -> set[tuple[str, str | 
     return out
 
 
-def reviews(expected: dict, added: bool) -> list[dict]:
+def reviews(expected: dict, added: bool, both: bool = False) -> list[dict]:
     """The reviewer's comments as annotated, and with ``added`` those added after the checker
     ran (``added_after_checker``: true defects the annotation missed, each with its reason and
-    the guidance it rests on), never merged into the annotation itself."""
-    return [*expected.get("review", []), *(expected.get("added_after_checker", []) if added
-                                           else [])]
+    the guidance it rests on), never merged into the annotation itself. With ``both``: the
+    annotation and the second annotator's ``second_review``, each defect once."""
+    first = expected.get("review", [])
+    if both:
+        return [*first, *second_only(first, expected.get("second_review", []))]
+    return [*first, *(expected.get("added_after_checker", []) if added else [])]
+
+
+def _named(entry: dict) -> set[tuple[str, str | None, str | None]]:
+    """(project, row, rule) of everything one comment names (its ``also_rows``/``also_rules``
+    too)."""
+    return {(entry.get("project") or "", row, rule)
+            for row in (entry.get("indicator"), *entry.get("also_rows", ()))
+            for rule in (entry.get("rule"), *entry.get("also_rules", ()))}
+
+
+def second_only(first: list[dict], second: list[dict]) -> list[dict]:
+    """The entries of ``second`` that name a (project, row, rule) no entry of ``first`` names:
+    a defect both annotators sent back is counted once."""
+    seen = {key for entry in first for key in _named(entry)}
+    out = []
+    for entry in second:
+        key = (entry.get("project") or "", entry.get("indicator"), entry.get("rule"))
+        if key not in seen:
+            out.append(entry)
+            seen.add(key)
+    return out
 
 
 def cut_rows(expected: dict) -> set[tuple[str, str]]:
@@ -298,8 +327,8 @@ def cut_rows(expected: dict) -> set[tuple[str, str]]:
             for row in p["indicators"] if row.get("truncated")}
 
 
-def run_table(folder: Path, tally: Tally, folders: list[Path] = (), added: bool = False
-              ) -> tuple[int, int, int, int]:
+def run_table(folder: Path, tally: Tally, folders: list[Path] = (), added: bool = False,
+              both: bool = False) -> tuple[int, int, int, int]:
     expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
     year, kind = None, ""
     meta_file = folder / "meta.json"
@@ -329,7 +358,7 @@ def run_table(folder: Path, tally: Tally, folders: list[Path] = (), added: bool 
     faulted: dict[tuple[str, str | None], set] = {}
     n_comments = n_hit = 0
     dropped = None  # whether the import leaves the template rows out (read when first asked)
-    for r in reviews(expected, added):
+    for r in reviews(expected, added, both):
         key = (r.get("project") or "", r.get("indicator"))
         if key[0] not in by_name and len(projects) == 1:
             key = (projects[0].name, key[1])
@@ -420,13 +449,17 @@ def main(argv: list[str]) -> int:
         print("没有找到语料表（PERFDESK_CORPUS_DIR）。")
         return 1
     plus = Tally()  # the same, counting the comments added after the checker ran
+    both = Tally()  # against both annotations: review ∪ second_review
     print(f"{'table':<34}{'ind':>5}{'ruled':>7}{'hit':>5}{'false':>7}   with additions: "
-          f"{'ruled':>5}{'hit':>5}{'false':>7}")
+          f"{'ruled':>5}{'hit':>5}{'false':>7}   both annotations: {'ruled':>5}{'hit':>5}"
+          f"{'false':>7}")
     for folder in folders:
         n_ind, n_comments, n_hit, n_false = run_table(folder, tally, folders)
         _n, p_comments, p_hit, p_false = run_table(folder, plus, folders, added=True)
+        _n, b_comments, b_hit, b_false = run_table(folder, both, folders, both=True)
         print(f"{folder.name:<34}{n_ind:>5}{n_comments:>7}{n_hit:>5}{n_false:>7}"
-              f"{'':<19}{p_comments:>5}{p_hit:>5}{p_false:>7}")
+              f"{'':<19}{p_comments:>5}{p_hit:>5}{p_false:>7}"
+              f"{'':<21}{b_comments:>5}{b_hit:>5}{b_false:>7}")
     ruled = sum(tally.per_rule.values())
     hit = sum(tally.hit_rule.values())
     print()
@@ -453,16 +486,31 @@ def main(argv: list[str]) -> int:
           f"{p_ruled - ruled} true defects the annotation missed, each with its reason):")
     print(f"  recall {p_hit}/{p_ruled} = {p_hit / max(p_ruled, 1):.0%}; false errors/warnings: "
           f"{len(plus.false)} ({p_per20:.2f} per 20 indicators)")
+    b_ruled, b_hit = sum(both.per_rule.values()), sum(both.hit_rule.values())
+    b_per20 = len(both.false) / max(both.indicators, 1) * 20
+    second = sum(1 for f in folders if "second_review" in json.loads(
+        (f / "expected.json").read_text(encoding="utf-8")))
     print()
-    print("recall per rule (as annotated | with additions):")
-    for rule, n in sorted(plus.per_rule.items(), key=lambda kv: (-kv[1], kv[0])):
+    print(f"against both annotations (review ∪ second_review, a defect both name counted once; "
+          f"{second} tables have a second_review; {b_ruled - ruled} more comments naming a rule):")
+    print(f"  recall {b_hit}/{b_ruled} = {b_hit / max(b_ruled, 1):.0%}; false errors/warnings: "
+          f"{len(both.false)} ({b_per20:.2f} per 20 indicators)")
+    print(f"  some error/warning at the place of a comment: {both.at_place}/{both.comments} = "
+          f"{both.at_place / max(both.comments, 1):.0%}")
+    print()
+    print("recall per rule (as annotated | with additions | both annotations):")
+    for rule in sorted(set(plus.per_rule) | set(both.per_rule),
+                       key=lambda r: (-max(plus.per_rule[r], both.per_rule[r]), r)):
         print(f"  {rule:<8}{tally.hit_rule[rule]:>3}/{tally.per_rule[rule]:<3} | "
-              f"{plus.hit_rule[rule]:>3}/{n:<3}")
+              f"{plus.hit_rule[rule]:>3}/{plus.per_rule[rule]:<3} | "
+              f"{both.hit_rule[rule]:>3}/{both.per_rule[rule]:<3}")
     print()
-    print("false findings (as annotated; [added] where added_after_checker names it):")
-    remaining = set(plus.false)
+    print("false findings (as annotated; [added] where added_after_checker names it, [second] "
+          "where second_review faults the row):")
+    remaining, remaining_both = set(plus.false), set(both.false)
     for line in tally.false:
-        print("  " + line + ("" if line in remaining else "  [added]"))
+        print("  " + line + ("" if line in remaining else "  [added]")
+              + ("" if line in remaining_both else "  [second]"))
     print()
     print(f"left out: {len(tally.on_cut_rows)} errors/warnings on rows the stored copy cut "
           f"(expected.json marks them truncated):")
@@ -477,6 +525,12 @@ def main(argv: list[str]) -> int:
         print("missed comments:")
         for line in tally.missed:
             print("  " + line)
+        print()
+        print("missed comments of second_review (not also in review):")
+        first_missed = set(tally.missed)
+        for line in both.missed:
+            if line not in first_missed:
+                print("  " + line)
     return 0
 
 

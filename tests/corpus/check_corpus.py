@@ -133,8 +133,20 @@ def check_expected(folder: Path, meta: dict, expected: dict, problems: list[str]
             problems.append(f"{pw}: 项目标为 incomplete，但 meta.json 没有 source_complete: false")
     if not complete_enough and meta.get("source_complete", True):
         problems.append(f"{where}: 没有一个指标不少于 {MIN_INDICATORS} 个的完整项目")
-    for r, review in enumerate(expected.get("review", []), start=1):
-        rw = f"{where} 审核意见{r}"
+    check_reviews(f"{where} 审核意见", expected.get("review", []), names, problems)
+    check_added(where, expected.get("added_after_checker", []), names, problems)
+    check_second_review(where, expected, names, problems)
+    return len(projects), indicators
+
+
+def check_reviews(label: str, reviews: list, names: dict[str, set[str]], problems: list[str]) -> None:
+    """Entries of ``review`` (or ``second_review``): each names a project of the table, a row of
+    it or none, the field, what the reviewer says, and a rule that exists (or null)."""
+    for r, review in enumerate(reviews, start=1):
+        rw = f"{label}{r}"
+        if not isinstance(review, dict):
+            problems.append(f"{rw}: 应为对象")
+            continue
         if review.get("project") not in names:
             problems.append(f"{rw}: 项目 {review.get('project')!r} 不在 projects 中")
         elif review.get("indicator") is not None and review["indicator"] not in names[review["project"]]:
@@ -146,8 +158,45 @@ def check_expected(folder: Path, meta: dict, expected: dict, problems: list[str]
         rule = review.get("rule")
         if rule is not None and rule not in RULES:
             problems.append(f"{rw}: 规则 {rule!r} 不在规则清单中")
-    check_added(where, expected.get("added_after_checker", []), names, problems)
-    return len(projects), indicators
+
+
+SECOND_REVIEW_KEYS = {"project", "indicator", "field", "reviewer_says", "rule", "guidance"}
+
+
+def check_second_review(where: str, expected: dict, names: dict[str, set[str]],
+                        problems: list[str]) -> None:
+    """``second_review``: a second annotator's review of the same table, written without seeing
+    ``review`` or the checker's output. Its entries are shaped like ``review`` entries (checked
+    the same way), may cite guidance as a list of G ids that review_guidance.json holds, and say
+    what is wrong in Chinese. An empty list says the second annotator found no defect."""
+    if "second_review" not in expected:
+        return
+    entries = expected["second_review"]
+    label = f"{where} 第二审核意见"
+    if not isinstance(entries, list):
+        problems.append(f"{label}: 应为列表")
+        return
+    check_reviews(label, entries, names, problems)
+    ids = {q["id"] for q in
+           json.loads((HERE / "review_guidance.json").read_text(encoding="utf-8"))}
+    for n, entry in enumerate(entries, start=1):
+        if not isinstance(entry, dict):
+            continue
+        ew = f"{label}{n}"
+        extra = set(entry) - SECOND_REVIEW_KEYS
+        if extra or not {"project", "indicator", "field", "reviewer_says", "rule"} <= set(entry):
+            problems.append(f"{ew}: 键应为 project, indicator, field, reviewer_says, rule"
+                            f"（guidance 可选），而不是 {sorted(entry)}")
+        if _text(entry.get("reviewer_says")) and not re.search(r"[\u4e00-\u9fff]",
+                                                                entry["reviewer_says"]):
+            problems.append(f"{ew}: reviewer_says 应为中文")
+        guidance = entry.get("guidance", [])
+        if not isinstance(guidance, list):
+            problems.append(f"{ew}: guidance 应为 G 编号的列表")
+            continue
+        for gid in guidance:
+            if gid not in ids:
+                problems.append(f"{ew}: 引文 {gid!r} 不在 review_guidance.json 中")
 
 
 def check_added(where: str, added: list, names: dict[str, set[str]], problems: list[str]) -> None:

@@ -86,3 +86,28 @@ def test_an_addition_after_the_checker_needs_its_reason_and_exact_guidance():
         problems = []
         check_corpus.check_added("x", [bad], names, problems)
         assert problems and words in problems[0]
+
+
+def test_a_second_review_is_held_to_the_review_schema():
+    """``second_review`` (a second annotator's independent review) names a project and row of the
+    table, a rule that exists, guidance that review_guidance.json holds, and says it in Chinese;
+    an empty list is a valid statement that the table has no defect."""
+    names = {"测试": {"培训场次"}}
+    good = {"project": "测试", "indicator": "培训场次", "field": "指标值",
+            "reviewer_says": "缺少计算符号，请写“≥10场”。", "rule": "VAL-02", "guidance": ["G45"]}
+    problems: list[str] = []
+    check_corpus.check_second_review("x", {"second_review": [good]}, names, problems)
+    check_corpus.check_second_review("x", {"second_review": []}, names, problems)
+    assert problems == []
+    for bad, words in (({**good, "rule": "XYZ-99"}, "XYZ-99"),
+                       ({**good, "indicator": "培训人数"}, "培训人数"),
+                       ({**good, "project": "别的"}, "别的"),
+                       ({**good, "guidance": ["G99"]}, "G99"),
+                       ({**good, "reviewer_says": "no sign"}, "中文"),
+                       ({**good, "added_because": "x"}, "键应为")):
+        problems = []
+        check_corpus.check_second_review("x", {"second_review": [bad]}, names, problems)
+        assert problems and words in problems[0], (bad, problems)
+    problems = []
+    check_corpus.check_second_review("x", {"second_review": {"project": "测试"}}, names, problems)
+    assert problems == ["x 第二审核意见: 应为列表"]

@@ -53,3 +53,39 @@ def test_findings_on_a_row_the_stored_copy_cut_are_left_out_of_the_false_count(t
     assert _on_row(cut.on_cut_rows) == _on_row(whole.false)  # listed apart, and only those
     assert len(cut.on_cut_rows) == len(_on_row(whole.false))
     assert false_cut == false_whole - len(cut.on_cut_rows)
+
+
+def test_the_figure_against_both_annotations_counts_a_defect_both_name_once(tmp_path):
+    """Against ``review`` ∪ ``second_review``: a row only the second annotator faulted is no
+    longer a false finding, and a comment both annotators wrote (same project, row and rule)
+    counts once; the figure as annotated is unchanged by the second annotation."""
+    folder = _table(tmp_path, cut=False)
+    expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
+    on_goal = {"project": "培训项目", "indicator": "培训场次", "field": "指标值",
+               "reviewer_says": "请写明培训对象。", "rule": "VAL-02"}
+    expected["review"] = [on_goal]
+    cut_row = "完工项目县规模养殖场畜禽粪污处理"
+    expected["second_review"] = [
+        {**on_goal, "reviewer_says": "同一缺陷，第二位审核人也写了。"},
+        {"project": "培训项目", "indicator": cut_row, "field": "指标值",
+         "reviewer_says": "没有指标值。", "rule": "ROW-01"}]
+    (folder / "expected.json").write_text(json.dumps(expected, ensure_ascii=False),
+                                          encoding="utf-8")
+    first = bench_recall.Tally()
+    _n, first_comments, _h, first_false = bench_recall.run_table(folder, first)
+    both = bench_recall.Tally()
+    _n, both_comments, _h, both_false = bench_recall.run_table(folder, both, both=True)
+    assert (first_comments, both_comments) == (1, 2)
+    assert _on_row(first.false) and _on_row(both.false) == []
+    assert both_false == first_false - len(_on_row(first.false))
+    assert [r["rule"] for r in bench_recall.reviews(expected, added=False, both=True)] == [
+        "VAL-02", "ROW-01"]
+    assert bench_recall.reviews(expected, added=False) == [on_goal]
+
+
+def test_a_second_review_entry_on_a_row_a_review_names_in_also_rows_is_the_same_defect():
+    first = [{"project": "P", "indicator": "甲", "also_rows": ["乙"], "rule": "VAL-04"}]
+    second = [{"project": "P", "indicator": "乙", "rule": "VAL-04"},
+              {"project": "P", "indicator": "乙", "rule": "VAL-02"},
+              {"project": "P", "indicator": "乙", "rule": "VAL-02"}]
+    assert bench_recall.second_only(first, second) == [second[1]]
