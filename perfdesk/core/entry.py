@@ -1124,8 +1124,7 @@ def typed_project_changes(project: Project, field_name: str, value: Any) -> dict
         period = values.read_period(text) if text else values.Period()
         if period is None:
             return {}
-        changes = period.fields()
-        return {k: v for k, v in changes.items() if getattr(project, k) != v}
+        return {k: v for k, v in period.fields().items() if getattr(project, k) != v}
     changes = {field_name: value}
     if field_name in MONEY_PARTS:
         total_field, fiscal_field, other_field = MONEY_PARTS[field_name]

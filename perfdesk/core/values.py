@@ -215,9 +215,10 @@ class Period:
     def months(self) -> int | None:
         """How many months the period covers (2023.07–2024.01: 7), when both ends have their
         month; ``None`` otherwise."""
-        if None in (self.start, self.end, self.start_month, self.end_month):
+        start, end, first, last = self.start, self.end, self.start_month, self.end_month
+        if start is None or end is None or first is None or last is None:
             return None
-        return (self.end - self.start) * 12 + self.end_month - self.start_month + 1
+        return (end - start) * 12 + last - first + 1
 
     def longer_than_a_year(self) -> bool:
         """Whether the project runs more than one year's work: more than 12 months when the
@@ -231,10 +232,9 @@ class Period:
         """项目期 as the form writes it: ``2023年7月至2024年1月`` when the months are known,
         ``2025年至2027年`` or ``2025年`` when not, ``""`` when not given."""
         if not self.start or not self.end:
-            if self.start or self.end:
-                return _point_text(self.start or self.end,
-                                   self.start_month if self.start else self.end_month)
-            return ""
+            if self.start:
+                return _point_text(self.start, self.start_month)
+            return _point_text(self.end, self.end_month) if self.end else ""
         first = _point_text(self.start, self.start_month)
         last = _point_text(self.end, self.end_month)
         return first if first == last else f"{first}至{last}"
