@@ -121,13 +121,19 @@ def test_migrated_schema_equals_the_models(tmp_path):
 
 # --- migrations -----------------------------------------------------------------------------
 
-def make_v1_file(path: Path) -> None:
-    """A dataset as PerfDesk's first schema wrote it, with a project and an indicator."""
+def make_old_file(path: Path, version: int, rows: str) -> None:
+    """A dataset file at schema ``version`` holding ``rows`` (SQL inserts)."""
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute(f"PRAGMA application_id = {datasetfile.APPLICATION_ID}")
     conn.execute("PRAGMA foreign_keys = OFF")
-    migrate(conn, 0, 1)
-    conn.executescript(textwrap.dedent("""
+    migrate(conn, 0, version)
+    conn.executescript(textwrap.dedent(rows))
+    conn.close()
+
+
+def make_v1_file(path: Path) -> None:
+    """A dataset as PerfDesk's first schema wrote it, with a project and an indicator."""
+    make_old_file(path, 1, """
         INSERT INTO dataset_info VALUES (1, 'ds-1', '旧数据', 2024, '88',
             '2024-01-01T00:00:00+00:00', 'clerk', '0.0.1', '{}');
         INSERT INTO department VALUES (1, 'd-1', '老部门', '', 0);
@@ -142,8 +148,7 @@ def make_v1_file(path: Path) -> None:
             explanation, scoring, weight, remark, level1_source, source_text, source_ref)
         VALUES (1, 'i-1', 1, 0, '', '', '产出指标', '数量指标', '培训场次', '定量', '≥', '10',
             '场', '', '', '计划标准', '', '', NULL, '', '', '', '');
-    """))
-    conn.close()
+    """)
 
 
 def test_a_first_version_file_is_backed_up_then_upgraded_with_data_intact(tmp_path):
@@ -170,11 +175,7 @@ def test_a_first_version_file_is_backed_up_then_upgraded_with_data_intact(tmp_pa
 
 def make_v6_file(path: Path) -> None:
     """A dataset as schema version 6 wrote it: 项目期 in years only."""
-    conn = sqlite3.connect(path, isolation_level=None)
-    conn.execute(f"PRAGMA application_id = {datasetfile.APPLICATION_ID}")
-    conn.execute("PRAGMA foreign_keys = OFF")
-    migrate(conn, 0, 6)
-    conn.executescript(textwrap.dedent("""
+    make_old_file(path, 6, """
         INSERT INTO dataset_info (id, dataset_uuid, title, budget_year, profile, created_at,
             created_by, app_version, check_settings)
         VALUES (1, 'ds-6', '旧数据', 2024, '88', '2024-01-01T00:00:00+00:00', 'clerk', '0.6',
@@ -186,8 +187,7 @@ def make_v6_file(path: Path) -> None:
             includes_transfer, source_ref)
         VALUES (1, 'p-1', 1, 0, '', '', '三年项目', '', '延续项目', 2023, 2025, '年度目标',
             '', '', 0, '');
-    """))
-    conn.close()
+    """)
 
 
 def test_a_version_6_file_keeps_its_periods_as_years_and_takes_months_after_the_upgrade(
