@@ -56,6 +56,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from perfdesk.checks import CheckContext, Severity, check_projects  # noqa: E402
 from perfdesk.core.entry import IndicatorRowReader  # noqa: E402
 from perfdesk.core.model import DEPARTMENT_WHOLE, SELF_EVALUATION, Project  # noqa: E402
+from perfdesk.core.values import Period, read_period  # noqa: E402
 from perfdesk.io.reading import labelled_fields  # noqa: E402
 from perfdesk.io.sources import read_source  # noqa: E402
 
@@ -93,11 +94,6 @@ def _money(text) -> Decimal | None:
         return Decimal(str(text).replace(",", "").strip())
     except InvalidOperation:
         return None
-
-
-def _years(text) -> tuple[int | None, int | None]:
-    found = [int(y) for y in re.findall(r"(?:19|20)\d{2}", str(text or ""))]
-    return (found[0], found[-1]) if found else (None, None)
 
 
 def profile_of(expected: dict) -> str:
@@ -226,7 +222,8 @@ def build(expected: dict, profile: str, folder: Path | None = None,
             indicators.append(reading.indicator)
             if noted is not None and spelling_note(reading):
                 noted[reading.indicator.uuid] = p.get("name") or ""
-        start, end = _years(p.get("period"))
+        # 项目期 as the clerk types it into the project form: the one reader of a period
+        period = read_period(str(p.get("period") or "")) or Period()
         owner = {f: p.get(f) or "" for f in ("department", "unit")}
         picked = {f for f in lacks if not owner[f]}
         if picked:
@@ -246,7 +243,7 @@ def build(expected: dict, profile: str, folder: Path | None = None,
             annual_other=_money(_first(p, "funds_other", "other_funds")),
             annual_goal=p.get("goal") or "",
             midterm_goal=_first(p, "longterm_goal", "goal_longterm", "mid_term_goal") or "",
-            period_start=start, period_end=end, indicators=indicators, kind=kind))
+            **period.fields(), indicators=indicators, kind=kind))
     return projects
 
 

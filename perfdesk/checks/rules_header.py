@@ -311,9 +311,9 @@ def amounts_well_formed(p, ctx):
                   "the mid-term total covers the whole period"))
 def midterm_covers_annual(p, ctx):
     project = p.project
-    start, end = project.period_start, project.period_end
-    if start is None or end is None or end <= start:
+    if not project.period.longer_than_a_year():  # 2023.07–2024.01: one year's work
         return None
+    start, end = project.period_start, project.period_end
     mid, annual = project.midterm_total, project.annual_total
     if mid is not None and annual is not None and mid < annual:
         return hit("midterm_total", period=period(start, end), midterm=amount(mid),
@@ -444,9 +444,9 @@ def annual_goal_empty(p, ctx):
                   "separately"))
 def midterm_goal(p, ctx):
     project = p.project
-    start, end = project.period_start, project.period_end
-    if start is None or end is None or end <= start:
+    if not project.period.longer_than_a_year():  # 2023.07–2024.01: one year's work
         return None
+    start, end = project.period_start, project.period_end
     mid = "".join(project.midterm_goal.split())
     if not mid:
         return hit("midterm_goal", "empty", period=period(start, end))

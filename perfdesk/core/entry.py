@@ -1115,7 +1115,16 @@ def money_sum(*parts: Decimal | None) -> Decimal | None:
 def typed_project_changes(project: Project, field_name: str, value: Any) -> dict[str, Any]:
     """What setting one header field of ``project`` to ``value`` changes: the field, and the
     total when it followed its parts (财政拨款 + 其他资金) until now. Only fields whose value
-    differs are returned."""
+    differs are returned.
+
+    ``period`` is 项目期 as typed (``2025-2027``, ``2023.7-2024.1``, ``""`` for none): its years
+    and months (:func:`perfdesk.core.values.read_period`); nothing when no year can be read."""
+    if field_name == "period":
+        text = str(value or "").strip()
+        period = values.read_period(text) if text else values.Period()
+        if period is None:
+            return {}
+        return {k: v for k, v in period.fields().items() if getattr(project, k) != v}
     changes = {field_name: value}
     if field_name in MONEY_PARTS:
         total_field, fiscal_field, other_field = MONEY_PARTS[field_name]

@@ -19,6 +19,8 @@ PROJECT_FIELDS: dict[str, Text] = {
     "attribute": Text("项目属性", "Project attribute"),
     "period_start": Text("项目期（起）", "Project period (from)"),
     "period_end": Text("项目期（止）", "Project period (to)"),
+    "period_start_month": Text("项目期（起始月）", "Project period (from month)"),
+    "period_end_month": Text("项目期（终止月）", "Project period (to month)"),
     "annual_total": Text("年度资金总额", "Annual total"),
     "annual_fiscal": Text("年度财政拨款", "Annual fiscal allocation"),
     "annual_other": Text("年度其他资金", "Annual other funds"),

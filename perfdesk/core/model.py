@@ -93,6 +93,10 @@ class ProjectFields(SQLModel):
     attribute: str = ""  # 项目属性: 新增项目 / 延续项目
     period_start: int | None = None  # 项目期 start year
     period_end: int | None = None  # 项目期 end year
+    # the months of 项目期's ends (1–12), when the table states them (2023.07–2024.01); a year
+    # alone stays a year (None)
+    period_start_month: int | None = None
+    period_end_month: int | None = None
     annual_total: Decimal | None = None  # 年度资金总额
     annual_fiscal: Decimal | None = None  # 其中：财政拨款
     annual_other: Decimal | None = None  # 其他资金
@@ -116,6 +120,19 @@ class ProjectFields(SQLModel):
     @classmethod
     def _exact_money(cls, value: Any) -> Any:
         return _refuse_float(value)
+
+    @field_validator("period_start_month", "period_end_month")
+    @classmethod
+    def _month(cls, value: int | None) -> int | None:
+        if value is not None and not 1 <= value <= 12:
+            raise ValueError(f"not a month: {value!r}")
+        return value
+
+    @property
+    def period(self) -> values.Period:
+        """项目期: its years, and its months where the table states them."""
+        return values.Period(self.period_start, self.period_end, self.period_start_month,
+                             self.period_end_month)
 
 
 # Project.kind: the table a project came from, when it is not a project's target table.

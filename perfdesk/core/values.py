@@ -187,6 +187,94 @@ def read_time(text: str) -> str | None:
     return s
 
 
+# --- 项目期: a project's period -----------------------------------------------------------
+
+# One end of a period: a year, with its month when written (2023年7月, 2023年7月1日, 2023.07,
+# 2023.7.1, 2023/7, 2023-07, or 202307 as some systems export it).
+_PERIOD_POINT = re.compile(
+    rf"(?<!\d)(?P<year>{_Y})(?:"
+    rf"年(?:\s*(?P<m1>{_M})\s*月(?:\s*{_D}\s*[日号])?)?"
+    rf"|[./](?P<m2>{_M})(?:[./]{_D})?(?!\d)"
+    rf"|-(?P<m3>0[1-9]|1[0-2])(?:-{_D})?(?!\d)"
+    rf"|(?P<m4>0[1-9]|1[0-2])(?!\d)"
+    rf"|(?!\d))")
+# the end of a period written as a month of the start's year: 2023年7月至12月, 2023.7-12
+_PERIOD_END_MONTH = re.compile(rf"\s*{_RANGE_SEP}\s*(?P<month>{_M})\s*月?(?:\s*{_D}\s*[日号])?\s*$")
+
+
+@dataclass(frozen=True)
+class Period:
+    """项目期: the first and the last year, each with its month when the table states it (a
+    year alone stays a year: ``2023年至2025年`` has no months)."""
+
+    start: int | None = None
+    end: int | None = None
+    start_month: int | None = None
+    end_month: int | None = None
+
+    def months(self) -> int | None:
+        """How many months the period covers (2023.07–2024.01: 7), when both ends have their
+        month; ``None`` otherwise."""
+        start, end, first, last = self.start, self.end, self.start_month, self.end_month
+        if start is None or end is None or first is None or last is None:
+            return None
+        return (end - start) * 12 + last - first + 1
+
+    def longer_than_a_year(self) -> bool:
+        """Whether the project runs more than one year's work: more than 12 months when the
+        months are known, otherwise an end year after the start year."""
+        months = self.months()
+        if months is not None:
+            return months > 12
+        return self.start is not None and self.end is not None and self.end > self.start
+
+    def text(self) -> str:
+        """项目期 as the form writes it: ``2023年7月至2024年1月`` when the months are known,
+        ``2025年至2027年`` or ``2025年`` when not, ``""`` when not given."""
+        if not self.start or not self.end:
+            if self.start:
+                return _point_text(self.start, self.start_month)
+            return _point_text(self.end, self.end_month) if self.end else ""
+        first = _point_text(self.start, self.start_month)
+        last = _point_text(self.end, self.end_month)
+        return first if first == last else f"{first}至{last}"
+
+    def fields(self) -> dict[str, int | None]:
+        """The project fields that hold it."""
+        return {"period_start": self.start, "period_start_month": self.start_month,
+                "period_end": self.end, "period_end_month": self.end_month}
+
+
+PERIOD_FIELDS = ("period_start", "period_start_month", "period_end", "period_end_month")
+
+
+def _point_text(year: int, month: int | None) -> str:
+    return f"{year}年{month}月" if month else f"{year}年"
+
+
+def read_period(text: str) -> Period | None:
+    """The 项目期 ``text`` states, the one reader of a period (imported cells, pasted tables,
+    the project form): ``2023.07-2024.01``, ``2023年7月至2024年1月``, ``2023年7月-2024年1月``,
+    ``2023-2025``, ``2023年至2025年``, ``2025年``, ``202307-202401``. The earliest and the latest
+    year written are its ends, each with the month written beside it; ``None`` when no year is
+    written (``3年`` is a length, which only the form's budget year can place)."""
+    s = normalise_text(text or "")
+    points = []
+    for m in _PERIOD_POINT.finditer(s):
+        month = next((m.group(g) for g in ("m1", "m2", "m3", "m4") if m.group(g)), None)
+        points.append((int(m.group("year")), int(month) if month else None, m.end()))
+    if not points:
+        return None
+    if len(points) == 1 and points[0][1] is not None:
+        tail = _PERIOD_END_MONTH.match(s, points[0][2])
+        if tail and int(tail.group("month")) >= points[0][1]:
+            year, month, _end = points[0]
+            return Period(year, year, month, int(tail.group("month")))
+    first = min(points, key=lambda p: (p[0], p[1] or 0))
+    last = max(points, key=lambda p: (p[0], p[1] or 13))
+    return Period(first[0], last[0], first[1], last[1])
+
+
 _SENTENCE_END = "。；;"
 _TRAILING_REMARK = re.compile(r"(.+?)([（(][^（）()]+[）)])")
 _MAX_LENGTH = 2000  # longer text is never a target; do not spend regex time on it

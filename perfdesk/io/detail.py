@@ -58,7 +58,7 @@ from perfdesk.core.vocabulary import (
     title_subject,
 )
 from perfdesk.core.taxonomy import DEFAULT_GRADES
-from perfdesk.core.values import amount_in_text, yuan_to_wan
+from perfdesk.core.values import Period, amount_in_text, read_period, yuan_to_wan
 
 KIND = "detail"
 TEMPLATE = ("templates", "detail_template.xlsx")
@@ -653,8 +653,8 @@ def read_sheet(sheet: Sheet, *, profile: str, notices: list[Notice],
     goal = labels.text("annual_goal") or _goal_label(labels, sheet, notices)
     midterm_goal = labels.text("midterm_goal")
     attribute = labels.text("attribute")
-    start, end = _read_period(labels.text("period"), year, sheet, notices)
-    if not goal and midterm_goal and (start is None or start == end) and all(
+    period = _read_period(labels.text("period"), year, sheet, notices)
+    if not goal and midterm_goal and not period.longer_than_a_year() and all(
             heading_key(sheet.value(r, c)) == "总体目标" for r, c in labels.found["midterm_goal"]):
         # a one-year table (a 专项 or 中央预算内投资 target table) whose one goal is 总体目标
         r, c = labels.found["midterm_goal"][0]
@@ -667,8 +667,8 @@ def read_sheet(sheet: Sheet, *, profile: str, notices: list[Notice],
     project = Project(
         name=name, code=labels.text("code"), department=department, unit=unit, kind=kind,
         unit_code=unit_code,
-        implementing_unit=implementing, attribute=attribute, period_start=start,
-        period_end=end, annual_goal=goal,
+        implementing_unit=implementing, attribute=attribute, **period.fields(),
+        annual_goal=goal,
         midterm_goal=midterm_goal, source_ref=where.ref(), **money,
         indicators=read_grid(sheet, grid, profile=profile, grades=grades, notices=notices))
     return project
@@ -772,14 +772,13 @@ def _title_year(sheet: Sheet, stop: int) -> int | None:
 
 
 def _read_period(text: str, year: int | None, sheet: Sheet,
-                 notices: list[Notice]) -> tuple[int | None, int | None]:
+                 notices: list[Notice]) -> Period:
     if not text:
-        return None, None
-    # 2020, 2020年, or 202001 (year and month run together, as some systems export)
-    years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?:0[1-9]|1[0-2])?(?!\d)",
-                                        text)]
-    if years:
-        return min(years), max(years)
+        return Period()
+    # the one reader of a period: 2023-2025, 2023年至2025年, 2023.07-2024.01, 202307-202401
+    period = read_period(text)
+    if period is not None:
+        return period
     m = re.fullmatch(r"(\d{1,2})\s*年", text.replace(" ", ""))
     if m and year:
         length = int(m.group(1))
@@ -787,11 +786,11 @@ def _read_period(text: str, year: int | None, sheet: Sheet,
             f"项目期写作“{text}”，已按申报年度 {year} 年推算为 {year}—{year + length - 1} 年。",
             f"The project period '{text}' was read as {year}–{year + length - 1} from the "
             f"form's year {year}."), sheet.location(column="项目期")))
-        return year, year + length - 1
+        return Period(year, year + length - 1)
     notices.append(Notice(Text(f"项目期“{text}”无法识别为年份，已留空。",
                                f"The project period '{text}' is not a year; it was left empty."),
                           sheet.location(column="项目期")))
-    return None, None
+    return Period()
 
 
 def _read_money(labels: _Labels, sheet: Sheet, notices: list[Notice]) -> dict[str, Decimal | str]:

@@ -8,7 +8,8 @@ grid's rows with the runs of level-1 and level-2 cells to merge, and the footer 
 填报日期, 审核意见) — and nothing about how it looks. The Excel writer (:mod:`.detail`) puts it
 into the template's named cells; the PDF painter (``gui/printing/detail_pdf.py``) lays it out
 on A4. Labels follow domain.md §5.2; the project period reads ``2025年至2027年``, as the
-official forms and notices write a span of years.
+official forms and notices write a span of years, and ``2023年7月至2024年1月`` when the table gave
+its months.
 """
 
 from __future__ import annotations
@@ -103,15 +104,6 @@ class DetailForm:
         return self.header[key][1]
 
 
-def period_text(start: int | None, end: int | None) -> str:
-    """项目期 as the form writes it: ``2025年至2027年``, ``2025年``, or ``""``."""
-    if start and end and start != end:
-        return f"{start}年至{end}年"
-    if start or end:
-        return f"{start or end}年"
-    return ""
-
-
 def date_text(day: _date | None) -> str:
     """填报日期 as the form writes it: ``2025年3月8日`` (``""`` when not given)."""
     return f"{day.year}年{day.month}月{day.day}日" if day is not None else ""
@@ -175,7 +167,7 @@ def detail_form(project: Project, *, year: int,
         "department": ("主管部门", p.department),
         "implementing_unit": ("实施单位", p.implementing_unit or p.unit),
         "attribute": ("项目属性", p.attribute),
-        "period": ("项目期", period_text(p.period_start, p.period_end)),
+        "period": ("项目期", p.period.text()),
     }
     money = (
         MoneyLine("中期资金总额", p.midterm_total, "年度资金总额", p.annual_total),

@@ -190,6 +190,10 @@ def project_from_record(record, columns: tuple[tuple[str, ...], tuple[str, ...]]
         v = values[name]
         if v is not None and (type(v) is not int or v not in _YEARS):
             raise RecordError(f"“{name}”不是合理的年份", f"{name} must be a year")
+    for name in ("period_start_month", "period_end_month"):
+        v = values[name]
+        if v is not None and (type(v) is not int or not 1 <= v <= 12):
+            raise RecordError(f"“{name}”不是合理的月份", f"{name} must be a month")
     for name in ("includes_transfer", "no_service_recipients"):
         if type(values[name]) is not bool:
             raise RecordError(f"“{name}”应为是或否", f"{name} must be true or false")

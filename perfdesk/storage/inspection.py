@@ -86,7 +86,7 @@ _SNAPSHOT: dict[tuple[str, str], tuple[str, ...]] = {
         'attribute', 'period_start', 'period_end', 'annual_total', 'annual_fiscal', 'annual_other',
         'midterm_total', 'midterm_fiscal', 'midterm_other', 'annual_goal', 'midterm_goal',
         'implementing_unit', 'includes_transfer', 'source_ref', 'no_service_recipients', 'kind',
-        'funds_text'),
+        'funds_text', 'period_start_month', 'period_end_month'),
     ('table', 'reference_project'): ('id', 'unit_name', 'name', 'code'),
     ('table', 'review_comment'): (
         'id', 'uuid', 'position', 'project_uuid', 'indicator_uuid', 'field', 'anchor_text', 'text',
@@ -97,7 +97,7 @@ _SNAPSHOT: dict[tuple[str, str], tuple[str, ...]] = {
         'at', 'file', 'sha256', 'state', 'manifest', 'snapshot'),
     ('table', 'unit'): ('id', 'uuid', 'department_id', 'name', 'code', 'position'),
 }
-_SNAPSHOT_VERSION = 6
+_SNAPSHOT_VERSION = 7
 
 
 @lru_cache(maxsize=8)

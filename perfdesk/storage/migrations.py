@@ -198,6 +198,14 @@ def _v6_funds_as_written(op) -> None:
         batch.add_column(sa.Column("funds_text", sa.String, nullable=False, server_default=""))
 
 
+def _v7_period_months(op) -> None:
+    """Version 7: the months of 项目期's ends, where the table states them (2023.07–2024.01);
+    a file from before keeps its periods as years (no months)."""
+    with op.batch_alter_table("project") as batch:
+        batch.add_column(sa.Column("period_start_month", sa.Integer))
+        batch.add_column(sa.Column("period_end_month", sa.Integer))
+
+
 MIGRATIONS: tuple[tuple[int, str, Callable], ...] = (
     (1, "initial schema", _v1_initial),
     (2, "projects without service recipients; budget project list",
@@ -207,6 +215,7 @@ MIGRATIONS: tuple[tuple[int, str, Callable], ...] = (
      _v4_self_evaluation_and_department_whole),
     (5, "dataset kind and task; submissions sent and received", _v5_submissions),
     (6, "funding cells as the table wrote them", _v6_funds_as_written),
+    (7, "months of the project period", _v7_period_months),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

@@ -1836,12 +1836,12 @@ Put it back into that cell?</translation>
         <translation>Period</translation>
     </message>
     <message>
-        <source>—</source>
-        <translation>—</translation>
+        <source>项目期：起止年份，可写到月份，如 2025、2025-2027、2023.7-2024.1</source>
+        <translation>Project period: first and last year, with months if known, e.g. 2025, 2025-2027, 2023.7-2024.1</translation>
     </message>
     <message>
-        <source>至</source>
-        <translation>to</translation>
+        <source>如 2025-2027 或 2023.7-2024.1</source>
+        <translation>e.g. 2025-2027 or 2023.7-2024.1</translation>
     </message>
     <message>
         <source>含转移支付</source>

@@ -259,6 +259,29 @@ def test_goal02_multi_year_needs_its_own_midterm_goal():
     assert not of(sample(), "GOAL-02")  # one year: no mid-term goal needed
 
 
+def months(start, start_month, end, end_month) -> dict:
+    return dict(period_start=start, period_start_month=start_month, period_end=end,
+                period_end_month=end_month)
+
+
+def test_goal02_reads_the_months_of_the_period_when_the_table_states_them():
+    three_years = one(sample(**months(2023, 1, 2025, 12)), "GOAL-02")
+    assert three_years.field == "midterm_goal" and "2023–2025" in three_years.message.zh
+    # a 7-month service 2023.07–2024.01 is one year's work, though it spans two years
+    assert not of(sample(**months(2023, 7, 2024, 1)), "GOAL-02")
+    assert not of(sample(**months(2023, 7, 2024, 6)), "GOAL-02")  # 12 months
+    assert of(sample(**months(2023, 7, 2024, 7)), "GOAL-02")  # 13 months
+    # a year alone stays a year: 2023–2024 without months is two years, as before
+    assert of(sample(**months(2023, None, 2024, None)), "GOAL-02")
+
+
+def test_fund03_reads_the_months_of_the_period_too():
+    funds = dict(midterm_total=D("40.00"), midterm_fiscal=D("40.00"), midterm_other=D("0"),
+                 midterm_goal="三年目标")
+    assert one(sample(**months(2023, 1, 2025, 12), **funds), "FUND-03").field == "midterm_total"
+    assert not of(sample(**months(2023, 7, 2024, 1), **funds), "FUND-03")
+
+
 @pytest.mark.parametrize("goal", ["举办培训10场。", "举办培训十场。", "完成三个平台建设。"])
 def test_goal03_a_number_in_digits_or_words_counts(goal):
     assert not of(sample(annual_goal=goal), "GOAL-03")
@@ -860,6 +883,8 @@ def _projects(draw):
         attribute=draw(st.sampled_from(["", "新增", "延续项目", "其他"])),
         period_start=draw(st.one_of(st.none(), st.integers(2000, 2100))),
         period_end=draw(st.one_of(st.none(), st.integers(2000, 2100))),
+        period_start_month=draw(st.one_of(st.none(), st.integers(1, 12))),
+        period_end_month=draw(st.one_of(st.none(), st.integers(1, 12))),
         annual_total=draw(_money), annual_fiscal=draw(_money), annual_other=draw(_money),
         midterm_total=draw(_money), midterm_fiscal=draw(_money), midterm_other=draw(_money),
         annual_goal=draw(_texts), midterm_goal=draw(_texts),

@@ -280,6 +280,18 @@ def test_the_total_follows_its_parts_until_it_is_set_apart():
     assert typed_project_changes(project, "name", "") == {}
 
 
+def test_a_typed_period_sets_its_years_and_months_and_only_what_changes():
+    project = Project(period_start=2025, period_end=2025)
+    assert typed_project_changes(project, "period", "2023.7-2024.1") == {
+        "period_start": 2023, "period_start_month": 7, "period_end": 2024,
+        "period_end_month": 1}
+    assert typed_project_changes(project, "period", "2025-2027") == {"period_end": 2027}
+    assert typed_project_changes(project, "period", "2025年") == {}
+    assert typed_project_changes(project, "period", "") == {"period_start": None,
+                                                          "period_end": None}
+    assert typed_project_changes(project, "period", "三年") == {}  # no year: nothing written
+
+
 def test_a_column_of_cells_is_recognised_by_what_its_values_look_like():
     from perfdesk.core.entry import cell_fits, column_of_cells
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from perfdesk.core import values
@@ -187,3 +187,53 @@ def test_money_is_printed_with_two_places_and_never_rounded():
     assert values.format_money(Decimal("0.10")) == "0.10"
     assert values.format_money(Decimal("1.005")) == "1.005"
     assert values.format_money(None) == ""
+
+
+# --- 项目期 ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "ends"), [
+    ("2023.07-2024.01", (2023, 7, 2024, 1)),
+    ("2023.7-2024.1", (2023, 7, 2024, 1)),
+    ("2023年7月至2024年1月", (2023, 7, 2024, 1)),
+    ("2023年7月-2024年1月", (2023, 7, 2024, 1)),
+    ("２０２３年７月—２０２４年１月", (2023, 7, 2024, 1)),
+    ("2023年7月1日至2024年1月31日", (2023, 7, 2024, 1)),
+    ("2023-07至2024-01", (2023, 7, 2024, 1)),
+    ("202307-202401", (2023, 7, 2024, 1)),
+    ("2023年7月至12月", (2023, 7, 2023, 12)),
+    ("2023-2025", (2023, None, 2025, None)),
+    ("2023年至2025年", (2023, None, 2025, None)),
+    ("2023—2025年", (2023, None, 2025, None)),
+    ("2025年", (2025, None, 2025, None)),
+    ("2025", (2025, None, 2025, None)),
+    ("2025-2023", (2023, None, 2025, None)),  # the earliest and the latest year
+])
+def test_one_reader_of_a_period(text, ends):
+    period = values.read_period(text)
+    assert (period.start, period.start_month, period.end, period.end_month) == ends
+
+
+@pytest.mark.parametrize("text", ["", "3年", "三年", "20231", "长期"])
+def test_a_period_without_a_year_is_not_read(text):
+    assert values.read_period(text) is None
+
+
+def test_a_period_s_length_and_text():
+    seven = values.Period(2023, 2024, 7, 1)
+    assert seven.months() == 7 and not seven.longer_than_a_year()
+    assert seven.text() == "2023年7月至2024年1月"
+    assert values.Period(2023, 2025, 1, 12).longer_than_a_year()
+    assert values.Period(2023, 2024, 7, 7).months() == 13
+    years = values.Period(2023, 2024)  # a year alone stays a year: two years
+    assert years.months() is None and years.longer_than_a_year()
+    assert years.text() == "2023年至2024年" and values.Period(2025, 2025).text() == "2025年"
+    assert values.Period(None, 2026).text() == "2026年" and values.Period().text() == ""
+    assert not values.Period(2025, None).longer_than_a_year()
+
+
+@given(st.integers(1990, 2094), st.integers(1, 12), st.integers(0, 5), st.integers(1, 12))
+def test_a_period_reads_back_from_its_own_text(start, first, years, last):
+    assume(years > 0 or last >= first)
+    period = values.Period(start, start + years, first, last)
+    assert values.read_period(period.text()) == period
+    assert values.read_period(f"{start}.{first}-{start + years}.{last}") == period

@@ -366,8 +366,8 @@ def test_the_filter_box_s_clear_button_shows_with_text_and_empties_it(window, qt
 def test_tab_goes_through_the_form_top_to_bottom_then_into_the_grid(window, qtbot):
     window.new_project()
     form = window.ui.projectForm.ui
-    expected = [form.codeEdit, form.implementingUnitEdit, form.attributeCombo, form.periodStart,
-                form.periodEnd, form.includesTransfer, form.noServiceRecipients,
+    expected = [form.codeEdit, form.implementingUnitEdit, form.attributeCombo, form.periodEdit,
+                form.includesTransfer, form.noServiceRecipients,
                 form.annualTotalEdit, form.annualFiscalEdit, form.annualOtherEdit,
                 form.midtermTotalEdit, form.midtermFiscalEdit, form.midtermOtherEdit,
                 form.annualGoalEdit, form.midtermGoalEdit, window.ui.indicatorGrid]
@@ -458,3 +458,90 @@ def test_a_long_department_name_is_shortened_with_an_ellipsis_not_cut(gui, qtbot
                                             label.contentsRect().width())
     assert shown.endswith("…") and shown != long_name
     win.close()
+
+
+# --- 项目期: one field, years and months ------------------------------------------------------
+
+def period_of(project: Project) -> tuple:
+    return (project.period_start, project.period_start_month, project.period_end,
+            project.period_end_month)
+
+
+def tab_into_the_period(qtbot):
+    form_ui = focused().window().ui.projectForm.ui
+    form_ui.attributeCombo.setFocus()
+    press(qtbot, form_ui.attributeCombo, Qt.Key.Key_Tab)
+    assert focused() is form_ui.periodEdit
+    return form_ui.periodEdit
+
+
+def test_the_period_is_typed_with_its_months_and_shown_as_the_form_writes_it(window, qtbot):
+    window.new_project()
+    edit = tab_into_the_period(qtbot)
+    assert edit.text() == "2025年" and edit.selectedText() == "2025年"  # typed over
+    type_text(qtbot, edit, "2023.7-2024.1")
+    press(qtbot, edit, Qt.Key.Key_Return)
+    assert period_of(stored(window)) == (2023, 7, 2024, 1)
+    assert edit.text() == "2023年7月至2024年1月"
+    press(qtbot, edit, Qt.Key.Key_Tab)
+    edit = tab_into_the_period(qtbot)
+    type_text(qtbot, edit, "2023-2025")  # a year alone stays a year
+    press(qtbot, edit, Qt.Key.Key_Tab)
+    assert period_of(stored(window)) == (2023, None, 2025, None)
+    assert edit.text() == "2023年至2025年"
+
+    tree = window.ui.projectTree
+    tree.setFocus()
+    press(qtbot, tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert period_of(stored(window)) == (2023, 7, 2024, 1)
+    assert edit.text() == "2023年7月至2024年1月"
+    press(qtbot, tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert period_of(stored(window)) == (2025, None, 2025, None) and edit.text() == "2025年"
+    press(qtbot, tree, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert period_of(stored(window)) == (2023, 7, 2024, 1)
+    assert edit.text() == "2023年7月至2024年1月"
+
+
+def test_the_period_field_refuses_letters_and_is_emptied_with_delete(window, qtbot):
+    window.new_project()
+    edit = tab_into_the_period(qtbot)
+    type_text(qtbot, edit, "2024ab-2026")
+    assert edit.text() == "2024-2026"  # the letters were not taken
+    press(qtbot, edit, Qt.Key.Key_Return)
+    assert period_of(stored(window)) == (2024, None, 2026, None)
+    edit.selectAll()
+    press(qtbot, edit, Qt.Key.Key_Delete)
+    press(qtbot, edit, Qt.Key.Key_Return)
+    assert period_of(stored(window)) == (None, None, None, None) and edit.text() == ""
+
+
+def test_a_period_pasted_as_a_table_writes_it_is_read_with_its_months(window, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    window.new_project()
+    edit = tab_into_the_period(qtbot)
+    QApplication.clipboard().setText("2023年7月至2024年1月")
+    press(qtbot, edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, edit, Qt.Key.Key_Tab)
+    assert period_of(stored(window)) == (2023, 7, 2024, 1)
+
+
+def test_a_seven_month_service_asks_no_mid_term_goal_but_three_years_do(window, qtbot):
+    window.new_project()
+    form = window.ui.projectForm
+    edit = tab_into_the_period(qtbot)
+    type_text(qtbot, edit, "2025.1-2027.12")
+    press(qtbot, edit, Qt.Key.Key_Return)
+    window.checker.finish_now()
+    assert "midterm_goal" in form.marked_fields()  # GOAL-02: three years, no mid-term goal
+    edit.selectAll()
+    type_text(qtbot, edit, "2024.7-2025.1")
+    press(qtbot, edit, Qt.Key.Key_Return)
+    window.checker.finish_now()
+    assert "midterm_goal" not in form.marked_fields()  # 7 months: one year's work
+    edit.selectAll()
+    type_text(qtbot, edit, "2026-2027")  # after the budget year 2025: HDR-04 at the field
+    press(qtbot, edit, Qt.Key.Key_Return)
+    window.checker.finish_now()
+    assert form.marked_fields().get("period") == "warning"
+    assert "尚未开始" in edit.toolTip()

@@ -85,6 +85,15 @@ def test_one_project_is_one_a4_landscape_page_with_the_whole_form(qapp, tmp_path
 
 
 @needs_poppler
+def test_the_period_is_printed_with_its_months_when_known(qapp, tmp_path):
+    seven = project(period_start=2023, period_start_month=7, period_end=2024,
+                    period_end_month=1)
+    out = write_projects_pdf([seven], tmp_path / "申报表.pdf", year=2024)
+    text = text_of(out)
+    assert "2023年7月至2024年1月" in text and "2023年至2024年" not in text
+
+
+@needs_poppler
 def test_the_chinese_font_is_embedded_and_the_text_extracts_as_chinese(qapp, tmp_path):
     out = write_projects_pdf([project()], tmp_path / "a.pdf", year=2025)
     fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True,

@@ -11,14 +11,25 @@ from perfdesk.io.detail_form import (
     Signature,
     detail_form,
     merged_spans,
-    period_text,
 )
+
+
+def period_text(*ends) -> str:
+    return detail_form(Project(**dict(zip(
+        ("period_start", "period_end", "period_start_month", "period_end_month"), ends))),
+        year=2025).value("period")
 
 
 def test_the_period_reads_as_the_official_forms_write_a_span_of_years():
     assert period_text(2025, 2027) == "2025年至2027年"
     assert period_text(2025, 2025) == period_text(2025, None) == "2025年"
     assert period_text(None, None) == ""
+
+
+def test_a_period_with_its_months_reads_as_the_table_stated_it():
+    assert period_text(2023, 2024, 7, 1) == "2023年7月至2024年1月"
+    assert period_text(2024, 2024, 3, 9) == "2024年3月至2024年9月"
+    assert period_text(2023, 2025, 7, None) == "2023年7月至2025年"
 
 
 def test_the_header_block_money_goals_and_footer():

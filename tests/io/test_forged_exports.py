@@ -79,6 +79,7 @@ def test_a_forged_name_the_table_does_not_show_is_not_taken(tmp_path, layout):
 
 @pytest.mark.parametrize("field, value, words", [
     ("period_start", 10 ** 30, "不是合理的年份"),
+    ("period_end_month", 13, "不是合理的月份"),
     ("annual_total", "1E+200000000", "大小不合理"),
     ("annual_total", "1.12345678901234567", "小数位过多"),
     ("name", "长" * 40_000, "超过一个单元格的容量"),

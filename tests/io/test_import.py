@@ -331,3 +331,42 @@ def test_importing_the_survey_target_from_a_disclosure_table_stores_the_same(tmp
     assert stored_target(indicator) == SURVEY_STORED
     assert SURVEY in indicator.source_text
     assert any("第 1 项" in str(n) and "问卷调查" in str(n) for n in notices)
+
+
+# --- 项目期 with its months ------------------------------------------------------------------
+
+def _period_form(period: str) -> list[list[str]]:
+    return [
+        ["项目名称", "宣传服务项目"], ["主管部门", "某部门", "实施单位", "某单位"],
+        ["项目属性", "新增项目", "项目期", period], ["年度目标", "完成10场宣传。"],
+        ["一级指标", "二级指标", "三级指标", "指标性质", "计算符号", "指标值", "计量单位"],
+        ["产出指标", "数量指标", "宣传场次", "定量", "≥", "10", "场"],
+    ]
+
+
+@pytest.mark.parametrize("written, months", [
+    ("2023.07-2024.01", (2023, 7, 2024, 1)),
+    ("2023年7月至2024年1月", (2023, 7, 2024, 1)),
+    ("2023年7月-2024年1月", (2023, 7, 2024, 1)),
+    ("202307-202401", (2023, 7, 2024, 1)),
+    ("2023-2025", (2023, None, 2025, None)),
+    ("2023年至2025年", (2023, None, 2025, None)),
+    ("2025年", (2025, None, 2025, None)),
+])
+@pytest.mark.parametrize("suffix", [".xlsx", ".txt"])
+def test_the_period_of_a_detailed_form_keeps_the_months_it_states(tmp_path, written, months,
+                                                                   suffix):
+    rows = _period_form(written)
+    path = (io_tables.write_xlsx(tmp_path / "表.xlsx", rows) if suffix == ".xlsx" else
+            io_tables.write_text(tmp_path / "表.txt", rows, delimiter="\t"))
+    (project,) = read_table(path).projects
+    assert (project.period_start, project.period_start_month, project.period_end,
+            project.period_end_month) == months
+
+
+def test_a_period_with_months_is_stored_as_read(tmp_path, new_dataset):
+    ds = new_dataset()
+    path = io_tables.write_xlsx(tmp_path / "表.xlsx", _period_form("2023.07-2024.01"))
+    added, _notices = import_files(ds, [path])
+    stored = ds.load_project(added.project_uuids[0])
+    assert stored.period.text() == "2023年7月至2024年1月" and stored.period.months() == 7

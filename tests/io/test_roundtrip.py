@@ -225,3 +225,43 @@ def test_a_self_evaluation_and_a_department_whole_table_come_back_exactly(tmp_pa
     import_files(ds, [path])
     (stored,) = ds.load_projects()
     assert _without_ids(stored) == _without_ids(read)
+
+
+def _seven_months() -> Project:
+    return Project(name="宣传服务项目", department="某某区司法局（部门）", unit="某某区司法局",
+                   attribute="新增项目", period_start=2023, period_start_month=7,
+                   period_end=2024, period_end_month=1, annual_goal="完成10场宣传。",
+                   indicators=[Indicator(level1="产出指标", level2="数量指标", name="宣传场次",
+                                         nature="定量", comparator="≥", target=Decimal("10"),
+                                         unit="场")])
+
+
+@pytest.mark.parametrize("layout", ["disclosure", "detail"])
+def test_the_months_of_a_period_come_back_from_an_export(tmp_path, layout):
+    project = _seven_months()
+    path = tmp_path / f"{layout}.xlsx"
+    (export_disclosure if layout == "disclosure" else export_detail)([project], path, year=2023)
+    (back,) = read_table(path).projects
+    assert back.period == project.period
+
+
+def test_the_detail_sheet_writes_the_months_and_an_edited_sheet_keeps_them(tmp_path):
+    path = export_detail([_seven_months()], tmp_path / "申报表.xlsx", year=2023)
+    cells = visible_cells(path)
+    assert "2023年7月至2024年1月" in cells.values()
+    wb = load_workbook(path)
+    wb.worksheets[0]["C3"] = "宣传服务项目（调整）"
+    wb.save(path)
+    result = read_table(path)
+    assert result.restored == 0 and "手工修改" in str(result.notices[0])
+    (edited,) = result.projects
+    assert (edited.period_start, edited.period_start_month, edited.period_end,
+            edited.period_end_month) == (2023, 7, 2024, 1)
+
+
+def test_a_period_of_years_is_written_as_before(tmp_path):
+    project = _seven_months().model_copy(update={"period_start_month": None,
+                                                 "period_end_month": None})
+    cells = visible_cells(export_detail([project], tmp_path / "申报表.xlsx", year=2023))
+    assert "2023年至2024年" in cells.values()
+    assert not any("月" in str(v) and "2023" in str(v) for v in cells.values())

@@ -76,6 +76,18 @@ def test_a_submission_round_trips_every_field_and_keeps_identity(office):
     assert unit.submissions("sent")[0]["sha256"] == done.sha256
 
 
+def test_a_submission_carries_the_months_of_a_period(office):
+    _tmp, unit, merged, stick, _units = office
+    uuid = unit.project_list()[0].uuid
+    unit.update_project(uuid, period_start=2025, period_start_month=7, period_end=2026,
+                        period_end_month=1)
+    [result] = receive(merged, [submit(unit, stick).path])
+    assert result.status == "received"
+    assert merged.load_project(uuid).period.text() == "2025年7月至2026年1月"
+    unit.update_project(uuid, period_end_month=6)
+    assert changes_since_last(unit).lines() == ["修改项目：教师培训（项目期（终止月））"]
+
+
 def test_unexplained_warnings_are_listed_and_nothing_is_written(office):
     _tmp, unit, _merged, stick, _units = office
     unit.add_project(unit.units()[0].uuid, project_with_a_warning())

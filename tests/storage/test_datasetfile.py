@@ -121,13 +121,19 @@ def test_migrated_schema_equals_the_models(tmp_path):
 
 # --- migrations -----------------------------------------------------------------------------
 
-def make_v1_file(path: Path) -> None:
-    """A dataset as PerfDesk's first schema wrote it, with a project and an indicator."""
+def make_old_file(path: Path, version: int, rows: str) -> None:
+    """A dataset file at schema ``version`` holding ``rows`` (SQL inserts)."""
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute(f"PRAGMA application_id = {datasetfile.APPLICATION_ID}")
     conn.execute("PRAGMA foreign_keys = OFF")
-    migrate(conn, 0, 1)
-    conn.executescript(textwrap.dedent("""
+    migrate(conn, 0, version)
+    conn.executescript(textwrap.dedent(rows))
+    conn.close()
+
+
+def make_v1_file(path: Path) -> None:
+    """A dataset as PerfDesk's first schema wrote it, with a project and an indicator."""
+    make_old_file(path, 1, """
         INSERT INTO dataset_info VALUES (1, 'ds-1', '旧数据', 2024, '88',
             '2024-01-01T00:00:00+00:00', 'clerk', '0.0.1', '{}');
         INSERT INTO department VALUES (1, 'd-1', '老部门', '', 0);
@@ -142,8 +148,7 @@ def make_v1_file(path: Path) -> None:
             explanation, scoring, weight, remark, level1_source, source_text, source_ref)
         VALUES (1, 'i-1', 1, 0, '', '', '产出指标', '数量指标', '培训场次', '定量', '≥', '10',
             '场', '', '', '计划标准', '', '', NULL, '', '', '', '');
-    """))
-    conn.close()
+    """)
 
 
 def test_a_first_version_file_is_backed_up_then_upgraded_with_data_intact(tmp_path):
@@ -166,6 +171,40 @@ def test_a_first_version_file_is_backed_up_then_upgraded_with_data_intact(tmp_pa
     assert conn.execute("SELECT name FROM project").fetchall() == [("老项目",)]
     conn.close()
     assert len(original) > 0
+
+
+def make_v6_file(path: Path) -> None:
+    """A dataset as schema version 6 wrote it: 项目期 in years only."""
+    make_old_file(path, 6, """
+        INSERT INTO dataset_info (id, dataset_uuid, title, budget_year, profile, created_at,
+            created_by, app_version, check_settings)
+        VALUES (1, 'ds-6', '旧数据', 2024, '88', '2024-01-01T00:00:00+00:00', 'clerk', '0.6',
+            '{}');
+        INSERT INTO department VALUES (1, 'd-1', '老部门', '', 0);
+        INSERT INTO unit VALUES (1, 'u-1', 1, '老单位', '001', 0);
+        INSERT INTO project (id, uuid, unit_id, position, created_at, updated_at, name, code,
+            attribute, period_start, period_end, annual_goal, midterm_goal, implementing_unit,
+            includes_transfer, source_ref)
+        VALUES (1, 'p-1', 1, 0, '', '', '三年项目', '', '延续项目', 2023, 2025, '年度目标',
+            '', '', 0, '');
+    """)
+
+
+def test_a_version_6_file_keeps_its_periods_as_years_and_takes_months_after_the_upgrade(
+        tmp_path):
+    path = tmp_path / "旧版6.perfdesk"
+    make_v6_file(path)
+    with Dataset.open(path) as ds:
+        assert ds.info.schema_version == SCHEMA_VERSION == 7
+        project = ds.load_project("p-1")
+        assert (project.period_start, project.period_end) == (2023, 2025)
+        assert project.period_start_month is None and project.period_end_month is None
+        assert project.period.text() == "2023年至2025年"
+        ds.update_project("p-1", period_start_month=7, period_end=2024, period_end_month=1)
+        with pytest.raises(InvalidValueError):
+            ds.update_project("p-1", period_end_month=13)
+    with Dataset.open(path, read_only=True) as ds:
+        assert ds.load_project("p-1").period.text() == "2023年7月至2024年1月"
 
 
 def test_read_only_open_of_an_old_file_upgrades_only_a_copy_in_memory(tmp_path):

@@ -1,6 +1,8 @@
 """The project form: a project's header fields, typed, saved as they are completed.
 
-Each widget edits one field of :class:`~perfdesk.core.model.Project`. Money fields accept only exact
+Each widget edits one field of :class:`~perfdesk.core.model.Project`, but for 项目期: one field
+typed as a clerk writes it (``2025-2027``, ``2023.7-2024.1``) and shown as the form writes it
+(``2023年7月至2024年1月``), holding its years and months. Money fields accept only exact
 decimals with at most two places (:class:`MoneyValidator`, over
 :func:`perfdesk.core.values.parse_number`; never a float) and the total follows its parts as they
 are typed. A field is written when it is completed (Enter, Tab, leaving it, choosing an item)
@@ -28,7 +30,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QScrollArea,
-    QSpinBox,
     QWidget,
 )
 
@@ -38,7 +39,6 @@ from perfdesk.gui import commands
 from perfdesk.core.severity import ERROR, Severity
 from perfdesk.gui.forms.ui_project_form import Ui_ProjectForm
 from perfdesk.gui.severity_style import HEX, field_marks_style
-from perfdesk.gui.widgets.spin_boxes import select_on_focus
 from perfdesk.gui.models.indicator_table_model import finding_text
 from perfdesk.core.taxonomy import PROJECT_ATTRIBUTES
 
@@ -48,9 +48,10 @@ if TYPE_CHECKING:  # the data layer loads when a dataset opens, not at start-up
     from perfdesk.core.model import Project
 
 TYPING_PAUSE_MS = 1500
-NO_YEAR = 1999  # the year spin boxes' "—" (no year given)
+# the project fields the one 项目期 field shows and edits (its years and, when known, months)
+PERIOD_FIELDS = frozenset(values.PERIOD_FIELDS)
 
-STYLE = field_marks_style(("QLineEdit", "QPlainTextEdit", "QComboBox", "QSpinBox"),
+STYLE = field_marks_style(("QLineEdit", "QPlainTextEdit", "QComboBox"),
                           ("QLabel", "QCheckBox")) + f"""
 QLabel#annualSum[state="bad"], QLabel#midtermSum[state="bad"] {{ color: {HEX[ERROR]}; }}
 QLabel#annualSum[state="good"], QLabel#midtermSum[state="good"] {{ color: #2e7d32; }}
@@ -75,6 +76,25 @@ class MoneyValidator(QValidator):
     def fixup(self, text: str) -> str:  # noqa: D401 - Qt API
         plain = values.normalise_text(text).replace(" ", "").rstrip(".,")
         return plain
+
+
+class PeriodValidator(QValidator):
+    """项目期 as a clerk types it: ``2025``, ``2025-2027``, ``2023.7-2024.1``, ``2023年7月至2024年
+    1月`` (read by :func:`perfdesk.core.values.read_period`); letters are refused, text that
+    states no year yet is not complete."""
+
+    def validate(self, text: str, pos: int):  # noqa: D401 - Qt API
+        plain = values.normalise_text(text)
+        if not plain:
+            return QValidator.State.Acceptable, text, pos
+        if not _PERIOD_TYPING.fullmatch(plain):
+            return QValidator.State.Invalid, text, pos
+        if values.read_period(plain) is None:
+            return QValidator.State.Intermediate, text, pos
+        return QValidator.State.Acceptable, text, pos
+
+
+_PERIOD_TYPING = re.compile(r"[\d\s年月日号至到\-—–~～./／]*")
 
 
 def money_text(amount: Decimal | None) -> str:
@@ -107,7 +127,6 @@ class ProjectForm(QWidget):
         self._session: dict[str, int] = {}
         self._own_edit = False
         self._pending_field = ""
-        select_on_focus(self.ui.periodStart, self.ui.periodEnd)
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
         self._idle.setInterval(TYPING_PAUSE_MS)
@@ -115,7 +134,7 @@ class ProjectForm(QWidget):
         ui = self.ui
         self.widgets: dict[str, QWidget] = {
             "name": ui.nameEdit, "code": ui.codeEdit, "attribute": ui.attributeCombo,
-            "period_start": ui.periodStart, "period_end": ui.periodEnd,
+            "period": ui.periodEdit,
             "annual_total": ui.annualTotalEdit, "annual_fiscal": ui.annualFiscalEdit,
             "annual_other": ui.annualOtherEdit, "midterm_total": ui.midtermTotalEdit,
             "midterm_fiscal": ui.midtermFiscalEdit, "midterm_other": ui.midtermOtherEdit,
@@ -133,8 +152,10 @@ class ProjectForm(QWidget):
         for field in ("annual_total", "annual_fiscal", "annual_other", "midterm_total",
                       "midterm_fiscal", "midterm_other"):
             self.widgets[field].setValidator(validator)
-        for field in ("name", "code", "implementing_unit", "annual_total", "annual_fiscal",
-                      "annual_other", "midterm_total", "midterm_fiscal", "midterm_other"):
+        ui.periodEdit.setValidator(PeriodValidator(self))
+        for field in ("name", "code", "implementing_unit", "period", "annual_total",
+                      "annual_fiscal", "annual_other", "midterm_total", "midterm_fiscal",
+                      "midterm_other"):
             edit: QLineEdit = self.widgets[field]
             edit.textEdited.connect(lambda _text, f=field: self._typed(f))
             edit.editingFinished.connect(lambda f=field: self._commit(f))
@@ -142,8 +163,6 @@ class ProjectForm(QWidget):
             edit: QPlainTextEdit = self.widgets[field]
             edit.textChanged.connect(lambda f=field: self._goal_typed(f))
         ui.attributeCombo.activated.connect(lambda _i: self._commit("attribute"))
-        for field in ("period_start", "period_end"):
-            self.widgets[field].valueChanged.connect(lambda _v, f=field: self._commit(f))
         for field in ("includes_transfer", "no_service_recipients"):
             self.widgets[field].toggled.connect(lambda _v, f=field: self._commit(f))
         for widget in self.widgets.values():
@@ -176,7 +195,7 @@ class ProjectForm(QWidget):
         for field, widget in self.widgets.items():
             if isinstance(widget, (QLineEdit, QPlainTextEdit)):
                 widget.setReadOnly(read_only)
-            elif isinstance(widget, (QComboBox, QSpinBox, QCheckBox)):
+            elif isinstance(widget, (QComboBox, QCheckBox)):
                 widget.setEnabled(not read_only)
         self._findings_changed([uuid])
 
@@ -194,7 +213,8 @@ class ProjectForm(QWidget):
         focused = self.focusWidget() if self._own_edit else None
 
         def want(field: str) -> bool:
-            if wanted is not None and field not in wanted:
+            if wanted is not None and field not in wanted and not (
+                    field == "period" and wanted & PERIOD_FIELDS):
                 return False
             return self.widgets[field] is not focused
 
@@ -219,12 +239,8 @@ class ProjectForm(QWidget):
                 combo.addItem(project.attribute)  # an imported non-standard attribute
             combo.setCurrentIndex(combo.findText(project.attribute))
             combo.blockSignals(False)
-        for field in ("period_start", "period_end"):
-            if want(field):
-                spin: QSpinBox = self.widgets[field]
-                spin.blockSignals(True)
-                spin.setValue(getattr(project, field) or NO_YEAR)
-                spin.blockSignals(False)
+        if want("period"):
+            self._set_text(ui.periodEdit, project.period.text())
         for field in ("includes_transfer", "no_service_recipients"):
             if want(field):
                 box: QCheckBox = self.widgets[field]
@@ -258,8 +274,6 @@ class ProjectForm(QWidget):
             return widget.toPlainText().strip()
         if isinstance(widget, QComboBox):
             return widget.currentText().strip()
-        if isinstance(widget, QSpinBox):
-            return None if widget.value() == NO_YEAR else widget.value()
         if isinstance(widget, QCheckBox):
             return widget.isChecked()
         raise KeyError(field)
@@ -325,6 +339,8 @@ class ProjectForm(QWidget):
                                                     session=session))
         finally:
             self._own_edit = False
+        if field == "period" and not typing:  # shown as read: 2023.7-2024.1 → 2023年7月至2024年1月
+            self._set_text(self.ui.periodEdit, self.document.project(self.uuid).period.text())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         field = self._field_of.get(id(watched))
@@ -378,7 +394,7 @@ class ProjectForm(QWidget):
         by_field: dict[str, list] = {}
         for finding in findings:
             if finding.indicator_uuid is None and finding.field != "indicators":
-                field = finding.field if finding.field in self.widgets else "name"
+                field = self._form_field(finding.field)
                 by_field.setdefault(field, []).append(finding)
         for field in self._marked - set(by_field):
             self._mark(field, "", self._tooltips[field])
@@ -396,12 +412,19 @@ class ProjectForm(QWidget):
             widget.update()
         widget.setToolTip(tooltip)
 
+    def _form_field(self, field: str) -> str:
+        """The form's field that shows a project field: ``period`` for 项目期's years and
+        months, the name for a field the form has no widget for."""
+        if field in PERIOD_FIELDS:
+            return "period"
+        return field if field in self.widgets else "name"
+
     def marked_fields(self) -> dict[str, str]:
         """Fields with a mark now and its severity (what a clerk sees as coloured borders)."""
         return {f: self.widgets[f].property("severity") for f in self._marked}
 
     def focus_field(self, field: str) -> bool:
-        widget = self.widgets.get(field)
+        widget = self.widgets.get(self._form_field(field))
         if widget is None or not widget.isEnabled():
             widget = self.ui.nameEdit
         widget.setFocus()

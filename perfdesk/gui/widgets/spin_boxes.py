@@ -1,4 +1,4 @@
-"""Number fields that a clerk types over: a year or period field takes the focus with its
+"""Number fields that a clerk types over: a year field takes the focus with its
 value selected, so typing ``2026`` gives 2026, not ``02027`` typed in front of the default."""
 
 from __future__ import annotations
