@@ -192,7 +192,7 @@ def read_drawn(sheet: Sheet, *, profile: str, grades: tuple[str, ...],
     if before:
         notices.append(Notice(Text(
             f"第一个自评表标题之前的文字“{' '.join(w.text for w in before)[:40]}”不是表格内容，未读取。",
-            f"The text before the first self-evaluation title was not read."),
+            "The text before the first self-evaluation title was not read."),
             sheet.location(before[0].line), HINT))
     projects = []
     for index, page in enumerate(pages):
@@ -267,6 +267,7 @@ def _field_of(word: _Word) -> str:
 class _Run:
     words: list[_Word]
     labels: list[int]  # the positions of the value labels next to it
+    fields: tuple[str, ...] = ()  # the fields of those labels (年度总体目标, 预期目标: one)
 
     @property
     def text(self) -> str:
@@ -285,30 +286,26 @@ def _header_values(sheet: Sheet, header: list[_Word], notices: list[Notice]) -> 
         while j < len(header) and not (header[j].label or header[j].number or header[j].dash):
             j += 1
         labels = [k for k in (i - 1, j) if 0 <= k < len(header) and _field_of(header[k])]
-        runs.append(_Run(header[i:j], labels))
+        runs.append(_Run(header[i:j], labels,
+                         tuple(dict.fromkeys(_field_of(header[k]) for k in labels))))
         i = j
     solutions = _assignments(runs, 0, frozenset(), [])
     if len(solutions) != 1:
-        run = next((r for r in runs if len(r.labels) > 1 or not r.labels), runs[0] if runs else None)
+        run = next((r for r in runs if len(r.fields) > 1), runs[0] if runs else None)
         line = run.words[0].line if run else (header[0].line if header else 1)
-        labels = "、".join(header[k].text for k in (run.labels if run else []))
+        labels = "、".join(dict.fromkeys(header[k].text for k in run.labels)) if run else ""
         said = f"“{run.text[:30]}”可以是{labels or '任何标签'}的内容，" if run else ""
         raise _refuse(sheet, line, f"表头的文字无法唯一地对应到各标签：{said}不能确定。",
                       "The header's text cannot be given to its labels one way only.")
     values: dict[str, str] = {}
-    for run, k in zip(runs, solutions[0]):
-        if k is None:
+    for run, key in zip(runs, solutions[0]):
+        if key is None:
             notices.append(Notice(Text(
                 f"表头文字“{run.text[:30]}”旁边没有可以填写的标签，未导入。",
                 f"The header text '{run.text[:30]}' is next to no label with a cell; it was not "
                 "imported."), sheet.location(run.words[0].line), WARNING))
             continue
-        label = header[k]
-        key = _field_of(label)
-        if key in values:
-            raise _refuse(sheet, run.words[0].line,
-                          f"“{label.text}”有两处内容（“{values[key][:20]}”和“{run.text[:20]}”）。",
-                          f"'{label.text}' has two values.")
+        label = next(header[k] for k in run.labels if _field_of(header[k]) == key)
         values[key] = run.text
         if len(run.words) > 1:
             notices.append(Notice(Text(
@@ -319,19 +316,19 @@ def _header_values(sheet: Sheet, header: list[_Word], notices: list[Notice]) -> 
     return values
 
 
-def _assignments(runs: list[_Run], index: int, used: frozenset[int],
-                 chosen: list[int | None]) -> list[list[int | None]]:
-    """Every way (at most two) of giving each run one label next to it, no label twice; a run
-    next to no label is given none."""
+def _assignments(runs: list[_Run], index: int, used: frozenset[str],
+                 chosen: list[str | None]) -> list[list[str | None]]:
+    """Every way (at most two) of giving each run the field of one label next to it, no field
+    twice; a run next to no label is given none."""
     if index == len(runs):
         return [list(chosen)]
     run = runs[index]
-    if not run.labels:
+    if not run.fields:
         return _assignments(runs, index + 1, used, [*chosen, None])
-    found: list[list[int | None]] = []
-    for k in run.labels:
-        if k not in used:
-            found += _assignments(runs, index + 1, used | {k}, [*chosen, k])
+    found: list[list[str | None]] = []
+    for key in run.fields:
+        if key not in used:
+            found += _assignments(runs, index + 1, used | {key}, [*chosen, key])
             if len(found) > 1:
                 break
     return found[:2]
