@@ -369,24 +369,24 @@ def _funds(header: list[_Word], in_yuan: bool, where: Location,
     rates = [w for w in total if w.text.endswith("%")]
     plain = [w for w in total if not w.text.endswith("%")]
     shown = " ".join(w.text for w in total)
-    if len(rates) != 1 or len(plain) != 5:
+    here = Location(where.file, where.sheet, line)
+
+    def unread(why: str, why_en: str) -> _Funds:
         notices.append(Notice(Text(
-            f"年度资金总额一行的数字“{shown}”不是 5 个金额和分值加 1 个执行率，无法分清各列，"
-            "年度资金总额没有读取，请按原表填写。",
-            f"The numbers of the 年度资金总额 row ('{shown}') are not five plus one rate; the "
-            "annual total was not read."), Location(where.file, where.sheet, line), WARNING))
+            f"年度资金总额一行的数字“{shown}”{why}，无法分清各列，年度资金总额没有读取，请按原表填写。",
+            f"The numbers of the 年度资金总额 row ('{shown}'): {why_en}; the annual total was not "
+            "read."), here, WARNING))
         return _Funds()
+
+    if len(rates) != 1 or len(plain) != 5:
+        return unread("不是 5 个金额和分值加 1 个执行率", "not five numbers and one rate")
     rate = Decimal(rates[0].text[:-1].replace(",", ""))
     numbers = [parse_number(w.text) for w in plain]
     pairs = [(a, b) for a in range(5) for b in range(5) if a != b and numbers[a] and
              numbers[a] <= 100 and _score_of(numbers[a], rate, numbers[b])]
     if len(pairs) != 1:
-        notices.append(Notice(Text(
-            f"年度资金总额一行的数字“{shown}”中找不到唯一一对分值和得分（得分 = 分值 × 执行率 {rates[0].text}），"
-            "无法分清各列，年度资金总额没有读取，请按原表填写。",
-            f"No single 分值/得分 pair (得分 = 分值 × 执行率) among '{shown}'; the annual total "
-            "was not read."), Location(where.file, where.sheet, line), WARNING))
-        return _Funds()
+        return unread(f"中找不到唯一一对分值和得分（得分 = 分值 × 执行率 {rates[0].text}）",
+                      "no single 分值/得分 pair with 得分 = 分值 × 执行率")
     weight, score = pairs[0]
     planned, budget, executed = (numbers[k] for k in range(5) if k not in pairs[0])
     assert planned is not None and budget is not None and executed is not None
@@ -400,16 +400,16 @@ def _funds(header: list[_Word], in_yuan: bool, where: Location,
            if rows else "") + "请核对。",
         f"The 年度资金总额 row was split by meaning; the annual total is the 全年预算数, "
         f"{format_number(amount)} (10,000 yuan); please check."),
-        Location(where.file, where.sheet, line), WARNING))
+        here, WARNING))
     if budget:
-        ratio = (executed / budget * 100).quantize(rate) if rate.as_tuple().exponent < 0 else \
-            (executed / budget * 100).quantize(Decimal(1))
+        ratio = (executed / budget * 100).quantize(Decimal(1).scaleb(
+            min(0, int(rate.as_tuple().exponent))))
         if ratio != rate:
             notices.append(Notice(Text(
                 f"执行率 {rates[0].text} 与全年执行数 ÷ 全年预算数（{texts[2]} ÷ {texts[1]} = {ratio}%）"
                 "不一致，请核对原表。",
                 f"The rate {rates[0].text} differs from 全年执行数 ÷ 全年预算数 ({ratio}%); please "
-                "check the source."), Location(where.file, where.sheet, line), WARNING))
+                "check the source."), here, WARNING))
     return _Funds(amount, numbers[weight], numbers[score])
 
 
