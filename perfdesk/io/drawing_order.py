@@ -307,6 +307,11 @@ def _header_values(sheet: Sheet, header: list[_Word], notices: list[Notice]) -> 
             continue
         label = next(header[k] for k in run.labels if _field_of(header[k]) == key)
         values[key] = run.text
+        if key == "unstored":
+            notices.append(Notice(Text(
+                f"“{label.text}”的内容“{run.text[:30]}”没有对应的字段，未导入。",
+                f"The value of '{label.text}' has no field in PerfDesk; it was not imported."),
+                sheet.location(run.words[0].line), HINT))
         if len(run.words) > 1:
             notices.append(Notice(Text(
                 f"“{label.text}”的内容“{' '.join(w.text for w in run.words)}”中的空格是折行，已连读为"

@@ -176,3 +176,11 @@ def test_the_shanghai_putuo_table_imports_with_its_joins_and_its_cut_told():
     assert any("执行率 86.19% 与全年执行数 ÷ 全年预算数" in m and "86.18%" in m for m in told)
     assert any("文字在指标值之前中断" in m for m in told)
     assert all(i.target is None and i.weight is None for i in second.indicators)
+
+
+def test_a_labelled_value_with_no_field_is_named_not_dropped(tmp_path):
+    text = MADE_UP.replace("主管部门 某市城东区文化体育局\n年初预算数",
+                           "主管部门 某市城东区文化体育局 项目类别 本级 支出项目\n年初预算数")
+    result = read_table(_write(tmp_path, text))
+    assert result.projects[0].department == "某市城东区文化体育局"
+    assert (3, "“项目类别”的内容“本级支出项目”没有对应的字段，未导入。") in _told(result)
