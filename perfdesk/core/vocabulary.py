@@ -242,6 +242,17 @@ def form_label(text: object) -> str | None:
     return found
 
 
+# The budget-execution row of a 绩效自评表 (财政项目支出绩效自评表: 年初预算数 | 全年预算数 |
+# 全年执行数 | 分值 | 执行率 | 得分 beside 年度资金总额, and the 其中 rows under it): the headings
+# of its cells. Only the 全年预算数 of the 年度资金总额 row has a field (the year's total).
+EVALUATION_FUNDS: dict[str, tuple[str, ...]] = {
+    "planned": ("年初预算数",), "budget": ("全年预算数", "调整后预算数"), "executed": ("全年执行数",),
+    "weight": ("分值",), "rate": ("执行率",), "score": ("得分",),
+}
+# labels of a 自评表's rows that hold no field: a 其中 row the form adds, the total of the scores
+EVALUATION_ROWS = ("上年结转资金", "上年结转", "总分")
+
+
 _THIS_TIME = "本次"
 # the labels of the funding block that hold an amount
 MONEY_FIELDS = ("midterm_total", "annual_total", "fiscal", "other", "general", "fund", "soe")

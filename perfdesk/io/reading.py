@@ -18,8 +18,8 @@ from perfdesk.core.bulk import bulk
 from perfdesk.core.errors import PerfDeskError
 from perfdesk.core.i18n import Text
 from perfdesk.core.values import format_money
-from perfdesk.io import (detail, detail_form, disclosure, embedded, headerless, layouts,
-                         notice, run_together, writing)
+from perfdesk.io import (detail, detail_form, disclosure, drawing_order, embedded, headerless,
+                         layouts, notice, run_together, writing)
 from perfdesk.io.base import (
     ImportResult,
     Location,
@@ -172,6 +172,9 @@ def _read_table(path: Path, profile: str, progress: ProgressCallback | None,
         result = read
     elif read := _read_run_together(visible, profile, grades, notices):
         result = read
+    elif drawn := [s for s in visible if drawing_order.looks_drawn(s)]:
+        result = ImportResult([p for s in drawn for p in drawing_order.read_drawn(
+            s, profile=profile, grades=grades, notices=notices)], notices, drawing_order.KIND)
     else:
         raise PerfDeskError(
             "文件中没有找到绩效目标表：既没有“项目名称…绩效指标”表头（公开表格式），也没有"

@@ -150,7 +150,7 @@ def read_run_together(sheet: Sheet, *, profile: str, grades: tuple[str, ...],
             f"项目属性“{values['attribute']}”是勾选框，按勾选读作“{project.attribute or '（未勾选）'}”，请核对。",
             f"The 项目属性 '{values['attribute']}' is a list of boxes; read by the ticked box as "
             f"'{project.attribute}', please check."), where, HINT))
-    _units(project, values, where, notices)
+    read_units(project, values, where, notices)
     notices.append(Notice(Text(
         f"第 {row} 行的文字中各单元格连在一起（没有分隔），已按标签和指标名称切分读取：项目名称"
         f"“{project.name}”{'，年度目标“' + project.annual_goal[:20] + '”' if project.annual_goal else ''}，请核对。",
@@ -360,7 +360,7 @@ def _ticked(text: str) -> str:
 _TRAILING_CODE = re.compile(r"^(?P<name>.*?\D)\s*(?P<code>\d{6,})$")
 
 
-def _units(project: Project, values: dict[str, str], where, notices: list[Notice]) -> None:
+def read_units(project: Project, values: dict[str, str], where, notices: list[Notice]) -> None:
     """主管部门 and 预算单位: a code written after a name is no part of it; a form naming only
     its 实施单位 (or 项目实施单位) has it as the unit."""
     department = values.get("department", "")
