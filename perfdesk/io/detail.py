@@ -53,6 +53,7 @@ from perfdesk.core.vocabulary import (
     form_label,
     heading_key,
     indicator_column,
+    is_money_note,
     label_tier,
     table_column,
     title_subject,
@@ -568,8 +569,8 @@ class _Labels:
                 if (rr, cc) == right and not below_first and self._labelled(*down):
                     break  # an empty value cell stays empty: the text below has its own
                 continue
-            if form_label(value) is not None or indicator_column(value):
-                continue
+            if form_label(value) is not None or indicator_column(value) or is_money_note(value):
+                continue  # a label, a grid heading or the 单位:万元 note is no value
             if (rr, cc) == down and self._owned_by_left(rr, cc):
                 continue  # the value of the label left of it (其他资金 above 总体目标 | text)
             return value, (rr, cc)
