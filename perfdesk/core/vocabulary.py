@@ -197,6 +197,11 @@ FORM_NAMES: dict[str, tuple[str, ...]] = {
     "general": ("一般公共预算", "一般公共预算拨款", "一般公共预算资金"),
     "fund": ("政府性基金", "政府性基金预算", "政府性基金预算拨款"),
     "soe": ("国有资本经营预算", "国有资本经营预算拨款"),
+    # 财政拨款 split by the tier of government it comes from (重庆: 1.中央资金 2.市级资金 3.区级资金)
+    "central": ("中央资金", "中央财政资金", "中央补助资金"),
+    "provincial": ("省级资金", "省级财政资金"),
+    "municipal": ("市级资金", "市级财政资金"),
+    "local": ("区级资金", "县级资金", "区县级资金", "区级财政资金", "县级财政资金"),
     "midterm_goal": ("中长期目标", "实施期目标", "中期目标", "实施期绩效目标", "中长期绩效目标",
                      "总体目标", "中期滚动目标", "项目总目标", "项目总体目标"),
     # headings of the header block that hold no value of their own (the funding block's
@@ -226,6 +231,8 @@ TABLE_NAMES: dict[str, tuple[str, ...]] = {
 _TABLE = _table(TABLE_NAMES)
 
 _OF_WHICH = ("其中：", "其中:", "其中")
+# a funding line's number in its block: 1.中央资金, 2、市级资金
+_NUMBERED = re.compile(r"^\d{1,2}[.、．]")
 
 
 def form_label(text: object) -> str | None:
@@ -235,6 +242,7 @@ def form_label(text: object) -> str | None:
         if key.startswith(prefix) and len(key) > len(prefix):
             key = key[len(prefix):]
             break
+    key = _NUMBERED.sub("", key)
     if not key:
         return None
     # a note in brackets after a label: 中期滚动目标(2019年--2021年), 预算单位(盖章)
@@ -255,7 +263,11 @@ def is_money_note(text: object) -> bool:
     """Whether a cell is the form's note of the unit its amounts are in (``单位:万元``)."""
     return bool(_MONEY_UNIT_NOTE.match(heading_key(text)))
 # the labels of the funding block that hold an amount
-MONEY_FIELDS = ("midterm_total", "annual_total", "fiscal", "other", "general", "fund", "soe")
+MONEY_FIELDS = ("midterm_total", "annual_total", "fiscal", "other", "general", "fund", "soe",
+                "central", "provincial", "municipal", "local")
+# the two ways a table splits 财政拨款: by budget (一般公共预算 …) and by tier of government
+FISCAL_SPLITS = {"budget": ("general", "fund", "soe"),
+                 "tier": ("central", "provincial", "municipal", "local")}
 
 
 # The tiers a 专项 table names its offices by (省级主管部门 / 市级主管部门 / 区级主管部门), highest

@@ -122,3 +122,25 @@ def test_a_forms_overall_and_annual_project_goals_and_its_implementing_unit(tmp_
     assert (project.unit, project.implementing_unit) == ("某区林业局", "某区国有林场")
     (indicator,) = project.indicators
     assert (indicator.comparator, indicator.target, indicator.unit) == ("≥", Decimal(10), "公里")
+
+
+def test_funds_split_by_tier_of_government_add_up_to_the_fiscal_amount(tmp_path):
+    # 资金情况 lists 1.中央资金 / 2.市级资金 / 3.区级资金 / 4.其他资金 under 年度资金总额
+    path = write_xlsx(tmp_path / "项目绩效目标表.xlsx", [
+        ["申报单位", "某区水利局", "项目(专项)名称", "某镇山坪塘整治"],
+        ["资金情况(万元)", "年度资金总额:", "120.5"],
+        [None, "其中:1.中央资金", "80"],
+        [None, "2.市级资金", "30.5"],
+        [None, "3.区级资金", None],
+        [None, "4.其他资金", "10"],
+        ["项目年度目标", "整治山坪塘12口。"],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "计量单位", "指标性质", "指标值"],
+        [None, "产出指标", "数量指标", "整治山坪塘数量", "口", "≥", "12"],
+    ], merges=["A2:A6", "A8:A9"])
+    result = read_table(path)
+    (project,) = result.projects
+    assert (project.annual_total, project.annual_fiscal, project.annual_other) == (
+        Decimal("120.5"), Decimal("110.5"), Decimal(10))
+    assert any("各级资金合计为 110.5" in t for t in texts(result))
+    # the stated total is not rewritten, and the parts leave the goal alone
+    assert project.annual_goal == "整治山坪塘12口。"
