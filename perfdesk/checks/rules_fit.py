@@ -16,7 +16,7 @@ from functools import lru_cache
 from perfdesk.checks.catalogue import Severity, hit, indicator_rule, project_rule
 from perfdesk.checks.wording import REVIEW, clip, source
 from perfdesk.core.model import SELF_EVALUATION
-from perfdesk.core.taxonomy import is_money_unit, split_score
+from perfdesk.core.taxonomy import is_money_unit, simplified, split_score
 from perfdesk.core.values import normalise_text
 
 E, W, H = Severity.ERROR, Severity.WARNING, Severity.HINT
@@ -51,6 +51,8 @@ _NAME_CLASS = sorted((
     *((w, {TIME}) for w in "时长 天数 周期 用时 时限".split()),
 ), key=lambda kv: -len(kv[0]))
 _PUNCTUAL = re.compile(r"按时|及时|准时|按期")
+# a quantity that a time unit can measure: how long something lasts or takes
+_DURATION = re.compile(r"时长|天数|日数|月数|年数|年限|期限|工期|周期|时间|时限|时数|学时|课时|工作日")
 _EXAMPLE = {PERCENT: "≥95%", MONEY: "≤500元/人", PEOPLE: "≥280人次", COUNT: "≥12次",
             TIME: "≤5个工作日", AREA: "≥50平方米", LENGTH: "≥10公里", SCORE: "≥90分",
             MASS: "≥100吨"}
@@ -94,6 +96,8 @@ def unit_fits_name(f, p, ctx):
     if not have:
         return None
     want = name_measures(ind.name)
+    if not want and have == TIME and f.level2 == "数量指标" and not _DURATION.search(ind.name):
+        want = frozenset((COUNT,))  # 制作宣传横幅(年) = 1年: a quantity counted in years
     if not want or have in want:
         return None
     expected = "或".join(sorted(want))
@@ -107,6 +111,8 @@ _EFFECT2 = frozenset(("经济效益指标", "社会效益指标", "生态效益�
 _OUTPUT_COUNTED = frozenset(("数量指标", "质量指标"))
 _COST_CONTROL = re.compile(r"控制.{0,8}成本|成本.{0,4}控制|预算控制|造价控制|节约成本")
 _TIME_WORDS = re.compile(r"按时|及时|准时|时限|完成时间|周期|月底前|日前")
+# what makes a rate one of timeliness: a time, a schedule or a deadline in its name
+_TIMED = re.compile(r"时|期|日|月|年|季|周|天|进度|计划|限|当年|当期")
 _EFFECT_WORDS = re.compile(r"治愈率|控制率|治疗率|知晓率|就业率|增收|收入增长|发生率|事故.*下降|减少率")
 _ECONOMIC = re.compile(r"收入|产值|增收|效益|经济|收益|节约|节支|成本|费用|价格|利润|税|产量|销售|就业|投资|"
                        r"资金|增长|分红|营业|消费|产业|旅游|创收|节能")
@@ -146,6 +152,10 @@ def _misfit(name: str, level2: str, unit: str):
     if level2 == "时效指标" and name_measures(name) & {COUNT, PEOPLE} \
             and TIME not in name_measures(name):
         return ("数量", "数量指标", "时效指标写完成时限或及时率", H)
+    if level2 == "时效指标" and (unit == PERCENT or name.endswith("率")) \
+            and not _TIMED.search(simplified(name)):
+        # 免费开放率 under 时效: a rate that says nothing of when
+        return ("与时间无关的比率", "质量指标或数量指标", "时效指标写完成时限或按时完成率", H)
     # a rate (its name ends in 率) is one with or without its % (b02: 安全率 “100”)
     rate = unit == PERCENT or (not unit and name.endswith("率"))
     if level2 == "经济效益指标" and rate and not _ECONOMIC.search(name):

@@ -169,6 +169,8 @@ def _is_task(name: str) -> bool:
 _SLOGAN_VERB = re.compile(r"^(?:促进|推动|推进|维护|提升|提高|加强|加快|保障|确保|改善|优化|助力|营造|增强|"
                           r"巩固|深化|强化|打造|实现|构建|落实|完善|规范|服务)")
 _SLOGAN_NOUN = re.compile(r"(?:发展|稳定|水平|能力|环境|氛围|形象|秩序|效能|作用|建设|治理|和谐|质量|安全)$")
+# the state of a system or its management (管理制度健全、执行有效性): nothing to count either
+_SYSTEM_STATE = re.compile(r"(?:制度|机制|管理|体系).*(?:健全|完善|有效|规范)性?$")
 
 
 @indicator_rule(
@@ -185,7 +187,8 @@ def slogan_percentage(f, p, ctx):
     if ind.target is None or not _percent(ind.unit) or f.is_satisfaction:
         return None
     name = _bare(ind.name)
-    if _measurable(name) or not (_SLOGAN_VERB.search(name) or _SLOGAN_NOUN.search(name)):
+    if _measurable(name) or not (_SLOGAN_VERB.search(name) or _SLOGAN_NOUN.search(name)
+                                 or _SYSTEM_STATE.search(name)):
         return None
     return hit("name", name=clip(name), value=clip(f.display))
 
@@ -211,9 +214,11 @@ def quantity_as_rate(f, p, ctx):
     return None
 
 
-_ENTITLEMENT_NAME = re.compile(r"(?:发放|兑现|享受|落实|到户|到人|覆盖|救助|资助)的?(?:比)?率$")
+# 发放率, and 发放准确率 / 发放准确性 (what is paid, paid right)
+_ENTITLEMENT_NAME = re.compile(r"(?:发放|兑现|享受|落实|到户|到人|覆盖|救助|资助)(?:准确)?的?(?:比)?(?:率|"
+                               r"(?<=准确)性)$")
 _BENEFIT = re.compile(r"补贴|补助|救助|低保|特困|五保|津贴|抚恤|优抚|养老金|高龄|资助|助学金|奖学金|生活费|"
-                      r"慰问金|救济|孤儿|应保尽保|应救尽救|应助尽助")
+                      r"慰问金|救济|孤儿|应保尽保|应救尽救|应助尽助|工资|薪酬|报酬")
 _UPTAKE = re.compile(r"参保|续保|签约|接种|知晓|满意|申领|申报")
 
 

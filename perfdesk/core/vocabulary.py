@@ -22,14 +22,16 @@ from perfdesk.core.taxonomy import TRADITIONAL_TO_SIMPLIFIED, normalise_label, p
 
 _MONEY_NOTE = re.compile(r"[（(](?:万元|元|单位：?万元|单位:?万元)[)）]$")
 _BRACKET_NOTE = re.compile(r"\([^()]*\)$")
+# a budget system's mark of a required field before its label: *年度绩效总目标, ＊联系人
+_REQUIRED_MARK = re.compile(r"^[*＊]+")
 
 
 def heading_key(text: object) -> str:
     """A heading as compared: trimmed, no blanks, simplified characters, ASCII brackets, no
-    ``（万元）``-style note at the end."""
+    ``（万元）``-style note at the end and no required-field mark ``*`` in front."""
     if not isinstance(text, str):
         return ""
-    key = _MONEY_NOTE.sub("", normalise_label(text))
+    key = _MONEY_NOTE.sub("", _REQUIRED_MARK.sub("", normalise_label(text)))
     return key.replace("（", "(").replace("）", ")")
 
 
@@ -169,7 +171,8 @@ _PROJECT_SHARED: dict[str, tuple[str, ...]] = {
     "unit": ("预算单位", "预算单位名称", "预算单位及代码", "预算单位及编码", "单位名称", "预算单位(实施单位)",
              "项目单位", "申报单位", "下达地方或单位"),
     "annual_goal": ("年度目标", "年度绩效目标", "年度总体目标", "绩效目标(年度)",
-                    "年度绩效目标(年度目标)", "年初设定目标", "年度目标任务", "预期目标", "本年度绩效目标", "本年度目标"),
+                    "年度绩效目标(年度目标)", "年初设定目标", "年度目标任务", "预期目标", "本年度绩效目标", "本年度目标",
+                    "项目年度目标", "年度绩效总目标"),
 }
 
 # The labels of the detailed form's header block (domain.md §5.2 and local variants). The
@@ -177,7 +180,7 @@ _PROJECT_SHARED: dict[str, tuple[str, ...]] = {
 # total nearest to them, 一般公共预算/政府性基金/国有资本经营预算 split 财政拨款.
 FORM_NAMES: dict[str, tuple[str, ...]] = {
     **_PROJECT_SHARED,
-    "implementing_unit": ("实施单位", "项目实施单位", "实施单位及代码", "实施单位及编码", "实施单位名称",
+    "implementing_unit": ("实施单位", "项目实施单位", "具体实施单位", "实施单位及代码", "实施单位及编码", "实施单位名称",
                           "项目执行单位", "执行单位"),
     "unit_line": ("填报单位(盖章)", "填报单位"),
     "attribute": ("项目属性", "项目性质"),
@@ -194,16 +197,22 @@ FORM_NAMES: dict[str, tuple[str, ...]] = {
     "general": ("一般公共预算", "一般公共预算拨款", "一般公共预算资金"),
     "fund": ("政府性基金", "政府性基金预算", "政府性基金预算拨款"),
     "soe": ("国有资本经营预算", "国有资本经营预算拨款"),
+    # 财政拨款 split by the tier of government it comes from (重庆: 1.中央资金 2.市级资金 3.区级资金)
+    "central": ("中央资金", "中央财政资金", "中央补助资金"),
+    "provincial": ("省级资金", "省级财政资金"),
+    "municipal": ("市级资金", "市级财政资金"),
+    "local": ("区级资金", "县级资金", "区县级资金", "区级财政资金", "县级财政资金"),
     "midterm_goal": ("中长期目标", "实施期目标", "中期目标", "实施期绩效目标", "中长期绩效目标",
-                     "总体目标", "中期滚动目标", "项目总目标"),
+                     "总体目标", "中期滚动目标", "项目总目标", "项目总体目标"),
     # headings of the header block that hold no value of their own (the funding block's
     # title): recognised so that no field takes their text as its value
     "heading": ("项目资金", "资金情况", "项目资金情况", "资金来源", "预算安排", "年度预算安排",
-                "资金总额", "年度预算",
+                "资金总额", "年度预算", "项目预算执行情况",
                 "部门总体资金情况", "总体资金情况", "资金投入", "项目资金来源", "预算执行情况",
                 "年度履职目标"),  # a 部门整体 table's block of 部门职能 | 年度目标任务
     # labels whose value PerfDesk has no field for (kept out of every other field)
-    "unstored": ("项目类别", "项目类型", "立项依据", "保障绩效目标实现措施", "项目概况"),
+    "unstored": ("项目类别", "项目类型", "立项依据", "保障绩效目标实现措施", "项目概况",
+                 "项目概况及立项依据", "部门职能职责概述"),
     # the heading of a cost-breakdown block (成本构成 | 金额 | 测算依据 …)
     "cost": ("项目预算成本构成", "成本构成", "预算成本构成", "成本测算", "资金测算"),
 }
@@ -222,6 +231,8 @@ TABLE_NAMES: dict[str, tuple[str, ...]] = {
 _TABLE = _table(TABLE_NAMES)
 
 _OF_WHICH = ("其中：", "其中:", "其中")
+# a funding line's number in its block: 1.中央资金, 2、市级资金
+_NUMBERED = re.compile(r"^\d{1,2}[.、．]")
 
 
 def form_label(text: object) -> str | None:
@@ -231,6 +242,7 @@ def form_label(text: object) -> str | None:
         if key.startswith(prefix) and len(key) > len(prefix):
             key = key[len(prefix):]
             break
+    key = _NUMBERED.sub("", key)
     if not key:
         return None
     # a note in brackets after a label: 中期滚动目标(2019年--2021年), 预算单位(盖章)
@@ -254,8 +266,19 @@ EVALUATION_ROWS = ("上年结转资金", "上年结转", "总分")
 
 
 _THIS_TIME = "本次"
+# the note of the amounts' unit beside a label (主管部门(盖章): …… 单位:万元): no label's value
+_MONEY_UNIT_NOTE = re.compile(r"^(?:金额|资金)?单位[:：](?:万元|元)$")
+
+
+def is_money_note(text: object) -> bool:
+    """Whether a cell is the form's note of the unit its amounts are in (``单位:万元``)."""
+    return bool(_MONEY_UNIT_NOTE.match(heading_key(text)))
 # the labels of the funding block that hold an amount
-MONEY_FIELDS = ("midterm_total", "annual_total", "fiscal", "other", "general", "fund", "soe")
+MONEY_FIELDS = ("midterm_total", "annual_total", "fiscal", "other", "general", "fund", "soe",
+                "central", "provincial", "municipal", "local")
+# the two ways a table splits 财政拨款: by budget (一般公共预算 …) and by tier of government
+FISCAL_SPLITS = {"budget": ("general", "fund", "soe"),
+                 "tier": ("central", "provincial", "municipal", "local")}
 
 
 # The tiers a 专项 table names its offices by (省级主管部门 / 市级主管部门 / 区级主管部门), highest

@@ -49,10 +49,12 @@ from perfdesk.core.entry import IndicatorRowReader
 from perfdesk.core.model import DEPARTMENT_WHOLE, SELF_EVALUATION, Indicator, Project
 from perfdesk.core.paths import resource
 from perfdesk.core.vocabulary import (
+    FISCAL_SPLITS,
     MONEY_FIELDS,
     form_label,
     heading_key,
     indicator_column,
+    is_money_note,
     label_tier,
     table_column,
     title_subject,
@@ -568,8 +570,8 @@ class _Labels:
                 if (rr, cc) == right and not below_first and self._labelled(*down):
                     break  # an empty value cell stays empty: the text below has its own
                 continue
-            if form_label(value) is not None or indicator_column(value):
-                continue
+            if form_label(value) is not None or indicator_column(value) or is_money_note(value):
+                continue  # a label, a grid heading or the 单位:万元 note is no value
             if (rr, cc) == down and self._owned_by_left(rr, cc):
                 continue  # the value of the label left of it (其他资金 above 总体目标 | text)
             return value, (rr, cc)
@@ -874,15 +876,18 @@ def _read_money(labels: _Labels, sheet: Sheet, notices: list[Notice]) -> dict[st
             "annual); it was read as the annual total."), sheet.location(r, "资金总额"), HINT))
     money: dict[str, Decimal | str] = {}
     for group, parts in found.items():
-        split = [parts[k] for k in ("general", "fund", "soe") if k in parts]
         fiscal = parts.get("fiscal")
-        if split:
+        for how, keys in FISCAL_SPLITS.items():
+            split = [parts[k] for k in keys if k in parts]
+            if not split:
+                continue
             total_split = sum(split, Decimal(0))
             if fiscal is None:
                 fiscal = total_split
+                named = ("一般公共预算、政府性基金、国有资本经营预算" if how == "budget"
+                         else "中央、省、市、区县各级资金")
                 notices.append(Notice(Text(
-                    f"{'年度' if group == 'annual' else '中期'}财政拨款按一般公共预算、政府性基金、"
-                    f"国有资本经营预算合计为 {total_split}。",
+                    f"{'年度' if group == 'annual' else '中期'}财政拨款按{named}合计为 {total_split}。",
                     f"The {group} 财政拨款 was taken as the sum of its parts, {total_split}."),
                     sheet.location(column="财政拨款")))
             elif fiscal != total_split:

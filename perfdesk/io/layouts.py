@@ -344,6 +344,9 @@ def row_kind(texts: list[str]) -> str:
 
 
 _CATEGORY_FIELDS = ("level1", "level2", "longterm_level2")
+# columns that say nothing of a row's own indicator: the form's scoring rule (得分计算方法), often
+# merged down the whole grid, is in every row's cells and makes no '-' row an indicator
+_NOT_OWN = (*_CATEGORY_FIELDS, "scoring")
 # a template's numbered empty row: 指标1, 指标2:, 指标3： (指标L: text recognised from a scan
 # reads the 1 as L, l or I)
 _TEMPLATE_NAME = re.compile(r"^\s*指标\s*(?:\d+|[LlI|])\s*[:：]?\s*$")
@@ -360,7 +363,7 @@ def classify_row(texts: dict[str, str], all_texts: list[str], left: int = 1) -> 
         return kind
     if not any(texts.values()):
         return "empty"
-    own = [t for f, t in texts.items() if f not in _CATEGORY_FIELDS]
+    own = [t for f, t in texts.items() if f not in _NOT_OWN]
     if kind == "placeholder" or _placeholder(list(texts.values())) or _placeholder(own):
         return "placeholder"
     if not any(own) and any(t and _PLACEHOLDER.match(t) for f, t in texts.items()
