@@ -21,6 +21,7 @@ from perfdesk.checks.wording import (
     source,
 )
 from perfdesk.core.i18n import Text
+from perfdesk.core.model import DEPARTMENT_WHOLE, SELF_EVALUATION
 from perfdesk.core.taxonomy import PROJECT_ATTRIBUTE_ALIASES, PROJECT_ATTRIBUTES, normalise_label
 from perfdesk.core.values import amount_in_text, yuan_to_wan
 
@@ -97,10 +98,11 @@ _SUBORDINATE = re.compile(r"(?:管理处|处|管理站|站|所|队|科|股)$")
                   "the attribute is either 新增项目 or 延续项目"))
 def project_attribute(p, ctx):
     value = p.project.attribute
-    if value in PROJECT_ATTRIBUTES:
-        return None
+    if value in PROJECT_ATTRIBUTES or p.project.kind == DEPARTMENT_WHOLE:
+        return None  # a department's whole budget is no project: it has no 项目属性
     if not value.strip():
-        return hit("attribute", "empty")
+        # a 自评表 reports on a project already approved: most forms have no 项目属性 to fill
+        return None if p.project.kind == SELF_EVALUATION else hit("attribute", "empty")
     standard = PROJECT_ATTRIBUTE_ALIASES.get(normalise_label(value))
     if standard is None:
         return hit("attribute", "unknown", value=clip(value))

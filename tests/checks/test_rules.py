@@ -10,7 +10,7 @@ from tests.support.check_samples.builders import applied, check, context, of, on
 from tests.support.check_samples.detailed import row
 
 from perfdesk.checks import RULES, Severity, check_project
-from perfdesk.core.model import Indicator, Project
+from perfdesk.core.model import DEPARTMENT_WHOLE, SELF_EVALUATION, Indicator, Project
 
 D = Decimal
 
@@ -138,6 +138,16 @@ def test_hdr03_accepted_aliases_are_a_hint_with_a_fix(written, standard):
 def test_hdr03_empty_or_unknown_attribute_is_an_error(written):
     f = one(sample(attribute=written), "HDR-03")
     assert f.severity is Severity.ERROR and f.fix is None and f.field == "attribute"
+
+
+def test_hdr03_is_not_asked_of_a_table_that_has_no_project_attribute():
+    # a 部门整体 target is a department's whole budget, no project (b05, f02); a 自评表 reports
+    # on a project already approved and most forms have no 项目属性 (e06): an empty cell there
+    # is no error — but a 自评表 that does write one is still read against the standard words
+    assert not of(sample(attribute="", kind=DEPARTMENT_WHOLE), "HDR-03")
+    assert not of(sample(attribute="", kind=SELF_EVALUATION), "HDR-03")
+    assert one(sample(attribute="常规项目", kind=SELF_EVALUATION), "HDR-03").severity is Severity.ERROR
+    assert one(sample(attribute="持续性项目", kind=SELF_EVALUATION), "HDR-03").fix is not None
 
 
 def test_hdr04_period_reversed_or_without_the_budget_year():
