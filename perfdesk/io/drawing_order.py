@@ -499,9 +499,9 @@ def _grid(sheet: Sheet, words: list[_Word], last: bool, funds: _Funds, profile: 
             raise _refuse(sheet, line, "没有找到各指标行的指标值、实际完成值、分值和得分。",
                           "No row's values were found.")
         notices.append(Notice(Text(
-            f"第 {words[-1].line} 行：文字在指标值之前中断（原表不完整）：{len(names)} 个指标只读到名称和类别，"
+            f"文字在指标值之前中断（原表不完整）：{len(names)} 个指标只读到名称和类别，"
             "指标值、实际完成值、分值和得分都没有，请按原表补填。",
-            f"Line {words[-1].line}: the text ends before the indicators' values (the source is "
+            "The text ends before the indicators' values (the source is "
             f"incomplete): {len(names)} indicators have their names and categories only."),
             Location(where.file, where.sheet, words[-1].line), WARNING))
     elif len(rows) != len(names):

@@ -149,7 +149,8 @@ def test_a_copy_cut_before_the_values_keeps_names_and_says_so(tmp_path):
     assert [(i.level2, i.name, i.value_display(), i.weight) for i in second.indicators] == [
         ("数量指标", "培训人数", "", None), ("质量指标", "培训考核合格率", "", None),
         ("社会效益指标", "游泳技能掌握人数", "", None), ("服务对象满意度指标", "家长满意度", "", None)]
-    assert any(row == 15 and "文字在指标值之前中断（原表不完整）" in m for row, m in _told(result))
+    assert any(row == 15 and m.startswith("文字在指标值之前中断（原表不完整）")  # the row once
+               for row, m in _told(result))
 
 
 def test_the_same_cut_before_the_last_page_is_refused(tmp_path):
