@@ -44,7 +44,7 @@ from perfdesk.core.vocabulary import (
     indicator_column,
 )
 from perfdesk.io.base import Notice, cell_text, reading_notices
-from perfdesk.io.detail import split_code
+from perfdesk.io.detail import department_as_unit, split_code
 from perfdesk.io.sources import Sheet
 
 KIND = "run_together"
@@ -178,7 +178,14 @@ def read_run_together(sheet: Sheet, *, profile: str, grades: tuple[str, ...],
         header = raw[: _raw_index(raw, heading.start())]
     else:
         header = "".join(_line(sheet, r) for r in range(1, row)) + _line(sheet, row)[: heading.start()]
+    header = _from_form_title(header, where, notices)
     values = _label_values(header)
+    if not values.get("annual_goal") and (only := _only_overall_goal(header)):
+        values["annual_goal"] = only
+        notices.append(Notice(Text(
+            "表中只有“总体目标”（没有年度目标），已作为年度目标读取。",
+            "The table gives only 总体目标 (no 年度目标); it was read as the annual goal."),
+            where, HINT))
     project = Project(name=values.get("name", ""), attribute=_ticked(values.get("attribute", "")),
                       annual_goal=_goal_beside_actual(values.get("annual_goal", ""), where,
                                                       notices),
@@ -198,11 +205,18 @@ def read_run_together(sheet: Sheet, *, profile: str, grades: tuple[str, ...],
         f"“{project.name}”{'，年度目标“' + project.annual_goal[:20] + '”' if project.annual_goal else ''}，请核对。",
         f"The cells of line {row} run together (no separators); the text was split by its labels "
         f"and category names: project '{project.name}'; please check."), where, WARNING))
+    in_yuan = "(元)" in header.replace("（", "(").replace("）", ")")
     if values.get("cost"):
         project.annual_total = _cost_total(values["cost"], where, notices)
     elif values.get("annual_total"):
-        project.annual_total = _amount(values["annual_total"], "(元)" in header.replace("（", "(")
-                                       .replace("）", ")"), where, notices)
+        project.annual_total = _amount(values["annual_total"], in_yuan, where, notices)
+    elif (plain := _plain_total(header)) is not None:
+        project.annual_total = _amount(plain, in_yuan, where, notices)
+        if project.annual_total is not None:
+            notices.append(Notice(Text(
+                "表中只有“资金总额”一个总额（没有中期、年度之分），已作为年度资金总额读取。",
+                "The table gives one total, 资金总额 (neither mid-term nor annual); it was read as "
+                "the annual total."), where, HINT))
     text = _line(sheet, row)
     columns, end = _columns(text, heading.start())
     body = text[end:]
@@ -250,6 +264,53 @@ def _goal_beside_actual(goal: str, where, notices: list[Notice]) -> str:
         f"The goal block gives the target and the actual side by side: the target was read as "
         f"'{target[:20]}…'; the actual has no field and was not imported."), where, HINT))
     return target
+
+
+# a form's title: 绩效目标表, 项目支出绩效自评表(2022年度), 绩效目标申报表 …
+_FORM_TITLE = re.compile(r"(?:绩效(?:目标|自评|评价)|自评|申报|审批)(?:申报|审核|批复)?表"
+                         r"(?:\s*[(（][^()（）]{0,12}[)）])?")
+
+
+def _from_form_title(header: str, where, notices: list[Notice]) -> str:
+    """The header from the form's title on: the text before the last title ahead of the
+    项目名称 (a notice that publishes the table, an allocation table above it) is no part of
+    the form, and its words (落实到具体项目单位) are no labels of it."""
+    name_at = next((m.start() for m in _LABELS.finditer(header)
+                    if form_label(m.group(0)) == "name"), None)
+    titles = list(_FORM_TITLE.finditer(header, 0, name_at)) if name_at is not None else []
+    if not titles or not header[: titles[-1].start()].strip(" ,，:："):
+        return header
+    before = header[: titles[-1].start()].strip()
+    notices.append(Notice(Text(
+        f"表格标题“{titles[-1].group(0)}”之前的文字（“{before[:20]}…”，共 {len(before)} 字）不是表中内容，"
+        "未读取。",
+        f"The text before the form's title '{titles[-1].group(0)}' ({len(before)} characters) "
+        "is no part of the form and was not read."), where, HINT))
+    return header[titles[-1].end():]
+
+
+def _only_overall_goal(header: str) -> str:
+    """The text of a form's 总体目标 when that is its one goal label (no 年度目标 and no other
+    mid-term label): a one-year table's goal."""
+    marks = list(_LABELS.finditer(header))
+    goals = [i for i, m in enumerate(marks) if form_label(m.group(0)) in ("annual_goal",
+                                                                          "midterm_goal")]
+    if len(goals) != 1 or marks[goals[0]].group(0) != "总体目标":
+        return ""
+    m = marks[goals[0]]
+    end = marks[goals[0] + 1].start() if goals[0] + 1 < len(marks) else len(header)
+    return header[m.end():end].strip(" :：,，")
+
+
+def _plain_total(header: str) -> str | None:
+    """The text after a plain 资金总额 label (not 年度资金总额, not 项目资金总额), up to the next
+    label, or ``None``."""
+    marks = list(_LABELS.finditer(header))
+    for i, m in enumerate(marks):
+        if m.group(0) == "资金总额":
+            end = marks[i + 1].start() if i + 1 < len(marks) else len(header)
+            return header[m.end():end].strip(" :：,，")
+    return None
 
 
 def _label_values(text: str) -> dict[str, str]:
@@ -449,6 +510,8 @@ def _units(project: Project, values: dict[str, str], where, notices: list[Notice
             f"表中没有预算单位，预算单位按实施单位记为“{unit}”，请核对。",
             f"The form names no budget unit; the unit is the implementing unit '{unit}', please "
             "check."), where, HINT))
+    if not unit and not implementing and department:
+        unit = department_as_unit(department, where, notices)
     project.unit, project.unit_code = unit, unit_code or project.unit_code
     project.implementing_unit = "" if implementing == unit else implementing
 

@@ -197,3 +197,30 @@ def test_a_self_evaluation_on_one_line_with_blanks_between_its_cells_is_read_cel
     assert any("实际完成情况“完成养护农村公路118公里。" in m and "未导入" in m for m in told)
     assert any("分值“20”，指标值“≥120公里”，实际值“118”，得分“19”" in m for m in told)
     assert any("文字在指标“沿线群众满”中断" in m for m in told)
+
+
+# a notice republished on a news site, the table glued after it: the notice's words
+# (落实到具体项目单位) are no labels of the form; the form names only its 主管部门(单位)名称, one
+# 资金总额 and one 总体目标
+NOTICE_THEN_FORM = ("各镇财政所:现下达2024年县级河道保洁专项资金12万元,请尽快落实到具体项目单位,"
+                    "严格按照有关规定使用。附件:2024年县级河道保洁专项资金绩效目标表某县水利局2024年3月1日"
+                    "附件2024年县级河道保洁专项资金绩效目标表项目名称县级河道保洁专项资金"
+                    "主管部门(单位)名称某县水利局资金情况(万元)资金总额12其中:财政拨款12其他资金0"
+                    "总体目标完成县级河道保洁80公里,绩效指标一级指标二级指标三级指标指标值"
+                    "数量指标河道保洁里程反映保洁范围≥80公里质量指标河道保洁验收合格率反映保洁质量≥95%\n")
+
+
+def test_a_form_after_its_notice_is_read_from_its_title_with_its_one_goal_and_total(tmp_path):
+    result = _read(tmp_path, NOTICE_THEN_FORM)
+    (project,) = result.projects
+    assert (project.name, project.department, project.unit, project.annual_total,
+            project.annual_goal) == ("县级河道保洁专项资金", "某县水利局", "某县水利局", Decimal(12),
+                                     "完成县级河道保洁80公里")
+    got = [(i.level1, i.level2, i.name, i.value_display()) for i in project.indicators]
+    assert got == [("产出指标", "数量指标", "河道保洁里程", "≥80公里"),
+                   ("产出指标", "质量指标", "河道保洁验收合格率", "≥95%")]
+    told = [str(n.message) for n in result.notices]
+    assert any("表格标题“绩效目标表”之前的文字" in m and "未读取" in m for m in told)
+    assert any("只有“总体目标”" in m for m in told)
+    assert any("只有“资金总额”一个总额" in m for m in told)
+    assert any("预算单位记为主管部门“某县水利局”" in m for m in told)
