@@ -95,9 +95,14 @@ _TEMPLATE_WHOLE = re.compile(
     r"其他指标|示例)[)）]?$|^(?:例|例如|如)[：:]")
 
 
+# the template's own note left after a name: 成活率(目标), 满意度（必填）
+_TEMPLATE_NOTE = re.compile(r"\s*[（(]\s*(?:目标|必填|选填|可选|可选填|自定义)\s*[)）]\s*$")
+
+
 @lru_cache(maxsize=_CACHE)
 def _maybe_template(name: str) -> bool:
-    return bool(_TEMPLATE_WHOLE.search(name) or _TEMPLATE_PREFIX.match(name))
+    return bool(_TEMPLATE_WHOLE.search(name) or _TEMPLATE_PREFIX.match(name)
+                or _TEMPLATE_NOTE.search(name))
 
 
 @indicator_rule(
@@ -120,11 +125,15 @@ def template_words(f, p, ctx):
     if _TEMPLATE_WHOLE.search(name):
         return hit("name", "whole", severity=E, name=clip(name))
     m = _TEMPLATE_PREFIX.match(name)
-    if m and name[m.end():].strip():
-        fixed = name[m.end():].strip()
+    fixed, words = (name[m.end():].strip(), [m.group().strip()]) if m else (name, [])
+    note = _TEMPLATE_NOTE.search(fixed)
+    if note:  # the template's note after the name: 成活率(目标)
+        fixed, words = fixed[:note.start()].strip(), [*words, note.group().strip()]
+    if words and fixed:
+        word = "”“".join(words)
         fix = Fix(Text(f"名称改为“{clip(fixed)}”", f"Rename to '{clip(fixed)}'"),
                   indicator_changes={f.ind.uuid: {"name": fixed}})
-        return hit("name", "prefix", fix=fix, word=m.group().strip(), fixed=clip(fixed))
+        return hit("name", "prefix", fix=fix, word=word, fixed=clip(fixed))
     return None
 
 

@@ -594,6 +594,7 @@ class CategoryRun:
         self._noted_tree: tuple[str, str] = ("", "")
         self._score_only = False  # the level-1 cell gave a score and no label: see level 2
         self._umbrella = ""  # the level-1 cell found over level-1 names (one tier too many)
+        self._noted_parent = ""  # the level 2 whose parent was last taken for an empty level 1
 
     def read(self, level1_cell: str = "", level2_cell: str = "") -> Reading:
         reading = Reading()
@@ -627,6 +628,15 @@ class CategoryRun:
                              "'{level1}' from level 2 '{level2}'.", adjusted=True,
                              written=self.source, level2=self.level2, level1=parent)
         level1, level2 = self.level1, self.level2 or self.implied
+        if not level1 and level2 and not self.source:
+            # no level-1 cell was ever filled in (a grid whose 一级指标 column is empty): each
+            # level 2's one parent is its level 1, run by run
+            level1 = parent_of_level2(self.profile, level2)
+            if level1 and self._noted_parent != level2:
+                self._noted_parent = level2
+                reading.note("level1", HINT, "一级指标为空，已按二级指标“{level2}”记为“{level1}”。",
+                             "Level 1 is empty; it was taken as '{level1}' from level 2 "
+                             "'{level2}'.", adjusted=True, level2=level2, level1=level1)
         if self._satisfaction_under_effect(level2):  # the 2015 tree: 效益 → 满意度
             level1, level2 = SATISFACTION, standard_level2(self.profile, SATISFACTION, level2)
             if self._noted_tree != (self.source, self._level2_source):

@@ -647,11 +647,7 @@ def read_sheet(sheet: Sheet, *, profile: str, notices: list[Notice],
     elif implementing == unit:
         implementing = ""
     if not unit and department:
-        unit = department
-        notices.append(Notice(Text(
-            f"表中没有预算单位，已按部门本级处理：预算单位记为主管部门“{department}”。",
-            f"The table names no budget unit; it was taken as the department's own: the unit "
-            f"is the department '{department}'."), sheet.location(column="预算单位"), HINT))
+        unit = department_as_unit(department, sheet.location(column="预算单位"), notices)
     goal = labels.text("annual_goal") or _goal_label(labels, sheet, notices)
     midterm_goal = labels.text("midterm_goal")
     attribute = labels.text("attribute")
@@ -744,6 +740,16 @@ def _project_in_title(sheet: Sheet, labels: _Labels, name: str, notices: list[No
                     f"the title's brackets: '{project}'."), sheet.location(r), HINT))
                 return project
     return name
+
+
+def department_as_unit(department: str, where, notices: list[Notice]) -> str:
+    """The unit of a table that names its 主管部门 and no 预算单位: the department's own table,
+    whose unit is the department, said in a notice."""
+    notices.append(Notice(Text(
+        f"表中没有预算单位，已按部门本级处理：预算单位记为主管部门“{department}”。",
+        f"The table names no budget unit; it was taken as the department's own: the unit "
+        f"is the department '{department}'."), where, HINT))
+    return department
 
 
 _CODED = re.compile(r"^\s*(?:[\[【(（]\s*(?P<a>\d{3,})\s*[\]】)）]|(?P<b>\d{3,})\s*[-－—_\s])\s*(?P<name>\S.*)$")

@@ -44,6 +44,7 @@ from perfdesk.core.vocabulary import (
     indicator_column,
 )
 from perfdesk.io.base import Notice, cell_text, reading_notices
+from perfdesk.io.detail import department_as_unit, split_code
 from perfdesk.io.sources import Sheet
 
 KIND = "run_together"
@@ -82,6 +83,26 @@ def _line(sheet: Sheet, r: int) -> str:
     return _WRAP.sub("", ",".join(cell_text(v) for v in sheet.rows[r - 1] if cell_text(v)))
 
 
+def _raw_line(sheet: Sheet, r: int) -> str:
+    return ",".join(cell_text(v) for v in sheet.rows[r - 1] if cell_text(v))
+
+
+def _raw_index(raw: str, glued: int) -> int:
+    """Where in ``raw`` the text :func:`_line` made of it reaches position ``glued`` (the
+    blanks it took out of wrapped cells counted back in)."""
+    removed = [False] * len(raw)
+    for m in _WRAP.finditer(raw):
+        for i in range(m.start(), m.end()):
+            removed[i] = True
+    kept = 0
+    for i, gone in enumerate(removed):
+        if kept == glued:
+            return i
+        if not gone:
+            kept += 1
+    return len(raw)
+
+
 def _separated(sheet: Sheet, r: int) -> bool:
     """Whether line ``r`` separates its cells by blanks (more than one a 20 characters, as a
     PDF's extracted text does): then its cells do not run together."""
@@ -92,16 +113,29 @@ def _separated(sheet: Sheet, r: int) -> bool:
 def _heading_run(sheet: Sheet) -> tuple[int, re.Match[str]] | None:
     """(line, match) of the grid's heading glued into one run of text, after a 项目名称."""
     for r in range(1, sheet.max_row + 1):
-        if _separated(sheet, r):
-            continue
+        separated = _separated(sheet, r)
         text = _line(sheet, r)
         m = _HEADING_RUN.search(text)
         heads = {indicator_column(h) for h in _split_heads(m.group(0))} if m else set()
         if m and (heads >= {"level1", "level2"} or heads >= {"level2", "name"}):
-            before = "".join(_line(sheet, rr) for rr in range(1, r)) + text[: m.start()]
+            # a line whose cells are separated by blanks is read here only when it holds the
+            # whole form, its 项目名称 included (a .docx's text extracted to one line); a PDF's
+            # lines, each a row of the page, are another reader's
+            if separated and not _blank_form(text, m.start()):
+                continue
+            before = text[: m.start()] if separated else \
+                "".join(_line(sheet, rr) for rr in range(1, r)) + text[: m.start()]
             if any(form_label(label.group(0)) == "name" for label in _LABELS.finditer(before)):
                 return r, m
     return None
+
+
+def _blank_form(text: str, start: int) -> bool:
+    """Whether the grid headings from ``start`` are those of the self-evaluation form this
+    reader reads cell by cell when its cells are separated by blanks (:data:`_BLANK_ORDER`)."""
+    columns, _end = _columns(text, start)
+    after = columns[columns.index("name") + 1:] if "name" in columns else columns
+    return [f for f in after if f in _SCORED] == list(_BLANK_ORDER)
 
 
 def _split_heads(run: str) -> list[str]:
@@ -139,10 +173,23 @@ def read_run_together(sheet: Sheet, *, profile: str, grades: tuple[str, ...],
         return None
     row, heading = found
     where = sheet.location(row)
-    header = "".join(_line(sheet, r) for r in range(1, row)) + _line(sheet, row)[: heading.start()]
+    if _separated(sheet, row):  # the whole form on one line: its blanks are kept in the values
+        raw = _raw_line(sheet, row)
+        header = raw[: _raw_index(raw, heading.start())]
+    else:
+        header = "".join(_line(sheet, r) for r in range(1, row)) + _line(sheet, row)[: heading.start()]
+    header = _from_form_title(header, where, notices)
     values = _label_values(header, _own_separator(sheet))
+    if not values.get("annual_goal") and (only := _only_overall_goal(header)):
+        values["annual_goal"] = only
+        notices.append(Notice(Text(
+            "表中只有“总体目标”（没有年度目标），已作为年度目标读取。",
+            "The table gives only 总体目标 (no 年度目标); it was read as the annual goal."),
+            where, HINT))
     project = Project(name=values.get("name", ""), attribute=_ticked(values.get("attribute", "")),
-                      annual_goal=values.get("annual_goal", ""), source_ref=where.ref())
+                      annual_goal=_goal_beside_actual(values.get("annual_goal", ""), where,
+                                                      notices),
+                      source_ref=where.ref())
     if not project.name:
         return None
     if project.attribute != values.get("attribute", ""):
@@ -151,27 +198,119 @@ def read_run_together(sheet: Sheet, *, profile: str, grades: tuple[str, ...],
             f"The 项目属性 '{values['attribute']}' is a list of boxes; read by the ticked box as "
             f"'{project.attribute}', please check."), where, HINT))
     read_units(project, values, where, notices)
+    how = ("整张表在一行中，各单元格以空格分隔" if _separated(sheet, row)
+           else "各单元格连在一起（没有分隔）")
     notices.append(Notice(Text(
-        f"第 {row} 行的文字中各单元格连在一起（没有分隔），已按标签和指标名称切分读取：项目名称"
+        f"第 {row} 行的文字中{how}，已按标签和指标名称切分读取：项目名称"
         f"“{project.name}”{'，年度目标“' + project.annual_goal[:20] + '”' if project.annual_goal else ''}，请核对。",
         f"The cells of line {row} run together (no separators); the text was split by its labels "
         f"and category names: project '{project.name}'; please check."), where, WARNING))
+    in_yuan = "(元)" in header.replace("（", "(").replace("）", ")")
     if values.get("cost"):
         project.annual_total = _cost_total(values["cost"], where, notices)
     elif values.get("annual_total"):
-        project.annual_total = _amount(values["annual_total"], "(元)" in header.replace("（", "(")
-                                       .replace("）", ")"), where, notices)
+        project.annual_total = _amount(values["annual_total"], in_yuan, where, notices)
+    elif (plain := _plain_total(header)) is not None:
+        project.annual_total = _amount(plain, in_yuan, where, notices)
+        if project.annual_total is not None:
+            notices.append(Notice(Text(
+                "表中只有“资金总额”一个总额（没有中期、年度之分），已作为年度资金总额读取。",
+                "The table gives one total, 资金总额 (neither mid-term nor annual); it was read as "
+                "the annual total."), where, HINT))
     text = _line(sheet, row)
     columns, end = _columns(text, heading.start())
     body = text[end:]
     for r in range(row + 1, sheet.max_row + 1):
         body += _line(sheet, r)
+    blank_cells = _separated(sheet, row)  # then :func:`_heading_run` saw the form's order
+    if blank_cells:
+        raw = _raw_line(sheet, row)
+        body = raw[_raw_index(raw, end):]
     if "actual" in columns or "score" in columns:
         project.kind = SELF_EVALUATION
-        project.indicators = _evaluated(body, columns, profile, grades, where, notices)
+        project.indicators = _evaluated(body, columns, profile, grades, where, notices,
+                                        blank_cells=blank_cells)
     else:
         project.indicators = _indicators(body, profile, grades, where, notices)
     return project if project.indicators else None
+
+
+_ACTUAL_HEADS = re.compile(rf"^\s*(?:{_alternation(n for n in INDICATOR_NAMES['actual'] if len(n) >= 4)})")
+# the goal's cell ends with its sentence; a line of dots may stand between it and the next cell
+_GOAL_END = re.compile(r"[。；;]\s+(?:[.．…·]+\s+)*")
+
+
+def _goal_beside_actual(goal: str, where, notices: list[Notice]) -> str:
+    """The 预期目标 of a self-evaluation form whose 年度总体目标 block gives the target and the
+    actual side by side (预期目标 | 实际完成情况, then the two texts): the target is the text up
+    to the end of its sentence before a blank (a filler line of dots after it is no part of
+    either); the actual has no field and is named in a notice."""
+    m = _ACTUAL_HEADS.match(goal)
+    if not m:
+        return goal
+    text = goal[m.end():].strip(" :：,，")
+    cut = _GOAL_END.search(text)
+    if cut is None or cut.end() >= len(text):
+        notices.append(Notice(Text(
+            f"年度总体目标的“{m.group(0).strip()}”之后的文字无法分开预期目标和实际完成情况，已整段记为年度目标，"
+            "请核对。",
+            "The goal and its actual could not be told apart; the whole text was kept as the "
+            "goal, please check."), where, WARNING))
+        return text
+    target, actual = text[: cut.start() + 1], text[cut.end():].strip()
+    notices.append(Notice(Text(
+        f"年度总体目标并列预期目标和实际完成情况：预期目标读作“{target[:20]}…”；实际完成情况“{actual[:20]}…”"
+        "没有对应的字段，未导入。",
+        f"The goal block gives the target and the actual side by side: the target was read as "
+        f"'{target[:20]}…'; the actual has no field and was not imported."), where, HINT))
+    return target
+
+
+# a form's title: 绩效目标表, 项目支出绩效自评表(2022年度), 绩效目标申报表 …
+_FORM_TITLE = re.compile(r"(?:绩效(?:目标|自评|评价)|自评|申报|审批)(?:申报|审核|批复)?表"
+                         r"(?:\s*[(（][^()（）]{0,12}[)）])?")
+
+
+def _from_form_title(header: str, where, notices: list[Notice]) -> str:
+    """The header from the form's title on: the text before the last title ahead of the
+    项目名称 (a notice that publishes the table, an allocation table above it) is no part of
+    the form, and its words (落实到具体项目单位) are no labels of it."""
+    name_at = next((m.start() for m in _LABELS.finditer(header)
+                    if form_label(m.group(0)) == "name"), None)
+    titles = list(_FORM_TITLE.finditer(header, 0, name_at)) if name_at is not None else []
+    if not titles or not header[: titles[-1].start()].strip(" ,，:："):
+        return header
+    before = header[: titles[-1].start()].strip()
+    notices.append(Notice(Text(
+        f"表格标题“{titles[-1].group(0)}”之前的文字（“{before[:20]}…”，共 {len(before)} 字）不是表中内容，"
+        "未读取。",
+        f"The text before the form's title '{titles[-1].group(0)}' ({len(before)} characters) "
+        "is no part of the form and was not read."), where, HINT))
+    return header[titles[-1].end():]
+
+
+def _only_overall_goal(header: str) -> str:
+    """The text of a form's 总体目标 when that is its one goal label (no 年度目标 and no other
+    mid-term label): a one-year table's goal."""
+    marks = list(_LABELS.finditer(header))
+    goals = [i for i, m in enumerate(marks) if form_label(m.group(0)) in ("annual_goal",
+                                                                          "midterm_goal")]
+    if len(goals) != 1 or marks[goals[0]].group(0) != "总体目标":
+        return ""
+    m = marks[goals[0]]
+    end = marks[goals[0] + 1].start() if goals[0] + 1 < len(marks) else len(header)
+    return header[m.end():end].strip(" :：,，")
+
+
+def _plain_total(header: str) -> str | None:
+    """The text after a plain 资金总额 label (not 年度资金总额, not 项目资金总额), up to the next
+    label, or ``None``."""
+    marks = list(_LABELS.finditer(header))
+    for i, m in enumerate(marks):
+        if m.group(0) == "资金总额":
+            end = marks[i + 1].start() if i + 1 < len(marks) else len(header)
+            return header[m.end():end].strip(" :：,，")
+    return None
 
 
 def _own_separator(sheet: Sheet) -> bool:
@@ -363,7 +502,7 @@ _TRAILING_CODE = re.compile(r"^(?P<name>.*?\D)\s*(?P<code>\d{6,})$")
 def read_units(project: Project, values: dict[str, str], where, notices: list[Notice]) -> None:
     """主管部门 and 预算单位: a code written after a name is no part of it; a form naming only
     its 实施单位 (or 项目实施单位) has it as the unit."""
-    department = values.get("department", "")
+    department, _code = split_code(values.get("department", ""))
     m = _TRAILING_CODE.match(department)
     if m:
         department = m.group("name").strip()
@@ -372,14 +511,18 @@ def read_units(project: Project, values: dict[str, str], where, notices: list[No
             f"The code {m.group('code')} after the department '{department}' is no part of its "
             "name; it was not kept."), where, HINT))
     project.department = department
-    unit, implementing = values.get("unit", ""), values.get("implementing_unit", "")
+    unit, unit_code = split_code(values.get("unit", ""))
+    implementing, implementing_code = split_code(values.get("implementing_unit", ""))
     if not unit and implementing:
+        unit_code = implementing_code
         unit, implementing = implementing, ""
         notices.append(Notice(Text(
             f"表中没有预算单位，预算单位按实施单位记为“{unit}”，请核对。",
             f"The form names no budget unit; the unit is the implementing unit '{unit}', please "
             "check."), where, HINT))
-    project.unit = unit
+    if not unit and not implementing and department:
+        unit = department_as_unit(department, where, notices)
+    project.unit, project.unit_code = unit, unit_code or project.unit_code
     project.implementing_unit = "" if implementing == unit else implementing
 
 
@@ -464,19 +607,27 @@ _TOKEN = re.compile(rf"(?:>=|<=|≥|≤|＞|＜|>|<|＝|=)?\d+(?:\.\d+)?(?:{_ANY
 
 
 def _evaluated(body: str, columns: list[str], profile: str, grades: tuple[str, ...], where,
-               notices: list[Notice]) -> list[Indicator]:
+               notices: list[Notice], *, blank_cells: bool = False) -> list[Indicator]:
     """The indicators of a self-evaluation grid whose cells run together, read in the order
     of its headings (三级指标, 分值, 指标值, 实际值, 得分计算方法, 得分, 未完成原因…). A category
     label starts a run of rows; a short one (成本, 时效) only where the row before ended (its
-    last cell a number), so that 成本控制 stays a name."""
+    last cell a number), so that 成本控制 stays a name. With ``blank_cells`` the form's cells
+    are separated by blanks (:func:`_blank_rows`)."""
     after = columns[columns.index("name") + 1:] if "name" in columns else columns
-    segments = _category_runs(body, profile)
+    if blank_cells:
+        runs = _blank_rows(body, profile)
+    else:
+        segments = _category_runs(body, profile)
+        runs = []
+        for index, (level1, level2, label, text) in enumerate(segments):
+            last = index == len(segments) - 1
+            rows = (_glued_numbers(text, after) if "weight" in after and "score" in after
+                    else _score_last(text, after, last))
+            runs.append((level1, level2, label + text, rows))
     reader = IndicatorRowReader(profile, grades)
     found: list[Indicator] = []
-    for index, (level1, level2, label, text) in enumerate(segments):
-        last = index == len(segments) - 1
-        rows = (_glued_numbers(text, after) if "weight" in after and "score" in after
-                else _score_last(text, after, last))
+    for level1, level2, source_text, rows in runs:
+        label, text = "", source_text
         for cells in rows:
             cells.update(level1=level1, level2=level2)
             _unit_from_name(cells, where, notices)
@@ -504,6 +655,63 @@ def _evaluated(body: str, columns: list[str], profile: str, grades: tuple[str, .
 
 _COLUMN_NAMES = {"weight": "分值", "value": "指标值", "actual": "实际值", "score": "得分",
                  "shortfall": "未完成原因"}
+
+
+# the scored columns of a self-evaluation form read cell by cell when its cells are separated
+# by blanks: 年度指标值 | 实际完成值 | 分值 | 得分 (the 安徽 自评表)
+_BLANK_ORDER = ("value", "actual", "weight", "score")
+
+
+def _next_categories(level1: str, name: str, profile: str) -> tuple[str, str]:
+    """(level 1, level 2) in force after the category label ``name`` (level 1 ``level1``
+    before it)."""
+    level2 = standard_level2(profile, level1, name) if level1 else ""
+    if level2:
+        return level1, level2
+    if name in level1_names(profile):
+        return name, ""
+    return _categories(name, profile)
+
+
+def _is_number(token: str) -> bool:
+    return bool(_NUMBER.fullmatch(token))
+
+
+def _blank_rows(body: str, profile: str) -> list[tuple[str, str, str, list[dict[str, str]]]]:
+    """The rows of a self-evaluation grid whose cells are separated by blanks, in the order
+    指标值 | 实际完成值 | 分值 | 得分: a category label (产出指标(50分), 数量指标) at the start of a
+    row sets the categories; a row ends at two numbers, its 分值 (at most 100) and its 得分 (at
+    most the 分值), after its name, target and actual. A row the text ends inside keeps what
+    it has. Returns (level 1, level 2, the run's text, rows) per run of rows."""
+    runs: list[tuple[str, str, str, list[dict[str, str]]]] = []
+    level1 = level2 = ""
+    pending: list[str] = []
+    rows: list[dict[str, str]] = []
+    source: list[str] = []
+
+    def close_run() -> None:
+        if rows:
+            runs.append((level1, level2, " ".join(source), list(rows)))
+        rows.clear()
+        source.clear()
+
+    for token in body.split():
+        category = _ANY_CATEGORY.fullmatch(token)
+        if not pending and category:
+            close_run()
+            level1, level2 = _next_categories(level1, category.group("label"), profile)
+            continue
+        pending.append(token)
+        source.append(token)
+        if len(pending) >= 5 and _is_number(pending[-1]) and _is_number(pending[-2]) and \
+                0 < Decimal(pending[-2]) <= 100 and Decimal(pending[-1]) <= Decimal(pending[-2]):
+            name = _WRAP.sub("", " ".join(pending[:-4]))
+            rows.append({"name": name, **dict(zip(_BLANK_ORDER, pending[-4:]))})
+            pending = []
+    if pending:
+        rows.append({"name": _WRAP.sub("", " ".join(pending))})
+    close_run()
+    return runs
 
 
 def _category_runs(body: str, profile: str) -> list[tuple[str, str, str, str]]:

@@ -63,6 +63,22 @@ def test_row04_template_prefix_with_its_fix_and_whole_template_text_as_error():
                                         fine)
 
 
+@pytest.mark.parametrize("name, fixed", [
+    ("养殖动物成活率(目标)", "养殖动物成活率"), ("受益群众满意度（必填）", "受益群众满意度"),
+    ("指标2：改造户数(选填)", "改造户数")])
+def test_row04_the_templates_note_after_a_name_with_its_fix(name, fixed):
+    project = with_row(("产出指标", "质量指标", name, "≥", "95", "%"))
+    found = [f for f in check(project) if f.rule == "ROW-04"]
+    assert [f.severity for f in found] == [Severity.WARNING]
+    assert found[0].fix.indicator_changes[found[0].indicator_uuid] == {"name": fixed}
+
+
+@pytest.mark.parametrize("name", ["项目(工程)验收合格率", "目标完成率", "年度目标(任务)完成率",
+                                  "受益人数(贫困户)"])
+def test_row04_brackets_that_belong_to_the_name_are_not_template_words(name):
+    assert "ROW-04" not in rules_on(with_row(("产出指标", "质量指标", name, "≥", "95", "%")), name)
+
+
 @pytest.mark.parametrize("name, fires", [
     ("完成我区网格划分及数据图层采集上图", True), ("做好疫情防控工作", True), ("开展宣传活动", True),
     ("已安装门禁系统的出租屋内来穗人员登记率", False), ("开展宣传活动次数", False),

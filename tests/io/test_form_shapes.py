@@ -269,3 +269,33 @@ def test_a_disclosure_header_with_nothing_under_it_is_refused_with_its_place(tmp
         read_table(path)
     said = str(refused.value)
     assert "公开表.xlsx" in said and "第 2 行" in said and "没有读出任何项目" in said
+
+
+# --- a grid whose 一级指标 column is left empty -----------------------------------------------
+
+
+def test_an_empty_level1_column_takes_each_level2s_parent_and_says_so(tmp_path):
+    path = workbook(tmp_path / "申报表.xlsx", [
+        ["项目名称", "村级光伏电站维修项目"],
+        ["主管部门", "某县乡村振兴局", "实施单位", "某镇人民政府"],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值"],
+        [None, None, None, "维修光伏电站数量", "≥3座"],
+        [None, None, "时效指标", "完工时限", "2022年10月"],
+        [None, None, "成本指标", "每座维修成本", "≤2万元"],
+        [None, None, "社会效益指标", "受益脱贫户数", "≥60户"],
+        [None, None, "服务对象满意度指标", "受益户满意度", "≥95%"],
+    ])
+    result = read_table(path)
+    (project,) = result.projects
+    got = [(i.level1, i.level2, i.name) for i in project.indicators]
+    assert got == [
+        # a row with neither label: nothing to take a level 1 from (left for the checks)
+        ("", "", "维修光伏电站数量"),
+        ("产出指标", "时效指标", "完工时限"),
+        ("产出指标", "成本指标", "每座维修成本"),
+        ("效益指标", "社会效益指标", "受益脱贫户数"),
+        ("满意度指标", "服务对象满意度指标", "受益户满意度")]
+    said = texts(result)
+    assert any("一级指标为空，已按二级指标“时效指标”记为“产出指标”" in t for t in said)
+    assert any("一级指标为空，已按二级指标“社会效益指标”记为“效益指标”" in t for t in said)
+    assert len([t for t in said if "一级指标为空" in t]) == 4  # once a level 2, at its first row

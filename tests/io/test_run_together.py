@@ -180,3 +180,70 @@ def test_the_comma_joining_two_cells_of_a_workbook_is_not_part_of_the_goal(tmp_p
     book.save(path)
     (project,) = read_table(path).projects
     assert project.annual_goal == "完成乡村道路养护120公里"
+
+
+# a 自评表 .docx extracted to one line: every cell separated by a blank (the 安徽 form:
+# 年度指标值 | 实际完成值 | 分值 | 得分), codes in front of the offices, the 预期目标 and
+# 实际完成情况 side by side with a line of dots between them, a wrapped blank inside the goal
+ONE_LINE = ("项目支出绩效自评表 (2023年度) 项目名称 农村公路养护经费 主管部门 305-某县交通运输局 "
+            "实施单位 305002-某县公路事业发展中心 项目资金 (万元) 年初预算数 全年预算数 全年执行数 分值 "
+            "执行率 得分 年度资金总额: 80 80 76 10 95% 9.5 其中:本年财政拨款 80 80 76 上年结转资金 "
+            "其他资金 年度总体目标 预期目标 实际完成情况 养护农村公路120公里,其中县道 40公里。 "
+            ".. ........ 完成养护农村公路118公里。 绩效指标 一级指标 二级指标 三级指标 年度指标值 "
+            "实际完成值 分值 得分 偏差原因分析及改进措施 产出指标(50分) 数量指标 养护农村公路里程 "
+            "≥120公里 118 20 19 质量指标 路面优良路率 ≥80% 82% 15 15 时效指标 养护任务完成时间 "
+            "2023年12月底前 2023年11月 15 15 效益指标(30分) 社会效益指标 群众出行条件 改善 达成预期指标 "
+            "30 30 满意度指标(10分) 服务对象满意度指标 沿线群众满\n")
+
+
+def test_a_self_evaluation_on_one_line_with_blanks_between_its_cells_is_read_cell_by_cell(tmp_path):
+    result = _read(tmp_path, ONE_LINE)
+    (project,) = result.projects
+    assert project.kind == "self_evaluation"
+    assert (project.name, project.unit, project.unit_code, project.department,
+            project.annual_total, project.annual_goal) == (
+        "农村公路养护经费", "某县公路事业发展中心", "305002", "某县交通运输局", Decimal(80),
+        "养护农村公路120公里,其中县道 40公里。")
+    got = [(i.level1, i.level2, i.name, i.value_display(), i.actual, i.weight, i.score)
+           for i in project.indicators]
+    assert got == [
+        ("产出指标", "数量指标", "养护农村公路里程", "≥120公里", "118", Decimal(20), Decimal(19)),
+        ("产出指标", "质量指标", "路面优良路率", "≥80%", "82%", Decimal(15), Decimal(15)),
+        ("产出指标", "时效指标", "养护任务完成时间", project.indicators[2].value_display(),
+         "2023年11月", Decimal(15), Decimal(15)),
+        ("效益指标", "社会效益指标", "群众出行条件", "改善", "达成预期指标", Decimal(30), Decimal(30)),
+        # the text ends inside the last row: its name as far as it goes, said
+        ("满意度指标", "服务对象满意度指标", "沿线群众满", "", "", None, None)]
+    assert "2023年12月底前" in project.indicators[2].value_display()
+    told = [str(n.message) for n in result.notices]
+    assert any("整张表在一行中，各单元格以空格分隔" in m for m in told)
+    assert any("实际完成情况“完成养护农村公路118公里。" in m and "未导入" in m for m in told)
+    assert any("分值“20”，指标值“≥120公里”，实际值“118”，得分“19”" in m for m in told)
+    assert any("文字在指标“沿线群众满”中断" in m for m in told)
+
+
+# a notice republished on a news site, the table glued after it: the notice's words
+# (落实到具体项目单位) are no labels of the form; the form names only its 主管部门(单位)名称, one
+# 资金总额 and one 总体目标
+NOTICE_THEN_FORM = ("各镇财政所:现下达2024年县级河道保洁专项资金12万元,请尽快落实到具体项目单位,"
+                    "严格按照有关规定使用。附件:2024年县级河道保洁专项资金绩效目标表某县水利局2024年3月1日"
+                    "附件2024年县级河道保洁专项资金绩效目标表项目名称县级河道保洁专项资金"
+                    "主管部门(单位)名称某县水利局资金情况(万元)资金总额12其中:财政拨款12其他资金0"
+                    "总体目标完成县级河道保洁80公里,绩效指标一级指标二级指标三级指标指标值"
+                    "数量指标河道保洁里程反映保洁范围≥80公里质量指标河道保洁验收合格率反映保洁质量≥95%\n")
+
+
+def test_a_form_after_its_notice_is_read_from_its_title_with_its_one_goal_and_total(tmp_path):
+    result = _read(tmp_path, NOTICE_THEN_FORM)
+    (project,) = result.projects
+    assert (project.name, project.department, project.unit, project.annual_total,
+            project.annual_goal) == ("县级河道保洁专项资金", "某县水利局", "某县水利局", Decimal(12),
+                                     "完成县级河道保洁80公里")
+    got = [(i.level1, i.level2, i.name, i.value_display()) for i in project.indicators]
+    assert got == [("产出指标", "数量指标", "河道保洁里程", "≥80公里"),
+                   ("产出指标", "质量指标", "河道保洁验收合格率", "≥95%")]
+    told = [str(n.message) for n in result.notices]
+    assert any("表格标题“绩效目标表”之前的文字" in m and "未读取" in m for m in told)
+    assert any("只有“总体目标”" in m for m in told)
+    assert any("只有“资金总额”一个总额" in m for m in told)
+    assert any("预算单位记为主管部门“某县水利局”" in m for m in told)
