@@ -95,9 +95,16 @@ _TEMPLATE_WHOLE = re.compile(
     r"其他指标|示例)[)）]?$|^(?:例|例如|如)[：:]")
 
 
+# the template's hint of how to fill the row, left in brackets in the name: (≥台) (≤万元) (＝个)
+# — a comparator and a unit, no number (with ** in it, it is ROW-03's placeholder)
+_TEMPLATE_HINT = re.compile(r"[（(]\s*([≥≤＞＜><=＝≧≦])\s*([^\d（()）*＊×xX.．…]{1,6})\s*[)）]")
+_HINT_COMPARATOR = {"≧": "≥", "≦": "≤", ">": "＞", "<": "＜", "=": "＝"}
+
+
 @lru_cache(maxsize=_CACHE)
 def _maybe_template(name: str) -> bool:
-    return bool(_TEMPLATE_WHOLE.search(name) or _TEMPLATE_PREFIX.match(name))
+    return bool(_TEMPLATE_WHOLE.search(name) or _TEMPLATE_PREFIX.match(name)
+                or (("(" in name or "（" in name) and _TEMPLATE_HINT.search(name)))
 
 
 @indicator_rule(
@@ -110,6 +117,11 @@ def _maybe_template(name: str) -> bool:
         "whole": ("三级指标名称“{name}”是模板文字，不是指标。请写出要衡量的内容，如“培训人次”。",
                   "The indicator name '{name}' is the template's text, not an indicator. Name "
                   "what is measured, e.g. 培训人次."),
+        "hint": ("三级指标名称中留有模板提示“{word}”。请删去名称中的提示，把计算符号“{comparator}”和"
+                 "计量单位“{unit}”填入指标值和计量单位栏（名称“{fixed}”）。可一键改正。",
+                 "The indicator name still has the template's hint '{word}'. Delete it and put "
+                 "the comparator '{comparator}' and the unit '{unit}' into their cells (name "
+                 "'{fixed}'); this can be done in one click."),
     },
     severity_by_profile={}, escalates=True,
     source=source(REVIEW, "报送的表格不得保留模板文字", "submitted tables keep no template text"))
@@ -125,7 +137,27 @@ def template_words(f, p, ctx):
         fix = Fix(Text(f"名称改为“{clip(fixed)}”", f"Rename to '{clip(fixed)}'"),
                   indicator_changes={f.ind.uuid: {"name": fixed}})
         return hit("name", "prefix", fix=fix, word=m.group().strip(), fixed=clip(fixed))
-    return None
+    if m:
+        return None
+    h = _TEMPLATE_HINT.search(name)
+    if h is None:
+        return None
+    fixed = (name[:h.start()] + name[h.end():]).strip()
+    if not fixed:
+        return None
+    comparator = _HINT_COMPARATOR.get(h.group(1), h.group(1))
+    unit = h.group(2).strip()
+    ind = f.ind
+    changes = {"name": fixed}
+    if not ind.comparator:
+        changes["comparator"] = comparator
+    if not ind.unit:
+        changes["unit"] = unit
+    fix = Fix(Text(f"名称改为“{clip(fixed)}”，计算符号和单位填入对应栏",
+                   f"Rename to '{clip(fixed)}', comparator and unit into their cells"),
+              indicator_changes={ind.uuid: changes})
+    return hit("name", "hint", fix=fix, word=h.group(), comparator=comparator, unit=unit,
+               fixed=clip(fixed))
 
 
 _TASK_VERB = re.compile(r"^(?:开展|做好|完成|确保|推进|组织|落实|加强|实施|发动|协助|配合|按照|根据|通过|"

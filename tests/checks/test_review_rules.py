@@ -63,6 +63,26 @@ def test_row04_template_prefix_with_its_fix_and_whole_template_text_as_error():
                                         fine)
 
 
+def test_row04_the_templates_hint_in_brackets_moves_into_its_cells():
+    """(≥台) left in the name by a template that printed how to fill the row: the comparator
+    and the unit belong in their cells (corpus c05: 消毒机(≥台) | 1)."""
+    from tests.support.check_samples.builders import applied
+    project = with_row(("产出指标", "数量指标", "清扫车(≥台)", "", "3", ""))
+    (found,) = [f for f in check(project) if f.rule == "ROW-04"]
+    assert found.severity is Severity.WARNING and "“(≥台)”" in found.message.zh
+    fixed = applied(project, found.fix).indicators[-1]
+    assert (fixed.name, fixed.comparator, fixed.target, fixed.unit) == ("清扫车", "≥", 3, "台")
+    assert not [f for f in check(applied(project, found.fix)) if f.rule == "ROW-04"]
+
+
+@pytest.mark.parametrize("name, value, unit", [
+    ("满意度(%)", "90", "%"), ("粉碎拌合机(11kw)数量", "1", "台"), ("培训人次(≥280人次)", "280", "人次"),
+    ("道路硬化(长度)", "2", "公里"), ("奖补资金兑付率（%）", "100", "%")])
+def test_row04_brackets_that_are_no_template_hint_are_left_alone(name, value, unit):
+    project = with_row(("产出指标", "数量指标", name, "≥", value, unit))
+    assert "ROW-04" not in rules_on(project, name)
+
+
 @pytest.mark.parametrize("name, fires", [
     ("完成我区网格划分及数据图层采集上图", True), ("做好疫情防控工作", True), ("开展宣传活动", True),
     ("已安装门禁系统的出租屋内来穗人员登记率", False), ("开展宣传活动次数", False),
