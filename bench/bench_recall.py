@@ -205,6 +205,39 @@ def import_drops_template(folder: Path | None) -> bool:
     return False
 
 
+_NUMBERING_NOTICE = "指标名称前的模板编号"
+_numbered: dict[Path, frozenset[str]] = {}
+
+
+def import_takes_numbering_off(folder: Path | None) -> frozenset[str]:
+    """The indicators (by name, as imported) in front of whose name importing the table's own
+    source (the spreadsheet first) took the template's number off (``指标1:``) and told the
+    clerk so at that row: a reviewer's "请删去名称前的模板编号" is then done at import, and the
+    re-entered form (the names as a clerk reads them) has none."""
+    if folder is None:
+        return frozenset()
+    if folder not in _numbered:
+        from perfdesk.core.errors import PerfDeskError
+        from perfdesk.io import read_table
+
+        names: set[str] = set()
+        for file in ("source.xlsx", "source.txt"):
+            path = folder / file
+            if not path.exists():
+                continue
+            try:
+                result = read_table(path)
+            except PerfDeskError:
+                continue
+            rows = {n.location.row for n in result.notices
+                    if _NUMBERING_NOTICE in n.message.zh and n.location.row is not None}
+            names = {i.name for p in result.projects for i in p.indicators
+                     if any(i.source_ref.endswith(f"第{row}行") for row in rows)}
+            break
+        _numbered[folder] = frozenset(names)
+    return _numbered[folder]
+
+
 def build(expected: dict, profile: str, folder: Path | None = None,
           noted: dict | None = None, kind: str = "",
           placed: set | None = None) -> list[Project]:
@@ -264,6 +297,7 @@ class Tally:
         self.at_entry = 0  # VAL-03 comments answered by the reader's note at entry
         self.at_import = 0  # HDR-02 comments answered by the unit the clerk picks at import
         self.at_import_template = 0  # ROW-03 comments answered by the import dropping them
+        self.at_import_numbering = 0  # ROW-04 comments answered by the import taking 指标1: off
 
 
 def same_page_faults(folder: Path, folders: list[Path]) -> set[tuple[str, str | None, str | None]]:
@@ -399,6 +433,14 @@ def run_table(folder: Path, tally: Tally, folders: list[Path] = (), added: bool 
                 tally.hit_rule[rule] += 1
                 tally.first_named_hit += first
                 n_hit += 1
+            elif rule == "ROW-04" and (key[1] in import_takes_numbering_off(folder) or (
+                    key[1] is None and import_takes_numbering_off(folder))):
+                # the importer took the template's 指标1: off the name and said so at that row
+                # (a remark on the whole table: at some row): done at import
+                tally.at_import_numbering += 1
+                tally.hit_rule[rule] += 1
+                tally.first_named_hit += first
+                n_hit += 1
             elif rule == "HDR-02" and key[0] in placed:
                 # the table has no 主管部门/预算单位 field: importing it asks the clerk for the
                 # unit, which is what the reviewer asks for (counted apart: "at import")
@@ -475,6 +517,9 @@ def main(argv: list[str]) -> int:
           f"clerk picks the unit when importing it), not by a check: {tally.at_import}")
     print(f"  of which ROW-03 answered at import (the importer leaves the template's rows and "
           f"numbering out of the table and says so), not by a check: {tally.at_import_template}")
+    print(f"  of which ROW-04 answered at import (the importer takes the template's number "
+          f"指标1: off the name and says so at its row), not by a check: "
+          f"{tally.at_import_numbering}")
     print(f"some error/warning at the place of a comment: {tally.at_place}/{tally.comments} = "
           f"{tally.at_place / max(tally.comments, 1):.0%}")
     per20 = len(tally.false) / max(tally.indicators, 1) * 20
@@ -495,6 +540,8 @@ def main(argv: list[str]) -> int:
           f"{second} tables have a second_review; {b_ruled - ruled} more comments naming a rule):")
     print(f"  recall {b_hit}/{b_ruled} = {b_hit / max(b_ruled, 1):.0%}; false errors/warnings: "
           f"{len(both.false)} ({b_per20:.2f} per 20 indicators)")
+    print(f"  of which answered at import: ROW-03 {both.at_import_template}, HDR-02 "
+          f"{both.at_import}, ROW-04 {both.at_import_numbering}")
     print(f"  some error/warning at the place of a comment: {both.at_place}/{both.comments} = "
           f"{both.at_place / max(both.comments, 1):.0%}")
     print()
