@@ -24,14 +24,15 @@ _CACHE = 4096
 
 # --- UNIT-01 --------------------------------------------------------------------------------
 
-PERCENT, MONEY, COUNT, PEOPLE, TIME, AREA, LENGTH, MASS, SCORE = (
-    "比率（%）", "金额（元、万元）", "个数（个、次、项…）", "人数（人、人次）", "时间（天、月…）",
-    "面积（平方米、亩）", "长度（米、公里）", "重量或体积（吨、立方米）", "分值（分）")
+PERCENT, MONEY, COUNT, PEOPLE, HOUSEHOLDS, TIME, AREA, LENGTH, MASS, SCORE = (
+    "比率（%）", "金额（元、万元）", "个数（个、次、项…）", "人数（人、人次）", "户数（户）",
+    "时间（天、月…）", "面积（平方米、亩）", "长度（米、公里）", "重量或体积（吨、立方米）", "分值（分）")
 _UNIT_CLASS = {}
 for _cls, _words in (
         (PERCENT, "% ％ 百分比 ‰"),
         (COUNT, "个 件 次 场 期 批 批次 篇 条 份 项 台 套 辆 块 家 所 座 处 门 本 册 张 起 宗 门次 只 头 株"),
-        (PEOPLE, "人 人次 名 户 家庭"),
+        (PEOPLE, "人 人次 名"),
+        (HOUSEHOLDS, "户 家庭"),
         (TIME, "天 日 个工作日 工作日 小时 分钟 周 月 个月 年"),
         (AREA, "平方米 万平方米 ㎡ 亩 公顷 平方公里"),
         (LENGTH, "米 公里 千米 延米 km"),
@@ -44,14 +45,19 @@ _NAME_CLASS = sorted((
     *((w, {PERCENT}) for w in "率 比例 比重 占比 满意度 满意率 知晓率".split()),
     ("得分", {SCORE}),
     *((w, {MONEY}) for w in "成本 费用 金额 资金 经费 单价 造价 补助标准 补贴标准 资助标准 收费标准".split()),
-    *((w, {PEOPLE}) for w in "人数 人次".split()),
-    *((w, {COUNT, PEOPLE}) for w in
-      "次数 场次 期数 批次 件数 个数 篇数 户数 家数 台数 套数 辆数 数量".split()),
+    *((w, {PEOPLE}) for w in "人数 人次 人口数 人口".split()),
+    *((w, {HOUSEHOLDS, COUNT}) for w in "户数 家数".split()),
+    *((w, {COUNT, PEOPLE, HOUSEHOLDS}) for w in
+      "次数 场次 期数 批次 件数 个数 篇数 台数 套数 辆数 数量".split()),
+    # a fee is an amount of money (物业费, 水电费); not 消费 (spending by people), 免费, 浪费
+    *((w, {MONEY}) for w in "物业费 管理费 服务费 水电费 培训费 差旅费 办公费 维修费 维护费 租赁费 "
+      "运行费 运维费 印刷费 宣传费 咨询费 设计费 监理费 审计费 保险费 工资 报酬 薪酬".split()),
     ("面积", {AREA}), ("长度", {LENGTH}), ("里程", {LENGTH}),
     *((w, {TIME}) for w in "时长 天数 周期 用时 时限".split()),
 ), key=lambda kv: -len(kv[0]))
 _PUNCTUAL = re.compile(r"按时|及时|准时|按期")
 _EXAMPLE = {PERCENT: "≥95%", MONEY: "≤500元/人", PEOPLE: "≥280人次", COUNT: "≥12次",
+            HOUSEHOLDS: "≥100户",
             TIME: "≤5个工作日", AREA: "≥50平方米", LENGTH: "≥10公里", SCORE: "≥90分",
             MASS: "≥100吨"}
 
@@ -67,10 +73,29 @@ def unit_class(unit: str) -> str:
     return _UNIT_CLASS.get(unit.split("/", 1)[0].strip(), "")
 
 
+# a count written at the end of the name (村组干部230人, 新建水泥路1条): the name says its own unit
+_COUNTED_NAME = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*([^\d\s.]{1,4})$")
+
+
+@lru_cache(maxsize=_CACHE)
+def counted_in_name(name: str) -> tuple[Decimal, str, str] | None:
+    """(number, unit, its class) of a count that ends the name (``新建水泥路1条`` → 1, 条, 个数),
+    or ``None``: only a unit of the known units, never a year or a model (``11kw``)."""
+    m = _COUNTED_NAME.search(normalise_text(name).strip())
+    if m is None:
+        return None
+    unit = m.group(2)
+    cls = unit_class(unit)
+    return (Decimal(m.group(1)), unit, cls) if cls and unit not in ("年", "月", "日") else None
+
+
 @lru_cache(maxsize=_CACHE)
 def name_measures(name: str) -> frozenset[str]:
     """The unit classes that can measure what a name says (empty when the name does not tell)."""
     name = re.sub(r"[（(][^）)]*[）)]$", "", name.strip()).strip()
+    counted = counted_in_name(name)
+    if counted is not None:
+        return frozenset((counted[2],))
     for suffix, classes in _NAME_CLASS:
         if name.endswith(suffix):
             return frozenset(classes)
@@ -96,6 +121,9 @@ def unit_fits_name(f, p, ctx):
     want = name_measures(ind.name)
     if not want or have in want:
         return None
+    counted = counted_in_name(re.sub(r"[（(][^）)]*[）)]$", "", ind.name.strip()).strip())
+    if counted is not None and counted[0] != ind.target:
+        return None  # the name's own target differs from the value: VAL-09 says so
     expected = "或".join(sorted(want))
     return hit("unit", name=clip(ind.name), unit=ind.unit, expected=expected,
                example=_EXAMPLE[sorted(want)[0]])
@@ -143,7 +171,7 @@ def _misfit(name: str, level2: str, unit: str):
         return ("时效", "时效指标", "各地对“及时率”归类不一，请按本地表式核对", H)
     if level2 in _OUTPUT_COUNTED and _EFFECT_WORDS.search(name):
         return ("项目带来的效果", "社会效益指标或经济效益指标", "效果不是产出的质量", H)
-    if level2 == "时效指标" and name_measures(name) & {COUNT, PEOPLE} \
+    if level2 == "时效指标" and name_measures(name) & {COUNT, PEOPLE, HOUSEHOLDS} \
             and TIME not in name_measures(name):
         return ("数量", "数量指标", "时效指标写完成时限或及时率", H)
     # a rate (its name ends in 率) is one with or without its % (b02: 安全率 “100”)

@@ -31,7 +31,9 @@ def header_rules(project: Project) -> list:
 
 @pytest.mark.parametrize("name, value, unit", [
     ("人均培训成本", "500", "个"), ("按时发放", "1", "人/年"), ("培训合格率", "95", "人"),
-    ("道路保洁面积", "50", "个"), ("工程验收合格率", "100", "元")])
+    ("道路保洁面积", "50", "个"), ("工程验收合格率", "100", "元"),
+    # a fee counted in 个; people in 户; the name's own count (230人) in another unit
+    ("小区物业费", "8", "个"), ("受益脱贫人口数", "10", "户"), ("聘用保洁员12人", "12", "个")])
 def test_unit01_a_unit_that_cannot_measure_the_name(name, value, unit):
     project = with_row(("产出指标", "质量指标", name, "≥", value, unit))
     found = [f for f in check(project) if f.rule == "UNIT-01"]
@@ -41,7 +43,9 @@ def test_unit01_a_unit_that_cannot_measure_the_name(name, value, unit):
 @pytest.mark.parametrize("name, value, unit", [
     ("月人均补助标准", "1500", "元/人·月"), ("清扫保洁道路面积", "1346.0088", "万平方米"),
     ("享受补助人数", "2100", "人"), ("主体班培训人次", "280", "人次"), ("满意度测评得分", "90", "分"),
-    ("系统巡检次数", "12", "次"), ("人工成本", "620", "万/月")])
+    ("系统巡检次数", "12", "次"), ("人工成本", "620", "万/月"), ("受益农户数", "120", "户"),
+    ("小区物业费", "36", "万元"), ("带动消费", "100", "万元"), ("聘用保洁员12人", "12", "人"),
+    ("粉碎拌合机11kw", "1", "台"), ("2025年培训场次", "10", "场"), ("受益脱贫户数量", "10", "户")])
 def test_unit01_silent_where_the_unit_fits(name, value, unit):
     assert "UNIT-01" not in rules_on(with_row(("产出指标", "数量指标", name, "≥", value, unit)), name)
 
