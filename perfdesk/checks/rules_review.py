@@ -161,7 +161,15 @@ def template_words(f, p, ctx):
 
 
 _TASK_VERB = re.compile(r"^(?:开展|做好|完成|确保|推进|组织|落实|加强|实施|发动|协助|配合|按照|根据|通过|"
-                        r"围绕|聚焦|全面|积极|认真)")
+                        r"围绕|聚焦|全面|积极|认真|"
+                        # paying out, as a task (按年度发放……补贴)
+                        r"(?:按(?:年度|年|季度|季|月|时|期|规定|标准))?(?:发放|兑现|支付))")
+# a deadline written into the name (2022年12月底前发放完毕): the target, as a sentence
+_DEADLINE = re.compile(r"(?:19|20)\d{2}年(?:[0-9０-９]{1,2}月)?(?:[0-9０-９]{1,2}日)?(?:底|末)?(?:前|以前|之前)")
+# a target written after the name (发放准确率100%): the name is what comes before it (VAL-09's)
+_TRAILING_TARGET = re.compile(r"[≥≤＞＜＝=]?\s*[0-9０-９]+(?:\.[0-9]+)?\s*[%％]?$")
+# a placeholder in brackets ((≥**%)) is ROW-03's; what is left is judged
+_PLACEHOLDER_HINT = re.compile(r"[（(][^（()）]*[*＊×…][^（()）]*[)）]")
 _WORK_END = re.compile(r"(?:项目|工作|活动|任务)$")
 _SENTENCE_MARKS = re.compile(r"[，,。；;！!？?]")
 
@@ -184,7 +192,8 @@ def task_as_name(f, p, ctx):
 @lru_cache(maxsize=_CACHE)
 def _names_task(name: str) -> bool:
     """Whether an indicator's name (as written) is a task sentence (ROW-05)."""
-    return _is_task(simplified(_bare(name)))  # 補(bǔ)助經(jīng)費: the pinyin readings are no sentence
+    # 補(bǔ)助經(jīng)費: the pinyin readings are no sentence
+    return _is_task(_PLACEHOLDER_HINT.sub("", simplified(_bare(name))).strip())
 
 
 @lru_cache(maxsize=_CACHE)
@@ -192,15 +201,17 @@ def _is_task(name: str) -> bool:
     if not name or _TEMPLATE_PREFIX.match(name):
         return False  # ROW-04 speaks
     return bool(_SENTENCE_MARKS.search(name) or len(name) > 25
-                or (_TASK_VERB.search(name) and not _measurable(name))
+                or ((_TASK_VERB.search(name) or _DEADLINE.search(name))
+                    and not _measurable(_TRAILING_TARGET.sub("", name)))
                 or _WORK_END.search(name))
 
 
 # --- VAL-14 / VAL-15 / VAL-16 ---------------------------------------------------------------
 
 _SLOGAN_VERB = re.compile(r"^(?:促进|推动|推进|维护|提升|提高|加强|加快|保障|确保|改善|优化|助力|营造|增强|"
-                          r"巩固|深化|强化|打造|实现|构建|落实|完善|规范|服务)")
-_SLOGAN_NOUN = re.compile(r"(?:发展|稳定|水平|能力|环境|氛围|形象|秩序|效能|作用|建设|治理|和谐|质量|安全)$")
+                          r"巩固|深化|强化|打造|实现|构建|落实|完善|规范|服务|保护)")
+_SLOGAN_NOUN = re.compile(r"(?:发展|稳定|水平|能力|环境|氛围|形象|秩序|效能|作用|建设|治理|和谐|质量|安全|"
+                          r"卫生|面貌|效果|成效|时效|(?:可持续|持续|长期|使用|稳定)性)$")
 
 
 @indicator_rule(
@@ -214,7 +225,10 @@ _SLOGAN_NOUN = re.compile(r"(?:发展|稳定|水平|能力|环境|氛围|形象|
                   "indicators are clear and measurable"))
 def slogan_percentage(f, p, ctx):
     ind = f.ind
-    if ind.target is None or not _percent(ind.unit) or f.is_satisfaction:
+    if ind.target is None or f.is_satisfaction:
+        return None
+    # a bare percentage: in %, or a number up to 100 with no unit at all (长期使用性 | 100)
+    if not (_percent(ind.unit) or (not ind.unit.strip() and 0 < ind.target <= _HUNDRED)):
         return None
     name = _bare(ind.name)
     if _measurable(name) or not (_SLOGAN_VERB.search(name) or _SLOGAN_NOUN.search(name)):
