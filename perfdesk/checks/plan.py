@@ -62,6 +62,10 @@ class Plan:
         self._by_kinds: dict[int, tuple] = {}
         self.superseding = frozenset(r.id for r in active if r.supersedes)
 
+    def runs(self, rule_id: str) -> bool:
+        """Whether the rule is on in this plan (a rule that leaves a cause to another asks)."""
+        return rule_id not in self._off
+
     def for_row(self, kinds: int, blank: bool) -> tuple:
         """(check, rule, severity) of the indicator rules to run on a row of these kinds."""
         if blank:

@@ -307,8 +307,15 @@ def _plain(n: Decimal) -> str:
 
 _CLAUSES = re.compile(r"[。；;\n]|(?:^|\s)[（(]?\d{1,2}[)）.、]|目标\d+[:：]")
 _AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:亿元|万元|元)")
-_SPENDING_WORDS = re.compile(r"用于|支付|开支|申请预算资金|申请资金|安排资金|经费保障|发放工资|发放报酬|"
-                             r"发放补贴|支出|办公经费|办公用品费|水电费|报刊费|物业费|差旅费")
+_SPENDING_WORDS = re.compile(r"用于|支付|开支|申请预算资金|申请资金|安排资金|经费保障|"
+                             r"发放[^，,。；;]{0,10}?(?:工资|报酬|薪酬|补贴|津贴|福利|奖金)|"
+                             r"(?:工资|报酬|福利)[^，,。；;]{0,4}?发放|"
+                             r"支出|办公经费|办公用品费|水电费|报刊费|物业费|差旅费")
+# a result verb whose object is the money itself (确保……经费正常运行, 完成……经费预算安排, 保障……
+# 所需资金) states no result; nor does the boilerplate 确保完成2019年度任务
+_MONEY_OBJECT = re.compile(r"(?:确保|保障|完成)[^，,。；;]{0,14}?(?:经费|资金|预算|工资|福利|报酬)|"
+                           r"(?:确保)?完成(?:(?:19|20)\d{2}年度?|本年度?|全年|年度)的?(?:各项)?(?:工作)?任务")
+_AMOUNT_ONLY = re.compile(r"\s*\d+(?:\.\d+)?\s*(?:亿元|万元|元)?\s*")
 _RESULT_QUANTITY = re.compile(
     r"\d+(?:\.\d+)?\s*(?:人次|人|个|次|场|件|条|篇|户|公里|米|平方米|亩|台|套|辆|期|批次|天|小时|%|％)")
 _RESULT_VERB = re.compile(r"提高|提升|降低|减少|改善|达到|实现|确保|保障|惠及|覆盖|完成|带来|增加|促进")
@@ -318,12 +325,16 @@ _RESULT_VERB = re.compile(r"提高|提升|降低|减少|改善|达到|实现|确
 def spending_clause(goal: str) -> str:
     """The first clause of a goal that only says how money is spent, when no clause of it
     states a result ("" otherwise)."""
+    if _AMOUNT_ONLY.fullmatch(goal):
+        return goal.strip()  # the goal is the amount alone (b02: “43.2”)
     clauses = [c.strip(" ,，:：") for c in _CLAUSES.split(goal) if c and c.strip(" ,，:：")]
     first = ""
     for clause in clauses:
-        if _RESULT_QUANTITY.search(_AMOUNT.sub("", clause)) or _RESULT_VERB.search(clause):
+        rest = _MONEY_OBJECT.sub("", clause)
+        if _RESULT_QUANTITY.search(_AMOUNT.sub("", rest)) or _RESULT_VERB.search(rest):
             return ""
-        if not first and (_AMOUNT.search(clause) or _SPENDING_WORDS.search(clause)):
+        if not first and (_AMOUNT.search(clause) or _SPENDING_WORDS.search(clause)
+                          or rest != clause):
             first = clause
     return first
 

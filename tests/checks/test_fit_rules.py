@@ -147,7 +147,12 @@ def test_wgt01_a_target_table_with_its_execution_rate_among_the_rows_adds_up_to_
     "本项目共申请预算资金90万元。其中:30万元用于基建工程项目预算编制;30万元用于基建工程项目审计;"
     "30万元用于基建工程项目设计、规划、测绘。",
     "用于支付办公楼水电费、物业管理费、网络通讯费。",
-    "包括必要的办公用品费、水电费、报刊费等村社区办公经费,基层党组织开展组织活动。"])
+    "包括必要的办公用品费、水电费、报刊费等村社区办公经费,基层党组织开展组织活动。",
+    # paying salaries; a result verb whose object is the money; the amount alone
+    "按时发放村干部报酬",
+    "目标1:确保本单位人员工资及福利的发放;目标2:确保日常办公所需经费正常运行;"
+    "目标3:保障业务工作所需资金,确保完成2025年度任务。",
+    "按工作计划完成重点项目建设经费预算安排", "25.6"])
 def test_goal05_a_goal_that_only_says_how_the_money_is_spent(goal):
     found = [f for f in header_rules(form(OUTPUT, EFFECT, SATISFIED, COST, annual_goal=goal))
              if f.rule == "GOAL-05"]
@@ -158,10 +163,35 @@ def test_goal05_a_goal_that_only_says_how_the_money_is_spent(goal):
     "完成市下达要求，保障我区18条政法四级网链路正常使用，不出现长期断网事故。",
     "通过发放网格员工作补贴，提高网格化岗位编外人员开展网格工作的积极性。",
     "投入50万元完成3个小区改造，惠及居民1200户。",
-    "主体班培训280人次；高质量完成干部教育培训工作。"])
+    "主体班培训280人次；高质量完成干部教育培训工作。",
+    "按月足额发放村干部报酬，保障村组组织正常运转。",
+    "确保完成2025年度任务，新建村道5公里。"])
 def test_goal05_silent_when_the_goal_states_a_result(goal):
     assert not [f for f in header_rules(form(OUTPUT, EFFECT, SATISFIED, COST, annual_goal=goal))
                 if f.rule == "GOAL-05"]
+
+
+def test_goal05_is_the_one_finding_on_a_spending_goal_without_a_number():
+    """A goal that only says how the money is spent and holds no number is one cause: GOAL-05
+    (what the goal is instead of a target), not GOAL-03 (no number) on top of it; with GOAL-05
+    switched off GOAL-03 speaks."""
+    from tests.support.check_samples.builders import sample
+
+    from perfdesk.checks import CheckContext, check_project
+    project = sample(annual_goal="按时发放村干部报酬")
+    found = {f.rule for f in check_project(project, CheckContext(profile="88"))}
+    assert "GOAL-05" in found and "GOAL-03" not in found
+    off = CheckContext(profile="88", settings={"disabled_rules": ["GOAL-05"]})
+    assert "GOAL-03" in {f.rule for f in check_project(project, off)}
+
+
+@pytest.mark.parametrize("goal, fires", [
+    ("1.建设美丽乡村;2.整治自然村庄;3.推进农村改厕提质增效。", True),
+    ("目标1:维护辖区各安置小区安全巡逻、环境卫生及物业日常管理", True),
+    ("1.培训10场;2.参训人员满意度达到90%以上。", False), ("完成1.5万亩高标准农田建设", False)])
+def test_goal03_list_numbering_is_no_number(goal, fires):
+    from tests.support.check_samples.builders import sample
+    assert ("GOAL-03" in {f.rule for f in check(sample(annual_goal=goal))}) is fires
 
 
 # --- VAL-17 ---------------------------------------------------------------------------------
