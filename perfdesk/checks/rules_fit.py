@@ -375,7 +375,7 @@ _COMMON = re.compile(r"完成|开展|全年|年度|本年|项目|工作|实现|�
 
 
 @lru_cache(maxsize=_CACHE)
-def _pairs(text: str) -> frozenset[str]:
+def word_pairs(text: str) -> frozenset[str]:
     """The two-character runs of the Chinese in ``text``, common words left out."""
     runs = _HAN.findall(_COMMON.sub(" ", text))
     return frozenset(run[i:i + 2] for run in runs for i in range(len(run) - 1))
@@ -392,7 +392,7 @@ def goal_quantities(goal: str) -> tuple[tuple[Decimal, str, frozenset[str], str]
             around = clause[max(0, m.start() - 8):m.start()] + clause[m.end():m.end() + 8]
             unit = m.group(2).replace("％", "%")
             written = clause[max(0, m.start() - 8):m.end()].strip()
-            out.append((Decimal(m.group(1)), unit, _pairs(around), written))
+            out.append((Decimal(m.group(1)), unit, word_pairs(around), written))
     return tuple(out)
 
 
@@ -428,7 +428,7 @@ def goal_matches_indicators(p, ctx):
         in_unit = [s for s in stated if s[1] == unit]
         if not in_unit:
             continue  # the goal states no figure in this indicator's unit
-        name = _pairs(ind.name)
+        name = word_pairs(ind.name)
         # a rate is the same rate only where the goal names its measure too (满意度, 合格率):
         # 完成主体工程70% is not the 工程验收合格率
         measure = _measure(ind.name) if unit == "%" else ""

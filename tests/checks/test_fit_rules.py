@@ -262,3 +262,45 @@ def test_goal06_the_goal_contradicts_an_indicator(goal, row, words):
     ("完成项目主体工程70%", ("产出指标", "质量指标", "工程验收合格率", "＝", "100", "%"))])
 def test_goal06_silent_where_goal_and_indicators_agree_or_speak_of_other_things(goal, row):
     assert goal06(goal, row) == []
+
+
+# --- COST-02 on a unit cost ------------------------------------------------------------------
+
+def _subsidy(per: str, count: str, total: str) -> Project:
+    return form(("产出指标", "数量指标", "补助合作社个数", "＝", count, "个"), EFFECT, SATISFIED,
+                ("产出指标", "成本指标", "补助合作社平均标准", "≤", per, "万元/个"),
+                annual_total=Decimal(total), annual_fiscal=Decimal(total),
+                annual_other=Decimal(0))
+
+
+def test_cost02_a_unit_cost_times_its_count_above_the_annual_total():
+    """补助10个合作社、平均每个23万元 is 230万元, more than the 214.06万元 of the project
+    (corpus a06)."""
+    (found,) = [f for f in check(_subsidy("23", "10", "214.06")) if f.rule == "COST-02"]
+    assert found.severity is Severity.WARNING and found.field == "value"
+    assert "合计230万元" in found.message.zh and "214.06" in found.message.zh
+
+
+@pytest.mark.parametrize("per, count, total", [
+    ("21", "10", "214.06"),  # within the funds
+    ("23", "10", "230")])    # exactly the funds
+def test_cost02_silent_on_a_unit_cost_within_the_funds(per, count, total):
+    assert not [f for f in check(_subsidy(per, count, total)) if f.rule == "COST-02"]
+
+
+def test_cost02_a_unit_cost_is_not_multiplied_by_a_count_of_something_else():
+    project = form(OUTPUT, ("产出指标", "数量指标", "新建村道条数", "＝", "30", "个"), EFFECT,
+                   SATISFIED, ("产出指标", "成本指标", "补助合作社平均标准", "≤", "23", "万元/个"),
+                   annual_total=Decimal("214.06"), annual_fiscal=Decimal("214.06"),
+                   annual_other=Decimal(0))
+    assert not [f for f in check(project) if f.rule == "COST-02"]
+
+
+def test_cost02_a_count_that_is_a_floor_gives_no_total():
+    """≥12000人 is at least 12000: times a ceiling per person it bounds nothing (the detailed
+    sample 高龄老人津贴发放 stays clean)."""
+    project = form(("产出指标", "数量指标", "补助合作社个数", "≥", "10", "个"), EFFECT, SATISFIED,
+                   ("产出指标", "成本指标", "补助合作社平均标准", "≤", "23", "万元/个"),
+                   annual_total=Decimal("214.06"), annual_fiscal=Decimal("214.06"),
+                   annual_other=Decimal(0))
+    assert not [f for f in check(project) if f.rule == "COST-02"]
