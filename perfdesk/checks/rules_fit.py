@@ -259,6 +259,11 @@ _EXECUTION = re.compile(r"执行率")
         "category": ("“{label}”规定{score}分，其下指标分值合计为{sum}。请调整，使合计为{score}。",
                      "'{label}' is worth {score}, but its indicators' scores add up to {sum}. "
                      "Adjust them to total {score}."),
+        "scheme": ("自评表一级指标分值一般统一设置为产出指标50分、效益指标30分、满意度指标10分、预算资金执行率"
+                   "10分（以表下注明的为准），本表为{have}。如无特殊情况，请按统一分值调整各三级指标分值。",
+                   "A self-evaluation usually scores 产出指标 50, 效益指标 30, 满意度指标 10 and the "
+                   "budget execution rate 10 (the form's note decides); this one has {have}. Unless "
+                   "there is a reason, adjust the indicators' scores to the scheme."),
     },
     source=source(REVIEW, "一级指标分值统一设置为：产出指标50分、效益指标30分、满意度指标10分、预算资金"
                   "执行率10分（中江县 自评表填表说明）；总分100分",
@@ -289,7 +294,26 @@ def weights_add_up(p, ctx):
     allowed = (_HUNDRED, _HUNDRED - 10) if scored_apart else (_HUNDRED,)
     if total not in allowed:
         return hit("indicators", "total", sum=_plain(total), total=_plain(_HUNDRED))
+    if p.project.kind == SELF_EVALUATION:
+        return _off_scheme(rows)
     return None
+
+
+# The level-1 scores of a self-evaluation as the form's note sets them (中江县 自评表: 产出50、
+# 效益30、满意度10, 执行率10 apart): a table that adds up but shares them otherwise (b01: 70/20/10).
+_SCHEME = {"产出指标": Decimal(50), "效益指标": Decimal(30), "满意度指标": Decimal(10)}
+
+
+def _off_scheme(rows):
+    sums: dict[str, Decimal] = {}
+    for f in rows:
+        if _EXECUTION.search(f.ind.name):
+            continue
+        sums[f.level1] = sums.get(f.level1, Decimal(0)) + f.ind.weight
+    if set(sums) != set(_SCHEME) or sums == _SCHEME:
+        return None  # another tree (成本指标 as a level 1), or a category missing: REQ's
+    have = "、".join(f"{label[:-2]}{_plain(sums[label])}分" for label in _SCHEME)
+    return hit("indicators", "scheme", severity=H, have=have)
 
 
 def _number(text: str) -> Decimal | None:

@@ -141,6 +141,15 @@ def test_wgt01_a_target_table_with_its_execution_rate_among_the_rows_adds_up_to_
     assert len(found) == 1 and "合计为90" in found[0].message.zh
 
 
+def test_wgt01_a_self_evaluation_off_the_level1_scheme_is_a_hint():
+    """产出70、效益20、满意度10 adds up to 100 but is not the 50/30/10 (+执行率10) the
+    self-evaluation's note sets (corpus b01); a target table is weighted as its form says."""
+    (found,) = [f for f in header_rules(weighted(("50", "20", "10", "20"), SELF_EVALUATION))
+                if f.rule == "WGT-01"]
+    assert found.severity is Severity.HINT and "本表为产出70分、效益20分、满意度10分" in found.message.zh
+    assert not [f for f in header_rules(weighted(("50", "20", "10", "20"))) if f.rule == "WGT-01"]
+
+
 # --- GOAL-05 --------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("goal", [
