@@ -238,6 +238,48 @@ def import_takes_numbering_off(folder: Path | None) -> frozenset[str]:
     return _numbered[folder]
 
 
+# Rules about a cell as the table wrote it, which the re-entered form cannot hold: a clerk types
+# an amount into a money cell, the import keeps the cell's text beside the amount it read
+# (Project.funds_text) and tells the clerk.
+AS_WRITTEN = ("FUND-04",)
+_imported: dict[Path, dict[str, set[str]]] = {}
+
+
+def found_on_import(folder: Path | None, profile: str, year) -> dict[str, set[str]]:
+    """Project name -> the header rules of :data:`AS_WRITTEN` that checking the table as
+    imported from its own source (the spreadsheet first) reports (any severity)."""
+    if folder is None:
+        return {}
+    if folder not in _imported:
+        from perfdesk.core.errors import PerfDeskError
+        from perfdesk.io import read_table
+
+        out: dict[str, set[str]] = {}
+        for file in ("source.xlsx", "source.txt"):
+            path = folder / file
+            if not path.exists():
+                continue
+            try:
+                result = read_table(path)
+            except PerfDeskError:
+                continue
+            found = check_projects(result.projects,
+                                   CheckContext(profile=profile, budget_year=year))
+            for project in result.projects:
+                out[project.name] = {f.rule for f in found[project.uuid]
+                                     if f.rule in AS_WRITTEN and f.indicator_uuid is None}
+            break
+        _imported[folder] = out
+    return _imported[folder]
+
+
+def _imported_says(found: dict[str, set[str]], project: str, rule: str, n_projects: int) -> bool:
+    if project in found:
+        return rule in found[project]
+    # a one-project table whose imported name differs from the corpus's spelling of it
+    return n_projects == 1 and len(found) == 1 and rule in next(iter(found.values()))
+
+
 def build(expected: dict, profile: str, folder: Path | None = None,
           noted: dict | None = None, kind: str = "",
           placed: set | None = None) -> list[Project]:
@@ -298,6 +340,7 @@ class Tally:
         self.at_import = 0  # HDR-02 comments answered by the unit the clerk picks at import
         self.at_import_template = 0  # ROW-03 comments answered by the import dropping them
         self.at_import_numbering = 0  # ROW-04 comments answered by the import taking 指标1: off
+        self.on_import = 0  # FUND-04 comments the check of the imported table answers
 
 
 def same_page_faults(folder: Path, folders: list[Path]) -> set[tuple[str, str | None, str | None]]:
@@ -441,6 +484,14 @@ def run_table(folder: Path, tally: Tally, folders: list[Path] = (), added: bool 
                 tally.hit_rule[rule] += 1
                 tally.first_named_hit += first
                 n_hit += 1
+            elif rule in AS_WRITTEN and key[1] is None and _imported_says(
+                    found_on_import(folder, profile, year), key[0], rule, len(projects)):
+                # the cell as written is kept by the import, not by the re-entered form: the
+                # check of the imported table speaks (counted apart: "on the imported table")
+                tally.on_import += 1
+                tally.hit_rule[rule] += 1
+                tally.first_named_hit += first
+                n_hit += 1
             elif rule == "HDR-02" and key[0] in placed:
                 # the table has no 主管部门/预算单位 field: importing it asks the clerk for the
                 # unit, which is what the reviewer asks for (counted apart: "at import")
@@ -520,6 +571,9 @@ def main(argv: list[str]) -> int:
     print(f"  of which ROW-04 answered at import (the importer takes the template's number "
           f"指标1: off the name and says so at its row), not by a check: "
           f"{tally.at_import_numbering}")
+    print(f"  of which FUND-04 found on the imported table (a money cell written as text is "
+          f"kept by the import, never by the re-entered form), not on the re-entered one: "
+          f"{tally.on_import}")
     print(f"some error/warning at the place of a comment: {tally.at_place}/{tally.comments} = "
           f"{tally.at_place / max(tally.comments, 1):.0%}")
     per20 = len(tally.false) / max(tally.indicators, 1) * 20
@@ -541,7 +595,8 @@ def main(argv: list[str]) -> int:
     print(f"  recall {b_hit}/{b_ruled} = {b_hit / max(b_ruled, 1):.0%}; false errors/warnings: "
           f"{len(both.false)} ({b_per20:.2f} per 20 indicators)")
     print(f"  of which answered at import: ROW-03 {both.at_import_template}, HDR-02 "
-          f"{both.at_import}, ROW-04 {both.at_import_numbering}")
+          f"{both.at_import}, ROW-04 {both.at_import_numbering}; FUND-04 found on the imported "
+          f"table {both.on_import}")
     print(f"  some error/warning at the place of a comment: {both.at_place}/{both.comments} = "
           f"{both.at_place / max(both.comments, 1):.0%}")
     print()
