@@ -104,12 +104,31 @@ def name_measures(name: str) -> frozenset[str]:
     return frozenset()
 
 
+# a standard or a price paid per something (补助标准, 单价): its unit says per what, unless the
+# name does (人均补助标准, 每公里补助标准, 单位面积补助标准)
+_PER_UNIT_NAME = re.compile(r"(?:补助|补贴|资助|奖补|奖励|收费|建设|投资)标准$|单价$")
+_PER_IN_NAME = re.compile(r"人均|户均|生均|亩均|每|单位|平均|/")
+
+
+@lru_cache(maxsize=_CACHE)
+def _per_unit_name(name: str) -> bool:
+    name = re.sub(r"[（(][^）)]*[）)]$", "", name.strip()).strip()
+    return bool(_PER_UNIT_NAME.search(name)) and not _PER_IN_NAME.search(name)
+
+
 @indicator_rule(
     "UNIT-01", W, title=("计量单位与指标名称不符", "Unit cannot measure the name"),
     message=("“{name}”应以{expected}计量，计量单位却是“{unit}”。请改用{expected}（如“{example}”），"
              "或改写指标名称使之与单位一致。",
              "'{name}' is measured in {expected}, but its unit is '{unit}'. Use {expected} (e.g. "
              "'{example}') or rename the indicator to match the unit."),
+    messages={
+        "per": ("“{name}”是单位标准，计量单位“{unit}”却没有写按什么计（每人、每户、每亩、每公里……），看不出"
+                "是单价还是总额。请写成“{unit}/公里”“{unit}/人”这样的单位。",
+                "'{name}' is a rate per unit, but its unit '{unit}' does not say per what (per "
+                "person, household, mu, km …): a price or a total? Write '{unit}/km', '{unit}/人' "
+                "or the like."),
+    },
     source=source(REVIEW, "绩效指标应清晰、可衡量（《项目支出绩效评价共性指标体系框架》）；无专门的"
                   "公开依据", "indicators are clear and measurable; no specific published source"),
     when=("target",))
@@ -118,6 +137,8 @@ def unit_fits_name(f, p, ctx):
     have = unit_class(ind.unit)
     if not have:
         return None
+    if have == MONEY and "/" not in ind.unit and _per_unit_name(ind.name):
+        return hit("unit", "per", name=clip(ind.name), unit=ind.unit)
     want = name_measures(ind.name)
     if not want or have in want:
         return None

@@ -50,6 +50,20 @@ def test_unit01_silent_where_the_unit_fits(name, value, unit):
     assert "UNIT-01" not in rules_on(with_row(("产出指标", "数量指标", name, "≥", value, unit)), name)
 
 
+@pytest.mark.parametrize("name, value, unit, fires", [
+    ("硬化水泥路补助标准", "120", "万元", True), ("设备采购单价", "3", "万元", True),
+    ("流转土地补助标准", "475", "元/亩", False), ("人均津贴标准", "1200", "元", False),
+    ("每公里补助标准", "24", "万元", False), ("运维服务费", "90", "万元", False),
+    ("单位面积建设标准", "2000", "元", False)])
+def test_unit01_a_standard_per_something_says_per_what(name, value, unit, fires):
+    """补助标准 ≤120万元: per km or in all? (corpus a10)"""
+    project = with_row(("产出指标", "成本指标", name, "≤", value, unit))
+    found = [f for f in check(project) if f.rule == "UNIT-01"]
+    assert bool(found) is fires
+    if fires:
+        assert found[0].field == "unit" and f"“{unit}/公里”" in found[0].message.zh
+
+
 # --- FIT-01 ---------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("row, severity", [
