@@ -118,11 +118,11 @@ def _per_unit_name(name: str) -> bool:
 
 @indicator_rule(
     "UNIT-01", W, title=("计量单位与指标名称不符", "Unit cannot measure the name"),
-    message=("“{name}”应以{expected}计量，计量单位却是“{unit}”。请改用{expected}（如“{example}”），"
-             "或改写指标名称使之与单位一致。",
-             "'{name}' is measured in {expected}, but its unit is '{unit}'. Use {expected} (e.g. "
-             "'{example}') or rename the indicator to match the unit."),
     messages={
+        "default": ("“{name}”应以{expected}计量，计量单位却是“{unit}”。请改用{expected}（如“{example}”），"
+                    "或改写指标名称使之与单位一致。",
+                    "'{name}' is measured in {expected}, but its unit is '{unit}'. Use {expected} (e.g. "
+                    "'{example}') or rename the indicator to match the unit."),
         "per": ("“{name}”是单位标准，计量单位“{unit}”却没有写按什么计（每人、每户、每亩、每公里……），看不出"
                 "是单价还是总额。请写成“{unit}/公里”“{unit}/人”这样的单位。",
                 "'{name}' is a rate per unit, but its unit '{unit}' does not say per what (per "
