@@ -375,8 +375,8 @@ def spending_clause(goal: str) -> str:
     clauses = [c.strip(" ,，:：") for c in _CLAUSES.split(goal) if c and c.strip(" ,，:：")]
     first = ""
     for clause in clauses:
-        rest = _MONEY_OBJECT.sub("", clause)
-        if _RESULT_QUANTITY.search(_AMOUNT.sub("", rest)) or _RESULT_VERB.search(rest):
+        rest = _MONEY_OBJECT.sub("", clause)  # a quantity in it still counts: 1200户的补贴资金
+        if _RESULT_QUANTITY.search(_AMOUNT.sub("", clause)) or _RESULT_VERB.search(rest):
             return ""
         if not first and (_AMOUNT.search(clause) or _SPENDING_WORDS.search(clause)
                           or rest != clause):

@@ -188,7 +188,8 @@ def test_goal05_a_goal_that_only_says_how_the_money_is_spent(goal):
     "投入50万元完成3个小区改造，惠及居民1200户。",
     "主体班培训280人次；高质量完成干部教育培训工作。",
     "按月足额发放村干部报酬，保障村组组织正常运转。",
-    "确保完成2025年度任务，新建村道5公里。"])
+    "确保完成2025年度任务，新建村道5公里。",
+    "确保全县1200户农户补贴资金足额发放。"])
 def test_goal05_silent_when_the_goal_states_a_result(goal):
     assert not [f for f in header_rules(form(OUTPUT, EFFECT, SATISFIED, COST, annual_goal=goal))
                 if f.rule == "GOAL-05"]
