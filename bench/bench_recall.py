@@ -186,91 +186,73 @@ def layout_lacks(folder: Path | None) -> frozenset[str]:
 _TEMPLATE_NOTICES = ("模板中未填写的指标行", "占位行", "指标名称前的模板编号")
 
 
-def import_drops_template(folder: Path | None) -> bool:
-    """Whether importing the table's own source (as a clerk would, the spreadsheet first)
-    leaves the template's rows and numbering out and tells the clerk so: a reviewer's
-    "请删去模板行" is then done at import, and the re-entered form (the clerk's rows) has none."""
-    from perfdesk.core.errors import PerfDeskError
-    from perfdesk.io import read_table
+_imports: dict[Path, object] = {}
 
-    for name in ("source.xlsx", "source.txt"):
-        path = folder / name if folder else None
-        if path is None or not path.exists():
-            continue
-        try:
-            result = read_table(path)
-        except PerfDeskError:
-            continue
-        return any(any(w in n.message.zh for w in _TEMPLATE_NOTICES) for n in result.notices)
-    return False
+
+def imported(folder: Path | None):
+    """The table as importing its own source gives it (as a clerk would, the spreadsheet
+    first), read once per folder; ``None`` where no source is read."""
+    if folder is None:
+        return None
+    if folder not in _imports:
+        from perfdesk.core.errors import PerfDeskError
+        from perfdesk.io import read_table
+
+        _imports[folder] = None
+        for name in ("source.xlsx", "source.txt"):
+            path = folder / name
+            if not path.exists():
+                continue
+            try:
+                _imports[folder] = read_table(path)
+            except PerfDeskError:
+                continue
+            break
+    return _imports[folder]
+
+
+def import_drops_template(folder: Path | None) -> bool:
+    """Whether importing the table's own source leaves the template's rows and numbering out
+    and tells the clerk so: a reviewer's "请删去模板行" is then done at import, and the
+    re-entered form (the clerk's rows) has none."""
+    result = imported(folder)
+    return result is not None and any(
+        any(w in n.message.zh for w in _TEMPLATE_NOTICES) for n in result.notices)
 
 
 _NUMBERING_NOTICE = "指标名称前的模板编号"
-_numbered: dict[Path, frozenset[str]] = {}
 
 
 def import_takes_numbering_off(folder: Path | None) -> frozenset[str]:
     """The indicators (by name, as imported) in front of whose name importing the table's own
-    source (the spreadsheet first) took the template's number off (``指标1:``) and told the
-    clerk so at that row: a reviewer's "请删去名称前的模板编号" is then done at import, and the
-    re-entered form (the names as a clerk reads them) has none."""
-    if folder is None:
+    source took the template's number off (``指标1:``) and told the clerk so at that row: a
+    reviewer's "请删去名称前的模板编号" is then done at import, and the re-entered form (the
+    names as a clerk reads them) has none."""
+    result = imported(folder)
+    if result is None:
         return frozenset()
-    if folder not in _numbered:
-        from perfdesk.core.errors import PerfDeskError
-        from perfdesk.io import read_table
-
-        names: set[str] = set()
-        for file in ("source.xlsx", "source.txt"):
-            path = folder / file
-            if not path.exists():
-                continue
-            try:
-                result = read_table(path)
-            except PerfDeskError:
-                continue
-            rows = {n.location.row for n in result.notices
-                    if _NUMBERING_NOTICE in n.message.zh and n.location.row is not None}
-            names = {i.name for p in result.projects for i in p.indicators
-                     if any(i.source_ref.endswith(f"第{row}行") for row in rows)}
-            break
-        _numbered[folder] = frozenset(names)
-    return _numbered[folder]
+    rows = {n.location.row for n in result.notices
+            if _NUMBERING_NOTICE in n.message.zh and n.location.row is not None}
+    return frozenset(i.name for p in result.projects for i in p.indicators
+                     if any(i.source_ref.endswith(f"第{row}行") for row in rows))
 
 
 # Rules about a cell as the table wrote it, which the re-entered form cannot hold: a clerk types
 # an amount into a money cell, the import keeps the cell's text beside the amount it read
 # (Project.funds_text) and tells the clerk.
 AS_WRITTEN = ("FUND-04",)
-_imported: dict[Path, dict[str, set[str]]] = {}
 
 
 def found_on_import(folder: Path | None, profile: str, year) -> dict[str, set[str]]:
     """Project name -> the header rules of :data:`AS_WRITTEN` that checking the table as
-    imported from its own source (the spreadsheet first) reports (any severity)."""
-    if folder is None:
+    imported from its own source reports (any severity)."""
+    result = imported(folder)
+    if result is None:
         return {}
-    if folder not in _imported:
-        from perfdesk.core.errors import PerfDeskError
-        from perfdesk.io import read_table
-
-        out: dict[str, set[str]] = {}
-        for file in ("source.xlsx", "source.txt"):
-            path = folder / file
-            if not path.exists():
-                continue
-            try:
-                result = read_table(path)
-            except PerfDeskError:
-                continue
-            found = check_projects(result.projects,
-                                   CheckContext(profile=profile, budget_year=year))
-            for project in result.projects:
-                out[project.name] = {f.rule for f in found[project.uuid]
-                                     if f.rule in AS_WRITTEN and f.indicator_uuid is None}
-            break
-        _imported[folder] = out
-    return _imported[folder]
+    found = check_projects(result.projects, CheckContext(profile=profile, budget_year=year))
+    return {project.name: {f.rule for f in found[project.uuid]
+                           if f.rule in AS_WRITTEN and f.indicator_uuid is None}
+            for project in result.projects}
 
 
 def _imported_says(found: dict[str, set[str]], project: str, rule: str, n_projects: int) -> bool:
