@@ -182,23 +182,80 @@ def layout_lacks(folder: Path | None) -> frozenset[str]:
 _TEMPLATE_NOTICES = ("模板中未填写的指标行", "占位行", "指标名称前的模板编号")
 
 
-def import_drops_template(folder: Path | None) -> bool:
-    """Whether importing the table's own source (as a clerk would, the spreadsheet first)
-    leaves the template's rows and numbering out and tells the clerk so: a reviewer's
-    "请删去模板行" is then done at import, and the re-entered form (the clerk's rows) has none."""
-    from perfdesk.core.errors import PerfDeskError
-    from perfdesk.io import read_table
+_imports: dict[Path, object] = {}
 
-    for name in ("source.xlsx", "source.txt"):
-        path = folder / name if folder else None
-        if path is None or not path.exists():
-            continue
-        try:
-            result = read_table(path)
-        except PerfDeskError:
-            continue
-        return any(any(w in n.message.zh for w in _TEMPLATE_NOTICES) for n in result.notices)
-    return False
+
+def imported(folder: Path | None):
+    """The table as importing its own source gives it (as a clerk would, the spreadsheet
+    first), read once per folder; ``None`` where no source is read."""
+    if folder is None:
+        return None
+    if folder not in _imports:
+        from perfdesk.core.errors import PerfDeskError
+        from perfdesk.io import read_table
+
+        _imports[folder] = None
+        for name in ("source.xlsx", "source.txt"):
+            path = folder / name
+            if not path.exists():
+                continue
+            try:
+                _imports[folder] = read_table(path)
+            except PerfDeskError:
+                continue
+            break
+    return _imports[folder]
+
+
+def import_drops_template(folder: Path | None) -> bool:
+    """Whether importing the table's own source leaves the template's rows and numbering out
+    and tells the clerk so: a reviewer's "请删去模板行" is then done at import, and the
+    re-entered form (the clerk's rows) has none."""
+    result = imported(folder)
+    return result is not None and any(
+        any(w in n.message.zh for w in _TEMPLATE_NOTICES) for n in result.notices)
+
+
+_NUMBERING_NOTICE = "指标名称前的模板编号"
+
+
+def import_takes_numbering_off(folder: Path | None) -> frozenset[str]:
+    """The indicators (by name, as imported) in front of whose name importing the table's own
+    source took the template's number off (``指标1:``) and told the clerk so at that row: a
+    reviewer's "请删去名称前的模板编号" is then done at import, and the re-entered form (the
+    names as a clerk reads them) has none."""
+    result = imported(folder)
+    if result is None:
+        return frozenset()
+    rows = {n.location.row for n in result.notices
+            if _NUMBERING_NOTICE in n.message.zh and n.location.row is not None}
+    return frozenset(i.name for p in result.projects for i in p.indicators
+                     if any(i.source_ref.endswith(f"第{row}行") for row in rows))
+
+
+# Rules about a cell as the table wrote it, which the re-entered form cannot hold: a clerk types
+# an amount into a money cell, the import keeps the cell's text beside the amount it read
+# (Project.funds_text) and tells the clerk.
+AS_WRITTEN = ("FUND-04",)
+
+
+def found_on_import(folder: Path | None, profile: str, year) -> dict[str, set[str]]:
+    """Project name -> the header rules of :data:`AS_WRITTEN` that checking the table as
+    imported from its own source reports (any severity)."""
+    result = imported(folder)
+    if result is None:
+        return {}
+    found = check_projects(result.projects, CheckContext(profile=profile, budget_year=year))
+    return {project.name: {f.rule for f in found[project.uuid]
+                           if f.rule in AS_WRITTEN and f.indicator_uuid is None}
+            for project in result.projects}
+
+
+def _imported_says(found: dict[str, set[str]], project: str, rule: str, n_projects: int) -> bool:
+    if project in found:
+        return rule in found[project]
+    # a one-project table whose imported name differs from the corpus's spelling of it
+    return n_projects == 1 and len(found) == 1 and rule in next(iter(found.values()))
 
 
 def build(expected: dict, profile: str, folder: Path | None = None,
@@ -261,6 +318,8 @@ class Tally:
         self.at_entry = 0  # VAL-03 comments answered by the reader's note at entry
         self.at_import = 0  # HDR-02 comments answered by the unit the clerk picks at import
         self.at_import_template = 0  # ROW-03 comments answered by the import dropping them
+        self.at_import_numbering = 0  # ROW-04 comments answered by the import taking 指标1: off
+        self.on_import = 0  # FUND-04 comments the check of the imported table answers
 
 
 def same_page_faults(folder: Path, folders: list[Path]) -> set[tuple[str, str | None, str | None]]:
@@ -396,6 +455,22 @@ def run_table(folder: Path, tally: Tally, folders: list[Path] = (), added: bool 
                 tally.hit_rule[rule] += 1
                 tally.first_named_hit += first
                 n_hit += 1
+            elif rule == "ROW-04" and (key[1] in import_takes_numbering_off(folder) or (
+                    key[1] is None and import_takes_numbering_off(folder))):
+                # the importer took the template's 指标1: off the name and said so at that row
+                # (a remark on the whole table: at some row): done at import
+                tally.at_import_numbering += 1
+                tally.hit_rule[rule] += 1
+                tally.first_named_hit += first
+                n_hit += 1
+            elif rule in AS_WRITTEN and key[1] is None and _imported_says(
+                    found_on_import(folder, profile, year), key[0], rule, len(projects)):
+                # the cell as written is kept by the import, not by the re-entered form: the
+                # check of the imported table speaks (counted apart: "on the imported table")
+                tally.on_import += 1
+                tally.hit_rule[rule] += 1
+                tally.first_named_hit += first
+                n_hit += 1
             elif rule == "HDR-02" and key[0] in placed:
                 # the table has no 主管部门/预算单位 field: importing it asks the clerk for the
                 # unit, which is what the reviewer asks for (counted apart: "at import")
@@ -472,6 +547,12 @@ def main(argv: list[str]) -> int:
           f"clerk picks the unit when importing it), not by a check: {tally.at_import}")
     print(f"  of which ROW-03 answered at import (the importer leaves the template's rows and "
           f"numbering out of the table and says so), not by a check: {tally.at_import_template}")
+    print(f"  of which ROW-04 answered at import (the importer takes the template's number "
+          f"指标1: off the name and says so at its row), not by a check: "
+          f"{tally.at_import_numbering}")
+    print(f"  of which FUND-04 found on the imported table (a money cell written as text is "
+          f"kept by the import, never by the re-entered form), not on the re-entered one: "
+          f"{tally.on_import}")
     print(f"some error/warning at the place of a comment: {tally.at_place}/{tally.comments} = "
           f"{tally.at_place / max(tally.comments, 1):.0%}")
     per20 = len(tally.false) / max(tally.indicators, 1) * 20
@@ -492,6 +573,9 @@ def main(argv: list[str]) -> int:
           f"{second} tables have a second_review; {b_ruled - ruled} more comments naming a rule):")
     print(f"  recall {b_hit}/{b_ruled} = {b_hit / max(b_ruled, 1):.0%}; false errors/warnings: "
           f"{len(both.false)} ({b_per20:.2f} per 20 indicators)")
+    print(f"  of which answered at import: ROW-03 {both.at_import_template}, HDR-02 "
+          f"{both.at_import}, ROW-04 {both.at_import_numbering}; FUND-04 found on the imported "
+          f"table {both.on_import}")
     print(f"  some error/warning at the place of a comment: {both.at_place}/{both.comments} = "
           f"{both.at_place / max(both.comments, 1):.0%}")
     print()

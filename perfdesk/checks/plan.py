@@ -21,12 +21,22 @@ PRECEDENCE = ("ROW-03", "ROW-04", "SAT-01", "IN-01", "IN-02", "VAL-08", "VAL-16"
               "VAL-12", "VAL-07", "VAL-11", "VAL-01", "VAL-13", "ROW-05", "VAL-15", "UNIT-01", "FIT-01",
               "VAL-02")
 RANK = {rule_id: n for n, rule_id in enumerate(PRECEDENCE)}
+# ``BESIDE``: rule -> the rules beside which alone it is dropped.
 # A missing comparator (VAL-02) is its own cause beside a finding that keeps the value and moves
 # or relabels the row — a rate under 数量指标 (VAL-15), a unit that does not fit (UNIT-01), a row
 # under the wrong level 2 (FIT-01): the value stays, and still needs its ≥/≤/＝ (c04: “100%都没有
 # 计算符号”). It is dropped only beside a finding that says the value or the indicator itself must
 # be rewritten (a slogan, a sentence, a vague word, a spending indicator …).
-BESIDE = {"VAL-02": RANK["VAL-15"]}
+# The same holds for a task sentence as the name (ROW-05) beside a finding on the 指标值 alone —
+# a vague word (VAL-07), a word that is no grade (VAL-11), a sentence as the value (VAL-12): the
+# name and the value are each to be rewritten (a08: “改善……生活质量，提升……。| 显著改善”). It is
+# dropped beside a finding that already says the name is something else than an indicator: the
+# template's words (ROW-04), a spending or input indicator (IN-01, IN-02), a formula (VAL-08),
+# an entitlement (VAL-16), a slogan with a bare percentage (VAL-14), a satisfaction without a
+# percentage (SAT-01).
+BESIDE = {"VAL-02": frozenset(PRECEDENCE[:RANK["VAL-15"]]),
+          "ROW-05": frozenset(("ROW-04", "SAT-01", "IN-01", "IN-02", "VAL-08", "VAL-16",
+                               "VAL-14"))}
 STATED = frozenset(("name", "value"))  # the fields PRECEDENCE compares findings in
 
 
@@ -51,6 +61,10 @@ class Plan:
         self._blank = tuple(entry for _mask, entry in self._indicator if entry[1].on_blank)
         self._by_kinds: dict[int, tuple] = {}
         self.superseding = frozenset(r.id for r in active if r.supersedes)
+
+    def runs(self, rule_id: str) -> bool:
+        """Whether the rule is on in this plan (a rule that leaves a cause to another asks)."""
+        return rule_id not in self._off
 
     def for_row(self, kinds: int, blank: bool) -> tuple:
         """(check, rule, severity) of the indicator rules to run on a row of these kinds."""

@@ -24,14 +24,15 @@ _CACHE = 4096
 
 # --- UNIT-01 --------------------------------------------------------------------------------
 
-PERCENT, MONEY, COUNT, PEOPLE, TIME, AREA, LENGTH, MASS, SCORE = (
-    "比率（%）", "金额（元、万元）", "个数（个、次、项…）", "人数（人、人次）", "时间（天、月…）",
-    "面积（平方米、亩）", "长度（米、公里）", "重量或体积（吨、立方米）", "分值（分）")
+PERCENT, MONEY, COUNT, PEOPLE, HOUSEHOLDS, TIME, AREA, LENGTH, MASS, SCORE = (
+    "比率（%）", "金额（元、万元）", "个数（个、次、项…）", "人数（人、人次）", "户数（户）",
+    "时间（天、月…）", "面积（平方米、亩）", "长度（米、公里）", "重量或体积（吨、立方米）", "分值（分）")
 _UNIT_CLASS = {}
 for _cls, _words in (
         (PERCENT, "% ％ 百分比 ‰"),
         (COUNT, "个 件 次 场 期 批 批次 篇 条 份 项 台 套 辆 块 家 所 座 处 门 本 册 张 起 宗 门次 只 头 株"),
-        (PEOPLE, "人 人次 名 户 家庭"),
+        (PEOPLE, "人 人次 名"),
+        (HOUSEHOLDS, "户 家庭"),
         (TIME, "天 日 个工作日 工作日 小时 分钟 周 月 个月 年"),
         (AREA, "平方米 万平方米 ㎡ 亩 公顷 平方公里"),
         (LENGTH, "米 公里 千米 延米 km"),
@@ -44,9 +45,13 @@ _NAME_CLASS = sorted((
     *((w, {PERCENT}) for w in "率 比例 比重 占比 满意度 满意率 知晓率".split()),
     ("得分", {SCORE}),
     *((w, {MONEY}) for w in "成本 费用 金额 资金 经费 单价 造价 补助标准 补贴标准 资助标准 收费标准".split()),
-    *((w, {PEOPLE}) for w in "人数 人次".split()),
-    *((w, {COUNT, PEOPLE}) for w in
-      "次数 场次 期数 批次 件数 个数 篇数 户数 家数 台数 套数 辆数 数量".split()),
+    *((w, {PEOPLE}) for w in "人数 人次 人口数 人口".split()),
+    *((w, {HOUSEHOLDS, COUNT}) for w in "户数 家数".split()),
+    *((w, {COUNT, PEOPLE, HOUSEHOLDS}) for w in
+      "次数 场次 期数 批次 件数 个数 篇数 台数 套数 辆数 数量".split()),
+    # a fee is an amount of money (物业费, 水电费); not 消费 (spending by people), 免费, 浪费
+    *((w, {MONEY}) for w in "物业费 管理费 服务费 水电费 培训费 差旅费 办公费 维修费 维护费 租赁费 "
+      "运行费 运维费 印刷费 宣传费 咨询费 设计费 监理费 审计费 保险费 工资 报酬 薪酬".split()),
     ("面积", {AREA}), ("长度", {LENGTH}), ("里程", {LENGTH}),
     *((w, {TIME}) for w in "时长 天数 周期 用时 时限".split()),
 ), key=lambda kv: -len(kv[0]))
@@ -54,6 +59,7 @@ _PUNCTUAL = re.compile(r"按时|及时|准时|按期")
 # a quantity that a time unit can measure: how long something lasts or takes
 _DURATION = re.compile(r"时长|天数|日数|月数|年数|年限|期限|工期|周期|时间|时限|时数|学时|课时|工作日")
 _EXAMPLE = {PERCENT: "≥95%", MONEY: "≤500元/人", PEOPLE: "≥280人次", COUNT: "≥12次",
+            HOUSEHOLDS: "≥100户",
             TIME: "≤5个工作日", AREA: "≥50平方米", LENGTH: "≥10公里", SCORE: "≥90分",
             MASS: "≥100吨"}
 
@@ -69,10 +75,29 @@ def unit_class(unit: str) -> str:
     return _UNIT_CLASS.get(unit.split("/", 1)[0].strip(), "")
 
 
+# a count written at the end of the name (村组干部230人, 新建水泥路1条): the name says its own unit
+_COUNTED_NAME = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*([^\d\s.]{1,4})$")
+
+
+@lru_cache(maxsize=_CACHE)
+def counted_in_name(name: str) -> tuple[Decimal, str, str] | None:
+    """(number, unit, its class) of a count that ends the name (``新建水泥路1条`` → 1, 条, 个数),
+    or ``None``: only a unit of the known units, never a year or a model (``11kw``)."""
+    m = _COUNTED_NAME.search(normalise_text(name).strip())
+    if m is None:
+        return None
+    unit = m.group(2)
+    cls = unit_class(unit)
+    return (Decimal(m.group(1)), unit, cls) if cls and unit not in ("年", "月", "日") else None
+
+
 @lru_cache(maxsize=_CACHE)
 def name_measures(name: str) -> frozenset[str]:
     """The unit classes that can measure what a name says (empty when the name does not tell)."""
     name = re.sub(r"[（(][^）)]*[）)]$", "", name.strip()).strip()
+    counted = counted_in_name(name)
+    if counted is not None:
+        return frozenset((counted[2],))
     for suffix, classes in _NAME_CLASS:
         if name.endswith(suffix):
             return frozenset(classes)
@@ -81,12 +106,31 @@ def name_measures(name: str) -> frozenset[str]:
     return frozenset()
 
 
+# a standard or a price paid per something (补助标准, 单价): its unit says per what, unless the
+# name does (人均补助标准, 每公里补助标准, 单位面积补助标准)
+_PER_UNIT_NAME = re.compile(r"(?:补助|补贴|资助|奖补|奖励|收费|建设|投资)标准$|单价$")
+_PER_IN_NAME = re.compile(r"人均|户均|生均|亩均|每|单位|平均|/")
+
+
+@lru_cache(maxsize=_CACHE)
+def _per_unit_name(name: str) -> bool:
+    name = re.sub(r"[（(][^）)]*[）)]$", "", name.strip()).strip()
+    return bool(_PER_UNIT_NAME.search(name)) and not _PER_IN_NAME.search(name)
+
+
 @indicator_rule(
     "UNIT-01", W, title=("计量单位与指标名称不符", "Unit cannot measure the name"),
-    message=("“{name}”应以{expected}计量，计量单位却是“{unit}”。请改用{expected}（如“{example}”），"
-             "或改写指标名称使之与单位一致。",
-             "'{name}' is measured in {expected}, but its unit is '{unit}'. Use {expected} (e.g. "
-             "'{example}') or rename the indicator to match the unit."),
+    messages={
+        "default": ("“{name}”应以{expected}计量，计量单位却是“{unit}”。请改用{expected}（如“{example}”），"
+                    "或改写指标名称使之与单位一致。",
+                    "'{name}' is measured in {expected}, but its unit is '{unit}'. Use {expected} (e.g. "
+                    "'{example}') or rename the indicator to match the unit."),
+        "per": ("“{name}”是单位标准，计量单位“{unit}”却没有写按什么计（每人、每户、每亩、每公里……），看不出"
+                "是单价还是总额。请写成“{unit}/公里”“{unit}/人”这样的单位。",
+                "'{name}' is a rate per unit, but its unit '{unit}' does not say per what (per "
+                "person, household, mu, km …): a price or a total? Write '{unit}/km', '{unit}/人' "
+                "or the like."),
+    },
     source=source(REVIEW, "绩效指标应清晰、可衡量（《项目支出绩效评价共性指标体系框架》）；无专门的"
                   "公开依据", "indicators are clear and measurable; no specific published source"),
     when=("target",))
@@ -95,11 +139,16 @@ def unit_fits_name(f, p, ctx):
     have = unit_class(ind.unit)
     if not have:
         return None
+    if have == MONEY and "/" not in ind.unit and _per_unit_name(ind.name):
+        return hit("unit", "per", name=clip(ind.name), unit=ind.unit)
     want = name_measures(ind.name)
     if not want and have == TIME and f.level2 == "数量指标" and not _DURATION.search(ind.name):
         want = frozenset((COUNT,))  # 制作宣传横幅(年) = 1年: a quantity counted in years
     if not want or have in want:
         return None
+    counted = counted_in_name(re.sub(r"[（(][^）)]*[）)]$", "", ind.name.strip()).strip())
+    if counted is not None and counted[0] != ind.target:
+        return None  # the name's own target differs from the value: VAL-09 says so
     expected = "或".join(sorted(want))
     return hit("unit", name=clip(ind.name), unit=ind.unit, expected=expected,
                example=_EXAMPLE[sorted(want)[0]])
@@ -149,7 +198,7 @@ def _misfit(name: str, level2: str, unit: str):
         return ("时效", "时效指标", "各地对“及时率”归类不一，请按本地表式核对", H)
     if level2 in _OUTPUT_COUNTED and _EFFECT_WORDS.search(name):
         return ("项目带来的效果", "社会效益指标或经济效益指标", "效果不是产出的质量", H)
-    if level2 == "时效指标" and name_measures(name) & {COUNT, PEOPLE} \
+    if level2 == "时效指标" and name_measures(name) & {COUNT, PEOPLE, HOUSEHOLDS} \
             and TIME not in name_measures(name):
         return ("数量", "数量指标", "时效指标写完成时限或及时率", H)
     if level2 == "时效指标" and (unit == PERCENT or name.endswith("率")) \
@@ -241,6 +290,11 @@ _EXECUTION = re.compile(r"执行率")
         "category": ("“{label}”规定{score}分，其下指标分值合计为{sum}。请调整，使合计为{score}。",
                      "'{label}' is worth {score}, but its indicators' scores add up to {sum}. "
                      "Adjust them to total {score}."),
+        "scheme": ("自评表一级指标分值一般统一设置为产出指标50分、效益指标30分、满意度指标10分、预算资金执行率"
+                   "10分（以表下注明的为准），本表为{have}。如无特殊情况，请按统一分值调整各三级指标分值。",
+                   "A self-evaluation usually scores 产出指标 50, 效益指标 30, 满意度指标 10 and the "
+                   "budget execution rate 10 (the form's note decides); this one has {have}. Unless "
+                   "there is a reason, adjust the indicators' scores to the scheme."),
     },
     source=source(REVIEW, "一级指标分值统一设置为：产出指标50分、效益指标30分、满意度指标10分、预算资金"
                   "执行率10分（中江县 自评表填表说明）；总分100分",
@@ -271,7 +325,26 @@ def weights_add_up(p, ctx):
     allowed = (_HUNDRED, _HUNDRED - 10) if scored_apart else (_HUNDRED,)
     if total not in allowed:
         return hit("indicators", "total", sum=_plain(total), total=_plain(_HUNDRED))
+    if p.project.kind == SELF_EVALUATION:
+        return _off_scheme(rows)
     return None
+
+
+# The level-1 scores of a self-evaluation as the form's note sets them (中江县 自评表: 产出50、
+# 效益30、满意度10, 执行率10 apart): a table that adds up but shares them otherwise (b01: 70/20/10).
+_SCHEME = {"产出指标": Decimal(50), "效益指标": Decimal(30), "满意度指标": Decimal(10)}
+
+
+def _off_scheme(rows):
+    sums: dict[str, Decimal] = {}
+    for f in rows:
+        if _EXECUTION.search(f.ind.name):
+            continue
+        sums[f.level1] = sums.get(f.level1, Decimal(0)) + f.ind.weight
+    if set(sums) != set(_SCHEME) or sums == _SCHEME:
+        return None  # another tree (成本指标 as a level 1), or a category missing: REQ's
+    have = "、".join(f"{label[:-2]}{_plain(sums[label])}分" for label in _SCHEME)
+    return hit("indicators", "scheme", severity=H, have=have)
 
 
 def _number(text: str) -> Decimal | None:
@@ -289,8 +362,15 @@ def _plain(n: Decimal) -> str:
 
 _CLAUSES = re.compile(r"[。；;\n]|(?:^|\s)[（(]?\d{1,2}[)）.、]|目标\d+[:：]")
 _AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:亿元|万元|元)")
-_SPENDING_WORDS = re.compile(r"用于|支付|开支|申请预算资金|申请资金|安排资金|经费保障|发放工资|发放报酬|"
-                             r"发放补贴|支出|办公经费|办公用品费|水电费|报刊费|物业费|差旅费")
+_SPENDING_WORDS = re.compile(r"用于|支付|开支|申请预算资金|申请资金|安排资金|经费保障|"
+                             r"发放[^，,。；;]{0,10}?(?:工资|报酬|薪酬|补贴|津贴|福利|奖金)|"
+                             r"(?:工资|报酬|福利)[^，,。；;]{0,4}?发放|"
+                             r"支出|办公经费|办公用品费|水电费|报刊费|物业费|差旅费")
+# a result verb whose object is the money itself (确保……经费正常运行, 完成……经费预算安排, 保障……
+# 所需资金) states no result; nor does the boilerplate 确保完成2019年度任务
+_MONEY_OBJECT = re.compile(r"(?:确保|保障|完成)[^，,。；;]{0,14}?(?:经费|资金|预算|工资|福利|报酬)|"
+                           r"(?:确保)?完成(?:(?:19|20)\d{2}年度?|本年度?|全年|年度)的?(?:各项)?(?:工作)?任务")
+_AMOUNT_ONLY = re.compile(r"\s*\d+(?:\.\d+)?\s*(?:亿元|万元|元)?\s*")
 _RESULT_QUANTITY = re.compile(
     r"\d+(?:\.\d+)?\s*(?:人次|人|个|次|场|件|条|篇|户|公里|米|平方米|亩|台|套|辆|期|批次|天|小时|%|％)")
 _RESULT_VERB = re.compile(r"提高|提升|降低|减少|改善|达到|实现|确保|保障|惠及|覆盖|完成|带来|增加|促进")
@@ -300,12 +380,16 @@ _RESULT_VERB = re.compile(r"提高|提升|降低|减少|改善|达到|实现|确
 def spending_clause(goal: str) -> str:
     """The first clause of a goal that only says how money is spent, when no clause of it
     states a result ("" otherwise)."""
+    if _AMOUNT_ONLY.fullmatch(goal):
+        return goal.strip()  # the goal is the amount alone (b02: “43.2”)
     clauses = [c.strip(" ,，:：") for c in _CLAUSES.split(goal) if c and c.strip(" ,，:：")]
     first = ""
     for clause in clauses:
-        if _RESULT_QUANTITY.search(_AMOUNT.sub("", clause)) or _RESULT_VERB.search(clause):
+        rest = _MONEY_OBJECT.sub("", clause)  # a quantity in it still counts: 1200户的补贴资金
+        if _RESULT_QUANTITY.search(_AMOUNT.sub("", clause)) or _RESULT_VERB.search(rest):
             return ""
-        if not first and (_AMOUNT.search(clause) or _SPENDING_WORDS.search(clause)):
+        if not first and (_AMOUNT.search(clause) or _SPENDING_WORDS.search(clause)
+                          or rest != clause):
             first = clause
     return first
 
@@ -346,7 +430,7 @@ _COMMON = re.compile(r"完成|开展|全年|年度|本年|项目|工作|实现|�
 
 
 @lru_cache(maxsize=_CACHE)
-def _pairs(text: str) -> frozenset[str]:
+def word_pairs(text: str) -> frozenset[str]:
     """The two-character runs of the Chinese in ``text``, common words left out."""
     runs = _HAN.findall(_COMMON.sub(" ", text))
     return frozenset(run[i:i + 2] for run in runs for i in range(len(run) - 1))
@@ -363,7 +447,7 @@ def goal_quantities(goal: str) -> tuple[tuple[Decimal, str, frozenset[str], str]
             around = clause[max(0, m.start() - 8):m.start()] + clause[m.end():m.end() + 8]
             unit = m.group(2).replace("％", "%")
             written = clause[max(0, m.start() - 8):m.end()].strip()
-            out.append((Decimal(m.group(1)), unit, _pairs(around), written))
+            out.append((Decimal(m.group(1)), unit, word_pairs(around), written))
     return tuple(out)
 
 
@@ -399,7 +483,7 @@ def goal_matches_indicators(p, ctx):
         in_unit = [s for s in stated if s[1] == unit]
         if not in_unit:
             continue  # the goal states no figure in this indicator's unit
-        name = _pairs(ind.name)
+        name = word_pairs(ind.name)
         # a rate is the same rate only where the goal names its measure too (满意度, 合格率):
         # 完成主体工程70% is not the 工程验收合格率
         measure = _measure(ind.name) if unit == "%" else ""

@@ -8,6 +8,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from perfdesk.checks.catalogue import Fix, Severity, hit, project_rule
+from perfdesk.checks.rules_fit import spending_clause
 from perfdesk.checks.wording import (
     FORM,
     P88,
@@ -468,6 +469,10 @@ _NUMBER_IN_TEXT = re.compile(
 _YEAR_IN_TEXT = re.compile(r"(?<![0-9０-９])(?:19|20)\d{2}(?:\s*[-—–~至到]\s*(?:19|20)\d{2})?\s*年度?")
 
 
+# The numbering of a list (1.建设……;2.整治……, 目标1:维护……) counts nothing either (e05, a08)
+_LIST_NUMBER = re.compile(r"(?:^|(?<=[;；。，,\s]))\s*(?:目标|任务)?[0-9０-９]{1,2}\s*[.．、:：)）](?![0-9０-９])")
+
+
 @project_rule(
     "GOAL-03", H, title=("年度目标没有数字", "Annual goal holds no number"),
     messages={
@@ -485,8 +490,10 @@ _YEAR_IN_TEXT = re.compile(r"(?<![0-9０-９])(?:19|20)\d{2}(?:\s*[-—–~至�
     source=source(P88, "绩效目标应细化、量化", "targets are specific and quantified"))
 def annual_goal_quantified(p, ctx):
     goal = p.project.annual_goal
-    if not goal.strip() or _NUMBER_IN_TEXT.search(_YEAR_IN_TEXT.sub("", goal)):
+    if not goal.strip() or _NUMBER_IN_TEXT.search(_LIST_NUMBER.sub(" ", _YEAR_IN_TEXT.sub("", goal))):
         return None
+    if ctx.plan.runs("GOAL-05") and spending_clause(goal):
+        return None  # GOAL-05 says what the goal is instead of a target (one cause, one finding)
     return hit("annual_goal", "year" if _NUMBER_IN_TEXT.search(goal) else "default")
 
 

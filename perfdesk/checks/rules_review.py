@@ -97,12 +97,17 @@ _TEMPLATE_WHOLE = re.compile(
 
 # the template's own note left after a name: 成活率(目标), 满意度（必填）
 _TEMPLATE_NOTE = re.compile(r"\s*[（(]\s*(?:目标|必填|选填|可选|可选填|自定义)\s*[)）]\s*$")
+# the template's hint of how to fill the row, left in brackets in the name: (≥台) (≤万元) (＝个)
+# — a comparator and a unit, no number (with ** in it, it is ROW-03's placeholder)
+_TEMPLATE_HINT = re.compile(r"[（(]\s*([≥≤＞＜><=＝≧≦])\s*([^\d（()）*＊×xX.．…]{1,6})\s*[)）]")
+_HINT_COMPARATOR = {"≧": "≥", "≦": "≤", ">": "＞", "<": "＜", "=": "＝"}
 
 
 @lru_cache(maxsize=_CACHE)
 def _maybe_template(name: str) -> bool:
     return bool(_TEMPLATE_WHOLE.search(name) or _TEMPLATE_PREFIX.match(name)
-                or _TEMPLATE_NOTE.search(name))
+                or _TEMPLATE_NOTE.search(name)
+                or (("(" in name or "（" in name) and _TEMPLATE_HINT.search(name)))
 
 
 @indicator_rule(
@@ -115,6 +120,11 @@ def _maybe_template(name: str) -> bool:
         "whole": ("三级指标名称“{name}”是模板文字，不是指标。请写出要衡量的内容，如“培训人次”。",
                   "The indicator name '{name}' is the template's text, not an indicator. Name "
                   "what is measured, e.g. 培训人次."),
+        "hint": ("三级指标名称中留有模板提示“{word}”。请删去名称中的提示，把计算符号“{comparator}”和"
+                 "计量单位“{unit}”填入指标值和计量单位栏（名称“{fixed}”）。可一键改正。",
+                 "The indicator name still has the template's hint '{word}'. Delete it and put "
+                 "the comparator '{comparator}' and the unit '{unit}' into their cells (name "
+                 "'{fixed}'); this can be done in one click."),
     },
     severity_by_profile={}, escalates=True,
     source=source(REVIEW, "报送的表格不得保留模板文字", "submitted tables keep no template text"))
@@ -134,11 +144,39 @@ def template_words(f, p, ctx):
         fix = Fix(Text(f"名称改为“{clip(fixed)}”", f"Rename to '{clip(fixed)}'"),
                   indicator_changes={f.ind.uuid: {"name": fixed}})
         return hit("name", "prefix", fix=fix, word=word, fixed=clip(fixed))
-    return None
+    if words:
+        return None
+    h = _TEMPLATE_HINT.search(name)
+    if h is None:
+        return None
+    fixed = (name[:h.start()] + name[h.end():]).strip()
+    if not fixed:
+        return None
+    comparator = _HINT_COMPARATOR.get(h.group(1), h.group(1))
+    unit = h.group(2).strip()
+    ind = f.ind
+    changes = {"name": fixed}
+    if not ind.comparator:
+        changes["comparator"] = comparator
+    if not ind.unit:
+        changes["unit"] = unit
+    fix = Fix(Text(f"名称改为“{clip(fixed)}”，计算符号和单位填入对应栏",
+                   f"Rename to '{clip(fixed)}', comparator and unit into their cells"),
+              indicator_changes={ind.uuid: changes})
+    return hit("name", "hint", fix=fix, word=h.group(), comparator=comparator, unit=unit,
+               fixed=clip(fixed))
 
 
 _TASK_VERB = re.compile(r"^(?:开展|做好|完成|确保|推进|组织|落实|加强|实施|发动|协助|配合|按照|根据|通过|"
-                        r"围绕|聚焦|全面|积极|认真)")
+                        r"围绕|聚焦|全面|积极|认真|"
+                        # paying out, as a task (按年度发放……补贴)
+                        r"(?:按(?:年度|年|季度|季|月|时|期|规定|标准))?(?:发放|兑现|支付))")
+# a deadline written into the name (2022年12月底前发放完毕): the target, as a sentence
+_DEADLINE = re.compile(r"(?:19|20)\d{2}年(?:[0-9０-９]{1,2}月)?(?:[0-9０-９]{1,2}日)?(?:底|末)?(?:前|以前|之前)")
+# a target written after the name (发放准确率100%): the name is what comes before it (VAL-09's)
+_TRAILING_TARGET = re.compile(r"[≥≤＞＜＝=]?\s*[0-9０-９]+(?:\.[0-9]+)?\s*[%％]?$")
+# a placeholder in brackets ((≥**%)) is ROW-03's; what is left is judged
+_PLACEHOLDER_HINT = re.compile(r"[（(][^（()）]*[*＊×…][^（()）]*[)）]")
 _WORK_END = re.compile(r"(?:项目|工作|活动|任务)$")
 _SENTENCE_MARKS = re.compile(r"[，,。；;！!？?]")
 
@@ -161,7 +199,8 @@ def task_as_name(f, p, ctx):
 @lru_cache(maxsize=_CACHE)
 def _names_task(name: str) -> bool:
     """Whether an indicator's name (as written) is a task sentence (ROW-05)."""
-    return _is_task(simplified(_bare(name)))  # 補(bǔ)助經(jīng)費: the pinyin readings are no sentence
+    # 補(bǔ)助經(jīng)費: the pinyin readings are no sentence
+    return _is_task(_PLACEHOLDER_HINT.sub("", simplified(_bare(name))).strip())
 
 
 @lru_cache(maxsize=_CACHE)
@@ -169,15 +208,17 @@ def _is_task(name: str) -> bool:
     if not name or _TEMPLATE_PREFIX.match(name):
         return False  # ROW-04 speaks
     return bool(_SENTENCE_MARKS.search(name) or len(name) > 25
-                or (_TASK_VERB.search(name) and not _measurable(name))
+                or ((_TASK_VERB.search(name) or _DEADLINE.search(name))
+                    and not _measurable(_TRAILING_TARGET.sub("", name)))
                 or _WORK_END.search(name))
 
 
 # --- VAL-14 / VAL-15 / VAL-16 ---------------------------------------------------------------
 
 _SLOGAN_VERB = re.compile(r"^(?:促进|推动|推进|维护|提升|提高|加强|加快|保障|确保|改善|优化|助力|营造|增强|"
-                          r"巩固|深化|强化|打造|实现|构建|落实|完善|规范|服务)")
-_SLOGAN_NOUN = re.compile(r"(?:发展|稳定|水平|能力|环境|氛围|形象|秩序|效能|作用|建设|治理|和谐|质量|安全)$")
+                          r"巩固|深化|强化|打造|实现|构建|落实|完善|规范|服务|保护)")
+_SLOGAN_NOUN = re.compile(r"(?:发展|稳定|水平|能力|环境|氛围|形象|秩序|效能|作用|建设|治理|和谐|质量|安全|"
+                          r"卫生|面貌|效果|成效|时效|(?:可持续|持续|长期|使用|稳定)性)$")
 # the state of a system or its management (管理制度健全、执行有效性): nothing to count either
 _SYSTEM_STATE = re.compile(r"(?:制度|机制|管理|体系).*(?:健全|完善|有效|规范)性?$")
 
@@ -193,7 +234,10 @@ _SYSTEM_STATE = re.compile(r"(?:制度|机制|管理|体系).*(?:健全|完善|�
                   "indicators are clear and measurable"))
 def slogan_percentage(f, p, ctx):
     ind = f.ind
-    if ind.target is None or not _percent(ind.unit) or f.is_satisfaction:
+    if ind.target is None or f.is_satisfaction:
+        return None
+    # a bare percentage: in %, or a number up to 100 with no unit at all (长期使用性 | 100)
+    if not (_percent(ind.unit) or (not ind.unit.strip() and 0 < ind.target <= _HUNDRED)):
         return None
     name = _bare(ind.name)
     if _measurable(name) or not (_SLOGAN_VERB.search(name) or _SLOGAN_NOUN.search(name)

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from perfdesk.checks.catalogue import Fix, Severity, hit, indicator_rule
 from perfdesk.checks.facts import looks_like_date
+from perfdesk.checks.rules_fit import word_pairs
 from perfdesk.checks.rules_review import spending_word
 from perfdesk.checks.wording import P88, P101, REVIEW, amount, both, clip, listing, source
 from perfdesk.core.i18n import Text
@@ -184,6 +185,11 @@ _TO_WAN = {"元": Decimal("0.0001"), "万元": Decimal(1), "亿元": Decimal(100
                       "The cost indicator '{name}' ({value}, i.e. {wan} in 10k yuan) exceeds "
                       "the project's annual total of {total}. Check the amount and its unit "
                       "(元 or 万元)."),
+        "per": ("成本指标“{name}”的目标“{value}”乘以数量指标“{count_name}”的{count}，合计{wan}万元，"
+                "超过项目年度资金总额{total}万元。请核对单位成本或数量，使两者之积不超过资金总额。",
+                "The cost indicator '{name}' ({value}) times the quantity indicator "
+                "'{count_name}' ({count}) comes to {wan} (10k yuan), more than the project's "
+                "annual total of {total}. Check the unit cost or the quantity."),
     },
     source=source(REVIEW, "成本指标与项目资金相匹配", "costs match the project's funds"),
     when=("cost", "target"))
@@ -192,13 +198,39 @@ def cost_within_funds(f, p, ctx):
     total = p.project.annual_total
     if total is None:
         return None
-    factor = _TO_WAN.get(normalise_text(ind.unit))
-    if factor is None:  # per-unit costs (元/人) or no money unit
-        return None
+    unit = normalise_text(ind.unit)
+    factor = _TO_WAN.get(unit)
+    if factor is None:  # a per-unit cost (万元/个): times the count it is paid for
+        return _per_unit_above_funds(f, p, unit, total)
     wan = ind.target * factor
     if wan > total:
         return hit("value", "default" if factor == 1 else "converted", name=clip(ind.name),
                    value=clip(f.display), wan=amount(wan.normalize()), total=amount(total))
+    return None
+
+
+def _per_unit_above_funds(f, p, unit: str, total: Decimal):
+    """COST-02 for a unit cost (``补助合作社平均标准 ＝23万元/个``): times the 数量指标 counted in
+    the same unit that speaks of the same thing (``入股合作社个数 ＝10个``: 合作社), the cost is
+    above the annual total. Only an exact count (＝10个) gives a total: ≥12000人 is a floor, and a
+    floor times a ceiling says nothing. Silent where no such count, or several that disagree."""
+    money, _slash, per = unit.partition("/")
+    factor = _TO_WAN.get(money.strip())
+    per = per.strip()
+    if factor is None or not per or f.ind.comparator in ("≥", "＞"):
+        return None
+    words = word_pairs(f.ind.name)
+    counts = {(o.ind.target, o.ind.name) for o in p.indicators
+              if o.level2 == "数量指标" and o.ind.target is not None and o.ind.comparator == "＝"
+              and normalise_text(o.ind.unit) == per and words & word_pairs(o.ind.name)}
+    if len({target for target, _n in counts}) != 1:
+        return None
+    count, count_name = min(counts)
+    wan = f.ind.target * factor * count
+    if wan > total:
+        return hit("value", "per", severity=W, name=clip(f.ind.name), value=clip(f.display),
+                   count_name=clip(count_name), count=f"{amount(count)}{per}",
+                   wan=amount(wan.normalize()), total=amount(total))
     return None
 
 

@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from perfdesk.checks.catalogue import Fix, Severity, hit, indicator_rule, project_rule
 from perfdesk.checks.facts import looks_like_date
+from perfdesk.checks.rules_fit import counted_in_name, unit_class
 from perfdesk.checks.wording import P88, P101, REVIEW, both, clip, listing, source
 from perfdesk.core.entry import explanation_with
 from perfdesk.core.i18n import Text
@@ -411,6 +412,14 @@ def name_target_agrees(f, p, ctx):
             embedded.append(m.group().strip() + unit)
     if embedded:
         return hit("name", name=clip(ind.name), embedded=embedded[0], value=clip(f.display))
+    # a count that ends the name in another kind of unit (新建水泥路1条 | 2km): the name's own
+    # target is not the value's
+    counted = counted_in_name(ind.name)
+    if (counted is not None and counted[0] != ind.target
+            and unit_class(ind.unit) not in ("", counted[2])):
+        return hit("name", name=clip(ind.name), embedded=f"{counted[0]}{counted[1]}",
+                   value=clip(f.display))
+    return None
 
 
 _NUMERIC = re.compile(r"[0-9０-９%％]")

@@ -117,9 +117,10 @@ def _one_per_cause(found: list[Finding]) -> list[Finding]:
     if len(ranked) < 2:
         return found
     best = min(ranked)
+    stated = {f.rule for f in found if f.field in STATED}
     return [f for f in found
             if f.field not in STATED or f.rule not in RANK or RANK[f.rule] == best
-            or (f.rule in BESIDE and best >= BESIDE[f.rule])]
+            or (f.rule in BESIDE and not stated & BESIDE[f.rule])]
 
 
 def _hits(result: Hit | Iterable[Hit] | None) -> Iterable[Hit]:

@@ -31,7 +31,9 @@ def header_rules(project: Project) -> list:
 
 @pytest.mark.parametrize("name, value, unit", [
     ("人均培训成本", "500", "个"), ("按时发放", "1", "人/年"), ("培训合格率", "95", "人"),
-    ("道路保洁面积", "50", "个"), ("工程验收合格率", "100", "元")])
+    ("道路保洁面积", "50", "个"), ("工程验收合格率", "100", "元"),
+    # a fee counted in 个; people in 户; the name's own count (230人) in another unit
+    ("小区物业费", "8", "个"), ("受益脱贫人口数", "10", "户"), ("聘用保洁员12人", "12", "个")])
 def test_unit01_a_unit_that_cannot_measure_the_name(name, value, unit):
     project = with_row(("产出指标", "质量指标", name, "≥", value, unit))
     found = [f for f in check(project) if f.rule == "UNIT-01"]
@@ -41,9 +43,25 @@ def test_unit01_a_unit_that_cannot_measure_the_name(name, value, unit):
 @pytest.mark.parametrize("name, value, unit", [
     ("月人均补助标准", "1500", "元/人·月"), ("清扫保洁道路面积", "1346.0088", "万平方米"),
     ("享受补助人数", "2100", "人"), ("主体班培训人次", "280", "人次"), ("满意度测评得分", "90", "分"),
-    ("系统巡检次数", "12", "次"), ("人工成本", "620", "万/月")])
+    ("系统巡检次数", "12", "次"), ("人工成本", "620", "万/月"), ("受益农户数", "120", "户"),
+    ("小区物业费", "36", "万元"), ("带动消费", "100", "万元"), ("聘用保洁员12人", "12", "人"),
+    ("粉碎拌合机11kw", "1", "台"), ("2025年培训场次", "10", "场"), ("受益脱贫户数量", "10", "户")])
 def test_unit01_silent_where_the_unit_fits(name, value, unit):
     assert "UNIT-01" not in rules_on(with_row(("产出指标", "数量指标", name, "≥", value, unit)), name)
+
+
+@pytest.mark.parametrize("name, value, unit, fires", [
+    ("硬化水泥路补助标准", "120", "万元", True), ("设备采购单价", "3", "万元", True),
+    ("流转土地补助标准", "475", "元/亩", False), ("人均津贴标准", "1200", "元", False),
+    ("每公里补助标准", "24", "万元", False), ("运维服务费", "90", "万元", False),
+    ("单位面积建设标准", "2000", "元", False)])
+def test_unit01_a_standard_per_something_says_per_what(name, value, unit, fires):
+    """补助标准 ≤120万元: per km or in all? (corpus a10)"""
+    project = with_row(("产出指标", "成本指标", name, "≤", value, unit))
+    found = [f for f in check(project) if f.rule == "UNIT-01"]
+    assert bool(found) is fires
+    if fires:
+        assert found[0].field == "unit" and f"“{unit}/公里”" in found[0].message.zh
 
 
 # --- FIT-01 ---------------------------------------------------------------------------------
@@ -137,13 +155,27 @@ def test_wgt01_a_target_table_with_its_execution_rate_among_the_rows_adds_up_to_
     assert len(found) == 1 and "合计为90" in found[0].message.zh
 
 
+def test_wgt01_a_self_evaluation_off_the_level1_scheme_is_a_hint():
+    """产出70、效益20、满意度10 adds up to 100 but is not the 50/30/10 (+执行率10) the
+    self-evaluation's note sets (corpus b01); a target table is weighted as its form says."""
+    (found,) = [f for f in header_rules(weighted(("50", "20", "10", "20"), SELF_EVALUATION))
+                if f.rule == "WGT-01"]
+    assert found.severity is Severity.HINT and "本表为产出70分、效益20分、满意度10分" in found.message.zh
+    assert not [f for f in header_rules(weighted(("50", "20", "10", "20"))) if f.rule == "WGT-01"]
+
+
 # --- GOAL-05 --------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("goal", [
     "本项目共申请预算资金90万元。其中:30万元用于基建工程项目预算编制;30万元用于基建工程项目审计;"
     "30万元用于基建工程项目设计、规划、测绘。",
     "用于支付办公楼水电费、物业管理费、网络通讯费。",
-    "包括必要的办公用品费、水电费、报刊费等村社区办公经费,基层党组织开展组织活动。"])
+    "包括必要的办公用品费、水电费、报刊费等村社区办公经费,基层党组织开展组织活动。",
+    # paying salaries; a result verb whose object is the money; the amount alone
+    "按时发放村干部报酬",
+    "目标1:确保本单位人员工资及福利的发放;目标2:确保日常办公所需经费正常运行;"
+    "目标3:保障业务工作所需资金,确保完成2025年度任务。",
+    "按工作计划完成重点项目建设经费预算安排", "25.6"])
 def test_goal05_a_goal_that_only_says_how_the_money_is_spent(goal):
     found = [f for f in header_rules(form(OUTPUT, EFFECT, SATISFIED, COST, annual_goal=goal))
              if f.rule == "GOAL-05"]
@@ -154,10 +186,36 @@ def test_goal05_a_goal_that_only_says_how_the_money_is_spent(goal):
     "完成市下达要求，保障我区18条政法四级网链路正常使用，不出现长期断网事故。",
     "通过发放网格员工作补贴，提高网格化岗位编外人员开展网格工作的积极性。",
     "投入50万元完成3个小区改造，惠及居民1200户。",
-    "主体班培训280人次；高质量完成干部教育培训工作。"])
+    "主体班培训280人次；高质量完成干部教育培训工作。",
+    "按月足额发放村干部报酬，保障村组组织正常运转。",
+    "确保完成2025年度任务，新建村道5公里。",
+    "确保全县1200户农户补贴资金足额发放。"])
 def test_goal05_silent_when_the_goal_states_a_result(goal):
     assert not [f for f in header_rules(form(OUTPUT, EFFECT, SATISFIED, COST, annual_goal=goal))
                 if f.rule == "GOAL-05"]
+
+
+def test_goal05_is_the_one_finding_on_a_spending_goal_without_a_number():
+    """A goal that only says how the money is spent and holds no number is one cause: GOAL-05
+    (what the goal is instead of a target), not GOAL-03 (no number) on top of it; with GOAL-05
+    switched off GOAL-03 speaks."""
+    from tests.support.check_samples.builders import sample
+
+    from perfdesk.checks import CheckContext, check_project
+    project = sample(annual_goal="按时发放村干部报酬")
+    found = {f.rule for f in check_project(project, CheckContext(profile="88"))}
+    assert "GOAL-05" in found and "GOAL-03" not in found
+    off = CheckContext(profile="88", settings={"disabled_rules": ["GOAL-05"]})
+    assert "GOAL-03" in {f.rule for f in check_project(project, off)}
+
+
+@pytest.mark.parametrize("goal, fires", [
+    ("1.建设美丽乡村;2.整治自然村庄;3.推进农村改厕提质增效。", True),
+    ("目标1:维护辖区各安置小区安全巡逻、环境卫生及物业日常管理", True),
+    ("1.培训10场;2.参训人员满意度达到90%以上。", False), ("完成1.5万亩高标准农田建设", False)])
+def test_goal03_list_numbering_is_no_number(goal, fires):
+    from tests.support.check_samples.builders import sample
+    assert ("GOAL-03" in {f.rule for f in check(sample(annual_goal=goal))}) is fires
 
 
 # --- VAL-17 ---------------------------------------------------------------------------------
@@ -228,3 +286,45 @@ def test_goal06_the_goal_contradicts_an_indicator(goal, row, words):
     ("完成项目主体工程70%", ("产出指标", "质量指标", "工程验收合格率", "＝", "100", "%"))])
 def test_goal06_silent_where_goal_and_indicators_agree_or_speak_of_other_things(goal, row):
     assert goal06(goal, row) == []
+
+
+# --- COST-02 on a unit cost ------------------------------------------------------------------
+
+def _subsidy(per: str, count: str, total: str) -> Project:
+    return form(("产出指标", "数量指标", "补助合作社个数", "＝", count, "个"), EFFECT, SATISFIED,
+                ("产出指标", "成本指标", "补助合作社平均标准", "≤", per, "万元/个"),
+                annual_total=Decimal(total), annual_fiscal=Decimal(total),
+                annual_other=Decimal(0))
+
+
+def test_cost02_a_unit_cost_times_its_count_above_the_annual_total():
+    """补助10个合作社、平均每个23万元 is 230万元, more than the 214.06万元 of the project
+    (corpus a06)."""
+    (found,) = [f for f in check(_subsidy("23", "10", "214.06")) if f.rule == "COST-02"]
+    assert found.severity is Severity.WARNING and found.field == "value"
+    assert "合计230万元" in found.message.zh and "214.06" in found.message.zh
+
+
+@pytest.mark.parametrize("per, count, total", [
+    ("21", "10", "214.06"),  # within the funds
+    ("23", "10", "230")])    # exactly the funds
+def test_cost02_silent_on_a_unit_cost_within_the_funds(per, count, total):
+    assert not [f for f in check(_subsidy(per, count, total)) if f.rule == "COST-02"]
+
+
+def test_cost02_a_unit_cost_is_not_multiplied_by_a_count_of_something_else():
+    project = form(OUTPUT, ("产出指标", "数量指标", "新建村道条数", "＝", "30", "个"), EFFECT,
+                   SATISFIED, ("产出指标", "成本指标", "补助合作社平均标准", "≤", "23", "万元/个"),
+                   annual_total=Decimal("214.06"), annual_fiscal=Decimal("214.06"),
+                   annual_other=Decimal(0))
+    assert not [f for f in check(project) if f.rule == "COST-02"]
+
+
+def test_cost02_a_count_that_is_a_floor_gives_no_total():
+    """≥12000人 is at least 12000: times a ceiling per person it bounds nothing (the detailed
+    sample 高龄老人津贴发放 stays clean)."""
+    project = form(("产出指标", "数量指标", "补助合作社个数", "≥", "10", "个"), EFFECT, SATISFIED,
+                   ("产出指标", "成本指标", "补助合作社平均标准", "≤", "23", "万元/个"),
+                   annual_total=Decimal("214.06"), annual_fiscal=Decimal("214.06"),
+                   annual_other=Decimal(0))
+    assert not [f for f in check(project) if f.rule == "COST-02"]

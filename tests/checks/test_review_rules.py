@@ -79,20 +79,65 @@ def test_row04_brackets_that_belong_to_the_name_are_not_template_words(name):
     assert "ROW-04" not in rules_on(with_row(("产出指标", "质量指标", name, "≥", "95", "%")), name)
 
 
+def test_row04_the_templates_hint_in_brackets_moves_into_its_cells():
+    """(≥台) left in the name by a template that printed how to fill the row: the comparator
+    and the unit belong in their cells (corpus c05: 消毒机(≥台) | 1)."""
+    from tests.support.check_samples.builders import applied
+    project = with_row(("产出指标", "数量指标", "清扫车(≥台)", "", "3", ""))
+    (found,) = [f for f in check(project) if f.rule == "ROW-04"]
+    assert found.severity is Severity.WARNING and "“(≥台)”" in found.message.zh
+    fixed = applied(project, found.fix).indicators[-1]
+    assert (fixed.name, fixed.comparator, fixed.target, fixed.unit) == ("清扫车", "≥", 3, "台")
+    assert not [f for f in check(applied(project, found.fix)) if f.rule == "ROW-04"]
+
+
+@pytest.mark.parametrize("name, value, unit", [
+    ("满意度(%)", "90", "%"), ("粉碎拌合机(11kw)数量", "1", "台"), ("培训人次(≥280人次)", "280", "人次"),
+    ("道路硬化(长度)", "2", "公里"), ("奖补资金兑付率（%）", "100", "%")])
+def test_row04_brackets_that_are_no_template_hint_are_left_alone(name, value, unit):
+    project = with_row(("产出指标", "数量指标", name, "≥", value, unit))
+    assert "ROW-04" not in rules_on(project, name)
+
+
 @pytest.mark.parametrize("name, fires", [
     ("完成我区网格划分及数据图层采集上图", True), ("做好疫情防控工作", True), ("开展宣传活动", True),
     ("已安装门禁系统的出租屋内来穗人员登记率", False), ("开展宣传活动次数", False),
-    ("完成培训人次", False)])
+    ("完成培训人次", False),
+    # paying out as a task; a deadline written into the name
+    ("按月发放护林员管护补贴", True), ("发放慰问品", True), ("确定于2024年6月底前安装完毕", True),
+    ("发放补贴人数", False), ("按时发放率", False), ("2024年6月底前设备安装完成率", False),
+    ("补贴发放及时率", False)])
 def test_row05_a_task_sentence_as_the_name(name, fires):
     project = with_row(("产出指标", "数量指标", name, "≥", "10", "次"))
     assert ("ROW-05" in rules_on(project, name)) is fires
+
+
+def test_row05_speaks_beside_a_finding_on_the_value_alone_not_beside_a_slogan():
+    """The name and the value each to be rewritten (corpus a08: “改善……生活质量，提升……。| 显著
+    改善”): ROW-05 and the value's own finding; a slogan with a bare percentage is one cause."""
+    name = "改善小区群众生活质量,提升小区生活水平"
+    both = rules_on(with_row(("效益指标", "社会效益指标", name, "", "显著改善", "")), name)
+    assert "ROW-05" in both and both & {"VAL-07", "VAL-11", "VAL-12"}
+    slogan = rules_on(with_row(("效益指标", "社会效益指标", name, "≥", "95", "%")), name)
+    assert "VAL-14" in slogan and "ROW-05" not in slogan
+    # a placeholder in the name is ROW-03's; the sentence left around it is still ROW-05's
+    placeholder = "清算本年度物业费和历史遗留物业费(≥**%)。"
+    found = rules_on(with_row(("产出指标", "质量指标", placeholder, "≥", "95", "%")), placeholder)
+    assert {"ROW-03", "ROW-05"} <= found
+    short = "物业费清算率(≥**%)"
+    assert "ROW-05" not in rules_on(with_row(("产出指标", "质量指标", short, "≥", "95", "%")), short)
 
 
 @pytest.mark.parametrize("name, value, unit, fires", [
     ("维护社会稳定", "100", "%", True), ("促进经济社会发展", "95", "%", True),
     ("提升公路交通安全保障水平", "95", "%", True), ("政策知晓率", "90", "%", False),
     ("提升培训合格率", "95", "%", False), ("群众安全感", "95", "%", False),
-    ("维护社会稳定", "0", "起", False)])
+    ("维护社会稳定", "0", "起", False),
+    ("保护生态环境卫生", "95", "%", True), ("项目维持时效", "95", "%", True),
+    # a bare 100 with no unit at all reads as a percentage
+    ("长期使用性", "100", "", True), ("学校发展能力", "100", "", True),
+    ("环境卫生达标率", "95", "%", False), ("受益人数", "100", "", False),
+    ("设备使用年限", "10", "年", False), ("长期使用性", "10", "年", False)])
 def test_val14_a_slogan_with_a_bare_percentage(name, value, unit, fires):
     project = with_row(("效益指标", "社会效益指标", name, "≥", value, unit))
     assert ("VAL-14" in rules_on(project, name)) is fires

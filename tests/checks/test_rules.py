@@ -651,6 +651,16 @@ def test_val09_name_embeds_a_different_target():
     assert not of(add(sample(), row("产出指标", "数量指标", "2025年培训场次", "≥10场")), "VAL-09")
 
 
+def test_val09_a_count_ending_the_name_in_another_unit_than_the_value():
+    """新建水泥路1条 | 2km: the name counts roads, the value measures length (corpus a10)."""
+    f = one(add(sample(), row("产出指标", "数量指标", "村道新建水泥路1条", "≥2km")), "VAL-09")
+    assert f.field == "name" and "“1条”" in f.message.zh
+    for name, value in (("村道新建水泥路1条", "＝1条"), ("聘用保洁员12人", "＝12人"),
+                        ("村道新建水泥路", "≥2km"), ("2025年培训场次", "≥10场"),
+                        ("新建水泥路长度2公里", "≥2公里")):
+        assert not of(add(sample(), row("产出指标", "数量指标", name, value)), "VAL-09"), name
+
+
 def test_val10_qualitative_with_numbers():
     typed = add(sample(), row("效益指标", "社会效益指标", "供水保证率", "≥95%", nature="定性"))
     f = one(typed, "VAL-10")

@@ -89,3 +89,65 @@ def test_a_second_review_entry_on_a_row_a_review_names_in_also_rows_is_the_same_
               {"project": "P", "indicator": "乙", "rule": "VAL-02"},
               {"project": "P", "indicator": "乙", "rule": "VAL-02"}]
     assert bench_recall.second_only(first, second) == [second[1]]
+
+
+def _numbered_table(tmp_path: Path, prefix: str) -> Path:
+    folder = tmp_path / ("numbered" if prefix else "plain")
+    folder.mkdir()
+    source = ("项目名称\t培训项目\n主管部门\t某部门\t实施单位\t某单位\n"
+              "年度资金总额\t10\n年度目标\t举办培训10场。\n"
+              "一级指标\t二级指标\t三级指标\t指标值\n"
+              f"产出指标\t数量指标\t{prefix}培训场次\t≥10场\n"
+              f"效益指标\t社会效益指标\t{prefix}政策知晓率\t≥90%\n")
+    (folder / "source.txt").write_text(source, encoding="utf-8")
+    expected = {"projects": [{"name": "培训项目", "unit": "某单位", "department": "某部门",
+                              "total_funds": "10", "goal": "举办培训10场。",
+                              "indicators": [dict(r) for r in ROWS[:2]]}],
+                "review": [{"project": "培训项目", "indicator": "培训场次", "rule": "ROW-04",
+                            "reviewer_says": "名称前留有模板编号“指标1:”。"}]}
+    (folder / "expected.json").write_text(json.dumps(expected, ensure_ascii=False),
+                                          encoding="utf-8")
+    return folder
+
+
+def test_a_template_number_is_answered_at_import_only_where_the_import_takes_it_off(tmp_path):
+    """ROW-04 on 指标1:培训场次: the re-entered form has the name as a clerk reads it; the
+    comment counts as answered at import only when importing that table's own source took
+    the number off that row and said so."""
+    numbered = bench_recall.Tally()
+    _n, comments, hit, _f = bench_recall.run_table(_numbered_table(tmp_path, "指标1:"), numbered)
+    assert (comments, hit, numbered.at_import_numbering) == (1, 1, 1)
+    plain = bench_recall.Tally()
+    _n, comments, hit, _f = bench_recall.run_table(_numbered_table(tmp_path, ""), plain)
+    assert (comments, hit, plain.at_import_numbering) == (1, 0, 0)
+    assert plain.missed and "ROW-04" in plain.missed[0]
+
+
+def _funds_table(tmp_path: Path, total: str) -> Path:
+    folder = tmp_path / ("text" if "(" in total else "amount")
+    folder.mkdir()
+    source = ("项目名称\t培训项目\n主管部门\t某部门\t实施单位\t某单位\n"
+              f"年度资金总额\t{total}\n年度目标\t举办培训10场。\n"
+              "一级指标\t二级指标\t三级指标\t指标值\n"
+              "产出指标\t数量指标\t培训场次\t≥10场\n效益指标\t社会效益指标\t政策知晓率\t≥90%\n")
+    (folder / "source.txt").write_text(source, encoding="utf-8")
+    expected = {"projects": [{"name": "培训项目", "unit": "某单位", "department": "某部门",
+                              "total_funds": "10", "goal": "举办培训10场。",
+                              "indicators": [dict(r) for r in ROWS[:2]]}],
+                "review": [{"project": "培训项目", "indicator": None, "rule": "FUND-04",
+                            "reviewer_says": "年度资金总额写成了文字，请只填金额。"}]}
+    (folder / "expected.json").write_text(json.dumps(expected, ensure_ascii=False),
+                                          encoding="utf-8")
+    return folder
+
+
+def test_funding_written_as_text_is_found_on_the_imported_table_only_where_it_is_so(tmp_path):
+    """The re-entered form's money cells hold numbers; a FUND-04 comment counts where checking
+    the table as imported from its own source reports FUND-04, apart from the checks."""
+    text = bench_recall.Tally()
+    _n, comments, hit, _f = bench_recall.run_table(
+        _funds_table(tmp_path, "10万(培训6万元,资料4万元)"), text)
+    assert (comments, hit, text.on_import) == (1, 1, 1)
+    amount = bench_recall.Tally()
+    _n, comments, hit, _f = bench_recall.run_table(_funds_table(tmp_path, "10"), amount)
+    assert (comments, hit, amount.on_import) == (1, 0, 0)
