@@ -108,11 +108,33 @@ def test_val16_reads_the_benefit_from_the_project():
     assert "VAL-16" not in rules_on(training, "培训覆盖率")
 
 
-@pytest.mark.parametrize("value", ["优良", "显著提升", "效果明显", "巩固提高"])
+@pytest.mark.parametrize("value", ["优良", "高"])
 def test_val11_a_short_word_meant_as_a_grade_asks_for_a_grade(value):
     project = with_row(("效益指标", "社会效益指标", "群众生产生活条件改善状况", "", value, ""))
     assert "VAL-11" in rules_on(project, "群众生产生活条件改善状况")
     assert "VAL-13" not in rules_on(project, "群众生产生活条件改善状况")
+    assert "VAL-07" not in rules_on(project, "群众生产生活条件改善状况")
+
+
+# G13 (“进一步提高”“明显改善”“有效促进”等模糊不清的定性描述): a degree word with no level is a
+# vague value (VAL-07), not a grade outside the list (VAL-11): one finding, the vague one.
+@pytest.mark.parametrize("value", ["显著提升", "显著改善", "效果明显", "巩固提高", "有效", "按计划实施",
+                                   "不超过预算", "符合相关文件要求", "程度较高"])
+def test_val07_a_degree_without_a_level_is_vague_not_a_grade(value):
+    name = "群众生产生活条件改善状况"
+    found = rules_on(with_row(("效益指标", "社会效益指标", name, "", value, "")), name)
+    assert "VAL-07" in found
+    assert not found & {"VAL-11", "VAL-13", "VAL-12"}
+
+
+@pytest.mark.parametrize("row", [
+    ("效益指标", "社会效益指标", "群众生产生活条件改善状况", "", "达成", ""),
+    ("效益指标", "社会效益指标", "有效投诉办结率", "≥", "95", "%"),
+    ("产出指标", "质量指标", "工程验收合格率", "＝", "100", "%"),
+    ("产出指标", "时效指标", "项目完成时间", "", "2026年12月底前", ""),
+    ("效益指标", "可持续影响指标", "设施设计使用年限", "≥", "15", "年")])
+def test_val07_silent_on_well_formed_targets(row):
+    assert "VAL-07" not in rules_on(with_row(row), row[2])
 
 
 def test_a_total_given_without_its_split_is_a_hint_not_an_error():

@@ -908,6 +908,8 @@ def test_a_deadline_typed_with_a_comparator_is_stored_without_it():
     ("持续保障", "VAL-07"),  # a short phrase with a vague word is vague, not a sentence (a08)
     ("稳步提高", "VAL-07"),  # not a grade either (c04)
     ("促进人民群众健康水平不断提高。", "VAL-07"),  # d02
+    # clauses with a vague word in them are a sentence first (d02, as the first annotator has it)
+    ("通过本项目实施,有效提高全面健康水平。", "VAL-12"),
 ])
 def test_val12_clauses_are_a_sentence_and_a_vague_phrase_is_vague(value, rule):
     project = add(sample(), row("效益指标", "社会效益指标", "群众生活条件", value))
