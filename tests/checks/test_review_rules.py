@@ -29,7 +29,28 @@ def test_in02_spending_side_indicators_in_disguise(name, value):
     assert "IN-02" in rules_on(with_row(("产出指标", "质量指标", name, "≥", value, "%")), name)
 
 
-@pytest.mark.parametrize("name", ["补贴按时发放率", "补助资金发放到户及时率"])
+@pytest.mark.parametrize("name, level2", [
+    ("财政资金到位及时支付率", "时效指标"), ("费用结算及时性", "时效指标"),
+    ("结算款支付及时性", "时效指标"), ("合同结算条款完成率", "质量指标"),
+    ("经费完成情况", "质量指标"), ("经费完成进度", "时效指标"), ("经费使用完成情况", "质量指标"),
+    ("保证财政建设补助专款专用", "质量指标"), ("奖补资金兑付率", "质量指标")])
+def test_in02_settling_spending_and_paying_out_the_funds(name, level2):
+    """The money paid, settled or kept to its purpose is budget execution, not what it buys
+    (second review of a09, c07, e03, e04, e06; the kinds of G-guidance in reviewer_rules.md)."""
+    assert "IN-02" in rules_on(with_row(("产出指标", level2, name, "＝", "100", "%")), name)
+
+
+def test_in02_the_date_funds_arrive_is_no_deadline_of_the_work():
+    name = "项目财政资金到位时间"
+    assert "IN-02" in rules_on(with_row(("产出指标", "时效指标", name, "", "2026年12月31日", "")),
+                               name)
+    done = "工作计划完成时间"
+    assert "IN-02" not in rules_on(with_row(("产出指标", "时效指标", done, "", "2026年12月31日",
+                                             "")), done)
+
+
+@pytest.mark.parametrize("name", ["补贴按时发放率", "补助资金发放到户及时率", "工程结算审核完成率",
+                                  "结算审核报告按时提交率", "补助资金按时兑付到户率", "培训任务完成率"])
 def test_in02_benefits_reaching_people_are_outputs(name):
     assert "IN-02" not in rules_on(with_row(("产出指标", "质量指标", name, "＝", "100", "%")), name)
 
