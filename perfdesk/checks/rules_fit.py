@@ -161,6 +161,10 @@ _KIND_WORDS = {
     "医疗": "门诊 患者 诊疗 体检 建档 就诊", "教育": "学生 教学 课程 学业",
     "补贴": "补助 补贴 救助 发放 报酬", "宣传": "宣传 报道 稿件 节目 专栏",
     "执法": "执法 检查 案件 抽查", "机关": "办公 公文 运转",
+    # water works of different kinds, which the 水利发展资金/衔接资金 reference tables list side by
+    # side (a table copied from one keeps the other kinds' rows: e02, a04)
+    "饮水": "饮水 供水 自来水 水厂", "防洪": "堤防 护岸 河道 河流 防洪",
+    "农田水利": "农田 耕地 灌区 灌溉 渠系",
 }
 _KIND_RE = {kind: re.compile("|".join(words.split())) for kind, words in _KIND_WORDS.items()}
 _UNIVERSAL = re.compile(r"满意度|验收合格率|按时完成率|完成率|知晓率|总成本")

@@ -93,6 +93,35 @@ def test_fit02_silent_on_universal_and_related_indicators():
     assert not [f for f in check(project) if f.rule == "FIT-02"]
 
 
+WATER_COST = ("产出指标", "成本指标", "工程总成本", "≤", "500", "万元")
+
+
+@pytest.mark.parametrize("name, unit", [("新建堤防、护岸长度", "公里"), ("灌区节水改造面积", "万亩"),
+                                        ("中小河流治理河道长度", "公里")])
+def test_fit02_a_water_works_row_of_another_kind_copied_from_the_reference_table(name, unit):
+    """A rural drinking-water project keeping the flood-control and irrigation rows of the
+    水利发展资金 reference table (e02, second review)."""
+    project = form(("产出指标", "数量指标", "农村饮水工程覆盖服务人口数", "≥", "9200", "人"),
+                   ("产出指标", "数量指标", name, "≥", "3", unit), EFFECT, SATISFIED, WATER_COST,
+                   name="农村饮水安全巩固提升工程", annual_goal="改善提升9200人饮水条件")
+    found = [f for f in check(project) if f.rule == "FIT-02"]
+    assert len(found) == 1 and found[0].severity is Severity.HINT
+    assert name in found[0].message.zh
+
+
+def test_fit02_silent_on_the_water_works_of_the_project_own_kind():
+    farmland = form(("产出指标", "数量指标", "建成高标准农田面积", "≥", "1.2", "万亩"),
+                    ("产出指标", "数量指标", "新增和改善灌溉达标面积", "≥", "0.8", "万亩"),
+                    ("效益指标", "经济效益指标", "项目区亩均粮食增产", "≥", "50", "公斤"),
+                    SATISFIED, WATER_COST, name="2026年高标准农田建设项目",
+                    annual_goal="建成高标准农田1.2万亩")
+    assert not [f for f in check(farmland) if f.rule == "FIT-02"]
+    water = form(("产出指标", "数量指标", "新建供水管网长度", "≥", "12", "公里"),
+                 ("效益指标", "社会效益指标", "农村集中供水率", "≥", "90", "%"), SATISFIED,
+                 WATER_COST, name="农村饮水安全巩固提升工程", annual_goal="改善提升9200人饮水条件")
+    assert not [f for f in check(water) if f.rule == "FIT-02"]
+
+
 # --- WGT-01 ---------------------------------------------------------------------------------
 
 def weighted(weights, kind: str = "", level1_source: str = "") -> Project:
