@@ -163,7 +163,7 @@ _KIND_WORDS = {
     "执法": "执法 检查 案件 抽查", "机关": "办公 公文 运转",
     # water works of different kinds, which the 水利发展资金/衔接资金 reference tables list side by
     # side (a table copied from one keeps the other kinds' rows: e02, a04)
-    "饮水": "饮水 供水 自来水 水厂", "防洪": "堤防 护岸 河道 河流 防洪",
+    "饮水": "饮水 自来水 水厂 供水设施 供水管网 供水工程 集中供水", "防洪": "堤防 护岸 河道 河流 防洪",
     "农田水利": "农田 耕地 灌区 灌溉 渠系",
 }
 _KIND_RE = {kind: re.compile("|".join(words.split())) for kind, words in _KIND_WORDS.items()}

@@ -289,7 +289,10 @@ _RATE_WORD = re.compile(r"率|比例|比重|占比")
 
 _FUNDS_NAME = re.compile(r"(?:补助|补贴|专项|项目|工作)?(?:经费|资金|款项|金额)$")
 _INPUT_NAME = re.compile(
-    r"资金投入|支出安排金额|经费保障|投入人员|(?:资金|经费|预算)(?:到位|拨付|支付|执行|使用)(?:率|进度)")
+    r"资金投入|支出安排金额|经费保障|投入人员|(?:资金|经费|预算)(?:到位|拨付|支付|执行|使用)(?:率|进度)|"
+    # the staff's own travel (出差人数, 出差人次) and costs being paid (利息费用保障率,
+    # 利息补贴保障率) are what the money goes into, not what it produces
+    r"出差(?:人数|人次|次数|天数)|(?:费用|利息|资金)(?:补贴)?保障率")
 
 
 @indicator_rule(
