@@ -118,10 +118,20 @@ _ECONOMIC = re.compile(r"收入|产值|增收|效益|经济|收益|节约|节支
              "'{name}' measures {what}; it does not belong under '{level2}'. Move it to "
              "'{target}' ({why})."),
     source=source(REVIEW, "质量指标与效益指标混淆：设备故障率、质量合格率是质量指标，疾病治愈率、治疗率、"
-                  "控制率是效益指标", "quality and effect indicators are not to be confused"))
+                  "控制率是效益指标", "quality and effect indicators are not to be confused"),
+    # what sits under 满意度 is no satisfaction: its SAT advice (“写成≥90%”) does not apply
+    supersedes=("SAT-01", "SAT-02", "SAT-03"))
 def fits_level2(f, p, ctx):
     level2 = f.level2
-    if not level2 or f.is_satisfaction:
+    if f.is_satisfaction:
+        name = f.ind.name.strip()
+        if name and not _OPINION.search(name):
+            # an effect under 满意度 (因粮食市场波动引起的粮食安全事件发生数 0起, d04)
+            return hit("level2", name=clip(name), level2=level2 or f.level1,
+                       what="项目带来的效果，不是服务对象的评价", target="效益指标",
+                       why="满意度指标只放服务对象对项目的满意程度")
+        return None
+    if not level2:
         return None
     ind = f.ind
     found = _misfit(ind.name, level2, ind.unit)
@@ -132,11 +142,20 @@ def fits_level2(f, p, ctx):
                target=target, why=why)
 
 
+# what a satisfaction indicator's name speaks of: the recipients' opinion of the project
+_OPINION = re.compile(r"满意|认可|评价|好评|获得感|幸福感|安全感|归属感|投诉|信任|支持率|参与意愿")
+# the work or the contract done, as a rate (合同完成率, 任务完成率): an output
+_DONE_RATE = re.compile(r"(?:合同|任务|工作|计划)(?:履约|完成|执行)率")
+
+
 @lru_cache(maxsize=_CACHE)
 def _misfit(name: str, level2: str, unit: str):
     unit = unit_class(unit) if unit else ""
     if level2 in _EFFECT2 and _COST_CONTROL.search(name):
         return ("成本控制", "成本指标", "控制成本是成本指标的内容，不是效益", None)
+    if level2 in _EFFECT2 and _DONE_RATE.search(name):
+        return ("工作或合同的完成情况", "数量指标或质量指标", "完成了多少是产出，不是产出带来的效益",
+                None)
     if level2 in ("数量指标", "质量指标", "时效指标") and unit == MONEY:
         return ("金额", "成本指标", "以金额计的指标是成本指标", None)
     if level2 in _OUTPUT_COUNTED and _TIME_WORDS.search(name) and not name.endswith("合格率"):

@@ -73,6 +73,33 @@ def test_fit01_silent_where_the_content_fits(row):
     assert "FIT-01" not in rules_on(with_row(row), row[2])
 
 
+def test_fit01_an_effect_under_satisfaction_is_moved_not_given_a_percentage():
+    """d04 (second review): 因粮食市场波动引起的粮食安全事件发生数 0起 under 服务对象满意度指标 is a
+    social effect; “写成≥90%” (SAT-01) would be the wrong advice."""
+    name = "因粮食市场波动引起的粮食安全事件发生数"
+    project = form(OUTPUT, EFFECT, ("满意度指标", "服务对象满意度指标", name, "＝", "0", "起"), COST)
+    found = {f.rule: f for f in check(project) if f.indicator_uuid == project.indicators[2].uuid}
+    assert found["FIT-01"].severity is Severity.WARNING and "效益指标" in found["FIT-01"].message.zh
+    assert not set(found) & {"SAT-01", "SAT-02", "SAT-03"}
+
+
+@pytest.mark.parametrize("name", ["服务对象满意度", "群众对项目实施的认可度", "有效投诉次数",
+                                  "来访群众安全感", "受益群众获得感"])
+def test_fit01_silent_on_opinions_under_satisfaction(name):
+    project = form(OUTPUT, EFFECT, ("满意度指标", "服务对象满意度指标", name, "≥", "90", "%"), COST)
+    assert "FIT-01" not in {f.rule for f in check(project)}
+
+
+def test_fit01_a_contract_done_is_an_output_not_an_effect():
+    """e03 (second review): 与委托运营方合同完成率 under 社会效益指标."""
+    wrong = form(OUTPUT, ("效益指标", "社会效益指标", "与委托运营方合同完成率", "＝", "100", "%"),
+                 SATISFIED, COST)
+    assert [f.field for f in check(wrong) if f.rule == "FIT-01"] == ["level2"]
+    for row in (("产出指标", "质量指标", "合同履约完成率", "＝", "100", "%"),
+                ("效益指标", "社会效益指标", "体育中心年健身人次增长率", "≥", "5", "%")):
+        assert "FIT-01" not in {f.rule for f in check(form(OUTPUT, row, SATISFIED, COST))}
+
+
 # --- FIT-02 ---------------------------------------------------------------------------------
 
 ROAD_COST = ("产出指标", "成本指标", "每公里改造成本", "≤", "50", "万元/公里")
