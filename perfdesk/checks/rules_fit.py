@@ -475,6 +475,12 @@ def target_matches_explanation(f, p, ctx):
     return None
 
 
+# an explanation that is nothing but a target, perhaps with its basis in brackets
+_WHOLE_VALUE = re.compile(
+    r"^\s*(?P<value>[≥≤＞＜＝]?\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<u>%|％|个工作日|工作日|人次|人|个|次|天|"
+    r"小时|万元|元)?)\s*(?:[（(][^（()）]*[)）])?\s*[。.]?\s*$")
+
+
 @lru_cache(maxsize=_CACHE)
 def _contradiction(explanation: str, comparator: str, target: Decimal, unit: str) -> str:
     """The target stated in 指标解释 that disagrees with the indicator's ("" when none does)."""
@@ -482,6 +488,15 @@ def _contradiction(explanation: str, comparator: str, target: Decimal, unit: str
         return ""
     unit = normalise_text(unit).replace("％", "%")
     direction = "≤" if comparator in ("≤", "＜") else "≥" if comparator in ("≥", "＞") else ""
+    whole = _WHOLE_VALUE.match(explanation)
+    if whole:
+        # the explanation is only a target (90%(计划标准), b05): the value should say the same
+        number, stated_unit = Decimal(whole.group("n")), (whole.group("u") or "").replace("％", "%")
+        if not unit and stated_unit == "%" and target * 100 == number:
+            return ""  # 1 for 100%: a fraction without its unit (VAL-04), the same target
+        if number != target and (not unit or not stated_unit or stated_unit == unit):
+            return whole.group("value").strip()
+        return ""
     for stated_dir, number, stated_unit, written in stated_targets(explanation):
         if stated_unit and stated_unit != unit:
             continue

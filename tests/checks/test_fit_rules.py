@@ -240,6 +240,22 @@ def test_val17_silent_on_formulas_agreeing_targets_and_baselines(explanation):
     assert "VAL-17" not in rules_on(explained("≥", "98", "%", explanation), "按时足额发放率")
 
 
+@pytest.mark.parametrize("comparator, value, unit, explanation", [
+    ("", "1", "", "90%(计划标准)"),  # b05 (second review): the target was meant to be the 90%
+    ("≥", "95", "%", "98%"), ("≥", "95", "%", "≥98%（历史标准）")])
+def test_val17_an_explanation_that_is_only_a_different_target(comparator, value, unit,
+                                                               explanation):
+    assert "VAL-17" in rules_on(explained(comparator, value, unit, explanation), "按时足额发放率")
+
+
+@pytest.mark.parametrize("comparator, value, unit, explanation", [
+    ("", "1", "", "100%(计划标准)"),  # 1 for 100%: the unit is missing (VAL-04), not the target
+    ("≥", "98", "%", "98%（计划标准）"), ("＝", "100", "%", "100%"), ("≥", "98", "%", "5个工作日")])
+def test_val17_silent_on_an_explanation_that_is_the_same_target(comparator, value, unit,
+                                                                explanation):
+    assert "VAL-17" not in rules_on(explained(comparator, value, unit, explanation), "按时足额发放率")
+
+
 # --- VAL-06: ≥100% --------------------------------------------------------------------------
 
 @pytest.mark.parametrize("name, unit", [("完成及时率", "%"), ("委托业务报告合格率", "百分比")])
