@@ -62,7 +62,7 @@ SETTINGS: tuple[Setting, ...] = (
              "持续", "及时",
              "按月安排", "应保尽保", "不超预算", "抽样", "年度评估", "按实际", "全民提升", "协助",
              "按上级", "显著", "效果明显", "有效", "较高", "拓宽", "巩固提高", "按计划", "不超过预算",
-             "符合相关"],
+             "符合相关", "改善"],
             Text("含糊用语（指标值中出现即提醒）", "Vague words in target values"), ("VAL-07",)),
     Setting("grades", "words", list(DEFAULT_GRADES),
             Text("定性指标的等级", "Grades of qualitative indicators"), ("VAL-11", "VAL-13")),

@@ -140,7 +140,7 @@ def test_val11_a_short_word_meant_as_a_grade_asks_for_a_grade(value):
 # G13 (“进一步提高”“明显改善”“有效促进”等模糊不清的定性描述): a degree word with no level is a
 # vague value (VAL-07), not a grade outside the list (VAL-11): one finding, the vague one.
 @pytest.mark.parametrize("value", ["显著提升", "显著改善", "效果明显", "巩固提高", "有效", "按计划实施",
-                                   "不超过预算", "符合相关文件要求", "程度较高"])
+                                   "不超过预算", "符合相关文件要求", "程度较高", "改善学校的办学条件"])
 def test_val07_a_degree_without_a_level_is_vague_not_a_grade(value):
     name = "群众生产生活条件改善状况"
     found = rules_on(with_row(("效益指标", "社会效益指标", name, "", value, "")), name)
