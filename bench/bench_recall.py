@@ -188,10 +188,9 @@ def layout_lacks(folder: Path | None) -> frozenset[str]:
 _TEMPLATE_NOTICES = ("模板中未填写的指标行", "占位行", "指标名称前的模板编号")
 
 
-def import_drops_template(folder: Path | None) -> bool:
-    """Whether importing the table's own source (as a clerk would, the spreadsheet first)
-    leaves the template's rows and numbering out and tells the clerk so: a reviewer's
-    "请删去模板行" is then done at import, and the re-entered form (the clerk's rows) has none."""
+def imported(folder: Path | None):
+    """What importing the table's own source gives (as a clerk would, the spreadsheet first):
+    the reading of the first source file that reads, or ``None``."""
     from perfdesk.core.errors import PerfDeskError
     from perfdesk.io import read_table
 
@@ -200,11 +199,23 @@ def import_drops_template(folder: Path | None) -> bool:
         if path is None or not path.exists():
             continue
         try:
-            result = read_table(path)
+            return read_table(path)
         except PerfDeskError:
             continue
-        return any(any(w in n.message.zh for w in _TEMPLATE_NOTICES) for n in result.notices)
-    return False
+    return None
+
+
+def import_drops_template(folder: Path | None) -> bool:
+    """Whether importing the table's own source leaves the template's rows and numbering out
+    and tells the clerk so: a reviewer's "请删去模板行" is then done at import, and the
+    re-entered form (the clerk's rows) has none."""
+    result = imported(folder)
+    return result is not None and any(
+        any(w in n.message.zh for w in _TEMPLATE_NOTICES) for n in result.notices)
+
+
+_DATE_SERIAL = re.compile(r"\s*(\d{1,3}(?:,\d{3})+|\d{5})\b")
+_DATE_SERIAL_NOTICE = re.compile(r"指标值“([\d,]+)”是 Excel 的日期序号.*已读作“([^”]+)”")
 
 
 def import_reads_date_serial(folder: Path | None, expected: dict, project: str,
@@ -213,32 +224,17 @@ def import_reads_date_serial(folder: Path | None, expected: dict, project: str,
     Excel date serial (expected.json ``published_as``: ``44,561 (Excel date serial…)``), as the
     date it stands for and tells the clerk so: a reviewer's "请写成日期" is then done at import
     (the clerk's row holds the date)."""
-    from perfdesk.core.errors import PerfDeskError
-    from perfdesk.io import read_table
-
     rows = [row for p in expected["projects"] if (p.get("name") or "") == project or
             len(expected["projects"]) == 1 for row in p["indicators"]
             if row.get("name") == indicator]
-    serial = re.match(r"\s*(\d{1,3}(?:,\d{3})+|\d{5})\b", str(rows[0].get("published_as") or "")
-                      ) if rows else None
-    if serial is None:
+    serial = _DATE_SERIAL.match(str(rows[0].get("published_as") or "")) if rows else None
+    result = imported(folder) if serial else None
+    if result is None:
         return False
-    for name in ("source.xlsx", "source.txt"):
-        path = folder / name if folder else None
-        if path is None or not path.exists():
-            continue
-        try:
-            result = read_table(path)
-        except PerfDeskError:
-            continue
-        read = {i.value_text for p in result.projects for i in p.indicators
-                if i.name == indicator}
-        for n in result.notices:
-            m = re.search(r"指标值“([\d,]+)”是 Excel 的日期序号.*已读作“([^”]+)”", n.message.zh)
-            if m and m.group(1) == serial.group(1) and m.group(2) in read:
-                return True
-        return False
-    return False
+    read = {i.value_text for p in result.projects for i in p.indicators if i.name == indicator}
+    return any(m.group(1) == serial.group(1) and m.group(2) in read
+               for m in map(_DATE_SERIAL_NOTICE.search, (n.message.zh for n in result.notices))
+               if m)
 
 
 def build(expected: dict, profile: str, folder: Path | None = None,
