@@ -212,9 +212,18 @@ def quantity_as_rate(f, p, ctx):
     ind = f.ind
     if f.level2 != "数量指标" or not f.has_value:
         return None
-    if _percent(ind.unit) or _RATE_NAME.search(_bare(ind.name)) or f.display.endswith("%"):
+    if _percent(ind.unit) or _rate_named(ind.name) or f.display.endswith("%"):
         return hit("value", name=clip(ind.name), value=clip(f.display))
     return None
+
+
+_NAME_NOTE = re.compile(r"[（(][^（()）]*[)）]$")
+
+
+@lru_cache(maxsize=_CACHE)
+def _rate_named(name: str) -> bool:
+    """Whether a name is that of a rate, its unit note aside (成活率(%), 成活率(≥**%))."""
+    return bool(_RATE_NAME.search(_NAME_NOTE.sub("", _bare(name)).strip()))
 
 
 _ENTITLEMENT_NAME = re.compile(r"(?:发放|兑现|享受|落实|到户|到人|覆盖|救助|资助)的?(?:比)?率$")

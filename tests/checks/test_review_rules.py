@@ -105,7 +105,9 @@ def test_val14_a_slogan_with_a_bare_percentage(name, value, unit, fires):
 
 @pytest.mark.parametrize("name, value, unit, fires", [
     ("理论教育和党性教育课时比例", "70", "%", True), ("培训计划完成率", "100", "%", True),
-    ("享受补助人数", "2100", "人", False)])
+    ("享受补助人数", "2100", "人", False),
+    # a rate's name with its unit note, the % left out of the unit (a05, second review)
+    ("种植作物成活率(%)", "85", "", True), ("种植株数(株)", "3000", "", False)])
 def test_val15_a_quantity_given_as_a_rate(name, value, unit, fires):
     project = with_row(("产出指标", "数量指标", name, "＝", value, unit))
     assert ("VAL-15" in rules_on(project, name)) is fires
