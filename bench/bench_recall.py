@@ -20,7 +20,9 @@ the clerk, and that note answers a VAL-03 comment (printed apart: "answered at e
 kinds of comment are answered by the import itself where no check speaks (printed apart:
 "answered at import"): a 请补填主管部门 on a table that has no such field (the clerk picks the
 unit at import, as issue 11 item 3 has it), and a 请删去模板行 on a table whose template rows
-the importer leaves out, saying so.
+the importer leaves out, saying so; and a 请写成日期 on a 指标值 the table publishes as an Excel date
+serial (``published_as``: ``44,561 …``) where importing the table's source reads the serial as
+the date and says so (VAL-13, verified on the table's own import).
 A self-evaluation or 部门整体 table is re-entered as that kind of project (``meta.json`` kind).
 
 A row the stored copy cut (expected.json marks it ``truncated``: c03's last 效益 row stops inside
@@ -258,6 +260,29 @@ def _imported_says(found: dict[str, set[str]], project: str, rule: str, n_projec
     return n_projects == 1 and len(found) == 1 and rule in next(iter(found.values()))
 
 
+_DATE_SERIAL = re.compile(r"\s*(\d{1,3}(?:,\d{3})+|\d{5})\b")
+_DATE_SERIAL_NOTICE = re.compile(r"指标值“([\d,]+)”是 Excel 的日期序号.*已读作“([^”]+)”")
+
+
+def import_reads_date_serial(folder: Path | None, expected: dict, project: str,
+                            indicator: str) -> bool:
+    """Whether importing the table's own source reads the indicator's 指标值, published as an
+    Excel date serial (expected.json ``published_as``: ``44,561 (Excel date serial…)``), as the
+    date it stands for and tells the clerk so: a reviewer's "请写成日期" is then done at import
+    (the clerk's row holds the date)."""
+    rows = [row for p in expected["projects"] if (p.get("name") or "") == project or
+            len(expected["projects"]) == 1 for row in p["indicators"]
+            if row.get("name") == indicator]
+    serial = _DATE_SERIAL.match(str(rows[0].get("published_as") or "")) if rows else None
+    result = imported(folder) if serial else None
+    if result is None:
+        return False
+    read = {i.value_text for p in result.projects for i in p.indicators if i.name == indicator}
+    return any(m.group(1) == serial.group(1) and m.group(2) in read
+               for m in map(_DATE_SERIAL_NOTICE.search, (n.message.zh for n in result.notices))
+               if m)
+
+
 def build(expected: dict, profile: str, folder: Path | None = None,
           noted: dict | None = None, kind: str = "",
           placed: set | None = None) -> list[Project]:
@@ -320,6 +345,7 @@ class Tally:
         self.at_import_template = 0  # ROW-03 comments answered by the import dropping them
         self.at_import_numbering = 0  # ROW-04 comments answered by the import taking 指标1: off
         self.on_import = 0  # FUND-04 comments the check of the imported table answers
+        self.at_import_date = 0  # VAL-13 comments answered by the import reading a date serial
 
 
 def same_page_faults(folder: Path, folders: list[Path]) -> set[tuple[str, str | None, str | None]]:
@@ -471,6 +497,14 @@ def run_table(folder: Path, tally: Tally, folders: list[Path] = (), added: bool 
                 tally.hit_rule[rule] += 1
                 tally.first_named_hit += first
                 n_hit += 1
+            elif rule == "VAL-13" and key[1] is not None and import_reads_date_serial(
+                    folder, expected, key[0], key[1]):
+                # the importer read the Excel date serial as the date and said so: done at
+                # import (counted apart: "at import")
+                tally.at_import_date += 1
+                tally.hit_rule[rule] += 1
+                tally.first_named_hit += first
+                n_hit += 1
             elif rule == "HDR-02" and key[0] in placed:
                 # the table has no 主管部门/预算单位 field: importing it asks the clerk for the
                 # unit, which is what the reviewer asks for (counted apart: "at import")
@@ -553,6 +587,8 @@ def main(argv: list[str]) -> int:
     print(f"  of which FUND-04 found on the imported table (a money cell written as text is "
           f"kept by the import, never by the re-entered form), not on the re-entered one: "
           f"{tally.on_import}")
+    print(f"  of which VAL-13 answered at import (the importer reads an Excel date serial as the "
+          f"date it stands for and says so), not by a check: {tally.at_import_date}")
     print(f"some error/warning at the place of a comment: {tally.at_place}/{tally.comments} = "
           f"{tally.at_place / max(tally.comments, 1):.0%}")
     per20 = len(tally.false) / max(tally.indicators, 1) * 20
@@ -573,9 +609,10 @@ def main(argv: list[str]) -> int:
           f"{second} tables have a second_review; {b_ruled - ruled} more comments naming a rule):")
     print(f"  recall {b_hit}/{b_ruled} = {b_hit / max(b_ruled, 1):.0%}; false errors/warnings: "
           f"{len(both.false)} ({b_per20:.2f} per 20 indicators)")
-    print(f"  of which answered at import: ROW-03 {both.at_import_template}, HDR-02 "
-          f"{both.at_import}, ROW-04 {both.at_import_numbering}; FUND-04 found on the imported "
-          f"table {both.on_import}")
+    print(f"  of which answered at entry or import, not by a check: VAL-03 {both.at_entry}, "
+          f"HDR-02 {both.at_import}, ROW-03 {both.at_import_template}, ROW-04 "
+          f"{both.at_import_numbering}, VAL-13 {both.at_import_date}; FUND-04 found on the "
+          f"imported table {both.on_import}")
     print(f"  some error/warning at the place of a comment: {both.at_place}/{both.comments} = "
           f"{both.at_place / max(both.comments, 1):.0%}")
     print()

@@ -262,13 +262,29 @@ def has_output(p, ctx):
 
 @project_rule(
     "REQ-02", E, title=("没有效益指标", "No effect indicator"),
-    message=("没有{category}。请至少设置一项{category}（如{kinds}），说明项目带来的效果。",
-             "There is no {category} (effect) indicator. Add at least one (e.g. {kinds}) "
-             "stating what the project achieves."),
+    messages={
+        "default": ("没有{category}。请至少设置一项{category}（如{kinds}），说明项目带来的效果。",
+                    "There is no {category} (effect) indicator. Add at least one (e.g. {kinds}) "
+                    "stating what the project achieves."),
+        "only_satisfaction": (
+            "{category}下只有满意度指标，没有反映项目效果的指标，等于以满意度代替效益。请至少设置一项"
+            "{category}（如{kinds}），说明项目带来的效果。",
+            "Under {category} there are only satisfaction indicators: satisfaction stands in "
+            "for the effect. Add at least one effect indicator (e.g. {kinds}) stating what "
+            "the project achieves."),
+    },
     source=_COVERAGE)
 def has_effect(p, ctx):
-    if p.filled and EFFECT not in p.level1s:
+    if not p.filled:
+        return None
+    if EFFECT not in p.level1s:
         return hit("indicators", category=EFFECT, kinds=_examples(ctx.profile, EFFECT))
+    # the 2015 tree keeps 满意度 under 效益: an 效益 holding nothing else has no effect (a07)
+    effects = [f for f in p.indicators if not f.blank and f.level1 == EFFECT]
+    if effects and all(f.is_satisfaction or names_satisfaction(f.ind.name) for f in effects):
+        return hit("indicators", "only_satisfaction", category=EFFECT,
+                   kinds=_examples(ctx.profile, EFFECT))
+    return None
 
 
 @project_rule(

@@ -173,10 +173,20 @@ _ECONOMIC = re.compile(r"收入|产值|增收|效益|经济|收益|节约|节支
              "'{name}' measures {what}; it does not belong under '{level2}'. Move it to "
              "'{target}' ({why})."),
     source=source(REVIEW, "质量指标与效益指标混淆：设备故障率、质量合格率是质量指标，疾病治愈率、治疗率、"
-                  "控制率是效益指标", "quality and effect indicators are not to be confused"))
+                  "控制率是效益指标", "quality and effect indicators are not to be confused"),
+    # what sits under 满意度 is no satisfaction: its SAT advice (“写成≥90%”) does not apply
+    supersedes=("SAT-01", "SAT-02", "SAT-03"))
 def fits_level2(f, p, ctx):
     level2 = f.level2
-    if not level2 or f.is_satisfaction:
+    if f.is_satisfaction:
+        name = f.ind.name.strip()
+        if name and not _OPINION.search(name):
+            # an effect under 满意度 (因粮食市场波动引起的粮食安全事件发生数 0起, d04)
+            return hit("level2", name=clip(name), level2=level2 or f.level1,
+                       what="项目带来的效果，不是服务对象的评价", target="效益指标",
+                       why="满意度指标只放服务对象对项目的满意程度")
+        return None
+    if not level2:
         return None
     ind = f.ind
     found = _misfit(ind.name, level2, ind.unit)
@@ -187,11 +197,20 @@ def fits_level2(f, p, ctx):
                target=target, why=why)
 
 
+# what a satisfaction indicator's name speaks of: the recipients' opinion of the project
+_OPINION = re.compile(r"满意|认可|评价|好评|获得感|幸福感|安全感|归属感|投诉|信任|支持率|参与意愿")
+# the work or the contract done, as a rate (合同完成率, 任务完成率): an output
+_DONE_RATE = re.compile(r"(?:合同|任务|工作|计划)(?:履约|完成|执行)率")
+
+
 @lru_cache(maxsize=_CACHE)
 def _misfit(name: str, level2: str, unit: str):
     unit = unit_class(unit) if unit else ""
     if level2 in _EFFECT2 and _COST_CONTROL.search(name):
         return ("成本控制", "成本指标", "控制成本是成本指标的内容，不是效益", None)
+    if level2 in _EFFECT2 and _DONE_RATE.search(name):
+        return ("工作或合同的完成情况", "数量指标或质量指标", "完成了多少是产出，不是产出带来的效益",
+                None)
     if level2 in ("数量指标", "质量指标", "时效指标") and unit == MONEY:
         return ("金额", "成本指标", "以金额计的指标是成本指标", None)
     if level2 in _OUTPUT_COUNTED and _TIME_WORDS.search(name) and not name.endswith("合格率"):
@@ -220,6 +239,10 @@ _KIND_WORDS = {
     "医疗": "门诊 患者 诊疗 体检 建档 就诊", "教育": "学生 教学 课程 学业",
     "补贴": "补助 补贴 救助 发放 报酬", "宣传": "宣传 报道 稿件 节目 专栏",
     "执法": "执法 检查 案件 抽查", "机关": "办公 公文 运转",
+    # water works of different kinds, which the 水利发展资金/衔接资金 reference tables list side by
+    # side (a table copied from one keeps the other kinds' rows: e02, a04)
+    "饮水": "饮水 自来水 水厂 供水设施 供水管网 供水工程 集中供水", "防洪": "堤防 护岸 河道 河流 防洪",
+    "农田水利": "农田 耕地 灌区 灌溉 渠系",
 }
 _KIND_RE = {kind: re.compile("|".join(words.split())) for kind, words in _KIND_WORDS.items()}
 _UNIVERSAL = re.compile(r"满意度|验收合格率|按时完成率|完成率|知晓率|总成本")
@@ -546,6 +569,12 @@ def target_matches_explanation(f, p, ctx):
     return None
 
 
+# an explanation that is nothing but a target, perhaps with its basis in brackets
+_WHOLE_VALUE = re.compile(
+    r"^\s*(?P<value>[≥≤＞＜＝]?\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<u>%|％|个工作日|工作日|人次|人|个|次|天|"
+    r"小时|万元|元)?)\s*(?:[（(][^（()）]*[)）])?\s*[。.]?\s*$")
+
+
 @lru_cache(maxsize=_CACHE)
 def _contradiction(explanation: str, comparator: str, target: Decimal, unit: str) -> str:
     """The target stated in 指标解释 that disagrees with the indicator's ("" when none does)."""
@@ -553,6 +582,15 @@ def _contradiction(explanation: str, comparator: str, target: Decimal, unit: str
         return ""
     unit = normalise_text(unit).replace("％", "%")
     direction = "≤" if comparator in ("≤", "＜") else "≥" if comparator in ("≥", "＞") else ""
+    whole = _WHOLE_VALUE.match(explanation)
+    if whole:
+        # the explanation is only a target (90%(计划标准), b05): the value should say the same
+        number, stated_unit = Decimal(whole.group("n")), (whole.group("u") or "").replace("％", "%")
+        if not unit and stated_unit == "%" and target * 100 == number:
+            return ""  # 1 for 100%: a fraction without its unit (VAL-04), the same target
+        if number != target and (not unit or not stated_unit or stated_unit == unit):
+            return whole.group("value").strip()
+        return ""
     for stated_dir, number, stated_unit, written in stated_targets(explanation):
         if stated_unit and stated_unit != unit:
             continue

@@ -54,7 +54,13 @@ _SPENDING = re.compile(
     r"资金(?:到位|下达|拨付|支付|支出)及时(?:率|性)|到位及时(?:率|性)|(?:预算|资金)(?:当年)?下达(?:及时)?率|"
     r"(?:资金|经费|预算)支出(?:率|进度|时效性?)|执行进度|拨付(?:及时)?(?:率|性)|结余率|结转率|科目调整|"
     r"(?:经费|资金)(?:支出|使用|审批)(?:合规|规范)(?:性|率)?|经费审批流程|财务(?:管理)?(?:规范|合规)性|"
-    r"及时支出|(?:资金|预算)(?:支付|执行)(?:完成)?率|资金的?供应|资金金额|资金执行")
+    r"及时支出|(?:资金|预算)(?:支付|执行)(?:完成)?率|资金的?供应|资金金额|资金执行|"
+    # funds arriving or paid as the thing measured (资金到位时间, 资金到位及时支付率), settling
+    # the bills (费用结算及时性, 结算款支付及时性, 合同结算条款完成率), the money spent (经费完成
+    # 情况/进度, 经费使用完成情况), 专款专用, a project's funds paid out (奖补资金兑付率)
+    r"资金(?:到位|拨付|下达)(?:时间|时限)|到位及时|支付及时(?:率|性)|"
+    r"(?:费用|款项|经费|资金)结算|结算(?:款|条款)|结算及时|"
+    r"(?:经费|资金|预算)(?:使用)?完成(?:情况|进度|率)|专款专用|(?:奖补|项目|专项|财政)资金兑付")
 _BENEFIT_REACHES = re.compile(r"发放|到户|到人|兑付到")
 
 
@@ -262,9 +268,18 @@ def quantity_as_rate(f, p, ctx):
     ind = f.ind
     if f.level2 != "数量指标" or not f.has_value:
         return None
-    if _percent(ind.unit) or _RATE_NAME.search(_bare(ind.name)) or f.display.endswith("%"):
+    if _percent(ind.unit) or _rate_named(ind.name) or f.display.endswith("%"):
         return hit("value", name=clip(ind.name), value=clip(f.display))
     return None
+
+
+_NAME_NOTE = re.compile(r"[（(][^（()）]*[)）]$")
+
+
+@lru_cache(maxsize=_CACHE)
+def _rate_named(name: str) -> bool:
+    """Whether a name is that of a rate, its unit note aside (成活率(%), 成活率(≥**%))."""
+    return bool(_RATE_NAME.search(_NAME_NOTE.sub("", _bare(name)).strip()))
 
 
 # 发放率, and 发放准确率 / 发放准确性 (what is paid, paid right)

@@ -324,7 +324,10 @@ _INPUT_NAME = re.compile(
     r"资金投入|支出安排金额|经费保障|投入人员|(?:资金|经费|预算)(?:到位|拨付|支付|执行|使用)(?:率|进度)|"
     # the staff the budget pays, counted as if they were what it delivers (保障在职职工人数)
     r"(?:在职|退休|离退休|离休|在编)(?:职工|人员|干部)(?:人数|数)|遗属人数|"
-    r"(?:保障|供养)的?(?:职工|人员)(?:人数|数)")
+    r"(?:保障|供养)的?(?:职工|人员)(?:人数|数)|"
+    # the staff's own travel (出差人数, 出差人次) and costs being paid (利息费用保障率,
+    # 利息补贴保障率) are what the money goes into, not what it produces
+    r"出差(?:人数|人次|次数|天数)|(?:费用|利息|资金)(?:补贴)?保障率")
 
 
 @indicator_rule(

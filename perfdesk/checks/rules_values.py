@@ -502,11 +502,14 @@ def value_is_sentence(f, p, ctx):
     written = f.written
     if len(written) > ctx.sentence_max_chars:
         return hit("value", "long", length=len(written), value=clip(written))
+    if len(written) >= _CLAUSES_MIN and _CLAUSE.search(written.rstrip("。；;，,")):
+        # clauses (管理到位,环境卫生整洁,车辆停放有序): a sentence first, a vague word in it or
+        # not (通过本项目实施,有效提高全面健康水平。)
+        return hit("value", "long", length=len(written), value=clip(written))
     if ctx.vague_pattern is not None and ctx.vague_pattern.search(written):
-        return None  # a short phrase with a vague word: VAL-07 says what is wrong
-    if len(written) >= _CLAUSES_MIN and (_CLAUSE.search(written.rstrip("。；;，,"))
-                                         or written.endswith("。")):
-        # clauses, or a statement ending as one (管理到位,环境卫生整洁,车辆停放有序; 对学校…补贴5万元。)
+        return None  # one phrase with a vague word (不断提高。): VAL-07 says what is wrong
+    if len(written) >= _CLAUSES_MIN and written.endswith("。"):
+        # a statement ending as one (对学校…补贴5万元。)
         return hit("value", "long", length=len(written), value=clip(written))
     m = _SENTENCE_VERBS.search(written)
     if m and len(written) > _VERB_PHRASE_MAX:

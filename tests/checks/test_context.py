@@ -29,7 +29,7 @@ def test_default_settings_are_the_catalogue_defaults():
     assert defaults["satisfaction_min"] == 80
     assert defaults["grades"] == ["达成", "部分达成", "未达成", "好", "较好", "一般", "差"]
     assert defaults["vague_words"][:3] == ["长期", "逐步提高", "有所提高"]
-    assert "按上级" in defaults["vague_words"] and len(defaults["vague_words"]) == 19
+    assert "按上级" in defaults["vague_words"] and len(defaults["vague_words"]) == 29
     assert defaults["disabled_rules"] == []
     defaults["grades"].append("优")  # a fresh copy each time
     assert "优" not in default_settings()["grades"]

@@ -91,6 +91,33 @@ def test_fit01_silent_where_the_content_fits(row):
     assert "FIT-01" not in rules_on(with_row(row), row[2])
 
 
+def test_fit01_an_effect_under_satisfaction_is_moved_not_given_a_percentage():
+    """d04 (second review): 因粮食市场波动引起的粮食安全事件发生数 0起 under 服务对象满意度指标 is a
+    social effect; “写成≥90%” (SAT-01) would be the wrong advice."""
+    name = "因粮食市场波动引起的粮食安全事件发生数"
+    project = form(OUTPUT, EFFECT, ("满意度指标", "服务对象满意度指标", name, "＝", "0", "起"), COST)
+    found = {f.rule: f for f in check(project) if f.indicator_uuid == project.indicators[2].uuid}
+    assert found["FIT-01"].severity is Severity.WARNING and "效益指标" in found["FIT-01"].message.zh
+    assert not set(found) & {"SAT-01", "SAT-02", "SAT-03"}
+
+
+@pytest.mark.parametrize("name", ["服务对象满意度", "群众对项目实施的认可度", "有效投诉次数",
+                                  "来访群众安全感", "受益群众获得感"])
+def test_fit01_silent_on_opinions_under_satisfaction(name):
+    project = form(OUTPUT, EFFECT, ("满意度指标", "服务对象满意度指标", name, "≥", "90", "%"), COST)
+    assert "FIT-01" not in {f.rule for f in check(project)}
+
+
+def test_fit01_a_contract_done_is_an_output_not_an_effect():
+    """e03 (second review): 与委托运营方合同完成率 under 社会效益指标."""
+    wrong = form(OUTPUT, ("效益指标", "社会效益指标", "与委托运营方合同完成率", "＝", "100", "%"),
+                 SATISFIED, COST)
+    assert [f.field for f in check(wrong) if f.rule == "FIT-01"] == ["level2"]
+    for row in (("产出指标", "质量指标", "合同履约完成率", "＝", "100", "%"),
+                ("效益指标", "社会效益指标", "体育中心年健身人次增长率", "≥", "5", "%")):
+        assert "FIT-01" not in {f.rule for f in check(form(OUTPUT, row, SATISFIED, COST))}
+
+
 # --- FIT-02 ---------------------------------------------------------------------------------
 
 ROAD_COST = ("产出指标", "成本指标", "每公里改造成本", "≤", "50", "万元/公里")
@@ -109,6 +136,35 @@ def test_fit02_silent_on_universal_and_related_indicators():
                    ("满意度指标", "服务对象满意度指标", "项目区群众满意度", "≥", "95", "%"), ROAD_COST,
                    name="道路白改黑工程", annual_goal="完成道路白改黑10公里")
     assert not [f for f in check(project) if f.rule == "FIT-02"]
+
+
+WATER_COST = ("产出指标", "成本指标", "工程总成本", "≤", "500", "万元")
+
+
+@pytest.mark.parametrize("name, unit", [("新建堤防、护岸长度", "公里"), ("灌区节水改造面积", "万亩"),
+                                        ("中小河流治理河道长度", "公里")])
+def test_fit02_a_water_works_row_of_another_kind_copied_from_the_reference_table(name, unit):
+    """A rural drinking-water project keeping the flood-control and irrigation rows of the
+    水利发展资金 reference table (e02, second review)."""
+    project = form(("产出指标", "数量指标", "农村饮水工程覆盖服务人口数", "≥", "9200", "人"),
+                   ("产出指标", "数量指标", name, "≥", "3", unit), EFFECT, SATISFIED, WATER_COST,
+                   name="农村饮水安全巩固提升工程", annual_goal="改善提升9200人饮水条件")
+    found = [f for f in check(project) if f.rule == "FIT-02"]
+    assert len(found) == 1 and found[0].severity is Severity.HINT
+    assert name in found[0].message.zh
+
+
+def test_fit02_silent_on_the_water_works_of_the_project_own_kind():
+    farmland = form(("产出指标", "数量指标", "建成高标准农田面积", "≥", "1.2", "万亩"),
+                    ("产出指标", "数量指标", "新增和改善灌溉达标面积", "≥", "0.8", "万亩"),
+                    ("效益指标", "经济效益指标", "项目区亩均粮食增产", "≥", "50", "公斤"),
+                    SATISFIED, WATER_COST, name="2026年高标准农田建设项目",
+                    annual_goal="建成高标准农田1.2万亩")
+    assert not [f for f in check(farmland) if f.rule == "FIT-02"]
+    water = form(("产出指标", "数量指标", "新建供水管网长度", "≥", "12", "公里"),
+                 ("效益指标", "社会效益指标", "农村集中供水率", "≥", "90", "%"), SATISFIED,
+                 WATER_COST, name="农村饮水安全巩固提升工程", annual_goal="改善提升9200人饮水条件")
+    assert not [f for f in check(water) if f.rule == "FIT-02"]
 
 
 # --- WGT-01 ---------------------------------------------------------------------------------
@@ -240,6 +296,22 @@ def test_val17_a_target_its_explanation_contradicts(comparator, value, unit, exp
     "2025年实际为92%"])
 def test_val17_silent_on_formulas_agreeing_targets_and_baselines(explanation):
     assert "VAL-17" not in rules_on(explained("≥", "98", "%", explanation), "按时足额发放率")
+
+
+@pytest.mark.parametrize("comparator, value, unit, explanation", [
+    ("", "1", "", "90%(计划标准)"),  # b05 (second review): the target was meant to be the 90%
+    ("≥", "95", "%", "98%"), ("≥", "95", "%", "≥98%（历史标准）")])
+def test_val17_an_explanation_that_is_only_a_different_target(comparator, value, unit,
+                                                               explanation):
+    assert "VAL-17" in rules_on(explained(comparator, value, unit, explanation), "按时足额发放率")
+
+
+@pytest.mark.parametrize("comparator, value, unit, explanation", [
+    ("", "1", "", "100%(计划标准)"),  # 1 for 100%: the unit is missing (VAL-04), not the target
+    ("≥", "98", "%", "98%（计划标准）"), ("＝", "100", "%", "100%"), ("≥", "98", "%", "5个工作日")])
+def test_val17_silent_on_an_explanation_that_is_the_same_target(comparator, value, unit,
+                                                                explanation):
+    assert "VAL-17" not in rules_on(explained(comparator, value, unit, explanation), "按时足额发放率")
 
 
 # --- VAL-06: ≥100% --------------------------------------------------------------------------

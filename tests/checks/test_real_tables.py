@@ -66,6 +66,19 @@ def test_satisfaction_under_effect_does_not_count_as_an_effect():
     assert ("REQ-02", "", "indicators") in serious(project)
 
 
+def test_an_effect_of_satisfaction_only_is_no_effect():
+    """a07 (second review): 效益 holds only a satisfaction under 社会效益指标 besides the
+    满意度 of the form's own category: satisfaction stands in for the effect."""
+    project = form(OUTPUT, ("效益指标", "社会效益指标", "市民对空气质量改善的满意程度", "≥", "85", "%"),
+                   SATISFIED, COST)
+    found = [f for f in check(project) if f.rule == "REQ-02"]
+    assert [f.severity for f in found] == [Severity.ERROR]
+    assert "满意度代替效益" in found[0].message.zh
+    both = form(OUTPUT, EFFECT, ("效益指标", "社会效益指标", "市民对空气质量改善的满意程度", "≥", "85",
+                                 "%"), SATISFIED, COST)
+    assert "REQ-02" not in {f.rule for f in check(both)}
+
+
 @pytest.mark.parametrize("comparator, value, unit", [
     ("", "2026年12月31日", ""), ("", "2026年12月底前", ""), ("", "2021年1月-12月", ""),
     ("", "2020年1月--2020年11月", ""), ("≥", "2021年全年", ""), ("≤", "2026年12月31日", ""),

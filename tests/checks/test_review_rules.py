@@ -29,7 +29,28 @@ def test_in02_spending_side_indicators_in_disguise(name, value):
     assert "IN-02" in rules_on(with_row(("产出指标", "质量指标", name, "≥", value, "%")), name)
 
 
-@pytest.mark.parametrize("name", ["补贴按时发放率", "补助资金发放到户及时率"])
+@pytest.mark.parametrize("name, level2", [
+    ("财政资金到位及时支付率", "时效指标"), ("费用结算及时性", "时效指标"),
+    ("结算款支付及时性", "时效指标"), ("合同结算条款完成率", "质量指标"),
+    ("经费完成情况", "质量指标"), ("经费完成进度", "时效指标"), ("经费使用完成情况", "质量指标"),
+    ("保证财政建设补助专款专用", "质量指标"), ("奖补资金兑付率", "质量指标")])
+def test_in02_settling_spending_and_paying_out_the_funds(name, level2):
+    """The money paid, settled or kept to its purpose is budget execution, not what it buys
+    (second review of a09, c07, e03, e04, e06; the kinds of G-guidance in reviewer_rules.md)."""
+    assert "IN-02" in rules_on(with_row(("产出指标", level2, name, "＝", "100", "%")), name)
+
+
+def test_in02_the_date_funds_arrive_is_no_deadline_of_the_work():
+    name = "项目财政资金到位时间"
+    assert "IN-02" in rules_on(with_row(("产出指标", "时效指标", name, "", "2026年12月31日", "")),
+                               name)
+    done = "工作计划完成时间"
+    assert "IN-02" not in rules_on(with_row(("产出指标", "时效指标", done, "", "2026年12月31日",
+                                             "")), done)
+
+
+@pytest.mark.parametrize("name", ["补贴按时发放率", "补助资金发放到户及时率", "工程结算审核完成率",
+                                  "结算审核报告按时提交率", "补助资金按时兑付到户率", "培训任务完成率"])
 def test_in02_benefits_reaching_people_are_outputs(name):
     assert "IN-02" not in rules_on(with_row(("产出指标", "质量指标", name, "＝", "100", "%")), name)
 
@@ -145,7 +166,9 @@ def test_val14_a_slogan_with_a_bare_percentage(name, value, unit, fires):
 
 @pytest.mark.parametrize("name, value, unit, fires", [
     ("理论教育和党性教育课时比例", "70", "%", True), ("培训计划完成率", "100", "%", True),
-    ("享受补助人数", "2100", "人", False)])
+    ("享受补助人数", "2100", "人", False),
+    # a rate's name with its unit note, the % left out of the unit (a05, second review)
+    ("种植作物成活率(%)", "85", "", True), ("种植株数(株)", "3000", "", False)])
 def test_val15_a_quantity_given_as_a_rate(name, value, unit, fires):
     project = with_row(("产出指标", "数量指标", name, "＝", value, unit))
     assert ("VAL-15" in rules_on(project, name)) is fires
@@ -169,11 +192,33 @@ def test_val16_reads_the_benefit_from_the_project():
     assert "VAL-16" not in rules_on(training, "培训覆盖率")
 
 
-@pytest.mark.parametrize("value", ["优良", "显著提升", "效果明显", "巩固提高"])
+@pytest.mark.parametrize("value", ["优良", "高"])
 def test_val11_a_short_word_meant_as_a_grade_asks_for_a_grade(value):
     project = with_row(("效益指标", "社会效益指标", "群众生产生活条件改善状况", "", value, ""))
     assert "VAL-11" in rules_on(project, "群众生产生活条件改善状况")
     assert "VAL-13" not in rules_on(project, "群众生产生活条件改善状况")
+    assert "VAL-07" not in rules_on(project, "群众生产生活条件改善状况")
+
+
+# G13 (“进一步提高”“明显改善”“有效促进”等模糊不清的定性描述): a degree word with no level is a
+# vague value (VAL-07), not a grade outside the list (VAL-11): one finding, the vague one.
+@pytest.mark.parametrize("value", ["显著提升", "显著改善", "效果明显", "巩固提高", "有效", "按计划实施",
+                                   "不超过预算", "符合相关文件要求", "程度较高", "改善学校的办学条件"])
+def test_val07_a_degree_without_a_level_is_vague_not_a_grade(value):
+    name = "群众生产生活条件改善状况"
+    found = rules_on(with_row(("效益指标", "社会效益指标", name, "", value, "")), name)
+    assert "VAL-07" in found
+    assert not found & {"VAL-11", "VAL-13", "VAL-12"}
+
+
+@pytest.mark.parametrize("row", [
+    ("效益指标", "社会效益指标", "群众生产生活条件改善状况", "", "达成", ""),
+    ("效益指标", "社会效益指标", "有效投诉办结率", "≥", "95", "%"),
+    ("产出指标", "质量指标", "工程验收合格率", "＝", "100", "%"),
+    ("产出指标", "时效指标", "项目完成时间", "", "2026年12月底前", ""),
+    ("效益指标", "可持续影响指标", "设施设计使用年限", "≥", "15", "年")])
+def test_val07_silent_on_well_formed_targets(row):
+    assert "VAL-07" not in rules_on(with_row(row), row[2])
 
 
 def test_a_total_given_without_its_split_is_a_hint_not_an_error():

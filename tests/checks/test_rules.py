@@ -832,6 +832,24 @@ def test_in01_inputs_written_as_results(name):
     assert one(project, "IN-01").field == "name"
 
 
+@pytest.mark.parametrize("level2, name, value", [
+    ("数量指标", "出差人数", "＝8人"), ("数量指标", "出差人次", "＝24人次"),  # a09, second review
+    ("经济效益指标", "利息费用保障率", "＝100%"), ("经济效益指标", "政策性挂账利息补贴保障率", "＝100%")])
+def test_in01_travel_staff_and_costs_paid_are_inputs(level2, name, value):
+    level1 = "产出指标" if level2 == "数量指标" else "效益指标"
+    project = add(sample(), row(level1, level2, name, value))
+    assert one(project, "IN-01").field == "name"
+
+
+@pytest.mark.parametrize("level1, level2, name, value", [
+    ("产出指标", "数量指标", "检查指导回收网点数", "≥20个"),
+    ("产出指标", "数量指标", "培训人次", "≥280人次"),
+    ("效益指标", "社会效益指标", "困难群众基本生活保障率", "＝100%"),
+    ("效益指标", "经济效益指标", "粮食市场价格波动幅度", "≤5%")])
+def test_in01_silent_on_the_work_and_its_effects(level1, level2, name, value):
+    assert not of(add(sample(), row(level1, level2, name, value)), "IN-01")
+
+
 def test_std01_basis_of_the_target():
     project = sample()
     project.indicators[0].basis = ""
@@ -953,6 +971,8 @@ def test_a_deadline_typed_with_a_comparator_is_stored_without_it():
     ("持续保障", "VAL-07"),  # a short phrase with a vague word is vague, not a sentence (a08)
     ("稳步提高", "VAL-07"),  # not a grade either (c04)
     ("促进人民群众健康水平不断提高。", "VAL-07"),  # d02
+    # clauses with a vague word in them are a sentence first (d02, as the first annotator has it)
+    ("通过本项目实施,有效提高全面健康水平。", "VAL-12"),
 ])
 def test_val12_clauses_are_a_sentence_and_a_vague_phrase_is_vague(value, rule):
     project = add(sample(), row("效益指标", "社会效益指标", "群众生活条件", value))

@@ -151,3 +151,18 @@ def test_funding_written_as_text_is_found_on_the_imported_table_only_where_it_is
     amount = bench_recall.Tally()
     _n, comments, hit, _f = bench_recall.run_table(_funds_table(tmp_path, "10"), amount)
     assert (comments, hit, amount.on_import) == (1, 0, 0)
+
+def test_a_date_serial_counts_as_answered_at_import_only_where_the_import_reads_it(tmp_path):
+    """a09 publishes 2021年12月31日 as the Excel serial 44,561: importing the table's own source
+    reads it as the date and says so (a notice naming the serial and the date), which answers a
+    reviewer's VAL-13 "请写成日期" there, and nowhere the import does not do it."""
+    folder = _PATH.parents[1] / "tests" / "corpus" / "tables" / "a09_neimenggu_wuhai_zaisheng"
+    expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
+    project = expected["projects"][0]["name"]
+    for row in ("项目财政资金到位时间", "工作计划按时完成时间"):
+        assert bench_recall.import_reads_date_serial(folder, expected, project, row)
+    assert not bench_recall.import_reads_date_serial(folder, expected, project, "出差人数")
+    # the same expected.json with no source beside it: nothing was read at import
+    bare = tmp_path / "a09_without_source"
+    bare.mkdir()
+    assert not bench_recall.import_reads_date_serial(bare, expected, project, "项目财政资金到位时间")
