@@ -91,6 +91,24 @@ def test_a_second_review_entry_on_a_row_a_review_names_in_also_rows_is_the_same_
     assert bench_recall.second_only(first, second) == [second[1]]
 
 
+def test_one_defect_the_two_annotators_name_by_two_rules_of_a_pair_counts_once_by_either():
+    """效果明显 faulted as VAL-11 (not a grade) by one annotator and as VAL-07 (vague) by the
+    other, each their one comment on the cell: one defect, answered by either rule. Two rules
+    outside the declared pairs, or an annotator with two comments on the cell, are two defects."""
+    cell = {"project": "P", "indicator": "甲", "field": "指标值"}
+    first = [{**cell, "rule": "VAL-11"}, {**cell, "indicator": "乙", "rule": "VAL-02"},
+             {**cell, "indicator": "丙", "rule": "VAL-11"}, {**cell, "indicator": "丙", "rule": "VAL-04"}]
+    second = [{**cell, "field": "value", "rule": "VAL-07"},  # the field's English name, same cell
+              {**cell, "indicator": "乙", "rule": "VAL-07"},  # vague AND no comparator: two
+              {**cell, "indicator": "丙", "rule": "VAL-07"}]  # 丙 has two comments of the first
+    assert bench_recall.second_only(first, second) == second[1:]
+    merged = bench_recall.one_defect_two_names(first, second)
+    assert merged[0] == {**first[0], "either_rules": ["VAL-07"]} and merged[1:] == first[1:]
+    expected = {"review": first, "second_review": second}
+    assert len(bench_recall.reviews(expected, added=False, both=True)) == 6
+    assert bench_recall.reviews(expected, added=False) == first  # the first figure: as written
+
+
 def _numbered_table(tmp_path: Path, prefix: str) -> Path:
     folder = tmp_path / ("numbered" if prefix else "plain")
     folder.mkdir()
