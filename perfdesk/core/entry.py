@@ -973,7 +973,7 @@ def content_categories(profile: str, name: str, unit: str, *, target: Decimal | 
     measured = unit_class(values.normalise_text(unit)) if unit else ""
     rate = measured == PERCENT or (not unit and plain.endswith("率"))
     said: set[str] = set()
-    if _QUALITY_RATE.search(plain) and rate:
+    if _QUALITY_RATE.search(plain):
         said.add("quality")
     if target is not None and (measured in _QUANTITY_UNITS
                                or (not measured and _QUANTITY_NAME.search(plain))):
