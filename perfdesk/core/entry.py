@@ -22,6 +22,9 @@ How the readings are settled:
 - Category labels are kept as written (trimmed, simplified characters), so the checks show
   and fix a non-standard one (CAT-02, CAT-03, CAT-05); a level-2 name written as level 1 or a
   label holding both levels (``产出指标（数量指标）``) fills in level 2.
+- A row with no category at all (no 一级/二级 cell of its own, none carried down) takes the one
+  its name and target plainly say (:func:`content_categories`: 合格率 → 质量指标, ≥1个 →
+  数量指标 …), told per row; when they say none or two, it stays without one, told too.
 - Two cells that contradict each other (a 计量单位 of % beside ``28.8万元``; 定性 beside
   ``≥95``) are both kept where the fields allow it, for the checks to report; only the
   comparator, which has one field, follows the 指标值 cell.
