@@ -737,9 +737,10 @@ class CategoryRun:
             bool(standard_level2(self.profile, SATISFACTION, level2))
 
     def uncategorised(self) -> bool:
-        """Whether no category is in force at all: no level-1 cell was ever filled in and no
-        level 2 runs on (from this row's cell or a merged one above)."""
-        return not self.source and not self.level2 and not self.implied
+        """Whether no category is in force at all: no level-1 cell was ever filled in, none was
+        given to start from (the row a paste goes under) and no level 2 runs on (from this
+        row's cell or a merged one above)."""
+        return not self.source and not self.level1 and not self.level2 and not self.implied
 
     def meaning(self) -> str:
         """The standard level-1 category the label in force stands for, or ``""``."""

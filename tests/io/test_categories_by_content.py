@@ -106,6 +106,20 @@ def test_pasting_the_grid_places_and_tells_the_same_rows_as_importing_it(tmp_pat
                         ["一级指标为空，已按二级指标“成本指标”记为“产出指标”。"]]
 
 
+def test_rows_pasted_under_a_category_keep_it_rather_than_what_their_content_says():
+    block = "设备安装验收合格率\t100%\r\n受益农户\t≥120户\r\n"
+    under_effect = parse_paste(block, level1="效益指标")
+    assert [(i.level1, i.level2) for i in under_effect.indicators()] == [("效益指标", "")] * 2
+    under_quantity = parse_paste(block, level1="产出指标", level2="数量指标")
+    assert [(i.level1, i.level2) for i in under_quantity.indicators()] == [
+        ("产出指标", "数量指标")] * 2
+    assert not any("推定" in n.message.zh for r in under_effect.rows + under_quantity.rows
+                   for n in r.problems)
+    alone = parse_paste(block)  # pasted where no category is in force: placed, and told
+    assert [(i.level1, i.level2) for i in alone.indicators()] == [
+        ("产出指标", "质量指标"), ("产出指标", "数量指标")]
+
+
 def test_a_merged_category_cell_over_the_rows_keeps_them_where_the_form_put_them(tmp_path):
     wb = Workbook()
     ws = wb.active
