@@ -16,7 +16,11 @@ from functools import lru_cache
 from perfdesk.checks.catalogue import Severity, hit, indicator_rule, project_rule
 from perfdesk.checks.wording import REVIEW, clip, source
 from perfdesk.core.model import SELF_EVALUATION
-from perfdesk.core.taxonomy import is_money_unit, simplified, split_score
+from perfdesk.core.taxonomy import (
+    AREA, COUNT, HOUSEHOLDS, LENGTH, MASS, MONEY, PEOPLE, PERCENT, SCORE, TIME, simplified,
+    split_score,
+)
+from perfdesk.core.taxonomy import unit_class as taxonomy_unit_class
 from perfdesk.core.values import normalise_text
 
 E, W, H = Severity.ERROR, Severity.WARNING, Severity.HINT
@@ -24,22 +28,6 @@ _CACHE = 4096
 
 # --- UNIT-01 --------------------------------------------------------------------------------
 
-PERCENT, MONEY, COUNT, PEOPLE, HOUSEHOLDS, TIME, AREA, LENGTH, MASS, SCORE = (
-    "比率（%）", "金额（元、万元）", "个数（个、次、项…）", "人数（人、人次）", "户数（户）",
-    "时间（天、月…）", "面积（平方米、亩）", "长度（米、公里）", "重量或体积（吨、立方米）", "分值（分）")
-_UNIT_CLASS = {}
-for _cls, _words in (
-        (PERCENT, "% ％ 百分比 ‰"),
-        (COUNT, "个 件 次 场 期 批 批次 篇 条 份 项 台 套 辆 块 家 所 座 处 门 本 册 张 起 宗 门次 只 头 株"),
-        (PEOPLE, "人 人次 名"),
-        (HOUSEHOLDS, "户 家庭"),
-        (TIME, "天 日 个工作日 工作日 小时 分钟 周 月 个月 年"),
-        (AREA, "平方米 万平方米 ㎡ 亩 公顷 平方公里"),
-        (LENGTH, "米 公里 千米 延米 km"),
-        (MASS, "吨 千克 公斤 立方米 升"),
-        (SCORE, "分")):
-    for _w in _words.split():
-        _UNIT_CLASS[_w] = _cls
 # name suffix -> the unit classes that can measure it (longest suffix first)
 _NAME_CLASS = sorted((
     *((w, {PERCENT}) for w in "率 比例 比重 占比 满意度 满意率 知晓率".split()),
@@ -66,13 +54,9 @@ _EXAMPLE = {PERCENT: "≥95%", MONEY: "≤500元/人", PEOPLE: "≥280人次", C
 
 @lru_cache(maxsize=_CACHE)
 def unit_class(unit: str) -> str:
-    """What a unit measures ("" when it is not one of the known units)."""
-    unit = normalise_text(unit).strip()
-    if not unit:
-        return ""
-    if is_money_unit(unit) or unit.startswith("万/"):
-        return MONEY
-    return _UNIT_CLASS.get(unit.split("/", 1)[0].strip(), "")
+    """What a unit measures ("" when it is not one of the known units; the classes are
+    :func:`perfdesk.core.taxonomy.unit_class`'s, full-width signs read as ordinary ones)."""
+    return taxonomy_unit_class(normalise_text(unit))
 
 
 # a count written at the end of the name (村组干部230人, 新建水泥路1条): the name says its own unit

@@ -22,6 +22,9 @@ How the readings are settled:
 - Category labels are kept as written (trimmed, simplified characters), so the checks show
   and fix a non-standard one (CAT-02, CAT-03, CAT-05); a level-2 name written as level 1 or a
   label holding both levels (``产出指标（数量指标）``) fills in level 2.
+- A row with no category at all (no 一级/二级 cell of its own, none carried down) takes the one
+  its name and target plainly say (:func:`content_categories`: 合格率 → 质量指标, ≥1个 →
+  数量指标 …), told per row; when they say none or two, it stays without one, told too.
 - Two cells that contradict each other (a 计量单位 of % beside ``28.8万元``; 定性 beside
   ``≥95``) are both kept where the fields allow it, for the checks to report; only the
   comparator, which has one field, follows the 指标值 cell.
@@ -44,6 +47,19 @@ from perfdesk.core import indicator_library, values
 from perfdesk.core.i18n import Text
 from perfdesk.core.severity import ERROR, HINT, WARNING, Severity
 from perfdesk.core.taxonomy import (
+    AREA,
+    COST,
+    COUNT,
+    HOUSEHOLDS,
+    LENGTH,
+    MASS,
+    MONEY,
+    OUTPUT,
+    PEOPLE,
+    PERCENT,
+    QUALITY,
+    QUANTITY,
+    TIMELINESS,
     COMMON_UNITS,
     DEFAULT_GRADES,
     EFFECT,
@@ -59,8 +75,10 @@ from perfdesk.core.taxonomy import (
     normalise_label,
     parent_of_level2,
     read_level1,
+    simplified,
     split_run_together,
     standard_level2,
+    unit_class,
 )
 from perfdesk.core.values import ParseResult, TargetValue, ValueKind
 from perfdesk.core.vocabulary import GRADE_COLUMNS
@@ -80,12 +98,15 @@ class CellNote:
         adjusted: the reader stored something other than the text as written (a canonical
             spelling, a remark moved, a cell left out); otherwise the text was kept as written
             and the checks will point at it too.
+        told: kept as written, yet an import lists it beside the adjustments (a row with no
+            category that its content does not place either).
     """
 
     field: str
     severity: Severity
     message: Text
     adjusted: bool = False
+    told: bool = False
 
 
 @dataclass(slots=True)
@@ -96,9 +117,9 @@ class Reading:
     notes: list[CellNote] = field(default_factory=list)
 
     def note(self, field_name: str, severity: Severity, zh: str, en: str, *,
-             adjusted: bool = False, **params: object) -> None:
+             adjusted: bool = False, told: bool = False, **params: object) -> None:
         self.notes.append(CellNote(field_name, severity, Text(zh, en).format(**params),
-                                   adjusted))
+                                   adjusted, told))
 
     def take(self, other: "Reading") -> "Reading":
         """Add ``other``'s fields and notes to these."""
@@ -716,6 +737,12 @@ class CategoryRun:
             not standard_level2(self.profile, EFFECT, level2) and \
             bool(standard_level2(self.profile, SATISFACTION, level2))
 
+    def uncategorised(self) -> bool:
+        """Whether no category is in force at all: no level-1 cell was ever filled in, none was
+        given to start from (the row a paste goes under) and no level 2 runs on (from this
+        row's cell or a merged one above)."""
+        return not self.source and not self.level1 and not self.level2 and not self.implied
+
     def meaning(self) -> str:
         """The standard level-1 category the label in force stands for, or ``""``."""
         return read_level1(self.profile, self.level1).level1
@@ -831,8 +858,9 @@ class RowReading:
     notes: list[CellNote]
 
     def adjustments(self) -> list[CellNote]:
-        """The notes about what was stored other than written (what an import lists)."""
-        return [n for n in self.notes if n.adjusted]
+        """The notes about what was stored other than written, and those told all the same
+        (what an import lists)."""
+        return [n for n in self.notes if n.adjusted or n.told]
 
 
 _TEXT_FIELDS = ("basis", "scoring", "remark")
@@ -892,6 +920,8 @@ class IndicatorRowReader:
                          "The target '{value}' has no unit; the unit '{unit}' in the name's "
                          "brackets was recorded.", adjusted=True, value=short(value),
                          unit=bracketed)
+        if self.categories.uncategorised():
+            _category_by_content(reading, name, self.categories.profile)
         reading.fields.setdefault("explanation", explanation)
         reading.fields.update({f: clean(cells.get(f, "")) for f in _TEXT_FIELDS})
         if graded:
@@ -917,6 +947,80 @@ class IndicatorRowReader:
         indicator = Indicator(name=name, source_text=source_text, source_ref=source_ref,
                               **reading.fields)
         return RowReading(indicator, reading.notes)
+
+
+# --- a row with no category at all: the one its content plainly says -------------------------
+
+# rates of quality (a benefit's rate, 覆盖率 or 就业率, is none of them)
+_QUALITY_RATE = re.compile(r"合格率|达标率|成活率|存活率|验收.{0,6}率")
+# names of a count or quantity: 数量, 个数, 人数, 人次, 次数 …
+_QUANTITY_NAME = re.compile(r"数量|(?:个|人|户|次|件|场|家|台|套|篇|期)数$|人次$|场次$|批次$")
+_QUANTITY_UNITS = frozenset((COUNT, PEOPLE, HOUSEHOLDS, AREA, LENGTH, MASS))
+# names of a deadline
+_DEADLINE_NAME = re.compile(r"完成时间|完成时限|时限|截止时间|完成期限")
+_SATISFIED = re.compile(r"满意")
+# a bracketed remark at the end of a name, as a template leaves it: 养殖动物成活率(目标)
+_NAME_REMARK = re.compile(r"[（(][^（()）]*[)）]$")
+
+
+def content_categories(profile: str, name: str, unit: str, *, target: Decimal | None,
+                       deadline: bool) -> tuple[str, str] | None:
+    """(level 1, level 2) that a row's name and target say unambiguously, for a row that has
+    no category at all; ``None`` when they say none or could be read two ways.
+
+    A rate of quality (合格率, 达标率, 成活率, 验收…率) is 质量指标; a count or quantity (a unit
+    counting things, people, area, length or weight, or a 数量 name) 数量指标; a deadline
+    (``2026年12月底前``, a 完成时间 name) 时效指标; an amount of money (万元, 元/平米) or a 成本
+    name 成本指标; 满意 in the name 满意度."""
+    plain = simplified(name).strip()
+    while (m := _NAME_REMARK.search(plain)) and m.start():
+        plain = plain[: m.start()].strip()
+    measured = unit_class(values.normalise_text(unit)) if unit else ""
+    rate = measured == PERCENT or (not unit and plain.endswith("率"))
+    said: set[str] = set()
+    if _QUALITY_RATE.search(plain):
+        said.add("quality")
+    if target is not None and (measured in _QUANTITY_UNITS
+                               or (not measured and _QUANTITY_NAME.search(plain))):
+        said.add("quantity")
+    if deadline or _DEADLINE_NAME.search(plain):
+        said.add("time")
+    if measured == MONEY or ("成本" in plain and not rate):
+        said.add("cost")
+    if _SATISFIED.search(plain):
+        said.add("satisfaction")
+    if len(said) != 1:
+        return None
+    kind = said.pop()
+    categories = PROFILES[profile]
+    if kind == "cost" and COST in categories:  # profile 101: 成本指标 is a level 1
+        return COST, categories[COST][0]
+    if kind == "satisfaction":
+        return SATISFACTION, categories[SATISFACTION][0]
+    level2 = {"quality": QUALITY, "quantity": QUANTITY, "time": TIMELINESS, "cost": COST}[kind]
+    return OUTPUT, level2
+
+
+def _category_by_content(reading: Reading, name: str, profile: str) -> None:
+    """A row with no category at all (no cell of its own, none carried down) takes the one its
+    content plainly says (:func:`content_categories`), said so the clerk checks it; otherwise
+    it stays without one and is told so. Either note replaces the missing-level-1 one."""
+    reading.notes = [n for n in reading.notes if n.field not in ("level1", "level2")]
+    fields = reading.fields
+    deadline = fields.get("target") is None and bool(fields.get("value_text")) and \
+        values.read_time(fields["value_text"]) is not None
+    found = content_categories(profile, name, fields.get("unit", ""),
+                               target=fields.get("target"), deadline=deadline)
+    if found is None:
+        reading.note("level1", ERROR,
+                     "该行没有类别（一级指标、二级指标都是空的），按指标内容也不能确定，请补填。",
+                     "The row has no category (level 1 and level 2 are both empty) and its "
+                     "content does not say one; please give it.", told=True)
+        return
+    fields["level1"], fields["level2"] = found
+    reading.note("level1", WARNING, "类别按指标内容推定为 {level1}/{level2}，请核对。",
+                 "The category was inferred from the indicator's content as {level1}/{level2}; "
+                 "please check.", adjusted=True, level1=found[0], level2=found[1])
 
 
 CORE_REMARK = "核心指标"

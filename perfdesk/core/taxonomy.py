@@ -47,6 +47,9 @@ SATISFACTION = "满意度指标"
 COST = "成本指标"
 # The level-2 category whose values must be dates, periods or on-time rates (rule TIME-01).
 TIMELINESS = "时效指标"
+# The level-2 categories of counts and of quality under 产出指标.
+QUANTITY = "数量指标"
+QUALITY = "质量指标"
 
 # The order the official forms print categories in: 产出 → 成本 (profile 101) → 效益 → 满意度,
 # and level 2 as each profile lists it (both profiles list shared names in the same order).
@@ -429,3 +432,34 @@ def is_money_unit(unit: str) -> bool:
     head, per = (unit.split("/", 1) + [""])[:2]
     # 万/月 (人工成本 ≤620万/月) is 万元 a month as tables write it; 万 alone may count people
     return head in MONEY_UNITS or head == "千元" or (head == "万" and bool(per))
+
+
+# What a unit measures (rule UNIT-01 compares it with the name; a row with no category takes
+# its level 2 from it, :func:`perfdesk.core.entry.category_by_content`).
+PERCENT, MONEY, COUNT, PEOPLE, HOUSEHOLDS, TIME, AREA, LENGTH, MASS, SCORE = (
+    "比率（%）", "金额（元、万元）", "个数（个、次、项…）", "人数（人、人次）", "户数（户）",
+    "时间（天、月…）", "面积（平方米、亩）", "长度（米、公里）", "重量或体积（吨、立方米）", "分值（分）")
+_UNIT_CLASS: dict[str, str] = {}
+for _cls, _words in (
+        (PERCENT, "% ％ 百分比 ‰"),
+        (COUNT, "个 件 次 场 期 批 批次 篇 条 份 项 台 套 辆 块 家 所 座 处 门 本 册 张 起 宗 门次 只 头 株"),
+        (PEOPLE, "人 人次 名"),
+        (HOUSEHOLDS, "户 家庭"),
+        (TIME, "天 日 个工作日 工作日 小时 分钟 周 月 个月 年"),
+        (AREA, "平方米 万平方米 ㎡ 亩 公顷 平方公里"),
+        (LENGTH, "米 公里 千米 延米 km"),
+        (MASS, "吨 千克 公斤 立方米 升"),
+        (SCORE, "分")):
+    for _w in _words.split():
+        _UNIT_CLASS[_w] = _cls
+
+
+def unit_class(unit: str) -> str:
+    """What a unit measures (:data:`PERCENT`, :data:`MONEY`, :data:`COUNT` …), or ``""`` when
+    it is not one of the known units. A money unit per something (元/平米) is money."""
+    unit = (unit or "").strip()
+    if not unit:
+        return ""
+    if is_money_unit(unit) or unit.startswith("万/"):
+        return MONEY
+    return _UNIT_CLASS.get(unit.split("/", 1)[0].strip(), "")

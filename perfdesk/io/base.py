@@ -85,12 +85,12 @@ class Notice:
 def reading_notices(notes: Iterable[CellNote], where: Location,
                     columns: Mapping[str, str] | None = None,
                     item: int | None = None) -> list[Notice]:
-    """Notices for what reading a row's cells adjusted (stored other than written); what was
-    kept as written the checks report after the import. ``columns`` names the column of each
+    """Notices for what reading a row's cells adjusted (stored other than written) or was told
+    all the same; what was kept as written the checks report after the import. ``columns`` names the column of each
     field as the file heads it; ``item`` numbers an item of a 绩效指标 cell."""
     found = []
     for note in notes:
-        if not note.adjusted:
+        if not (note.adjusted or note.told):
             continue
         message = note.message
         if item is not None:

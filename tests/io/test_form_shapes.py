@@ -289,8 +289,8 @@ def test_an_empty_level1_column_takes_each_level2s_parent_and_says_so(tmp_path):
     (project,) = result.projects
     got = [(i.level1, i.level2, i.name) for i in project.indicators]
     assert got == [
-        # a row with neither label: nothing to take a level 1 from (left for the checks)
-        ("", "", "维修光伏电站数量"),
+        # a row with neither label takes the category its content says (a count: ≥3座), told
+        ("产出指标", "数量指标", "维修光伏电站数量"),
         ("产出指标", "时效指标", "完工时限"),
         ("产出指标", "成本指标", "每座维修成本"),
         ("效益指标", "社会效益指标", "受益脱贫户数"),
@@ -299,3 +299,5 @@ def test_an_empty_level1_column_takes_each_level2s_parent_and_says_so(tmp_path):
     assert any("一级指标为空，已按二级指标“时效指标”记为“产出指标”" in t for t in said)
     assert any("一级指标为空，已按二级指标“社会效益指标”记为“效益指标”" in t for t in said)
     assert len([t for t in said if "一级指标为空" in t]) == 4  # once a level 2, at its first row
+    assert [t for t in said if "推定" in t] == [
+        "文件“申报表.xlsx”，工作表“Sheet1”，第 4 行，“一级指标”列：类别按指标内容推定为 产出指标/数量指标，请核对。"]
