@@ -535,8 +535,9 @@ def _place_runs(body: str, profile: str, where, notices: list[Notice]) -> list[t
 
 def _place_values(text: str, start: int, count: int) -> list[tuple[list[str], int]]:
     """Every way the text from ``start`` can begin with ``count`` values run together
-    (100%100%, 11, 否否), as (values, end); the row after cannot begin with a digit or a
-    unit's sign, so a value is not cut inside its number."""
+    (100%100%, 11, 否否), as (values, end); a unit after a number is that number's, and the
+    row after cannot begin with a digit or a unit's sign, so a value is not cut inside its
+    number."""
     if count == 0:
         rest = text[start:]
         return [([], start)] if not rest or not re.match(r"[\d.%％]", rest) else []
@@ -550,11 +551,10 @@ def _place_values(text: str, start: int, count: int) -> list[tuple[list[str], in
             head = number.group(0)[:cut]
             if not _NUMBER.fullmatch(head) or head.endswith("."):
                 continue
-            unit = re.match(_UNITS, text[start + cut:])
-            for size in ([len(unit.group(0))] if unit else []) + [0]:
-                value = text[start:start + cut + size]
-                found += [([value, *more], end)
-                          for more, end in _place_values(text, start + cut + size, count - 1)]
+            unit = re.match(_UNITS, text[start + cut:])  # a unit after a number is its own
+            size = len(unit.group(0)) if unit else 0
+            found += [([text[start:start + cut + size], *more], end)
+                      for more, end in _place_values(text, start + cut + size, count - 1)]
     return found
 
 
