@@ -259,9 +259,7 @@ PER_PLACE = ("某县2024年农村公路养护专项资金绩效目标表项目�
 
 
 def _per_place(tmp_path, text):
-    path = tmp_path / "目标表.txt"
-    path.write_text(text, encoding="utf-8")
-    result = read_table(path)
+    result = _read(tmp_path, text)
     (project,) = result.projects
     return project, [str(n.message) for n in result.notices]
 
