@@ -25,7 +25,6 @@ from perfdesk.core.i18n import Text
 from perfdesk.core.model import SELF_EVALUATION, Indicator, Project
 from perfdesk.core.severity import HINT, WARNING
 from perfdesk.core.taxonomy import (
-    ADDITIVE_UNITS,
     COMMON_UNITS,
     PROFILES,
     DEFAULT_GRADES,
@@ -41,13 +40,13 @@ from perfdesk.core.vocabulary import (
     FOOTER_LABELS,
     FORM_NAMES,
     INDICATOR_NAMES,
-    PLACE_SUFFIXES,
     TABLE_NAMES,
     form_label,
     indicator_column,
 )
 from perfdesk.io.base import Notice, cell_text, reading_notices
 from perfdesk.io.detail import department_as_unit, split_code
+from perfdesk.io.per_place import PLACE, one_value
 from perfdesk.io.sources import Sheet
 
 KIND = "run_together"
@@ -486,11 +485,9 @@ def _cut_off(name: str, explanation: str) -> tuple[str, str, str, str]:
 
 # --- a value column per place ---------------------------------------------------------------
 
-_PLACE = re.compile(rf"[\u4e00-\u9fff]{{1,10}}?(?:{_alternation(PLACE_SUFFIXES)})")
 # 指标方向: a comparator, or 是/否 for a target answered yes or no
 _DIRECTION = re.compile(r">=|<=|≥|≤|≧|≦|＞|＜|>|<|＝|=|是\s*[/／]\s*否")
 _PLACE_WORD = re.compile(rf"是|否|不超预算|不超过预算|{_alternation(g for g in DEFAULT_GRADES)}")
-_PLACE_NUMBER = re.compile(rf"(?P<number>\d+(?:\.\d+)?)(?P<unit>{_UNITS})?")
 
 
 def _place_heads(body: str, columns: list[str]) -> list[str]:
@@ -503,7 +500,7 @@ def _place_heads(body: str, columns: list[str]) -> list[str]:
         return []
     first = _CATEGORIES.search(body)
     heads = body[: first.start()] if first else ""
-    places = _PLACE.findall(heads)
+    places = PLACE.findall(heads)
     return places if len(places) >= 2 and "".join(places) == heads else []
 
 
@@ -629,8 +626,8 @@ def _per_place(body: str, places: list[str], profile: str, grades: tuple[str, ..
                     f"指标“{name}”的指标方向“{direction}”表示以是或否作答，不是计算符号，没有记为计算符号。",
                     f"The 指标方向 '{direction}' of '{name}' means a yes/no answer, not a "
                     "comparator; no comparator was recorded."), where, HINT))
-            value = _one_value(name, comparator, values, places, profile, grades, where,
-                               notices)
+            value = one_value(name, comparator, values, places, profile=profile,
+                              grades=grades, where=where, notices=notices)
             cells = {"level1": level1, "level2": level2, "name": name,
                      "explanation": explanation, "comparator": comparator, "value": value}
             read = reader.read(cells, source_text=text, source_ref=where.ref())
@@ -643,43 +640,6 @@ def _per_place(body: str, places: list[str], profile: str, grades: tuple[str, ..
                 f"The text ends inside '{cut[:30]}' (the source is incomplete): the row has no "
                 "指标方向 and no value per place; it was not imported."), where, WARNING))
     return found
-
-
-def _one_value(name: str, comparator: str, values: list[str] | None, places: list[str],
-               profile: str, grades: tuple[str, ...], where, notices: list[Notice]) -> str:
-    """The one 指标值 of a row whose values are given per place, or ``""`` (said) when they
-    run together more than one way, differ and do not add up."""
-    if values is None:
-        notices.append(Notice(Text(
-            f"指标“{name}”各属地（{'、'.join(places)}）的指标值连在一起，可以不止一种方式拆开，"
-            "指标值留空，请按原表填写。",
-            f"The values per place of '{name}' run together and split more than one way; the "
-            "target was left empty."), where, WARNING))
-        return ""
-    each = "、".join(f"{place} {value}" for place, value in zip(places, values))
-    readings = [IndicatorRowReader(profile, grades).read(
-        {"name": name, "comparator": comparator, "value": value}).indicator for value in values]
-    targets = [r.target for r in readings]
-    units = {r.unit for r in readings}
-    if None not in targets and len(units) == 1 and (unit := units.pop()) in ADDITIVE_UNITS:
-        total = sum(targets, Decimal(0))
-        written = _PLACE_NUMBER.fullmatch(values[0])
-        notices.append(Notice(Text(
-            f"指标“{name}”按属地分列（{each}），以“{unit}”计可以相加，已合计为 {comparator}{total}{unit}，请核对。",
-            f"'{name}' is given per place ({each}); the {unit} add up to {total}, please "
-            "check."), where, WARNING))
-        return f"{total}{(written.group('unit') or '') if written else ''}"
-    if len(set(values)) == 1:
-        notices.append(Notice(Text(
-            f"指标“{name}”按属地分列（{each}），各属地相同，已读作“{comparator}{values[0]}”。",
-            f"'{name}' is given per place ({each}), the same everywhere; read as "
-            f"'{values[0]}'."), where, HINT))
-        return values[0]
-    notices.append(Notice(Text(
-        f"指标“{name}”按属地分列（{each}），各属地不同且不能相加，指标值留空，请按原表逐个属地核对后填写。",
-        f"'{name}' is given per place ({each}); the values differ and do not add up, so the "
-        "target was left empty."), where, WARNING))
-    return ""
 
 
 # --- the header of a self-evaluation form -----------------------------------------------------
