@@ -33,6 +33,21 @@ def is_place(text: str) -> bool:
     return bool(PLACE.fullmatch(text.strip()))
 
 
+# 指标方向 是/否: the target is answered yes or no, it has no comparator
+_YES_NO = re.compile(r"^\s*是\s*[/／或]\s*否\s*$")
+
+
+def comparator_of(name: str, direction: str, where, notices: list[Notice]) -> str:
+    """The comparator a 指标方向 cell gives: ``""`` for 是/否 (said), else the cell."""
+    if not _YES_NO.match(direction):
+        return direction
+    notices.append(Notice(Text(
+        f"指标“{name}”的指标方向“{direction}”表示以是或否作答，不是计算符号，没有记为计算符号。",
+        f"The 指标方向 '{direction}' of '{name}' means a yes/no answer, not a comparator; no "
+        "comparator was recorded."), where, HINT))
+    return ""
+
+
 def one_value(name: str, comparator: str, values: list[str] | None, places: list[str], *,
               profile: str, grades: tuple[str, ...], where, notices: list[Notice]) -> str:
     """The one 指标值 of a row whose values are given per place (``comparator`` from its own

@@ -46,7 +46,7 @@ from perfdesk.core.vocabulary import (
 )
 from perfdesk.io.base import Notice, cell_text, reading_notices
 from perfdesk.io.detail import department_as_unit, split_code
-from perfdesk.io.per_place import PLACE, one_value
+from perfdesk.io.per_place import PLACE, comparator_of, one_value
 from perfdesk.io.sources import Sheet
 
 KIND = "run_together"
@@ -620,12 +620,7 @@ def _per_place(body: str, places: list[str], profile: str, grades: tuple[str, ..
                     f"“{explanation[:20]}”，请核对。",
                     f"'{before[:40]}' has no 反映; it was cut at its repeated ending into the "
                     f"name '{name}' and the explanation, please check."), where, WARNING))
-            comparator = "" if "否" in direction else direction
-            if not comparator:
-                notices.append(Notice(Text(
-                    f"指标“{name}”的指标方向“{direction}”表示以是或否作答，不是计算符号，没有记为计算符号。",
-                    f"The 指标方向 '{direction}' of '{name}' means a yes/no answer, not a "
-                    "comparator; no comparator was recorded."), where, HINT))
+            comparator = comparator_of(name, direction, where, notices)
             value = one_value(name, comparator, values, places, profile=profile,
                               grades=grades, where=where, notices=notices)
             cells = {"level1": level1, "level2": level2, "name": name,
