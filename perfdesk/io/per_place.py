@@ -77,7 +77,7 @@ def one_value(name: str, comparator: str, values: list[str] | None, places: list
             f"'{name}' is given per place ({each}); the {unit} add up to {total}, please "
             "check."), where, WARNING))
         return f"{'' if comparator else sign}{total}{written}"
-    if len(set(values)) == 1 and values[0]:
+    if all(values) and len({r.value_display() for r in readings}) == 1:  # 95% and 95 %
         notices.append(Notice(Text(
             f"指标“{name}”按属地分列（{each}），各属地相同，已读作“{comparator}{values[0]}”。",
             f"'{name}' is given per place ({each}), the same everywhere; read as "

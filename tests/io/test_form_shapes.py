@@ -305,7 +305,7 @@ def test_an_empty_level1_column_takes_each_level2s_parent_and_says_so(tmp_path):
 
 PER_PLACE_ROWS = [
     ["产出指标", "数量指标", "养护公路里程(公里)", "≥", "1", "2"],
-    [None, "质量指标", "养护合格率", "≥", "95%", "95%"],
+    [None, "质量指标", "养护合格率", "≥", "95%", "95 %"],  # the same, written two ways
     [None, "时效指标", "完成时间", "≤", "30天", "20天"],
     ["效益指标", "社会效益指标", "群众出行是否便利", "是/否", "是", "否"],
 ]
