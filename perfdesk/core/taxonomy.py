@@ -424,6 +424,14 @@ COMMON_UNITS = (
     "吨", "元", "万元", "元/人", "元/人次", "元/亩", "元/平方米", "万元/公里", "个月", "年",
 )
 MONEY_UNITS = ("元", "万元", "亿元")
+# units whose amounts add up across places (counts, lengths, areas, weights, money): a target
+# given per place in these is the sum of the places'; a rate (%), a time (天, 个月) or a ratio
+# (元/人) does not add and must be the same in every place
+ADDITIVE_UNITS = (
+    "个", "人", "人次", "件", "场", "篇", "条", "次", "户", "家", "所", "项", "套", "台", "份", "本",
+    "期", "批", "宗", "部", "座", "处", "间", "辆", "公里", "千米", "米", "平方米", "公顷", "亩",
+    "吨", "元", "万元", "亿元",
+)
 
 
 def is_money_unit(unit: str) -> bool:

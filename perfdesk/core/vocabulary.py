@@ -300,6 +300,13 @@ def table_column(text: object) -> str | None:
     return _TABLE.get(key) if key else None
 
 
+# --- a value column per place ---------------------------------------------------------------
+
+# the names of places that head one value column each (笏石街道办 | 埭头镇 under 指标值, or in
+# place of it): a county's 专项资金 table gives each 属地's target; a name ends with its kind
+PLACE_SUFFIXES = ("街道办事处", "街道办", "街道", "社区", "管委会", "镇", "乡", "村", "县", "区", "旗")
+
+
 # --- where the grid ends --------------------------------------------------------------------
 
 FOOTER_LABELS = ("填报人", "填表人", "联系电话", "填报日期", "审核意见", "单位负责人", "财务负责人",

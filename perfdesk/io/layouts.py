@@ -44,6 +44,7 @@ from perfdesk.core.vocabulary import (
     table_column,
 )
 from perfdesk.io.base import Notice, cell_text, reading_notices
+from perfdesk.io.per_place import comparator_of, is_place, one_value
 from perfdesk.io.sources import Sheet
 
 FLAT = "flat"
@@ -80,6 +81,9 @@ class GridHead:
     headings: dict[str, str] = field(default_factory=dict)
     # (first, last column) of the 年度 side read, when a 中期 side stands beside it
     annual_side: tuple[int, int] | None = None
+    # place → column, when the grid gives one value column per place (属地) instead of one
+    # 指标值 (:mod:`perfdesk.io.per_place`); the first is also the ``value`` column
+    places: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.first_row = self.first_row or self.row
@@ -174,6 +178,9 @@ def _two_row_heads(above: list[str], below: list[str]) -> list[str]:
         if not b:
             heads.append(a)
             continue
+        if is_place(b) and indicator_column(a) == "value":
+            heads.append(b)  # 指标值 over one column per place: the place's value
+            continue
         for candidate in (f"{a}{b}", f"{b}{a}", f"{a}({b})", b, a):
             # a(b) only as listed (指标值(中长期)): 年度指标值 over 指标性质 is the 指标性质
             # column of the 年度指标值 group, not 年度指标值 with a note in brackets
@@ -240,17 +247,52 @@ def find_grid(sheet: Sheet, limit: int | None = None) -> GridHead | None:
         heads = _spread(sheet, r)
         found = None
         if previous and _heading_like(previous) and not _label_alone(sheet, r - 1, previous):
-            columns, projects, headings = _columns(_two_row_heads(previous, heads))
+            both = _two_row_heads(previous, heads)
+            columns, projects, headings = _columns(both)
+            places = _places(both, columns, projects, headings)
             if _is_grid(columns):
-                found = GridHead(r, columns, r - 1, projects, headings)
+                found = GridHead(r, columns, r - 1, projects, headings, places=places)
         columns, projects, headings = _columns(heads)
+        places = _places(heads, columns, projects, headings)
         if _is_grid(columns) and (found is None or len(columns) + len(projects) >= len(
                 found.columns) + len(found.project_columns)):
-            found = GridHead(r, columns, r, projects, headings)
+            found = GridHead(r, columns, r, projects, headings, places=places)
+        if found is not None and r < sheet.max_row and (under := _places_below(sheet, found, heads)):
+            found, heads = under
         if found is not None:
             return _annual_side(sheet, found, heads)
         previous = heads
     return None
+
+
+def _places_below(sheet: Sheet, grid: GridHead, heads: list[str]) -> tuple[GridHead, list[str]] | None:
+    """The grid headed over two rows when its 指标值 heading stands over one column per place
+    on the row below (指标值 merged over 笏石街道办 | 埭头镇), with the headings read; else ``None``."""
+    if grid.first_row != grid.row or "value" not in grid.columns:
+        return None
+    both = _two_row_heads(heads, _spread(sheet, grid.row + 1))
+    columns, projects, headings = _columns(both)
+    places = _places(both, columns, projects, headings)
+    if not places or not _is_grid(columns):
+        return None
+    return GridHead(grid.row + 1, columns, grid.row, projects, headings, places=places), both
+
+
+def _places(heads: list[str], columns: dict[str, int], projects: dict[str, int],
+            headings: dict[str, str]) -> dict[str, int]:
+    """Place → column of a grid with no 指标值 whose headings right of its 三级指标 name two or
+    more places (笏石街道办 | 埭头镇, or under 指标值 over two rows): one value column each, the
+    first taken as the ``value`` column (``columns`` and ``headings`` updated); else ``{}``."""
+    if "name" not in columns or "value" in columns or "value_unit" in columns:
+        return {}
+    taken = {*columns.values(), *projects.values()}
+    places = {text.strip(): c for c, text in enumerate(heads, 1)
+              if c > columns["name"] and c not in taken and text and is_place(text)}
+    if len(places) < 2:
+        return {}
+    first = min(places.values())
+    columns["value"], headings["value"] = first, heads[first - 1]
+    return places
 
 
 _SIDE_FIELDS = ("level2", "name", "value")
@@ -448,6 +490,9 @@ def read_rows(sheet: Sheet, grid: GridHead, first: int, last: int, *, reader: In
             else:
                 notices.extend(reading_notices(categories.notes, where, headings))
             continue
+        if grid.places:
+            _one_target(texts, cells, grid, reader, sheet.location(r, "、".join(grid.places)),
+                        notices)
         read = reader.read(texts, source_text="\t".join(all_texts).strip(),
                            source_ref=where.ref())
         notices.extend(reading_notices(read.notes, where, headings))
@@ -465,6 +510,18 @@ def read_rows(sheet: Sheet, grid: GridHead, first: int, last: int, *, reader: In
             "follows (the file may have been cut here); the row was not imported as an "
             "indicator, please complete it from the original table."), sheet.location(r)))
     return indicators
+
+
+def _one_target(texts: dict[str, str], cells: list, grid: GridHead, reader: IndicatorRowReader,
+                where, notices: list[Notice]) -> None:
+    """A row's one 指标值 from its value per place (:func:`perfdesk.io.per_place.one_value`)."""
+    name = texts.get("name", "")
+    if "comparator" in texts:
+        texts["comparator"] = comparator_of(name, texts["comparator"], where, notices)
+    values = [cell_text(cells[c - 1]) if c <= len(cells) else "" for c in grid.places.values()]
+    texts["value"] = one_value(name, texts.get("comparator", ""), values, list(grid.places),
+                               profile=reader.categories.profile, grades=reader.grades,
+                               where=where, notices=notices)
 
 
 @dataclass(slots=True)

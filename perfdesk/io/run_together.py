@@ -26,6 +26,7 @@ from perfdesk.core.model import SELF_EVALUATION, Indicator, Project
 from perfdesk.core.severity import HINT, WARNING
 from perfdesk.core.taxonomy import (
     COMMON_UNITS,
+    PROFILES,
     DEFAULT_GRADES,
     MONEY_UNITS,
     all_category_names,
@@ -45,6 +46,7 @@ from perfdesk.core.vocabulary import (
 )
 from perfdesk.io.base import Notice, cell_text, reading_notices
 from perfdesk.io.detail import department_as_unit, split_code
+from perfdesk.io.per_place import PLACE, comparator_of, one_value
 from perfdesk.io.sources import Sheet
 
 KIND = "run_together"
@@ -230,6 +232,9 @@ def read_run_together(sheet: Sheet, *, profile: str, grades: tuple[str, ...],
         project.kind = SELF_EVALUATION
         project.indicators = _evaluated(body, columns, profile, grades, where, notices,
                                         blank_cells=blank_cells)
+    elif places := _place_heads(body, columns):
+        project.indicators = _per_place(body[len("".join(places)):], places, profile, grades,
+                                        where, notices)
     else:
         project.indicators = _indicators(body, profile, grades, where, notices)
     return project if project.indicators else None
@@ -476,6 +481,160 @@ def _cut_off(name: str, explanation: str) -> tuple[str, str, str, str]:
     if m:
         tail = tail[: m.start()]
     return (name if explanation else tail, tail if explanation else "", comparator, "")
+
+
+# --- a value column per place ---------------------------------------------------------------
+
+# 指标方向: a comparator, or 是/否 for a target answered yes or no
+_DIRECTION = re.compile(r">=|<=|≥|≤|≧|≦|＞|＜|>|<|＝|=|是\s*[/／]\s*否")
+_PLACE_WORD = re.compile(rf"是|否|不超预算|不超过预算|{_alternation(g for g in DEFAULT_GRADES)}")
+
+
+def _place_heads(body: str, columns: list[str]) -> list[str]:
+    """The places heading one value column each, where the grid's headings end at 指标方向
+    with no 指标值 (一级指标二级指标三级指标指标解释指标方向笏石街道办埭头镇): the text before the
+    first category label, when it is two or more place names (:data:`PLACE_SUFFIXES`) and
+    nothing else; else ``[]``."""
+    if "value" in columns or "value_unit" in columns or "name" not in columns or \
+            "comparator" not in columns:
+        return []
+    first = _CATEGORIES.search(body)
+    heads = body[: first.start()] if first else ""
+    places = PLACE.findall(heads)
+    return places if len(places) >= 2 and "".join(places) == heads else []
+
+
+def _place_runs(body: str, profile: str, where, notices: list[Notice]) -> list[tuple[str, str, str]]:
+    """(level 1, level 2, text) of each run of rows: a level-2 label of the level 1 before it
+    (成本指标经济成本指标, in either framework) is read as written under it; else a label means
+    what :func:`_categories` says. A run no category can be given is named, not read."""
+    labels = list(_CATEGORIES.finditer(body))
+    runs: list[tuple[str, str, str]] = []
+    level1 = ""
+    for index, m in enumerate(labels):
+        end = labels[index + 1].start() if index + 1 < len(labels) else len(body)
+        label, text = m.group(0), body[m.end():end]
+        if not text.strip(" ,，"):
+            level1 = label if any(label in PROFILES[p] for p in PROFILES) else level1
+            continue
+        paired = next((standard_level2(p, level1, label) for p in (profile, *PROFILES)
+                       if level1 in PROFILES[p] and standard_level2(p, level1, label)), "")
+        level1, level2 = (level1, paired) if paired else _categories(label, profile)
+        if level1:
+            runs.append((level1, level2, text))
+        else:
+            notices.append(Notice(Text(
+                f"类别“{label}”不属于任何一级指标，其后的“{text[:30]}”未导入，请核对。",
+                f"The category '{label}' belongs to no level 1; the rows after it were not "
+                "imported."), where, WARNING))
+    return runs
+
+
+def _place_values(text: str, start: int, count: int) -> list[tuple[list[str], int]]:
+    """Every way the text from ``start`` can begin with ``count`` values run together
+    (100%100%, 11, 否否), as (values, end); a unit after a number is that number's, and the
+    row after cannot begin with a digit or a unit's sign, so a value is not cut inside its
+    number."""
+    if count == 0:
+        rest = text[start:]
+        return [([], start)] if not rest or not re.match(r"[\d.%％]", rest) else []
+    found = []
+    if word := _PLACE_WORD.match(text, start):
+        found += [([word.group(0), *more], end)
+                  for more, end in _place_values(text, word.end(), count - 1)]
+    number = re.match(r"\d+(?:\.\d+)?", text[start:])
+    if number:
+        for cut in range(1, len(number.group(0)) + 1):
+            head = number.group(0)[:cut]
+            if not _NUMBER.fullmatch(head) or head.endswith("."):
+                continue
+            unit = re.match(_UNITS, text[start + cut:])  # a unit after a number is its own
+            size = len(unit.group(0)) if unit else 0
+            found += [([text[start:start + cut + size], *more], end)
+                      for more, end in _place_values(text, start + cut + size, count - 1)]
+    return found
+
+
+def _place_rows(text: str, count: int) -> tuple[list[tuple[str, str, list[str] | None]], str]:
+    """(the row's text before its 指标方向, the 指标方向, the values per place, or ``None``
+    where they run together more than one way) of each row, and the text the last row is cut
+    in (the stored copy ends inside it)."""
+    rows = []
+    pos = 0
+    while pos < len(text):
+        found = None
+        for m in _DIRECTION.finditer(text, pos):
+            ways = _place_values(text, m.end(), count)
+            if ways and m.start() > pos:
+                found = m, ways
+                break
+        if found is None:
+            return rows, text[pos:].strip(" ,，")
+        m, ways = found
+        splits = {tuple(values) for values, _end in ways}
+        rows.append((text[pos:m.start()], m.group(0),
+                     list(ways[0][0]) if len(splits) == 1 else None))
+        pos = max(end for _values, end in ways)
+    return rows, ""
+
+
+def _name_and_explanation(text: str) -> tuple[str, str, bool]:
+    """(name, 指标解释, whether the cut is a guess) of a row's text before its 指标方向: the
+    explanation begins at 反映; without it, where the text's ending (three characters or more)
+    ends a name before it once only (已建工程是否存在质量问题 | 当年已完工项目是否在检查中发现质量问题:
+    the explanation restates what the name asks)."""
+    text = text.strip(" ,，")
+    at = text.find(_EXPLANATION, 1)
+    if at > 0:
+        return text[:at], text[at:], False
+    for size in range(len(text) // 2, 2, -1):
+        ending = text[-size:]
+        ends = [m.end() for m in re.finditer(re.escape(ending), text[: len(text) - size])]
+        if len(ends) == 1 and 4 <= ends[0] <= len(text) - 4:
+            return text[: ends[0]], text[ends[0]:], True
+    return text, "", False
+
+
+def _per_place(body: str, places: list[str], profile: str, grades: tuple[str, ...], where,
+               notices: list[Notice]) -> list[Indicator]:
+    """The indicators of a grid with one value column per place (属地): each row's values are
+    one target where they are the same (a rate, a 是/否) or add up by their unit (counts,
+    lengths, amounts: :data:`ADDITIVE_UNITS`, summed); where they do neither the target is left
+    empty, and every reading is told naming each place's value."""
+    named = "、".join(places)
+    notices.append(Notice(Text(
+        f"表头在指标方向之后是按属地分列的指标值（{named}，共 {len(places)} 列）：每个指标按各属地的值"
+        "合为一个指标值（相同的取其值，个数、长度、金额等相加），合不成的留空，逐条见下。",
+        f"After 指标方向 the headings give one value column per place ({named}); each "
+        "indicator's values were made one target (the same value once, counts, lengths and "
+        "amounts added up), those that do neither left empty; see each notice."), where, HINT))
+    reader = IndicatorRowReader(profile, grades)
+    found: list[Indicator] = []
+    for level1, level2, text in _place_runs(body, profile, where, notices):
+        rows, cut = _place_rows(text, len(places))
+        for before, direction, values in rows:
+            name, explanation, guessed = _name_and_explanation(before)
+            if guessed:
+                notices.append(Notice(Text(
+                    f"“{before[:40]}”中没有“反映”，按重复的结尾切分为名称“{name}”和指标解释"
+                    f"“{explanation[:20]}”，请核对。",
+                    f"'{before[:40]}' has no 反映; it was cut at its repeated ending into the "
+                    f"name '{name}' and the explanation, please check."), where, WARNING))
+            comparator = comparator_of(name, direction, where, notices)
+            value = one_value(name, comparator, values, places, profile=profile,
+                              grades=grades, where=where, notices=notices)
+            cells = {"level1": level1, "level2": level2, "name": name,
+                     "explanation": explanation, "comparator": comparator, "value": value}
+            read = reader.read(cells, source_text=text, source_ref=where.ref())
+            notices.extend(reading_notices(read.notes, where))
+            found.append(read.indicator)
+        if cut:
+            notices.append(Notice(Text(
+                f"文字在“{cut[:30]}”中断（原表不完整）：这一行（{level1}/{level2}）没有指标方向和各属地的"
+                "指标值，未导入，请按原表补填。",
+                f"The text ends inside '{cut[:30]}' (the source is incomplete): the row has no "
+                "指标方向 and no value per place; it was not imported."), where, WARNING))
+    return found
 
 
 # --- the header of a self-evaluation form -----------------------------------------------------

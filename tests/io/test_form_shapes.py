@@ -301,3 +301,43 @@ def test_an_empty_level1_column_takes_each_level2s_parent_and_says_so(tmp_path):
     assert len([t for t in said if "一级指标为空" in t]) == 4  # once a level 2, at its first row
     assert [t for t in said if "推定" in t] == [
         "文件“申报表.xlsx”，工作表“Sheet1”，第 4 行，“一级指标”列：类别按指标内容推定为 产出指标/数量指标，请核对。"]
+
+
+# --- one value column per place (属地) ----------------------------------------------------------
+
+PER_PLACE_ROWS = [
+    ["产出指标", "数量指标", "养护公路里程(公里)", "≥", "1", "2"],
+    [None, "质量指标", "养护合格率", "≥", "95%", "95 %"],  # the same, written two ways
+    [None, "时效指标", "完成时间", "≤", "30天", "20天"],
+    ["效益指标", "社会效益指标", "群众出行是否便利", "是/否", "是", "否"],
+]
+PER_PLACE_HEAD = [["项目名称", "农村公路养护专项资金"], ["主管部门", "某县交通运输局"],
+                  ["年度目标", "完成两个乡镇农村公路养护"]]
+
+
+@pytest.mark.parametrize("two_rows", [False, True], ids=["places-as-headings", "under-指标值"])
+def test_a_grid_with_a_value_column_per_place_gives_one_target_per_indicator(tmp_path, two_rows):
+    if two_rows:  # 指标值 merged over the places on the row below
+        head = [["一级指标", "二级指标", "三级指标", "指标方向", "指标值", None],
+                [None, None, None, None, "城关镇", "青山乡"]]
+        merges = ["E4:F4"]
+    else:
+        head = [["一级指标", "二级指标", "三级指标", "指标方向", "城关镇", "青山乡"]]
+        merges = []
+    path = workbook(tmp_path / "目标表.xlsx", PER_PLACE_HEAD + head + PER_PLACE_ROWS, merges)
+    result = read_table(path)
+    (project,) = result.projects
+    got = [(i.name, i.comparator, i.target, i.unit, i.value_display()) for i in project.indicators]
+    assert got == [
+        ("养护公路里程(公里)", "≥", Decimal(3), "公里", "≥3公里"),  # 1 + 2: lengths add up
+        ("养护合格率", "≥", Decimal(95), "%", "≥95%"),  # the same rate in both
+        ("完成时间", "≤", None, "", ""),  # 30天 and 20天: neither the same nor a sum
+        ("群众出行是否便利", "", None, "", "")]  # 是 and 否
+    told = texts(result)
+    first = len(head) + 4  # the row of the first indicator
+    assert any(f"第 {first} 行" in m and "“城关镇、青山乡”列" in m and
+               "按属地分列（城关镇 1、青山乡 2），以“公里”计可以相加，已合计为 ≥3公里" in m for m in told)
+    assert any(f"第 {first + 2} 行" in m and "按属地分列（城关镇 30天、青山乡 20天），各属地不同且不能相加，"
+               "指标值留空" in m for m in told)
+    assert any("指标方向“是/否”表示以是或否作答" in m for m in told)
+    assert not any("无法识别" in m for m in told)

@@ -247,3 +247,84 @@ def test_a_form_after_its_notice_is_read_from_its_title_with_its_one_goal_and_to
     assert any("只有“总体目标”" in m for m in told)
     assert any("只有“资金总额”一个总额" in m for m in told)
     assert any("预算单位记为主管部门“某县水利局”" in m for m in told)
+
+
+# a county's 专项资金 table: after 指标解释 and 指标方向, one value column per place (属地)
+PER_PLACE = ("某县2024年农村公路养护专项资金绩效目标表项目名称农村公路养护专项资金"
+             "主管部门(单位)名称某县交通运输局资金情况(万元)资金总额50其中:财政拨款50其他资金0"
+             "总体目标完成三个乡镇农村公路养护。绩效指标一级指标二级指标三级指标指标解释指标方向"
+             "城关镇青山乡白水村产出指标数量指标养护公路里程(公里)反映养护规模≥125"
+             "质量指标养护合格率(%)反映养护质量≥95%95%95%时效指标完成时间反映进度≤30天30天20天"
+             "效益指标社会效益指标群众出行是否便利反映出行条件是/否是是否\n")
+
+
+def _per_place(tmp_path, text):
+    result = _read(tmp_path, text)
+    (project,) = result.projects
+    return project, [str(n.message) for n in result.notices]
+
+
+def test_values_per_place_that_agree_are_read_once_and_counts_add_up(tmp_path):
+    project, told = _per_place(tmp_path, PER_PLACE)
+    assert (project.name, project.unit, project.annual_total) == (
+        "农村公路养护专项资金", "某县交通运输局", Decimal(50))
+    got = [(i.level1, i.level2, i.name, i.explanation, i.value_display())
+           for i in project.indicators]
+    assert got[:2] == [
+        ("产出指标", "数量指标", "养护公路里程(公里)", "反映养护规模", "≥8公里"),  # 1 + 2 + 5
+        ("产出指标", "质量指标", "养护合格率(%)", "反映养护质量", "≥95%")]
+    assert any("城关镇、青山乡、白水村，共 3 列" in m for m in told)
+    assert any("养护公路里程(公里)”按属地分列（城关镇 1、青山乡 2、白水村 5），以“公里”计可以相加，"
+               "已合计为 ≥8公里" in m for m in told)
+    assert any("养护合格率(%)”按属地分列（城关镇 95%、青山乡 95%、白水村 95%），各属地相同" in m
+               for m in told)
+
+
+def test_values_per_place_that_differ_and_do_not_add_up_leave_the_target_empty_and_say_so(tmp_path):
+    project, told = _per_place(tmp_path, PER_PLACE)
+    by_name = {i.name: i for i in project.indicators}
+    days, answer = by_name["完成时间"], by_name["群众出行是否便利"]
+    assert (days.level2, days.target, days.value_display()) == ("时效指标", None, "")
+    assert (answer.level1, answer.level2, answer.value_display(), answer.comparator) == (
+        "效益指标", "社会效益指标", "", "")
+    assert any("完成时间”按属地分列（城关镇 30天、青山乡 30天、白水村 20天），各属地不同且不能相加，"
+               "指标值留空" in m for m in told)
+    assert any("群众出行是否便利”按属地分列（城关镇 是、青山乡 是、白水村 否），各属地不同" in m
+               for m in told)
+    assert any("指标方向“是/否”表示以是或否作答" in m for m in told)
+
+
+def test_glued_digits_that_split_more_than_one_way_are_not_guessed(tmp_path):
+    text = PER_PLACE.replace("城关镇青山乡白水村", "城关镇青山乡").replace("≥125", "≥1010") \
+        .replace("95%95%95%", "95%95%").replace("30天30天20天", "30天30天").replace("是是否", "是是")
+    project, told = _per_place(tmp_path, text)
+    by_name = {i.name: i for i in project.indicators}
+    # 1010 is 10 | 10 or 101 | 0: neither is taken
+    assert by_name["养护公路里程(公里)"].target is None
+    assert any("养护公路里程(公里)”各属地（城关镇、青山乡）的指标值连在一起，可以不止一种方式拆开" in m
+               for m in told)
+    assert by_name["完成时间"].value_display() == "≤30天"  # the same in both: read once
+    assert by_name["群众出行是否便利"].value_display() == "是"
+
+
+def test_a_row_the_text_ends_inside_is_named_not_imported(tmp_path):
+    project, told = _per_place(tmp_path, PER_PLACE.replace("群众出行是否便利反映出行条件是/否是是否",
+                                                           "群众出行"))
+    assert [i.name for i in project.indicators] == ["养护公路里程(公里)", "养护合格率(%)", "完成时间"]
+    assert any("文字在“群众出行”中断（原表不完整）：这一行（效益指标/社会效益指标）没有指标方向和各属地的"
+               "指标值，未导入" in m for m in told)
+
+
+def test_a_name_and_its_explanation_without_fanying_are_cut_at_their_repeated_ending(tmp_path):
+    text = PER_PLACE.replace("群众出行是否便利反映出行条件", "道路是否存在安全隐患当年养护路段是否在巡查中发现安全隐患")
+    project, told = _per_place(tmp_path, text)
+    last = project.indicators[-1]
+    assert (last.name, last.explanation) == ("道路是否存在安全隐患", "当年养护路段是否在巡查中发现安全隐患")
+    assert any("没有“反映”，按重复的结尾切分为名称“道路是否存在安全隐患”" in m for m in told)
+
+
+def test_glued_headings_followed_by_something_other_than_places_are_read_as_before(tmp_path):
+    """Only place names (镇, 乡, 村, 街道办 …) after 指标方向 make the per-place reading."""
+    text = PER_PLACE.replace("城关镇青山乡白水村", "")
+    project, told = _per_place(tmp_path, text)
+    assert not any("按属地分列" in m for m in told)
