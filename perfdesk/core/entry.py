@@ -1012,6 +1012,12 @@ def typed_indicator_changes(indicator: Indicator, field_name: str, text: Any, *,
         changes.update(_superseded_text(indicator))
     elif field_name == "value":
         _typed_value(reading, indicator, text, grades)
+    elif field_name in ("weight", "score"):
+        number = read_weight(text, field_name)
+        if text and field_name not in number.fields:  # nothing is stored that is not a number
+            reading.notes.extend(number.notes)
+            return reading
+        changes[field_name] = number.fields.get(field_name)
     else:
         changes[field_name] = text
     reading.fields = {k: v for k, v in changes.items() if getattr(indicator, k) != v}
