@@ -10,7 +10,6 @@ place (其中：财政拨款 under 年度资金总额), the name here says which
 from __future__ import annotations
 
 from perfdesk.core.i18n import Text
-from perfdesk.core.model import SELF_EVALUATION
 
 PROJECT_FIELDS: dict[str, Text] = {
     "name": Text("项目名称", "Project name"),
@@ -93,6 +92,8 @@ SELF_EVALUATION_GRID_COLUMNS = (*GRID_COLUMNS[:_AFTER_UNIT], *SELF_EVALUATION_CO
 def grid_columns(kind: str) -> tuple[str, ...]:
     """The grid's columns for a project of ``kind`` (:attr:`perfdesk.core.model.Project.kind`):
     a 自评表's have its results after 值 and 单位; every other kind has the target table's."""
+    from perfdesk.core.model import SELF_EVALUATION  # the data layer loads with a dataset
+
     return SELF_EVALUATION_GRID_COLUMNS if kind == SELF_EVALUATION else GRID_COLUMNS
 
 
