@@ -15,6 +15,7 @@ from tests.support.gui_helpers import (
     on_next_dialog,
     press,
     reactivate,
+    shown_window,
     type_text,
 )
 from PySide6.QtCore import Qt
@@ -23,7 +24,6 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from perfdesk.core.model import SELF_EVALUATION, Indicator, Project
 from perfdesk.gui.models.indicator_table_model import NAME, UNIT, VALUE
-from perfdesk.gui.window.main_window import MainWindow
 from perfdesk.services import review
 from perfdesk.services.dataset import Dataset
 
@@ -47,13 +47,7 @@ def window(gui, qtbot, new_dataset):
     dataset.add_project(unit, Project(name="网格化服务经费", annual_goal="完成。", indicators=[
         Indicator(level1="满意度指标", level2="服务对象满意度指标", name="群众满意度",
                   nature="定量", comparator="≥", target=Decimal(90), unit="%")]))
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    qtbot.waitExposed(win)
-    win.set_dataset(dataset)
-    win.checker.finish_now()
+    win = shown_window(qtbot, dataset)  # 1366×768
     yield win
     win.close()
 
@@ -200,8 +194,8 @@ def test_a_comment_on_a_score_marks_its_cell_and_jumping_to_it_lands_there(windo
     grid = self_evaluation(window)
     project = stored(window)
     window.document.add_comments([review.new_comment(
-        window.document.dataset, project.uuid, "得分高于完成情况", indicator_uuid=project.indicators[1].uuid,
-        field="score")])
+        window.document.dataset, project.uuid, "得分高于完成情况",
+        indicator_uuid=project.indicators[1].uuid, field="score")])
     model = window.indicator_model
     assert model.commented() == [(1, SCORE)]
     assert "得分高于完成情况" in model.index(1, SCORE).data(Qt.ItemDataRole.ToolTipRole)
