@@ -271,7 +271,8 @@ def read_weight(text: str, field_name: str = "weight") -> Reading:
         return reading
     weight = values.parse_number(text.rstrip("%％分"))
     if weight is None:
-        what = ("权重", "weight") if field_name == "weight" else ("得分", "score")
+        # the 自评表's grid and tables call a weight 分值, a target table's 权重
+        what = ("分值（权重）", "points (weight)") if field_name == "weight" else ("得分", "score")
         reading.note(field_name, ERROR, "{what}“{text}”不是数字，没有读取。",
                      "The {what_en} '{text}' is not a number; it was not read.", adjusted=True,
                      text=text, what=what[0], what_en=what[1])

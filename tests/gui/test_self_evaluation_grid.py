@@ -20,7 +20,7 @@ from tests.support.gui_helpers import (
 )
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QToolTip
 
 from perfdesk.core.model import SELF_EVALUATION, Indicator, Project
 from perfdesk.gui.models.indicator_table_model import NAME, UNIT, VALUE
@@ -129,6 +129,8 @@ def test_points_that_are_not_a_number_are_refused_at_the_cell_and_nothing_is_sto
     assert undo.count() == before
     model = window.indicator_model
     assert model.index(0, WEIGHT).data() == "10"
+    qtbot.waitUntil(QToolTip.isVisible)  # said at the cell, and kept in its tooltip
+    assert "分值（权重）“abc”不是数字" in QToolTip.text()
     assert "“abc”不是数字" in model.index(0, WEIGHT).data(Qt.ItemDataRole.ToolTipRole)
     type_into_cell(qtbot, grid, 0, WEIGHT, "12分")  # the way a 自评表 writes it is a number
     assert stored(window).indicators[0].weight == Decimal(12)
