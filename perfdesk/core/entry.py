@@ -292,7 +292,8 @@ def read_weight(text: str, field_name: str = "weight") -> Reading:
         return reading
     weight = values.parse_number(text.rstrip("%％分"))
     if weight is None:
-        what = ("权重", "weight") if field_name == "weight" else ("得分", "score")
+        # the 自评表's grid and tables call a weight 分值, a target table's 权重
+        what = ("分值（权重）", "points (weight)") if field_name == "weight" else ("得分", "score")
         reading.note(field_name, ERROR, "{what}“{text}”不是数字，没有读取。",
                      "The {what_en} '{text}' is not a number; it was not read.", adjusted=True,
                      text=text, what=what[0], what_en=what[1])
@@ -1116,6 +1117,12 @@ def typed_indicator_changes(indicator: Indicator, field_name: str, text: Any, *,
         changes.update(_superseded_text(indicator))
     elif field_name == "value":
         _typed_value(reading, indicator, text, grades)
+    elif field_name in ("weight", "score"):
+        number = read_weight(text, field_name)
+        if text and field_name not in number.fields:  # nothing is stored that is not a number
+            reading.notes.extend(number.notes)
+            return reading
+        changes[field_name] = number.fields.get(field_name)
     else:
         changes[field_name] = text
     reading.fields = {k: v for k, v in changes.items() if getattr(indicator, k) != v}

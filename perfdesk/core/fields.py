@@ -75,14 +75,41 @@ GRID_HEADERS: dict[str, Text] = {
     "unit": Text("单位", "Unit"),
     "basis": Text("依据", "Basis"),
     "explanation": Text("解释", "Explanation"),
+    "weight": Text("分值", "Points"),
+    "actual": Text("全年实际值", "Actual"),
+    "score": Text("得分", "Score"),
+    "shortfall": Text("未完成原因", "Shortfall reason"),
 }
+
+# What a 绩效自评表 (Project.kind ``self_evaluation``) holds beside the target, as its grid shows
+# it after 值 and 单位: the points the indicator is worth, what was achieved, the score, why not.
+SELF_EVALUATION_COLUMNS = ("weight", "actual", "score", "shortfall")
+_AFTER_UNIT = GRID_COLUMNS.index("unit") + 1
+SELF_EVALUATION_GRID_COLUMNS = (*GRID_COLUMNS[:_AFTER_UNIT], *SELF_EVALUATION_COLUMNS,
+                                *GRID_COLUMNS[_AFTER_UNIT:])
+
+
+def grid_columns(kind: str) -> tuple[str, ...]:
+    """The grid's columns for a project of ``kind`` (:attr:`perfdesk.core.model.Project.kind`):
+    a 自评表's have its results after 值 and 单位; every other kind has the target table's."""
+    from perfdesk.core.model import SELF_EVALUATION  # the data layer loads with a dataset
+
+    return SELF_EVALUATION_GRID_COLUMNS if kind == SELF_EVALUATION else GRID_COLUMNS
 
 
 # The grid cell that shows each indicator field: its own column, the 指标值 cell for the parts of
 # the target, the 一级 cell for the label as imported, else the 三级指标 cell (the row's name).
+# A 自评表's columns are their own cells; a grid without them shows those fields at the name.
 _PART_OF = {"level1_source": "level1", "target": "value", "grade": "value", "value_text": "value"}
 GRID_CELL_OF: dict[str, str] = {
-    f: f if f in GRID_COLUMNS else _PART_OF.get(f, "name") for f in INDICATOR_FIELDS}
+    f: f if f in SELF_EVALUATION_GRID_COLUMNS else _PART_OF.get(f, "name")
+    for f in INDICATOR_FIELDS}
+
+
+def grid_cell_of(field: str, columns: tuple[str, ...] = GRID_COLUMNS) -> int:
+    """The column of ``columns`` (a grid's, :func:`grid_columns`) that shows ``field``."""
+    cell = GRID_CELL_OF.get(field, "name")
+    return columns.index(cell if cell in columns else "name")
 
 
 def _unknown(field: str) -> Text:

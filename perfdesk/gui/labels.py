@@ -7,12 +7,12 @@ set for the core (:func:`perfdesk.core.i18n.set_language`, called with the Qt tr
 
 from __future__ import annotations
 
-from perfdesk.core.fields import GRID_COLUMNS, GRID_HEADERS, indicator_label, project_label
+from perfdesk.core.fields import GRID_HEADERS, indicator_label, project_label
 
 
-def grid_header(column: int) -> str:
-    """The short heading of a grid column (一级 │ 二级 │ 三级指标 …)."""
-    return str(GRID_HEADERS[GRID_COLUMNS[column]])
+def grid_header(field: str) -> str:
+    """The short heading of the grid column of ``field`` (一级 │ 二级 │ 三级指标 …)."""
+    return str(GRID_HEADERS[field])
 
 
 def project_field(field: str) -> str:

@@ -35,6 +35,24 @@ def test_a_target_typed_in_any_usual_spelling_is_split_into_typed_fields(text):
                                   "unit": "%"}
 
 
+def test_a_self_evaluation_score_or_points_typed_are_exact_numbers_and_clearing_empties_them():
+    assert typed("score", "9.5") == {"score": Decimal("9.5")}
+    assert isinstance(typed("score", "9.5")["score"], Decimal)
+    assert typed("weight", "10分") == {"weight": Decimal("10")}
+    assert typed("score", "", score=Decimal("8")) == {"score": None}
+    assert typed("score", "8.0", score=Decimal("8")) == {}  # the same number: nothing changes
+    assert typed("actual", "≥266米") == {"actual": "≥266米"}  # a result as written, no target
+    assert typed("shortfall", "资金未及时到位") == {"shortfall": "资金未及时到位"}
+
+
+def test_points_typed_that_are_not_a_number_are_refused_with_a_message_and_nothing_changes():
+    reading = typed_indicator_changes(Indicator(weight=Decimal("10")), "weight", "abc",
+                                      profile="88", grades=DEFAULT_GRADES)
+    assert reading.fields == {}
+    assert [n.field for n in reading.notes] == ["weight"]
+    assert reading.notes[0].message.zh.startswith("分值（权重）“abc”不是数字")
+
+
 def test_a_bare_number_keeps_the_comparator_and_unit_already_there():
     assert typed("value", "98", nature="定量", comparator="≥", unit="%",
                  target=Decimal(95)) == {"target": Decimal("98")}

@@ -5,6 +5,9 @@ from __future__ import annotations
 from perfdesk.core.fields import (
     GRID_COLUMNS,
     GRID_HEADERS,
+    SELF_EVALUATION_GRID_COLUMNS,
+    grid_cell_of,
+    grid_columns,
     in_sentence,
     indicator_label,
     project_label,
@@ -19,7 +22,21 @@ def test_every_field_of_the_model_has_a_name_in_both_languages():
     for field in (*INDICATOR_FIELDS, "value"):
         label = indicator_label(field)
         assert label.zh != field and label.en and label.zh != label.en, field
-    assert set(GRID_HEADERS) == set(GRID_COLUMNS)
+    assert set(GRID_HEADERS) == set(SELF_EVALUATION_GRID_COLUMNS)
+
+
+def test_a_self_evaluation_grid_has_its_results_after_the_value_and_unit():
+    from perfdesk.core.model import DEPARTMENT_WHOLE, SELF_EVALUATION
+
+    columns = grid_columns(SELF_EVALUATION)
+    assert columns[columns.index("unit") + 1:columns.index("basis")] == (
+        "weight", "actual", "score", "shortfall")
+    assert [str(GRID_HEADERS[f].zh) for f in columns[7:11]] == ["分值", "全年实际值", "得分",
+                                                                 "未完成原因"]
+    assert grid_columns("") == grid_columns(DEPARTMENT_WHOLE) == GRID_COLUMNS
+    assert grid_cell_of("score", columns) == columns.index("score")
+    assert grid_cell_of("score") == GRID_COLUMNS.index("name")  # no such cell: the row's name
+    assert grid_cell_of("target", columns) == columns.index("value")
 
 
 def test_the_official_wording_and_names_that_say_which_one():

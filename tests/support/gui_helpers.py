@@ -82,6 +82,21 @@ def reactivate(qtbot, window) -> None:
         qtbot.waitUntil(window.isActiveWindow)
 
 
+def shown_window(qtbot, dataset, settings=None, size=(1366, 768)):
+    """The main window at ``size`` (a clerk's usual 1366×768), shown with ``dataset`` open
+    and its first check finished."""
+    from perfdesk.gui.window.main_window import MainWindow
+
+    win = MainWindow(settings) if settings is not None else MainWindow()
+    qtbot.addWidget(win)
+    win.resize(*size)
+    win.show()
+    qtbot.waitExposed(win)
+    win.set_dataset(dataset)
+    win.checker.finish_now()
+    return win
+
+
 def escape(qtbot, grid) -> None:
     press(qtbot, cell_editor(grid), Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: grid.state() != QAbstractItemView.State.EditingState)

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QWidget
 from perfdesk.core.severity import Severity, summarise, worst
 from perfdesk.gui.forms.ui_paste_dialog import Ui_PasteDialog
 from perfdesk.gui.severity_style import MUTED, TINTS
-from perfdesk.core.fields import GRID_CELL_OF, GRID_COLUMNS, indicator_label
+from perfdesk.core import values
+from perfdesk.core.fields import GRID_COLUMNS, grid_cell_of, indicator_label
 from perfdesk.io.paste import PasteResult, parse_paste
 
 if TYPE_CHECKING:  # the data layer loads when a dataset opens, not at start-up
@@ -39,7 +40,8 @@ class PreviewNote:
 
 
 class PasteRowsModel(QAbstractTableModel):
-    """The rows a paste will create: a 新建 check box, then the grid's columns.
+    """The rows a paste will create: a 新建 check box, then the grid's columns (``columns``:
+    those of the project pasted into, :func:`perfdesk.core.fields.grid_columns`).
 
     Roles: DisplayRole (the cell as it will be created), ToolTipRole (the notes, or the full
     text), BackgroundRole (tinted by the worst note), CheckStateRole (column 0: create this
@@ -47,12 +49,13 @@ class PasteRowsModel(QAbstractTableModel):
     """
 
     INCLUDE = 0
-    COLUMNS = ("include", *GRID_COLUMNS)
+    COLUMNS: tuple[str, ...] = ("include", *GRID_COLUMNS)  # a target table's; see __init__
     SeverityRole = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, result: PasteResult, notes: dict[tuple[int, str], list[PreviewNote]],
-                 parent=None) -> None:
+                 parent=None, *, columns: Sequence[str] = GRID_COLUMNS) -> None:
         super().__init__(parent)
+        self.COLUMNS = ("include", *columns)
         self.pasted = result
         self.notes = notes
         self.included = [True] * len(result.rows)
@@ -93,6 +96,9 @@ class PasteRowsModel(QAbstractTableModel):
         if column in ("comparator", "value", "unit"):
             comparator, value, unit = indicator.value_columns()
             return {"comparator": comparator, "value": value, "unit": unit}[column]
+        if column in ("weight", "score"):  # a 自评表's 分值 and 得分
+            number = getattr(indicator, column)
+            return "" if number is None else values.format_number(number)
         return str(getattr(indicator, column) or "")
 
     def cell_notes(self, row: int, column: str) -> list[PreviewNote]:
@@ -135,7 +141,7 @@ class PasteRowsModel(QAbstractTableModel):
         return None
 
     def row_worst(self, row: int) -> Severity | str:
-        return worst(n for c in GRID_COLUMNS for n in self.cell_notes(row, c)) or ""
+        return worst(n for c in self.COLUMNS[1:] for n in self.cell_notes(row, c)) or ""
 
     def setData(self, index: QModelIndex | QPersistentModelIndex, value: Any,
                 role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -153,21 +159,24 @@ class PasteRowsModel(QAbstractTableModel):
         return [row.indicator for row, keep in zip(self.pasted.rows, self.included) if keep]
 
 
-def collect_notes(result: PasteResult, findings: Iterable[Any] = ()
+def collect_notes(result: PasteResult, findings: Iterable[Any] = (),
+                  columns: Sequence[str] = GRID_COLUMNS
                   ) -> dict[tuple[int, str], list[PreviewNote]]:
-    """Notes per (row, column): the paste's reading problems and the check findings that
-    point at a new indicator (project-level findings and other rows' are left out)."""
+    """Notes per (row, column of ``columns``): the paste's reading problems and the check
+    findings that point at a new indicator (project-level findings and other rows' are left
+    out); a field without a column of its own is noted at the name."""
+    columns = tuple(columns)
     notes: dict[tuple[int, str], list[PreviewNote]] = {}
     rows = {row.indicator.uuid: n for n, row in enumerate(result.rows)}
     for n, row in enumerate(result.rows):
         for problem in row.problems:
-            notes.setdefault((n, GRID_CELL_OF.get(problem.field, "name")), []).append(
+            notes.setdefault((n, columns[grid_cell_of(problem.field, columns)]), []).append(
                 PreviewNote(problem.severity, str(problem.message)))
     for finding in findings:
         n = rows.get(finding.indicator_uuid)
         if n is None:
             continue
-        column = GRID_CELL_OF.get(finding.field, "name")
+        column = columns[grid_cell_of(finding.field, columns)]
         rule = getattr(finding, "rule", "")
         message = f"{finding.message}（{rule}）" if rule else str(finding.message)
         notes.setdefault((n, column), []).append(PreviewNote(Severity.of(finding), message))
@@ -183,13 +192,14 @@ class PasteDialog(QDialog):
     """
 
     def __init__(self, result: PasteResult, *, check: Check | None = None,
-                 parent: QWidget | None = None) -> None:
+                 columns: Sequence[str] = GRID_COLUMNS, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_PasteDialog()
         self.ui.setupUi(self)
         self.pasted = result
         findings = list(check(result.indicators())) if check is not None and result.rows else []
-        self.model = PasteRowsModel(result, collect_notes(result, findings), self)
+        self.model = PasteRowsModel(result, collect_notes(result, findings, columns), self,
+                                    columns=columns)
         self.ui.table.setModel(self.model)
         header = self.ui.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -211,7 +221,7 @@ class PasteDialog(QDialog):
         """Read the clipboard's text (see :func:`perfdesk.io.paste.parse_paste`) and preview it."""
         result = parse_paste(text, profile=profile, grades=grades, columns=columns,
                              start_column=start_column, level1=level1, level2=level2)
-        return cls(result, check=check, parent=parent)
+        return cls(result, check=check, columns=columns, parent=parent)
 
     def indicators(self) -> list[Indicator]:
         """The indicators to create: the rows left ticked, in order."""

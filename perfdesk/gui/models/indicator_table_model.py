@@ -1,6 +1,8 @@
 """The indicator grid's model: one row per indicator of the current project, typed columns.
 
-Columns follow the official layout (一级 │ 二级 │ 三级指标 │ 性质 │ 符号 │ 值 │ 单位 │ 依据 │ 解释).
+Columns follow the official layout (一级 │ 二级 │ 三级指标 │ 性质 │ 符号 │ 值 │ 单位 │ 依据 │ 解释);
+a 绩效自评表's project has its results after 值 and 单位 (分值 │ 全年实际值 │ 得分 │ 未完成原因,
+:func:`perfdesk.core.fields.grid_columns`), so the columns from 依据 on move right there.
 What the text typed into a cell means is the core's (:func:`perfdesk.core.entry.
 typed_indicator_changes`: ``>=95%`` typed into 值 becomes 计算符号 ≥, target 95 and unit %, a
 remark in brackets moves into 指标解释; choosing a 二级指标 fills in its 一级指标; a name from the
@@ -17,7 +19,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
 from perfdesk.core import entry, values
 from perfdesk.core.entry import grades_of
-from perfdesk.core.fields import GRID_CELL_OF, GRID_COLUMNS
+from perfdesk.core.fields import GRID_COLUMNS, grid_cell_of, grid_columns
 from perfdesk.core.errors import NotFoundError
 from perfdesk.gui import commands
 from perfdesk.core.severity import Severity, rank
@@ -31,13 +33,13 @@ if TYPE_CHECKING:  # the data layer loads when a dataset opens, not at start-up
     from perfdesk.gui.document import DatasetDocument
     from perfdesk.core.model import Indicator
 
+# The columns every project's grid has in these places (a 自评表's results come after UNIT);
+# BASIS and EXPLANATION are where a target table has them: IndicatorTableModel.column_of says
+# where they are for the project shown.
 (LEVEL1, LEVEL2, NAME, NATURE, COMPARATOR, VALUE, UNIT, BASIS, EXPLANATION) = range(9)
-COLUMN_COUNT = 9
-
-# The field each column edits; VALUE edits the 指标值 as a whole (target, grade or raw text).
-COLUMN_FIELDS = GRID_COLUMNS
-# Where a finding about a field is shown.
-FIELD_COLUMNS = {field: COLUMN_FIELDS.index(cell) for field, cell in GRID_CELL_OF.items()}
+COLUMN_COUNT = len(GRID_COLUMNS)
+_NUMBERS = frozenset({"weight", "score"})  # a 自评表's 分值 and 得分, shown as exact numbers
+_LONG_TEXT = frozenset({"name", "explanation", "value", "actual", "shortfall"})
 
 # Roles.
 UuidRole = Qt.ItemDataRole.UserRole + 1
@@ -94,6 +96,9 @@ class IndicatorTableModel(QAbstractTableModel):
         self.document = document
         self.checker = checker
         self.project_uuid: str | None = None
+        # The field each column edits (its kind's, core.fields.grid_columns); "value" edits the
+        # 指标值 as a whole (target, grade or raw text).
+        self.columns: tuple[str, ...] = GRID_COLUMNS
         # The project's Indicator objects, in order. They are the document's cached objects
         # (edits change them in place); the list itself follows the document's signals, so
         # while rows are being inserted or removed it still describes the rows the view has.
@@ -106,6 +111,7 @@ class IndicatorTableModel(QAbstractTableModel):
         document.indicatorRemoved.connect(self._indicator_removed)
         document.indicatorMoved.connect(self._indicator_moved)
         document.projectRemoved.connect(self._project_removed)
+        document.projectChanged.connect(self._project_changed)
         document.treeChanged.connect(self._tree_changed)
         document.commentsChanged.connect(self._comments_changed)
         if checker is not None:
@@ -119,9 +125,11 @@ class IndicatorTableModel(QAbstractTableModel):
             self.document.unpin(self.project_uuid)
         self.project_uuid = uuid
         self._entry_notes.clear()
-        if uuid is not None:
+        project = self.document.project(uuid) if uuid is not None else None
+        if project is not None:
             self.document.pin(uuid)
-        self._rows = list(self.document.project(uuid).indicators) if uuid is not None else []
+        self.columns = grid_columns(project.kind if project is not None else "")
+        self._rows = list(project.indicators) if project is not None else []
         self._index_findings()
         self._index_comments()
         self.endResetModel()
@@ -138,6 +146,15 @@ class IndicatorTableModel(QAbstractTableModel):
     def uuids(self) -> list[str]:
         return [i.uuid for i in self._rows]
 
+    def field_of(self, column: int) -> str:
+        """The field the column edits (``value`` is the 指标值 cell as a whole)."""
+        return self.columns[column]
+
+    def column_of(self, field: str) -> int:
+        """The column that shows ``field`` (a part of the target: 值; a field the grid has no
+        column for: 三级指标); where a finding or a comment about it is marked."""
+        return grid_cell_of(field, self.columns)
+
     @property
     def grades(self) -> tuple[str, ...]:
         return grades_of(self.document.settings())
@@ -152,17 +169,17 @@ class IndicatorTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else COLUMN_COUNT
+        return 0 if parent.isValid() else len(self.columns)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal:
-            if not 0 <= section < COLUMN_COUNT:
+            if not 0 <= section < len(self.columns):
                 return None
             if role == Qt.ItemDataRole.DisplayRole:
-                return grid_header(section)
+                return grid_header(self.columns[section])
             if role == Qt.ItemDataRole.ToolTipRole:
-                return indicator_field(COLUMN_FIELDS[section])
+                return indicator_field(self.columns[section])
             return None
         if role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._rows):
             return str(section + 1)
@@ -197,6 +214,8 @@ class IndicatorTableModel(QAbstractTableModel):
                 return _CENTRE
             if column == VALUE and indicator.target is not None and not indicator.value_text:
                 return _RIGHT
+            if self.columns[column] in _NUMBERS:
+                return _RIGHT
             return None
         if role == _FOREGROUND:
             if (column == COMPARATOR or column == UNIT) and indicator.nature == QUALITATIVE:
@@ -207,7 +226,7 @@ class IndicatorTableModel(QAbstractTableModel):
         if role == UuidRole:
             return indicator.uuid
         if role == FieldRole:
-            return COLUMN_FIELDS[column]
+            return self.columns[column]
         if role == IndicatorRole:
             return indicator
         if role == FindingsRole:
@@ -237,7 +256,7 @@ class IndicatorTableModel(QAbstractTableModel):
         for comment in self.document.comments(self.project_uuid):
             if comment.status != "open" or not comment.indicator_uuid:
                 continue
-            column = FIELD_COLUMNS.get(comment.field, NAME)
+            column = self.column_of(comment.field)
             self._cell_comments.setdefault((comment.indicator_uuid, column), []).append(comment)
 
     def _comments_changed(self) -> None:
@@ -252,10 +271,13 @@ class IndicatorTableModel(QAbstractTableModel):
     def _text(self, indicator: Indicator, column: int) -> str:
         if column == VALUE:
             return value_edit_text(indicator)
+        field = self.columns[column]
         if column in (COMPARATOR, UNIT) and indicator.nature == QUALITATIVE:
-            return "—" if not getattr(indicator, COLUMN_FIELDS[column]) else \
-                getattr(indicator, COLUMN_FIELDS[column])
-        return getattr(indicator, COLUMN_FIELDS[column]) or ""
+            return getattr(indicator, field) or "—"
+        if field in _NUMBERS:
+            number = getattr(indicator, field)
+            return "" if number is None else values.format_number(number)
+        return getattr(indicator, field) or ""
 
     def _tooltip(self, indicator: Indicator, column: int) -> str:
         lines = []
@@ -267,7 +289,7 @@ class IndicatorTableModel(QAbstractTableModel):
         for comment in self._cell_comments.get((indicator.uuid, column), []):
             lines.append(_t("审核意见：%1（%2）").replace("%1", comment.text).replace(
                 "%2", comment.author))
-        if column in (NAME, EXPLANATION, VALUE):
+        if self.columns[column] in _LONG_TEXT:
             text = self._text(indicator, column)
             if len(text) > 12:
                 lines.insert(0, text)
@@ -292,7 +314,7 @@ class IndicatorTableModel(QAbstractTableModel):
             self.drop_preview()  # a preview may have shown what was not committed
             self._note(indicator.uuid, column, typed.notes)
             return False
-        label = indicator_field(COLUMN_FIELDS[column])
+        label = indicator_field(self.columns[column])
         done = self.document.push(commands.EditIndicator(
             self.document, self.project_uuid, indicator.uuid, typed.fields,
             text=_t("修改“%1”").replace("%1", label)))
@@ -302,7 +324,7 @@ class IndicatorTableModel(QAbstractTableModel):
 
     def typed_changes(self, indicator: Indicator, column: int, text: Any) -> entry.Reading:
         """What typing ``text`` into ``column`` of ``indicator`` would change, and the notes."""
-        return entry.typed_indicator_changes(indicator, COLUMN_FIELDS[column], text,
+        return entry.typed_indicator_changes(indicator, self.columns[column], text,
                                              profile=self.profile, grades=self.grades)
 
     def _note(self, uuid: str, column: int, notes: list[entry.CellNote]) -> None:
@@ -330,7 +352,7 @@ class IndicatorTableModel(QAbstractTableModel):
         for finding in self.checker.findings(self.project_uuid):
             if finding.indicator_uuid is None:
                 continue
-            column = FIELD_COLUMNS.get(finding.field, NAME)
+            column = self.column_of(finding.field)
             self._cell_findings.setdefault((finding.indicator_uuid, column), []).append(finding)
         for found in self._cell_findings.values():
             found.sort(key=rank)
@@ -361,7 +383,7 @@ class IndicatorTableModel(QAbstractTableModel):
             del self._entry_notes[key]  # said about the text before this change
         row = self.row_of(uuid)
         if row >= 0:
-            self.dataChanged.emit(self.index(row, 0), self.index(row, COLUMN_COUNT - 1))
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
 
     def _indicator_added(self, project_uuid: str, position: int) -> None:
         if project_uuid != self.project_uuid:
@@ -396,6 +418,10 @@ class IndicatorTableModel(QAbstractTableModel):
     def _project_removed(self, uuid: str) -> None:
         if uuid == self.project_uuid:
             self.set_project(None)
+
+    def _project_changed(self, uuid: str, fields: list) -> None:
+        if uuid == self.project_uuid and "kind" in fields:
+            self.set_project(uuid)  # a 自评表's grid has other columns
 
     def _tree_changed(self) -> None:
         if self.project_uuid is None:

@@ -45,26 +45,26 @@ from perfdesk.core.taxonomy import (
 )
 from perfdesk.gui.models.indicator_names_model import NameCompleterModel
 from perfdesk.gui.models.indicator_table_model import (
-    BASIS,
     COMPARATOR,
-    EXPLANATION,
     LEVEL1,
     LEVEL2,
     NAME,
     NATURE,
     UNIT,
     VALUE,
+    FieldRole,
     IndicatorRole,
     IndicatorTableModel,
 )
 
 
-DROP_DOWN_COLUMNS = (LEVEL1, LEVEL2, NATURE, COMPARATOR, UNIT, BASIS)
+DROP_DOWN_FIELDS = frozenset({"level1", "level2", "nature", "comparator", "unit", "basis"})
+PREVIEW_FIELDS = frozenset({"name", "value", "explanation"})  # checked while typed
 
 
 def is_drop_down(index: QModelIndex) -> bool:
     """Whether the cell's editor is a drop-down list (a grade's 值 is one too)."""
-    if index.column() in DROP_DOWN_COLUMNS:
+    if index.data(FieldRole) in DROP_DOWN_FIELDS:
         return True
     indicator = index.data(IndicatorRole)
     return index.column() == VALUE and indicator is not None and \
@@ -261,7 +261,7 @@ class IndicatorDelegate(QStyledItemDelegate):
             return _combo(parent, COMPARATORS, indicator.comparator, editable=False)
         if column == UNIT:
             return _combo(parent, COMMON_UNITS, indicator.unit, editable=True)
-        if column == BASIS:
+        if index.data(FieldRole) == "basis":
             return _combo(parent, BASES, indicator.basis, editable=True)
         if column == VALUE and indicator.nature == QUALITATIVE:
             combo = _combo(parent, model.grades, indicator.grade, editable=True)
@@ -284,7 +284,7 @@ class IndicatorDelegate(QStyledItemDelegate):
             editor.setPlaceholderText(self.tr("输入关键字，从常用指标中选择"))
         elif column == VALUE:
             editor.setPlaceholderText(self.tr("如 95、≥95%、不低于95%"))
-        if column in (NAME, VALUE, EXPLANATION):
+        if index.data(FieldRole) in PREVIEW_FIELDS:
             self._preview_while_typing(editor, index)
         return editor
 

@@ -32,13 +32,7 @@ from PySide6.QtWidgets import (
 from perfdesk.core import values
 from perfdesk.core.values import ValueKind
 from perfdesk.gui.models.indicator_table_model import (
-    BASIS,
-    COLUMN_COUNT,
     COMPARATOR,
-    EXPLANATION,
-    LEVEL1,
-    LEVEL2,
-    NAME,
     NATURE,
     UNIT,
     VALUE,
@@ -52,11 +46,12 @@ _NO_MODIFIER = Qt.KeyboardModifier.NoModifier
 _KEYPAD = Qt.KeyboardModifier.KeypadModifier
 _RETURN = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
-# Widths in average character widths of the font (so they follow the font and the scaling);
-# 三级指标 and 指标解释 share what is left, two to one.
-COLUMN_CHARS = {LEVEL1: 5, LEVEL2: 8, NATURE: 3, COMPARATOR: 2.5, VALUE: 6, UNIT: 4,
-                BASIS: 5.5}
-NAME_SHARE, NAME_MIN_CHARS, EXPLANATION_MIN_CHARS = 2 / 3, 10, 5
+# Widths by field in widths of 中 (so they follow the font and the scaling): a column's
+# heading and its usual content fit. The columns of free text share what is left: 三级指标 and
+# 指标解释 two to one, and a 自评表's 未完成原因 as much as 指标解释; each keeps its least.
+COLUMN_CHARS = {"level1": 5, "level2": 8, "nature": 3, "comparator": 2.5, "value": 6, "unit": 4,
+                "basis": 5.5, "weight": 3, "actual": 6, "score": 3}
+SHARED = {"name": (2, 10), "explanation": (1, 5), "shortfall": (1, 6)}  # share, least chars
 NOTE_MS = 8000  # how long a note about typed text stays at its cell
 
 
@@ -96,8 +91,10 @@ class IndicatorGrid(QTableView):
 
     def setModel(self, model) -> None:  # noqa: N802 - Qt API
         super().setModel(model)
+        self._fitted: tuple[str, ...] = ()
         if isinstance(model, IndicatorTableModel):
             model.entryNoted.connect(self.show_entry_note)
+            model.modelReset.connect(self._columns_may_have_changed)
         header = self.horizontalHeader()
         header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("中") * 2)
         header.setHighlightSections(False)
@@ -105,18 +102,30 @@ class IndicatorGrid(QTableView):
         header.setStretchLastSection(False)
         self.fit_columns()
 
+    def _fields(self) -> tuple[str, ...]:
+        model = self.model()
+        return model.columns if isinstance(model, IndicatorTableModel) else ()
+
+    def _columns_may_have_changed(self) -> None:
+        if self._fields() != self._fitted:  # another kind of table: its own columns
+            self.fit_columns()
+
     def fit_columns(self) -> None:
-        """Fixed columns by their content's usual width; 三级指标 and 指标解释 share the rest."""
-        if self.model() is None:
+        """Fixed columns by their content's usual width; the free-text columns share the rest."""
+        fields = self._fields()
+        self._fitted = fields
+        if not fields:
             return
         char = self.fontMetrics().horizontalAdvance("中")
-        for column, chars in COLUMN_CHARS.items():
-            self.setColumnWidth(column, round(chars * char) + 12)
-        fixed = sum(self.columnWidth(c) for c in COLUMN_CHARS)
+        for column, field in enumerate(fields):
+            if field in COLUMN_CHARS:
+                self.setColumnWidth(column, round(COLUMN_CHARS[field] * char) + 12)
+        fixed = sum(self.columnWidth(c) for c, f in enumerate(fields) if f in COLUMN_CHARS)
         rest = self.viewport().width() - fixed
-        name = max(round(rest * NAME_SHARE), NAME_MIN_CHARS * char)
-        self.setColumnWidth(NAME, name)
-        self.setColumnWidth(EXPLANATION, max(rest - name, EXPLANATION_MIN_CHARS * char))
+        shared = [(c, *SHARED[f]) for c, f in enumerate(fields) if f in SHARED]
+        total = sum(share for _c, share, _least in shared)
+        for column, share, least in shared:
+            self.setColumnWidth(column, max(round(rest * share / total), round(least * char)))
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt API
         """The cells, then a coloured border around each cell with a finding (by severity;
@@ -171,7 +180,7 @@ class IndicatorGrid(QTableView):
 
     def _editable(self, row: int, column: int) -> QModelIndex:
         model = self.model()
-        if not (0 <= row < model.rowCount() and 0 <= column < COLUMN_COUNT):
+        if not (0 <= row < model.rowCount() and 0 <= column < model.columnCount()):
             return QModelIndex()
         candidate = model.index(row, column)
         return candidate if candidate.flags() & Qt.ItemFlag.ItemIsEditable else QModelIndex()
@@ -181,12 +190,13 @@ class IndicatorGrid(QTableView):
         invalid at either end (Tab never wraps to the first row)."""
         model = self.model()
         row, column = index.row(), index.column()
+        count = model.columnCount()
         while True:
             column += step
-            if column >= COLUMN_COUNT:
+            if column >= count:
                 column, row = 0, row + 1
             elif column < 0:
-                column, row = COLUMN_COUNT - 1, row - 1
+                column, row = count - 1, row - 1
             if not 0 <= row < model.rowCount():
                 return QModelIndex()
             candidate = self._editable(row, column)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
 
-from perfdesk.core.fields import GRID_COLUMNS
+from perfdesk.core.fields import grid_columns
 from perfdesk.gui.dialogs import prompts
 from perfdesk.gui.labels import indicator_field
 from perfdesk.gui.translate import _t
@@ -48,7 +48,7 @@ class Drafts(QObject):
         project = self.window.current_project
         if self._path() is None or project is None:
             return
-        self._pending = Draft(project, uuid, GRID_COLUMNS[column], text)
+        self._pending = Draft(project, uuid, self.window.indicator_model.field_of(column), text)
         self._pause.start()
 
     def _keep(self) -> None:
@@ -79,7 +79,7 @@ class Drafts(QObject):
         except Exception:  # noqa: BLE001 - the project is gone: nothing to offer back
             return
         indicator = next((i for i in project.indicators if i.uuid == draft.indicator_uuid), None)
-        if indicator is None or draft.field not in GRID_COLUMNS:
+        if indicator is None or draft.field not in grid_columns(project.kind):
             return
         position = project.indicators.index(indicator) + 1
         text = (_t("上次 PerfDesk 没有正常关闭，指标表格中有一格的内容输入到一半、还没有确认：\n\n"
@@ -94,7 +94,7 @@ class Drafts(QObject):
         row = model.row_of(draft.indicator_uuid)
         if row < 0:
             return
-        index = model.index(row, GRID_COLUMNS.index(draft.field))
+        index = model.index(row, model.columns.index(draft.field))
         model.setData(index, draft.text, Qt.ItemDataRole.EditRole)
         grid = window.ui.indicatorGrid
         grid.setCurrentIndex(index)

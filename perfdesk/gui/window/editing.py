@@ -286,7 +286,7 @@ class Editing:
         from perfdesk.gui.dialogs.paste_dialog import PasteDialog  # loaded on first use
 
         dialog = PasteDialog.from_text(
-            text, profile=window.document.profile, grades=model.grades,
+            text, profile=window.document.profile, grades=model.grades, columns=model.columns,
             start_column=max(current.column(), 0) if current.isValid() else 0,
             level1=above.level1 if above else "", level2=above.level2 if above else "",
             check=check, parent=window)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from perfdesk.gui.models.indicator_table_model import FIELD_COLUMNS, LEVEL1, NAME
+from perfdesk.gui.models.indicator_table_model import LEVEL1
 from perfdesk.gui.models.project_tree_model import DEPARTMENT, PROJECT, UNIT, KindRole, UuidRole
 from perfdesk.gui.translate import _t
 from perfdesk.gui.widgets.findings_panel import location_key
@@ -288,7 +288,7 @@ class Navigation:
         if indicator_uuid:
             row = model.row_of(indicator_uuid)
             if row >= 0:
-                index = model.index(row, FIELD_COLUMNS.get(field, NAME))
+                index = model.index(row, model.column_of(field))
                 grid.setFocus()
                 grid.setCurrentIndex(index)
                 grid.scrollTo(index)

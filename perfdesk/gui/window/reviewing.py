@@ -22,7 +22,6 @@ from perfdesk.gui.dialogs import prompts
 from perfdesk.gui.dialogs.return_dialogs import ReturnDialog, open_return_file
 from perfdesk.gui.dialogs.review_dialogs import AnswerDialog, CommentDialog, HistoryDialog
 from perfdesk.gui.labels import indicator_field, project_field
-from perfdesk.gui.models.indicator_table_model import COLUMN_FIELDS
 from perfdesk.gui.translate import _t
 from perfdesk.gui.widgets.comments_panel import CommentsPanel
 
@@ -182,7 +181,7 @@ class Reviewing:
             index = grid.currentIndex()
             if index.isValid() and window.indicator_model is not None:
                 indicator = window.indicator_model.indicator(index.row())
-                return project, indicator.uuid, COLUMN_FIELDS[index.column()]
+                return project, indicator.uuid, window.indicator_model.field_of(index.column())
         form = window.ui.projectForm
         for field, widget in form.widgets.items():
             if focus is not None and (focus is widget or widget.isAncestorOf(focus)):
