@@ -83,7 +83,8 @@ GRID_HEADERS: dict[str, Text] = {
 
 # What a 绩效自评表 (Project.kind ``self_evaluation``) holds beside the target, as its grid shows
 # it after 值 and 单位: the points the indicator is worth, what was achieved, the score, why not.
-SELF_EVALUATION_COLUMNS = ("weight", "actual", "score", "shortfall")
+# in the order of the official 自评表 (年度指标值 │ 全年实际值 │ 分值 │ 得分 │ 偏差原因分析及改进措施)
+SELF_EVALUATION_COLUMNS = ("actual", "weight", "score", "shortfall")
 _AFTER_UNIT = GRID_COLUMNS.index("unit") + 1
 SELF_EVALUATION_GRID_COLUMNS = (*GRID_COLUMNS[:_AFTER_UNIT], *SELF_EVALUATION_COLUMNS,
                                 *GRID_COLUMNS[_AFTER_UNIT:])

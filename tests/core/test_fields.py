@@ -30,8 +30,8 @@ def test_a_self_evaluation_grid_has_its_results_after_the_value_and_unit():
 
     columns = grid_columns(SELF_EVALUATION)
     assert columns[columns.index("unit") + 1:columns.index("basis")] == (
-        "weight", "actual", "score", "shortfall")
-    assert [str(GRID_HEADERS[f].zh) for f in columns[7:11]] == ["分值", "全年实际值", "得分",
+        "actual", "weight", "score", "shortfall")  # as the official 自评表 orders them
+    assert [str(GRID_HEADERS[f].zh) for f in columns[7:11]] == ["全年实际值", "分值", "得分",
                                                                  "未完成原因"]
     assert grid_columns("") == grid_columns(DEPARTMENT_WHOLE) == GRID_COLUMNS
     assert grid_cell_of("score", columns) == columns.index("score")
