@@ -210,6 +210,9 @@ class CheckContext:
         #: what a row's (level 1, level 2) labels say: :func:`perfdesk.checks.facts.categories`
         self.categories: Callable[[tuple[str, str]], tuple] = _Memo(
             lambda labels: categories(labels, self))
+        #: plan → row key → the indicator rules that may speak on such a row
+        #: (:func:`perfdesk.checks.runner.speaking_rules`)
+        self.speaking: dict[Plan, dict[tuple, tuple]] = {}
 
     def replace(self, **changes: Any) -> "CheckContext":
         """A new context with some constructor arguments changed (settings are merged)."""
