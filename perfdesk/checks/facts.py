@@ -193,21 +193,25 @@ class ProjectFacts:
     def __init__(self, project: "Project", ctx: "CheckContext") -> None:
         self.project = project
         self.derived: dict = {}
-        rows = self.indicators = [IndicatorFacts(ind, i, ctx)
-                                  for i, ind in enumerate(project.indicators, 1)]
-        filled = [f for f in rows if not f.blank]
-        self.filled = len(filled)
-        self.level1s = {f.level1 for f in filled}
-        self.has_cost = any(f.is_cost for f in filled)
+        rows: list[IndicatorFacts] = []
+        filled, level1s, has_cost = 0, set(), False
         seen: dict[str, IndicatorFacts] = {}
         first_of: dict[int, IndicatorFacts] = {}
         key_of = ctx.name_key
-        for f in rows:
-            key = key_of(f.ind.name)
+        for position, ind in enumerate(project.indicators, 1):  # one pass over the rows
+            f = IndicatorFacts(ind, position, ctx)
+            rows.append(f)
+            if not f.blank:
+                filled += 1
+                level1s.add(f.level1)
+                if f.is_cost:
+                    has_cost = True
+            key = key_of(ind.name)
             if key:
                 first = seen.setdefault(key, f)
                 if first is not f:
-                    first_of[f.position] = first
+                    first_of[position] = first
+        self.indicators, self.filled, self.level1s, self.has_cost = rows, filled, level1s, has_cost
         self.first_of = first_of
 
     def once(self, key: str, derive):

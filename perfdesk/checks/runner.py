@@ -90,18 +90,20 @@ def _findings(project: "Project", context: "CheckContext", *, worded: frozenset[
         speaking = context.speaking[plan] = {}
     for item in facts.indicators:
         ind = item.ind
-        uuid = ind.uuid
-        found: list[Finding] = pointed.pop(uuid, []) if pointed else []
         key = row_key(ind)
         run = speaking.get(key)
         if run is None:
             run = speaking_rules(for_row(item.kinds, item.blank), ind, context)
             if len(speaking) < _KEPT_ROWS:
                 speaking[key] = run
+        uuid = ind.uuid
+        found: list[Finding] | None = pointed.pop(uuid, None) if pointed else None
         for check, rule, severity in run:
             result = check(item, facts, context)
             if result is None:
                 continue
+            if found is None:
+                found = []
             for h in _hits(result):
                 if rule.fallback and any(f.field == h.field for f in found):
                     continue
@@ -109,6 +111,8 @@ def _findings(project: "Project", context: "CheckContext", *, worded: frozenset[
                 found.append(Finding(rule.id, level, puid, uuid, h.field,
                                      rule.message(h.variant, h.params) if level in worded
                                      else _UNWORDED, h.fix))
+        if not found:  # the common row: nothing to say
+            continue
         if len(found) > 1:
             if plan.superseding:
                 dropped = {d for f in found if f.rule in plan.superseding
