@@ -412,7 +412,7 @@ def goal_matches_indicators(p, ctx):
         # 完成主体工程70% is not the 工程验收合格率
         measure = _measure(ind.name) if unit == "%" else ""
         same = [(len(words & name), number, written) for number, _u, words, written in in_unit
-                if words & name and (not measure or measure in words)]
+                if (not measure or measure in words) and not words.isdisjoint(name)]
         # one figure of the goal that the indicator matches is agreement; only where every
         # figure it speaks of differs is it a contradiction
         if same and all(number != ind.target for _n, number, _w in same):
