@@ -211,7 +211,7 @@ class CheckContext:
         self.categories: Callable[[tuple[str, str]], tuple] = _Memo(
             lambda labels: categories(labels, self))
         #: plan → row key → the indicator rules that may speak on such a row
-        #: (:func:`perfdesk.checks.runner.speaking_rules`)
+        #: (:func:`perfdesk.checks.runner.speaking_rules`, asked when a key repeats)
         self.speaking: dict[Plan, dict[tuple, tuple]] = {}
 
     def replace(self, **changes: Any) -> "CheckContext":

@@ -92,10 +92,12 @@ def _findings(project: "Project", context: "CheckContext", *, worded: frozenset[
         ind = item.ind
         key = row_key(ind)
         run = speaking.get(key)
-        if run is None:
-            run = speaking_rules(for_row(item.kinds, item.blank), ind, context)
+        if run is None:  # a key seen for the first time: every rule runs, as on any row
+            run = for_row(item.kinds, item.blank)
             if len(speaking) < _KEPT_ROWS:
-                speaking[key] = run
+                speaking[key] = _ONCE
+        elif run is _ONCE:  # seen before: the key repeats, worth asking which rules speak
+            run = speaking[key] = speaking_rules(for_row(item.kinds, item.blank), ind, context)
         uuid = ind.uuid
         found: list[Finding] | None = pointed.pop(uuid, None) if pointed else None
         for check, rule, severity in run:
@@ -127,6 +129,8 @@ def _findings(project: "Project", context: "CheckContext", *, worded: frozenset[
 
 # Distinct rows whose speaking rules a context keeps per plan (a live check adds one per edit).
 _KEPT_ROWS = 20_000
+# A key seen once: where no row repeats, asking the stand-in would only add to the cost.
+_ONCE: tuple = ("seen once",)
 _SPEAKING: dict[tuple, tuple] = {}  # one tuple per distinct list of rules to run (memory)
 
 

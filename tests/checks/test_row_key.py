@@ -36,14 +36,20 @@ def test_a_row_fine_in_one_project_is_faulted_in_another(fine_first):
     # the same 成本 row, within a 100万元 project and above a 50万元 one (COST-02 reads the
     # project's funds); and the same 满意度 row, alone in one project and repeated in another
     # (ROW-02 reads the project's other rows)
+    # (each kind twice first: a key is asked which rules speak when it repeats, and its answer
+    # is used from the third row on)
     fine = _funded("100")
     faulted = _funded("50", row("满意度指标", "服务对象满意度指标", "参训人员满意度", "≥90%"))
     ctx = context()
-    order = [fine, faulted] if fine_first else [faulted, fine]
+    first, then = (fine, faulted) if fine_first else (faulted, fine)
+    order = [first, first.model_copy(deep=True), then]
     found = {id(p): _found(p, ctx) for p in order}
     assert ("COST-02", "培训总成本", "value") in found[id(faulted)]
     assert ("ROW-02", "参训人员满意度", "name") in found[id(faulted)]
     assert found[id(fine)] == []
+    # the third project's 成本 row was answered from its key: COST-02 kept, as it reads the funds
+    kept = ctx.speaking[ctx.plan][row_key(then.indicators[4])]
+    assert "COST-02" in {rule.id for _check, rule, _severity in kept}
     # and each is what it is when checked alone
     for project in order:
         assert found[id(project)] == _found(project, context())
