@@ -211,6 +211,9 @@ class CheckContext:
         #: what a row's (level 1, level 2) labels say: :func:`perfdesk.checks.facts.categories`
         self.categories: Callable[[tuple[str, str]], tuple] = _Memo(
             lambda labels: categories(labels, self))
+        #: plan → row key → the indicator rules that may speak on such a row
+        #: (:func:`perfdesk.checks.runner.speaking_rules`, asked when a key repeats)
+        self.speaking: dict[Plan, dict[tuple, tuple]] = {}
 
     def replace(self, **changes: Any) -> "CheckContext":
         """A new context with some constructor arguments changed (settings are merged)."""
@@ -259,8 +262,12 @@ class CheckContext:
 
     def same_named(self, project: "Project") -> int:
         """How many other projects of the project's unit have the same name."""
-        key = ((project.department or "").strip(), (project.unit or "").strip(),
-               self.name_key(project.name))
+        department, unit = (project.department or "").strip(), (project.unit or "").strip()
+        key = self._sibling_key.get(project.uuid)
+        if (key is None or key[0] != department or key[1] != unit
+                or self._names[project.uuid] != project.name):
+            key = (department, unit, self.name_key(project.name))
+        # else: the key noted for it, name read once (a dataset's projects are all noted)
         found = self._siblings.get(key)
         if not found:
             return 0

@@ -10,6 +10,7 @@ Nothing here judges anything: the rules do.
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from perfdesk.core.taxonomy import (
@@ -192,21 +193,25 @@ class ProjectFacts:
     def __init__(self, project: "Project", ctx: "CheckContext") -> None:
         self.project = project
         self.derived: dict = {}
-        rows = self.indicators = [IndicatorFacts(ind, i, ctx)
-                                  for i, ind in enumerate(project.indicators, 1)]
-        filled = [f for f in rows if not f.blank]
-        self.filled = len(filled)
-        self.level1s = {f.level1 for f in filled}
-        self.has_cost = any(f.is_cost for f in filled)
+        rows: list[IndicatorFacts] = []
+        filled, level1s, has_cost = 0, set(), False
         seen: dict[str, IndicatorFacts] = {}
         first_of: dict[int, IndicatorFacts] = {}
         key_of = ctx.name_key
-        for f in rows:
-            key = key_of(f.ind.name)
+        for position, ind in enumerate(project.indicators, 1):  # one pass over the rows
+            f = IndicatorFacts(ind, position, ctx)
+            rows.append(f)
+            if not f.blank:
+                filled += 1
+                level1s.add(f.level1)
+                if f.is_cost:
+                    has_cost = True
+            key = key_of(ind.name)
             if key:
                 first = seen.setdefault(key, f)
                 if first is not f:
-                    first_of[f.position] = first
+                    first_of[position] = first
+        self.indicators, self.filled, self.level1s, self.has_cost = rows, filled, level1s, has_cost
         self.first_of = first_of
 
     def once(self, key: str, derive):
@@ -217,3 +222,86 @@ class ProjectFacts:
         if found is self:
             found = self.derived[key] = derive(self.project)
         return found
+
+
+# --- what a row rule reads: a row's key -----------------------------------------------------
+#
+# Most indicator rules read only the row's own fields and the context (settings, profile), and
+# rows repeat heavily (满意度 ≥90%, 资金到位率 100%): the runner asks each rule once per distinct
+# row whether it has anything to say (:func:`speaking_rules`), and runs on the row only the
+# rules that do. That the answer depends on the key alone is not assumed: the rules are asked
+# on a stand-in row that holds exactly the key's fields, whose place, uuid and project are
+# :class:`Unkeyed` — a rule that looks at anything else is stopped there and is run on every
+# such row as before.
+
+#: The Indicator fields a row's key holds (target and weight by their exact number text: 95 and
+#: 95.0 read alike but print differently). Not in it: what changes from row to row without
+#: changing what a rule says (where the row came from, the imported text kept whole, the
+#: remark, the scoring, a self-evaluation's results); a rule reading one is run on every row.
+KEY_FIELDS = ("level1", "level2", "name", "nature", "comparator", "unit", "grade",
+              "value_text", "basis", "explanation", "level1_source")
+KEY_NUMBERS = ("target", "weight")
+
+
+class OutsideKey(BaseException):
+    """A rule asked on a row's key read something the key does not hold (a BaseException, so
+    that no ``except Exception`` in a rule can take it for its own)."""
+
+
+def _outside(*_args, **_kwargs):
+    raise OutsideKey
+
+
+class Unkeyed:
+    """Stands for what a row's key does not hold (its place, its uuid, its project): a rule may
+    carry it into a hit it builds, but any look at it (an attribute, a comparison, a hash,
+    formatting, truth) raises :class:`OutsideKey`. ``is`` cannot be intercepted: no rule asks
+    whether a row's place or project *is* something."""
+
+    __slots__ = ()
+    __getattr__ = __call__ = __getitem__ = __iter__ = __len__ = __contains__ = _outside
+    __eq__ = __ne__ = __lt__ = __le__ = __gt__ = __ge__ = __hash__ = _outside  # type: ignore
+    __bool__ = __int__ = __index__ = __float__ = __str__ = __repr__ = __format__ = _outside
+    __add__ = __radd__ = __sub__ = __rsub__ = __mul__ = __rmul__ = __mod__ = _outside
+
+
+UNKEYED = Unkeyed()
+
+
+class KeyedRow:
+    """A stand-in indicator holding exactly a row's key fields: reading any other attribute
+    raises :class:`OutsideKey`. The value methods the rules call are the Indicator's own."""
+
+    def __init__(self, fields: dict) -> None:
+        self.__dict__.update(fields)
+        self.uuid = UNKEYED
+
+    def __getattr__(self, name: str):
+        raise OutsideKey
+
+    def target_value(self):
+        from perfdesk.core.model import Indicator
+
+        return Indicator.target_value(self)  # type: ignore[arg-type]
+
+    def value_display(self) -> str:
+        from perfdesk.core.model import Indicator
+
+        return Indicator.value_display(self)  # type: ignore[arg-type]
+
+
+_key_fields = itemgetter(*KEY_FIELDS)
+
+
+def row_key(ind: "Indicator") -> tuple:
+    """The row's key: its :data:`KEY_FIELDS` and its :data:`KEY_NUMBERS` as exact text."""
+    d = ind.__dict__
+    target, weight = d["target"], d["weight"]
+    return (_key_fields(d), None if target is None else str(target),
+            None if weight is None else str(weight))
+
+
+def keyed_row(ind: "Indicator") -> KeyedRow:
+    """A stand-in for ``ind`` holding only its key's fields."""
+    d = ind.__dict__
+    return KeyedRow({f: d[f] for f in (*KEY_FIELDS, *KEY_NUMBERS)})

@@ -458,6 +458,24 @@ def goal_quantities(goal: str) -> tuple[tuple[Decimal, str, frozenset[str], str]
     return tuple(out)
 
 
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=_CACHE)
+def _stated_by_unit(goal: str) -> dict[str, list]:
+    """:func:`goal_quantities` by unit (a row's unit finds the goal's figures in it at once)."""
+    by_unit: dict[str, list] = {}
+    for stated in goal_quantities(goal):
+        by_unit.setdefault(stated[1], []).append(stated)
+    return by_unit
+
+
+@lru_cache(maxsize=_CACHE)
+def _goal_unit(unit: str) -> str:
+    """An indicator's unit as the goal's figures are keyed (％ as %)."""
+    return normalise_text(unit).replace("％", "%")
+
+
 @lru_cache(maxsize=_CACHE)
 def _measure(name: str) -> str:
     """The last two characters of a rate's name, its measure (满意度 → 意度, 合格率 → 格率)."""
@@ -476,18 +494,18 @@ def _measure(name: str) -> str:
                   "indicators correspond to the project's annual task figures"))
 def goal_matches_indicators(p, ctx):
     goal = p.project.annual_goal
-    if not goal or not any(ch.isdigit() for ch in goal):
+    if not goal or not _DIGIT.search(goal):
         return None
-    stated = goal_quantities(goal)
-    if not stated:
+    by_unit = _stated_by_unit(goal)
+    if not by_unit:
         return None
     found = []
     for f in p.indicators:
         ind = f.ind
         if ind.target is None or not ind.unit:
             continue
-        unit = normalise_text(ind.unit).replace("％", "%")
-        in_unit = [s for s in stated if s[1] == unit]
+        unit = _goal_unit(ind.unit)
+        in_unit = by_unit.get(unit)
         if not in_unit:
             continue  # the goal states no figure in this indicator's unit
         name = word_pairs(ind.name)
@@ -495,7 +513,7 @@ def goal_matches_indicators(p, ctx):
         # 完成主体工程70% is not the 工程验收合格率
         measure = _measure(ind.name) if unit == "%" else ""
         same = [(len(words & name), number, written) for number, _u, words, written in in_unit
-                if words & name and (not measure or measure in words)]
+                if (not measure or measure in words) and not words.isdisjoint(name)]
         # one figure of the goal that the indicator matches is agreement; only where every
         # figure it speaks of differs is it a contradiction
         if same and all(number != ind.target for _n, number, _w in same):

@@ -206,6 +206,7 @@ MONEY_LABELS = {
     "midterm_other": Text("中期其他资金", "the mid-term other funds"),
 }
 _ZERO = Decimal(0)
+_CENT, _FEN_OF_YUAN = Decimal("0.01"), Decimal("0.000001")  # 万元 to the cent; 元 to the fen
 _PART_NAMES = {"fiscal": Text("财政拨款", "fiscal appropriation"),
                "other": Text("其他资金", "other funds")}
 
@@ -247,13 +248,15 @@ def funds_add_up(p, ctx):
             continue
         parts = (fiscal if fiscal is not None else _ZERO) + (other if other is not None
                                                               else _ZERO)
-        shown = dict(which=which, fiscal=amount(fiscal if fiscal is not None else _ZERO),
-                     other=amount(other if other is not None else _ZERO), sum=amount(parts))
+
+        def shown():  # worded only for a hit: most projects' funds add up
+            return dict(which=which, fiscal=amount(fiscal if fiscal is not None else _ZERO),
+                        other=amount(other if other is not None else _ZERO), sum=amount(parts))
         if total is None:
             fix = Fix(Text(f"{which.zh}资金总额填入{amount(parts)}万元",
                            f"Set the {which.en} total to {amount(parts)}"),
                       project_changes={total_f: parts})
-            found.append(hit(total_f, "missing", fix=fix, **shown))
+            found.append(hit(total_f, "missing", fix=fix, **shown()))
         elif fiscal is None or other is None:
             given, name = (fiscal, "fiscal") if fiscal is not None else (other, "other")
             if given is not None and total < given:
@@ -269,7 +272,7 @@ def funds_add_up(p, ctx):
                                  severity=H, which=which, total=amount(total)))
         elif total != parts:
             found.append(hit(total_f, "mismatch", total=amount(total),
-                             diff=amount(total - parts), **shown))
+                             diff=amount(total - parts), **shown()))
     return found
 
 
@@ -294,10 +297,10 @@ def amounts_well_formed(p, ctx):
             continue
         if value < 0:
             found.append(hit(name, "negative", label=label, value=amount(value)))
-        elif value != value.quantize(Decimal("0.01")):
+        elif value != value.quantize(_CENT):
             # 万元 to the yuan or the fen (four or six places) is exact, as tables kept in 元
             # (387664.62元 = 38.766462万元) give it: a hint
-            to_yuan = value == value.quantize(Decimal("0.000001"))
+            to_yuan = value == value.quantize(_FEN_OF_YUAN)
             found.append(hit(name, "decimals", severity=H if to_yuan else None, label=label,
                              value=amount(value), rounded=cents(value)))
     return found

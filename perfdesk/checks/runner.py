@@ -7,14 +7,15 @@ from collections.abc import Collection, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from perfdesk.checks.catalogue import RULES, Finding, Hit
-from perfdesk.checks.facts import ProjectFacts
+from perfdesk.checks.facts import (UNKEYED, IndicatorFacts, OutsideKey, ProjectFacts, keyed_row,
+                                   row_key)
 from perfdesk.checks.plan import BESIDE, RANK, STATED
 from perfdesk.core.i18n import Text
 from perfdesk.core.severity import ERROR, ORDER, Severity
 
 if TYPE_CHECKING:  # pragma: no cover
     from perfdesk.checks.context import CheckContext
-    from perfdesk.core.model import Project
+    from perfdesk.core.model import Indicator, Project
 
 
 def check_project(project: "Project", context: "CheckContext", *,
@@ -84,13 +85,27 @@ def _findings(project: "Project", context: "CheckContext", *, worded: frozenset[
         findings = header
     yield from findings
     for_row = plan.for_row
+    speaking = context.speaking.get(plan)
+    if speaking is None:
+        speaking = context.speaking[plan] = {}
     for item in facts.indicators:
-        uuid = item.ind.uuid
-        found: list[Finding] = pointed.pop(uuid, []) if pointed else []
-        for check, rule, severity in for_row(item.kinds, item.blank):
+        ind = item.ind
+        key = row_key(ind)
+        run = speaking.get(key)
+        if run is None:  # a key seen for the first time: every rule runs, as on any row
+            run = for_row(item.kinds, item.blank)
+            if len(speaking) < _KEPT_ROWS:
+                speaking[key] = _ONCE
+        elif run is _ONCE:  # seen before: the key repeats, worth asking which rules speak
+            run = speaking[key] = speaking_rules(for_row(item.kinds, item.blank), ind, context)
+        uuid = ind.uuid
+        found: list[Finding] | None = pointed.pop(uuid, None) if pointed else None
+        for check, rule, severity in run:
             result = check(item, facts, context)
             if result is None:
                 continue
+            if found is None:
+                found = []
             for h in _hits(result):
                 if rule.fallback and any(f.field == h.field for f in found):
                     continue
@@ -98,6 +113,8 @@ def _findings(project: "Project", context: "CheckContext", *, worded: frozenset[
                 found.append(Finding(rule.id, level, puid, uuid, h.field,
                                      rule.message(h.variant, h.params) if level in worded
                                      else _UNWORDED, h.fix))
+        if not found:  # the common row: nothing to say
+            continue
         if len(found) > 1:
             if plan.superseding:
                 dropped = {d for f in found if f.rule in plan.superseding
@@ -108,6 +125,35 @@ def _findings(project: "Project", context: "CheckContext", *, worded: frozenset[
         yield from found
     for rest in pointed.values():  # pragma: no cover - rules point only at the project's rows
         yield from rest
+
+
+# Distinct rows whose speaking rules a context keeps per plan (a live check adds one per edit).
+_KEPT_ROWS = 20_000
+# A key seen once: where no row repeats, asking the stand-in would only add to the cost.
+_ONCE: tuple = ("seen once",)
+_SPEAKING: dict[tuple, tuple] = {}  # one tuple per distinct list of rules to run (memory)
+
+
+def speaking_rules(entries: tuple, ind: "Indicator", context: "CheckContext") -> tuple:
+    """Those of a row's plan ``entries`` (check, rule, severity) that may say something on
+    any row with ``ind``'s key (:func:`perfdesk.checks.facts.row_key`), in plan order: each
+    rule is asked on a stand-in holding only the key (:func:`~perfdesk.checks.facts.keyed_row`),
+    its place, uuid and project unknown; kept are the rules that found something there, and
+    those that read anything the key does not hold (they run on each row as before). The
+    others say nothing on such a row in any project, and are not run on it."""
+    row = IndicatorFacts(keyed_row(ind), UNKEYED, context)  # type: ignore[arg-type]
+    run = []
+    for entry in entries:
+        try:
+            result = entry[0](row, UNKEYED, context)
+            if result is not None and (isinstance(result, Hit) or any(True for _ in result)):
+                run.append(entry)
+        except OutsideKey:
+            run.append(entry)
+    found = tuple(run)
+    if len(_SPEAKING) < 1_000:  # keyed by identity: the value keeps the entries alive
+        found = _SPEAKING.setdefault(tuple(map(id, found)), found)
+    return found
 
 
 def _one_per_cause(found: list[Finding]) -> list[Finding]:
