@@ -172,7 +172,7 @@ def build() -> Workbook:
     return _finish(wb, ws, names, SHEET, 11, "I14")
 
 
-SELF_WIDTHS = {"A": 10, "B": 12, "C": 26, "D": 18, "E": 18, "F": 8, "G": 8, "H": 30}
+SELF_WIDTHS = {"A": 10, "B": 16, "C": 26, "D": 18, "E": 18, "F": 8, "G": 8, "H": 28}
 SELF_GRID = ("一级指标", "二级指标", "三级指标", "年度指标值", "全年实际值", "分值", "得分",
              "偏差原因分析及改进措施")
 SELF_GRID_ALIGN = (CENTER, CENTER, LEFT, CENTER, CENTER, CENTER, CENTER, LEFT)
@@ -204,7 +204,7 @@ def build_self_evaluation() -> Workbook:
         ws.row_dimensions[row].height = 24
     label("A8", "年度总体目标", "A8:B8")
     put("C8", None, VALUE, TOP_LEFT, merge="C8:H8", name="PD_ANNUAL_GOAL")
-    ws.row_dimensions[8].height = 80
+    ws.row_dimensions[8].height = 40  # (a longer goal makes its row taller)
 
     for col, heading in zip("ABCDEFGH", SELF_GRID):
         label(f"{col}9", heading)
