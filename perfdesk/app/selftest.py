@@ -66,6 +66,7 @@ def step_bundle(ctx: Context) -> None:
     from perfdesk.core.paths import is_frozen, resource
 
     for parts in (("templates", "detail_template.xlsx"),
+                  ("templates", "self_evaluation_template.xlsx"),
                   ("samples", "000_05425078e2155506.txt"),
                   ("fonts", "PerfDeskSerifSC-Regular.otf"),
                   ("indicator_library.json",)):

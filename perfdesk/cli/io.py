@@ -87,8 +87,9 @@ def _add_export(p: argparse.ArgumentParser) -> None:
     p.add_argument("dataset", metavar="DATASET", help=tr("数据文件", "the dataset"))
     p.add_argument("--format", choices=["disclosure", "detail"], default="disclosure",
                    help=tr("disclosure：项目支出绩效目标表（每个项目一行）；detail：项目支出绩效目标"
-                           "申报表（每个项目一张工作表）",
-                           "disclosure: one row per project; detail: one sheet per project"))
+                           "申报表（每个项目一张工作表；自评表的项目按绩效自评表的格式）",
+                           "disclosure: one row per project; detail: one sheet per project "
+                           "(a self-evaluation's in the self-evaluation form)"))
     p.add_argument("-o", "--output", metavar="OUT.xlsx", required=True,
                    help=tr("导出的 Excel 文件", "the Excel file to write"))
     p.add_argument("--filled-by", default="", metavar="NAME",

@@ -64,6 +64,8 @@ from perfdesk.core.values import Period, amount_in_text, read_period, yuan_to_wa
 
 KIND = "detail"
 TEMPLATE = ("templates", "detail_template.xlsx")
+# a 绩效自评表's own form (detail_form.self_evaluation_form): its sheet is drawn from this one
+SELF_TEMPLATE = ("templates", "self_evaluation_template.xlsx")
 
 MONEY = ("total", "fiscal", "other")
 
@@ -119,15 +121,30 @@ REQUIRED_PLACES = ("PD_TITLE", "PD_NAME", "PD_DEPARTMENT", "PD_IMPLEMENTING_UNIT
                    "PD_ANNUAL_OTHER", "PD_ANNUAL_GOAL", "PD_GRID_HEAD", "PD_GRID_ROW")
 OPTIONAL_PLACES = ("PD_UNIT_LINE", "PD_CHECK", "PD_MIDTERM_TOTAL", "PD_MIDTERM_FISCAL",
                    "PD_MIDTERM_OTHER", "PD_MIDTERM_GOAL")
+# the 自评表's: no 项目属性, 项目期 or 中期 column; the 总分 row's two sums under the grid
+SELF_REQUIRED_PLACES = ("PD_TITLE", "PD_NAME", "PD_DEPARTMENT", "PD_IMPLEMENTING_UNIT",
+                        "PD_ANNUAL_TOTAL", "PD_ANNUAL_FISCAL", "PD_ANNUAL_OTHER",
+                        "PD_ANNUAL_GOAL", "PD_GRID_HEAD", "PD_GRID_ROW", "PD_TOTAL_WEIGHT",
+                        "PD_TOTAL_SCORE")
 
 
-def load_template(path: Path | None = None) -> Template:
+def load_template(path: Path | None = None, *, kind: str = "") -> Template:
+    """The template of a project of ``kind``: the 申报表's (``path`` when given) or, for a
+    绩效自评表, the 自评表's."""
+    if kind == SELF_EVALUATION:
+        path = resource(*SELF_TEMPLATE)
+        return _load_template(str(path), path.stat().st_mtime_ns if path.exists() else 0,
+                              SELF_REQUIRED_PLACES, "s")
     path = Path(path) if path is not None else resource(*TEMPLATE)
-    return _load_template(str(path), path.stat().st_mtime_ns if path.exists() else 0)
+    return _load_template(str(path), path.stat().st_mtime_ns if path.exists() else 0,
+                          REQUIRED_PLACES, "")
 
 
 @lru_cache(maxsize=4)
-def _load_template(path_text: str, _mtime: int) -> Template:
+def _load_template(path_text: str, _mtime: int, required: tuple[str, ...],
+                   prefix: str) -> Template:
+    """The template at ``path_text``; its style keys start with ``prefix`` (two templates'
+    styles live in one workbook)."""
     path = Path(path_text)
     if not path.exists():
         raise PerfDeskError("找不到申报表模板文件，请重新安装 PerfDesk。",
@@ -141,7 +158,7 @@ def _load_template(path_text: str, _mtime: int) -> Template:
             if sheet_title == ws.title:
                 c1, r1, c2, r2 = range_boundaries(ref.replace("$", ""))
                 places[name] = (r1, c1, r2, c2)
-    missing = [p for p in REQUIRED_PLACES if p not in places]
+    missing = [p for p in required if p not in places]
     if missing:
         raise PerfDeskError(f"申报表模板缺少名称 {', '.join(missing)}，无法导出。",
                             f"The detailed-form template lacks the names {', '.join(missing)}; "
@@ -158,7 +175,7 @@ def _load_template(path_text: str, _mtime: int) -> Template:
             if cell.row == grid_row:
                 continue
             if cell.has_style or cell.value is not None:
-                key = f"t{cell.row}_{cell.column}"
+                key = f"{prefix}t{cell.row}_{cell.column}"
                 styles[key] = cell
                 cells.append((cell.row, cell.column, cell.value, key))
     grid_columns, grid_styles = [], {}
@@ -168,7 +185,7 @@ def _load_template(path_text: str, _mtime: int) -> Template:
         grid_field = indicator_column(heading, combined=True)
         if grid_field:
             grid_columns.append((col, grid_field))
-        key = f"g{col}"
+        key = f"{prefix}g{col}"
         styles[key] = ws.cell(grid_row, col)
         grid_styles[col] = key
     merges = [(m.min_row, m.min_col, m.max_row, m.max_col) for m in ws.merged_cells.ranges
@@ -235,20 +252,33 @@ def workbook(projects: Iterable[Project], *, year: int, signed: Signature = Sign
              extra_sheets=None) -> Workbook:
     """The 申报表 workbook in memory (one sheet per project and the embedded data), for
     :func:`export` or a submission to save; ``extra_sheets(wb, styles)`` adds sheets of the
-    caller's before the embedded data."""
+    caller's before the embedded data. A 绩效自评表 is written on the 自评表's own template
+    (``template_path`` is the 申报表's)."""
     template = load_template(template_path)
     projects = projects if isinstance(projects, list) else list(projects)
     wb = Workbook(write_only=True)
     styles = _styles(wb, template)
     frame = sheet_frame(template)
+    own: dict[str, tuple[Template, tuple[bytes, bytes]]] = {"": (template, frame)}
+
+    def template_of(project: Project) -> tuple[Template, tuple[bytes, bytes]]:
+        kind = SELF_EVALUATION if project.kind == SELF_EVALUATION else ""
+        if kind not in own:
+            other = load_template(kind=kind)
+            for key, cell in other.styles.items():
+                styles.define_from(key, cell)
+            own[kind] = (other, sheet_frame(other))
+        return own[kind]
+
     tracker = Progress(progress, len(projects))
     tracker.start()
     used: set[str] = {embedded.SHEET_NAME}
     entries = []
     for index, project in enumerate(projects, 1):
         title = sheet_name(index, project.name, used)
-        cells = write_sheet(wb, styles, template, project, title, year=year, frame=frame,
-                            signed=signed)
+        sheet_template, sheet_frame_xml = template_of(project)
+        cells = write_sheet(wb, styles, sheet_template, project, title, year=year,
+                            frame=sheet_frame_xml, signed=signed)
         entries.append(embedded.Entry(embedded.cells_hash(cells), title,
                                       embedded.project_record(project)))
         tracker.advance()
@@ -267,6 +297,8 @@ HEADER_PLACES = {"PD_NAME": "name", "PD_CODE": "code", "PD_DEPARTMENT": "departm
 MONEY_PLACES = (("PD_MIDTERM_TOTAL", "PD_ANNUAL_TOTAL"), ("PD_MIDTERM_FISCAL", "PD_ANNUAL_FISCAL"),
                 ("PD_MIDTERM_OTHER", "PD_ANNUAL_OTHER"))
 GOAL_PLACES = ("PD_MIDTERM_GOAL", "PD_ANNUAL_GOAL")
+SELF_GOAL_PLACES = ("PD_ANNUAL_GOAL",)
+TOTAL_PLACES = ("PD_TOTAL_WEIGHT", "PD_TOTAL_SCORE")
 FOOTER_PLACES = ("PD_FILLED_BY", "PD_PHONE", "PD_FILLED_DATE")
 
 
@@ -293,12 +325,16 @@ def sheet_values(t: Template, form: DetailForm) -> tuple[dict[tuple[int, int], o
     put("PD_TITLE", form.title)
     put("PD_UNIT_LINE", form.unit_line)
     for place, key in HEADER_PLACES.items():
-        put(place, form.value(key))
+        if key in form.header:  # (a 自评表's form has no 项目编码, 项目属性 or 项目期)
+            put(place, form.value(key))
     for (midterm, annual), line in zip(MONEY_PLACES, form.money):
         put(midterm, line.midterm)
         put(annual, line.annual)
-    for place, (_label, text) in zip(GOAL_PLACES, form.goals):
+    for place, (_label, text) in zip(SELF_GOAL_PLACES if form.self_evaluation else GOAL_PLACES,
+                                     form.goals):
         put(place, text)
+    for place, total in zip(TOTAL_PLACES, form.totals or ()):
+        put(place, total)
     for place, (_label, text) in zip(FOOTER_PLACES, form.footer):
         put(place, text)
     for offset, grid in enumerate(form.grid):

@@ -10,6 +10,11 @@ into the template's named cells; the PDF painter (``gui/printing/detail_pdf.py``
 on A4. Labels follow domain.md §5.2; the project period reads ``2025年至2027年``, as the
 official forms and notices write a span of years, and ``2023年7月至2024年1月`` when the table gave
 its months.
+
+A 绩效自评表 (``Project.kind == SELF_EVALUATION``) has its own form, as the published 自评表 have
+it: the title 项目支出绩效自评表（2025年度）, 项目名称, 主管部门 | 实施单位, the 年度 funding lines
+only, the 年度总体目标, and the grid 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 全年实际值 | 分值 |
+得分 | 偏差原因分析及改进措施 closed by the 总分 row (the sums of 分值 and of 得分).
 """
 
 from __future__ import annotations
@@ -36,6 +41,16 @@ REVIEW_LABEL = "审核意见"
 # The official grid's heading (domain.md §5.2): the indicator fields' names.
 GRID_HEADINGS: tuple[tuple[str, str], ...] = tuple(
     (f, indicator_label(f).zh) for f in GRID_COLUMNS)
+
+# The 自评表's form: its title, goal label and grid heading in the published order (年度指标值
+# is the target written whole, ``≥266米``), and the label of the row of totals under the grid.
+SELF_TITLE_FORMAT = "项目支出绩效自评表（{year}年度）"
+SELF_GOAL_LABEL = "年度总体目标"
+SELF_GRID_HEADINGS: tuple[tuple[str, str], ...] = (
+    ("level1", "一级指标"), ("level2", "二级指标"), ("name", "三级指标"),
+    ("value", "年度指标值"), ("actual", "全年实际值"), ("weight", "分值"), ("score", "得分"),
+    ("shortfall", "偏差原因分析及改进措施"))
+TOTAL_LABEL = "总分"
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,14 +97,19 @@ class DetailForm:
     """The content of one project's form.
 
     Attributes:
-        title: ``<year>年项目支出绩效目标申报表``.
+        title: ``<year>年项目支出绩效目标申报表`` (a 自评表's: ``项目支出绩效自评表（<year>年度）``).
         unit_line: the 填报单位（盖章） (the budget unit).
         header: the header block's values by field, each with its label: ``name``,
             ``code``, ``department``, ``implementing_unit``, ``attribute``, ``period``.
         money: the funding lines (总额, 其中：财政拨款, 其他资金).
         goals: (label, text) of 中长期目标 and 年度目标.
         grid: one row per indicator, in the official order.
-        footer: (label, text) of 填报人, 联系电话 and 填报日期.
+        footer: (label, text) of 填报人, 联系电话 and 填报日期 (none on a 自评表).
+        self_evaluation: the form is a 自评表's (header: name, department, implementing_unit;
+            money: the 年度 column only; goals: 年度总体目标 alone; grid: ``grid_headings``).
+        grid_headings: (grid field, heading) of the grid's columns, in order.
+        totals: a 自评表's 总分 row: the sum of 分值 and the sum of 得分 (``None`` where no
+            indicator gives one).
     """
 
     title: str
@@ -99,6 +119,9 @@ class DetailForm:
     goals: tuple[tuple[str, str], ...]
     grid: list[GridRow] = field(default_factory=list)
     footer: tuple[tuple[str, str], ...] = ()
+    self_evaluation: bool = False
+    grid_headings: tuple[tuple[str, str], ...] = GRID_HEADINGS
+    totals: tuple[Decimal | None, Decimal | None] | None = None
 
     def value(self, key: str) -> str:
         return self.header[key][1]
@@ -109,20 +132,25 @@ def date_text(day: _date | None) -> str:
     return f"{day.year}年{day.month}月{day.day}日" if day is not None else ""
 
 
-def grid_cells(indicator: Indicator) -> dict[str, object]:
+def grid_cells(indicator: Indicator, *, whole_value: bool = False) -> dict[str, object]:
     """An indicator's cells in the grid, by grid field: the target in its typed columns
-    (计算符号, 指标值, 计量单位) and whole (指标值及单位)."""
+    (计算符号, 指标值, 计量单位) and whole (指标值及单位); with ``whole_value`` (a 自评表's
+    年度指标值) the 指标值 column holds the target whole. A 自评表's 全年实际值, 得分 and
+    偏差原因 come with them."""
     comparator, shown, unit = indicator.value_columns()
+    if whole_value:
+        shown = indicator.value_display()
     return {
         "level1": indicator.level1, "level2": indicator.level2, "name": indicator.name,
         "nature": indicator.nature, "comparator": comparator, "value": shown, "unit": unit,
         "value_unit": indicator.value_display(), "basis": indicator.basis,
         "explanation": indicator.explanation, "scoring": indicator.scoring,
         "weight": indicator.weight, "remark": indicator.remark,
+        "actual": indicator.actual, "score": indicator.score, "shortfall": indicator.shortfall,
     }
 
 
-def grid_rows(indicators: list[Indicator]) -> list[GridRow]:
+def grid_rows(indicators: list[Indicator], *, whole_value: bool = False) -> list[GridRow]:
     """The grid's rows with their merge runs: level 1 merges over equal consecutive labels,
     level 2 over equal consecutive (level 1, level 2) pairs; blanks never merge."""
     rows: list[GridRow] = []
@@ -134,7 +162,7 @@ def grid_rows(indicators: list[Indicator]) -> list[GridRow]:
         same2 = same1 and bool(indicator.level2) and indicator.level2 == previous.level2
         run1 += 0 if same1 else 1
         run2 += 0 if same2 else 1
-        rows.append(GridRow(grid_cells(indicator), run1, run2))
+        rows.append(GridRow(grid_cells(indicator, whole_value=whole_value), run1, run2))
         previous = indicator
     return rows
 
@@ -160,7 +188,11 @@ def detail_form(project: Project, *, year: int,
     (whether the project passed the checks travels in a submission's manifest, never on the
     page), its indicators in the official order (产出 → 效益 → 满意度, level 2 in taxonomy
     order, entry order within)."""
+    from perfdesk.core.model import SELF_EVALUATION  # with the model, as the project came
+
     p = project
+    if p.kind == SELF_EVALUATION:
+        return self_evaluation_form(p, year=year)
     header = {
         "name": ("项目名称", p.name),
         "code": ("项目编码", p.code),
@@ -180,3 +212,30 @@ def detail_form(project: Project, *, year: int,
         grid=grid_rows(official_order(p.indicators)),
         footer=(("填报人", signed.filled_by), ("联系电话", signed.phone),
                 ("填报日期", date_text(signed.date))))
+
+
+def _total(values: list[Decimal | None]) -> Decimal | None:
+    given = [v for v in values if v is not None]
+    return sum(given, Decimal(0)) if given else None
+
+
+def self_evaluation_form(project: Project, *, year: int) -> DetailForm:
+    """The 自评表's form for ``project``: what the model holds of a published 自评表 (no 执行数
+    columns: PerfDesk keeps the budgeted amounts only), indicators in the official order, and
+    the 总分 row with the exact sums of 分值 and 得分."""
+    p = project
+    header = {
+        "name": ("项目名称", p.name),
+        "department": ("主管部门", p.department),
+        "implementing_unit": ("实施单位", p.implementing_unit or p.unit),
+    }
+    money = (MoneyLine("", None, "年度资金总额", p.annual_total),
+             MoneyLine("", None, "其中：财政拨款", p.annual_fiscal),
+             MoneyLine("", None, "其他资金", p.annual_other))
+    indicators = official_order(p.indicators)
+    return DetailForm(
+        title=SELF_TITLE_FORMAT.format(year=year), unit_line=p.unit, header=header,
+        money=money, goals=((SELF_GOAL_LABEL, p.annual_goal),),
+        grid=grid_rows(indicators, whole_value=True), self_evaluation=True,
+        grid_headings=SELF_GRID_HEADINGS,
+        totals=(_total([i.weight for i in indicators]), _total([i.score for i in indicators])))

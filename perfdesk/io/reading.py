@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 from perfdesk.core.bulk import bulk
@@ -368,10 +369,19 @@ def _shown_on(project: Project, sheet: Sheet) -> bool:
             if number is not None:
                 numbers.add(number)
     form = detail_form.detail_form(project, year=project.period_start or 2000)
-    wanted = [form.header[key][1] for key in ("name", "attribute")]
+    wanted = [form.header[key][1] for key in ("name", "attribute") if key in form.header]
     wanted += [text for _label, text in form.goals]
+    shown_fields = {f for f, _heading in form.grid_headings}
+    compared = [f for f in ("level1", "level2", "name", "value", "unit", "actual", "weight",
+                            "score", "shortfall") if f in shown_fields]
     for row in form.grid:
-        wanted += [row.cells[name] for name in ("level1", "level2", "name", "value", "unit")]
+        for name in compared:
+            value = row.cells[name]
+            if isinstance(value, Decimal):  # a 自评表's 分值 and 得分
+                if value not in numbers:
+                    return False
+            else:
+                wanted.append(value)
     for text in wanted:
         if isinstance(text, str) and (shown := cell_text(writing.clean_text(text))) \
                 and shown not in texts:

@@ -1,4 +1,6 @@
-"""Regenerate detail_template.xlsx, the template of the 项目支出绩效目标申报表 (domain.md §5.2).
+"""Regenerate detail_template.xlsx, the template of the 项目支出绩效目标申报表 (domain.md §5.2), and
+self_evaluation_template.xlsx, the template of the 项目支出绩效自评表 (the published 自评表's label
+block and grid: 年度指标值 | 全年实际值 | 分值 | 得分 | 偏差原因分析及改进措施, then 总分).
 
 The template is an ordinary workbook that anyone may open in Excel and adjust (fonts, widths,
 wording, print setup). PerfDesk's exporter (perfdesk/io/detail.py) finds every place it fills
@@ -19,7 +21,9 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.properties import PageSetupProperties
 
 OUT = Path(__file__).with_name("detail_template.xlsx")
+SELF_OUT = Path(__file__).with_name("self_evaluation_template.xlsx")
 SHEET = "申报表"
+SELF_SHEET = "自评表"
 
 THIN = Side(style="thin", color="000000")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
@@ -41,10 +45,11 @@ GRID = ("一级指标", "二级指标", "三级指标", "指标性质", "计算�
 GRID_ALIGN = (CENTER, CENTER, LEFT, CENTER, CENTER, CENTER, CENTER, CENTER, LEFT)
 
 
-def build() -> Workbook:
+def _sheet(title: str, widths: dict[str, float]):
+    """A new workbook, its sheet, the defined names to fill in, and the cell writers."""
     wb = Workbook()
     ws = wb.active
-    ws.title = SHEET
+    ws.title = title
     names: dict[str, str] = {}
 
     def put(ref: str, value=None, font=VALUE, align=LEFT, border=BOX, merge: str = "",
@@ -73,8 +78,35 @@ def build() -> Workbook:
     def money(ref: str, name: str, merge: str = "") -> None:
         put(ref, None, VALUE, RIGHT, merge=merge, name=name, number_format="#,##0.00")
 
-    for col, width in WIDTHS.items():
+    for col, width in widths.items():
         ws.column_dimensions[col].width = width
+    return wb, ws, names, put, label, money
+
+
+def _finish(wb: Workbook, ws, names: dict[str, str], title: str, head_row: int,
+            last: str) -> Workbook:
+    """The defined names and the print setup (A4 landscape, one page wide, heading repeated)."""
+    for name, area in names.items():
+        cols_rows = area.split(":")
+        absolute = ":".join(f"${ref[0]}${ref[1:]}" for ref in cols_rows)
+        wb.defined_names[name] = DefinedName(name, attr_text=f"'{title}'!{absolute}")
+
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.print_title_rows = f"{head_row}:{head_row}"
+    ws.print_area = f"A1:{last}"
+    ws.sheet_view.showGridLines = False
+    return wb
+
+
+def build() -> Workbook:
+    wb, ws, names, put, label, money = _sheet(SHEET, WIDTHS)
 
     put("A1", "____年项目支出绩效目标申报表", TITLE, CENTER, None, "A1:I1", "PD_TITLE")
     ws.row_dimensions[1].height = 40
@@ -137,26 +169,60 @@ def build() -> Workbook:
     put("C14", None, VALUE, TOP_LEFT, merge="C14:I14", name="PD_REVIEW")
     ws.row_dimensions[13].height = 24
     ws.row_dimensions[14].height = 60
+    return _finish(wb, ws, names, SHEET, 11, "I14")
 
-    for name, area in names.items():
-        cols_rows = area.split(":")
-        absolute = ":".join(f"${ref[0]}${ref[1:]}" for ref in cols_rows)
-        wb.defined_names[name] = DefinedName(name, attr_text=f"'{SHEET}'!{absolute}")
 
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.5
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
-    ws.print_title_rows = "11:11"
-    ws.print_area = "A1:I14"
-    ws.sheet_view.showGridLines = False
-    return wb
+SELF_WIDTHS = {"A": 10, "B": 16, "C": 26, "D": 18, "E": 18, "F": 8, "G": 8, "H": 28}
+SELF_GRID = ("一级指标", "二级指标", "三级指标", "年度指标值", "全年实际值", "分值", "得分",
+             "偏差原因分析及改进措施")
+SELF_GRID_ALIGN = (CENTER, CENTER, LEFT, CENTER, CENTER, CENTER, CENTER, LEFT)
+
+
+def build_self_evaluation() -> Workbook:
+    """The 自评表: the label block the published 自评表 share, the 年度 funding lines, the
+    年度总体目标, the grid in the official order and the 总分 row under it."""
+    wb, ws, names, put, label, money = _sheet(SELF_SHEET, SELF_WIDTHS)
+    put("A1", "项目支出绩效自评表（____年度）", TITLE, CENTER, None, "A1:H1", "PD_TITLE")
+    ws.row_dimensions[1].height = 40
+    put("G2", "单位：万元", LABEL, RIGHT, None, "G2:H2")
+    ws.row_dimensions[2].height = 22
+
+    label("A3", "项目名称", "A3:B3")
+    put("C3", None, merge="C3:H3", name="PD_NAME")
+    label("A4", "主管部门", "A4:B4")
+    put("C4", None, merge="C4:D4", name="PD_DEPARTMENT")
+    label("E4", "实施单位", "E4:F4")
+    put("G4", None, merge="G4:H4", name="PD_IMPLEMENTING_UNIT")
+    label("A5", "项目资金（万元）", "A5:B7")
+    label("C5", "年度资金总额", "C5:D5")
+    money("E5", "PD_ANNUAL_TOTAL", "E5:H5")
+    label("C6", "其中：财政拨款", "C6:D6")
+    money("E6", "PD_ANNUAL_FISCAL", "E6:H6")
+    label("C7", "其他资金", "C7:D7")
+    money("E7", "PD_ANNUAL_OTHER", "E7:H7")
+    for row in (3, 4, 5, 6, 7):
+        ws.row_dimensions[row].height = 24
+    label("A8", "年度总体目标", "A8:B8")
+    put("C8", None, VALUE, TOP_LEFT, merge="C8:H8", name="PD_ANNUAL_GOAL")
+    ws.row_dimensions[8].height = 40  # (a longer goal makes its row taller)
+
+    for col, heading in zip("ABCDEFGH", SELF_GRID):
+        label(f"{col}9", heading)
+    ws.row_dimensions[9].height = 30
+    names["PD_GRID_HEAD"] = "A9:H9"
+    for col, align in zip("ABCDEFGH", SELF_GRID_ALIGN):
+        put(f"{col}10", None, VALUE, align)
+    names["PD_GRID_ROW"] = "A10:H10"
+
+    label("A11", "总分", "A11:E11")
+    put("F11", None, LABEL, CENTER, name="PD_TOTAL_WEIGHT")
+    put("G11", None, LABEL, CENTER, name="PD_TOTAL_SCORE")
+    put("H11", None)
+    ws.row_dimensions[11].height = 24
+    return _finish(wb, ws, names, SELF_SHEET, 9, "H11")
 
 
 if __name__ == "__main__":
     build().save(OUT)
-    print(f"wrote {OUT}")
+    build_self_evaluation().save(SELF_OUT)
+    print(f"wrote {OUT} and {SELF_OUT}")

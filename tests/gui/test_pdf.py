@@ -316,3 +316,39 @@ def test_the_pdf_prints_the_official_order_and_labels_a_continued_group(qapp, tm
     assert grid_pages
     for text in grid_pages:
         assert "产出指标" in text and "数量指标" in text
+
+
+def self_evaluation(**fields) -> Project:
+    from perfdesk.core.model import SELF_EVALUATION
+
+    items = [Indicator(level1="满意度指标", level2="服务对象满意度指标", name="受益群众满意度",
+                       comparator="≥", target=Decimal("90"), unit="%", actual="93%",
+                       weight=Decimal("10"), score=Decimal("10")),
+             Indicator(level1="产出指标", level2="数量指标", name="改造供水工程", comparator="≥",
+                       target=Decimal("12"), unit="处", actual="11处", weight=Decimal("30.5"),
+                       score=Decimal("27.75"), shortfall="一处工程因雨季延期")]
+    evaluated = project(kind=SELF_EVALUATION, indicators=0, **fields)
+    evaluated.indicators = items
+    return evaluated
+
+
+@needs_poppler
+def test_a_self_evaluation_prints_its_own_form(qapp, tmp_path):
+    """The 自评表's PDF says what its Excel sheet says: title, label block, the grid with
+    全年实际值, 分值, 得分 and 偏差原因, the 总分 -- and none of the 申报表's own labels."""
+    out = write_projects_pdf([self_evaluation()], tmp_path / "自评表.pdf", year=2024)
+    text = text_of(out)
+    for expected in ("项目支出绩效自评表（2024年度）", "项目名称", "基层社会治理综合服务经费",
+                     "主管部门", "实施单位", "年度资金总额", "123.45", "其中：财政拨款", "120.00",
+                     "其他资金", "3.45", "年度总体目标", "完成年度培训10场", "年度指标值",
+                     "全年实际值", "分值", "得分", "偏差原因分析及改进措施", "改造供水工程",
+                     "≥12处", "11处", "30.5", "27.75", "一处工程因雨季延期", "≥90%", "93%"):
+        assert expected in text, expected
+    lines = text.splitlines()
+    (total,) = [line for line in lines if "总分" in line]
+    assert total.split() == ["总分", "40.5", "37.75"]
+    # the official order: 产出 before 满意度
+    assert text.index("改造供水工程") < text.index("受益群众满意度")
+    for absent in ("项目支出绩效目标申报表", "项目属性", "项目期", "中期资金总额", "中长期目标",
+                   "指标性质", "审核意见", "填报人", "填报单位"):
+        assert absent not in text, absent

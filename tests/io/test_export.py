@@ -25,11 +25,14 @@ def load_template_script():
     return module
 
 
-def test_the_committed_template_is_what_the_script_makes(tmp_path):
+@pytest.mark.parametrize("name, build", [("detail_template.xlsx", "build"),
+                                         ("self_evaluation_template.xlsx",
+                                          "build_self_evaluation")])
+def test_the_committed_template_is_what_the_script_makes(tmp_path, name, build):
     script = load_template_script()
     fresh = tmp_path / "fresh.xlsx"
-    script.build().save(fresh)
-    committed, made = load_workbook(TEMPLATES / "detail_template.xlsx"), load_workbook(fresh)
+    getattr(script, build)().save(fresh)
+    committed, made = load_workbook(TEMPLATES / name), load_workbook(fresh)
     assert dict(committed.defined_names.items()).keys() == dict(made.defined_names.items()).keys()
     a, b = committed.worksheets[0], made.worksheets[0]
     assert [[c.value for c in r] for r in a.iter_rows()] == [[c.value for c in r] for r in b.iter_rows()]
@@ -174,3 +177,83 @@ def test_reading_reports_progress_too():
     calls = []
     read_table(SEED, progress=lambda d, t: calls.append((d, t)))
     assert calls and calls[-1][0] == calls[-1][1] and calls[0][0] == 0
+
+
+def self_evaluation_project():
+    """A 自评表's project: 分值 and 得分 with places, a reason where a target was missed."""
+    from perfdesk.core.model import SELF_EVALUATION
+
+    return Project(
+        name="农村饮水安全巩固提升工程", department="某某县水利局", unit="某某县水利局",
+        kind=SELF_EVALUATION, annual_total=Decimal("85.40"), annual_fiscal=Decimal("80.00"),
+        annual_other=Decimal("5.40"), annual_goal="完成12处供水工程改造，保障3000人饮水安全。",
+        indicators=[
+            Indicator(level1="满意度指标", level2="服务对象满意度指标", name="受益群众满意度",
+                      comparator="≥", target=Decimal("90"), unit="%", actual="93%",
+                      weight=Decimal("10"), score=Decimal("10")),
+            Indicator(level1="产出指标", level2="数量指标", name="改造供水工程", comparator="≥",
+                      target=Decimal("12"), unit="处", actual="11处", weight=Decimal("30.5"),
+                      score=Decimal("27.75"), shortfall="一处工程因雨季延期，次年3月前完工。"),
+            Indicator(level1="产出指标", level2="数量指标", name="新建蓄水池", comparator="≥",
+                      target=Decimal("2"), unit="座", actual="2座", weight=Decimal("20"),
+                      score=Decimal("20")),
+            Indicator(level1="效益指标", level2="社会效益指标", name="饮水安全保障人数",
+                      comparator="≥", target=Decimal("3000"), unit="人", actual="3120人",
+                      weight=Decimal("29.5"), score=Decimal("29.5"))])
+
+
+def test_a_self_evaluation_is_exported_as_a_self_evaluation_form(tmp_path):
+    """The clerk hands in a 自评表: its title, label block, the grid in the official order
+    (年度指标值 | 全年实际值 | 分值 | 得分 | 偏差原因) and the exact 总分 are on the sheet."""
+    path = export_detail([self_evaluation_project()], tmp_path / "自评表.xlsx", year=2024)
+    ws = load_workbook(path).worksheets[0]
+    assert ws["A1"].value == "项目支出绩效自评表（2024年度）"
+    assert [ws[f"A{r}"].value for r in range(3, 9)] == \
+        ["项目名称", "主管部门", "项目资金（万元）", None, None, "年度总体目标"]
+    assert (ws["C3"].value, ws["C4"].value, ws["E4"].value, ws["G4"].value) == \
+        ("农村饮水安全巩固提升工程", "某某县水利局", "实施单位", "某某县水利局")
+    assert [(ws[f"C{r}"].value, ws[f"E{r}"].value) for r in (5, 6, 7)] == \
+        [("年度资金总额", 85.4), ("其中：财政拨款", 80), ("其他资金", 5.4)]
+    assert ws["C8"].value == "完成12处供水工程改造，保障3000人饮水安全。"
+    assert [c.value for c in ws[9]] == ["一级指标", "二级指标", "三级指标", "年度指标值",
+                                        "全年实际值", "分值", "得分", "偏差原因分析及改进措施"]
+    # the official order: 产出 first, 满意度 last; the row of a missed target
+    assert [ws[f"C{r}"].value for r in range(10, 14)] == \
+        ["改造供水工程", "新建蓄水池", "饮水安全保障人数", "受益群众满意度"]
+    assert [c.value for c in ws[10]] == ["产出指标", "数量指标", "改造供水工程", "≥12处", "11处",
+                                         30.5, 27.75, "一处工程因雨季延期，次年3月前完工。"]
+    assert "A10:A11" in [str(r) for r in ws.merged_cells.ranges]
+    # 总分: the sums of 分值 and 得分 under their columns, as exact as the scores
+    assert (ws["A14"].value, Decimal(str(ws["F14"].value)), Decimal(str(ws["G14"].value))) == \
+        ("总分", Decimal("90"), Decimal("87.25"))
+    # and none of the 申报表's labels a 自评表 does not have
+    texts = {c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
+    assert not texts & {"项目属性", "项目期", "中期资金总额", "中长期目标", "审核意见", "指标性质"}
+
+
+def test_the_self_evaluation_forms_totals_are_exact_decimals():
+    from perfdesk.io.detail_form import detail_form
+
+    form = detail_form(self_evaluation_project(), year=2024)
+    assert form.totals == (Decimal("90.0"), Decimal("87.25"))
+    assert all(isinstance(t, Decimal) for t in form.totals)
+    blank = self_evaluation_project()
+    for indicator in blank.indicators:
+        indicator.score = None
+    assert detail_form(blank, year=2024).totals == (Decimal("90.0"), None)
+
+
+def test_a_target_tables_sheet_is_the_same_beside_a_self_evaluation(tmp_path):
+    """One export holding a 申报 project and a 自评 project: the 申报表 sheet is cell for cell,
+    merge for merge, the one it is when exported alone."""
+    alone = load_workbook(export_detail([detail_project()], tmp_path / "一.xlsx", year=2025))
+    both = load_workbook(export_detail([detail_project(), self_evaluation_project()],
+                                       tmp_path / "二.xlsx", year=2025))
+    a, b = alone.worksheets[0], both.worksheets[0]
+    assert [[c.value for c in r] for r in a.iter_rows()] == \
+        [[c.value for c in r] for r in b.iter_rows()]
+    assert sorted(map(str, a.merged_cells.ranges)) == sorted(map(str, b.merged_cells.ranges))
+    assert [[(c.font.b, c.border.left.style, c.number_format) for c in r] for r in a.iter_rows()] \
+        == [[(c.font.b, c.border.left.style, c.number_format) for c in r] for r in b.iter_rows()]
+    assert a["A1"].value == "2025年项目支出绩效目标申报表"
+    assert both.worksheets[1]["A1"].value == "项目支出绩效自评表（2025年度）"

@@ -265,3 +265,71 @@ def test_a_period_of_years_is_written_as_before(tmp_path):
     cells = visible_cells(export_detail([project], tmp_path / "申报表.xlsx", year=2023))
     assert "2023年至2024年" in cells.values()
     assert not any("月" in str(v) and "2023" in str(v) for v in cells.values())
+
+
+# what a 自评表's sheet shows of a project, and so what it must give back without the hidden
+# data (where a row came from -- file, row, the label as written -- is the new file's)
+_SELF_FIELDS = ("name", "department", "unit", "implementing_unit", "kind", "annual_total",
+                "annual_fiscal", "annual_other", "annual_goal")
+_SELF_INDICATOR_FIELDS = ("level1", "level2", "name", "nature", "comparator", "target", "unit",
+                          "grade", "actual", "weight", "score", "shortfall")
+
+
+def _self_evaluation_read(tmp_path):
+    from perfdesk.core.model import SELF_EVALUATION
+
+    (read,) = read_table(CORPUS / "b01_zhongjiang" / "source.xlsx").projects
+    assert read.kind == SELF_EVALUATION
+    path = export_detail([read], tmp_path / "自评表.xlsx", year=2022)
+    return read, path
+
+
+def _same_self_evaluation(got, want):
+    for field in _SELF_FIELDS:
+        assert getattr(got, field) == getattr(want, field), field
+    assert len(got.indicators) == len(want.indicators)
+    for g, w in zip(got.indicators, official_order(want.indicators), strict=True):
+        for field in _SELF_INDICATOR_FIELDS:
+            assert getattr(g, field) == getattr(w, field), (w.name, field)
+
+
+def test_a_self_evaluation_without_its_data_is_read_back_from_its_own_sheet(tmp_path):
+    """The hidden data dropped (the file saved by another program): the 自评表 sheet alone gives
+    the same 自评表 -- its 全年实际值, 分值, 得分 and amounts -- through the 自评表 reader."""
+    read, path = _self_evaluation_read(tmp_path)
+    plain = drop_payload(path, tmp_path / "另存.xlsx")
+    result = read_table(plain)
+    assert result.restored == 0
+    assert result.layout == "绩效自评表（年度指标值、全年实际值、分值、得分）"
+    (back,) = result.projects
+    _same_self_evaluation(back, read)
+    assert any(i.score for i in back.indicators) and all(i.actual for i in back.indicators)
+    # the 总分 row is no indicator, and exporting what was read gives the same sheet again
+    assert "总分" not in [i.name for i in back.indicators]
+    again = export_detail([back], tmp_path / "再导出.xlsx", year=2022)
+    first = {k[1]: v for k, v in visible_cells(path).items()}
+    second = {k[1]: v for k, v in visible_cells(again).items()}
+    assert first == second
+
+
+def test_a_self_evaluation_edited_after_export_is_read_from_its_sheet(tmp_path):
+    """A 得分 and a 偏差原因 changed by hand in Excel: the sheet is read (with the notice), the
+    change comes in and everything else is as exported."""
+    read, path = _self_evaluation_read(tmp_path)
+    wb = load_workbook(path)
+    ws = wb.worksheets[0]
+    heading = {c.value: c.column for c in ws[9]}
+    assert ws.cell(10, heading["三级指标"]).value == "安装坡面水标尺"
+    ws.cell(10, heading["得分"]).value = 8
+    ws.cell(10, heading["偏差原因分析及改进措施"]).value = "部分水标尺未按期安装。"
+    wb.save(path)
+    result = read_table(path)
+    assert result.restored == 0 and "手工修改" in str(result.notices[0])
+    (edited,) = result.projects
+    first, *rest = edited.indicators
+    assert (first.name, first.score, first.shortfall) == \
+        ("安装坡面水标尺", Decimal("8"), "部分水标尺未按期安装。")
+    want = read.model_copy(deep=True)
+    ordered = official_order(want.indicators)
+    ordered[0].score, ordered[0].shortfall = Decimal("8"), "部分水标尺未按期安装。"
+    _same_self_evaluation(edited, want)

@@ -27,6 +27,7 @@ import re
 import uuid as _uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -44,16 +45,16 @@ from PySide6.QtGui import (
 
 from perfdesk import __version__
 from perfdesk.core.errors import PerfDeskError
-from perfdesk.core.values import format_money
+from perfdesk.core.values import format_money, format_number
 from perfdesk.gui.fonts import print_family
 from perfdesk.io.detail_form import (
     EMPTY_GRID,
     GOALS_LABEL,
-    GRID_HEADINGS,
     MONEY_LABEL,
     MONEY_NOTE,
     REVIEW_LABEL,
     TITLE_FORMAT,
+    TOTAL_LABEL,
     UNIT_LINE_LABEL,
     DetailForm,
     Signature,
@@ -80,9 +81,12 @@ LABEL_FILL = QColor("#f0f0f0")
 
 # The header block: main label, sub-label, value, sub-label, value.
 HEADER_COLUMNS = (30.0, 36.0, (CONTENT_W - 30 - 72) / 2, 36.0, (CONTENT_W - 30 - 72) / 2)
-# The indicator grid (domain.md §5.2 heading, GRID_HEADINGS); 指标解释 takes what is left.
+# The indicator grid (domain.md §5.2 heading, detail_form.GRID_HEADINGS); 指标解释 takes what is left.
 _GRID_FIXED = (20.0, 34.0, 46.0, 16.5, 16.5, 26.0, 17.0, 26.0)
 GRID_COLUMNS = (*_GRID_FIXED, CONTENT_W - sum(_GRID_FIXED))
+# A 自评表's grid (detail_form.SELF_GRID_HEADINGS); 偏差原因分析及改进措施 takes what is left.
+_SELF_GRID_FIXED = (20.0, 34.0, 50.0, 30.0, 30.0, 15.0, 15.0)
+SELF_GRID_COLUMNS = (*_SELF_GRID_FIXED, CONTENT_W - sum(_SELF_GRID_FIXED))
 # The footer: 填报人, 联系电话, 填报日期 with their values.
 FOOTER_COLUMNS = (30.0, (CONTENT_W - 90) / 3, 30.0, (CONTENT_W - 90) / 3, 30.0,
                   (CONTENT_W - 90) / 3)
@@ -252,6 +256,8 @@ def _header_rows(form: DetailForm) -> list[_Row]:
         text, value = form.header[key]
         return [label(col, text), _Cell(col + 1, value, span)]
 
+    if form.self_evaluation:
+        return _self_evaluation_header(form, label, pair)
     rows = []
     if form.value("code"):
         rows.append(_Row(cols, [*pair("name", 0, 2), *pair("code", 3, 1)]))
@@ -274,33 +280,75 @@ def _header_rows(form: DetailForm) -> list[_Row]:
     return rows
 
 
-def _grid_heading() -> _Row:
-    return _Row(GRID_COLUMNS, [_Cell(i, text, align=CENTER, label=True)
-                               for i, (_field, text) in enumerate(GRID_HEADINGS)], font="grid",
-                keep_with_next=True)
+def _self_evaluation_header(form: DetailForm, label, pair) -> list[_Row]:
+    """A 自评表's label block: 项目名称; 主管部门 | 实施单位; the 年度 funding lines; 年度总体目标."""
+    cols = HEADER_COLUMNS
+    rows = [_Row(cols, pair("name", 0, 4)),
+            _Row(cols, [*pair("department", 0, 2), *pair("implementing_unit", 3, 1)])]
+    for line in form.money:
+        rows.append(_Row(cols, [
+            label(0, MONEY_LABEL, merge="funds"), label(1, line.annual_label),
+            _Cell(2, format_money(line.annual), 3, align=RIGHT)], keep_with_next=True))
+    rows[-1].keep_with_next = False
+    ((goal_label, goal),) = form.goals
+    rows.append(_Row(cols, [label(0, goal_label), _Cell(1, goal, 4, top=True)],
+                     min_height=14.0))
+    return rows
 
 
-# How each grid column's text sits: names and explanations ranged left, the rest centred.
-_LEFT_FIELDS = frozenset({"name", "explanation"})
+def _grid_columns(form: DetailForm) -> tuple[float, ...]:
+    return SELF_GRID_COLUMNS if form.self_evaluation else GRID_COLUMNS
+
+
+def _grid_heading(form: DetailForm) -> _Row:
+    return _Row(_grid_columns(form), [_Cell(i, text, align=CENTER, label=True)
+                                      for i, (_field, text) in enumerate(form.grid_headings)],
+                font="grid", keep_with_next=True)
+
+
+# How each grid column's text sits: names, explanations and reasons ranged left, the rest centred.
+_LEFT_FIELDS = frozenset({"name", "explanation", "shortfall"})
+
+
+def _cell_text(value: object) -> str:
+    """A grid cell as printed: a 分值 or 得分 as the number it is (``10``, ``9.5``)."""
+    if isinstance(value, Decimal):
+        return format_number(value)
+    return str(value or "")
 
 
 def _grid_rows(form: DetailForm) -> list[_Row]:
+    columns = _grid_columns(form)
     if not form.grid:
-        return [_Row(GRID_COLUMNS, [_Cell(0, EMPTY_GRID, span=len(GRID_COLUMNS),
-                                          align=CENTER)], font="grid", min_height=10.0)]
-    rows = []
-    for grid in form.grid:
-        cells = []
-        for col, (field_name, _text) in enumerate(GRID_HEADINGS):
-            run = grid.run(field_name)
-            cells.append(_Cell(col, str(grid.cells[field_name] or ""),
-                               align=LEFT if field_name in _LEFT_FIELDS else CENTER,
-                               merge=None if run is None else (field_name, run)))
-        rows.append(_Row(GRID_COLUMNS, cells, font="grid"))
+        rows = [_Row(columns, [_Cell(0, EMPTY_GRID, span=len(columns), align=CENTER)],
+                     font="grid", min_height=10.0)]
+    else:
+        rows = []
+        for grid in form.grid:
+            cells = []
+            for col, (field_name, _text) in enumerate(form.grid_headings):
+                run = grid.run(field_name)
+                cells.append(_Cell(col, _cell_text(grid.cells[field_name]),
+                                   align=LEFT if field_name in _LEFT_FIELDS else CENTER,
+                                   merge=None if run is None else (field_name, run)))
+            rows.append(_Row(columns, cells, font="grid"))
+    if form.totals is not None:  # a 自评表's 总分: the sums of 分值 and 得分 under their columns
+        fields = [f for f, _text in form.grid_headings]
+        weight_col = fields.index("weight")
+        cells = [_Cell(0, TOTAL_LABEL, span=weight_col, align=CENTER, label=True)]
+        for col, total in enumerate(form.totals, weight_col):
+            cells.append(_Cell(col, _cell_text(total), align=CENTER))
+        rest = weight_col + len(form.totals)
+        if rest < len(columns):
+            cells.append(_Cell(rest, "", span=len(columns) - rest))
+        rows.append(_Row(columns, cells, font="grid"))
     return rows
 
 
 def _footer_rows(form: DetailForm) -> list[_Row]:
+    if not form.footer:  # a 自评表 has no 填报人 line and no 审核意见
+        return []
+
     def label(col: int, text: str) -> _Cell:
         return _Cell(col, text, align=CENTER, label=True)
 
@@ -345,7 +393,7 @@ class _Layout:
     def pages(self, form: DetailForm) -> list[_Page]:
         header = [self.measure(r) for r in _header_rows(form)]
         self._fit_merged(header)
-        heading = self.measure(_grid_heading())
+        heading = self.measure(_grid_heading(form))
         grid = [self.measure(r, merged_per_row=True) for r in _grid_rows(form)]
         footer = [self.measure(r) for r in _footer_rows(form)]
 
@@ -486,8 +534,9 @@ class _Painter:
             self.text("title", MARGIN_X, MARGIN_TOP, CONTENT_W, _Layout.TITLE_H, form.title,
                       CENTER)
             sub_y = MARGIN_TOP + _Layout.TITLE_H
-            self.text("subtitle", MARGIN_X, sub_y, CONTENT_W * 0.75, _Layout.SUBTITLE_H,
-                      f"{UNIT_LINE_LABEL}：{form.unit_line}")
+            if not form.self_evaluation:  # (a 自评表 names its 实施单位 in the label block)
+                self.text("subtitle", MARGIN_X, sub_y, CONTENT_W * 0.75, _Layout.SUBTITLE_H,
+                          f"{UNIT_LINE_LABEL}：{form.unit_line}")
             self.text("subtitle", MARGIN_X, sub_y, CONTENT_W, _Layout.SUBTITLE_H,
                       MONEY_NOTE, RIGHT)
         else:
