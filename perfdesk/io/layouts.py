@@ -44,7 +44,7 @@ from perfdesk.core.vocabulary import (
     table_column,
 )
 from perfdesk.io.base import Notice, cell_text, reading_notices
-from perfdesk.io.per_place import comparator_of, is_place, one_value
+from perfdesk.io.per_place import is_place, one_target
 from perfdesk.io.sources import Sheet
 
 FLAT = "flat"
@@ -295,6 +295,24 @@ def _places(heads: list[str], columns: dict[str, int], projects: dict[str, int],
     return places
 
 
+def place_columns(heads: list[str], below: list[str] | None = None
+                  ) -> tuple[list[str], dict[str, int]] | None:
+    """A heading row that gives one value column per place (属地), read as :func:`find_grid`
+    reads it: two or more places right of the 三级指标 and no 指标值 (:func:`_places`), or a
+    指标值 over the places on the row ``below`` (then both rows read as one heading). The
+    headings so read and place → column (1-based), or ``None`` when no places are given."""
+    columns, projects, headings = _columns(heads)
+    places = _places(heads, columns, projects, headings)
+    if places:
+        return heads, places
+    if below is None or "value" not in columns:
+        return None
+    both = _two_row_heads(heads, below)
+    columns, projects, headings = _columns(both)
+    places = _places(both, columns, projects, headings)
+    return (both, places) if places else None
+
+
 _SIDE_FIELDS = ("level2", "name", "value")
 _MIDTERM_SIDE = re.compile(r"中期|中长期|长期|实施期")
 
@@ -514,14 +532,9 @@ def read_rows(sheet: Sheet, grid: GridHead, first: int, last: int, *, reader: In
 
 def _one_target(texts: dict[str, str], cells: list, grid: GridHead, reader: IndicatorRowReader,
                 where, notices: list[Notice]) -> None:
-    """A row's one 指标值 from its value per place (:func:`perfdesk.io.per_place.one_value`)."""
-    name = texts.get("name", "")
-    if "comparator" in texts:
-        texts["comparator"] = comparator_of(name, texts["comparator"], where, notices)
+    """A row's one 指标值 from its value per place (:func:`perfdesk.io.per_place.one_target`)."""
     values = [cell_text(cells[c - 1]) if c <= len(cells) else "" for c in grid.places.values()]
-    texts["value"] = one_value(name, texts.get("comparator", ""), values, list(grid.places),
-                               profile=reader.categories.profile, grades=reader.grades,
-                               where=where, notices=notices)
+    one_target(texts, values, list(grid.places), reader, where, notices)
 
 
 @dataclass(slots=True)

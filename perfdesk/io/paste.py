@@ -14,7 +14,11 @@ the form's footer below); what each row's cells mean is the core's one reader
 Columns are found by their heading text (:mod:`perfdesk.core.vocabulary`) when the block starts
 with (or contains, below a few title rows) a heading row; without one they are judged by what
 they hold (:func:`perfdesk.io.headerless.block_columns`, the judgement an import of a table
-without a heading row makes too), so a target never falls into 性质 and is dropped.
+without a heading row makes too), so a target never falls into 性质 and is dropped. A heading
+that gives one value column per place (属地: ``指标方向 | 城关镇 | 青山乡``, or 指标值 over the
+places on the row below) is read as the import reads it (:func:`perfdesk.io.layouts.
+place_columns`): each row's places combined into one target by :mod:`perfdesk.io.per_place`,
+with the import's notices.
 """
 
 from __future__ import annotations
@@ -29,8 +33,10 @@ from perfdesk.core.i18n import Text
 from perfdesk.core.severity import Severity, worst
 from perfdesk.core.taxonomy import DEFAULT_GRADES, DEFAULT_PROFILE, normalise_label
 from perfdesk.core.vocabulary import EVALUATION_LEVEL1, heading_key, indicator_column
+from perfdesk.io.base import Location, Notice, cell_text
 from perfdesk.io.headerless import block_columns, recognised_notice
-from perfdesk.io.layouts import classify_row, level1_blocks
+from perfdesk.io.layouts import classify_row, level1_blocks, place_columns
+from perfdesk.io.per_place import one_target
 
 if TYPE_CHECKING:
     from perfdesk.core.model import Indicator
@@ -216,16 +222,27 @@ def parse_paste(
     notices: list[Text] = []
     heading_line: int | None = None
     layout: tuple[str, ...] | None = None
+    places: dict[str, int] = {}  # place → block column (0-based) of a grid given per place
     for index, cells in enumerate(grid[:HEADING_SEARCH_ROWS]):
         layout = _heading_columns(cells)
         if layout is not None:
             heading_line = index + 1
+            below = [c.strip() for c in grid[index + 1]] if index + 1 < len(grid) else None
+            if found := place_columns([c.strip() for c in cells], below):
+                heads, at = found
+                places = {place: c - 1 for place, c in at.items()}
+                if heads != [c.strip() for c in cells]:  # 指标值 over the places below
+                    heading_line = index + 2
+                read = list(_heading_columns(heads) or layout)
+                read[min(places.values())] = "value"  # as the import: the first place's column
+                layout = tuple(read)
             if index:
                 notices.append(Text(
                     "跳过了表头上方的 {n} 行（标题等）。",
                     "Skipped {n} row(s) above the heading row (titles and the like).",
                 ).format(n=index))
-            ignored = [c.strip() for c, col in zip(grid[index], layout) if c.strip() and not col]
+            ignored = [c.strip() for k, (c, col) in enumerate(zip(grid[heading_line - 1], layout))
+                       if c.strip() and not col and k not in places.values()]
             if ignored:
                 notices.append(Text("没有读取这些列：{names}。",
                                     "These columns were not read: {names}.").format(
@@ -288,7 +305,15 @@ def parse_paste(
             continue
         meant = dict(named)
         blocks.apply(index + 1, meant)
-        read = reader.read(meant, source_text="\t".join(named.values()),
+        source = list(named.values())
+        if places:
+            values = [cell_text(cells[k]) if k < len(cells) else "" for k in places.values()]
+            said: list[Notice] = []
+            one_target(meant, values, list(places), reader, Location(), said)
+            notices.extend(Text(f"第 {index + 1} 行：{n.message.zh}", f"Row {index + 1}: {n.message.en}")
+                           for n in said)
+            source += values[1:]
+        read = reader.read(meant, source_text="\t".join(source),
                            source_ref=f"粘贴 第{index + 1}行")
         if index + 1 in blocks.meant:
             read.indicator.level1_source = named.get("level1", "")

@@ -6,8 +6,8 @@ A county's 专项资金 table heads its value columns with the places the fund g
 places' values where they are the same (a rate, a 否), their sum where they add up by their
 unit (counts, lengths, areas, amounts: :data:`~perfdesk.core.taxonomy.ADDITIVE_UNITS`), and none
 where they do neither — each reading said, naming every place's value. Each place's value is
-read by the one row reader (:class:`~perfdesk.core.entry.IndicatorRowReader`); both the reader
-of run-together text and the grid reader use this module.
+read by the one row reader (:class:`~perfdesk.core.entry.IndicatorRowReader`); the reader of
+run-together text, the grid reader and the paste (:mod:`perfdesk.io.paste`) use this module.
 """
 
 from __future__ import annotations
@@ -90,3 +90,16 @@ def one_value(name: str, comparator: str, values: list[str] | None, places: list
         f"'{name}' is given per place ({each}); the values differ and do not add up, so the "
         "target was left empty."), where, WARNING))
     return ""
+
+
+def one_target(texts: dict[str, str], values: list[str], places: list[str],
+               reader: IndicatorRowReader, where, notices: list[Notice]) -> None:
+    """A grid row's one 指标值 from its value per place (``values``, one per ``places``), set
+    into ``texts`` (its 指标方向 read by :func:`comparator_of`), for the row reader to read:
+    an imported grid's row and a pasted one alike."""
+    name = texts.get("name", "")
+    if "comparator" in texts:
+        texts["comparator"] = comparator_of(name, texts["comparator"], where, notices)
+    texts["value"] = one_value(name, texts.get("comparator", ""), values, places,
+                               profile=reader.categories.profile, grades=reader.grades,
+                               where=where, notices=notices)

@@ -99,3 +99,40 @@ def test_f5_checks_every_project_again_off_the_gui_thread(window, qtbot):
     assert window.jobs.busy
     qtbot.waitUntil(lambda: not window.jobs.busy, timeout=30000)
     assert "REQ-05" in {f.rule for f in window.checker.findings(project.uuid)}
+
+
+PER_PLACE_BLOCK = ("一级指标\t二级指标\t三级指标\t指标方向\t指标值\t\t\r\n"
+                   "\t\t\t\t白水村\t东山村\t西岭村\r\n"
+                   "产出指标\t数量指标\t新建村级活动场所\t≥\t1个\t1个\t2个\r\n"
+                   "\t质量指标\t设施验收合格率\t≥\t100%\t100%\t100%\r\n"
+                   "\t时效指标\t项目完成时限\t≤\t6个月\t8个月\t6个月\r\n")
+
+
+def test_a_block_with_a_value_column_per_place_lands_as_one_target_per_row(window, qtbot):
+    """Copied from a county's table whose 指标值 stands over one column per 村: the preview
+    says how each row's places were combined, Enter confirms, and each row becomes one
+    indicator with one target (summed, the same, or left empty where the places differ)."""
+    QGuiApplication.clipboard().setText(PER_PLACE_BLOCK)
+    grid = window.ui.indicatorGrid
+    grid.setFocus()
+    grid.setCurrentIndex(window.indicator_model.index(0, NAME))
+
+    def confirm(dialog):
+        seen = (dialog.model.rowCount(), dialog.ui.noticesLabel.text())
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)
+        return seen
+
+    seen = on_next_dialog(confirm)
+    press(qtbot, grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    (rows, notices), = seen
+    assert rows == 3
+    assert ("第 3 行：指标“新建村级活动场所”按属地分列（白水村 1个、东山村 1个、西岭村 2个），"
+            "以“个”计可以相加，已合计为 ≥4个") in notices
+    assert "第 5 行：指标“项目完成时限”按属地分列" in notices and "指标值留空" in notices
+    reactivate(qtbot, window)
+    got = [(i.name, i.comparator, i.target, i.unit) for i in stored(window).indicators]
+    assert got == [("群众满意度", "≥", Decimal(90), "%"),
+                   ("新建村级活动场所", "≥", Decimal(4), "个"),
+                   ("设施验收合格率", "≥", Decimal(100), "%"),
+                   ("项目完成时限", "≤", None, "")]
+    assert window.document.undo_stack.undoText() == "粘贴 3 个指标"

@@ -8,6 +8,8 @@ they hold)."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from openpyxl import Workbook
 
@@ -109,3 +111,85 @@ def test_rows_of_text_that_show_no_targets_are_still_no_table(tmp_path):
         encoding="utf-8")
     with pytest.raises(PerfDeskError, match="没有找到绩效目标表"):
         read_table(tmp_path / "会议纪要.txt")
+
+
+# --- one value column per place (属地): the import's reading, pasted -----------------------
+
+PLACE_ROWS = [
+    ["产出指标", "数量指标", "新建村级活动场所", "≥", "1个", "1个", "2个"],  # adds up: 4个
+    ["", "质量指标", "设施验收合格率", "=", "100%", "100%", "100%"],  # the same everywhere
+    ["", "时效指标", "项目完成时限", "≤", "6个月", "8个月", "6个月"],  # differs, months do not add
+    ["效益指标", "社会效益指标", "村民议事有固定场所", "是/否", "是", "是", "是"],
+]
+PLACES = ["白水村", "东山村", "西岭村"]
+PLACE_HEADS = {
+    "places-as-headings": [["一级指标", "二级指标", "三级指标", "指标方向", *PLACES]],
+    "under-指标值": [["一级指标", "二级指标", "三级指标", "指标方向", "指标值", "", ""],
+                  ["", "", "", "", *PLACES]],
+}
+
+
+def per_place_fields(indicator):
+    return (*fields(indicator), indicator.value_display())
+
+
+def imported_per_place(tmp_path, head):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["项目名称", "村级活动场所建设专项资金"])
+    ws.append(["主管部门", "某县民政局"])
+    for row in [*head, *PLACE_ROWS]:
+        ws.append([c or None for c in row])
+    if len(head) == 2:
+        ws.merge_cells("E3:G3")
+    wb.save(tmp_path / "专项资金.xlsx")
+    result = read_table(tmp_path / "专项资金.xlsx")
+    (project,) = result.projects
+    return project.indicators, [n.message.zh for n in result.notices
+                                if "按属地分列" in n.message.zh or "指标方向" in n.message.zh]
+
+
+@pytest.mark.parametrize("shape", list(PLACE_HEADS))
+def test_a_block_with_a_value_column_per_place_pastes_as_it_imports(tmp_path, shape):
+    """The same per-place block copied from Excel and pasted gives one target per indicator,
+    the import's: values that agree taken once, an additive unit summed, values that differ
+    leaving the target empty; and the same notices, each naming its row of the block."""
+    head = PLACE_HEADS[shape]
+    indicators, told = imported_per_place(tmp_path, head)
+    result = pasted([*head, *PLACE_ROWS])
+    assert [per_place_fields(r.indicator) for r in result.rows] == [
+        per_place_fields(i) for i in indicators]
+    assert [(i.name, i.comparator, i.target, i.unit) for i in indicators] == [
+        ("新建村级活动场所", "≥", Decimal(4), "个"), ("设施验收合格率", "＝", Decimal(100), "%"),
+        ("项目完成时限", "≤", None, ""), ("村民议事有固定场所", "", None, "")]
+    assert indicators[3].value_display() == "是"
+    first = len(head) + 1  # the block's row of the first indicator
+    said = [str(n) for n in result.notices]
+    assert [n.split("：", 1)[1] for n in said if "属地" in n or "指标方向" in n] == told
+    assert told == [
+        "指标“新建村级活动场所”按属地分列（白水村 1个、东山村 1个、西岭村 2个），以“个”计可以相加，"
+        "已合计为 ≥4个，请核对。",
+        "指标“设施验收合格率”按属地分列（白水村 100%、东山村 100%、西岭村 100%），各属地相同，"
+        "已读作“=100%”。",
+        "指标“项目完成时限”按属地分列（白水村 6个月、东山村 8个月、西岭村 6个月），各属地不同且不能"
+        "相加，指标值留空，请按原表逐个属地核对后填写。",
+        "指标“村民议事有固定场所”的指标方向“是/否”表示以是或否作答，不是计算符号，没有记为计算符号。",
+        "指标“村民议事有固定场所”按属地分列（白水村 是、东山村 是、西岭村 是），各属地相同，已读作“是”。"]
+    assert [n.split("：", 1)[0] for n in said if "属地" in n] == [
+        f"第 {first} 行", f"第 {first + 1} 行", f"第 {first + 2} 行", f"第 {first + 3} 行"]
+    assert result.heading_line == len(head)
+    assert not any("没有读取这些列" in n for n in said)  # the place columns are read
+
+
+def test_a_block_with_one_value_column_pastes_as_before():
+    """A heading with 指标值 over an ordinary row below is no per-place heading: the block
+    pastes column by column as it always did, with no per-place notice."""
+    result = pasted([["一级指标", "二级指标", "三级指标", "指标方向", "指标值", "备注"],
+                     ["产出指标", "数量指标", "新建村级活动场所", "≥", "4个", "白水村"],
+                     ["", "质量指标", "设施验收合格率", "=", "100%", "东山村"]])
+    assert result.heading_line == 1
+    assert result.columns == ("level1", "level2", "name", "comparator", "value", "remark")
+    assert [(r.indicator.name, r.indicator.target, r.indicator.unit, r.indicator.remark)
+            for r in result.rows] == [("新建村级活动场所", Decimal(4), "个", "白水村"),
+                                      ("设施验收合格率", Decimal(100), "%", "东山村")]
+    assert not any("属地" in str(n) for n in result.notices)
