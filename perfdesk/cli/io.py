@@ -104,6 +104,7 @@ def _add_export(p: argparse.ArgumentParser) -> None:
 @command("export", "导出官方格式的 Excel 表", "export the official Excel layouts", _add_export)
 def _run_export(args: argparse.Namespace) -> int:
     from perfdesk.core.bulk import kept
+    from perfdesk.core.model import SELF_EVALUATION
     from perfdesk.io import export_detail, export_disclosure
     from perfdesk.services.dataset import Dataset
 
@@ -117,7 +118,10 @@ def _run_export(args: argparse.Namespace) -> int:
             path = export_detail(projects, args.output, year=year,
                                  filled_by=args.filled_by, phone=args.phone,
                                  date=datetime.date.today() if args.filled_by else None)
-            kind = tr("申报表", "detailed forms")
+            evaluations = sum(1 for p in projects if p.kind == SELF_EVALUATION)
+            kind = (tr("申报表", "detailed forms") if not evaluations else
+                    tr("自评表", "self-evaluation forms") if evaluations == len(projects) else
+                    tr("申报表和自评表", "detailed and self-evaluation forms"))
         else:
             path = export_disclosure(projects, args.output, title=args.title, year=year)
             kind = tr("公开表", "disclosure table")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.support.paths import SEED
+from tests.support.paths import ROOT, SEED
 from tests.support.cli import run_cli
 
 from openpyxl import load_workbook
@@ -40,6 +40,22 @@ def test_export_both_layouts_and_import_them_elsewhere(tmp_path):
     assert "检查仍有错误" in result.stdout  # said here, never printed in the table
     sheet = load_workbook(tmp_path / "disclosure.xlsx").worksheets[0]
     assert sheet.max_column == 5 and sheet["F2"].value is None
+
+
+def test_the_detail_export_says_which_forms_it_wrote(tmp_path):
+    """A 自评表 comes out as a 自评表 (its own layout), and the line says so; with 申报 projects
+    beside it, both."""
+    corpus = ROOT / "tests" / "corpus" / "tables"
+    dataset = tmp_path / "数据.perfdesk"
+    run_cli("new", str(dataset), "--year", "2022")
+    run_cli("import", str(corpus / "b01_zhongjiang" / "source.xlsx"), "--into", str(dataset))
+    out = tmp_path / "自评.xlsx"
+    result = run_cli("export", str(dataset), "--format", "detail", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "已导出 1 个项目到" in result.stdout and "（自评表）" in result.stdout
+    run_cli("import", str(SEED), "--into", str(dataset))
+    result = run_cli("export", str(dataset), "--format", "detail", "-o", str(out))
+    assert "已导出 23 个项目到" in result.stdout and "（申报表和自评表）" in result.stdout
 
 
 def test_errors_are_one_line_with_status_2(tmp_path):
