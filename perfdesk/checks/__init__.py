@@ -34,6 +34,7 @@ from perfdesk.checks import (  # noqa: F401
     rules_fit,
     rules_header,
     rules_review,
+    rules_self_evaluation,
     rules_topics,
     rules_values,
 )

@@ -152,7 +152,7 @@ class Rule:
 
 # The catalogue's section order; within a section rules sort by number.
 SECTIONS = ("HDR", "FUND", "GOAL", "CAT", "REQ", "ROW", "WGT", "VAL", "UNIT", "FIT", "SAT", "COST",
-            "TIME", "IN", "STD", "EXP")
+            "TIME", "IN", "STD", "EXP", "EVAL")
 
 RULES: dict[str, Rule] = {}  # in catalogue order; filled as the rule modules register
 

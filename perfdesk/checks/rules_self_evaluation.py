@@ -1,0 +1,131 @@
+"""Rules on a 绩效自评表's results (EVAL): its 得分 against the 分值, and the 全年实际值 and
+未完成原因 against the row's target. They speak only on a self-evaluation (Project.kind ==
+SELF_EVALUATION): a 申报表 has no results. An actual value is read by the one value reader
+(:func:`perfdesk.core.values.parse`, through the context) and never as a target itself. The
+分值 adding up to the form's total is WGT-01's.
+"""
+
+from __future__ import annotations
+
+from perfdesk.checks.catalogue import Severity, hit, indicator_rule
+from perfdesk.checks.wording import clip, source
+from perfdesk.core.model import SELF_EVALUATION
+from perfdesk.core.values import ValueKind, format_number
+
+E, W, H = Severity.ERROR, Severity.WARNING, Severity.HINT
+
+P10 = ("财预〔2020〕10号《项目支出绩效评价管理办法》",
+       "Caiyu [2020] No. 10 (measures on evaluating project spending)")
+SELF_FORM = ("《项目支出绩效自评表》填报说明", "the filing notes of the self-evaluation form")
+
+
+def _evaluation(p) -> bool:
+    return p.project.kind == SELF_EVALUATION
+
+
+def short_of_target(f, ctx) -> bool:
+    """Whether the row's 全年实际值 is plainly short of its typed target: a number below a ≥
+    (＞) target or above a ≤ (＜) one, in the target's unit or with none written. Anything
+    else (a grade, a date, text, another unit, a comparator in the actual) is not judged."""
+    ind = f.ind
+    if ind.target is None or not ind.actual.strip():
+        return False
+    actual = ctx.parse(ind.actual).value
+    if actual.kind is not ValueKind.QUANTITATIVE or actual.comparator not in ("", "＝"):
+        return False
+    if actual.unit and actual.unit != ind.unit:
+        return False
+    if ind.comparator in ("≥", "＞"):
+        return actual.number < ind.target
+    if ind.comparator in ("≤", "＜"):
+        return actual.number > ind.target
+    return False
+
+
+@indicator_rule(
+    "EVAL-01", E, title=("得分高于分值", "Score above its points"),
+    message=("得分{score}高于本指标的分值{weight}。请按完成情况重新评分，得分不超过分值。",
+             "The score {score} is above the {weight} points the indicator is worth. Score it "
+             "again, at most its points."),
+    source=source(P10, "完成指标值的，记该指标所赋全部分值", "a target met earns the points it is given"))
+def score_above_points(f, p, ctx):
+    ind = f.ind
+    if _evaluation(p) and ind.score is not None and ind.weight is not None \
+            and ind.score > ind.weight:
+        return hit("score", score=format_number(ind.score), weight=format_number(ind.weight))
+
+
+@indicator_rule(
+    "EVAL-02", W, title=("有得分而没有分值", "Score without points"),
+    message=("本指标填了得分{score}，却没有分值。请先填写该指标的分值，再按完成情况评分。",
+             "The indicator has a score ({score}) but no points. Enter the points it is worth, "
+             "then score it."),
+    source=source(SELF_FORM, "各项指标先设分值，得分按完成情况在分值内评定",
+                  "each indicator has its points; the score is given within them"))
+def score_without_points(f, p, ctx):
+    ind = f.ind
+    if _evaluation(p) and ind.score is not None and ind.weight is None:
+        return hit("score", score=format_number(ind.score))
+
+
+@indicator_rule(
+    "EVAL-03", W, title=("得分与完成情况不符", "Score does not match the result"),
+    message=("得分与完成情况不符：全年实际值“{actual}”未达到指标值“{target}”，却得了满分{weight}分，"
+             "也没有写未完成原因。请按实际完成情况评分，并写明偏差原因和改进措施。",
+             "The score does not match the result: the actual '{actual}' falls short of the "
+             "target '{target}', yet the row has its full {weight} points and no reason for "
+             "the shortfall. Score it by the result and state why and what will change."),
+    source=source(P10, "未完成的，按照完成值与指标值的比例记分",
+                  "a target not met is scored in proportion to what was achieved"))
+def full_score_while_short(f, p, ctx):
+    ind = f.ind
+    if (_evaluation(p) and ind.weight is not None and ind.score == ind.weight
+            and not ind.shortfall.strip() and short_of_target(f, ctx)):
+        return hit("score", actual=clip(ind.actual), target=clip(f.display),
+                   weight=format_number(ind.weight))
+
+
+@indicator_rule(
+    "EVAL-04", W, title=("全年实际值为空", "Actual value empty"),
+    message=("指标值为“{target}”，全年实际值却是空的。请填写该指标全年实际完成的数值或情况。",
+             "The target is '{target}' but the actual value is empty. Enter what was achieved "
+             "over the year."),
+    source=source(SELF_FORM, "逐项填写各项指标的全年实际值",
+                  "every indicator's actual value is entered"))
+def actual_empty(f, p, ctx):
+    if not _evaluation(p) or f.ind.actual.strip() or not f.has_value:
+        return None
+    # a form without a 全年实际值 column is not the clerk's blank: speak only where the table
+    # gives some row its actual value
+    if not p.once("eval-actuals", lambda project: any(i.actual.strip() for i in project.indicators)):
+        return None
+    return hit("actual", target=clip(f.display))
+
+
+@indicator_rule(
+    "EVAL-05", H, title=("未写未完成原因", "No reason for a shortfall"),
+    messages={
+        "short": ("全年实际值“{actual}”未达到指标值“{target}”，未完成原因却是空的。请写明偏差原因和"
+                  "改进措施。",
+                  "The actual '{actual}' falls short of the target '{target}' but no reason is "
+                  "given. State why and what will change."),
+        "deducted": ("本指标扣了分（得分{score}，分值{weight}），未完成原因却是空的。扣分的请写明偏差"
+                     "原因和改进措施；已完成目标的请按完成情况如实评分。",
+                     "The indicator lost points ({score} of {weight}) but no reason is given. "
+                     "State why and what will change; if the target was met, score it so."),
+    },
+    source=source(P10, "对未完成绩效目标或偏离绩效目标较大的，要分析并说明原因，研究提出改进措施",
+                  "where a target is missed, the reasons and the improvements are stated"))
+def shortfall_unexplained(f, p, ctx):
+    ind = f.ind
+    if not _evaluation(p) or ind.shortfall.strip():
+        return None
+    full = ind.weight is not None and ind.score == ind.weight
+    if short_of_target(f, ctx):
+        if full:
+            return None  # EVAL-03 says it, with the score
+        return hit("shortfall", "short", actual=clip(ind.actual), target=clip(f.display))
+    if ind.weight is not None and ind.score is not None and ind.score < ind.weight:
+        return hit("shortfall", "deducted", score=format_number(ind.score),
+                   weight=format_number(ind.weight))
+    return None
