@@ -10,6 +10,7 @@ from __future__ import annotations
 from perfdesk.checks.catalogue import Severity, hit, indicator_rule
 from perfdesk.checks.wording import clip, source
 from perfdesk.core.model import SELF_EVALUATION
+from perfdesk.core.taxonomy import QUANTITY
 from perfdesk.core.values import ValueKind, format_number
 
 E, W, H = Severity.ERROR, Severity.WARNING, Severity.HINT
@@ -25,7 +26,8 @@ def _evaluation(p) -> bool:
 
 def short_of_target(f, ctx) -> bool:
     """Whether the row's 全年实际值 is plainly short of its typed target: a number below a ≥
-    (＞) target or above a ≤ (＜) one, in the target's unit or with none written. Anything
+    (＞) target, or a 数量指标 count written without its sign, or above a ≤ (＜) one, in the
+    target's unit or with none written. Anything
     else (a grade, a date, text, another unit, a comparator in the actual) is not judged."""
     ind = f.ind
     if ind.target is None or not ind.actual.strip():
@@ -35,7 +37,9 @@ def short_of_target(f, ctx) -> bool:
         return False
     if actual.unit and actual.unit != ind.unit:
         return False
-    if ind.comparator in ("≥", "＞"):
+    # a count under 数量指标 written without its sign (e06: 550, done 20) is a count to reach
+    at_least = ind.comparator in ("≥", "＞") or (not ind.comparator and f.level2 == QUANTITY)
+    if at_least:
         return actual.number < ind.target
     if ind.comparator in ("≤", "＜"):
         return actual.number > ind.target
@@ -64,8 +68,14 @@ def score_above_points(f, p, ctx):
                   "each indicator has its points; the score is given within them"))
 def score_without_points(f, p, ctx):
     ind = f.ind
-    if _evaluation(p) and ind.score is not None and ind.weight is None:
+    if not _evaluation(p) or ind.score is None or ind.weight is not None:
+        return None
+    # a form without a 分值 column (c05, e04: 年初目标值 │ 实际完成值 │ 得分) scores its rows
+    # without one: speak only where the table gives some row its 分值
+    if p.once("eval-points", lambda project: any(i.weight is not None
+                                                    for i in project.indicators)):
         return hit("score", score=format_number(ind.score))
+    return None
 
 
 @indicator_rule(

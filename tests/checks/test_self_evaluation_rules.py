@@ -57,7 +57,8 @@ def test_a_score_without_points_is_a_warning():
 
 
 @pytest.mark.parametrize("value, actual", [
-    ("≥550台", "20"),  # e06: 20 of 550, full 9.3 points
+    ("≥550台", "20"),
+    ("550", "20"),  # e06: a count under 数量指标 written without its sign, 20 of 550, full points
     ("≥10场", "8场"),
     ("≥95%", "93.4%"),
     ("≤500元/人", "520元/人"),  # above a ≤ target
@@ -78,6 +79,21 @@ def test_full_score_while_plainly_short_and_no_reason_is_a_warning(value, actual
 ])
 def test_no_eval_finding_where_the_target_is_met_or_cannot_be_compared(value, actual):
     assert not rules(scored(value, actual)) & EVAL
+
+
+def test_a_count_without_its_sign_outside_quantity_is_not_judged():
+    project = scored()
+    late = row("产出指标", "时效指标", "任务完成时限", "10月").model_copy(
+        update=dict(actual="9", weight=D("10"), score=D("10")))
+    project = project.model_copy(update={"indicators": [*project.indicators, late]})
+    assert not rules(project) & EVAL
+
+
+def test_no_points_anywhere_is_a_form_without_the_column_not_a_missing_point():
+    # c05, e04: 年初目标值 │ 实际完成值 │ 得分, no 分值 column at all
+    project = scored(weight=None)
+    bare = [ind.model_copy(update={"weight": None}) for ind in project.indicators]
+    assert not of(project.model_copy(update={"indicators": bare}), "EVAL-02")
 
 
 def test_a_stated_reason_silences_the_score_warning():
