@@ -23,7 +23,9 @@ unit at import, as issue 11 item 3 has it), and a 请删去模板行 on a table 
 the importer leaves out, saying so; and a 请写成日期 on a 指标值 the table publishes as an Excel date
 serial (``published_as``: ``44,561 …``) where importing the table's source reads the serial as
 the date and says so (VAL-13, verified on the table's own import).
-A self-evaluation or 部门整体 table is re-entered as that kind of project (``meta.json`` kind).
+A self-evaluation or 部门整体 table is re-entered as that kind of project (``meta.json`` kind),
+a self-evaluation's rows with their results typed into its own columns (全年实际值, 得分,
+偏差原因), which the EVAL rules read.
 
 A row the stored copy cut (expected.json marks it ``truncated``: c03's last 效益 row stops inside
 its name, with no value) is re-entered as the file holds it, but what the checker says about it
@@ -307,6 +309,11 @@ def build(expected: dict, profile: str, folder: Path | None = None,
         indicators = []
         for row in p["indicators"]:
             cells = as_written(row, {k: str(row.get(k) or "") for k in CELLS}, lines)
+            if kind == SELF_EVALUATION:
+                # a 自评表's results, typed into its own columns (全年实际值, 得分, 偏差原因)
+                cells.update(actual=str(row.get("actual") or ""),
+                             score=str(row.get("score") or ""),
+                             shortfall=str(row.get("deviation_reason") or row.get("reason") or ""))
             reading = reader.read(cells)
             indicators.append(reading.indicator)
             if noted is not None and spelling_note(reading):
