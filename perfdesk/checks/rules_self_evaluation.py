@@ -24,6 +24,13 @@ def _evaluation(p) -> bool:
     return p.project.kind == SELF_EVALUATION
 
 
+def _form_has(p, column: str) -> bool:
+    """Whether some row of the project fills ``column``: a form without that column at all
+    (c05, e04: 年初目标值 │ 实际完成值 │ 得分, no 分值) is not the clerk's blank."""
+    return p.once(f"eval-{column}", lambda project: any(
+        getattr(i, column) not in (None, "") for i in project.indicators))
+
+
 def short_of_target(f, ctx) -> bool:
     """Whether the row's 全年实际值 is plainly short of its typed target: a number below a ≥
     (＞) target, or a 数量指标 count written without its sign, or above a ≤ (＜) one, in the
@@ -70,10 +77,7 @@ def score_without_points(f, p, ctx):
     ind = f.ind
     if not _evaluation(p) or ind.score is None or ind.weight is not None:
         return None
-    # a form without a 分值 column (c05, e04: 年初目标值 │ 实际完成值 │ 得分) scores its rows
-    # without one: speak only where the table gives some row its 分值
-    if p.once("eval-points", lambda project: any(i.weight is not None
-                                                    for i in project.indicators)):
+    if _form_has(p, "weight"):
         return hit("score", score=format_number(ind.score))
     return None
 
@@ -105,11 +109,9 @@ def full_score_while_short(f, p, ctx):
 def actual_empty(f, p, ctx):
     if not _evaluation(p) or f.ind.actual.strip() or not f.has_value:
         return None
-    # a form without a 全年实际值 column is not the clerk's blank: speak only where the table
-    # gives some row its actual value
-    if not p.once("eval-actuals", lambda project: any(i.actual.strip() for i in project.indicators)):
-        return None
-    return hit("actual", target=clip(f.display))
+    if _form_has(p, "actual"):
+        return hit("actual", target=clip(f.display))
+    return None
 
 
 @indicator_rule(
