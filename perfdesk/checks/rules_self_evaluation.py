@@ -17,7 +17,8 @@ E, W, H = Severity.ERROR, Severity.WARNING, Severity.HINT
 
 P10 = ("财预〔2020〕10号《项目支出绩效评价管理办法》",
        "Caiyu [2020] No. 10 (measures on evaluating project spending)")
-SELF_FORM = ("《项目支出绩效自评表》填报说明", "the filing notes of the self-evaluation form")
+SELF_FORM = ("财预〔2020〕10号附件《项目支出绩效自评表》及其填报说明",
+             "the self-evaluation form of Caiyu [2020] No. 10 and its filing notes")
 
 
 def _evaluation(p) -> bool:
