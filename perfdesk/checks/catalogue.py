@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from perfdesk.checks.facts import KINDS
 from perfdesk.core.i18n import Text
+from perfdesk.core.model import PROJECT_KINDS
 from perfdesk.core.severity import Severity
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -112,6 +113,8 @@ class Rule:
             at; it runs only on rows of all these kinds (a 满意度 rule on 满意度 rows).
         escalates: a variant of this milder rule is an error (ROW-04's whole template name);
             counting errors must run it.
+        tables: the kinds of table (:attr:`perfdesk.core.model.Project.kind`) the rule speaks
+            on, all when empty: the 自评表's results (EVAL) are not asked of a 申报表.
     """
 
     id: str
@@ -128,6 +131,11 @@ class Rule:
     on_blank: bool = False
     when: tuple[str, ...] = ()
     escalates: bool = False
+    tables: tuple[str, ...] = ()
+
+    def applies_to(self, table_kind: str | None) -> bool:
+        """Whether the rule speaks on a project of this kind (``None``: any kind)."""
+        return table_kind is None or not self.tables or table_kind in self.tables
 
     def may_be_error(self, profile: str) -> bool:
         """Whether a finding of this rule can be an error in the profile."""
@@ -168,7 +176,8 @@ def _register(scope: str, rule_id: str, severity: Severity, *, title: tuple[str,
               source: tuple[str, str], settings: tuple[str, ...] = (),
               severity_by_profile: Mapping[str, Severity] | None = None,
               fallback: bool = False, supersedes: tuple[str, ...] = (),
-              on_blank: bool = False, when: tuple[str, ...] = (), escalates: bool = False):
+              on_blank: bool = False, when: tuple[str, ...] = (), escalates: bool = False,
+              tables: tuple[str, ...] = ()):
     all_messages = dict(messages or {})
     if message is not None:
         all_messages["default"] = message
@@ -180,13 +189,15 @@ def _register(scope: str, rule_id: str, severity: Severity, *, title: tuple[str,
         unknown = set(when) - set(KINDS)
         if unknown:
             raise ValueError(f"rule {rule_id}: unknown kinds of row {sorted(unknown)}")
+        if set(tables) - set(PROJECT_KINDS):
+            raise ValueError(f"rule {rule_id}: unknown kinds of table {sorted(tables)}")
         entry = Rule(
             id=rule_id, severity=severity, title=Text(*title),
             messages={k: Text(*v) for k, v in all_messages.items()}, source=Text(*source),
             settings=tuple(settings), scope=scope, check=fn,
             severity_by_profile=dict(severity_by_profile or {}), fallback=fallback,
             supersedes=tuple(supersedes), on_blank=on_blank, when=tuple(when),
-            escalates=escalates)
+            escalates=escalates, tables=tuple(tables))
         ordered = sorted([*RULES.values(), entry], key=lambda r: _catalogue_key(r.id))
         RULES.clear()
         RULES.update((r.id, r) for r in ordered)

@@ -43,15 +43,21 @@ STATED = frozenset(("name", "value"))  # the fields PRECEDENCE compares findings
 class Plan:
     """The rules a context runs, with their severity in its profile, ready to call: project
     rules, and for each kind of indicator row the indicator rules that apply to it (see
-    :data:`PRECEDENCE` for what is left out when several speak of one cause)."""
+    :data:`PRECEDENCE` for what is left out when several speak of one cause).
+
+    A context's plan holds every rule; a project is checked by the plan of its kind of table
+    (:meth:`for_table`), which leaves out the rules that do not speak on it (the 自评表's EVAL
+    rules on a 申报表), so no row of another kind of table pays for them."""
 
     __slots__ = ("project", "_indicator", "_blank", "_by_kinds", "superseding", "_profile",
-                 "_off", "_errors")
+                 "_off", "_errors", "table_kind", "_tables")
 
-    def __init__(self, profile: str, disabled: Iterable[str]) -> None:
+    def __init__(self, profile: str, disabled: Iterable[str],
+                 table_kind: str | None = None) -> None:
         off = set(disabled)
         self._profile, self._off, self._errors = profile, off, None
-        active = [r for r in RULES.values() if r.id not in off]
+        self.table_kind, self._tables = table_kind, {}
+        active = [r for r in RULES.values() if r.id not in off and r.applies_to(table_kind)]
         self.project = tuple((r.check, r, r.severity_for(profile))
                              for r in active if r.scope == PROJECT)
         indicator = [r for r in active if r.scope == INDICATOR]
@@ -64,7 +70,17 @@ class Plan:
 
     def runs(self, rule_id: str) -> bool:
         """Whether the rule is on in this plan (a rule that leaves a cause to another asks)."""
-        return rule_id not in self._off
+        return rule_id not in self._off and RULES[rule_id].applies_to(self.table_kind)
+
+    def for_table(self, table_kind: str) -> "Plan":
+        """The plan that checks a project of this kind (:attr:`Project.kind`): these rules
+        but those that do not speak on such a table; one per kind, kept."""
+        if self.table_kind == table_kind:
+            return self
+        plan = self._tables.get(table_kind)
+        if plan is None:
+            plan = self._tables[table_kind] = Plan(self._profile, self._off, table_kind)
+        return plan
 
     def for_row(self, kinds: int, blank: bool) -> tuple:
         """(check, rule, severity) of the indicator rules to run on a row of these kinds."""
@@ -83,7 +99,8 @@ class Plan:
         drop a kept one (it supersedes it, or ranks before it in :data:`PRECEDENCE`); a kept
         fallback rule keeps every rule, since any finding on its field silences it."""
         if self._errors is None:
-            active = [r for r in RULES.values() if r.id not in self._off]
+            active = [r for r in RULES.values()
+                      if r.id not in self._off and r.applies_to(self.table_kind)]
             kept = {r.id for r in active if r.may_be_error(self._profile)}
             while True:
                 worst = max((RANK[k] for k in kept if k in RANK), default=-1)
@@ -95,5 +112,6 @@ class Plan:
                     break
                 kept |= more
             self._errors = Plan(self._profile,
-                                self._off | {r.id for r in active if r.id not in kept})
+                                self._off | {r.id for r in active if r.id not in kept},
+                                self.table_kind)
         return self._errors

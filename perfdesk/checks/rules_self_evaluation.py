@@ -1,6 +1,6 @@
 """Rules on a 绩效自评表's results (EVAL): its 得分 against the 分值, and the 全年实际值 and
 未完成原因 against the row's target. They speak only on a self-evaluation (Project.kind ==
-SELF_EVALUATION): a 申报表 has no results. An actual value is read by the one value reader
+SELF_EVALUATION, the plan runs them there alone): a 申报表 has no results. An actual value is read by the one value reader
 (:func:`perfdesk.core.values.parse`, through the context) and never as a target itself. The
 分值 adding up to the form's total is WGT-01's.
 """
@@ -21,8 +21,9 @@ SELF_FORM = ("财预〔2020〕10号附件《项目支出绩效自评表》及其
              "the self-evaluation form of Caiyu [2020] No. 10 and its filing notes")
 
 
-def _evaluation(p) -> bool:
-    return p.project.kind == SELF_EVALUATION
+# Every rule here speaks only on a self-evaluation: the plan runs them on SELF_EVALUATION
+# projects alone (``tables``), a 申报表's rows never pay for them.
+ON_SELF_EVALUATION = (SELF_EVALUATION,)
 
 
 def _form_has(p, column: str) -> bool:
@@ -55,20 +56,20 @@ def short_of_target(f, ctx) -> bool:
 
 
 @indicator_rule(
-    "EVAL-01", E, title=("得分高于分值", "Score above its points"),
+    "EVAL-01", E, tables=ON_SELF_EVALUATION, title=("得分高于分值", "Score above its points"),
     message=("得分{score}高于本指标的分值{weight}。请按完成情况重新评分，得分不超过分值。",
              "The score {score} is above the {weight} points the indicator is worth. Score it "
              "again, at most its points."),
     source=source(P10, "完成指标值的，记该指标所赋全部分值", "a target met earns the points it is given"))
 def score_above_points(f, p, ctx):
     ind = f.ind
-    if _evaluation(p) and ind.score is not None and ind.weight is not None \
+    if ind.score is not None and ind.weight is not None \
             and ind.score > ind.weight:
         return hit("score", score=format_number(ind.score), weight=format_number(ind.weight))
 
 
 @indicator_rule(
-    "EVAL-02", W, title=("有得分而没有分值", "Score without points"),
+    "EVAL-02", W, tables=ON_SELF_EVALUATION, title=("有得分而没有分值", "Score without points"),
     message=("本指标填了得分{score}，却没有分值。请先填写该指标的分值，再按完成情况评分。",
              "The indicator has a score ({score}) but no points. Enter the points it is worth, "
              "then score it."),
@@ -76,7 +77,7 @@ def score_above_points(f, p, ctx):
                   "each indicator has its points; the score is given within them"))
 def score_without_points(f, p, ctx):
     ind = f.ind
-    if not _evaluation(p) or ind.score is None or ind.weight is not None:
+    if ind.score is None or ind.weight is not None:
         return None
     if _form_has(p, "weight"):
         return hit("score", score=format_number(ind.score))
@@ -84,7 +85,8 @@ def score_without_points(f, p, ctx):
 
 
 @indicator_rule(
-    "EVAL-03", W, title=("得分与完成情况不符", "Score does not match the result"),
+    "EVAL-03", W, tables=ON_SELF_EVALUATION,
+    title=("得分与完成情况不符", "Score does not match the result"),
     message=("得分与完成情况不符：全年实际值“{actual}”未达到指标值“{target}”，却得了满分{weight}分，"
              "也没有写未完成原因。请按实际完成情况评分，并写明偏差原因和改进措施。",
              "The score does not match the result: the actual '{actual}' falls short of the "
@@ -94,21 +96,21 @@ def score_without_points(f, p, ctx):
                   "a target not met is scored in proportion to what was achieved"))
 def full_score_while_short(f, p, ctx):
     ind = f.ind
-    if (_evaluation(p) and ind.weight is not None and ind.score == ind.weight
-            and not ind.shortfall.strip() and short_of_target(f, ctx)):
+    if (ind.weight is not None and ind.score == ind.weight and not ind.shortfall.strip()
+            and short_of_target(f, ctx)):
         return hit("score", actual=clip(ind.actual), target=clip(f.display),
                    weight=format_number(ind.weight))
 
 
 @indicator_rule(
-    "EVAL-04", W, title=("全年实际值为空", "Actual value empty"),
+    "EVAL-04", W, tables=ON_SELF_EVALUATION, title=("全年实际值为空", "Actual value empty"),
     message=("指标值为“{target}”，全年实际值却是空的。请填写该指标全年实际完成的数值或情况。",
              "The target is '{target}' but the actual value is empty. Enter what was achieved "
              "over the year."),
     source=source(SELF_FORM, "逐项填写各项指标的全年实际值",
                   "every indicator's actual value is entered"))
 def actual_empty(f, p, ctx):
-    if not _evaluation(p) or f.ind.actual.strip() or not f.has_value:
+    if f.ind.actual.strip() or not f.has_value:
         return None
     if _form_has(p, "actual"):
         return hit("actual", target=clip(f.display))
@@ -116,7 +118,7 @@ def actual_empty(f, p, ctx):
 
 
 @indicator_rule(
-    "EVAL-05", H, title=("未写未完成原因", "No reason for a shortfall"),
+    "EVAL-05", H, tables=ON_SELF_EVALUATION, title=("未写未完成原因", "No reason for a shortfall"),
     messages={
         "short": ("全年实际值“{actual}”未达到指标值“{target}”，未完成原因却是空的。请写明偏差原因和"
                   "改进措施。",
@@ -131,7 +133,7 @@ def actual_empty(f, p, ctx):
                   "where a target is missed, the reasons and the improvements are stated"))
 def shortfall_unexplained(f, p, ctx):
     ind = f.ind
-    if not _evaluation(p) or ind.shortfall.strip():
+    if ind.shortfall.strip():
         return None
     full = ind.weight is not None and ind.score == ind.weight
     if short_of_target(f, ctx):

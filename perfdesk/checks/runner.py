@@ -58,7 +58,7 @@ def _findings(project: "Project", context: "CheckContext", *, worded: frozenset[
     """The findings of one project, header first then indicator by indicator, each group
     final when it is yielded; only findings of the ``worded`` severities get their message
     (the others an empty one)."""
-    plan = context.plan
+    plan = context.plan.for_table(project.kind)
     facts = ProjectFacts(project, context)
     puid = project.uuid
     findings: list[Finding] = []

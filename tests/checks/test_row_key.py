@@ -48,7 +48,7 @@ def test_a_row_fine_in_one_project_is_faulted_in_another(fine_first):
     assert ("ROW-02", "参训人员满意度", "name") in found[id(faulted)]
     assert found[id(fine)] == []
     # the third project's 成本 row was answered from its key: COST-02 kept, as it reads the funds
-    kept = ctx.speaking[ctx.plan][row_key(then.indicators[4])]
+    kept = ctx.speaking[ctx.plan.for_table(then.kind)][row_key(then.indicators[4])]
     assert "COST-02" in {rule.id for _check, rule, _severity in kept}
     # and each is what it is when checked alone
     for project in order:

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 
-from tests.support.check_samples.builders import of, one, rules, sample
+from tests.support.check_samples.builders import context, of, one, rules, sample
 from tests.support.check_samples.detailed import row
 
 from perfdesk.checks import Severity
@@ -138,3 +138,31 @@ def test_a_target_table_never_gets_eval_findings(case):
 def test_the_well_formed_sample_has_no_eval_finding():
     assert not rules(sample()) & EVAL
     assert not rules(sample(kind=SELF_EVALUATION, attribute="")) & EVAL
+
+
+@pytest.mark.parametrize("evaluation_first", [True, False])
+def test_a_target_table_and_a_self_evaluation_checked_together_keep_their_own_rules(
+        evaluation_first):
+    # the same rows, three times over (a row key repeats and its speaking rules are kept):
+    # the 自评表 gets its EVAL findings, the 申报表 beside it none, in either order
+    from perfdesk.checks.runner import check_projects
+    evaluation, target = scored(score="25"), scored(score="25", kind="")
+    order = ([evaluation, target] if evaluation_first else [target, evaluation]) * 3
+    projects = [p.model_copy(deep=True, update=dict(uuid=f"p{n}")) for n, p in enumerate(order)]
+    found = check_projects(projects, context())
+    for project in projects:
+        ids = {f.rule for f in found[project.uuid]}
+        if project.kind == SELF_EVALUATION:
+            assert "EVAL-01" in ids
+        else:
+            assert not ids & EVAL
+
+
+def test_the_plan_of_a_target_table_leaves_the_eval_rules_out():
+    plan = context().plan
+    for rule_id in sorted(EVAL):
+        assert plan.for_table(SELF_EVALUATION).runs(rule_id)
+        assert not plan.for_table("").runs(rule_id)
+        # the plan that counts errors keeps to its kind of table too
+        assert plan.errors_only().for_table(SELF_EVALUATION).runs("EVAL-01")
+        assert not plan.errors_only().for_table("").runs(rule_id)
