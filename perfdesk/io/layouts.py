@@ -14,6 +14,7 @@ a cost-breakdown block (成本测算 …), each with a notice naming its row.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from perfdesk.core.entry import IndicatorRowReader, short
@@ -459,11 +460,47 @@ def read_rows(sheet: Sheet, grid: GridHead, first: int, last: int, *, reader: In
               notices: list[Notice]) -> list[Indicator]:
     """The indicators of rows ``first``..``last`` of the grid, read by the core's row reader;
     what it adjusted and every row left out becomes a notice naming the row."""
+    return [row.indicator for row in grid_rows(sheet, grid, first, last, reader=reader,
+                                               notices=notices)]
+
+
+@dataclass(slots=True)
+class GridRow:
+    """One row of a grid read into an indicator (:func:`grid_rows`).
+
+    Attributes:
+        row: the row's number in the sheet.
+        texts: the text of each of the grid's columns, by field, as the row has it.
+        indicator: the indicator it became.
+        notes: what the row reader said of its cells (:class:`~perfdesk.core.entry.CellNote`).
+    """
+
+    row: int
+    texts: dict[str, str]
+    indicator: Indicator
+    notes: list
+
+
+def grid_rows(sheet: Sheet, grid: GridHead, first: int, last: int, *,
+              reader: IndicatorRowReader, notices: list[Notice],
+              ref: Callable[[int], str] | None = None, say_cell_notes: bool = True,
+              say_footer: bool = False, cut_short: bool = True) -> list[GridRow]:
+    """The rows ``first``..``last`` of the grid that are indicators, each read by the core's row
+    reader: the one loop every reader of grid rows runs (the import of any layout, the paste).
+    Rows left out (a total, a placeholder, an unfilled template row, a category-only row, the
+    notes or the cost breakdown under the grid, the footer) are left out the same way for
+    every caller, with the same notice naming the row.
+
+    ``ref`` gives each indicator's ``source_ref`` (the sheet's location by default);
+    ``say_cell_notes`` puts what the row reader said of the cells into ``notices`` too (a
+    paste shows them at the cells instead); ``say_footer`` says where the footer starts (a
+    form always has one; a pasted block seldom does); ``cut_short`` drops a last row the file
+    breaks off in (a file may be cut; a clipboard is not)."""
     cols = grid.columns
     headings = {f: cell_text(sheet.value(grid.row, c)) or grid.headings.get(f, "")
-                for f, c in cols.items()}
-    left = min([*cols.values(), *grid.project_columns.values()])
-    indicators = []
+                for f, c in cols.items()} if grid.row else dict(grid.headings)
+    left = min([*cols.values(), *grid.project_columns.values()], default=1)
+    rows: list[GridRow] = []
     last_read: tuple[int, list[str]] | None = None  # the row of the last indicator, its cells
     blocks = level1_blocks(
         [(r, {f: sheet.text(r, c) for f, c in cols.items() if f in ("level1", "level2", "name")})
@@ -473,7 +510,16 @@ def read_rows(sheet: Sheet, grid: GridHead, first: int, last: int, *, reader: In
         texts = {f: cell_text(cells[c - 1]) if c <= len(cells) else "" for f, c in cols.items()}
         all_texts = [cell_text(v) for v in cells]
         kind = classify_row(texts, all_texts, left)
+        shown = next((t for t in all_texts[left - 1:] if t), "") or next(
+            (t for t in all_texts if t), "")
+        shown = shown[:20]
+        where = sheet.location(r)
         if kind == "footer":
+            if say_footer:
+                notices.append(Notice(Text(
+                    f"这一行起是表尾（{shown[:8]}…），没有读取。",
+                    f"From this row on is the form's footer ({shown[:8]}…); it was not read."),
+                    where, HINT))
             last_read = None
             break
         if kind not in ("note", "cost"):
@@ -481,11 +527,8 @@ def read_rows(sheet: Sheet, grid: GridHead, first: int, last: int, *, reader: In
                            for message, severity, column in blocks.said.get(r, ()))
             if r in blocks.left_out:
                 continue
+        as_written = dict(texts)
         written1 = blocks.apply(r, texts)
-        shown = next((t for t in all_texts[left - 1:] if t), "") or next(
-            (t for t in all_texts if t), "")
-        shown = shown[:20]
-        where = sheet.location(r)
         if kind in ("note", "cost"):
             notices.append(Notice(_SKIPPED[kind].format(text=shown), where, HINT))
             last_read = None
@@ -512,22 +555,24 @@ def read_rows(sheet: Sheet, grid: GridHead, first: int, last: int, *, reader: In
             _one_target(texts, cells, grid, reader, sheet.location(r, "、".join(grid.places)),
                         notices)
         read = reader.read(texts, source_text="\t".join(all_texts).strip(),
-                           source_ref=where.ref())
-        notices.extend(reading_notices(read.notes, where, headings))
+                           source_ref=ref(r) if ref else where.ref())
+        if say_cell_notes:
+            notices.extend(reading_notices(read.notes, where, headings))
         if r in blocks.meant:
             read.indicator.level1_source = written1  # the label as the table has it
-        indicators.append(read.indicator)
+        rows.append(GridRow(r, as_written, read.indicator, read.notes))
         last_read = (r, all_texts)
-    if last_read is not None and _cut_short(sheet, grid, *last_read, indicators):
+    if cut_short and last_read is not None and _cut_short(
+            sheet, grid, *last_read, [row.indicator for row in rows]):
         r, _texts = last_read
-        cut = indicators.pop()
+        cut = rows.pop().indicator
         notices.append(Notice(Text(
             f"表格在此行中断：这一行只有“{short(cut.name)}”，其后没有任何内容（文件可能在这里被截断）；"
             "这一行没有作为指标导入，请对照原表补全这个指标。",
             f"The table breaks off in this row: it holds only '{short(cut.name)}' and nothing "
             "follows (the file may have been cut here); the row was not imported as an "
             "indicator, please complete it from the original table."), sheet.location(r)))
-    return indicators
+    return rows
 
 
 def _one_target(texts: dict[str, str], cells: list, grid: GridHead, reader: IndicatorRowReader,

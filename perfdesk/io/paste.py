@@ -25,18 +25,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from perfdesk.core.entry import CellNote, IndicatorRowReader
 from perfdesk.core.fields import GRID_COLUMNS
 from perfdesk.core.i18n import Text
 from perfdesk.core.severity import Severity, worst
-from perfdesk.core.taxonomy import DEFAULT_GRADES, DEFAULT_PROFILE, normalise_label
-from perfdesk.core.vocabulary import EVALUATION_LEVEL1, heading_key, indicator_column
-from perfdesk.io.base import Location, Notice, cell_text
+from perfdesk.core.taxonomy import DEFAULT_GRADES, DEFAULT_PROFILE
+from perfdesk.core.vocabulary import indicator_column
+from perfdesk.io.base import Notice
 from perfdesk.io.headerless import block_columns, recognised_notice
-from perfdesk.io.layouts import classify_row, level1_blocks, place_columns
-from perfdesk.io.per_place import one_target
+from perfdesk.io.layouts import GridHead, grid_rows, place_columns
+from perfdesk.io.sources import Sheet
+
+PASTE_SOURCE = "粘贴"  # where a pasted row came from (its source_ref: 粘贴 第N行)
 
 if TYPE_CHECKING:
     from perfdesk.core.model import Indicator
@@ -263,60 +266,23 @@ def parse_paste(
             ).format(n=width - len(order)))
 
     reader = IndicatorRowReader(profile, tuple(grades), level1, level2)
-    rows: list[PastedRow] = []
+    # the block read as a sheet whose grid heading is its heading row (or none): the rows go
+    # through the one loop every import runs (layouts.grid_rows)
+    sheet = Sheet(Path(PASTE_SOURCE), "", [list(cells) for cells in grid])
     first = heading_line or 0
-    heading_text = [c.strip() for c in grid[first - 1]] if heading_line else None
-    # an evaluation table's 决策/过程 blocks and its own level-1 names, as an import reads them
-    evaluation = "grade_1" in layout or any(
-        column == "level1" and heading_key(text) in {heading_key(n) for n in EVALUATION_LEVEL1}
-        for text, column in zip(heading_text or (), layout))
-    blocks = level1_blocks(
-        [(index + 1, {column: cell.strip() for column, cell in zip(layout, grid[index])
-                      if column in ("level1", "level2", "name")})
-         for index in range(first, len(grid))], profile, evaluation=evaluation)
-    for index in range(first, len(grid)):
-        cells = grid[index]
-        if not any(c.strip() for c in cells):
-            continue
-        if heading_text is not None and [c.strip() for c in cells] == heading_text:
-            continue  # the heading repeated (a form copied across a page break)
-        leading = normalise_label(next(c for c in cells if c.strip()))
-        named = {column: cell for column, cell in zip(layout, cells) if column}
-        # the rows that are no indicators, as an import leaves them out (layouts.classify_row)
-        kind = classify_row({f: t.strip() for f, t in named.items()}, [c.strip() for c in cells])
-        if kind in ("footer", "note", "cost"):
-            notices.append(Text(
-                "第 {line} 行起是表尾（{label}…），没有读取。",
-                "Row {line} on is the form's footer ({label}…); it was not read.",
-            ).format(line=index + 1, label=leading[:8]))
-            break
-        if kind in ("total", "placeholder", "template", "heading", "empty"):
-            if kind == "template":
-                reader.categories.read(named.get("level1", ""), named.get("level2", ""))
-            if kind != "empty":
-                notices.append(Text("第 {line} 行（{label}）不是指标，没有读取。",
-                                    "Row {line} ({label}) is not an indicator; it was not "
-                                    "read.").format(line=index + 1, label=leading[:12]))
-            continue
-        for message, _severity, _column in blocks.said.get(index + 1, ()):
-            notices.append(message if index + 1 in blocks.left_out else Text(
-                f"第 {index + 1} 行：{message.zh}", f"Row {index + 1}: {message.en}"))
-        if index + 1 in blocks.left_out:
-            continue
-        meant = dict(named)
-        blocks.apply(index + 1, meant)
-        source = list(named.values())
-        if places:
-            values = [cell_text(cells[k]) if k < len(cells) else "" for k in places.values()]
-            said: list[Notice] = []
-            one_target(meant, values, list(places), reader, Location(), said)
-            notices.extend(Text(f"第 {index + 1} 行：{n.message.zh}", f"Row {index + 1}: {n.message.en}")
-                           for n in said)
-            source += values[1:]
-        read = reader.read(meant, source_text="\t".join(source),
-                           source_ref=f"粘贴 第{index + 1}行")
-        if index + 1 in blocks.meant:
-            read.indicator.level1_source = named.get("level1", "")
-        rows.append(PastedRow(index + 1, named, read.indicator, read.notes))
+    head = GridHead(row=first, columns={column: k + 1 for k, column in enumerate(layout)
+                                        if column},
+                    headings={column: grid[first - 1][k].strip()
+                              for k, column in enumerate(layout)
+                              if column and first and k < len(grid[first - 1])},
+                    places={place: c + 1 for place, c in places.items()})
+    said: list[Notice] = []
+    read = grid_rows(sheet, head, first + 1, len(grid), reader=reader, notices=said,
+                     ref=lambda r: f"粘贴 第{r}行", say_cell_notes=False, say_footer=True,
+                     cut_short=False)
+    notices.extend(Text(f"第 {n.location.row} 行：{n.message.zh}",
+                        f"Row {n.location.row}: {n.message.en}")
+                   if n.location.row else n.message for n in said)
+    rows = [PastedRow(row.row, row.texts, row.indicator, row.notes) for row in read]
     return PasteResult(rows, layout, heading_line, notices, by_content)
 

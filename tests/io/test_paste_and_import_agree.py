@@ -63,6 +63,37 @@ def test_pasting_the_grid_with_its_heading_reads_what_importing_the_form_reads(t
     assert [fields(r.indicator) for r in result.rows] == from_import
 
 
+def test_category_rows_and_notes_under_the_grid_read_alike_pasted_or_imported(tmp_path):
+    """A form that gives each level 2 its own row (产出指标 │ 数量指标 │ │ above the rows under
+    it) and a note under the grid: pasting the grid gives the import's indicators, no empty
+    indicator for a category row and none for the note, and says the same rows were left
+    out."""
+    rows = [
+        ["产出指标", "数量指标", "", "", ""],
+        ["", "", "培训场次", "≥10", "场"],
+        ["", "质量指标", "", "", ""],
+        ["", "", "培训合格率", "≥95", "%"],
+        ["满意度指标", "服务对象满意度指标", "参训人员满意度", "≥90", "%"],
+        ["注:1.本表由项目单位填写", "", "", "", ""],
+        ["", "", "说明之后的行", "1", "次"],
+    ]
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["项目名称", "基层治理培训"])
+    ws.append(HEADING)
+    for row in rows:
+        ws.append([c or None for c in row])
+    wb.save(tmp_path / "分行类别.xlsx")
+    imported_result = read_table(tmp_path / "分行类别.xlsx")
+    (project,) = imported_result.projects
+    result = pasted([HEADING, *rows])
+    assert [i.name for i in project.indicators] == ["培训场次", "培训合格率", "参训人员满意度"]
+    assert [fields(r.indicator) for r in result.rows] == [fields(i) for i in project.indicators]
+    assert [r.indicator.level2 for r in result.rows] == ["数量指标", "质量指标", "服务对象满意度指标"]
+    assert any("注:1.本表" in n.zh and n.zh.startswith("第 7 行") for n in result.notices)
+    assert any("注:1.本表" in n.message.zh for n in imported_result.notices)
+
+
 def test_a_block_without_a_heading_row_has_its_value_looking_columns_recognised(tmp_path):
     """Copied without the heading, in an order that is not the grid's (no 指标性质 or 计算符号
     column between the name and the target): the targets, units and categories are still
