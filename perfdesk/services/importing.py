@@ -77,6 +77,8 @@ class Placement:
     projects: int
     department: str
     unit: str
+    only_unit: bool = True  # put under the dataset's only unit (else: the table's own unit
+    # under the dataset's only department)
 
 
 @dataclass
@@ -262,6 +264,8 @@ def plan_import(dataset: "Dataset", read: FilesRead, *, choose_unit: bool = Fals
         plan.notices.extend(result.notices)
         plan.layouts.append(result.layout)
         gap = _gap(result)  # before the placement fills the open fields
+        plan.notices.extend(Notice(text, Location(str(path)))
+                            for text in _departments_of_known_units(dataset, result))
         try:
             placement = _settle_units(dataset, path, result)
         except PerfDeskError:
@@ -272,12 +276,7 @@ def plan_import(dataset: "Dataset", read: FilesRead, *, choose_unit: bool = Fals
                               if not p.department.strip() or not p.unit.strip()]
         if placement is not None:
             plan.placements.append(placement)
-            plan.notices.append(Notice(Text(
-                f"{placement.projects} 个项目{gap.zh}，已放入数据文件中唯一的"
-                f"预算单位“{placement.unit}”。",
-                f"{placement.projects} projects {gap.en}; "
-                f"they were put under the dataset's only budget unit '{placement.unit}'."),
-                Location(str(path))))
+            plan.notices.append(Notice(_placed_text(placement, gap), Location(str(path))))
         plan.projects.extend(result.projects)
         plan.kinds.append(result.kind)
     _note_namesakes(dataset, plan)
@@ -285,8 +284,9 @@ def plan_import(dataset: "Dataset", read: FilesRead, *, choose_unit: bool = Fals
 
 
 def place_projects(dataset: "Dataset", plan: ImportPlan, department: str, unit: str) -> None:
-    """Put the plan's unplaced projects (their table names no unit) under ``department`` /
-    ``unit``, as the clerk picked (a unit the dataset has, or a new one), and say so."""
+    """Put the plan's unplaced projects (their table names no unit, or names a unit but not its
+    department) under ``department`` / ``unit``, as the clerk picked (a unit the dataset has,
+    or a new one; the preview offers the table's own unit first), and say so."""
     department, unit = department.strip(), unit.strip()
     if not department or not unit:
         raise PerfDeskError("请同时填写主管部门和预算单位。",
@@ -295,8 +295,7 @@ def place_projects(dataset: "Dataset", plan: ImportPlan, department: str, unit: 
                                 for p in result.projects}
     counts: dict[Path, int] = {}
     for project in plan.unplaced:
-        project.department = project.department.strip() or department
-        project.unit = project.unit.strip() or unit
+        project.department, project.unit = department, unit
         path = by_file.get(id(project), plan.files[0])
         counts[path] = counts.get(path, 0) + 1
     for path, count in counts.items():
@@ -318,6 +317,55 @@ def _gap(result: ImportResult) -> Text:
                     "budget unit field")
     return Text("在表中的主管部门或预算单位一栏为空", "had the table's department or budget unit "
                 "cell left blank")
+
+
+def table_owner(projects: Sequence[Project]) -> tuple[str, str]:
+    """The (主管部门, 预算单位) the tables of these projects name, each field where they all
+    agree ("" where one leaves it blank or they differ): what the clerk is offered first when
+    placing them."""
+    departments = {p.department.strip() for p in projects}
+    units = {p.unit.strip() for p in projects}
+    return (departments.pop() if len(departments) == 1 else "",
+            units.pop() if len(units) == 1 else "")
+
+
+def _departments_of_known_units(dataset: "Dataset", result: ImportResult) -> list[Text]:
+    """Projects whose table names their 预算单位 but no 主管部门 (c07: 预算单位：东莞市交通运输局),
+    where the dataset holds that unit under one department: they go there (last year's table
+    of a unit the dataset has), one notice per unit."""
+    open_ = [p for p in result.projects if p.unit.strip() and not p.department.strip()]
+    if not open_:
+        return []
+    departments = {d.uuid: d.name for d in dataset.departments()}
+    under: dict[str, set[str]] = {}
+    for u in dataset.units():
+        under.setdefault(u.name.strip(), set()).add(departments.get(u.department_uuid, ""))
+    placed: dict[tuple[str, str], int] = {}
+    for project in open_:
+        found = under.get(project.unit.strip(), set())
+        if len(found) == 1:
+            project.department = next(iter(found))
+            key = (project.department, project.unit.strip())
+            placed[key] = placed.get(key, 0) + 1
+    return [Text(f"{count} 个项目的表格没有主管部门；预算单位“{unit}”在数据文件中属于主管部门"
+                 f"“{department}”，已放在其下。",
+                 f"{count} projects name no department; the budget unit '{unit}' belongs to "
+                 f"'{department}' in the dataset, so they were put there.")
+            for (department, unit), count in placed.items()]
+
+
+def _placed_text(placement: Placement, gap: Text) -> Text:
+    """What a placement under the dataset's only unit did: the unit, or (the table named its
+    own unit) the department."""
+    n, department, unit = placement.projects, placement.department, placement.unit
+    if placement.only_unit:
+        return Text(f"{n} 个项目{gap.zh}，已放入数据文件中唯一的预算单位“{unit}”。",
+                    f"{n} projects {gap.en}; they were put under the dataset's only budget "
+                    f"unit '{unit}'.")
+    return Text(f"{n} 个项目{gap.zh}；表中的预算单位“{unit}”已放在数据文件中唯一的主管部门"
+                f"“{department}”下。",
+                f"{n} projects {gap.en}; the table's budget unit '{unit}' was put under the "
+                f"dataset's only department '{department}'.")
 
 
 def _unit_names(dataset: "Dataset") -> list[tuple[str, str]]:
@@ -411,9 +459,13 @@ def _settle_units(dataset: "Dataset", path: Path, result: ImportResult) -> Place
             "Nothing was imported.", file=path)
     unit = units[0]
     department = next(d.name for d in dataset.departments() if d.uuid == unit.department_uuid)
+    named = {p.unit.strip() for p in open_} - {unit.name}
+    named = named if "" not in named else set()
     for project in open_:
         project.department = project.department.strip() or department
         project.unit = project.unit.strip() or unit.name
+    if len(named) == 1:  # the table names a unit of its own: only its department was taken
+        return Placement(path, len(open_), department, named.pop(), only_unit=False)
     return Placement(path, len(open_), department, unit.name)
 
 

@@ -2226,12 +2226,12 @@ Receive it as the sheets now show it?</translation>
 <context>
     <name>UnitBox</name>
     <message>
-        <source>表中没有主管部门和预算单位</source>
-        <translation>The table names no department or budget unit</translation>
+        <source>表中没有写全主管部门和预算单位</source>
+        <translation>The table does not fully name the department and budget unit</translation>
     </message>
     <message>
-        <source>%1 个项目的表格没有写它们属于哪个单位。请选择（或输入）主管部门和预算单位，再点“放入”。</source>
-        <translation>The table of %1 projects does not say which unit they belong to. Choose (or type) the department and the budget unit, then click Place.</translation>
+        <source>%1 个项目的表格没有写全它们属于哪个单位。请选择（或输入）主管部门和预算单位（表中写了的已先填入），再点“放入”。</source>
+        <translation>The tables of %1 projects do not fully say which unit they belong to. Choose (or type) the department and the budget unit (what the table gives is filled in already), then click Place.</translation>
     </message>
     <message>
         <source>主管部门</source>

@@ -73,6 +73,48 @@ def test_the_preview_shows_where_projects_go_and_exactly_those_are_imported(
     assert window.tree_model.project_uuids() == [uuid for uuid, _ in previewed]
 
 
+def test_a_table_naming_only_its_unit_offers_that_unit_and_the_clerk_types_its_department(
+        window, gui, qtbot, tmp_path):
+    # c07: 预算单位：东莞市交通运输局 and no 主管部门; the dataset has two other units
+    window.document.push(commands.AddUnit(window.document, "测试主管部门", "另一个预算单位"))
+    rows = [[r[2], r[3], r[4]] for r in ROWS]
+    path = io_tables.write_text(tmp_path / "只有预算单位.csv",
+                                [["预算单位", "项目名称", "绩效目标", "绩效指标"],
+                                 *[["东莞市交通运输局", *r] for r in rows]])
+    gui.answers["open_table_files"] = [path]
+
+    def look_type_and_import(dialog):
+        box = dialog.unit_box
+        seen = {"offered": (box.department.currentText(), box.unit.currentText())}
+        box.department.lineEdit().setFocus()
+        type_text(qtbot, box.department.lineEdit(), "东莞市交通运输局（部门）")
+        qtbot.mouseClick(box.place_button, Qt.MouseButton.LeftButton)
+        department = dialog.tree.index(0, 0)
+        seen["tree"] = (department.data(Qt.ItemDataRole.DisplayRole),
+                        dialog.tree.index(0, 0, department).data(Qt.ItemDataRole.DisplayRole))
+        dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+        return seen
+
+    def safely(dialog):
+        try:
+            return look_type_and_import(dialog)
+        except Exception as exc:  # an exception in a timer would abort the process
+            dialog.reject()
+            return exc
+
+    seen = on_next_dialog(safely, ImportDialog)
+    window.ui.actionImport.trigger()
+    qtbot.waitUntil(lambda: window.tree_model.project_count() == 3, timeout=60000)
+    reactivate(qtbot, window)
+    [seen] = seen
+    assert not isinstance(seen, Exception), seen
+    assert seen["offered"] == ("", "东莞市交通运输局")  # the table's own unit, no department
+    assert seen["tree"] == ("东莞市交通运输局（部门）（3 个项目）", "东莞市交通运输局（3 个项目）")
+    with Dataset.open(window.document.path, read_only=True) as ds:
+        assert {(p.department, p.unit) for p in ds.load_projects()} == {
+            ("东莞市交通运输局（部门）", "东莞市交通运输局")}
+
+
 def test_the_clerk_picks_the_unit_of_a_table_that_names_none_and_sees_its_layout(
         window, gui, qtbot, tmp_path):
     window.document.push(commands.AddUnit(window.document, "测试主管部门", "另一个预算单位"))

@@ -108,3 +108,54 @@ def test_the_preview_tells_a_table_without_unit_fields_from_one_whose_unit_cells
     assert any("表格没有主管部门或预算单位栏" in n for n in notices)
     notices = [str(n) for n in plan_import(ds, [(blank, read_blank)]).notices]
     assert any("主管部门或预算单位一栏为空" in n for n in notices)
+
+
+def unit_only_table(tmp_path, unit="东莞市交通运输局"):
+    """A form that names its 预算单位 and no 主管部门 (c07: 预算单位：东莞市交通运输局)."""
+    rows = [[r[2], r[3], r[4]] for r in ROWS]
+    return io_tables.write_text(tmp_path / "只有预算单位.csv",
+                                [["预算单位", "项目名称", "绩效目标", "绩效指标"],
+                                 *[[unit, *r] for r in rows]])
+
+
+def test_a_table_naming_a_unit_the_dataset_holds_goes_under_that_units_department(
+        tmp_path, new_dataset):
+    ds = new_dataset()
+    ds.add_unit_under("东莞市交通运输局（部门）", "东莞市交通运输局")
+    ds.add_unit_under("东莞市教育局", "东莞中学")
+    plan = plan_import(ds, read_files([unit_only_table(tmp_path)], profile=ds.profile))
+    assert plan.unplaced == []
+    assert {(p.department, p.unit) for p in plan.projects} == {
+        ("东莞市交通运输局（部门）", "东莞市交通运输局")}
+    assert any("预算单位“东莞市交通运输局”在数据文件中属于主管部门“东莞市交通运输局（部门）”" in str(n)
+               for n in plan.notices)
+    import_plan(ds, plan)
+    assert len(ds.units()) == 3  # no new unit: the one the dataset had
+
+
+def test_a_table_naming_a_new_unit_goes_under_the_only_department_and_says_so(
+        tmp_path, new_dataset):
+    ds = new_dataset()  # one department, one unit (测试主管部门 / 测试预算单位)
+    plan = plan_import(ds, read_files([unit_only_table(tmp_path)], profile=ds.profile))
+    assert {(p.department, p.unit) for p in plan.projects} == {
+        ("测试主管部门", "东莞市交通运输局")}
+    notices = [str(n) for n in plan.notices]
+    assert any("预算单位“东莞市交通运输局”已放在数据文件中唯一的主管部门“测试主管部门”下" in n
+               for n in notices)
+    assert not any("唯一的预算单位" in n for n in notices)  # it is not put under 测试预算单位
+
+
+def test_a_table_naming_a_unit_the_dataset_cannot_place_is_offered_with_that_unit(
+        tmp_path, new_dataset):
+    from perfdesk.services.importing import place_projects, table_owner
+
+    ds = new_dataset()
+    ds.add_unit_under("东莞市教育局", "东莞中学")
+    plan = plan_import(ds, read_files([unit_only_table(tmp_path)], profile=ds.profile),
+                       choose_unit=True)
+    assert len(plan.unplaced) == 3
+    assert table_owner(plan.unplaced) == ("", "东莞市交通运输局")  # offered first
+    place_projects(ds, plan, "东莞市交通运输局（部门）", "东莞市交通运输局")
+    import_plan(ds, plan)
+    assert {(p.department, p.unit) for p in ds.load_projects()} == {
+        ("东莞市交通运输局（部门）", "东莞市交通运输局")}

@@ -47,6 +47,7 @@ from perfdesk.core.severity import ERROR, WARNING, Severity, summarise
 from perfdesk.gui.icons import icon
 from perfdesk.gui.severity_style import COLOURS, ICON_NAMES
 from perfdesk.core.values import format_money
+from perfdesk.services.importing import table_owner
 
 if TYPE_CHECKING:  # the data layer loads when a dataset opens, not at start-up
     from perfdesk.core.model import Project
@@ -325,15 +326,17 @@ class DuplicatesBox(QGroupBox):
 
 
 class UnitBox(QGroupBox):
-    """Where the projects go whose table names no 主管部门/预算单位: one of the dataset's units
-    or a new one, typed. 放入 places them; the preview then shows them under it."""
+    """Where the projects go whose table names no 主管部门/预算单位 (or a 预算单位 the dataset
+    cannot place): one of the dataset's units or a new one, typed, the table's own
+    department and unit offered first. 放入 places them; the preview then shows them under it."""
 
     def __init__(self, count: int, units: Sequence[tuple[str, str]],
-                 parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("表中没有主管部门和预算单位"), parent)
+                 parent: QWidget | None = None, owner: tuple[str, str] = ("", "")) -> None:
+        super().__init__(self.tr("表中没有写全主管部门和预算单位"), parent)
         layout = QVBoxLayout(self)
         explanation = QLabel(self.tr(
-            "%1 个项目的表格没有写它们属于哪个单位。请选择（或输入）主管部门和预算单位，再点“放入”。"
+            "%1 个项目的表格没有写全它们属于哪个单位。请选择（或输入）主管部门和预算单位"
+            "（表中写了的已先填入），再点“放入”。"
         ).replace("%1", str(count)), self)
         explanation.setWordWrap(True)
         layout.addWidget(explanation)
@@ -362,6 +365,13 @@ class UnitBox(QGroupBox):
         self.unit.currentIndexChanged.connect(self._department_of_unit)
         if self.units:
             self._department_of_unit(self.unit.currentIndex())
+        department, unit = owner
+        if unit:  # what the table says, kept unless the clerk changes it
+            self.unit.setEditText(unit)
+            self.department.setEditText(department or next(
+                (d for d, u in self.units if u == unit), ""))
+        elif department:
+            self.department.setEditText(department)
 
     def _department_of_unit(self, index: int) -> None:
         """Choosing one of the dataset's units brings its department."""
@@ -404,7 +414,8 @@ class ImportDialog(QDialog):
                                     self.layout_label)
         self.unit_box: UnitBox | None = None
         if getattr(result, "unplaced", None) and place is not None:
-            self.unit_box = UnitBox(len(result.unplaced), getattr(result, "units", []), self)
+            self.unit_box = UnitBox(len(result.unplaced), getattr(result, "units", []), self,
+                                    owner=table_owner(result.unplaced))
             self.unit_box.setObjectName("unitBox")
             self.ui.layout.insertWidget(self.ui.layout.indexOf(self.layout_label) + 1,
                                         self.unit_box)
