@@ -294,6 +294,17 @@ def label_tier(text: object) -> int | None:
     return next((rank for tier, rank in _TIER_RANK.items() if key.startswith(tier)), None)
 
 
+# A unit label naming who submits the form (重庆's 申报单位 | 具体实施单位): paired with an
+# 实施单位 line it has the role of the official 88号 form's 主管部门及代码 | 实施单位 (the one
+# submitting is the department, the one implementing the unit); alone it is the unit.
+SUBMITTER_LABELS = ("申报单位",)
+
+
+def is_submitter(text: object) -> bool:
+    """Whether a unit label names who submits the form (``申报单位``)."""
+    return heading_key(text) in SUBMITTER_LABELS
+
+
 def table_column(text: object) -> str | None:
     """The field a disclosure table's column heading names."""
     key = heading_key(text)

@@ -55,6 +55,7 @@ from perfdesk.core.vocabulary import (
     heading_key,
     indicator_column,
     is_money_note,
+    is_submitter,
     label_tier,
     table_column,
     title_subject,
@@ -653,6 +654,8 @@ def read_sheet(sheet: Sheet, *, profile: str, notices: list[Notice],
 
     name = _project_in_title(sheet, labels, labels.text("name"), notices)
     department, _code = split_code(_lowest_tier(labels, "department", notices))
+    submitter = "" if department else _submitter_as_department(labels, notices)
+    department = department or submitter
     kind = SELF_EVALUATION if _self_evaluation(sheet, grid) else ""
     whole = _whole_department(sheet, grid.first_row)
     if department and (whole or not name and "name" not in labels.found):
@@ -676,7 +679,7 @@ def read_sheet(sheet: Sheet, *, profile: str, notices: list[Notice],
                             file=sheet.file, sheet=sheet.name or None, row=r,
                             column=cell_text(sheet.value(r, c)) if r else "项目名称")
     unit_line = labels.text("unit_line")
-    unit, unit_code = split_code(labels.text("unit") or unit_line)
+    unit, unit_code = split_code(("" if submitter else labels.text("unit")) or unit_line)
     implementing, implementing_code = split_code(labels.text("implementing_unit"))
     if not unit:
         unit, implementing, unit_code = implementing, "", implementing_code
@@ -731,6 +734,30 @@ def _lowest_tier(labels: _Labels, label: str, notices: list[Notice]) -> str:
         f"The table names offices of several tiers; the lowest, '{written}' ('{value}'), was "
         "taken, please check."), sheet.location(r, written), HINT))
     return value
+
+
+def _submitter_as_department(labels: _Labels, notices: list[Notice]) -> str:
+    """The department of a form naming no 主管部门 that pairs its 申报单位 with an 实施单位 line
+    (重庆's 申报单位 | 具体实施单位): the two roles of the 88号 form's 主管部门及代码 | 实施单位,
+    the 申报单位 submitting (the department), the 实施单位 implementing (the unit), said in a
+    notice; ``""`` for any other form (a 申报单位 without an 实施单位 line stays the unit)."""
+    sheet = labels.sheet
+    places = labels.found.get("unit", ())
+    if not places or "implementing_unit" not in labels.found or \
+            not all(is_submitter(sheet.value(r, c)) for r, c in places):
+        return ""
+    submitter, _code = split_code(labels.text("unit"))
+    if not submitter:
+        return ""
+    r, c = min(places)
+    written = cell_text(sheet.value(r, c))
+    notices.append(Notice(Text(
+        f"表中没有“主管部门”，“{written}”与“实施单位”并列：已把{written}“{submitter}”记为主管部门"
+        "（申报的部门），实施单位记为预算单位；如不对，请在导入预览中修改。",
+        f"The table has no 主管部门 and pairs '{written}' with an 实施单位: '{submitter}' was "
+        "taken as the department (the one submitting) and the 实施单位 as the unit; change it "
+        "in the import preview if that is wrong."), sheet.location(r, written), HINT))
+    return submitter
 
 
 def _goal_label(labels: _Labels, sheet: Sheet, notices: list[Notice]) -> str:

@@ -115,13 +115,38 @@ def test_a_forms_overall_and_annual_project_goals_and_its_implementing_unit(tmp_
         ["绩效指标", "一级指标", "二级指标", "三级指标", "计量单位", "指标性质", "指标值"],
         [None, "产出指标", "数量指标", "新建防火道路长度", "公里", "≥", "10"],
     ], merges=["A1:G1", "D2:G2", "D3:G3", "C4:G4", "B5:G5", "B6:G6", "B7:G7", "A8:A9"])
-    (project,) = read_table(path).projects
+    result = read_table(path)
+    (project,) = result.projects
     assert project.name == "某镇森林防火道路建设"
     assert project.annual_goal == "本年新建防火道路10公里。"
     assert project.midterm_goal == "三年建成防火道路30公里。"
-    assert (project.unit, project.implementing_unit) == ("某区林业局", "某区国有林场")
+    # no 主管部门 line: the 申报单位 submits (the department), the 具体实施单位 implements (the
+    # unit), as the 88号 form's 主管部门及代码 | 实施单位, and the clerk is told
+    assert (project.department, project.unit, project.implementing_unit) == (
+        "某区林业局", "某区国有林场", "")
+    (said,) = [t for t in texts(result) if "申报单位" in t]
+    assert "“某区林业局”记为主管部门" in said and "导入预览" in said
     (indicator,) = project.indicators
     assert (indicator.comparator, indicator.target, indicator.unit) == ("≥", Decimal(10), "公里")
+
+
+def test_a_submitting_unit_without_an_implementing_line_stays_the_unit(tmp_path):
+    # 申报单位 alone (no 实施单位 line): the unit, as before; a 主管部门 line beside a 申报单位
+    # and a 实施单位 leaves the 申报单位 the unit too
+    rows = [["项目绩效目标表"],
+            ["申报单位", "某区林业局", "项目(专项)名称", "某镇森林防火道路建设"],
+            ["项目属性", "新增"],
+            ["项目年度目标", "本年新建防火道路10公里。"],
+            ["一级指标", "二级指标", "三级指标", "计量单位", "指标性质", "指标值"],
+            ["产出指标", "数量指标", "新建防火道路长度", "公里", "≥", "10"]]
+    result = read_table(write_xlsx(tmp_path / "无实施单位.xlsx", rows))
+    (project,) = result.projects
+    assert (project.department, project.unit) == ("", "某区林业局")
+    assert not [t for t in texts(result) if "记为主管部门" in t]
+    rows[2:3] = [["主管部门", "某区农业农村委"], ["具体实施单位", "某区国有林场", "项目属性", "新增"]]
+    (project,) = read_table(write_xlsx(tmp_path / "有主管部门.xlsx", rows)).projects
+    assert (project.department, project.unit, project.implementing_unit) == (
+        "某区农业农村委", "某区林业局", "某区国有林场")
 
 
 def test_funds_split_by_tier_of_government_add_up_to_the_fiscal_amount(tmp_path):
