@@ -818,14 +818,26 @@ def department_as_unit(department: str, where, notices: list[Notice]) -> str:
 _CODED = re.compile(r"^\s*(?:[\[【(（]\s*(?P<a>\d{3,})\s*[\]】)）]|(?P<b>\d{3,})\s*[-－—_\s])\s*(?P<name>\S.*)$")
 
 
-def split_code(text: str) -> tuple[str, str]:
+def split_code(text: str, *, coded: bool = False) -> tuple[str, str]:
     """A unit written with its code in front (``[610001]某单位``, ``820001-某镇人民政府``) as
-    (name, code); other text as (text, "")."""
+    (name, code); other text as (text, ""). Under a label that names a code (主管部门及代码,
+    ``coded``) the code may also be glued to the name (``169国家林业局``)."""
     m = _CODED.match(text)
     if not m:
-        return text, ""
+        glued = _GLUED_CODE.match(text) if coded else None
+        return (glued.group("name"), glued.group("code")) if glued else (text, "")
     name = _OWN_LEVEL.sub("", m.group("name").strip()) or m.group("name").strip()
     return name, m.group("a") or m.group("b")
+
+
+_GLUED_CODE = re.compile(r"^\s*(?P<code>\d{3,})(?P<name>[\u4e00-\u9fff].*?)\s*$")
+# the labels that say their value carries a code (主管部门及代码, 预算单位及编码)
+_CODE_LABEL = re.compile(r"及(?:代码|编码)$|^.*编码及名称$")
+
+
+def names_code(label: str) -> bool:
+    """Whether a label says its value carries a code (``主管部门及代码``)."""
+    return bool(_CODE_LABEL.search(heading_key(label)))
 
 
 # a system export's "(部门)" after a coded department's name: which list the code is from
