@@ -635,8 +635,10 @@ class _Labels:
 
     def text(self, label: str) -> str:
         places = self.found.get(label, ())
-        # a label standing on its own first; one holding its value (预算单位:某局) after it
-        for r, c in sorted(places, key=lambda place: place in self.inline):
+        # a label standing on its own first; one holding its value (预算单位:某局) after it; the
+        # heading 总体目标 over 中期目标 | 年度目标 last, as its text is theirs
+        for r, c in sorted(places, key=lambda place: (
+                place in self.inline, heading_key(self.sheet.value(*place)) == "总体目标")):
             value, _where = self.value_at(r, c, below_first=label.endswith("_goal"))
             if value not in (None, ""):
                 return cell_text(value)

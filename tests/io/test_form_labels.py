@@ -169,3 +169,25 @@ def test_funds_split_by_tier_of_government_add_up_to_the_fiscal_amount(tmp_path)
     assert any("各级资金合计为 110.5" in t for t in texts(result))
     # the stated total is not rewritten, and the parts leave the goal alone
     assert project.annual_goal == "整治山坪塘12口。"
+
+
+def test_the_overall_goal_heading_over_midterm_and_annual_takes_no_text_of_its_own(tmp_path):
+    # 总体目标 merged over two rows beside 中期目标 | 年度目标 and their texts; the caption line
+    # under the block (绩效项目指标表) is no goal; 财政拨款数 is the fiscal amount
+    path = write_xlsx(tmp_path / "目标表.xlsx", [
+        ["项目支出绩效目标表"],
+        ["项目名称", "校舍维修"],
+        ["主管部门", "某区教育局", None, "实施单位", "某区第一中学"],
+        ["项目资金", "资金总额", "30"],
+        [None, "其中: 财政拨款数", "30"],
+        [None, "其他资金", "0"],
+        ["总体目标", "中期目标", None, "年度目标"],
+        [None, "三年完成全区校舍改造", None, "本年维修校舍2栋"],
+        ["绩效项目指标表"],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "维修校舍栋数", "2栋"],
+    ], merges=["B2:E2", "A4:A6", "A7:A8", "B7:C7", "B8:C8", "D7:E7", "D8:E8", "A9:E9"])
+    (project,) = read_table(path).projects
+    assert (project.midterm_goal, project.annual_goal) == ("三年完成全区校舍改造", "本年维修校舍2栋")
+    assert (project.annual_total, project.annual_fiscal, project.annual_other) == (
+        Decimal(30), Decimal(30), Decimal(0))
