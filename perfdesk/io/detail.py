@@ -40,6 +40,7 @@ from perfdesk.io.base import (
     ProgressCallback,
     cell_decimal,
     cell_text,
+    read_attribute,
     reading_notices,
 )
 from perfdesk.io.detail_form import DetailForm, Signature, detail_form, merged_spans
@@ -692,6 +693,9 @@ def read_sheet(sheet: Sheet, *, profile: str, notices: list[Notice],
     goal = labels.text("annual_goal") or _goal_label(labels, sheet, notices)
     midterm_goal = labels.text("midterm_goal")
     attribute = labels.text("attribute")
+    if attribute:
+        places = labels.found["attribute"]
+        attribute = read_attribute(attribute, sheet.location(min(places)[0], "项目属性"), notices)
     period = _read_period(labels.text("period"), year, sheet, notices)
     if not goal and midterm_goal and not period.longer_than_a_year() and all(
             heading_key(sheet.value(r, c)) == "总体目标" for r, c in labels.found["midterm_goal"]):

@@ -44,7 +44,7 @@ from perfdesk.core.vocabulary import (
     form_label,
     indicator_column,
 )
-from perfdesk.io.base import Notice, cell_text, reading_notices
+from perfdesk.io.base import Notice, cell_text, read_attribute, reading_notices
 from perfdesk.io import level1_only
 from perfdesk.io.detail import department_as_unit, names_code, split_code
 from perfdesk.io.per_place import PLACE, comparator_of, one_value
@@ -207,17 +207,13 @@ def read_run_together(sheet: Sheet, *, profile: str, grades: tuple[str, ...],
             "表中只有“总体目标”（没有年度目标），已作为年度目标读取。",
             "The table gives only 总体目标 (no 年度目标); it was read as the annual goal."),
             where, HINT))
-    project = Project(name=values.get("name", ""), attribute=_ticked(values.get("attribute", "")),
+    project = Project(name=values.get("name", ""),
                       annual_goal=_goal_beside_actual(values.get("annual_goal", ""), where,
                                                       notices),
                       source_ref=where.ref())
     if not project.name:
         return None
-    if project.attribute != values.get("attribute", ""):
-        notices.append(Notice(Text(
-            f"项目属性“{values['attribute']}”是勾选框，按勾选读作“{project.attribute or '（未勾选）'}”，请核对。",
-            f"The 项目属性 '{values['attribute']}' is a list of boxes; read by the ticked box as "
-            f"'{project.attribute}', please check."), where, HINT))
+    project.attribute = read_attribute(values.get("attribute", ""), where, notices)
     read_units(project, values, where, notices, coded=names_code(_label_of(header, "department")))
     how = ("整张表在一行中，各单元格以空格分隔" if whole_line
            else "各单元格连在一起（没有分隔）")
@@ -664,21 +660,6 @@ def _per_place(body: str, places: list[str], profile: str, grades: tuple[str, ..
 
 
 # --- the header of a self-evaluation form -----------------------------------------------------
-
-# a checkbox list (1、持续性项目口 2、新增性项目☐): 口/☐/□ is an unticked box
-_OPTION = re.compile(r"\d\s*[、.．]\s*(?P<option>[^\d、.．口☐□]+?)\s*(?P<box>[口☐□]?)\s*(?=\d\s*[、.．]|$)")
-
-
-def _ticked(text: str) -> str:
-    """A label's value, or the one option of a checkbox list whose box is not left empty
-    (``""`` when every box is empty or several are not)."""
-    options = list(_OPTION.finditer(text))
-    if len(options) < 2 or "".join(m.group(0) for m in options).replace(" ", "") != \
-            text.replace(" ", ""):
-        return text
-    ticked = [m.group("option").strip() for m in options if not m.group("box")]
-    return ticked[0] if len(ticked) == 1 else ""
-
 
 # a unit's name followed by its code (原州区宗教事务局116422210101621779: 主管部门及代码)
 _TRAILING_CODE = re.compile(r"^(?P<name>.*?\D)\s*(?P<code>\d{6,})$")

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from perfdesk.core.model import DEPARTMENT_WHOLE
 from perfdesk.io import read_table
 from tests.support.io_tables import write_xlsx
@@ -191,3 +193,23 @@ def test_the_overall_goal_heading_over_midterm_and_annual_takes_no_text_of_its_o
     assert (project.midterm_goal, project.annual_goal) == ("三年完成全区校舍改造", "本年维修校舍2栋")
     assert (project.annual_total, project.annual_fiscal, project.annual_other) == (
         Decimal(30), Decimal(30), Decimal(0))
+
+
+@pytest.mark.parametrize("written, read", [
+    ("1、持续性项目 ☑ 2、新增性项目 □", "持续性项目"),
+    ("新增项目□延续项目√", "延续项目"),
+    ("新增项目□延续项目□", ""),
+])
+def test_a_checkbox_list_as_the_attribute_is_read_by_its_ticked_box_and_said(tmp_path, written,
+                                                                             read):
+    path = write_xlsx(tmp_path / "目标表.xlsx", [
+        ["项目绩效目标表"],
+        ["项目名称", "校舍维修", "项目属性", written],
+        ["主管部门", "某区教育局", "实施单位", "某区第一中学"],
+        ["年度目标", "本年维修校舍2栋"],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "维修校舍栋数", "2栋"],
+    ])
+    result = read_table(path)
+    assert result.projects[0].attribute == read
+    assert any(f"项目属性“{written}”是勾选框" in t for t in texts(result))
