@@ -62,7 +62,7 @@ from perfdesk.core.vocabulary import (
     title_subject,
 )
 from perfdesk.core.taxonomy import DEFAULT_GRADES
-from perfdesk.core.values import Period, amount_in_text, read_period, yuan_to_wan
+from perfdesk.core.values import Period, amount_in_text, named_amount, read_period, yuan_to_wan
 
 KIND = "detail"
 TEMPLATE = ("templates", "detail_template.xlsx")
@@ -1058,9 +1058,13 @@ def _amounts_in_yuan(sheet: Sheet, stop: int) -> bool:
 
 
 def _amount_in_text(text: str) -> Decimal | None:
-    """The amount a funding cell written as text begins with (``854万``, ``30万元（其中…）``)."""
+    """The amount a funding cell written as text begins with (``854万``, ``30万元（其中…）``),
+    or that follows the fund's name (``中央…补助资金(少数民族发展任务)50``)."""
     found = amount_in_text(text)
-    return found[0] if found is not None else None
+    if found is not None:
+        return found[0]
+    named = named_amount(text)
+    return named[1] if named is not None else None
 
 
 def read_grid(sheet: Sheet, grid: GridHead, *, profile: str, grades: tuple[str, ...],

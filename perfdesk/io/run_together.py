@@ -35,7 +35,7 @@ from perfdesk.core.taxonomy import (
     is_score_only,
     standard_level2,
 )
-from perfdesk.core.values import yuan_to_wan
+from perfdesk.core.values import named_amount, yuan_to_wan
 from perfdesk.core.vocabulary import (
     FOOTER_LABELS,
     FORM_NAMES,
@@ -234,6 +234,10 @@ def read_run_together(sheet: Sheet, *, profile: str, grades: tuple[str, ...],
                 "表中只有“资金总额”一个总额（没有中期、年度之分），已作为年度资金总额读取。",
                 "The table gives one total, 资金总额 (neither mid-term nor annual); it was read as "
                 "the annual total."), where, HINT))
+    for field, attribute, label in (("fiscal", "annual_fiscal", "财政拨款"),
+                                    ("other", "annual_other", "其他资金")):
+        if values.get(field):
+            setattr(project, attribute, _part_amount(values[field], label, in_yuan, where, notices))
     text = _line(sheet, row)
     if one_level:  # its rows' cells are parted by blanks: the raw text is read
         raw = _raw_line(sheet, row)
@@ -744,6 +748,36 @@ def _amount(text: str, in_yuan: bool, where, notices: list[Notice]) -> Decimal |
         + (f"其后的文字“{rest[:30]}”没有对应的字段，未导入。" if rest else ""),
         f"The annual total was read from '{how}' as {amount} (10,000 yuan), please check."),
         where, WARNING))
+    return amount
+
+
+def _part_amount(text: str, label: str, in_yuan: bool, where,
+                 notices: list[Notice]) -> Decimal | None:
+    """The amount in 万元 after a part of the funding (财政拨款, 其他资金): a number with its
+    unit or bare (in the unit the funds heading names), or one after the fund's name
+    (``少数民族发展资金37万元``, the name said in a notice); ``None``, said, for other text."""
+    fund = ""
+    if m := _MONEY.match(text) or _PLAIN.match(text):
+        amount, unit, rest = Decimal(m.group("amount")), m.groupdict().get("unit") or "", \
+            text[m.end():].strip(" ,，")
+    elif named := named_amount(text):
+        (fund, amount, unit), rest = named, ""
+    else:
+        amount = None
+    if amount is None or rest:
+        notices.append(Notice(Text(
+            f"“{label}”的金额写作“{text[:30]}”，读不出一个金额，已留空。",
+            f"The amount for '{label}' is written '{text[:30]}' and reads as no amount; it was "
+            "left empty."), where, WARNING))
+        return None
+    if unit == "元" or not unit and in_yuan:
+        amount = yuan_to_wan(amount)
+    if fund:
+        notices.append(Notice(Text(
+            f"“{label}”写作“{text[:40]}”，已读作 {amount} 万元（资金名称“{fund}”没有对应的字段，未导入），"
+            "请核对。",
+            f"'{label}' is written '{text[:40]}'; it was read as {amount} (10,000 yuan), the "
+            f"fund's name '{fund}' has no field, please check."), where, HINT))
     return amount
 
 

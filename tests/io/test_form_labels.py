@@ -213,3 +213,25 @@ def test_a_checkbox_list_as_the_attribute_is_read_by_its_ticked_box_and_said(tmp
     result = read_table(path)
     assert result.projects[0].attribute == read
     assert any(f"项目属性“{written}”是勾选框" in t for t in texts(result))
+
+
+def test_a_funding_cell_naming_its_fund_before_the_amount_reads_the_amount(tmp_path):
+    # 其中:财政拨款 | 中央…补助资金(少数民族发展任务)50: the fund's name, then the amount
+    path = write_xlsx(tmp_path / "目标表.xlsx", [
+        ["绩效目标申报表"],
+        ["项目名称", "养殖场建设"],
+        ["主管部门", "某县民族事务委员会", "实施单位", "某县民族事务委员会"],
+        ["资金情况(万元)", "年度资金总额:", "50"],
+        [None, "其中:财政拨款", "中央衔接推进乡村振兴补助资金(少数民族发展任务)50"],
+        [None, "其他资金", "约5"],
+        ["年度目标", "新建养殖场1处"],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "新建养殖场数量", "≥1个"],
+    ], merges=["B2:D2", "A4:A6"])
+    result = read_table(path)
+    (project,) = result.projects
+    assert (project.annual_total, project.annual_fiscal, project.annual_other) == (
+        Decimal(50), Decimal(50), None)  # 约5 is no amount: left empty
+    assert any("写作“中央衔接推进乡村振兴补助资金(少数民族发展任务)50”，已读作 50 万元" in t
+               for t in texts(result))
+    assert any("“约5”不是数字，已留空" in t for t in texts(result))

@@ -64,3 +64,13 @@ def test_a_code_before_a_department_without_a_code_label_stays_in_the_name(tmp_p
     result, _told = _read(tmp_path, HEADER.replace("主管部门及代码", "主管部门") + GRID)
     (project,) = result.projects
     assert project.department == "215某省林业厅"
+
+
+def test_run_together_funds_read_the_fiscal_and_other_amounts_after_their_fund_names(tmp_path):
+    header = HEADER.replace("资金总额: 其中:当年财政拨款项目资金申请 (万元)其他资金",
+                            "年度资金总额:38.75万元其中:财政拨款少数民族发展资金37万元其他资金中央衔接资金1.75万元")
+    result, told = _read(tmp_path, header + GRID)
+    (project,) = result.projects
+    assert (project.annual_total, project.annual_fiscal, project.annual_other) == (
+        Decimal("38.75"), Decimal(37), Decimal("1.75"))
+    assert any("“财政拨款”写作“少数民族发展资金37万元”，已读作 37 万元" in t for t in told)
