@@ -535,7 +535,10 @@ def _self_evaluation(sheet: Sheet, grid: GridHead) -> bool:
 
 
 _MONEY_LABELS = MONEY_FIELDS
-_INLINE = re.compile(r"^\s*(?P<label>[^:：\d]{2,20}?)\s*[:：]\s*(?P<amount>\d[\d,]*(?:\.\d+)?\s*(?:万元|万|元)?)\s*$")
+# a label holding its amount (年度资金总额:16), a remark in brackets after it or not
+# (财政拨款:6923.3552万元(其中:上级财政资金:…))
+_INLINE = re.compile(r"^\s*(?P<label>[^:：\d]{2,20}?)\s*[:：]\s*(?P<amount>\d[\d,]*(?:\.\d+)?\s*(?:万元|万|元)?)"
+                     r"\s*(?P<remark>[(（].*[)）])?\s*$")
 
 
 _INLINE_UNIT = re.compile(r"^\s*(?P<label>[^:：]{2,12}?)\s*[:：](?P<text>[^:：\d]{2,40})$")
@@ -554,6 +557,7 @@ class _Labels:
                     self.merge_at[(r, c)] = m
         self.found: dict[str, list[tuple[int, int]]] = {}
         self.inline: dict[tuple[int, int], str] = {}  # 年度资金总额:16 — the value in the label
+        self.remarks: dict[tuple[int, int], str] = {}  # the bracketed remark after that value
         for r in range(1, min(stop_row, sheet.max_row + 1)):
             for c, value in enumerate(sheet.rows[r - 1], 1):
                 label = form_label(value)
@@ -575,6 +579,8 @@ class _Labels:
         label = form_label(m.group("label")) if m else None
         if label in _MONEY_LABELS:
             self.inline[(r, c)] = m.group("amount")
+            if m.group("remark"):
+                self.remarks[(r, c)] = m.group("remark")
             return label
         m = _INLINE_UNIT.match(value)  # 预算单位:某局 on a line above the form
         label = form_label(m.group("label")) if m else None
@@ -921,6 +927,12 @@ def _read_money(labels: _Labels, sheet: Sheet, notices: list[Notice]) -> dict[st
                 continue
             number = cell_decimal(value)
             heading = cell_text(sheet.value(r, c))
+            if (r, c) in labels.remarks:
+                named = re.split(r"[:：]", heading)[0].strip()
+                notices.append(Notice(Text(
+                    f"“{named}”金额后括号内的说明“{labels.remarks[(r, c)][:40]}”没有对应的字段，未导入。",
+                    f"The remark in brackets after the amount of '{named}' has no field; it was "
+                    "not imported."), sheet.location(r, named), HINT))
             group = label.split("_")[0] if label.endswith("_total") else group_of(r, c)
             part = "total" if label.endswith("_total") else label
             if number is None and part in ("total", "fiscal", "other"):

@@ -235,3 +235,58 @@ def test_a_funding_cell_naming_its_fund_before_the_amount_reads_the_amount(tmp_p
     assert any("写作“中央衔接推进乡村振兴补助资金(少数民族发展任务)50”，已读作 50 万元" in t
                for t in texts(result))
     assert any("“约5”不是数字，已留空" in t for t in texts(result))
+
+
+def test_a_numbered_funding_list_with_amounts_in_its_labels_and_a_long_term_goal(tmp_path):
+    # 湖南's form: 财政拨款:…万元(其中:…) / 二、自有资金:0万元 / 三、其他:…万元, each amount in
+    # its label's cell; 项目绩效目标 | 长期目标 | 年度目标 with the texts under them
+    path = write_xlsx(tmp_path / "目标表.xlsx", [
+        ["项目绩效目标表"],
+        ["项目名称", "村道硬化", "项目属性", "新增"],
+        ["主管部门", "某镇", "项目单位", "某镇"],
+        ["年度资金总额及构成", "总额150万元"],
+        ["财政拨款:100万元(其中:上级财政资金:80万元;本级财政:20万元)"],
+        ["二、自有资金:0万元"],
+        ["三、其他:50万元"],
+        ["项目绩效目标", "长期目标", "年度目标"],
+        [None, "改善全镇道路条件", "硬化村道5公里"],
+        ["一级指标", "二级指标", "指标内容", "指标值"],
+        ["产出指标", "数量指标", "硬化村道长度", "5公里"],
+    ], merges=["A8:A9"])
+    result = read_table(path)
+    (project,) = result.projects
+    assert (project.annual_total, project.annual_fiscal, project.annual_other) == (
+        Decimal(150), Decimal(100), Decimal(50))
+    assert (project.midterm_goal, project.annual_goal) == ("改善全镇道路条件", "硬化村道5公里")
+    assert any("“财政拨款”金额后括号内的说明“(其中:上级财政资金:80万元;本级财政:20万元)”" in t
+               for t in texts(result))
+
+
+def test_other_alone_is_no_funding_label(tmp_path):
+    # 其他 names 其他资金 only as an item of a numbered list
+    path = write_xlsx(tmp_path / "目标表.xlsx", [
+        ["项目绩效目标表"],
+        ["项目名称", "村道硬化", "其他", "12"],
+        ["主管部门", "某镇", "项目单位", "某镇"],
+        ["年度资金总额", "150"],
+        ["年度目标", "硬化村道5公里"],
+        ["一级指标", "二级指标", "指标内容", "指标值"],
+        ["产出指标", "数量指标", "硬化村道长度", "5公里"],
+    ])
+    (project,) = read_table(path).projects
+    assert (project.annual_total, project.annual_other) == (Decimal(150), None)
+
+
+def test_the_spending_items_period_label_gives_the_project_period(tmp_path):
+    # 湖南 (湘潭) form: 项目支出实施期 | 2023.07-2024.01
+    path = write_xlsx(tmp_path / "目标表.xlsx", [
+        ["2023年项目支出绩效目标申报表"],
+        ["项目支出名称", "雾炮车降尘服务", "预算部门", "某市环境卫生管理处"],
+        ["项目支出实施期", "2023.07-2024.01"],
+        ["本年度绩效目标", "全市空气质量达到优良"],
+        ["一级指标", "二级指标", "三级指标", "指标值及单位"],
+        ["产出指标", "数量指标", "配备车辆数", "10辆"],
+    ])
+    (project,) = read_table(path).projects
+    assert (project.period_start, project.period_start_month, project.period_end,
+            project.period_end_month) == (2023, 7, 2024, 1)
