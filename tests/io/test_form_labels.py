@@ -127,7 +127,7 @@ def test_a_forms_overall_and_annual_project_goals_and_its_implementing_unit(tmp_
     assert (project.department, project.unit, project.implementing_unit) == (
         "某区林业局", "某区国有林场", "")
     (said,) = [t for t in texts(result) if "申报单位" in t]
-    assert "“某区林业局”记为主管部门" in said and "导入预览" in said
+    assert "“某区林业局”记为主管部门" in said and "导入后修改项目的主管部门" in said
     (indicator,) = project.indicators
     assert (indicator.comparator, indicator.target, indicator.unit) == ("≥", Decimal(10), "公里")
 
