@@ -762,14 +762,20 @@ def _submitter_as_department(labels: _Labels, notices: list[Notice]) -> str:
     if not submitter:
         return ""
     r, c = min(places)
-    written = cell_text(sheet.value(r, c))
+    return submitter_as_department(submitter, cell_text(sheet.value(r, c)),
+                                   sheet.location(r, cell_text(sheet.value(r, c))), notices)
+
+
+def submitter_as_department(submitter: str, written: str, where, notices: list[Notice]) -> str:
+    """``submitter``, the value of a 申报单位 label (``written``) beside an 实施单位 on a form
+    with no 主管部门, taken as the department, said in a notice (every reader of a header)."""
     notices.append(Notice(Text(
         f"表中没有“主管部门”，“{written}”与“实施单位”并列：已把{written}“{submitter}”记为主管部门"
         "（申报的部门），实施单位记为预算单位；导入预览按此归类，如不对，请在导入后修改项目的主管部门。",
         f"The table has no 主管部门 and pairs '{written}' with an 实施单位: '{submitter}' was "
         "taken as the department (the one submitting) and the 实施单位 as the unit; the import "
         "preview files it so; change the project's department after the import if that is "
-        "wrong."), sheet.location(r, written), HINT))
+        "wrong."), where, HINT))
     return submitter
 
 

@@ -43,10 +43,16 @@ from perfdesk.core.vocabulary import (
     TABLE_NAMES,
     form_label,
     indicator_column,
+    is_submitter,
 )
 from perfdesk.io.base import Notice, cell_text, read_attribute, reading_notices
 from perfdesk.io import level1_only
-from perfdesk.io.detail import department_as_unit, names_code, split_code
+from perfdesk.io.detail import (
+    department_as_unit,
+    names_code,
+    split_code,
+    submitter_as_department,
+)
 from perfdesk.io.per_place import PLACE, comparator_of, one_value
 from perfdesk.io.sources import Sheet
 
@@ -214,6 +220,11 @@ def read_run_together(sheet: Sheet, *, profile: str, grades: tuple[str, ...],
     if not project.name:
         return None
     project.attribute = read_attribute(values.get("attribute", ""), where, notices)
+    unit_label = _label_of(header, "unit")
+    if is_submitter(unit_label) and values.get("unit") and \
+            _label_of(header, "implementing_unit") and not values.get("department"):
+        values["department"] = submitter_as_department(values.pop("unit"), unit_label, where,
+                                                       notices)
     read_units(project, values, where, notices, coded=names_code(_label_of(header, "department")))
     how = ("整张表在一行中，各单元格以空格分隔" if whole_line
            else "各单元格连在一起（没有分隔）")
