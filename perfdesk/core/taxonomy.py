@@ -450,7 +450,8 @@ PERCENT, MONEY, COUNT, PEOPLE, HOUSEHOLDS, TIME, AREA, LENGTH, MASS, SCORE = (
 _UNIT_CLASS: dict[str, str] = {}
 for _cls, _words in (
         (PERCENT, "% ％ 百分比 ‰"),
-        (COUNT, "个 件 次 场 期 批 批次 篇 条 份 项 台 套 辆 块 家 所 座 处 门 本 册 张 起 宗 门次 只 头 株"),
+        (COUNT, "个 件 次 场 期 批 批次 篇 条 份 项 台 套 辆 块 家 所 座 处 门 本 册 张 起 宗 门次 只 头 株 "
+                "种 种次"),
         (PEOPLE, "人 人次 名"),
         (HOUSEHOLDS, "户 家庭"),
         (TIME, "天 日 个工作日 工作日 小时 分钟 周 月 个月 年"),
@@ -460,6 +461,21 @@ for _cls, _words in (
         (SCORE, "分")):
     for _w in _words.split():
         _UNIT_CLASS[_w] = _cls
+
+
+# every unit the vocabulary knows (the common ones, those that add up, money, each class's)
+KNOWN_UNITS: tuple[str, ...] = tuple(dict.fromkeys(
+    (*COMMON_UNITS, *ADDITIVE_UNITS, *MONEY_UNITS, *_UNIT_CLASS)))
+
+# The words that make a target vague (rule VAL-07's default list, a ⚙ setting) and the verbs
+# of a change they qualify: 有效 + 减少 is one qualitative value phrase (有效减少), as a table
+# writes a 效益 target without a number.
+VAGUE_WORDS: tuple[str, ...] = (
+    "长期", "逐步提高", "有所提高", "稳步提高", "不断提高", "明显改善", "稳步推进", "进一步", "持续",
+    "及时", "按月安排", "应保尽保", "不超预算", "抽样", "年度评估", "按实际", "全民提升", "协助",
+    "按上级", "显著", "效果明显", "有效", "较高", "拓宽", "巩固提高", "按计划", "不超过预算",
+    "符合相关", "改善")
+CHANGE_VERBS = ("减少", "降低", "下降", "提高", "提升", "改善", "增加", "增强", "增长", "加强")
 
 
 def unit_class(unit: str) -> str:

@@ -330,6 +330,24 @@ def amount_in_text(text: str) -> tuple[Decimal, str] | None:
     return Decimal(m.group(1).replace(",", "")), m.group(2) or ""
 
 
+# A funding cell naming its fund before the amount (少数民族发展资金37万元,
+# 中央衔接推进乡村振兴补助资金(少数民族发展任务)50): a name without digits, then the amount.
+_NAMED_AMOUNT = re.compile(r"^\s*(?P<fund>[^\d]*?[\u4e00-\u9fff)）])\s*[:：]?\s*"
+                           r"(?P<amount>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<unit>万元|万|元)?\s*$")
+
+
+_FUND_WORDS = re.compile(r"资金|基金|拨款|经费|补助|补贴")
+
+
+def named_amount(text: str) -> tuple[str, Decimal, str] | None:
+    """(the fund's name, the amount, the money unit) of a funding cell that names its fund
+    before its amount and has nothing after it; ``None`` for other text."""
+    m = _NAMED_AMOUNT.match(text or "")
+    if not m or not _FUND_WORDS.search(m.group("fund")):
+        return None  # (约5, 不少于5: words about the amount, not a fund's name)
+    return m.group("fund").strip(), Decimal(m.group("amount").replace(",", "")), m.group("unit") or ""
+
+
 def format_number(number: Decimal) -> str:
     """Canonical text of an exact number: plain notation, the places it was given with."""
     return format(number, "f")

@@ -185,7 +185,7 @@ FORM_NAMES: dict[str, tuple[str, ...]] = {
                           "项目执行单位", "执行单位"),
     "unit_line": ("填报单位(盖章)", "填报单位"),
     "attribute": ("项目属性", "项目性质"),
-    "period": ("项目期", "项目周期", "实施期", "项目实施期", "项目实施周期", "项目起止时间",
+    "period": ("项目期", "项目周期", "实施期", "项目实施期", "项目实施周期", "项目起止时间", "项目支出实施期",
                "实施周期"),
     # 项目资金总额: the whole project's funding (over all its years), beside the year's
     "midterm_total": ("中期资金总额", "实施期资金总额", "中期市财政预算", "项目资金总额"),
@@ -193,7 +193,7 @@ FORM_NAMES: dict[str, tuple[str, ...]] = {
                      "年度资金申请总额", "年度申请资金总额",
                      "年度资金总额及构成", "年度财政资金总额", "本年度申请市财政预算资金",
                      "下达中央预算内投资", "本次下达中央预算内投资"),
-    "fiscal": ("财政拨款", "财政资金", "财政拨款资金", "当年财政拨款", "本年财政拨款"),
+    "fiscal": ("财政拨款", "财政资金", "财政拨款资金", "当年财政拨款", "本年财政拨款", "财政拨款数"),
     "other": ("其他资金", "当年其他资金"),
     "general": ("一般公共预算", "一般公共预算拨款", "一般公共预算资金"),
     "fund": ("政府性基金", "政府性基金预算", "政府性基金预算拨款"),
@@ -203,7 +203,7 @@ FORM_NAMES: dict[str, tuple[str, ...]] = {
     "provincial": ("省级资金", "省级财政资金"),
     "municipal": ("市级资金", "市级财政资金"),
     "local": ("区级资金", "县级资金", "区县级资金", "区级财政资金", "县级财政资金"),
-    "midterm_goal": ("中长期目标", "实施期目标", "中期目标", "实施期绩效目标", "中长期绩效目标",
+    "midterm_goal": ("中长期目标", "长期目标", "实施期目标", "中期目标", "实施期绩效目标", "中长期绩效目标",
                      "总体目标", "中期滚动目标", "项目总目标", "项目总体目标"),
     # headings of the header block that hold no value of their own (the funding block's
     # title): recognised so that no field takes their text as its value
@@ -233,7 +233,10 @@ _TABLE = _table(TABLE_NAMES)
 
 _OF_WHICH = ("其中：", "其中:", "其中")
 # a funding line's number in its block: 1.中央资金, 2、市级资金
-_NUMBERED = re.compile(r"^\d{1,2}[.、．]")
+_NUMBERED = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十])[.、．]")
+# labels that name a funding part only as an item of a numbered list (一、财政拨款 二、自有资金
+# 三、其他): alone, 其他 is no label
+_NUMBERED_ONLY = {"其他": "other"}
 
 
 def form_label(text: object) -> str | None:
@@ -243,9 +246,12 @@ def form_label(text: object) -> str | None:
         if key.startswith(prefix) and len(key) > len(prefix):
             key = key[len(prefix):]
             break
+    numbered = _NUMBERED.match(key)
     key = _NUMBERED.sub("", key)
     if not key:
         return None
+    if numbered and key in _NUMBERED_ONLY:
+        return _NUMBERED_ONLY[key]
     # a note in brackets after a label: 中期滚动目标(2019年--2021年), 预算单位(盖章)
     found = _FORM.get(key) or _FORM.get(_BRACKET_NOTE.sub("", key))
     if found is None and key.startswith(_THIS_TIME) and len(key) > len(_THIS_TIME):
@@ -292,6 +298,17 @@ def label_tier(text: object) -> int | None:
     for a label naming no tier (主管部门)."""
     key = heading_key(text)
     return next((rank for tier, rank in _TIER_RANK.items() if key.startswith(tier)), None)
+
+
+# A unit label naming who submits the form (重庆's 申报单位 | 具体实施单位): paired with an
+# 实施单位 line it has the role of the official 88号 form's 主管部门及代码 | 实施单位 (the one
+# submitting is the department, the one implementing the unit); alone it is the unit.
+SUBMITTER_LABELS = ("申报单位",)
+
+
+def is_submitter(text: object) -> bool:
+    """Whether a unit label names who submits the form (``申报单位``)."""
+    return heading_key(text) in SUBMITTER_LABELS
 
 
 def table_column(text: object) -> str | None:

@@ -15,6 +15,7 @@ gives the same float, i.e. what was typed.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from collections.abc import Callable
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -25,7 +26,7 @@ from perfdesk.core.entry import CellNote
 from perfdesk.core.errors import describe_location, file_name
 from perfdesk.core.i18n import ZH, Text, language
 from perfdesk.core.model import Project
-from perfdesk.core.severity import WARNING, Severity
+from perfdesk.core.severity import HINT, WARNING, Severity
 from perfdesk.core.values import parse_number
 
 ProgressCallback = Callable[[int, int], None]
@@ -233,3 +234,38 @@ def canonical(value: object) -> str:
     if isinstance(value, (int, float, Decimal)):
         return number_text(value)
     return cell_text(value)
+
+
+# a checkbox list (1、持续性项目口 2、新增性项目☐, 新增项目□延续项目√, 1、持续性项目 ☑ 2、新增性项目 □)
+_UNTICKED = "口☐□"
+_TICKED = "☑☒√✓✔■"
+_BOXES = _UNTICKED + _TICKED
+_NUMBERED_OPTION = re.compile(rf"\d\s*[、.．]\s*(?P<option>[^\d、.．{_BOXES}]+?)\s*(?P<box>[{_BOXES}]?)\s*"
+                              r"(?=\d\s*[、.．]|$)")
+_BOXED_OPTION = re.compile(rf"\s*(?P<option>[^{_BOXES}]+?)\s*(?P<box>[{_BOXES}])\s*")
+
+
+def ticked_option(text: str) -> str:
+    """A label's value, or the one option of a checkbox list that is ticked (its box ☑/√, or,
+    in a numbered list, no empty box 口/☐/□ after it); ``""`` when none is or several are."""
+    numbered = list(_NUMBERED_OPTION.finditer(text))
+    options = numbered if len(numbered) >= 2 else list(_BOXED_OPTION.finditer(text))
+    if len(options) < 2 or "".join(m.group(0) for m in options).replace(" ", "") != \
+            text.replace(" ", ""):
+        return text
+    ticked = [m.group("option").strip() for m in options
+              if (m.group("box") and m.group("box") in _TICKED)
+              or (not m.group("box") and options is numbered)]
+    return ticked[0] if len(ticked) == 1 else ""
+
+
+def read_attribute(text: str, where: Location, notices: list[Notice]) -> str:
+    """The 项目属性 a label's value gives: the ticked option of a checkbox list, said in a
+    notice; other text as written."""
+    attribute = ticked_option(text)
+    if attribute != text:
+        notices.append(Notice(Text(
+            f"项目属性“{text}”是勾选框，按勾选读作“{attribute or '（未勾选）'}”，请核对。",
+            f"The 项目属性 '{text}' is a list of boxes; read by the ticked box as "
+            f"'{attribute}', please check."), where, HINT))
+    return attribute

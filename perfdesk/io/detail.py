@@ -40,6 +40,7 @@ from perfdesk.io.base import (
     ProgressCallback,
     cell_decimal,
     cell_text,
+    read_attribute,
     reading_notices,
 )
 from perfdesk.io.detail_form import DetailForm, Signature, detail_form, merged_spans
@@ -55,12 +56,13 @@ from perfdesk.core.vocabulary import (
     heading_key,
     indicator_column,
     is_money_note,
+    is_submitter,
     label_tier,
     table_column,
     title_subject,
 )
 from perfdesk.core.taxonomy import DEFAULT_GRADES
-from perfdesk.core.values import Period, amount_in_text, read_period, yuan_to_wan
+from perfdesk.core.values import Period, amount_in_text, named_amount, read_period, yuan_to_wan
 
 KIND = "detail"
 TEMPLATE = ("templates", "detail_template.xlsx")
@@ -533,7 +535,10 @@ def _self_evaluation(sheet: Sheet, grid: GridHead) -> bool:
 
 
 _MONEY_LABELS = MONEY_FIELDS
-_INLINE = re.compile(r"^\s*(?P<label>[^:：\d]{2,20}?)\s*[:：]\s*(?P<amount>\d[\d,]*(?:\.\d+)?\s*(?:万元|万|元)?)\s*$")
+# a label holding its amount (年度资金总额:16), a remark in brackets after it or not
+# (财政拨款:6923.3552万元(其中:上级财政资金:…))
+_INLINE = re.compile(r"^\s*(?P<label>[^:：\d]{2,20}?)\s*[:：]\s*(?P<amount>\d[\d,]*(?:\.\d+)?\s*(?:万元|万|元)?)"
+                     r"\s*(?P<remark>[(（].*[)）])?\s*$")
 
 
 _INLINE_UNIT = re.compile(r"^\s*(?P<label>[^:：]{2,12}?)\s*[:：](?P<text>[^:：\d]{2,40})$")
@@ -552,6 +557,7 @@ class _Labels:
                     self.merge_at[(r, c)] = m
         self.found: dict[str, list[tuple[int, int]]] = {}
         self.inline: dict[tuple[int, int], str] = {}  # 年度资金总额:16 — the value in the label
+        self.remarks: dict[tuple[int, int], str] = {}  # the bracketed remark after that value
         for r in range(1, min(stop_row, sheet.max_row + 1)):
             for c, value in enumerate(sheet.rows[r - 1], 1):
                 label = form_label(value)
@@ -573,6 +579,8 @@ class _Labels:
         label = form_label(m.group("label")) if m else None
         if label in _MONEY_LABELS:
             self.inline[(r, c)] = m.group("amount")
+            if m.group("remark"):
+                self.remarks[(r, c)] = m.group("remark")
             return label
         m = _INLINE_UNIT.match(value)  # 预算单位:某局 on a line above the form
         label = form_label(m.group("label")) if m else None
@@ -634,8 +642,10 @@ class _Labels:
 
     def text(self, label: str) -> str:
         places = self.found.get(label, ())
-        # a label standing on its own first; one holding its value (预算单位:某局) after it
-        for r, c in sorted(places, key=lambda place: place in self.inline):
+        # a label standing on its own first; one holding its value (预算单位:某局) after it; the
+        # heading 总体目标 over 中期目标 | 年度目标 last, as its text is theirs
+        for r, c in sorted(places, key=lambda place: (
+                place in self.inline, heading_key(self.sheet.value(*place)) == "总体目标")):
             value, _where = self.value_at(r, c, below_first=label.endswith("_goal"))
             if value not in (None, ""):
                 return cell_text(value)
@@ -653,6 +663,8 @@ def read_sheet(sheet: Sheet, *, profile: str, notices: list[Notice],
 
     name = _project_in_title(sheet, labels, labels.text("name"), notices)
     department, _code = split_code(_lowest_tier(labels, "department", notices))
+    submitter = "" if department else _submitter_as_department(labels, notices)
+    department = department or submitter
     kind = SELF_EVALUATION if _self_evaluation(sheet, grid) else ""
     whole = _whole_department(sheet, grid.first_row)
     if department and (whole or not name and "name" not in labels.found):
@@ -676,7 +688,7 @@ def read_sheet(sheet: Sheet, *, profile: str, notices: list[Notice],
                             file=sheet.file, sheet=sheet.name or None, row=r,
                             column=cell_text(sheet.value(r, c)) if r else "项目名称")
     unit_line = labels.text("unit_line")
-    unit, unit_code = split_code(labels.text("unit") or unit_line)
+    unit, unit_code = split_code(("" if submitter else labels.text("unit")) or unit_line)
     implementing, implementing_code = split_code(labels.text("implementing_unit"))
     if not unit:
         unit, implementing, unit_code = implementing, "", implementing_code
@@ -687,6 +699,9 @@ def read_sheet(sheet: Sheet, *, profile: str, notices: list[Notice],
     goal = labels.text("annual_goal") or _goal_label(labels, sheet, notices)
     midterm_goal = labels.text("midterm_goal")
     attribute = labels.text("attribute")
+    if attribute:
+        places = labels.found["attribute"]
+        attribute = read_attribute(attribute, sheet.location(min(places)[0], "项目属性"), notices)
     period = _read_period(labels.text("period"), year, sheet, notices)
     if not goal and midterm_goal and not period.longer_than_a_year() and all(
             heading_key(sheet.value(r, c)) == "总体目标" for r, c in labels.found["midterm_goal"]):
@@ -731,6 +746,37 @@ def _lowest_tier(labels: _Labels, label: str, notices: list[Notice]) -> str:
         f"The table names offices of several tiers; the lowest, '{written}' ('{value}'), was "
         "taken, please check."), sheet.location(r, written), HINT))
     return value
+
+
+def _submitter_as_department(labels: _Labels, notices: list[Notice]) -> str:
+    """The department of a form naming no 主管部门 that pairs its 申报单位 with an 实施单位 line
+    (重庆's 申报单位 | 具体实施单位): the two roles of the 88号 form's 主管部门及代码 | 实施单位,
+    the 申报单位 submitting (the department), the 实施单位 implementing (the unit), said in a
+    notice; ``""`` for any other form (a 申报单位 without an 实施单位 line stays the unit)."""
+    sheet = labels.sheet
+    places = labels.found.get("unit", ())
+    if not places or "implementing_unit" not in labels.found or \
+            not all(is_submitter(sheet.value(r, c)) for r, c in places):
+        return ""
+    submitter, _code = split_code(labels.text("unit"))
+    if not submitter:
+        return ""
+    r, c = min(places)
+    return submitter_as_department(submitter, cell_text(sheet.value(r, c)),
+                                   sheet.location(r, cell_text(sheet.value(r, c))), notices)
+
+
+def submitter_as_department(submitter: str, written: str, where, notices: list[Notice]) -> str:
+    """``submitter``, the value of a 申报单位 label (``written``) beside an 实施单位 on a form
+    with no 主管部门, taken as the department, said in a notice (every reader of a header)."""
+    notices.append(Notice(Text(
+        f"表中没有“主管部门”，“{written}”与“实施单位”并列：已把{written}“{submitter}”记为主管部门"
+        "（申报的部门），实施单位记为预算单位；导入预览按此归类，如不对，请在导入后修改项目的主管部门。",
+        f"The table has no 主管部门 and pairs '{written}' with an 实施单位: '{submitter}' was "
+        "taken as the department (the one submitting) and the 实施单位 as the unit; the import "
+        "preview files it so; change the project's department after the import if that is "
+        "wrong."), where, HINT))
+    return submitter
 
 
 def _goal_label(labels: _Labels, sheet: Sheet, notices: list[Notice]) -> str:
@@ -791,14 +837,26 @@ def department_as_unit(department: str, where, notices: list[Notice]) -> str:
 _CODED = re.compile(r"^\s*(?:[\[【(（]\s*(?P<a>\d{3,})\s*[\]】)）]|(?P<b>\d{3,})\s*[-－—_\s])\s*(?P<name>\S.*)$")
 
 
-def split_code(text: str) -> tuple[str, str]:
+def split_code(text: str, *, coded: bool = False) -> tuple[str, str]:
     """A unit written with its code in front (``[610001]某单位``, ``820001-某镇人民政府``) as
-    (name, code); other text as (text, "")."""
+    (name, code); other text as (text, ""). Under a label that names a code (主管部门及代码,
+    ``coded``) the code may also be glued to the name (``169国家林业局``)."""
     m = _CODED.match(text)
     if not m:
-        return text, ""
+        glued = _GLUED_CODE.match(text) if coded else None
+        return (glued.group("name"), glued.group("code")) if glued else (text, "")
     name = _OWN_LEVEL.sub("", m.group("name").strip()) or m.group("name").strip()
     return name, m.group("a") or m.group("b")
+
+
+_GLUED_CODE = re.compile(r"^\s*(?P<code>\d{3,})(?P<name>[\u4e00-\u9fff].*?)\s*$")
+# the labels that say their value carries a code (主管部门及代码, 预算单位及编码)
+_CODE_LABEL = re.compile(r"及(?:代码|编码)$|^.*编码及名称$")
+
+
+def names_code(label: str) -> bool:
+    """Whether a label says its value carries a code (``主管部门及代码``)."""
+    return bool(_CODE_LABEL.search(heading_key(label)))
 
 
 # a system export's "(部门)" after a coded department's name: which list the code is from
@@ -876,6 +934,12 @@ def _read_money(labels: _Labels, sheet: Sheet, notices: list[Notice]) -> dict[st
                 continue
             number = cell_decimal(value)
             heading = cell_text(sheet.value(r, c))
+            if (r, c) in labels.remarks:
+                named = re.split(r"[:：]", heading)[0].strip()
+                notices.append(Notice(Text(
+                    f"“{named}”金额后括号内的说明“{labels.remarks[(r, c)][:40]}”没有对应的字段，未导入。",
+                    f"The remark in brackets after the amount of '{named}' has no field; it was "
+                    "not imported."), sheet.location(r, named), HINT))
             group = label.split("_")[0] if label.endswith("_total") else group_of(r, c)
             part = "total" if label.endswith("_total") else label
             if number is None and part in ("total", "fiscal", "other"):
@@ -1013,9 +1077,13 @@ def _amounts_in_yuan(sheet: Sheet, stop: int) -> bool:
 
 
 def _amount_in_text(text: str) -> Decimal | None:
-    """The amount a funding cell written as text begins with (``854万``, ``30万元（其中…）``)."""
+    """The amount a funding cell written as text begins with (``854万``, ``30万元（其中…）``),
+    or that follows the fund's name (``中央…补助资金(少数民族发展任务)50``)."""
     found = amount_in_text(text)
-    return found[0] if found is not None else None
+    if found is not None:
+        return found[0]
+    named = named_amount(text)
+    return named[1] if named is not None else None
 
 
 def read_grid(sheet: Sheet, grid: GridHead, *, profile: str, grades: tuple[str, ...],

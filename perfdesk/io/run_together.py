@@ -35,7 +35,7 @@ from perfdesk.core.taxonomy import (
     is_score_only,
     standard_level2,
 )
-from perfdesk.core.values import yuan_to_wan
+from perfdesk.core.values import named_amount, yuan_to_wan
 from perfdesk.core.vocabulary import (
     FOOTER_LABELS,
     FORM_NAMES,
@@ -43,9 +43,16 @@ from perfdesk.core.vocabulary import (
     TABLE_NAMES,
     form_label,
     indicator_column,
+    is_submitter,
 )
-from perfdesk.io.base import Notice, cell_text, reading_notices
-from perfdesk.io.detail import department_as_unit, split_code
+from perfdesk.io.base import Notice, cell_text, read_attribute, reading_notices
+from perfdesk.io import level1_only
+from perfdesk.io.detail import (
+    department_as_unit,
+    names_code,
+    split_code,
+    submitter_as_department,
+)
 from perfdesk.io.per_place import PLACE, comparator_of, one_value
 from perfdesk.io.sources import Sheet
 
@@ -119,17 +126,33 @@ def _heading_run(sheet: Sheet) -> tuple[int, re.Match[str]] | None:
         text = _line(sheet, r)
         m = _HEADING_RUN.search(text)
         heads = {indicator_column(h) for h in _split_heads(m.group(0))} if m else set()
-        if m and (heads >= {"level1", "level2"} or heads >= {"level2", "name"}):
+        if not (m and (heads >= {"level1", "level2"} or heads >= {"level2", "name"})):
+            m = level1_only.HEADING_RUN.search(text)  # 指标 | 指标内容 | 指标值, no 二级
+            if m and _named_before(sheet, r, text[: m.start()]):
+                return r, m
+            continue
+        if m:
             # a line whose cells are separated by blanks is read here only when it holds the
             # whole form, its 项目名称 included (a .docx's text extracted to one line); a PDF's
             # lines, each a row of the page, are another reader's
             if separated and not _blank_form(text, m.start()):
                 continue
-            before = text[: m.start()] if separated else \
-                "".join(_line(sheet, rr) for rr in range(1, r)) + text[: m.start()]
-            if any(form_label(label.group(0)) == "name" for label in _LABELS.finditer(before)):
+            if _named_before(sheet, r, text[: m.start()], separated=separated):
                 return r, m
     return None
+
+
+def _named_before(sheet: Sheet, r: int, before: str, *, separated: bool = False) -> bool:
+    """Whether a 项目名称 label comes before the grid's headings (on line ``r``, or on the
+    lines above it unless line ``r`` holds the whole form)."""
+    if not separated:
+        before = "".join(_line(sheet, rr) for rr in range(1, r)) + before
+    return any(form_label(label.group(0)) == "name" for label in _LABELS.finditer(before))
+
+
+def _level1_only(heading: re.Match[str]) -> bool:
+    """Whether the grid's heading run is that of a grid with only a 一级 column."""
+    return heading.re is level1_only.HEADING_RUN
 
 
 def _blank_form(text: str, start: int) -> bool:
@@ -175,7 +198,9 @@ def read_run_together(sheet: Sheet, *, profile: str, grades: tuple[str, ...],
         return None
     row, heading = found
     where = sheet.location(row)
-    if _separated(sheet, row):  # the whole form on one line: its blanks are kept in the values
+    one_level = _level1_only(heading)
+    whole_line = _separated(sheet, row) and not one_level
+    if whole_line:  # the whole form on one line: its blanks are kept in the values
         raw = _raw_line(sheet, row)
         header = raw[: _raw_index(raw, heading.start())]
     else:
@@ -188,19 +213,20 @@ def read_run_together(sheet: Sheet, *, profile: str, grades: tuple[str, ...],
             "表中只有“总体目标”（没有年度目标），已作为年度目标读取。",
             "The table gives only 总体目标 (no 年度目标); it was read as the annual goal."),
             where, HINT))
-    project = Project(name=values.get("name", ""), attribute=_ticked(values.get("attribute", "")),
+    project = Project(name=values.get("name", ""),
                       annual_goal=_goal_beside_actual(values.get("annual_goal", ""), where,
                                                       notices),
                       source_ref=where.ref())
     if not project.name:
         return None
-    if project.attribute != values.get("attribute", ""):
-        notices.append(Notice(Text(
-            f"项目属性“{values['attribute']}”是勾选框，按勾选读作“{project.attribute or '（未勾选）'}”，请核对。",
-            f"The 项目属性 '{values['attribute']}' is a list of boxes; read by the ticked box as "
-            f"'{project.attribute}', please check."), where, HINT))
-    read_units(project, values, where, notices)
-    how = ("整张表在一行中，各单元格以空格分隔" if _separated(sheet, row)
+    project.attribute = read_attribute(values.get("attribute", ""), where, notices)
+    unit_label = _label_of(header, "unit")
+    if is_submitter(unit_label) and values.get("unit") and \
+            _label_of(header, "implementing_unit") and not values.get("department"):
+        values["department"] = submitter_as_department(values.pop("unit"), unit_label, where,
+                                                       notices)
+    read_units(project, values, where, notices, coded=names_code(_label_of(header, "department")))
+    how = ("整张表在一行中，各单元格以空格分隔" if whole_line
            else "各单元格连在一起（没有分隔）")
     notices.append(Notice(Text(
         f"第 {row} 行的文字中{how}，已按标签和指标名称切分读取：项目名称"
@@ -219,12 +245,23 @@ def read_run_together(sheet: Sheet, *, profile: str, grades: tuple[str, ...],
                 "表中只有“资金总额”一个总额（没有中期、年度之分），已作为年度资金总额读取。",
                 "The table gives one total, 资金总额 (neither mid-term nor annual); it was read as "
                 "the annual total."), where, HINT))
+    for field, attribute, label in (("fiscal", "annual_fiscal", "财政拨款"),
+                                    ("other", "annual_other", "其他资金")):
+        if values.get(field):
+            setattr(project, attribute, _part_amount(values[field], label, in_yuan, where, notices))
     text = _line(sheet, row)
+    if one_level:  # its rows' cells are parted by blanks: the raw text is read
+        raw = _raw_line(sheet, row)
+        body = raw[_raw_index(raw, heading.end()):] + "".join(
+            _raw_line(sheet, r) for r in range(row + 1, sheet.max_row + 1))
+        project.indicators = level1_only.read_rows(body, profile=profile, grades=grades,
+                                                   where=where, notices=notices)
+        return project if project.indicators else None
     columns, end = _columns(text, heading.start())
     body = text[end:]
     for r in range(row + 1, sheet.max_row + 1):
         body += _line(sheet, r)
-    blank_cells = _separated(sheet, row)  # then :func:`_heading_run` saw the form's order
+    blank_cells = whole_line  # then :func:`_heading_run` saw the form's order
     if blank_cells:
         raw = _raw_line(sheet, row)
         body = raw[_raw_index(raw, end):]
@@ -639,29 +676,28 @@ def _per_place(body: str, places: list[str], profile: str, grades: tuple[str, ..
 
 # --- the header of a self-evaluation form -----------------------------------------------------
 
-# a checkbox list (1、持续性项目口 2、新增性项目☐): 口/☐/□ is an unticked box
-_OPTION = re.compile(r"\d\s*[、.．]\s*(?P<option>[^\d、.．口☐□]+?)\s*(?P<box>[口☐□]?)\s*(?=\d\s*[、.．]|$)")
-
-
-def _ticked(text: str) -> str:
-    """A label's value, or the one option of a checkbox list whose box is not left empty
-    (``""`` when every box is empty or several are not)."""
-    options = list(_OPTION.finditer(text))
-    if len(options) < 2 or "".join(m.group(0) for m in options).replace(" ", "") != \
-            text.replace(" ", ""):
-        return text
-    ticked = [m.group("option").strip() for m in options if not m.group("box")]
-    return ticked[0] if len(ticked) == 1 else ""
-
-
 # a unit's name followed by its code (原州区宗教事务局116422210101621779: 主管部门及代码)
 _TRAILING_CODE = re.compile(r"^(?P<name>.*?\D)\s*(?P<code>\d{6,})$")
 
 
-def read_units(project: Project, values: dict[str, str], where, notices: list[Notice]) -> None:
-    """主管部门 and 预算单位: a code written after a name is no part of it; a form naming only
-    its 实施单位 (or 项目实施单位) has it as the unit."""
-    department, _code = split_code(values.get("department", ""))
+def _label_of(header: str, field: str) -> str:
+    """The first label of ``field`` in the header as written (主管部门及代码), or ``""``."""
+    return next((m.group(0) for m in _LABELS.finditer(header) if form_label(m.group(0)) == field),
+                "")
+
+
+def read_units(project: Project, values: dict[str, str], where, notices: list[Notice], *,
+               coded: bool = False) -> None:
+    """主管部门 and 预算单位: a code written after a name is no part of it, nor one glued in
+    front of it under a label naming a code (``coded``: 主管部门及代码 169国家林业局); a form
+    naming only its 实施单位 (or 项目实施单位) has it as the unit."""
+    department, code = split_code(values.get("department", ""))
+    if not code and coded and (glued := split_code(department, coded=True))[1]:
+        department, code = glued
+        notices.append(Notice(Text(
+            f"主管部门“{department}”前面的代码 {code} 不是名称的一部分，未记入名称。",
+            f"The code {code} before the department '{department}' is no part of its name; it "
+            "was not kept in the name."), where, HINT))
     m = _TRAILING_CODE.match(department)
     if m:
         department = m.group("name").strip()
@@ -723,6 +759,36 @@ def _amount(text: str, in_yuan: bool, where, notices: list[Notice]) -> Decimal |
         + (f"其后的文字“{rest[:30]}”没有对应的字段，未导入。" if rest else ""),
         f"The annual total was read from '{how}' as {amount} (10,000 yuan), please check."),
         where, WARNING))
+    return amount
+
+
+def _part_amount(text: str, label: str, in_yuan: bool, where,
+                 notices: list[Notice]) -> Decimal | None:
+    """The amount in 万元 after a part of the funding (财政拨款, 其他资金): a number with its
+    unit or bare (in the unit the funds heading names), or one after the fund's name
+    (``少数民族发展资金37万元``, the name said in a notice); ``None``, said, for other text."""
+    fund = ""
+    if m := _MONEY.match(text) or _PLAIN.match(text):
+        amount, unit, rest = Decimal(m.group("amount")), m.groupdict().get("unit") or "", \
+            text[m.end():].strip(" ,，")
+    elif named := named_amount(text):
+        (fund, amount, unit), rest = named, ""
+    else:
+        amount = None
+    if amount is None or rest:
+        notices.append(Notice(Text(
+            f"“{label}”的金额写作“{text[:30]}”，读不出一个金额，已留空。",
+            f"The amount for '{label}' is written '{text[:30]}' and reads as no amount; it was "
+            "left empty."), where, WARNING))
+        return None
+    if unit == "元" or not unit and in_yuan:
+        amount = yuan_to_wan(amount)
+    if fund:
+        notices.append(Notice(Text(
+            f"“{label}”写作“{text[:40]}”，已读作 {amount} 万元（资金名称“{fund}”没有对应的字段，未导入），"
+            "请核对。",
+            f"'{label}' is written '{text[:40]}'; it was read as {amount} (10,000 yuan), the "
+            f"fund's name '{fund}' has no field, please check."), where, HINT))
     return amount
 
 

@@ -7,6 +7,31 @@ it field by field with its ``expected.json`` (written by hand before PerfDesk re
 A project's name, unit, department, 年度资金总额 and 年度目标 (``goal``) are compared, and each
 indicator's fields. ``known_gaps.json`` beside the tables lists those that do not import exactly yet, each with
 its reason.
+
+"Exactly" means every field an expected.json states that the model holds
+(:func:`project_field_differences`, :func:`indicator_field_differences`): the funding split
+(``funds_financial``/``fiscal_funds`` → 财政拨款, ``funds_other``/``other_funds`` → 其他资金, null
+= empty), ``unit_code``, ``attribute``/``project_attribute`` → 项目属性, ``period`` → 项目期 (the
+text read by :func:`perfdesk.core.values.read_period`), ``goal_longterm``/``longterm_goal``/
+``mid_term_goal`` → 中长期目标, ``mid_term_funds`` → 中期资金总额, ``project_code`` → 项目编码; on
+indicators ``explanation``, ``basis`` and ``reason``/``deviation_reason`` → 未完成原因.
+
+Keys deliberately not compared, and why:
+
+- ``department_code``, ``budget_code``: the model holds no department code (only the unit's,
+  ``unit_code``);
+- ``contact``: the model has no 联系人; ``project_type``/``project_category`` (项目类别) and
+  ``special_fund`` (专项名称 beside the project's): no field (项目类别 is read as unstored);
+- ``executed_funds``, ``goal_actual``, ``tasks``, ``self_score``, ``fiscal_funds_initial``,
+  ``fiscal_funds_year``: a 自评表's or 部门整体 table's results, which other helpers add;
+- ``funds_superior``, ``project_funds``, ``basic_funds``, ``cost_items``, ``weights_heading``,
+  ``indicators_longterm``, ``evaluation_items``, ``not_indicators``: parts of a table the
+  model has no field for (each table's note says what the import says of them);
+- ``funds_unit_in_table``: how the table writes its amounts, not a value (the amounts are
+  compared in 万元);
+- ``note``, ``name_note``, ``incomplete``, ``incomplete_why``: the annotator's remarks;
+- on indicators ``direction`` (指标方向 as written, compared through the comparator), ``core``
+  (★), ``grades``, ``published_as``, ``truncated``, ``note``: no field of their own.
 """
 
 from __future__ import annotations
@@ -19,6 +44,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from perfdesk.core.errors import PerfDeskError
+from perfdesk.core.values import read_period
 from perfdesk.io import read_table
 
 HERE = Path(__file__).resolve().parent / "tables"
@@ -75,7 +101,47 @@ def indicator_differences(got, wanted: dict) -> list[str]:
     for key, field in (("weight", "weight"), ("score", "score")):
         if key in wanted and not _same_number(getattr(got, field), wanted[key]):
             problems.append(f"{key}: {getattr(got, field)} ≠ {wanted[key]}")
-    return problems
+    return problems + indicator_field_differences(got, wanted)
+
+
+# expected.json's key → the indicator's text field
+_INDICATOR_TEXTS = (("explanation", "explanation"), ("basis", "basis"), ("reason", "shortfall"),
+                    ("deviation_reason", "shortfall"))
+
+
+def indicator_field_differences(got, wanted: dict) -> list[str]:
+    """The indicator's text fields beyond its target that differ from expected.json
+    (指标解释, 指标值设定依据, 未完成原因)."""
+    return [f"{key}: {getattr(got, field)[:30]!r} ≠ {(wanted[key] or '')[:30]!r}"
+            for key, field in _INDICATOR_TEXTS
+            if key in wanted and (wanted[key] or "") != getattr(got, field)]
+
+
+# expected.json's key → the project's field, per kind of value
+_PROJECT_AMOUNTS = (("funds_financial", "annual_fiscal"), ("fiscal_funds", "annual_fiscal"),
+                    ("funds_other", "annual_other"), ("other_funds", "annual_other"),
+                    ("mid_term_funds", "midterm_total"))
+_PROJECT_TEXTS = (("unit_code", "unit_code"), ("attribute", "attribute"),
+                  ("project_attribute", "attribute"), ("goal_longterm", "midterm_goal"),
+                  ("longterm_goal", "midterm_goal"), ("mid_term_goal", "midterm_goal"),
+                  ("project_code", "code"))
+
+
+def project_field_differences(got, wanted: dict) -> list[str]:
+    """The project's fields beyond name, unit, department, goal and total that differ from
+    expected.json: the funding split, the codes, 项目属性, 项目期 and the mid-term ones."""
+    problems = []
+    for key, field in _PROJECT_AMOUNTS:
+        if key in wanted and not _same_number(getattr(got, field), wanted[key]):
+            problems.append(f"{key}: {getattr(got, field)} ≠ {wanted[key]}")
+    for key, field in _PROJECT_TEXTS:
+        if key in wanted and (wanted[key] or "") != getattr(got, field):
+            problems.append(f"{key}: {getattr(got, field)[:30]!r} ≠ {(wanted[key] or '')[:30]!r}")
+    if "period" in wanted:
+        period = read_period(wanted["period"] or "")
+        if period != (got.period if got.period_start is not None else None):
+            problems.append(f"period: {got.period} ≠ {wanted['period']!r} ({period})")
+    return [f"{wanted['name']}: {p}" for p in problems]
 
 
 def compare(folder: Path) -> tuple[bool, int, int, list[str]]:
@@ -110,6 +176,7 @@ def compare(folder: Path) -> tuple[bool, int, int, list[str]]:
                             f"{(wanted['goal'] or '')[:30]!r}")
         if "total_funds" in wanted and not _same_number(got.annual_total, wanted["total_funds"]):
             problems.append(f"{wanted['name']}: total {got.annual_total} ≠ {wanted['total_funds']}")
+        problems += project_field_differences(got, wanted)
         indicators = wanted.get("indicators", [])
         if len(got.indicators) != len(indicators):
             problems.append(f"{wanted['name']}: {len(got.indicators)} indicators ≠ "

@@ -61,3 +61,33 @@ def test_the_ratchet_fails_both_ways():
     assert agreement.ratchet(results, gaps) == (["x03_new"], ["x04_fixed"])
     assert agreement.summary(results).startswith(
         "real tables: 2/4 import exactly (detail_form 2/4)")
+
+
+def test_every_stated_field_the_model_holds_is_compared():
+    """The funding split, the codes, 项目属性, 项目期 and the mid-term fields of a project, and
+    an indicator's 指标解释, 设定依据 and 未完成原因, each differ when the import differs."""
+    from decimal import Decimal
+
+    from perfdesk.core.model import Indicator, Project
+
+    project = Project(name="某项目", annual_fiscal=Decimal(30), unit_code="610001",
+                      attribute="延续", period_start=2023, period_end=2024, period_start_month=7,
+                      period_end_month=1, midterm_goal="三年完成", midterm_total=Decimal(90),
+                      code="P001")
+    wanted = {"name": "某项目", "funds_financial": "30", "funds_other": None,
+              "unit_code": "610001", "attribute": "延续", "period": "2023.07-2024.01",
+              "goal_longterm": "三年完成", "mid_term_funds": "90", "project_code": "P001"}
+    assert agreement.project_field_differences(project, wanted) == []
+    changed = {"funds_financial": "31", "funds_other": "0", "unit_code": "610002",
+               "attribute": "新增", "period": "2023-2024", "goal_longterm": "两年完成",
+               "mid_term_funds": "91", "project_code": "P002"}
+    for key, value in changed.items():
+        differences = agreement.project_field_differences(project, {**wanted, key: value})
+        assert len(differences) == 1 and key in differences[0], (key, differences)
+    indicator = Indicator(name="开放天数", explanation="反映开放情况", basis="上年数",
+                          shortfall="设备检修")
+    fields = {"explanation": "反映开放情况", "basis": "上年数", "reason": "设备检修"}
+    assert agreement.indicator_field_differences(indicator, fields) == []
+    for key in fields:
+        differences = agreement.indicator_field_differences(indicator, {**fields, key: "别的"})
+        assert len(differences) == 1 and key in differences[0]

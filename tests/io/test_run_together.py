@@ -328,3 +328,16 @@ def test_glued_headings_followed_by_something_other_than_places_are_read_as_befo
     text = PER_PLACE.replace("城关镇青山乡白水村", "")
     project, told = _per_place(tmp_path, text)
     assert not any("按属地分列" in m for m in told)
+
+
+def test_glued_text_pairing_a_submitting_unit_with_an_implementing_one_reads_the_department(
+        tmp_path):
+    # 申报单位 | 具体实施单位 with no 主管部门: the same reading as the detailed form's
+    text = GLUED.replace("项目类别本级支出项目", "申报单位某区机关事务局具体实施单位某区机关食堂项目类别本级支出项目")
+    result = _read(tmp_path, text)
+    (project,) = result.projects
+    assert (project.department, project.unit) == ("某区机关事务局", "某区机关食堂")
+    assert any("“某区机关事务局”记为主管部门" in n.text() for n in result.notices)
+    alone = GLUED.replace("项目类别本级支出项目", "申报单位某区机关事务局项目类别本级支出项目")
+    (project,) = _read(tmp_path, alone).projects
+    assert (project.department, project.unit) == ("", "某区机关事务局")
