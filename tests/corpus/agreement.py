@@ -16,6 +16,12 @@ text read by :func:`perfdesk.core.values.read_period`), ``goal_longterm``/``long
 ``mid_term_goal`` → 中长期目标, ``mid_term_funds`` → 中期资金总额, ``project_code`` → 项目编码; on
 indicators ``explanation``, ``basis`` and ``reason``/``deviation_reason`` → 未完成原因.
 
+An annotation found wrong after the run is corrected in the open, never by rewriting it: the
+expected.json keeps the value as first written and lists the correction under ``corrections``
+(the project, the key, ``as_written``, ``corrected`` — what a lossless import of the stored
+file gives —, ``why`` with the evidence, ``when``); :func:`compare` compares the corrected
+value, and the summary counts the corrections.
+
 Keys deliberately not compared, and why:
 
 - ``department_code``, ``budget_code``: the model holds no department code (only the unit's,
@@ -144,10 +150,28 @@ def project_field_differences(got, wanted: dict) -> list[str]:
     return [f"{wanted['name']}: {p}" for p in problems]
 
 
+CORRECTION_KEYS = {"project", "field", "as_written", "corrected", "why", "when"}
+
+
+def corrected(expected: dict) -> list[dict]:
+    """The expected projects with the table's ``corrections`` applied (each must name a
+    project and a key it states, with the value as written there)."""
+    projects = [dict(p) for p in expected.get("projects", [])]
+    for fix in expected.get("corrections", []):
+        if set(fix) != CORRECTION_KEYS or not str(fix["why"]).strip():
+            raise ValueError(f"a correction needs exactly {sorted(CORRECTION_KEYS)}: {fix}")
+        [project] = [p for p in projects if p["name"] == fix["project"]]
+        if project.get(fix["field"]) != fix["as_written"]:
+            raise ValueError(f"correction of {fix['field']!r}: the annotation does not hold "
+                             f"{fix['as_written']!r}")
+        project[fix["field"]] = fix["corrected"]
+    return projects
+
+
 def compare(folder: Path) -> tuple[bool, int, int, list[str]]:
     """(read fully, indicators matching, indicators expected, differences) for one table."""
     expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
-    wanted_projects = expected.get("projects", [])
+    wanted_projects = corrected(expected)
     total = sum(len(p.get("indicators", [])) for p in wanted_projects)
     source = source_of(folder)
     if source is None:
@@ -234,9 +258,23 @@ def summary(results: list[Agreement]) -> str:
         exact_per_layout[r.layout] += r.exact
     layouts = ", ".join(f"{name} {exact_per_layout[name]}/{count}"
                         for name, count in sorted(per_layout.items()))
+    fixes = corrections_made([r.folder for r in results])
     return (f"real tables: {sum(r.exact for r in results)}/{len(results)} import exactly "
             f"({layouts}); indicators matching: {sum(r.matching for r in results)}/"
-            f"{sum(r.total for r in results)}")
+            f"{sum(r.total for r in results)}; annotations corrected after the run: "
+            f"{sum(fixes.values())}" + (f" ({', '.join(sorted(fixes))})" if fixes else ""))
+
+
+def corrections_made(folders: list[Path]) -> dict[str, int]:
+    """Table id → how many of its annotations were corrected after the run."""
+    found = {}
+    for folder in folders:
+        path = folder / "expected.json"
+        if path.is_file():
+            n = len(json.loads(path.read_text(encoding="utf-8")).get("corrections", []))
+            if n:
+                found[folder.name] = n
+    return found
 
 
 def report(results: list[Agreement]) -> str:

@@ -91,3 +91,19 @@ def test_every_stated_field_the_model_holds_is_compared():
     for key in fields:
         differences = agreement.indicator_field_differences(indicator, {**fields, key: "别的"})
         assert len(differences) == 1 and key in differences[0]
+
+
+def test_a_correction_keeps_the_annotation_as_written_and_must_match_it():
+    """A correction found after the run names the value as first written: it is applied only
+    when the annotation still holds that value, and it needs its reason."""
+    expected = {"projects": [{"name": "甲", "funds_other": "0"}], "corrections": [
+        {"project": "甲", "field": "funds_other", "as_written": "0", "corrected": None,
+         "why": "上级资金 is no 其他资金", "when": "stop 23"}]}
+    assert agreement.corrected(expected) == [{"name": "甲", "funds_other": None}]
+    assert expected["projects"] == [{"name": "甲", "funds_other": "0"}]  # kept as written
+    mismatch = {**expected, "corrections": [{**expected["corrections"][0], "as_written": "5"}]}
+    with pytest.raises(ValueError, match="does not hold"):
+        agreement.corrected(mismatch)
+    unexplained = {**expected, "corrections": [{**expected["corrections"][0], "why": " "}]}
+    with pytest.raises(ValueError, match="needs exactly"):
+        agreement.corrected(unexplained)
