@@ -252,6 +252,7 @@ class Project(ProjectFields):
     department: str = ""  # 主管部门
     unit: str = ""  # 预算单位
     unit_code: str = ""  # 预算单位编码
+    department_code: str = ""  # 主管部门编码 (主管部门及代码: 169国家林业局)
     indicators: list[Indicator] = Field(default_factory=list)
 
     @classmethod

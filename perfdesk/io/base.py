@@ -28,6 +28,7 @@ from perfdesk.core.i18n import ZH, Text, language
 from perfdesk.core.model import Project
 from perfdesk.core.severity import HINT, WARNING, Severity
 from perfdesk.core.values import parse_number
+from perfdesk.core.vocabulary import heading_key
 
 ProgressCallback = Callable[[int, int], None]
 
@@ -269,3 +270,34 @@ def read_attribute(text: str, where: Location, notices: list[Notice]) -> str:
             f"The 项目属性 '{text}' is a list of boxes; read by the ticked box as "
             f"'{attribute}', please check."), where, HINT))
     return attribute
+
+
+# --- who a table names: a unit or department with its code ---------------------------------
+
+_CODED = re.compile(r"^\s*(?:[\[【(（]\s*(?P<a>\d{3,})\s*[\]】)）]|(?P<b>\d{3,})\s*[-－—_\s])\s*(?P<name>\S.*)$")
+
+
+def split_code(text: str, *, coded: bool = False) -> tuple[str, str]:
+    """A unit written with its code in front (``[610001]某单位``, ``820001-某镇人民政府``) as
+    (name, code); other text as (text, ""). Under a label that names a code (主管部门及代码,
+    ``coded``) the code may also be glued to the name (``169国家林业局``)."""
+    m = _CODED.match(text)
+    if not m:
+        glued = _GLUED_CODE.match(text) if coded else None
+        return (glued.group("name"), glued.group("code")) if glued else (text, "")
+    name = _OWN_LEVEL.sub("", m.group("name").strip()) or m.group("name").strip()
+    return name, m.group("a") or m.group("b")
+
+
+_GLUED_CODE = re.compile(r"^\s*(?P<code>\d{3,})(?P<name>[\u4e00-\u9fff].*?)\s*$")
+# the labels that say their value carries a code (主管部门及代码, 预算单位及编码)
+_CODE_LABEL = re.compile(r"及(?:代码|编码)$|^.*编码及名称$")
+
+
+def names_code(label: str) -> bool:
+    """Whether a label says its value carries a code (``主管部门及代码``)."""
+    return bool(_CODE_LABEL.search(heading_key(label)))
+
+
+# a system export's "(部门)" after a coded department's name: which list the code is from
+_OWN_LEVEL = re.compile(r"\s*[(（]\s*部门\s*[)）]$")

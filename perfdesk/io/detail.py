@@ -42,6 +42,7 @@ from perfdesk.io.base import (
     cell_text,
     read_attribute,
     reading_notices,
+    split_code,
 )
 from perfdesk.io.detail_form import DetailForm, Signature, detail_form, merged_spans
 from perfdesk.io.layouts import GridHead
@@ -662,7 +663,7 @@ def read_sheet(sheet: Sheet, *, profile: str, notices: list[Notice],
     year = _title_year(sheet, grid.first_row)
 
     name = _project_in_title(sheet, labels, labels.text("name"), notices)
-    department, _code = split_code(_lowest_tier(labels, "department", notices))
+    department, department_code = split_code(_lowest_tier(labels, "department", notices))
     submitter = "" if department else _submitter_as_department(labels, notices)
     department = department or submitter
     kind = SELF_EVALUATION if _self_evaluation(sheet, grid) else ""
@@ -715,7 +716,7 @@ def read_sheet(sheet: Sheet, *, profile: str, notices: list[Notice],
     money = _read_money(labels, sheet, notices)
     project = Project(
         name=name, code=labels.text("code"), department=department, unit=unit, kind=kind,
-        unit_code=unit_code,
+        unit_code=unit_code, department_code=department_code,
         implementing_unit=implementing, attribute=attribute, **period.fields(),
         annual_goal=goal,
         midterm_goal=midterm_goal, source_ref=where.ref(), **money,
@@ -832,35 +833,6 @@ def department_as_unit(department: str, where, notices: list[Notice]) -> str:
         f"The table names no budget unit; it was taken as the department's own: the unit "
         f"is the department '{department}'."), where, HINT))
     return department
-
-
-_CODED = re.compile(r"^\s*(?:[\[【(（]\s*(?P<a>\d{3,})\s*[\]】)）]|(?P<b>\d{3,})\s*[-－—_\s])\s*(?P<name>\S.*)$")
-
-
-def split_code(text: str, *, coded: bool = False) -> tuple[str, str]:
-    """A unit written with its code in front (``[610001]某单位``, ``820001-某镇人民政府``) as
-    (name, code); other text as (text, ""). Under a label that names a code (主管部门及代码,
-    ``coded``) the code may also be glued to the name (``169国家林业局``)."""
-    m = _CODED.match(text)
-    if not m:
-        glued = _GLUED_CODE.match(text) if coded else None
-        return (glued.group("name"), glued.group("code")) if glued else (text, "")
-    name = _OWN_LEVEL.sub("", m.group("name").strip()) or m.group("name").strip()
-    return name, m.group("a") or m.group("b")
-
-
-_GLUED_CODE = re.compile(r"^\s*(?P<code>\d{3,})(?P<name>[\u4e00-\u9fff].*?)\s*$")
-# the labels that say their value carries a code (主管部门及代码, 预算单位及编码)
-_CODE_LABEL = re.compile(r"及(?:代码|编码)$|^.*编码及名称$")
-
-
-def names_code(label: str) -> bool:
-    """Whether a label says its value carries a code (``主管部门及代码``)."""
-    return bool(_CODE_LABEL.search(heading_key(label)))
-
-
-# a system export's "(部门)" after a coded department's name: which list the code is from
-_OWN_LEVEL = re.compile(r"\s*[(（]\s*部门\s*[)）]$")
 
 
 def _title_year(sheet: Sheet, stop: int) -> int | None:

@@ -25,7 +25,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from perfdesk.core.i18n import Text
 from perfdesk.io import embedded, writing
-from perfdesk.io.base import Notice, Progress, ProgressCallback, cell_text, reading_notices
+from perfdesk.io.base import (Notice, Progress, ProgressCallback, cell_text, reading_notices,
+                              split_code)
 from perfdesk.io.indicator_text import render_cell, split_items
 from perfdesk.io.sources import Sheet
 from perfdesk.core.entry import IndicatorRowReader
@@ -132,7 +133,9 @@ def read_sheet(sheet: Sheet, header: Header, *, profile: str, notices: list[Noti
     projects = []
     for r, dept, unit, name, code, goal, indicators in pending:
         where = sheet.location(r)
+        (dept, department_code), (unit, unit_code) = split_code(dept), split_code(unit)
         project = Project(name=name, code=code, department=dept, unit=unit, annual_goal=goal,
+                          department_code=department_code, unit_code=unit_code,
                           source_ref=where.ref(),
                           indicators=read_indicators(indicators, profile=profile, grades=grades,
                                                      where=sheet.location(r, "绩效指标"),

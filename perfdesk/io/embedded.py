@@ -41,7 +41,7 @@ FORMAT_VERSION = 1
 CHUNK = 30_000  # characters per cell (Excel allows 32,767)
 
 # Fields of Project beyond ProjectFields that a record carries.
-_PROJECT_EXTRA = ("uuid", "department", "unit", "unit_code")
+_PROJECT_EXTRA = ("uuid", "department", "unit", "unit_code", "department_code")
 _PROJECT_DEFAULTS = {name: f.get_default(call_default_factory=True)
                      for name, f in ProjectFields.model_fields.items()}
 _PROJECT_DEFAULTS.update({name: "" for name in _PROJECT_EXTRA})

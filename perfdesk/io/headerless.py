@@ -20,7 +20,7 @@ from perfdesk.core.i18n import Text
 from perfdesk.core.model import Project
 from perfdesk.core.severity import HINT
 from perfdesk.core.taxonomy import DEFAULT_GRADES, DEFAULT_PROFILE
-from perfdesk.io.base import Notice, cell_text
+from perfdesk.io.base import Notice, cell_text, split_code
 from perfdesk.io.layouts import row_kind
 
 if TYPE_CHECKING:
@@ -112,7 +112,6 @@ def read_headerless(sheet: Sheet, *, profile: str, grades: tuple[str, ...],
     label, else after the file, with a notice."""
     from perfdesk.core.entry import IndicatorRowReader
     from perfdesk.core.vocabulary import form_label
-    from perfdesk.io import detail
     from perfdesk.io.layouts import GridHead, read_rows
 
     texts = [[cell_text(v) for v in row] for row in sheet.rows]
@@ -143,8 +142,8 @@ def read_headerless(sheet: Sheet, *, profile: str, grades: tuple[str, ...],
             f"表中没有项目名称，暂按文件名填为“{name}”，请核对。",
             f"The table names no project; it was named after the file, '{name}'. Please check."),
             sheet.location()))
-    department, _code = detail.split_code(labels.get("department", ""))
-    unit, unit_code = detail.split_code(labels.get("unit", ""))
+    department, department_code = split_code(labels.get("department", ""))
+    unit, unit_code = split_code(labels.get("unit", ""))
     return Project(name=name, department=department, unit=unit or department,
-                   unit_code=unit_code, source_ref=sheet.location(first).ref(),
+                   unit_code=unit_code, department_code=department_code, source_ref=sheet.location(first).ref(),
                    indicators=indicators)

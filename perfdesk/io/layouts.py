@@ -44,7 +44,7 @@ from perfdesk.core.vocabulary import (
     lost_first_character,
     table_column,
 )
-from perfdesk.io.base import Notice, cell_text, reading_notices
+from perfdesk.io.base import Notice, cell_text, reading_notices, split_code
 from perfdesk.io.per_place import is_place, one_target
 from perfdesk.io.sources import Sheet
 
@@ -810,15 +810,15 @@ def read_flat(sheet: Sheet, grid: GridHead, *, profile: str, grades: tuple[str, 
             c = grid.project_columns.get(field_name)
             return sheet.text(first, c) if c else ""
 
-        department, _code = detail.split_code(
+        department, department_code = split_code(
             column("department") or departments.get(first, "") or above.get("department", ""))
-        unit, unit_code = detail.split_code(column("unit") or above.get("unit", ""))
+        unit, unit_code = split_code(column("unit") or above.get("unit", ""))
         unit = unit or department
         total = _block_amount(sheet, first, grid.project_columns.get("annual_total"), yuan,
                               notices)
         projects.append(Project(
             name=name, code=column("code"), department=department, unit=unit,
-            unit_code=unit_code, annual_total=total,
+            unit_code=unit_code, department_code=department_code, annual_total=total,
             annual_goal=column("annual_goal"), source_ref=sheet.location(first).ref(),
             kind=SELF_EVALUATION if grid.self_evaluation else "", indicators=indicators))
     return projects
@@ -837,7 +837,6 @@ def _block_amount(sheet: Sheet, r: int, column: int | None, yuan: bool,
                   notices: list[Notice]):
     """A flat grid project's amount (its 预算数 cell), in 万元."""
     from perfdesk.core.values import parse_number
-    from perfdesk.io import detail
     from perfdesk.io.base import cell_decimal
 
     if not column or not sheet.text(r, column):

@@ -45,14 +45,10 @@ from perfdesk.core.vocabulary import (
     indicator_column,
     is_submitter,
 )
-from perfdesk.io.base import Notice, cell_text, read_attribute, reading_notices
+from perfdesk.io.base import (Notice, cell_text, names_code, read_attribute, reading_notices,
+                              split_code)
 from perfdesk.io import level1_only
-from perfdesk.io.detail import (
-    department_as_unit,
-    names_code,
-    split_code,
-    submitter_as_department,
-)
+from perfdesk.io.detail import department_as_unit, submitter_as_department
 from perfdesk.io.per_place import PLACE, comparator_of, one_value
 from perfdesk.io.sources import Sheet
 
@@ -695,17 +691,17 @@ def read_units(project: Project, values: dict[str, str], where, notices: list[No
     if not code and coded and (glued := split_code(department, coded=True))[1]:
         department, code = glued
         notices.append(Notice(Text(
-            f"主管部门“{department}”前面的代码 {code} 不是名称的一部分，未记入名称。",
-            f"The code {code} before the department '{department}' is no part of its name; it "
-            "was not kept in the name."), where, HINT))
+            f"主管部门“{department}”前面的 {code} 是主管部门编码，已记为编码，不是名称的一部分。",
+            f"The {code} before the department '{department}' is its code; it was kept as the "
+            "code, not in the name."), where, HINT))
     m = _TRAILING_CODE.match(department)
     if m:
-        department = m.group("name").strip()
+        department, code = m.group("name").strip(), code or m.group("code")
         notices.append(Notice(Text(
-            f"主管部门“{department}”后面的代码 {m.group('code')} 不是名称的一部分，未记入。",
-            f"The code {m.group('code')} after the department '{department}' is no part of its "
-            "name; it was not kept."), where, HINT))
-    project.department = department
+            f"主管部门“{department}”后面的 {m.group('code')} 是主管部门编码，已记为编码，不是名称的一部分。",
+            f"The {m.group('code')} after the department '{department}' is its code; it was "
+            "kept as the code, not in the name."), where, HINT))
+    project.department, project.department_code = department, code
     unit, unit_code = split_code(values.get("unit", ""))
     implementing, implementing_code = split_code(values.get("implementing_unit", ""))
     if not unit and implementing:

@@ -479,7 +479,8 @@ def _placed(tx, projects: Iterable[Project]):
         if key not in units:
             units[key] = writes.ensure_unit(
                 tx, _required_name(key[0], "主管部门", "department"),
-                _required_name(key[1], "预算单位", "budget unit"), project.unit_code)
+                _required_name(key[1], "预算单位", "budget unit"), project.unit_code,
+                project.department_code)
         yield units[key], None, project
 
 

@@ -200,7 +200,7 @@ def indicator_names(conn) -> list[str]:
 # --- projects with their indicators ---------------------------------------------------------
 
 _PROJECTS = (select(PROJ, UNIT.c.name.label("_unit"), UNIT.c.code.label("_unit_code"),
-                    DEPT.c.name.label("_department"))
+                    DEPT.c.name.label("_department"), DEPT.c.code.label("_department_code"))
              .join(UNIT, PROJ.c.unit_id == UNIT.c.id)
              .join(DEPT, UNIT.c.department_id == DEPT.c.id)
              .order_by(DEPT.c.position, DEPT.c.id, UNIT.c.position, UNIT.c.id,
@@ -231,7 +231,8 @@ def iter_projects(conn, uuids: Sequence[str] | None = None,
 def project_from_row(found, indicators: list[Indicator]) -> Project:
     values = {f: found[f] for f in PROJECT_FIELDS}
     values.update(uuid=found["uuid"], department=found["_department"], unit=found["_unit"],
-                  unit_code=found["_unit_code"], indicators=indicators)
+                  unit_code=found["_unit_code"], department_code=found["_department_code"],
+                  indicators=indicators)
     return Project.from_storage(values)
 
 

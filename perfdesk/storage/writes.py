@@ -750,13 +750,15 @@ def _decimal_text(bind):
     return convert
 
 
-def ensure_unit(tx: Transaction, department: str, unit: str, code: str = "") -> str:
+def ensure_unit(tx: Transaction, department: str, unit: str, code: str = "",
+                department_code: str = "") -> str:
     """The uuid of the named unit under the named department, creating either when missing
-    (names already checked)."""
+    with the code given (names already checked); an existing one keeps its code."""
     department_uuid = queries.department_uuid(tx.conn, department)
     if department_uuid is None:
         department_uuid = new_uuid()
-        add_department(tx, Department(department_uuid, department), None)
+        add_department(tx, Department(department_uuid, department, department_code or ""),
+                       None)
     unit_uuid = queries.unit_uuid(tx.conn, department_uuid, unit)
     if unit_uuid is None:
         unit_uuid = new_uuid()

@@ -11,7 +11,7 @@ its reason.
 "Exactly" means every field an expected.json states that the model holds
 (:func:`project_field_differences`, :func:`indicator_field_differences`): the funding split
 (``funds_financial``/``fiscal_funds`` → 财政拨款, ``funds_other``/``other_funds`` → 其他资金, null
-= empty), ``unit_code``, ``attribute``/``project_attribute`` → 项目属性, ``period`` → 项目期 (the
+= empty), ``unit_code``, ``department_code``, ``attribute``/``project_attribute`` → 项目属性, ``period`` → 项目期 (the
 text read by :func:`perfdesk.core.values.read_period`), ``goal_longterm``/``longterm_goal``/
 ``mid_term_goal`` → 中长期目标, ``mid_term_funds`` → 中期资金总额, ``project_code`` → 项目编码; on
 indicators ``explanation``, ``basis`` and ``reason``/``deviation_reason`` → 未完成原因.
@@ -24,8 +24,7 @@ value, and the summary counts the corrections.
 
 Keys deliberately not compared, and why:
 
-- ``department_code``, ``budget_code``: the model holds no department code (only the unit's,
-  ``unit_code``);
+- ``budget_code``: a 部门整体 table's 部门预算编码, compared with the 部门整体 fields;
 - ``contact``: the model has no 联系人; ``project_type``/``project_category`` (项目类别) and
   ``special_fund`` (专项名称 beside the project's): no field (项目类别 is read as unstored);
 - ``executed_funds``, ``goal_actual``, ``tasks``, ``self_score``, ``fiscal_funds_initial``,
@@ -130,7 +129,7 @@ _PROJECT_AMOUNTS = (("funds_financial", "annual_fiscal"), ("fiscal_funds", "annu
 _PROJECT_TEXTS = (("unit_code", "unit_code"), ("attribute", "attribute"),
                   ("project_attribute", "attribute"), ("goal_longterm", "midterm_goal"),
                   ("longterm_goal", "midterm_goal"), ("mid_term_goal", "midterm_goal"),
-                  ("project_code", "code"))
+                  ("project_code", "code"), ("department_code", "department_code"))
 
 
 def project_field_differences(got, wanted: dict) -> list[str]:

@@ -46,8 +46,9 @@ def test_a_level1_only_grid_reads_each_row_with_its_value_and_no_level2(tmp_path
     assert any("按句号切分" in t and "“让公众了解湿地保护的意义。”" in t for t in told)
     assert any("“对提”之后没有指标值（文字到此中断，原表不完整）" in t for t in told)
     assert any("只有一级指标一栏" in t and "6 个指标的二级指标留空" in t for t in told)
-    # the code glued in front of the department under 主管部门及代码 is no part of its name
-    assert any("前面的代码 215 不是名称的一部分" in t for t in told)
+    # the code glued in front of the department under 主管部门及代码 is its code, not its name
+    assert any("前面的 215 是主管部门编码" in t for t in told)
+    assert project.department_code == "215" and not project.department.startswith("215")
 
 
 def test_a_value_with_no_phrase_and_no_sentence_end_is_not_guessed(tmp_path):

@@ -32,7 +32,8 @@ def rich_projects():
     """Projects using every field, with values that are easy to lose on the way."""
     first = Project(
         name="社区矫正智慧管理平台运维", code="44011201-0001", department="某某区司法局（部门）",
-        unit="某某区司法局", unit_code="401001", implementing_unit="某某区社区矫正中心",
+        unit="某某区司法局", unit_code="401001", department_code="401",
+        implementing_unit="某某区社区矫正中心",
         attribute="延续项目", period_start=2024, period_end=2026,
         annual_total=Decimal("120.50"), annual_fiscal=Decimal("100.20"),
         annual_other=Decimal("20.30"), midterm_total=Decimal("360.00"),

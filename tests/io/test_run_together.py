@@ -102,7 +102,7 @@ def test_a_glued_self_evaluation_is_read_in_the_order_of_its_headings(tmp_path):
          "资金按进度拨付,部分路段延期"),
         ("满意度指标", "服务对象满意度指标", "群众满意", "", "", None, None, "")]
     told = [str(n.message) for n in result.notices]
-    assert any("代码 123456789012345678 不是名称的一部分" in m for m in told)
+    assert any("123456789012345678 是主管部门编码" in m for m in told)
     assert any("预算单位按实施单位记为“某县公路养护中心”" in m for m in told)
     assert any("分值“30”，指标值“120”，实际值“115”，得分“28.5”" in m for m in told)
     assert any("文字在指标“群众满意”中断" in m for m in told)

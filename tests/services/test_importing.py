@@ -159,3 +159,20 @@ def test_a_table_naming_a_unit_the_dataset_cannot_place_is_offered_with_that_uni
     import_plan(ds, plan)
     assert {(p.department, p.unit) for p in ds.load_projects()} == {
         ("东莞市交通运输局（部门）", "东莞市交通运输局")}
+
+
+def test_a_department_code_the_table_gives_is_stored_with_a_new_department_and_comes_back(
+        tmp_path, new_dataset):
+    # 主管部门及代码 169国家林业局: the code is kept, as the unit's is, and travels with the
+    # project; a department the dataset holds already keeps its own code
+    ds = new_dataset()
+    rows = [[r[2], r[3], r[4]] for r in ROWS]
+    path = io_tables.write_text(tmp_path / "带编码.csv",
+                                [["主管部门", "预算单位", "项目名称", "绩效目标", "绩效指标"],
+                                 *[["[169]国家林业局", "169001-造林司", *r] for r in rows]])
+    [(_p, read)] = read_files([path], profile=ds.profile)
+    assert {(p.department, p.department_code, p.unit, p.unit_code) for p in read.projects} == {
+        ("国家林业局", "169", "造林司", "169001")}
+    import_plan(ds, plan_import(ds, [(path, read)]))
+    assert {(p.department, p.department_code) for p in ds.load_projects()} == {("国家林业局", "169")}
+    assert [d.code for d in ds.departments() if d.name == "国家林业局"] == ["169"]
