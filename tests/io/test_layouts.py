@@ -121,8 +121,9 @@ def test_an_empty_value_cell_stays_empty(tmp_path):
 
 def test_a_yunnan_self_evaluation_with_its_symbol_under_nature_and_amounts_in_yuan(tmp_path):
     """The shape of a 云南 自评表 (corpus d01): 年度指标值 over 指标性质 | 指标值 | 度量单位 with the
-    symbol in the 指标性质 column, 年初预算数 left empty beside 全年预算数, amounts in 元, and the
-    form's own level 2 服务对象满意度指标等. Every guess is said."""
+    symbol in the 指标性质 column, 年初预算数 left empty beside 全年预算数 (the year's budget: no
+    guess, the 年初预算数 stays empty), amounts in 元, and the form's own level 2
+    服务对象满意度指标等. Every guess is said."""
     rows = [
         ["2022年度项目支出绩效自评表"],
         ["项目名称", "营养改善计划"],
@@ -143,8 +144,10 @@ def test_a_yunnan_self_evaluation_with_its_symbol_under_nature_and_amounts_in_yu
     got = [(i.level2, i.comparator, i.target, i.unit, i.actual) for i in project.indicators]
     assert got == [("数量指标", "≥", Decimal(735), "人次", "735"),
                    ("服务对象满意度指标", "＝", Decimal(95), "%", "100%")]
+    assert (project.initial_total, project.executed_total, project.funds_weight,
+            project.funds_score) == (None, Decimal("38.766462"), Decimal(10), Decimal(10))
     texts = [n.text() for n in result.notices]
-    assert any("年初预算数" in t and "全年预算数" in t for t in texts)
+    assert not any("年初预算数" in t for t in texts)
     assert any("元" in t and "万元" in t for t in texts)
     assert any("服务对象满意度指标等" in t for t in texts)
 

@@ -217,7 +217,14 @@ def test_a_self_evaluation_on_one_line_with_blanks_between_its_cells_is_read_cel
     assert "2023年12月底前" in project.indicators[2].value_display()
     told = [str(n.message) for n in result.notices]
     assert any("整张表在一行中，各单元格以空格分隔" in m for m in told)
-    assert any("实际完成情况“完成养护农村公路118公里。" in m and "未导入" in m for m in told)
+    # the 实际完成情况 beside the 预期目标, and the funding rows by their column headings
+    assert project.goal_actual == "完成养护农村公路118公里。"
+    assert any("实际完成情况读作“完成养护农村公路118公里。" in m for m in told)
+    assert (project.initial_total, project.executed_total, project.funds_weight,
+            project.funds_score) == (Decimal(80), Decimal(76), Decimal(10), Decimal("9.5"))
+    assert (project.initial_fiscal, project.annual_fiscal, project.executed_fiscal) == (
+        Decimal(80), Decimal(80), Decimal(76))
+    assert project.execution_rate == Decimal("95.00")
     assert any("分值“20”，指标值“≥120公里”，实际值“118”，得分“19”" in m for m in told)
     assert any("文字在指标“沿线群众满”中断" in m for m in told)
 
