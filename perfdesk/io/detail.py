@@ -127,7 +127,10 @@ OPTIONAL_PLACES = ("PD_UNIT_LINE", "PD_CHECK", "PD_MIDTERM_TOTAL", "PD_MIDTERM_F
 SELF_REQUIRED_PLACES = ("PD_TITLE", "PD_NAME", "PD_DEPARTMENT", "PD_IMPLEMENTING_UNIT",
                         "PD_ANNUAL_TOTAL", "PD_ANNUAL_FISCAL", "PD_ANNUAL_OTHER",
                         "PD_ANNUAL_GOAL", "PD_GRID_HEAD", "PD_GRID_ROW", "PD_TOTAL_WEIGHT",
-                        "PD_TOTAL_SCORE")
+                        "PD_TOTAL_SCORE", "PD_GOAL_ACTUAL", "PD_INITIAL_TOTAL",
+                        "PD_INITIAL_FISCAL", "PD_INITIAL_OTHER", "PD_EXECUTED_TOTAL",
+                        "PD_EXECUTED_FISCAL", "PD_EXECUTED_OTHER", "PD_FUNDS_WEIGHT",
+                        "PD_FUNDS_RATE", "PD_FUNDS_SCORE")
 
 
 def load_template(path: Path | None = None, *, kind: str = "") -> Template:
@@ -299,7 +302,13 @@ HEADER_PLACES = {"PD_NAME": "name", "PD_CODE": "code", "PD_DEPARTMENT": "departm
 MONEY_PLACES = (("PD_MIDTERM_TOTAL", "PD_ANNUAL_TOTAL"), ("PD_MIDTERM_FISCAL", "PD_ANNUAL_FISCAL"),
                 ("PD_MIDTERM_OTHER", "PD_ANNUAL_OTHER"))
 GOAL_PLACES = ("PD_MIDTERM_GOAL", "PD_ANNUAL_GOAL")
-SELF_GOAL_PLACES = ("PD_ANNUAL_GOAL",)
+SELF_GOAL_PLACES = ("PD_ANNUAL_GOAL", "PD_GOAL_ACTUAL")
+# a 自评表's funding block: each row's 年初预算数 and 全年执行数 (its 全年预算数 is MONEY_PLACES'
+# annual column), the 年度资金总额 row's 分值, 执行率 and 得分
+EXECUTION_PLACES = (("PD_INITIAL_TOTAL", "PD_EXECUTED_TOTAL"),
+                    ("PD_INITIAL_FISCAL", "PD_EXECUTED_FISCAL"),
+                    ("PD_INITIAL_OTHER", "PD_EXECUTED_OTHER"))
+POINTS_PLACES = ("PD_FUNDS_WEIGHT", "PD_FUNDS_RATE", "PD_FUNDS_SCORE")
 TOTAL_PLACES = ("PD_TOTAL_WEIGHT", "PD_TOTAL_SCORE")
 FOOTER_PLACES = ("PD_FILLED_BY", "PD_PHONE", "PD_FILLED_DATE")
 
@@ -335,6 +344,13 @@ def sheet_values(t: Template, form: DetailForm) -> tuple[dict[tuple[int, int], o
     for place, (_label, text) in zip(SELF_GOAL_PLACES if form.self_evaluation else GOAL_PLACES,
                                      form.goals):
         put(place, text)
+    for (initial, executed), line in zip(EXECUTION_PLACES, form.execution):
+        put(initial, line.initial)
+        put(executed, line.executed)
+    if form.execution:
+        first = form.execution[0]
+        for place, value in zip(POINTS_PLACES, (first.weight, first.rate, first.score)):
+            put(place, value)
     for place, total in zip(TOTAL_PLACES, form.totals or ()):
         put(place, total)
     for place, (_label, text) in zip(FOOTER_PLACES, form.footer):
