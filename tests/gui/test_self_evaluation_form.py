@@ -14,7 +14,14 @@ from PySide6.QtCore import Qt
 from perfdesk.core.model import Project
 from perfdesk.services.dataset import Dataset
 from perfdesk.services.importing import import_files
-from tests.support.gui_helpers import focused, press, shown_window, type_into, type_text
+from tests.support.gui_helpers import (
+    focused,
+    press,
+    show_project,
+    shown_window,
+    type_into,
+    type_text,
+)
 
 B01 = Path(__file__).resolve().parents[1] / "corpus" / "tables" / "b01_zhongjiang" / "source.xlsx"
 B01_NAME = "中江县农业水价综合改革精准补贴和节水奖励项目小型水库水标尺制作安装"
@@ -31,13 +38,6 @@ def window(gui, qtbot, new_dataset):
     win.close()
 
 
-def show(window, name: str) -> str:
-    uuid = next(p.uuid for p in window.document.dataset.load_projects() if p.name == name)
-    window.select_in_tree(uuid)
-    assert window.current_project == uuid
-    return uuid
-
-
 def stored(window, uuid: str) -> Project:
     with Dataset.open(window.document.dataset.path, read_only=True) as ds:
         return ds.load_project(uuid)
@@ -45,7 +45,7 @@ def stored(window, uuid: str) -> Project:
 
 def test_a_self_evaluation_shows_its_budget_execution_and_an_edit_is_one_undo_step(window,
                                                                                  qtbot):
-    uuid = show(window, B01_NAME)
+    uuid = show_project(window, B01_NAME)
     form = window.ui.projectForm.ui
     assert form.executedTotalEdit.isVisible() and form.goalActualEdit.isVisible()
     # what b01 states: 全年预算数 20, 全年执行数 20, 分值 10, 得分 10, the goal as achieved
@@ -76,7 +76,7 @@ def test_a_self_evaluation_shows_its_budget_execution_and_an_edit_is_one_undo_st
 
 
 def test_the_goal_as_achieved_and_the_points_are_typed_and_stored(window, qtbot):
-    uuid = show(window, B01_NAME)
+    uuid = show_project(window, B01_NAME)
     form = window.ui.projectForm.ui
     form.goalActualEdit.clear()
     type_into(qtbot, form.goalActualEdit, "安装水标尺266米，项目区用水全部计量。")
@@ -91,7 +91,7 @@ def test_the_goal_as_achieved_and_the_points_are_typed_and_stored(window, qtbot)
 
 
 def test_a_target_projects_form_has_no_self_evaluation_rows(window, qtbot):
-    show(window, "网格化服务经费")
+    show_project(window, "网格化服务经费")
     form = window.ui.projectForm.ui
     hidden = (form.initialLabel, form.initialTotalEdit, form.executedLabel,
               form.executedTotalEdit, form.executionRate, form.fundsWeightEdit,
@@ -100,5 +100,5 @@ def test_a_target_projects_form_has_no_self_evaluation_rows(window, qtbot):
     assert form.annualTotalEdit.isVisible() and form.midtermGoalEdit.isVisible()
     assert form.annualTotalEdit.text() == "12"
     # and back on the 自评表 they show again
-    show(window, B01_NAME)
+    show_project(window, B01_NAME)
     assert all(w.isVisible() for w in hidden)
