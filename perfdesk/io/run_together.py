@@ -280,8 +280,11 @@ def _goal_beside_actual(goal: str, where, notices: list[Notice]) -> tuple[str, s
     return target, actual
 
 
-# the amount columns of a 自评表's funding block (the 其中 rows give only these)
+# the amount columns of a 自评表's funding block (the 其中 rows give only these), the fields
+# they fill and the headings a notice names them by
 _AMOUNT_COLUMNS = ("planned", "budget", "executed")
+_FUND_HEADS = {"planned": "年初预算数", "budget": "全年预算数", "executed": "全年执行数",
+               "weight": "分值", "rate": "执行率", "score": "得分"}
 _COLUMN_FIELDS = {"planned": "initial", "budget": "annual", "executed": "executed"}
 
 
@@ -315,13 +318,13 @@ def _execution_columns(project: Project, header: str, values: dict[str, str], in
         if not words:
             continue
         if len(words) != len(wanted):
+            if part == "total":
+                return False  # read by its first amount, as any form's (said there)
             notices.append(Notice(Text(
                 f"资金一行的数字“{' '.join(words)}”与列标题（{len(wanted)} 列）数目不符，无法分列，"
                 "没有读取，请按原表填写。",
                 f"The numbers '{' '.join(words)}' of a funding row do not match its "
                 f"{len(wanted)} column headings; they were not read."), where, WARNING))
-            if part == "total":
-                return False
             continue
         for kind, word in zip(wanted, words):
             number = parse_number(word.rstrip("%％"))
@@ -335,7 +338,7 @@ def _execution_columns(project: Project, header: str, values: dict[str, str], in
         read.append(f"{'年度资金总额' if part == 'total' else '财政拨款' if part == 'fiscal' else '其他资金'}"
                     f" {' '.join(words)}")
     notices.append(Notice(Text(
-        f"资金栏按列标题（{'、'.join(EVALUATION_HEADS[k] for k in columns)}）分列读取："
+        f"资金栏按列标题（{'、'.join(_FUND_HEADS[k] for k in columns)}）分列读取："
         f"{'；'.join(read)}；年度资金总额按全年预算数读作 "
         f"{format_number(project.annual_total) if project.annual_total is not None else '（空）'}"
         " 万元，请核对。",
@@ -343,9 +346,6 @@ def _execution_columns(project: Project, header: str, values: dict[str, str], in
         "全年预算数, please check."), where, HINT))
     return True
 
-
-EVALUATION_HEADS = {"planned": "年初预算数", "budget": "全年预算数", "executed": "全年执行数",
-                    "weight": "分值", "rate": "执行率", "score": "得分"}
 
 
 # a form's title: 绩效目标表, 项目支出绩效自评表(2022年度), 绩效目标申报表 …

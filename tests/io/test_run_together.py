@@ -335,3 +335,17 @@ def test_glued_headings_followed_by_something_other_than_places_are_read_as_befo
     text = PER_PLACE.replace("城关镇青山乡白水村", "")
     project, told = _per_place(tmp_path, text)
     assert not any("按属地分列" in m for m in told)
+
+
+def test_a_one_line_funding_row_whose_numbers_do_not_fit_its_columns_is_not_read(tmp_path):
+    """The 其中 row gives two numbers for three amount columns (an empty cell the text dropped):
+    no guess which is which, a notice; the 年度资金总额 row, complete, is read by its columns."""
+    text = ONE_LINE.replace("其中:本年财政拨款 80 80 76 上年结转资金", "其中:本年财政拨款 80 76 上年结转资金")
+    result = _read(tmp_path, text)
+    (project,) = result.projects
+    assert (project.annual_total, project.executed_total, project.funds_score) == (
+        Decimal(80), Decimal(76), Decimal("9.5"))
+    assert (project.initial_fiscal, project.annual_fiscal, project.executed_fiscal) == (
+        None, None, None)
+    told = [str(n.message) for n in result.notices]
+    assert any("“80 76”与列标题（3 列）数目不符" in m for m in told)
