@@ -1,17 +1,20 @@
-"""Rules on a 绩效自评表's results (EVAL): its 得分 against the 分值, and the 全年实际值 and
-未完成原因 against the row's target. They speak only on a self-evaluation (Project.kind ==
-SELF_EVALUATION, the plan runs them there alone): a 申报表 has no results. An actual value is read by the one value reader
+"""Rules on a 绩效自评表's results (EVAL): its 得分 against the 分值, the 全年实际值 and
+未完成原因 against the row's target, and the funding row's 得分 against its 执行率. They speak
+only on a self-evaluation (Project.kind == SELF_EVALUATION, the plan runs them there alone):
+a 申报表 has no results. An actual value is read by the one value reader
 (:func:`perfdesk.core.values.parse`, through the context) and never as a target itself. The
 分值 adding up to the form's total is WGT-01's.
 """
 
 from __future__ import annotations
 
-from perfdesk.checks.catalogue import Severity, hit, indicator_rule
+from decimal import ROUND_HALF_UP, Decimal
+
+from perfdesk.checks.catalogue import Severity, hit, indicator_rule, project_rule
 from perfdesk.checks.wording import clip, source
 from perfdesk.core.model import SELF_EVALUATION
 from perfdesk.core.taxonomy import QUANTITY
-from perfdesk.core.values import ValueKind, format_number
+from perfdesk.core.values import ValueKind, format_number, format_rate
 
 E, W, H = Severity.ERROR, Severity.WARNING, Severity.HINT
 
@@ -143,4 +146,34 @@ def shortfall_unexplained(f, p, ctx):
     if ind.weight is not None and ind.score is not None and ind.score < ind.weight:
         return hit("shortfall", "deducted", score=format_number(ind.score),
                    weight=format_number(ind.weight))
+    return None
+
+
+_HUNDRED = Decimal(100)
+
+
+@project_rule(
+    "EVAL-06", W, tables=ON_SELF_EVALUATION,
+    title=("预算执行得分高于按执行率应得的分", "Budget execution scored above its rate"),
+    message=("预算执行一行得分{score}，高于按执行率应得的{due}分（分值{weight} × 执行率{rate}，"
+             "全年执行数{executed} ÷ 全年预算数{budget}）。请按执行率重新计算得分。",
+             "The budget execution row scores {score}, above the {due} its rate earns ({weight} "
+             "points × {rate}, {executed} spent of {budget}). Score it by the rate."),
+    source=source(P10, "未完成的，按照完成值与指标值的比例记分（预算执行率的指标值为100%）",
+                  "a target not met is scored in proportion to what was achieved (the budget "
+                  "execution rate's target is 100%)"))
+def execution_score_above_rate(p, ctx):
+    project = p.project
+    weight, score = project.funds_weight, project.funds_score
+    rate = project.execution_rate
+    if weight is None or score is None or rate is None:
+        return None
+    # to the places the 得分 is written (two at most), never more than the points
+    places = Decimal(1).scaleb(max(-2, min(0, int(score.as_tuple().exponent))))
+    due = (weight * min(rate, _HUNDRED) / _HUNDRED).quantize(places, rounding=ROUND_HALF_UP)
+    if score > due:
+        return hit("funds_score", score=format_number(score), due=format_number(due),
+                   weight=format_number(weight), rate=format_rate(rate),
+                   executed=format_number(project.executed_total),
+                   budget=format_number(project.annual_total))
     return None

@@ -1224,6 +1224,11 @@ MONEY_PARTS = {
     "annual_other": ("annual_total", "annual_fiscal", "annual_other"),
     "midterm_fiscal": ("midterm_total", "midterm_fiscal", "midterm_other"),
     "midterm_other": ("midterm_total", "midterm_fiscal", "midterm_other"),
+    # a 自评表's 年初预算数 and 全年执行数 rows add up the same way
+    "initial_fiscal": ("initial_total", "initial_fiscal", "initial_other"),
+    "initial_other": ("initial_total", "initial_fiscal", "initial_other"),
+    "executed_fiscal": ("executed_total", "executed_fiscal", "executed_other"),
+    "executed_other": ("executed_total", "executed_fiscal", "executed_other"),
 }
 
 

@@ -105,6 +105,18 @@ class ProjectFields(SQLModel):
     midterm_other: Decimal | None = None
     annual_goal: str = ""  # 年度目标 (绩效目标)
     midterm_goal: str = ""  # 中长期目标
+    # what a 绩效自评表 states beside its budget (财预〔2020〕10号: 年初预算数 | 全年预算数 |
+    # 全年执行数 | 分值 | 执行率 | 得分 of 年度资金总额 and its 其中 rows); the 全年预算数 is
+    # annual_*, the 执行率 is worked out (executed_total ÷ annual_total), never stored
+    initial_total: Decimal | None = None  # 年初预算数 of 年度资金总额
+    initial_fiscal: Decimal | None = None  # 年初预算数 of 其中：财政拨款
+    initial_other: Decimal | None = None  # 年初预算数 of 其他资金
+    executed_total: Decimal | None = None  # 全年执行数 of 年度资金总额
+    executed_fiscal: Decimal | None = None  # 全年执行数 of 其中：财政拨款
+    executed_other: Decimal | None = None  # 全年执行数 of 其他资金
+    funds_weight: Decimal | None = None  # 分值 of the 年度资金总额 row (预算执行率's points)
+    funds_score: Decimal | None = None  # 得分 of the 年度资金总额 row
+    goal_actual: str = ""  # 年度总体目标的实际完成情况 (完成情况综述) of a 绩效自评表
     implementing_unit: str = ""  # 实施单位, when it differs from the 预算单位
     includes_transfer: bool = False  # 含转移支付
     no_service_recipients: bool = False  # no 服务对象, so no 满意度 indicator is expected
@@ -116,7 +128,10 @@ class ProjectFields(SQLModel):
 
     @field_validator(
         "annual_total", "annual_fiscal", "annual_other",
-        "midterm_total", "midterm_fiscal", "midterm_other", mode="before")
+        "midterm_total", "midterm_fiscal", "midterm_other",
+        "initial_total", "initial_fiscal", "initial_other",
+        "executed_total", "executed_fiscal", "executed_other",
+        "funds_weight", "funds_score", mode="before")
     @classmethod
     def _exact_money(cls, value: Any) -> Any:
         return _refuse_float(value)
@@ -127,6 +142,12 @@ class ProjectFields(SQLModel):
         if value is not None and not 1 <= value <= 12:
             raise ValueError(f"not a month: {value!r}")
         return value
+
+    @property
+    def execution_rate(self) -> Decimal | None:
+        """执行率 of a 自评表: 全年执行数 ÷ 全年预算数 as a percentage to two places (``100.00``),
+        ``None`` when either is missing or the budget is 0."""
+        return values.execution_rate(self.executed_total, self.annual_total)
 
     @property
     def period(self) -> values.Period:
@@ -145,6 +166,13 @@ MONEY_FIELDS = (
     "annual_total", "annual_fiscal", "annual_other",
     "midterm_total", "midterm_fiscal", "midterm_other",
 )
+# a 自评表's budget execution (Project.kind SELF_EVALUATION), in the order of its columns
+# (年初预算数, then 全年执行数, of 年度资金总额 / 财政拨款 / 其他资金) and the row's 分值 and 得分
+EXECUTION_MONEY_FIELDS = (
+    "initial_total", "initial_fiscal", "initial_other",
+    "executed_total", "executed_fiscal", "executed_other",
+)
+EXECUTION_FIELDS = (*EXECUTION_MONEY_FIELDS, "funds_weight", "funds_score")
 PROJECT_FIELDS = tuple(ProjectFields.model_fields)
 INDICATOR_FIELDS = tuple(IndicatorFields.model_fields)
 

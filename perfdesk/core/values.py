@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import Enum
 
 from perfdesk.core.taxonomy import COMPARATORS, DEFAULT_GRADES, QUALITATIVE, QUANTITATIVE
@@ -356,6 +356,19 @@ def format_number(number: Decimal) -> str:
 def yuan_to_wan(amount: Decimal) -> Decimal:
     """An amount in 元 as 万元, exactly (``2026400`` → ``202.64``)."""
     return (amount / Decimal(10000)).normalize() if amount else amount
+
+
+def execution_rate(executed: Decimal | None, budget: Decimal | None) -> Decimal | None:
+    """执行率 in percent to two places, rounded half up as forms print it (``37.24`` of ``43.2``
+    → ``86.20``); ``None`` when either amount is missing or the budget is 0."""
+    if executed is None or budget is None or not budget:
+        return None
+    return (executed * 100 / budget).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def format_rate(rate: Decimal | None) -> str:
+    """A 执行率 as a form shows it (``100.00%``), ``""`` when unknown."""
+    return "" if rate is None else f"{format(rate, 'f')}%"
 
 
 def format_money(amount: Decimal | None) -> str:

@@ -263,11 +263,37 @@ def form_label(text: object) -> str | None:
 
 # The budget-execution row of a 绩效自评表 (财政项目支出绩效自评表: 年初预算数 | 全年预算数 |
 # 全年执行数 | 分值 | 执行率 | 得分 beside 年度资金总额, and the 其中 rows under it): the headings
-# of its cells. Only the 全年预算数 of the 年度资金总额 row has a field (the year's total).
+# of its cells. The 全年预算数 is the year's budget (annual_*), the 年初预算数 initial_*, the
+# 全年执行数 executed_*, the 年度资金总额 row's 分值 and 得分 funds_weight and funds_score; the
+# 执行率 is worked out, not stored.
 EVALUATION_FUNDS: dict[str, tuple[str, ...]] = {
     "planned": ("年初预算数",), "budget": ("全年预算数", "调整后预算数"), "executed": ("全年执行数",),
     "weight": ("分值",), "rate": ("执行率",), "score": ("得分",),
 }
+# the same headings as forms with columns also shorten them (预算数(A) | 执行数(B), 调整预算数(A))
+EXECUTION_HEADINGS: dict[str, tuple[str, ...]] = {
+    **EVALUATION_FUNDS, "budget": (*EVALUATION_FUNDS["budget"], "调整预算数", "预算数"),
+    "executed": (*EVALUATION_FUNDS["executed"], "执行数"),
+}
+_EXECUTION = _table(EXECUTION_HEADINGS)
+
+
+def execution_heading(text: object) -> str | None:
+    """The column of a 自评表's budget-execution block a heading names (``全年执行数(B)`` →
+    executed, ``得分(20分*执行率)`` → score), or ``None``."""
+    key = heading_key(text)
+    return _EXECUTION.get(key) or _EXECUTION.get(_BRACKET_NOTE.sub("", key)) if key else None
+
+
+# the 实际完成情况 heading beside a 自评表's 预期目标 / 年初设定目标 (its text under it)
+GOAL_ACTUAL_NAMES = ("实际完成情况", "年度总体目标完成情况综述", "年度总体目标完成情况",
+                     "全年实际完成情况", "完成情况综述", "总体目标完成情况", "目标完成情况")
+_GOAL_ACTUAL = frozenset(heading_key(n) for n in GOAL_ACTUAL_NAMES)
+
+
+def is_goal_actual(text: object) -> bool:
+    """Whether a header cell heads the 年度总体目标's 实际完成情况 (its text under it)."""
+    return heading_key(text) in _GOAL_ACTUAL
 # labels of a 自评表's rows that hold no field: a 其中 row the form adds, the total of the scores
 EVALUATION_ROWS = ("上年结转资金", "上年结转", "总分")
 

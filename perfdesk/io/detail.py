@@ -53,9 +53,11 @@ from perfdesk.core.paths import resource
 from perfdesk.core.vocabulary import (
     FISCAL_SPLITS,
     MONEY_FIELDS,
+    execution_heading,
     form_label,
     heading_key,
     indicator_column,
+    is_goal_actual,
     is_money_note,
     is_submitter,
     label_tier,
@@ -128,7 +130,10 @@ OPTIONAL_PLACES = ("PD_UNIT_LINE", "PD_CHECK", "PD_MIDTERM_TOTAL", "PD_MIDTERM_F
 SELF_REQUIRED_PLACES = ("PD_TITLE", "PD_NAME", "PD_DEPARTMENT", "PD_IMPLEMENTING_UNIT",
                         "PD_ANNUAL_TOTAL", "PD_ANNUAL_FISCAL", "PD_ANNUAL_OTHER",
                         "PD_ANNUAL_GOAL", "PD_GRID_HEAD", "PD_GRID_ROW", "PD_TOTAL_WEIGHT",
-                        "PD_TOTAL_SCORE")
+                        "PD_TOTAL_SCORE", "PD_GOAL_ACTUAL", "PD_INITIAL_TOTAL",
+                        "PD_INITIAL_FISCAL", "PD_INITIAL_OTHER", "PD_EXECUTED_TOTAL",
+                        "PD_EXECUTED_FISCAL", "PD_EXECUTED_OTHER", "PD_FUNDS_WEIGHT",
+                        "PD_FUNDS_RATE", "PD_FUNDS_SCORE")
 
 
 def load_template(path: Path | None = None, *, kind: str = "") -> Template:
@@ -300,7 +305,13 @@ HEADER_PLACES = {"PD_NAME": "name", "PD_CODE": "code", "PD_DEPARTMENT": "departm
 MONEY_PLACES = (("PD_MIDTERM_TOTAL", "PD_ANNUAL_TOTAL"), ("PD_MIDTERM_FISCAL", "PD_ANNUAL_FISCAL"),
                 ("PD_MIDTERM_OTHER", "PD_ANNUAL_OTHER"))
 GOAL_PLACES = ("PD_MIDTERM_GOAL", "PD_ANNUAL_GOAL")
-SELF_GOAL_PLACES = ("PD_ANNUAL_GOAL",)
+SELF_GOAL_PLACES = ("PD_ANNUAL_GOAL", "PD_GOAL_ACTUAL")
+# a 自评表's funding block: each row's 年初预算数 and 全年执行数 (its 全年预算数 is MONEY_PLACES'
+# annual column), the 年度资金总额 row's 分值, 执行率 and 得分
+EXECUTION_PLACES = (("PD_INITIAL_TOTAL", "PD_EXECUTED_TOTAL"),
+                    ("PD_INITIAL_FISCAL", "PD_EXECUTED_FISCAL"),
+                    ("PD_INITIAL_OTHER", "PD_EXECUTED_OTHER"))
+POINTS_PLACES = ("PD_FUNDS_WEIGHT", "PD_FUNDS_RATE", "PD_FUNDS_SCORE")
 TOTAL_PLACES = ("PD_TOTAL_WEIGHT", "PD_TOTAL_SCORE")
 FOOTER_PLACES = ("PD_FILLED_BY", "PD_PHONE", "PD_FILLED_DATE")
 
@@ -336,6 +347,13 @@ def sheet_values(t: Template, form: DetailForm) -> tuple[dict[tuple[int, int], o
     for place, (_label, text) in zip(SELF_GOAL_PLACES if form.self_evaluation else GOAL_PLACES,
                                      form.goals):
         put(place, text)
+    for (initial, executed), line in zip(EXECUTION_PLACES, form.execution):
+        put(initial, line.initial)
+        put(executed, line.executed)
+    if form.execution:
+        first = form.execution[0]
+        for place, value in zip(POINTS_PLACES, (first.weight, first.rate, first.score)):
+            put(place, value)
     for place, total in zip(TOTAL_PLACES, form.totals or ()):
         put(place, total)
     for place, (_label, text) in zip(FOOTER_PLACES, form.footer):
@@ -714,7 +732,8 @@ def read_sheet(sheet: Sheet, *, profile: str, notices: list[Notice],
             "The table gives only 总体目标 (no 年度目标, a one-year project); it was read as "
             "the annual goal."), sheet.location(r, "总体目标"), HINT))
     money = _read_money(labels, sheet, notices)
-    project = Project(
+    goal_actual = _read_goal_actual(labels)
+    project = Project(goal_actual=goal_actual,
         name=name, code=labels.text("code"), department=department, unit=unit, kind=kind,
         unit_code=unit_code, department_code=department_code,
         implementing_unit=implementing, attribute=attribute, **period.fields(),
@@ -897,14 +916,18 @@ def _read_money(labels: _Labels, sheet: Sheet, notices: list[Notice]) -> dict[st
     written: dict[str, str] = {}  # money field -> the cell's text, where it is no plain number
     found: dict[str, dict[str, Decimal]] = {"midterm": {}, "annual": {}}
     budget = _budget_columns(sheet, labels.stop_row)
+    rows: list[tuple[str, int, int]] = []  # (total/fiscal/other, r, c) of the year's rows
     for label in _MONEY_LABELS:
         for r, c in places.get(label, ()):
+            group = label.split("_")[0] if label.endswith("_total") else group_of(r, c)
+            part = "total" if label.endswith("_total") else label
+            if group == "annual" and part in ("total", "fiscal", "other"):
+                rows.append((part, r, c))
             value, (vr, vc) = _under_budget(labels, budget, r, c, notices)
             if value in (None, ""):
                 value, (vr, vc) = labels.value_at(r, c)
             if value in (None, ""):
                 continue
-            number = cell_decimal(value)
             heading = cell_text(sheet.value(r, c))
             if (r, c) in labels.remarks:
                 named = re.split(r"[:：]", heading)[0].strip()
@@ -912,35 +935,12 @@ def _read_money(labels: _Labels, sheet: Sheet, notices: list[Notice]) -> dict[st
                     f"“{named}”金额后括号内的说明“{labels.remarks[(r, c)][:40]}”没有对应的字段，未导入。",
                     f"The remark in brackets after the amount of '{named}' has no field; it was "
                     "not imported."), sheet.location(r, named), HINT))
-            group = label.split("_")[0] if label.endswith("_total") else group_of(r, c)
-            part = "total" if label.endswith("_total") else label
-            if number is None and part in ("total", "fiscal", "other"):
-                # kept as the table wrote it: FUND-04 reports it at the field
-                written.setdefault(f"{group}_{part}", cell_text(value))
-            if number is None:
-                number = _amount_in_text(cell_text(value))
-                if number is not None:
-                    notices.append(Notice(Text(
-                        f"“{heading}”的金额写作“{cell_text(value)[:30]}”，已读作 {number} 万元，请核对。",
-                        f"The amount for '{heading}' is written '{cell_text(value)[:30]}'; it was "
-                        f"read as {number} (10,000 yuan), please check."),
-                        sheet.location(vr, heading), HINT))
-                    if yuan:
-                        number = yuan_to_wan(number)
-                        yuan_used.append(heading)
-                    found[group].setdefault(part, number)
-                    continue
-            elif yuan and isinstance(value, (int, float, Decimal)) or yuan and \
-                    cell_text(value).endswith("元") and not cell_text(value).endswith("万元"):
-                number = yuan_to_wan(number)
-                yuan_used.append(heading)
-            if number is None:
-                notices.append(Notice(Text(f"“{heading}”的金额“{cell_text(value)}”不是数字，已留空。",
-                                           f"The amount '{cell_text(value)}' for '{heading}' is "
-                                           "not a number; it was left empty."),
-                                      sheet.location(vr, heading)))
-                continue
-            found[group].setdefault(part, number)
+            number = _amount_of(value, heading, f"{group}_{part}" if part in (
+                "total", "fiscal", "other") else None, sheet.location(vr, heading), yuan,
+                written, yuan_used, notices)
+            if number is not None:
+                found[group].setdefault(part, number)
+    execution = _read_execution(labels, rows, yuan, written, yuan_used, notices)
     if yuan_used:
         notices.append(Notice(Text(
             "表中金额以“元”为单位，已换算为万元（除以 10000）。",
@@ -979,12 +979,117 @@ def _read_money(labels: _Labels, sheet: Sheet, notices: list[Notice]) -> dict[st
                             ("other", parts.get("other"))):
             if value is not None:
                 money[f"{group}_{part}"] = value
+    money.update(execution)
     if written:
         money["funds_text"] = json.dumps(written, ensure_ascii=False)
     return money
 
 
-_BUDGET = re.compile(r"^(?:年初|全年|年度|调整后)?预算数")
+def _amount_of(value: object, heading: str, key: str | None, where, yuan: bool,
+               written: dict[str, str], yuan_used: list[str],
+               notices: list[Notice]) -> Decimal | None:
+    """The amount in 万元 of a funding cell under ``heading``: a number (元 converted when the
+    table is in 元), or the amount a text begins with (with a notice); ``None``, with a notice,
+    when it holds none. A cell that is no plain number is kept as written under ``key``
+    (FUND-04 reports it at the field)."""
+    number = cell_decimal(value)
+    text = cell_text(value)
+    if number is None and key is not None:
+        written.setdefault(key, text)
+    if number is None:
+        number = _amount_in_text(text)
+        if number is not None:
+            notices.append(Notice(Text(
+                f"“{heading}”的金额写作“{text[:30]}”，已读作 {number} 万元，请核对。",
+                f"The amount for '{heading}' is written '{text[:30]}'; it was read as {number} "
+                "(10,000 yuan), please check."), where, HINT))
+            if yuan:
+                number = yuan_to_wan(number)
+                yuan_used.append(heading)
+            return number
+    elif yuan and isinstance(value, (int, float, Decimal)) or yuan and \
+            text.endswith("元") and not text.endswith("万元"):
+        number = yuan_to_wan(number)
+        yuan_used.append(heading)
+    if number is None:
+        notices.append(Notice(Text(f"“{heading}”的金额“{text}”不是数字，已留空。",
+                                   f"The amount '{text}' for '{heading}' is not a number; it "
+                                   "was left empty."), where))
+    return number
+
+
+# a 自评表's budget-execution columns and the fields their cells go to, per row of the block
+_EXECUTION_FIELDS = {"planned": "initial", "executed": "executed"}
+_POINTS_FIELDS = {"weight": "funds_weight", "score": "funds_score"}
+
+
+def _read_execution(labels: _Labels, rows: list[tuple[str, int, int]], yuan: bool,
+                    written: dict[str, str], yuan_used: list[str],
+                    notices: list[Notice]) -> dict[str, Decimal]:
+    """What a 自评表's funding block states beside the year's budget, in the columns headed
+    年初预算数 | 全年执行数 | 分值 | 得分 (:func:`~perfdesk.core.vocabulary.execution_heading`):
+    年初预算数 and 全年执行数 of the 年度资金总额, 财政拨款 and 其他资金 rows, the 分值 and 得分 of
+    the 年度资金总额 row. A form without these columns (a 申报表) gives nothing."""
+    sheet = labels.sheet
+    heads = [(r, c, kind) for r in range(1, min(labels.stop_row, sheet.max_row + 1))
+             for c, value in enumerate(sheet.rows[r - 1], 1)
+             if isinstance(value, str) and (kind := execution_heading(value)) in (
+                 *_EXECUTION_FIELDS, *_POINTS_FIELDS)]
+    out: dict[str, Decimal] = {}
+    for part, r, c in rows:
+        _r1, _c1, r2, c2 = labels._span(r, c)
+        above = {}
+        for hr, hc, kind in heads:
+            if hr < r and hc > c2 and (hc not in above or above[hc][0] < hr):
+                above[hc] = (hr, kind)
+        row = r
+        if not above:  # the label in the headings' row, its amounts in the row below (b09)
+            above = {hc: (hr, kind) for hr, hc, kind in heads if hr == r and hc > c2}
+            row = r2 if r2 > r else r + 1
+            if not above or row >= labels.stop_row or row > r2 and sheet.text(row, c) or any(
+                    form_label(v) is not None for v in sheet.rows[row - 1]):
+                continue
+        for hc, (hr, kind) in sorted(above.items()):
+            value = sheet.value(row, hc)
+            if value in (None, ""):
+                continue
+            heading = cell_text(sheet.value(r, c))
+            where = sheet.location(row, cell_text(sheet.value(hr, hc)))
+            if kind in _EXECUTION_FIELDS:
+                key = f"{_EXECUTION_FIELDS[kind]}_{part}"
+                number = _amount_of(value, f"{heading}的{cell_text(sheet.value(hr, hc))}",
+                                    key, where, yuan, written, yuan_used, notices)
+            elif part == "total":
+                key = _POINTS_FIELDS[kind]
+                number = cell_decimal(value)
+                if number is None:
+                    written.setdefault(key, cell_text(value))
+                    notices.append(Notice(Text(
+                        f"“{heading}”的“{cell_text(sheet.value(hr, hc))}”写作“{cell_text(value)}”，"
+                        "不是数字，已留空。",
+                        f"The '{cell_text(sheet.value(hr, hc))}' of '{heading}' is written "
+                        f"'{cell_text(value)}', not a number; it was left empty."), where))
+            else:
+                continue  # a 其中 row's 分值/得分 ('—'): the form gives points to the total only
+            if number is not None:
+                out.setdefault(key, number)
+    return out
+
+
+def _read_goal_actual(labels: _Labels) -> str:
+    """The 实际完成情况 of the 年度总体目标 under its heading beside 预期目标 (a 自评表), or ""."""
+    sheet = labels.sheet
+    for r in range(1, min(labels.stop_row, sheet.max_row + 1)):
+        for c, value in enumerate(sheet.rows[r - 1], 1):
+            if isinstance(value, str) and is_goal_actual(value):
+                found, _where = labels.value_at(r, c, below_first=True)
+                if found not in (None, ""):
+                    return cell_text(found)
+    return ""
+
+
+_BUDGET = re.compile(r"^(?:年初|全年|年度|调整后?)?预算数")
+_INITIAL = re.compile(r"^年初预算数")
 
 
 def _budget_columns(sheet: Sheet, stop: int) -> list[tuple[int, int]]:
@@ -1005,6 +1110,10 @@ def _under_budget(labels: _Labels, budget: list[tuple[int, int]], r: int, c: int
     _r1, _c1, r2, c2 = labels._span(r, c)
     columns = [(hr, hc) for hr, hc in budget if hr < r and hc > c2]
     row = r
+    # the year's budget (全年预算数, 调整预算数) before the 年初预算数 (a 自评表 gives both)
+    budget = sorted(budget, key=lambda place: bool(_INITIAL.match(heading_key(
+        sheet.value(*place)))))
+    columns.sort(key=lambda place: bool(_INITIAL.match(heading_key(sheet.value(*place)))))
     if not columns:
         # the label stands in the row of the 年初预算数 | 调整预算数 … headings (merged down over
         # the row below, or alone) and the amounts in the row below (项目资金 | 年度资金总额 |

@@ -11,10 +11,13 @@ on A4. Labels follow domain.md §5.2; the project period reads ``2025年至2027�
 official forms and notices write a span of years, and ``2023年7月至2024年1月`` when the table gave
 its months.
 
-A 绩效自评表 (``Project.kind == SELF_EVALUATION``) has its own form, as the published 自评表 have
-it: the title 项目支出绩效自评表（2025年度）, 项目名称, 主管部门 | 实施单位, the 年度 funding lines
-only, the 年度总体目标, and the grid 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 全年实际值 | 分值 |
-得分 | 偏差原因分析及改进措施 closed by the 总分 row (the sums of 分值 and of 得分).
+A 绩效自评表 (``Project.kind == SELF_EVALUATION``) has its own form, as 财预〔2020〕10号's 自评表
+has it: the title 项目支出绩效自评表（2025年度）, 项目名称, 主管部门 | 实施单位, the funding block
+(年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 for 年度资金总额, the three amounts for
+其中：财政拨款 and 其他资金; the 执行率 worked out, 全年执行数 ÷ 全年预算数), the 年度总体目标 as
+预期目标 | 实际完成情况, and the grid 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 全年实际值 | 分值 |
+得分 | 偏差原因分析及改进措施 closed by the 总分 row (the sums of 分值 and of 得分, the funding
+row's included).
 """
 
 from __future__ import annotations
@@ -46,6 +49,9 @@ GRID_HEADINGS: tuple[tuple[str, str], ...] = tuple(
 # is the target written whole, ``≥266米``), and the label of the row of totals under the grid.
 SELF_TITLE_FORMAT = "项目支出绩效自评表（{year}年度）"
 SELF_GOAL_LABEL = "年度总体目标"
+SELF_GOAL_PARTS = ("预期目标", "实际完成情况")
+# the 自评表's funding block: its columns, and the label over its rows
+EXECUTION_HEADINGS = ("年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")
 SELF_GRID_HEADINGS: tuple[tuple[str, str], ...] = (
     ("level1", "一级指标"), ("level2", "二级指标"), ("name", "三级指标"),
     ("value", "年度指标值"), ("actual", "全年实际值"), ("weight", "分值"), ("score", "得分"),
@@ -70,6 +76,20 @@ class MoneyLine:
     midterm: Decimal | None
     annual_label: str
     annual: Decimal | None
+
+
+@dataclass(frozen=True, slots=True)
+class ExecutionLine:
+    """One row of a 自评表's funding block (万元): 年初预算数 | 全年预算数 | 全年执行数, and for the
+    年度资金总额 row its 分值 | 执行率 (worked out, as printed: ``86.20%``) | 得分."""
+
+    label: str
+    initial: Decimal | None
+    budget: Decimal | None
+    executed: Decimal | None
+    weight: Decimal | None = None
+    rate: str = ""
+    score: Decimal | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,8 +128,9 @@ class DetailForm:
         self_evaluation: the form is a 自评表's (header: name, department, implementing_unit;
             money: the 年度 column only; goals: 年度总体目标 alone; grid: ``grid_headings``).
         grid_headings: (grid field, heading) of the grid's columns, in order.
-        totals: a 自评表's 总分 row: the sum of 分值 and the sum of 得分 (``None`` where no
-            indicator gives one).
+        totals: a 自评表's 总分 row: the sum of 分值 and the sum of 得分, the funding row's
+            included (``None`` where nothing gives one).
+        execution: a 自评表's funding block, one line per row (年度资金总额, 财政拨款, 其他资金).
     """
 
     title: str
@@ -122,6 +143,7 @@ class DetailForm:
     self_evaluation: bool = False
     grid_headings: tuple[tuple[str, str], ...] = GRID_HEADINGS
     totals: tuple[Decimal | None, Decimal | None] | None = None
+    execution: tuple[ExecutionLine, ...] = ()
 
     def value(self, key: str) -> str:
         return self.header[key][1]
@@ -220,9 +242,11 @@ def _total(values: list[Decimal | None]) -> Decimal | None:
 
 
 def self_evaluation_form(project: Project, *, year: int) -> DetailForm:
-    """The 自评表's form for ``project``: what the model holds of a published 自评表 (no 执行数
-    columns: PerfDesk keeps the budgeted amounts only), indicators in the official order, and
-    the 总分 row with the exact sums of 分值 and 得分."""
+    """The 自评表's form for ``project``: its funding block with the 执行率 worked out, the goal
+    and what was achieved, indicators in the official order, and the 总分 row with the exact
+    sums of 分值 and 得分 (the funding row's 分值 and 得分 included: 财预〔2020〕10号 gives
+    预算执行率 its 10 points of the 100)."""
+    from perfdesk.core.values import format_rate
     p = project
     header = {
         "name": ("项目名称", p.name),
@@ -232,10 +256,16 @@ def self_evaluation_form(project: Project, *, year: int) -> DetailForm:
     money = (MoneyLine("", None, "年度资金总额", p.annual_total),
              MoneyLine("", None, "其中：财政拨款", p.annual_fiscal),
              MoneyLine("", None, "其他资金", p.annual_other))
+    execution = (
+        ExecutionLine("年度资金总额", p.initial_total, p.annual_total, p.executed_total,
+                      p.funds_weight, format_rate(p.execution_rate), p.funds_score),
+        ExecutionLine("其中：财政拨款", p.initial_fiscal, p.annual_fiscal, p.executed_fiscal),
+        ExecutionLine("其他资金", p.initial_other, p.annual_other, p.executed_other))
     indicators = official_order(p.indicators)
     return DetailForm(
         title=SELF_TITLE_FORMAT.format(year=year), unit_line=p.unit, header=header,
-        money=money, goals=((SELF_GOAL_LABEL, p.annual_goal),),
+        money=money, goals=tuple(zip(SELF_GOAL_PARTS, (p.annual_goal, p.goal_actual))),
         grid=grid_rows(indicators, whole_value=True), self_evaluation=True,
-        grid_headings=SELF_GRID_HEADINGS,
-        totals=(_total([i.weight for i in indicators]), _total([i.score for i in indicators])))
+        grid_headings=SELF_GRID_HEADINGS, execution=execution,
+        totals=(_total([*(i.weight for i in indicators), p.funds_weight]),
+                _total([*(i.score for i in indicators), p.funds_score])))

@@ -27,7 +27,7 @@ notice naming the line, and refused (naming file and line) where the counts do n
    row's: it must be six, one a percentage (执行率). The 分值 and 得分 are the one pair whose
    得分 is 分值 × 执行率 (to the places it is written); the three amounts left are, in the order
    drawn, 年初预算数, 全年预算数 and 全年执行数. The 全年预算数 is the year's total (元 → 万元
-   when the label says ``（元）``). Anything else leaves the total unread, with a notice.
+   when the label says ``（元）``); the 年初预算数, 全年执行数, 分值 and 得分 are kept beside it. Anything else leaves the total unread, with a notice.
 5. **Grid.** Level-2 labels of the vocabulary (数量指标 …) in the order drawn, one per row: a
    level-2 cell merged over several rows cannot be told apart, so the number of names must
    equal the number of level-2 labels, and the level-1 labels drawn must be those of the
@@ -219,18 +219,16 @@ def _project(sheet: Sheet, page: _Page, last: bool, profile: str, grades: tuple[
     where = sheet.location(page.title.line)
     values = _header_values(sheet, header, notices)
     project = Project(name=values.get("name", ""), annual_goal=values.get("annual_goal", ""),
-                      kind=SELF_EVALUATION, source_ref=where.ref())
+                      goal_actual=values.get("goal_actual", ""), kind=SELF_EVALUATION,
+                      source_ref=where.ref())
     if not project.name:
         raise _refuse(sheet, page.title.line, "自评表中没有读到项目名称。", "No project name was read.")
     read_units(project, values, where, notices)
-    if values.get("goal_actual"):
-        notices.append(Notice(Text(
-            f"年度总体目标的实际完成情况“{values['goal_actual'][:30]}”没有对应的字段，未导入。",
-            "The 实际完成情况 of the annual goal has no field in PerfDesk; it was not imported."),
-            where, HINT))
     in_yuan = any(w.label and _YUAN.search(w.text) for w in header)
     funds = _funds(header, in_yuan, where, notices)
     project.annual_total = funds.total
+    project.initial_total, project.executed_total = funds.initial, funds.executed
+    project.funds_weight, project.funds_score = funds.weight, funds.score
     project.indicators = _grid(sheet, grid, last, funds, profile, grades, where, notices)
     notices.append(Notice(Text(
         f"第 {page.title.line} 行的自评表文字按 PDF 的绘制顺序排列（不是表格顺序）：项目“{project.name}”"
@@ -343,9 +341,11 @@ def _assignments(runs: list[_Run], index: int, used: frozenset[str],
 
 @dataclass(slots=True)
 class _Funds:
-    total: Decimal | None = None
+    total: Decimal | None = None  # 全年预算数
     weight: Decimal | None = None
     score: Decimal | None = None
+    initial: Decimal | None = None  # 年初预算数
+    executed: Decimal | None = None  # 全年执行数
 
 
 def _funds(header: list[_Word], in_yuan: bool, where: Location,
@@ -415,7 +415,8 @@ def _funds(header: list[_Word], in_yuan: bool, where: Location,
                 "不一致，请核对原表。",
                 f"The rate {rates[0].text} differs from 全年执行数 ÷ 全年预算数 ({ratio}%); please "
                 "check the source."), here, WARNING))
-    return _Funds(amount, numbers[weight], numbers[score])
+    initial, spent = (yuan_to_wan(n) if in_yuan else n for n in (planned, executed))
+    return _Funds(amount, numbers[weight], numbers[score], initial, spent)
 
 
 def _score_of(weight: Decimal, rate: Decimal, score: Decimal | None) -> bool:

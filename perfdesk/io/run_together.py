@@ -35,12 +35,13 @@ from perfdesk.core.taxonomy import (
     is_score_only,
     standard_level2,
 )
-from perfdesk.core.values import named_amount, yuan_to_wan
+from perfdesk.core.values import format_number, named_amount, parse_number, yuan_to_wan
 from perfdesk.core.vocabulary import (
     FOOTER_LABELS,
     FORM_NAMES,
     INDICATOR_NAMES,
     TABLE_NAMES,
+    execution_heading,
     form_label,
     indicator_column,
     is_submitter,
@@ -209,9 +210,8 @@ def read_run_together(sheet: Sheet, *, profile: str, grades: tuple[str, ...],
             "表中只有“总体目标”（没有年度目标），已作为年度目标读取。",
             "The table gives only 总体目标 (no 年度目标); it was read as the annual goal."),
             where, HINT))
-    project = Project(name=values.get("name", ""),
-                      annual_goal=_goal_beside_actual(values.get("annual_goal", ""), where,
-                                                      notices),
+    goal, goal_actual = _goal_beside_actual(values.get("annual_goal", ""), where, notices)
+    project = Project(name=values.get("name", ""), annual_goal=goal, goal_actual=goal_actual,
                       source_ref=where.ref())
     if not project.name:
         return None
@@ -230,10 +230,19 @@ def read_run_together(sheet: Sheet, *, profile: str, grades: tuple[str, ...],
         f"The cells of line {row} run together (no separators); the text was split by its labels "
         f"and category names: project '{project.name}'; please check."), where, WARNING))
     in_yuan = "(元)" in header.replace("（", "(").replace("）", ")")
+    by_columns = False  # a 自评表's 年度资金总额 row and its 其中 rows, read by their headings
     if values.get("cost"):
         project.annual_total = _cost_total(values["cost"], where, notices)
+    elif _separated(sheet, row) and _execution_columns(project, header, values, in_yuan, where,
+                                                       notices):
+        by_columns = True
     elif values.get("annual_total"):
         project.annual_total = _amount(values["annual_total"], in_yuan, where, notices)
+        if m := _EXECUTION.match(values["annual_total"]):
+            splits = _execution_splits(m.group("digits"))
+            if len(splits) == 1 and project.annual_total is not None:  # 预算数 | 执行数 | 执行率
+                spent = splits[0][1]
+                project.executed_total = yuan_to_wan(spent) if in_yuan else spent
     elif (plain := _plain_total(header)) is not None:
         project.annual_total = _amount(plain, in_yuan, where, notices)
         if project.annual_total is not None:
@@ -243,7 +252,7 @@ def read_run_together(sheet: Sheet, *, profile: str, grades: tuple[str, ...],
                 "the annual total."), where, HINT))
     for field, attribute, label in (("fiscal", "annual_fiscal", "财政拨款"),
                                     ("other", "annual_other", "其他资金")):
-        if values.get(field):
+        if values.get(field) and not by_columns:
             setattr(project, attribute, _part_amount(values[field], label, in_yuan, where, notices))
     text = _line(sheet, row)
     if one_level:  # its rows' cells are parted by blanks: the raw text is read
@@ -278,14 +287,14 @@ _ACTUAL_HEADS = re.compile(rf"^\s*(?:{_alternation(n for n in INDICATOR_NAMES['a
 _GOAL_END = re.compile(r"[。；;]\s+(?:[.．…·]+\s+)*")
 
 
-def _goal_beside_actual(goal: str, where, notices: list[Notice]) -> str:
-    """The 预期目标 of a self-evaluation form whose 年度总体目标 block gives the target and the
-    actual side by side (预期目标 | 实际完成情况, then the two texts): the target is the text up
-    to the end of its sentence before a blank (a filler line of dots after it is no part of
-    either); the actual has no field and is named in a notice."""
+def _goal_beside_actual(goal: str, where, notices: list[Notice]) -> tuple[str, str]:
+    """(预期目标, 实际完成情况) of a self-evaluation form whose 年度总体目标 block gives the
+    target and the actual side by side (预期目标 | 实际完成情况, then the two texts): the target
+    is the text up to the end of its sentence before a blank (a filler line of dots after it is
+    no part of either), the actual the text after it; a goal alone is ``(goal, "")``."""
     m = _ACTUAL_HEADS.match(goal)
     if not m:
-        return goal
+        return goal, ""
     text = goal[m.end():].strip(" :：,，")
     cut = _GOAL_END.search(text)
     if cut is None or cut.end() >= len(text):
@@ -294,14 +303,83 @@ def _goal_beside_actual(goal: str, where, notices: list[Notice]) -> str:
             "请核对。",
             "The goal and its actual could not be told apart; the whole text was kept as the "
             "goal, please check."), where, WARNING))
-        return text
+        return text, ""
     target, actual = text[: cut.start() + 1], text[cut.end():].strip()
     notices.append(Notice(Text(
-        f"年度总体目标并列预期目标和实际完成情况：预期目标读作“{target[:20]}…”；实际完成情况“{actual[:20]}…”"
-        "没有对应的字段，未导入。",
-        f"The goal block gives the target and the actual side by side: the target was read as "
-        f"'{target[:20]}…'; the actual has no field and was not imported."), where, HINT))
-    return target
+        f"年度总体目标并列预期目标和实际完成情况，按句末切分：预期目标读作“{target[:20]}…”，"
+        f"实际完成情况读作“{actual[:20]}…”，请核对。",
+        f"The goal block gives the target and the actual side by side, cut at the end of the "
+        f"sentence: the target was read as '{target[:20]}…', the actual as '{actual[:20]}…'; "
+        "please check."), where, HINT))
+    return target, actual
+
+
+# the amount columns of a 自评表's funding block (the 其中 rows give only these), the fields
+# they fill and the headings a notice names them by
+_AMOUNT_COLUMNS = ("planned", "budget", "executed")
+_FUND_HEADS = {"planned": "年初预算数", "budget": "全年预算数", "executed": "全年执行数",
+               "weight": "分值", "rate": "执行率", "score": "得分"}
+_COLUMN_FIELDS = {"planned": "initial", "budget": "annual", "executed": "executed"}
+
+
+def _execution_columns(project: Project, header: str, values: dict[str, str], in_yuan: bool,
+                       where, notices: list[Notice]) -> bool:
+    """Read a 自评表's funding block whose cells are separated by blanks (年初预算数 全年预算数
+    全年执行数 分值 执行率 得分 年度资金总额: 0 0 0 10 0 0 其中:本年财政拨款 202.64 132.912
+    132.912 …) by its column headings, in their order: each row's numbers, as many as its
+    columns (the 其中 rows have the three amounts only). Whether the 年度资金总额 row was read
+    so; a row whose numbers do not fit its columns is not read (a notice says so)."""
+    marks = [m for m in _LABELS.finditer(header) if form_label(m.group(0)) == "annual_total"]
+    if not marks or not values.get("annual_total"):
+        return False
+    columns: list[str] = []
+    for word in reversed(header[: marks[0].start()].split()):
+        kind = execution_heading(word)
+        if kind is None:
+            break
+        columns.insert(0, kind)
+    if "executed" not in columns:
+        return False
+    amounts = [k for k in columns if k in _AMOUNT_COLUMNS]
+    read: list[str] = []
+    for part, key, wanted in (("total", "annual_total", columns), ("fiscal", "fiscal", amounts),
+                              ("other", "other", amounts)):
+        words = []
+        for word in values.get(key, "").split():
+            if parse_number(word.rstrip("%％")) is None:
+                break
+            words.append(word)
+        if not words:
+            continue
+        if len(words) != len(wanted):
+            if part == "total":
+                return False  # read by its first amount, as any form's (said there)
+            notices.append(Notice(Text(
+                f"资金一行的数字“{' '.join(words)}”与列标题（{len(wanted)} 列）数目不符，无法分列，"
+                "没有读取，请按原表填写。",
+                f"The numbers '{' '.join(words)}' of a funding row do not match its "
+                f"{len(wanted)} column headings; they were not read."), where, WARNING))
+            continue
+        for kind, word in zip(wanted, words):
+            number = parse_number(word.rstrip("%％"))
+            assert number is not None
+            if kind in _COLUMN_FIELDS:
+                if in_yuan:
+                    number = yuan_to_wan(number)
+                setattr(project, f"{_COLUMN_FIELDS[kind]}_{part}", number)
+            elif kind in ("weight", "score"):
+                setattr(project, f"funds_{kind}", number)
+        read.append(f"{'年度资金总额' if part == 'total' else '财政拨款' if part == 'fiscal' else '其他资金'}"
+                    f" {' '.join(words)}")
+    notices.append(Notice(Text(
+        f"资金栏按列标题（{'、'.join(_FUND_HEADS[k] for k in columns)}）分列读取："
+        f"{'；'.join(read)}；年度资金总额按全年预算数读作 "
+        f"{format_number(project.annual_total) if project.annual_total is not None else '（空）'}"
+        " 万元，请核对。",
+        "The funding rows were split by their column headings; the annual total is the "
+        "全年预算数, please check."), where, HINT))
+    return True
+
 
 
 # a form's title: 绩效目标表, 项目支出绩效自评表(2022年度), 绩效目标申报表 …

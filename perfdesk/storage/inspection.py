@@ -86,7 +86,9 @@ _SNAPSHOT: dict[tuple[str, str], tuple[str, ...]] = {
         'attribute', 'period_start', 'period_end', 'annual_total', 'annual_fiscal', 'annual_other',
         'midterm_total', 'midterm_fiscal', 'midterm_other', 'annual_goal', 'midterm_goal',
         'implementing_unit', 'includes_transfer', 'source_ref', 'no_service_recipients', 'kind',
-        'funds_text', 'period_start_month', 'period_end_month'),
+        'funds_text', 'period_start_month', 'period_end_month', 'initial_total',
+        'initial_fiscal', 'initial_other', 'executed_total', 'executed_fiscal', 'executed_other',
+        'funds_weight', 'funds_score', 'goal_actual'),
     ('table', 'reference_project'): ('id', 'unit_name', 'name', 'code'),
     ('table', 'review_comment'): (
         'id', 'uuid', 'position', 'project_uuid', 'indicator_uuid', 'field', 'anchor_text', 'text',
@@ -97,7 +99,7 @@ _SNAPSHOT: dict[tuple[str, str], tuple[str, ...]] = {
         'at', 'file', 'sha256', 'state', 'manifest', 'snapshot'),
     ('table', 'unit'): ('id', 'uuid', 'department_id', 'name', 'code', 'position'),
 }
-_SNAPSHOT_VERSION = 7
+_SNAPSHOT_VERSION = 8
 
 
 @lru_cache(maxsize=8)

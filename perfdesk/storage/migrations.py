@@ -206,6 +206,17 @@ def _v7_period_months(op) -> None:
         batch.add_column(sa.Column("period_end_month", sa.Integer))
 
 
+def _v8_budget_execution(op) -> None:
+    """Version 8: what a 绩效自评表 states beside its budget: 年初预算数 and 全年执行数 of
+    年度资金总额 and its 财政拨款 / 其他资金 rows, the row's 分值 and 得分, and the 年度总体目标's
+    实际完成情况; a file from before has none of them (empty)."""
+    with op.batch_alter_table("project") as batch:
+        for name in ("initial_total", "initial_fiscal", "initial_other", "executed_total",
+                     "executed_fiscal", "executed_other", "funds_weight", "funds_score"):
+            batch.add_column(sa.Column(name, sa.Text))
+        batch.add_column(sa.Column("goal_actual", sa.String, nullable=False, server_default=""))
+
+
 MIGRATIONS: tuple[tuple[int, str, Callable], ...] = (
     (1, "initial schema", _v1_initial),
     (2, "projects without service recipients; budget project list",
@@ -216,6 +227,7 @@ MIGRATIONS: tuple[tuple[int, str, Callable], ...] = (
     (5, "dataset kind and task; submissions sent and received", _v5_submissions),
     (6, "funding cells as the table wrote them", _v6_funds_as_written),
     (7, "months of the project period", _v7_period_months),
+    (8, "budget execution and goal as achieved of a self-evaluation", _v8_budget_execution),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

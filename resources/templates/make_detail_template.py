@@ -172,7 +172,7 @@ def build() -> Workbook:
     return _finish(wb, ws, names, SHEET, 11, "I14")
 
 
-SELF_WIDTHS = {"A": 10, "B": 16, "C": 26, "D": 18, "E": 18, "F": 8, "G": 8, "H": 28}
+SELF_WIDTHS = {"A": 10, "B": 16, "C": 26, "D": 18, "E": 18, "F": 8, "G": 10, "H": 28}
 SELF_GRID = ("一级指标", "二级指标", "三级指标", "年度指标值", "全年实际值", "分值", "得分",
              "偏差原因分析及改进措施")
 SELF_GRID_ALIGN = (CENTER, CENTER, LEFT, CENTER, CENTER, CENTER, CENTER, LEFT)
@@ -193,33 +193,50 @@ def build_self_evaluation() -> Workbook:
     put("C4", None, merge="C4:D4", name="PD_DEPARTMENT")
     label("E4", "实施单位", "E4:F4")
     put("G4", None, merge="G4:H4", name="PD_IMPLEMENTING_UNIT")
-    label("A5", "项目资金（万元）", "A5:B7")
-    label("C5", "年度资金总额", "C5:D5")
-    money("E5", "PD_ANNUAL_TOTAL", "E5:H5")
-    label("C6", "其中：财政拨款", "C6:D6")
-    money("E6", "PD_ANNUAL_FISCAL", "E6:H6")
-    label("C7", "其他资金", "C7:D7")
-    money("E7", "PD_ANNUAL_OTHER", "E7:H7")
-    for row in (3, 4, 5, 6, 7):
+    # the funding block of 财预〔2020〕10号's 自评表: 年初预算数 | 全年预算数 | 全年执行数 | 分值 |
+    # 执行率 | 得分 for 年度资金总额, the three amounts for its 其中 rows
+    label("A5", "项目资金\n（万元）", "A5:A8")
+    label("B5", "")
+    for col, heading in zip("CDEFGH", ("年初预算数", "全年预算数", "全年执行数", "分值", "执行率",
+                                       "得分")):
+        label(f"{col}5", heading)
+    for row, (text, part) in enumerate((("年度资金总额", "TOTAL"), ("其中：财政拨款", "FISCAL"),
+                                        ("其他资金", "OTHER")), 6):
+        label(f"B{row}", text)
+        money(f"C{row}", f"PD_INITIAL_{part}")
+        money(f"D{row}", f"PD_ANNUAL_{part}")
+        money(f"E{row}", f"PD_EXECUTED_{part}")
+        if part == "TOTAL":
+            put("F6", None, VALUE, CENTER, name="PD_FUNDS_WEIGHT")
+            put("G6", None, VALUE, CENTER, name="PD_FUNDS_RATE")
+            put("H6", None, VALUE, CENTER, name="PD_FUNDS_SCORE")
+        else:
+            for col in "FGH":
+                put(f"{col}{row}", "—", VALUE, CENTER)
+    for row in (3, 4, 5, 6, 7, 8):
         ws.row_dimensions[row].height = 24
-    label("A8", "年度总体目标", "A8:B8")
-    put("C8", None, VALUE, TOP_LEFT, merge="C8:H8", name="PD_ANNUAL_GOAL")
-    ws.row_dimensions[8].height = 40  # (a longer goal makes its row taller)
+    label("A9", "年度总体目标", "A9:A10")
+    label("B9", "预期目标", "B9:D9")
+    label("E9", "实际完成情况", "E9:H9")
+    put("B10", None, VALUE, TOP_LEFT, merge="B10:D10", name="PD_ANNUAL_GOAL")
+    put("E10", None, VALUE, TOP_LEFT, merge="E10:H10", name="PD_GOAL_ACTUAL")
+    ws.row_dimensions[9].height = 22
+    ws.row_dimensions[10].height = 40  # (a longer goal makes its row taller)
 
     for col, heading in zip("ABCDEFGH", SELF_GRID):
-        label(f"{col}9", heading)
-    ws.row_dimensions[9].height = 30
-    names["PD_GRID_HEAD"] = "A9:H9"
+        label(f"{col}11", heading)
+    ws.row_dimensions[11].height = 30
+    names["PD_GRID_HEAD"] = "A11:H11"
     for col, align in zip("ABCDEFGH", SELF_GRID_ALIGN):
-        put(f"{col}10", None, VALUE, align)
-    names["PD_GRID_ROW"] = "A10:H10"
+        put(f"{col}12", None, VALUE, align)
+    names["PD_GRID_ROW"] = "A12:H12"
 
-    label("A11", "总分", "A11:E11")
-    put("F11", None, LABEL, CENTER, name="PD_TOTAL_WEIGHT")
-    put("G11", None, LABEL, CENTER, name="PD_TOTAL_SCORE")
-    put("H11", None)
-    ws.row_dimensions[11].height = 24
-    return _finish(wb, ws, names, SELF_SHEET, 9, "H11")
+    label("A13", "总分", "A13:E13")
+    put("F13", None, LABEL, CENTER, name="PD_TOTAL_WEIGHT")
+    put("G13", None, LABEL, CENTER, name="PD_TOTAL_SCORE")
+    put("H13", None)
+    ws.row_dimensions[13].height = 24
+    return _finish(wb, ws, names, SELF_SHEET, 11, "H13")
 
 
 if __name__ == "__main__":

@@ -1784,6 +1784,10 @@ Put it back into that cell?</translation>
 <context>
     <name>ProjectForm</name>
     <message>
+        <source>执行率 = 全年执行数 ÷ 全年预算数（年度资金总额）</source>
+        <translation>Execution rate = spent in the year ÷ annual budget (annual total)</translation>
+    </message>
+    <message>
         <source>%1 字</source>
         <translation>%1 characters</translation>
     </message>
@@ -1794,6 +1798,10 @@ Put it back into that cell?</translation>
     <message>
         <source>合计 %1，与总额不符</source>
         <translation>Sum %1 differs from the total</translation>
+    </message>
+    <message>
+        <source>执行率 %1</source>
+        <translation>Execution rate %1</translation>
     </message>
     <message>
         <source>项目名称(&amp;M)</source>
@@ -1880,12 +1888,40 @@ Put it back into that cell?</translation>
         <translation>For multi-year projects</translation>
     </message>
     <message>
+        <source>年初预算数</source>
+        <translation>Start-of-year budget</translation>
+    </message>
+    <message>
+        <source>全年执行数</source>
+        <translation>Spent in the year</translation>
+    </message>
+    <message>
+        <source>执行分值</source>
+        <translation>Execution points</translation>
+    </message>
+    <message>
+        <source>分值</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
         <source>年度目标</source>
         <translation>Annual goal</translation>
     </message>
     <message>
         <source>本年度要达到的产出和效果，尽量写出数量（例如：完成培训10场，覆盖人数不少于500人）</source>
         <translation>What this year&apos;s money should achieve, with numbers where possible (e.g. 10 training sessions, at least 500 people reached)</translation>
+    </message>
+    <message>
+        <source>实际完成情况</source>
+        <translation>As achieved</translation>
+    </message>
+    <message>
+        <source>年度总体目标的实际完成情况（自评表）</source>
+        <translation>What the annual goal achieved (self-evaluation)</translation>
     </message>
     <message>
         <source>中长期目标</source>

@@ -29,7 +29,7 @@ def test_the_registry_holds_the_whole_catalogue_in_order():
                 + ["WGT-01"] + ["VAL-%02d" % i for i in range(1, 18)] + ["UNIT-01", "FIT-01", "FIT-02"]
                 + ["SAT-0%d" % i for i in range(1, 5)]
                 + ["COST-01", "COST-02", "COST-03", "TIME-01", "IN-01", "IN-02", "STD-01", "EXP-01"]
-                + ["EVAL-0%d" % i for i in range(1, 6)])
+                + ["EVAL-0%d" % i for i in range(1, 7)])
     assert list(RULES) == expected
 
 

@@ -1,5 +1,6 @@
 """The EVAL rules on a 绩效自评表's results: a 得分 above its 分值, a 得分 without 分值, a full
-得分 while the 全年实际值 falls short, an empty 全年实际值, a shortfall without its reason. Each
+得分 while the 全年实际值 falls short, an empty 全年实际值, a shortfall without its reason, a
+funding row's 得分 above what its 执行率 earns. Each
 must speak where a reviewer of 自评表 would and stay silent on rows that meet their target, on a
 定性 target met (达成) and on any 申报表 project."""
 
@@ -16,7 +17,7 @@ from perfdesk.checks import Severity
 from perfdesk.core.model import SELF_EVALUATION
 
 D = Decimal
-EVAL = {"EVAL-01", "EVAL-02", "EVAL-03", "EVAL-04", "EVAL-05"}
+EVAL = {"EVAL-01", "EVAL-02", "EVAL-03", "EVAL-04", "EVAL-05", "EVAL-06"}
 
 
 def scored(value="≥10场", actual="12场", weight="20", score="20", shortfall="", *,
@@ -166,3 +167,41 @@ def test_the_plan_of_a_target_table_leaves_the_eval_rules_out():
         # the plan that counts errors keeps to its kind of table too
         assert plan.errors_only().for_table(SELF_EVALUATION).runs("EVAL-01")
         assert not plan.errors_only().for_table("").runs(rule_id)
+
+
+def executed(spent="50.00", weight="10", score="10", *, kind=SELF_EVALUATION):
+    """A well-filled 自评表 whose budget of 50.00 万元 was spent ``spent``, its funding row
+    worth ``weight`` points and scored ``score``."""
+    project = scored(kind=kind)
+    return project.model_copy(update=dict(
+        executed_total=None if spent is None else D(spent),
+        funds_weight=None if weight is None else D(weight),
+        funds_score=None if score is None else D(score)))
+
+
+def test_a_funding_row_scored_above_its_execution_rate_is_a_warning_at_its_score():
+    found = one(executed(spent="43.10", score="10"), "EVAL-06")  # 86.20%: it earns 9
+    assert found.severity is Severity.WARNING and found.field == "funds_score"
+    assert "86.20%" in found.message.zh and "应得的9分" in found.message.zh
+    # a score with places is judged to its places: 8.62 earned, 8.63 is above it
+    assert of(executed(spent="43.10", score="8.63"), "EVAL-06")
+
+
+@pytest.mark.parametrize("spent, score", [
+    ("50.00", "10"),  # all spent, full points
+    ("43.10", "9"),  # 8.62 earned, written to the point as the form writes it
+    ("43.10", "8.62"),
+    ("43.10", "7"),  # less than it earns: a reviewer's call, not this rule's
+    ("51.30", "10"),  # spent beyond the budget: at most the points
+])
+def test_a_funding_row_scored_within_its_execution_rate_is_not_reported(spent, score):
+    assert not of(executed(spent=spent, score=score), "EVAL-06")
+
+
+def test_the_funding_rule_needs_a_self_evaluation_with_its_figures():
+    assert not of(executed(spent="43.10", score="10", kind=""), "EVAL-06")  # a 申报表
+    assert not of(executed(spent=None, score="10"), "EVAL-06")  # no 全年执行数: no rate
+    assert not of(executed(spent="43.10", weight=None, score="10"), "EVAL-06")
+    assert not of(executed(spent="43.10", score=None), "EVAL-06")
+    zero = executed(spent="0", score="10").model_copy(update=dict(annual_total=D(0)))
+    assert not of(zero, "EVAL-06")  # no budget: no rate to judge by (FUND-01 speaks there)

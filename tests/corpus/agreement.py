@@ -4,8 +4,8 @@ tests/io/test_corpus_reading.py (the ratchet) and bench/bench_real_tables.py.
 ``compare(folder)`` imports a table's source with :func:`perfdesk.io.read_table` and compares
 it field by field with its ``expected.json`` (written by hand before PerfDesk read it);
 ``summary(results)`` is the line ``real tables: N/M import exactly`` with the count per layout.
-A project's name, unit, department, 年度资金总额 and 年度目标 (``goal``) are compared, and each
-indicator's fields. ``known_gaps.json`` beside the tables lists those that do not import exactly yet, each with
+A project's name, unit, department, 年度资金总额 and 年度目标 (``goal``) are compared, a
+自评表's 全年执行数 and 实际完成情况 (:func:`execution_differences`), and each indicator's fields. ``known_gaps.json`` beside the tables lists those that do not import exactly yet, each with
 its reason.
 
 "Exactly" means every field an expected.json states that the model holds
@@ -27,8 +27,8 @@ Keys deliberately not compared, and why:
 - ``budget_code``: a 部门整体 table's 部门预算编码, compared with the 部门整体 fields;
 - ``contact``: the model has no 联系人; ``project_type``/``project_category`` (项目类别) and
   ``special_fund`` (专项名称 beside the project's): no field (项目类别 is read as unstored);
-- ``executed_funds``, ``goal_actual``, ``tasks``, ``self_score``, ``fiscal_funds_initial``,
-  ``fiscal_funds_year``: a 自评表's or 部门整体 table's results, which other helpers add;
+- ``tasks``, ``self_score``: a 部门整体 table's tasks (compared with the 部门整体 fields) and a
+  自评表's own total score (the sum PerfDesk works out, not stored);
 - ``funds_superior``, ``project_funds``, ``basic_funds``, ``cost_items``, ``weights_heading``,
   ``indicators_longterm``, ``evaluation_items``, ``not_indicators``: parts of a table the
   model has no field for (each table's note says what the import says of them);
@@ -167,6 +167,31 @@ def corrected(expected: dict) -> list[dict]:
     return projects
 
 
+# --- a 自评表's budget execution and goal as achieved (s23-selfeval) ---------------------------
+
+def execution_differences(got, wanted: dict) -> list[str]:
+    """What a 自评表 project states beside its budget, where expected.json gives it:
+    ``executed_funds`` the 全年执行数 of the 年度资金总额 row, ``goal_actual`` the 年度总体目标's
+    实际完成情况 (exactly), ``fiscal_funds_initial`` / ``fiscal_funds_year`` the 本年财政拨款 row's
+    年初预算数 / 全年预算数. Where expected.json describes that 本年财政拨款 row (b06, g03: their
+    年度资金总额 rows are all 0 as published), its ``executed_funds`` is that row's 全年执行数,
+    the third of the row's three amounts."""
+    problems = []
+    fiscal_row = "fiscal_funds_initial" in wanted or "fiscal_funds_year" in wanted
+    executed = got.executed_fiscal if fiscal_row else got.executed_total
+    if "executed_funds" in wanted and not _same_number(executed, wanted["executed_funds"]):
+        problems.append(f"executed {executed} ≠ {wanted['executed_funds']}")
+    if "fiscal_funds_initial" in wanted and not _same_number(got.initial_fiscal,
+                                                             wanted["fiscal_funds_initial"]):
+        problems.append(f"fiscal initial {got.initial_fiscal} ≠ {wanted['fiscal_funds_initial']}")
+    if "fiscal_funds_year" in wanted and not _same_number(got.annual_fiscal,
+                                                          wanted["fiscal_funds_year"]):
+        problems.append(f"fiscal {got.annual_fiscal} ≠ {wanted['fiscal_funds_year']}")
+    if "goal_actual" in wanted and (wanted["goal_actual"] or "") != got.goal_actual:
+        problems.append(f"goal_actual {got.goal_actual[:30]!r} ≠ {(wanted['goal_actual'] or '')[:30]!r}")
+    return problems
+
+
 def compare(folder: Path) -> tuple[bool, int, int, list[str]]:
     """(read fully, indicators matching, indicators expected, differences) for one table."""
     expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
@@ -200,6 +225,7 @@ def compare(folder: Path) -> tuple[bool, int, int, list[str]]:
         if "total_funds" in wanted and not _same_number(got.annual_total, wanted["total_funds"]):
             problems.append(f"{wanted['name']}: total {got.annual_total} ≠ {wanted['total_funds']}")
         problems += project_field_differences(got, wanted)
+        problems += [f"{wanted['name']}: {d}" for d in execution_differences(got, wanted)]
         indicators = wanted.get("indicators", [])
         if len(got.indicators) != len(indicators):
             problems.append(f"{wanted['name']}: {len(got.indicators)} indicators ≠ "

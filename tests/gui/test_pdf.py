@@ -352,3 +352,24 @@ def test_a_self_evaluation_prints_its_own_form(qapp, tmp_path):
     for absent in ("项目支出绩效目标申报表", "项目属性", "项目期", "中期资金总额", "中长期目标",
                    "指标性质", "审核意见", "填报人", "填报单位"):
         assert absent not in text, absent
+
+
+@needs_poppler
+def test_a_self_evaluation_prints_its_budget_execution_and_its_goal_as_achieved(qapp, tmp_path):
+    """The 自评表's funding block on paper as on its sheet: 年初预算数 | 全年预算数 | 全年执行数 |
+    分值 | 执行率 (worked out) | 得分 per row, 预期目标 beside 实际完成情况, and a 总分 that
+    counts the funding row's points."""
+    evaluated = self_evaluation(initial_total=Decimal("130.00"), executed_total=Decimal("111.11"),
+                                executed_fiscal=Decimal("108.00"), funds_weight=Decimal("10"),
+                                funds_score=Decimal("9"), goal_actual="已完成培训9场，覆盖八个街道")
+    text = text_of(write_projects_pdf([evaluated], tmp_path / "自评表.pdf", year=2024))
+    lines = text.splitlines()
+    heads = next(line for line in lines if "年初预算数" in line)
+    assert heads.split()[-6:] == ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]
+    total_row = next(line for line in lines if "年度资金总额" in line)
+    assert total_row.split()[-6:] == ["130.00", "123.45", "111.11", "10", "90.00%", "9"]
+    fiscal_row = next(line for line in lines if "其中：财政拨款" in line)
+    assert fiscal_row.split()[-4:] == ["108.00", "—", "—", "—"]
+    assert "预期目标" in text and "实际完成情况" in text and "已完成培训9场，覆盖八个街道" in text
+    (total,) = [line for line in lines if "总分" in line]
+    assert total.split() == ["总分", "50.5", "46.75"]

@@ -15,6 +15,7 @@ from tests.support.gui_helpers import (
     on_next_dialog,
     press,
     reactivate,
+    show_project,
     shown_window,
     type_text,
 )
@@ -52,14 +53,8 @@ def window(gui, qtbot, new_dataset):
     win.close()
 
 
-def show(window, name: str) -> None:
-    uuid = next(p.uuid for p in window.document.dataset.load_projects() if p.name == name)
-    window.select_in_tree(uuid)
-    assert window.current_project == uuid
-
-
 def self_evaluation(window):
-    show(window, "农业水价综合改革项目")
+    show_project(window, "农业水价综合改革项目")
     grid = window.ui.indicatorGrid
     grid.setFocus()
     return grid
@@ -94,11 +89,11 @@ def test_a_self_evaluation_shows_its_results_and_a_target_table_the_grid_as_befo
     for column, heading in enumerate(SELF_EVALUATION_HEADINGS):
         assert grid.columnWidth(column) >= metrics.horizontalAdvance(heading) + 8, heading
 
-    show(window, "网格化服务经费")
+    show_project(window, "网格化服务经费")
     assert headings(window) == TARGET_TABLE_HEADINGS
     assert model.columnCount() == 9
     assert model.index(0, 7).data() == ""  # 依据 where it always was
-    show(window, "农业水价综合改革项目")  # and back: the columns come again
+    show_project(window, "农业水价综合改革项目")  # and back: the columns come again
     assert headings(window) == SELF_EVALUATION_HEADINGS
 
 

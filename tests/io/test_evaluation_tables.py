@@ -82,8 +82,9 @@ def test_a_target_table_whose_last_indicator_has_no_value_keeps_it(tmp_path):
 def test_a_scored_evaluation_table_leaves_its_decision_and_management_items_out(tmp_path):
     """A 自评表 laid out on the 绩效评价 tree (corpus b09): 项目决策 and 项目管理 judge how the
     project was decided and run, so they are no targets — left out, with a notice naming their
-    rows; 项目产出 / 项目效益 are 产出指标 / 效益指标; the amount stands under 年初预算数 in the
-    row below the label 年度资金总额; an unfilled 指标L (a scan's 指标1) is a template row."""
+    rows; 项目产出 / 项目效益 are 产出指标 / 效益指标; the year's budget stands under 调整预算数(A)
+    in the row below the label 年度资金总额, beside its 年初预算数 and 全年执行数(B); an unfilled
+    指标L (a scan's 指标1) is a template row."""
     path = workbook(tmp_path / "评价表.xlsx", [
         ["部门项目支出绩效自评表(2021年)"],
         ["项目名称", "初中公用经费"],
@@ -115,7 +116,8 @@ def test_a_scored_evaluation_table_leaves_its_decision_and_management_items_out(
     assert "第 8–9 行" in left_out[0] and "项目决策" in left_out[0]
     assert "第 10 行是" in left_out[1] and "项目管理" in left_out[1]
     assert any("项目产出(30分)" in t and "产出指标" in t for t in texts)
-    assert any("年初预算数" in t and "64.8" in t and "第 6 行" in t for t in texts)
+    assert any("调整预算数(A)" in t and "64.8" in t and "第 6 行" in t for t in texts)
+    assert (project.initial_total, project.executed_total) == (Decimal("64.8"), Decimal("64.8"))
     assert any("指标L" in t and "模板" in t for t in texts)
 
 

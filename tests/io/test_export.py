@@ -187,6 +187,11 @@ def self_evaluation_project():
         name="农村饮水安全巩固提升工程", department="某某县水利局", unit="某某县水利局",
         kind=SELF_EVALUATION, annual_total=Decimal("85.40"), annual_fiscal=Decimal("80.00"),
         annual_other=Decimal("5.40"), annual_goal="完成12处供水工程改造，保障3000人饮水安全。",
+        initial_total=Decimal("85.40"), initial_fiscal=Decimal("80.00"),
+        initial_other=Decimal("5.40"), executed_total=Decimal("80.13"),
+        executed_fiscal=Decimal("76.00"), executed_other=Decimal("4.13"),
+        funds_weight=Decimal("10"), funds_score=Decimal("9.38"),
+        goal_actual="完成11处供水工程改造，3120人饮水安全得到保障。",
         indicators=[
             Indicator(level1="满意度指标", level2="服务对象满意度指标", name="受益群众满意度",
                       comparator="≥", target=Decimal("90"), unit="%", actual="93%",
@@ -208,24 +213,32 @@ def test_a_self_evaluation_is_exported_as_a_self_evaluation_form(tmp_path):
     path = export_detail([self_evaluation_project()], tmp_path / "自评表.xlsx", year=2024)
     ws = load_workbook(path).worksheets[0]
     assert ws["A1"].value == "项目支出绩效自评表（2024年度）"
-    assert [ws[f"A{r}"].value for r in range(3, 9)] == \
-        ["项目名称", "主管部门", "项目资金（万元）", None, None, "年度总体目标"]
+    assert [ws[f"A{r}"].value for r in range(3, 12)] == \
+        ["项目名称", "主管部门", "项目资金\n（万元）", None, None, None, "年度总体目标", None, "一级指标"]
     assert (ws["C3"].value, ws["C4"].value, ws["E4"].value, ws["G4"].value) == \
         ("农村饮水安全巩固提升工程", "某某县水利局", "实施单位", "某某县水利局")
-    assert [(ws[f"C{r}"].value, ws[f"E{r}"].value) for r in (5, 6, 7)] == \
-        [("年度资金总额", 85.4), ("其中：财政拨款", 80), ("其他资金", 5.4)]
-    assert ws["C8"].value == "完成12处供水工程改造，保障3000人饮水安全。"
-    assert [c.value for c in ws[9]] == ["一级指标", "二级指标", "三级指标", "年度指标值",
-                                        "全年实际值", "分值", "得分", "偏差原因分析及改进措施"]
+    # the funding block of 财预〔2020〕10号: the 执行率 worked out (80.13 ÷ 85.40), the 其中 rows
+    # with their three amounts and no points
+    assert [ws[f"{c}5"].value for c in "CDEFGH"] == \
+        ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]
+    assert [[ws[f"{c}{r}"].value for c in "BCDEFGH"] for r in (6, 7, 8)] == [
+        ["年度资金总额", 85.4, 85.4, 80.13, 10, "93.83%", 9.38],
+        ["其中：财政拨款", 80, 80, 76, "—", "—", "—"],
+        ["其他资金", 5.4, 5.4, 4.13, "—", "—", "—"]]
+    assert [ws[f"{c}{r}"].value for r in (9, 10) for c in "BE"] == [
+        "预期目标", "实际完成情况", "完成12处供水工程改造，保障3000人饮水安全。",
+        "完成11处供水工程改造，3120人饮水安全得到保障。"]
+    assert [c.value for c in ws[11]] == ["一级指标", "二级指标", "三级指标", "年度指标值",
+                                         "全年实际值", "分值", "得分", "偏差原因分析及改进措施"]
     # the official order: 产出 first, 满意度 last; the row of a missed target
-    assert [ws[f"C{r}"].value for r in range(10, 14)] == \
+    assert [ws[f"C{r}"].value for r in range(12, 16)] == \
         ["改造供水工程", "新建蓄水池", "饮水安全保障人数", "受益群众满意度"]
-    assert [c.value for c in ws[10]] == ["产出指标", "数量指标", "改造供水工程", "≥12处", "11处",
+    assert [c.value for c in ws[12]] == ["产出指标", "数量指标", "改造供水工程", "≥12处", "11处",
                                          30.5, 27.75, "一处工程因雨季延期，次年3月前完工。"]
-    assert "A10:A11" in [str(r) for r in ws.merged_cells.ranges]
-    # 总分: the sums of 分值 and 得分 under their columns, as exact as the scores
-    assert (ws["A14"].value, Decimal(str(ws["F14"].value)), Decimal(str(ws["G14"].value))) == \
-        ("总分", Decimal("90"), Decimal("87.25"))
+    assert "A12:A13" in [str(r) for r in ws.merged_cells.ranges]
+    # 总分: the sums of 分值 and 得分 under their columns, the funding row's 10 and 9.38 included
+    assert (ws["A16"].value, Decimal(str(ws["F16"].value)), Decimal(str(ws["G16"].value))) == \
+        ("总分", Decimal("100"), Decimal("96.63"))
     # and none of the 申报表's labels a 自评表 does not have
     texts = {c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
     assert not texts & {"项目属性", "项目期", "中期资金总额", "中长期目标", "审核意见", "指标性质"}
@@ -235,11 +248,14 @@ def test_the_self_evaluation_forms_totals_are_exact_decimals():
     from perfdesk.io.detail_form import detail_form
 
     form = detail_form(self_evaluation_project(), year=2024)
-    assert form.totals == (Decimal("90.0"), Decimal("87.25"))
+    assert form.totals == (Decimal("100.0"), Decimal("96.63"))  # the funding row's included
     assert all(isinstance(t, Decimal) for t in form.totals)
+    assert form.execution[0].rate == "93.83%"
     blank = self_evaluation_project()
     for indicator in blank.indicators:
         indicator.score = None
+    assert detail_form(blank, year=2024).totals == (Decimal("100.0"), Decimal("9.38"))
+    blank.funds_weight = blank.funds_score = None
     assert detail_form(blank, year=2024).totals == (Decimal("90.0"), None)
 
 

@@ -3,6 +3,7 @@ clerk's workbook has them (merged cells, headings over two rows, notes under the
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 
 from openpyxl import Workbook
@@ -119,10 +120,54 @@ def test_an_empty_value_cell_stays_empty(tmp_path):
     assert project.unit == "某局"
 
 
+def test_a_self_evaluation_keeps_its_budget_execution_and_its_goal_as_achieved(tmp_path):
+    """The 财预〔2020〕10号 自评表's funding block (corpus b02): 年初预算数 | 全年预算数 | 全年执行数
+    | 分值 | 执行率 | 得分 for 年度资金总额, the amounts only for its 其中 rows, and 预期目标 |
+    实际完成情况 side by side. The year's budget is the 全年预算数; the 执行率 is worked out;
+    text in an amount cell is read where it begins with an amount and kept as written, said."""
+    rows = [
+        ["项目支出绩效自评表"],
+        ["(2019年度)"],
+        ["项目名称", "办公宿舍楼暖通改造经费"],
+        ["主管部门", "某市发改委", None, "实施单位", "某食品工程学校"],
+        ["项目资金\n(万元)", None, "年初\n预算数", "全年\n预算数", "全年\n执行数", "分值", "执行率",
+         "得分"],
+        [None, "年度资金总额", 40, 43.2, 37.24, 10, 0.86, 9],
+        [None, "其中:当年财政拨款", 40, 43.2, "37.24万元（含质保金）"],
+        [None, "      上年结转资金"],
+        [None, "  其他资金", None, None, "按实际"],
+        ["年度总体目标", "预期目标", None, None, "实际完成情况"],
+        [None, "完成两栋楼的暖通改造", None, None, "完成一栋楼的暖通改造"],
+        ["一级指标", "二级指标", "三级指标", "年度\n指标值", "实际\n完成值", "分值", "得分",
+         "偏差原因分析及改进措施"],
+        ["产出指标", "数量指标", "改造楼栋数", "=2栋", "1栋", 50, 25, "资金未全部到位"],
+    ]
+    path = workbook(tmp_path / "自评表.xlsx", rows,
+                    ["A5:A9", "A10:A11", "B10:D10", "E10:H10", "B11:D11", "E11:H11"])
+    result = read_table(path)
+    (project,) = result.projects
+    assert project.kind == SELF_EVALUATION
+    assert (project.annual_total, project.initial_total, project.executed_total) == (
+        Decimal("43.2"), Decimal(40), Decimal("37.24"))
+    assert (project.annual_fiscal, project.initial_fiscal, project.executed_fiscal) == (
+        Decimal("43.2"), Decimal(40), Decimal("37.24"))
+    assert (project.funds_weight, project.funds_score) == (Decimal(10), Decimal(9))
+    assert project.execution_rate == Decimal("86.20")
+    assert (project.annual_goal, project.goal_actual) == ("完成两栋楼的暖通改造", "完成一栋楼的暖通改造")
+    assert project.executed_other is None
+    assert json.loads(project.funds_text) == {"executed_fiscal": "37.24万元（含质保金）",
+                                              "executed_other": "按实际"}
+    texts = [n.text() for n in result.notices]
+    assert any("37.24万元" in t and "已读作 37.24 万元" in t for t in texts)
+    assert any("按实际" in t and "不是数字" in t and "第 9 行" in t for t in texts)
+    assert [i.score for i in project.indicators] == [Decimal(25)]
+
+
 def test_a_yunnan_self_evaluation_with_its_symbol_under_nature_and_amounts_in_yuan(tmp_path):
     """The shape of a 云南 自评表 (corpus d01): 年度指标值 over 指标性质 | 指标值 | 度量单位 with the
-    symbol in the 指标性质 column, 年初预算数 left empty beside 全年预算数, amounts in 元, and the
-    form's own level 2 服务对象满意度指标等. Every guess is said."""
+    symbol in the 指标性质 column, 年初预算数 left empty beside 全年预算数 (the year's budget: no
+    guess, the 年初预算数 stays empty), amounts in 元, and the form's own level 2
+    服务对象满意度指标等. Every guess is said."""
     rows = [
         ["2022年度项目支出绩效自评表"],
         ["项目名称", "营养改善计划"],
@@ -143,8 +188,10 @@ def test_a_yunnan_self_evaluation_with_its_symbol_under_nature_and_amounts_in_yu
     got = [(i.level2, i.comparator, i.target, i.unit, i.actual) for i in project.indicators]
     assert got == [("数量指标", "≥", Decimal(735), "人次", "735"),
                    ("服务对象满意度指标", "＝", Decimal(95), "%", "100%")]
+    assert (project.initial_total, project.executed_total, project.funds_weight,
+            project.funds_score) == (None, Decimal("38.766462"), Decimal(10), Decimal(10))
     texts = [n.text() for n in result.notices]
-    assert any("年初预算数" in t and "全年预算数" in t for t in texts)
+    assert not any("年初预算数" in t for t in texts)
     assert any("元" in t and "万元" in t for t in texts)
     assert any("服务对象满意度指标等" in t for t in texts)
 

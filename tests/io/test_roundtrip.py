@@ -271,7 +271,9 @@ def test_a_period_of_years_is_written_as_before(tmp_path):
 # what a 自评表's sheet shows of a project, and so what it must give back without the hidden
 # data (where a row came from -- file, row, the label as written -- is the new file's)
 _SELF_FIELDS = ("name", "department", "unit", "implementing_unit", "kind", "annual_total",
-                "annual_fiscal", "annual_other", "annual_goal")
+                "annual_fiscal", "annual_other", "annual_goal", "initial_total",
+                "initial_fiscal", "initial_other", "executed_total", "executed_fiscal",
+                "executed_other", "funds_weight", "funds_score", "goal_actual")
 _SELF_INDICATOR_FIELDS = ("level1", "level2", "name", "nature", "comparator", "target", "unit",
                           "grade", "actual", "weight", "score", "shortfall")
 
@@ -281,6 +283,11 @@ def _self_evaluation_read(tmp_path):
 
     (read,) = read_table(CORPUS / "b01_zhongjiang" / "source.xlsx").projects
     assert read.kind == SELF_EVALUATION
+    # b01 states 全年预算数 and 全年执行数 (20 and 20), the row's 分值 and 得分 (10, 10) and the
+    # goal as achieved; the 年初预算数 a 自评表 may give is added to come back too
+    assert (read.executed_total, read.funds_weight, read.funds_score) == (
+        Decimal(20), Decimal(10), Decimal(10)) and read.goal_actual
+    read.initial_total, read.initial_fiscal = Decimal("21.5"), Decimal("21.5")
     path = export_detail([read], tmp_path / "自评表.xlsx", year=2022)
     return read, path
 
@@ -319,10 +326,11 @@ def test_a_self_evaluation_edited_after_export_is_read_from_its_sheet(tmp_path):
     read, path = _self_evaluation_read(tmp_path)
     wb = load_workbook(path)
     ws = wb.worksheets[0]
-    heading = {c.value: c.column for c in ws[9]}
-    assert ws.cell(10, heading["三级指标"]).value == "安装坡面水标尺"
-    ws.cell(10, heading["得分"]).value = 8
-    ws.cell(10, heading["偏差原因分析及改进措施"]).value = "部分水标尺未按期安装。"
+    heading = {c.value: c.column for c in ws[11]}
+    assert ws.cell(12, heading["三级指标"]).value == "安装坡面水标尺"
+    ws.cell(12, heading["得分"]).value = 8
+    ws.cell(12, heading["偏差原因分析及改进措施"]).value = "部分水标尺未按期安装。"
+    ws["E6"] = 19.5  # the 全年执行数, changed by hand too
     wb.save(path)
     result = read_table(path)
     assert result.restored == 0 and "手工修改" in str(result.notices[0])
@@ -333,4 +341,6 @@ def test_a_self_evaluation_edited_after_export_is_read_from_its_sheet(tmp_path):
     want = read.model_copy(deep=True)
     ordered = official_order(want.indicators)
     ordered[0].score, ordered[0].shortfall = Decimal("8"), "部分水标尺未按期安装。"
+    want.executed_total = Decimal("19.5")
     _same_self_evaluation(edited, want)
+    assert edited.execution_rate == Decimal("97.50")

@@ -217,7 +217,14 @@ def test_a_self_evaluation_on_one_line_with_blanks_between_its_cells_is_read_cel
     assert "2023年12月底前" in project.indicators[2].value_display()
     told = [str(n.message) for n in result.notices]
     assert any("整张表在一行中，各单元格以空格分隔" in m for m in told)
-    assert any("实际完成情况“完成养护农村公路118公里。" in m and "未导入" in m for m in told)
+    # the 实际完成情况 beside the 预期目标, and the funding rows by their column headings
+    assert project.goal_actual == "完成养护农村公路118公里。"
+    assert any("实际完成情况读作“完成养护农村公路118公里。" in m for m in told)
+    assert (project.initial_total, project.executed_total, project.funds_weight,
+            project.funds_score) == (Decimal(80), Decimal(76), Decimal(10), Decimal("9.5"))
+    assert (project.initial_fiscal, project.annual_fiscal, project.executed_fiscal) == (
+        Decimal(80), Decimal(80), Decimal(76))
+    assert project.execution_rate == Decimal("95.00")
     assert any("分值“20”，指标值“≥120公里”，实际值“118”，得分“19”" in m for m in told)
     assert any("文字在指标“沿线群众满”中断" in m for m in told)
 
@@ -341,3 +348,17 @@ def test_glued_text_pairing_a_submitting_unit_with_an_implementing_one_reads_the
     alone = GLUED.replace("项目类别本级支出项目", "申报单位某区机关事务局项目类别本级支出项目")
     (project,) = _read(tmp_path, alone).projects
     assert (project.department, project.unit) == ("", "某区机关事务局")
+
+
+def test_a_one_line_funding_row_whose_numbers_do_not_fit_its_columns_is_not_read(tmp_path):
+    """The 其中 row gives two numbers for three amount columns (an empty cell the text dropped):
+    no guess which is which, a notice; the 年度资金总额 row, complete, is read by its columns."""
+    text = ONE_LINE.replace("其中:本年财政拨款 80 80 76 上年结转资金", "其中:本年财政拨款 80 76 上年结转资金")
+    result = _read(tmp_path, text)
+    (project,) = result.projects
+    assert (project.annual_total, project.executed_total, project.funds_score) == (
+        Decimal(80), Decimal(76), Decimal("9.5"))
+    assert (project.initial_fiscal, project.annual_fiscal, project.executed_fiscal) == (
+        None, None, None)
+    told = [str(n.message) for n in result.notices]
+    assert any("“80 76”与列标题（3 列）数目不符" in m for m in told)

@@ -4,6 +4,7 @@ or year, duplicate, out of order, signature missing or wrong, truncated, a full 
 from __future__ import annotations
 
 import errno
+from decimal import Decimal
 import json
 import shutil
 
@@ -86,6 +87,36 @@ def test_a_submission_carries_the_months_of_a_period(office):
     assert merged.load_project(uuid).period.text() == "2025年7月至2026年1月"
     unit.update_project(uuid, period_end_month=6)
     assert changes_since_last(unit).lines() == ["修改项目：教师培训（项目期（终止月））"]
+
+
+def test_a_self_evaluations_budget_execution_travels_in_a_submission_and_its_edit_undoes(
+        office):
+    """A 自评表 project's 全年执行数, 年初预算数, 分值/得分 and 实际完成情况 reach the 汇总 as
+    sent; an edit of the 全年执行数 is undone and redone exactly (one change set)."""
+    _tmp, unit, merged, stick, _units = office
+    uuid = unit.project_list()[0].uuid
+    unit.update_project(uuid, kind="self_evaluation", initial_total=Decimal("12.00"),
+                        executed_total=Decimal("11.40"), executed_fiscal=Decimal("11.40"),
+                        funds_weight=Decimal("10"), funds_score=Decimal("9.5"),
+                        goal_actual="完成教师培训10期，培训教师486人次。")
+    for indicator in unit.load_project(uuid).indicators:
+        unit.update_indicator(indicator.uuid, actual=indicator.value_display(),
+                              weight=Decimal("15"), score=Decimal("15"))
+    [result] = receive(merged, [submit(unit, stick, explain_all="自评表").path])
+    assert result.status == "received"
+    got = merged.load_project(uuid)
+    assert (got.initial_total, got.executed_total, got.executed_fiscal, got.funds_weight,
+            got.funds_score) == (Decimal("12.00"), Decimal("11.40"), Decimal("11.40"),
+                                 Decimal("10"), Decimal("9.5"))
+    assert got.goal_actual == "完成教师培训10期，培训教师486人次。"
+    assert got.execution_rate == Decimal("95.00")
+    edit = unit.update_project(uuid, executed_total=Decimal("12"))
+    assert unit.load_project(uuid).execution_rate == Decimal("100.00")
+    unit.apply(edit.inverse())
+    assert unit.load_project(uuid).executed_total == Decimal("11.40")
+    unit.apply(edit)
+    assert unit.load_project(uuid).executed_total == Decimal("12")
+    assert changes_since_last(unit).lines() == ["修改项目：教师培训（全年执行数）"]
 
 
 def test_unexplained_warnings_are_listed_and_nothing_is_written(office):

@@ -195,7 +195,7 @@ def test_a_version_6_file_keeps_its_periods_as_years_and_takes_months_after_the_
     path = tmp_path / "旧版6.perfdesk"
     make_v6_file(path)
     with Dataset.open(path) as ds:
-        assert ds.info.schema_version == SCHEMA_VERSION == 7
+        assert ds.info.schema_version == SCHEMA_VERSION == 8
         project = ds.load_project("p-1")
         assert (project.period_start, project.period_end) == (2023, 2025)
         assert project.period_start_month is None and project.period_end_month is None
@@ -205,6 +205,37 @@ def test_a_version_6_file_keeps_its_periods_as_years_and_takes_months_after_the_
             ds.update_project("p-1", period_end_month=13)
     with Dataset.open(path, read_only=True) as ds:
         assert ds.load_project("p-1").period.text() == "2023年7月至2024年1月"
+
+
+def test_a_version_7_self_evaluation_gains_empty_budget_execution_fields_it_can_then_hold(
+        tmp_path):
+    path = tmp_path / "旧版7.perfdesk"
+    make_old_file(path, 7, """
+        INSERT INTO dataset_info (id, dataset_uuid, title, budget_year, profile, created_at,
+            created_by, app_version, check_settings)
+        VALUES (1, 'ds-7', '旧数据', 2024, '88', '2024-01-01T00:00:00+00:00', 'clerk', '0.7',
+            '{}');
+        INSERT INTO department VALUES (1, 'd-1', '老部门', '', 0);
+        INSERT INTO unit VALUES (1, 'u-1', 1, '老单位', '001', 0);
+        INSERT INTO project (id, uuid, unit_id, position, created_at, updated_at, name, code,
+            attribute, period_start, period_end, annual_total, annual_goal, midterm_goal,
+            implementing_unit, includes_transfer, source_ref, kind)
+        VALUES (1, 'p-1', 1, 0, '', '', '自评项目', '', '', 2023, 2023, '43.2', '年度目标',
+            '', '', 0, '', 'self_evaluation');
+    """)
+    with Dataset.open(path) as ds:
+        assert ds.info.schema_version == SCHEMA_VERSION == 8
+        project = ds.load_project("p-1")
+        assert project.annual_total == Decimal("43.2")
+        assert (project.initial_total, project.executed_total, project.funds_weight,
+                project.funds_score, project.goal_actual) == (None, None, None, None, "")
+        ds.update_project("p-1", executed_total=Decimal("37.24"), funds_weight=Decimal("10"),
+                          funds_score=Decimal("9"), goal_actual="完成暖通改造")
+    with Dataset.open(path, read_only=True) as ds:
+        project = ds.load_project("p-1")
+        assert (project.executed_total, project.funds_score) == (Decimal("37.24"), Decimal("9"))
+        assert project.execution_rate == Decimal("86.20")
+        assert project.goal_actual == "完成暖通改造"
 
 
 def test_read_only_open_of_an_old_file_upgrades_only_a_copy_in_memory(tmp_path):

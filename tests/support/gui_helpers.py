@@ -144,3 +144,11 @@ def on_next_dialog(act, kind: type | None = None) -> list:
 
     QTimer.singleShot(0, poll)
     return done
+
+
+def show_project(window, name: str) -> str:
+    """Select the project named ``name`` in the tree, as a clerk clicks it; its uuid."""
+    uuid = next(p.uuid for p in window.document.dataset.load_projects() if p.name == name)
+    window.select_in_tree(uuid)
+    assert window.current_project == uuid
+    return uuid

@@ -49,10 +49,12 @@ from perfdesk.core.values import format_money, format_number
 from perfdesk.gui.fonts import print_family
 from perfdesk.io.detail_form import (
     EMPTY_GRID,
+    EXECUTION_HEADINGS,
     GOALS_LABEL,
     MONEY_LABEL,
     MONEY_NOTE,
     REVIEW_LABEL,
+    SELF_GOAL_LABEL,
     TITLE_FORMAT,
     TOTAL_LABEL,
     UNIT_LINE_LABEL,
@@ -87,6 +89,9 @@ GRID_COLUMNS = (*_GRID_FIXED, CONTENT_W - sum(_GRID_FIXED))
 # A 自评表's grid (detail_form.SELF_GRID_HEADINGS); 偏差原因分析及改进措施 takes what is left.
 _SELF_GRID_FIXED = (20.0, 34.0, 50.0, 30.0, 30.0, 15.0, 15.0)
 SELF_GRID_COLUMNS = (*_SELF_GRID_FIXED, CONTENT_W - sum(_SELF_GRID_FIXED))
+# A 自评表's funding block: main label, row label, then 年初预算数 | 全年预算数 | 全年执行数 |
+# 分值 | 执行率 | 得分 sharing what is left.
+EXECUTION_COLUMNS = (30.0, 36.0, *([(CONTENT_W - 66) / 6] * 6))
 # The footer: 填报人, 联系电话, 填报日期 with their values.
 FOOTER_COLUMNS = (30.0, (CONTENT_W - 90) / 3, 30.0, (CONTENT_W - 90) / 3, 30.0,
                   (CONTENT_W - 90) / 3)
@@ -281,18 +286,30 @@ def _header_rows(form: DetailForm) -> list[_Row]:
 
 
 def _self_evaluation_header(form: DetailForm, label, pair) -> list[_Row]:
-    """A 自评表's label block: 项目名称; 主管部门 | 实施单位; the 年度 funding lines; 年度总体目标."""
+    """A 自评表's label block: 项目名称; 主管部门 | 实施单位; the funding block (年初预算数 |
+    全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 per row); 年度总体目标 as 预期目标 | 实际完成情况."""
     cols = HEADER_COLUMNS
     rows = [_Row(cols, pair("name", 0, 4)),
             _Row(cols, [*pair("department", 0, 2), *pair("implementing_unit", 3, 1)])]
-    for line in form.money:
-        rows.append(_Row(cols, [
-            label(0, MONEY_LABEL, merge="funds"), label(1, line.annual_label),
-            _Cell(2, format_money(line.annual), 3, align=RIGHT)], keep_with_next=True))
+    funds = EXECUTION_COLUMNS
+    rows.append(_Row(funds, [label(0, MONEY_LABEL, merge="funds"), label(1, ""),
+                             *(label(i, text) for i, text in enumerate(EXECUTION_HEADINGS, 2))],
+                     keep_with_next=True))
+    for line in form.execution:
+        points = (line.weight, line.rate, line.score) if line is form.execution[0] else \
+            ("—", "—", "—")
+        rows.append(_Row(funds, [
+            label(0, MONEY_LABEL, merge="funds"), label(1, line.label),
+            *(_Cell(i, format_money(v), align=RIGHT) for i, v in enumerate(
+                (line.initial, line.budget, line.executed), 2)),
+            *(_Cell(i, _cell_text(v), align=CENTER) for i, v in enumerate(points, 5))],
+            keep_with_next=True))
     rows[-1].keep_with_next = False
-    ((goal_label, goal),) = form.goals
-    rows.append(_Row(cols, [label(0, goal_label), _Cell(1, goal, 4, top=True)],
-                     min_height=14.0))
+    (goal_label, goal), (actual_label, actual) = form.goals
+    rows.append(_Row(cols, [label(0, SELF_GOAL_LABEL, merge="goal"), label(1, goal_label, 2),
+                            label(3, actual_label, 2)], keep_with_next=True))
+    rows.append(_Row(cols, [label(0, SELF_GOAL_LABEL, merge="goal"), _Cell(1, goal, 2, top=True),
+                            _Cell(3, actual, 2, top=True)], min_height=14.0))
     return rows
 
 

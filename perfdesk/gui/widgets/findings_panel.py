@@ -39,7 +39,9 @@ DETAIL_LINES = 7
 FORM_ORDER = ("name", "code", "department", "unit", "implementing_unit", "attribute",
               "period_start", "period_end", "includes_transfer", "no_service_recipients",
               "annual_total", "annual_fiscal", "annual_other", "midterm_total",
-              "midterm_fiscal", "midterm_other", "annual_goal", "midterm_goal")
+              "midterm_fiscal", "midterm_other", "initial_total", "initial_fiscal",
+              "initial_other", "executed_total", "executed_fiscal", "executed_other",
+              "funds_weight", "funds_score", "annual_goal", "goal_actual", "midterm_goal")
 GRID_ORDER = ("level1", "level1_source", "level2", "name", "nature", "comparator", "value",
               "target", "grade", "value_text", "unit", "basis", "explanation")
 

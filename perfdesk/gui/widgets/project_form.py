@@ -50,6 +50,14 @@ if TYPE_CHECKING:  # the data layer loads when a dataset opens, not at start-up
 TYPING_PAUSE_MS = 1500
 # the project fields the one 项目期 field shows and edits (its years and, when known, months)
 PERIOD_FIELDS = frozenset(values.PERIOD_FIELDS)
+# the amounts of the funding block, typed as exact decimals in 万元
+MONEY = ("annual_total", "annual_fiscal", "annual_other", "midterm_total", "midterm_fiscal",
+         "midterm_other")
+# what a 绩效自评表 states beside its budget (core.model.EXECUTION_FIELDS): shown for a 自评表
+# only, typed as the amounts are (分值 and 得分 too: exact, at most two places)
+EXECUTION = ("initial_total", "initial_fiscal", "initial_other", "executed_total",
+             "executed_fiscal", "executed_other", "funds_weight", "funds_score")
+DECIMALS = (*MONEY, *EXECUTION)
 
 STYLE = field_marks_style(("QLineEdit", "QPlainTextEdit", "QComboBox"),
                           ("QLabel", "QCheckBox")) + f"""
@@ -139,6 +147,11 @@ class ProjectForm(QWidget):
             "annual_other": ui.annualOtherEdit, "midterm_total": ui.midtermTotalEdit,
             "midterm_fiscal": ui.midtermFiscalEdit, "midterm_other": ui.midtermOtherEdit,
             "annual_goal": ui.annualGoalEdit, "midterm_goal": ui.midtermGoalEdit,
+            "initial_total": ui.initialTotalEdit, "initial_fiscal": ui.initialFiscalEdit,
+            "initial_other": ui.initialOtherEdit, "executed_total": ui.executedTotalEdit,
+            "executed_fiscal": ui.executedFiscalEdit, "executed_other": ui.executedOtherEdit,
+            "funds_weight": ui.fundsWeightEdit, "funds_score": ui.fundsScoreEdit,
+            "goal_actual": ui.goalActualEdit,
             "implementing_unit": ui.implementingUnitEdit,
             "includes_transfer": ui.includesTransfer,
             "no_service_recipients": ui.noServiceRecipients,
@@ -149,17 +162,20 @@ class ProjectForm(QWidget):
         self._marked: set[str] = set()
         ui.attributeCombo.addItems(["", *PROJECT_ATTRIBUTES])
         validator = MoneyValidator(self)
-        for field in ("annual_total", "annual_fiscal", "annual_other", "midterm_total",
-                      "midterm_fiscal", "midterm_other"):
+        for field in DECIMALS:
             self.widgets[field].setValidator(validator)
         ui.periodEdit.setValidator(PeriodValidator(self))
-        for field in ("name", "code", "implementing_unit", "period", "annual_total",
-                      "annual_fiscal", "annual_other", "midterm_total", "midterm_fiscal",
-                      "midterm_other"):
+        for field in ("name", "code", "implementing_unit", "period", *DECIMALS):
             edit: QLineEdit = self.widgets[field]
             edit.textEdited.connect(lambda _text, f=field: self._typed(f))
             edit.editingFinished.connect(lambda f=field: self._commit(f))
-        for field in ("annual_goal", "midterm_goal"):
+        # the 自评表's rows: its budget execution and the goal as achieved
+        self._self_evaluation_widgets = (
+            ui.initialLabel, ui.executedLabel, ui.executionRate, ui.fundsPointsLabel,
+            ui.fundsScoreLabel, ui.goalActualLabel,
+            *(self.widgets[f] for f in (*EXECUTION, "goal_actual")))
+        ui.executionRate.setToolTip(self.tr("执行率 = 全年执行数 ÷ 全年预算数（年度资金总额）"))
+        for field in ("annual_goal", "midterm_goal", "goal_actual"):
             edit: QPlainTextEdit = self.widgets[field]
             edit.textChanged.connect(lambda f=field: self._goal_typed(f))
         ui.attributeCombo.activated.connect(lambda _i: self._commit("attribute"))
@@ -221,11 +237,10 @@ class ProjectForm(QWidget):
         for field in ("name", "code", "implementing_unit"):
             if want(field):
                 self._set_text(self.widgets[field], getattr(project, field))
-        for field in ("annual_total", "annual_fiscal", "annual_other", "midterm_total",
-                      "midterm_fiscal", "midterm_other"):
+        for field in DECIMALS:
             if want(field):
                 self._set_text(self.widgets[field], money_text(getattr(project, field)))
-        for field in ("annual_goal", "midterm_goal"):
+        for field in ("annual_goal", "midterm_goal", "goal_actual"):
             if want(field):
                 edit: QPlainTextEdit = self.widgets[field]
                 if edit.toPlainText() != getattr(project, field):
@@ -249,8 +264,20 @@ class ProjectForm(QWidget):
                 box.blockSignals(False)
         if wanted is None:
             self._show_place(project)
+        if wanted is None or "kind" in wanted:
+            self._show_self_evaluation(project)
         self._update_counts()
         self._update_sums()
+
+    def _show_self_evaluation(self, project: Project) -> None:
+        """The 自评表's rows for a 自评表 (or a project holding what one states, a 部门整体
+        自评表's), hidden for every other project: a 申报 project's form is as before."""
+        from perfdesk.core.model import EXECUTION_FIELDS, SELF_EVALUATION
+
+        shown = project.kind == SELF_EVALUATION or bool(project.goal_actual) or any(
+            getattr(project, f) is not None for f in EXECUTION_FIELDS)
+        for widget in self._self_evaluation_widgets:
+            widget.setVisible(shown)
 
     @staticmethod
     def _set_text(edit: QLineEdit, text: str) -> None:
@@ -265,8 +292,7 @@ class ProjectForm(QWidget):
     def value(self, field: str) -> Any:
         """The value a widget holds now, as the model field wants it."""
         widget = self.widgets[field]
-        if field in ("annual_total", "annual_fiscal", "annual_other", "midterm_total",
-                     "midterm_fiscal", "midterm_other"):
+        if field in DECIMALS:
             return parse_money(widget.text())
         if isinstance(widget, QLineEdit):
             return widget.text().strip()
@@ -294,7 +320,7 @@ class ProjectForm(QWidget):
     def _typed(self, field: str) -> None:
         self._pending_field = field
         self._idle.start()
-        if field.startswith(("annual_", "midterm_")):
+        if field in DECIMALS:
             self._update_sums()
         self._preview(field)
 
@@ -468,4 +494,8 @@ class ProjectForm(QWidget):
                 label.setProperty("state", state)
                 label.style().unpolish(label)
                 label.style().polish(label)
+        rate = values.execution_rate(parse_money(self.widgets["executed_total"].text()),
+                                     parse_money(self.widgets["annual_total"].text()))
+        self.ui.executionRate.setText(
+            "" if rate is None else self.tr("执行率 %1").replace("%1", values.format_rate(rate)))
 
