@@ -42,6 +42,7 @@ from perfdesk.io.base import (
     cell_text,
     reading_notices,
 )
+from perfdesk.io.department import read_block, without_block
 from perfdesk.io.detail_form import DetailForm, Signature, detail_form, merged_spans
 from perfdesk.io.layouts import GridHead
 from perfdesk.io.sources import Sheet
@@ -647,7 +648,10 @@ def read_sheet(sheet: Sheet, *, profile: str, notices: list[Notice],
     """The project on one filled-in 申报表 sheet."""
     grid = find_grid(sheet)
     assert grid is not None
-    labels = _Labels(sheet, grid.first_row)
+    # a 部门整体 table's block of tasks is read on its own; its headings are no labels
+    block = read_block(sheet, grid.first_row, notices) if _whole_department(
+        sheet, grid.first_row) else None
+    labels = _Labels(without_block(sheet, block) if block else sheet, grid.first_row)
     where = sheet.location()
     year = _title_year(sheet, grid.first_row)
 
@@ -698,14 +702,38 @@ def read_sheet(sheet: Sheet, *, profile: str, notices: list[Notice],
             "The table gives only 总体目标 (no 年度目标, a one-year project); it was read as "
             "the annual goal."), sheet.location(r, "总体目标"), HINT))
     money = _read_money(labels, sheet, notices)
+    whole_fields: dict = {}
+    if kind == DEPARTMENT_WHOLE:
+        unit_code = unit_code or labels.text("budget_code")
+        whole_fields = dict(duties=labels.text("duties"), tasks=block.tasks if block else [],
+                            **_budget_split(labels, sheet, notices))
     project = Project(
         name=name, code=labels.text("code"), department=department, unit=unit, kind=kind,
         unit_code=unit_code,
         implementing_unit=implementing, attribute=attribute, **period.fields(),
         annual_goal=goal,
-        midterm_goal=midterm_goal, source_ref=where.ref(), **money,
+        midterm_goal=midterm_goal, source_ref=where.ref(), **money, **whole_fields,
         indicators=read_grid(sheet, grid, profile=profile, grades=grades, notices=notices))
     return project
+
+
+_SPLIT = {"project_funds": "项目支出", "basic_funds": "基本支出"}
+
+
+def _budget_split(labels: _Labels, sheet: Sheet, notices: list[Notice]) -> dict:
+    """A 部门整体 table's 年度预算安排 split: its 项目支出 and 基本支出 (万元); an amount that is
+    no number is left empty, with a notice naming its cell."""
+    split: dict[str, Decimal | None] = {}
+    for name, label in _SPLIT.items():
+        text = labels.text(name)
+        split[name] = cell_decimal(text) if text else None
+        if text and split[name] is None:
+            r, _c = labels.found[name][0]
+            notices.append(Notice(Text(
+                f"“{label}”“{text}”不是金额，已留空，请核对。",
+                f"The {label} '{text}' is no amount; it was left empty, please check."),
+                sheet.location(r, label)))
+    return split
 
 
 def _lowest_tier(labels: _Labels, label: str, notices: list[Notice]) -> str:
