@@ -210,7 +210,8 @@ FORM_NAMES: dict[str, tuple[str, ...]] = {
     "heading": ("项目资金", "资金情况", "项目资金情况", "资金来源", "预算安排", "年度预算安排",
                 "资金总额", "年度预算", "项目预算执行情况",
                 "部门总体资金情况", "总体资金情况", "资金投入", "项目资金来源", "预算执行情况",
-                "年度履职目标", "年度主要任务"),  # a 部门整体 table's block of tasks
+                "年度履职目标", "年度主要任务",  # a 部门整体 table's block of tasks
+                "年度绩效指标"),  # (the title row over its grid)
     # labels whose value PerfDesk has no field for (kept out of every other field)
     "unstored": ("项目类别", "项目类型", "立项依据", "保障绩效目标实现措施", "项目概况",
                  "项目概况及立项依据"),

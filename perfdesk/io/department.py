@@ -167,6 +167,11 @@ def read_block(sheet: Sheet, stop_row: int, notices: list[Notice]) -> TaskBlock 
                     if task_column(value(r, c)) == name)
 
     headings = "、".join(f"“{heading_of(c, f)}”" for c, f in block.columns)
+    if not block.tasks:
+        notices.append(Notice(Text(
+            "表中“年度主要任务”一栏没有填写任务。", "The table's block of main tasks is empty."),
+            sheet.location(block.first_row), HINT))
+        return block
     notices.append(Notice(Text(
         f"已读取部门整体的年度主要任务 {len(block.tasks)} 条（第 {block.first_row}–"
         f"{block.last_row} 行，按 {headings} 各列）。",

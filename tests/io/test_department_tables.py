@@ -99,3 +99,49 @@ def test_a_project_form_is_read_as_before_without_tasks():
     result = read_table(HERE / "a01_wuhan_qingshan_jiaoyu" / "source.xlsx")
     assert all(not p.tasks and p.project_funds is None and p.kind != DEPARTMENT_WHOLE
                for p in result.projects)
+
+
+def _exported(tmp_path, projects, *, visible_only=False):
+    from openpyxl import load_workbook
+
+    from perfdesk.io import export_detail
+    from perfdesk.io.embedded import SHEET_NAME
+
+    path = export_detail(projects, tmp_path / "部门整体导出.xlsx", year=2019)
+    if visible_only:  # as a clerk's copy pasted into a new workbook: the table alone
+        wb = load_workbook(path)
+        del wb[SHEET_NAME]
+        wb.save(path)
+    return read_table(path)
+
+
+def test_a_department_target_exported_comes_back_exactly(tmp_path):
+    source = read_table(HERE / "b05_ningde" / "source.xlsx").projects
+    back = _exported(tmp_path, source)
+    assert back.restored == 1 and back.projects == source
+
+
+def test_its_visible_form_alone_gives_the_same_tasks_funds_goal_and_indicators(tmp_path):
+    [source] = read_table(HERE / "b05_ningde" / "source.xlsx").projects
+    back = _exported(tmp_path, [source], visible_only=True)
+    [got] = back.projects
+    assert back.restored == 0 and got.kind == DEPARTMENT_WHOLE and got.name == source.name
+    fields = ("function", "name", "content", "item", "total", "fiscal", "other")
+    assert [[getattr(t, f) for f in fields] for t in got.tasks] == \
+        [[getattr(t, f) for f in fields] for t in source.tasks]
+    assert (got.annual_total, got.project_funds, got.basic_funds, got.unit_code) == (
+        D("171.41"), D("60.8"), D("110.61"), "901001033")
+    assert got.annual_goal == source.annual_goal
+    shown = ("level1", "level2", "name", "explanation")
+    assert [([getattr(i, f) for f in shown], i.value_display()) for i in got.indicators] == \
+        [([getattr(i, f) for f in shown], i.value_display()) for i in source.indicators]
+    # the 金额合计 row written is the tasks' exact sum: no notice on reading it back
+    assert not any("金额合计" in n.message.zh for n in back.notices)
+
+
+def test_the_official_forms_tasks_with_all_amounts_survive_the_round_trip(tmp_path):
+    [source] = read_table(official_form(tmp_path / "部门整体.xlsx")).projects
+    [got] = _exported(tmp_path, [source], visible_only=True).projects
+    assert [(t.name, t.content, t.total, t.fiscal, t.other) for t in got.tasks] == \
+        [(t.name, t.content, t.total, t.fiscal, t.other) for t in source.tasks]
+    assert got.duties == source.duties and (got.annual_fiscal, got.annual_other) == (None, None)
