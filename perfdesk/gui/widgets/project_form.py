@@ -40,6 +40,7 @@ from perfdesk.core.severity import ERROR, Severity
 from perfdesk.gui.forms.ui_project_form import Ui_ProjectForm
 from perfdesk.gui.severity_style import HEX, field_marks_style
 from perfdesk.gui.models.indicator_table_model import finding_text
+from perfdesk.gui.widgets.task_table import TaskTable
 from perfdesk.core.taxonomy import PROJECT_ATTRIBUTES
 
 if TYPE_CHECKING:  # the data layer loads when a dataset opens, not at start-up
@@ -167,6 +168,18 @@ class ProjectForm(QWidget):
             self.widgets[field].toggled.connect(lambda _v, f=field: self._commit(f))
         for widget in self.widgets.values():
             widget.installEventFilter(self)
+        # a 部门整体 target's 年度主要任务, under its goals; shown only for one
+        self.tasks = TaskTable(self)
+        self.tasks.setObjectName("taskBlock")
+        ui.formLayout.addWidget(self.tasks, 6, 0, 1, 6)
+        self.tasks.hide()
+        # what a department's whole-budget target has no use for: 项目编码, 项目属性, 项目期,
+        # the 中期 funding line and the 中长期目标
+        self._project_only = (
+            ui.codeLabel, ui.codeEdit, ui.attributeLabel, ui.attributeCombo, ui.periodLabel,
+            ui.periodEdit, ui.midtermTotalLabel, ui.midtermTotalEdit, ui.midtermEquals,
+            ui.midtermFiscalEdit, ui.midtermPlus, ui.midtermOtherEdit, ui.midtermSum,
+            ui.midtermGoalLabel, ui.midtermGoalCount, ui.midtermGoalEdit)
         self.setEnabled(False)
 
     # --- binding ----------------------------------------------------------------------------
@@ -181,6 +194,7 @@ class ProjectForm(QWidget):
             document.treeChanged.connect(self._tree_changed)
             if checker is not None:
                 checker.findingsChanged.connect(self._findings_changed)
+        self.tasks.set_document(document)
 
     def show_project(self, uuid: str | None) -> None:
         """Show ``uuid`` (committing whatever was being typed in the previous project)."""
@@ -189,8 +203,13 @@ class ProjectForm(QWidget):
         self.setEnabled(uuid is not None)
         if uuid is None:
             self._clear()
+            self._show_kind(False)
+            self.tasks.show_project(None)
             return
-        self._fill(self.document.project(uuid), None)
+        project = self.document.project(uuid)
+        whole = self._show_kind(project.kind)
+        self.tasks.show_project(uuid if whole else None)
+        self._fill(project, None)
         read_only = self.document.read_only
         for field, widget in self.widgets.items():
             if isinstance(widget, (QLineEdit, QPlainTextEdit)):
@@ -198,6 +217,21 @@ class ProjectForm(QWidget):
             elif isinstance(widget, (QComboBox, QCheckBox)):
                 widget.setEnabled(not read_only)
         self._findings_changed([uuid])
+
+    def _show_kind(self, kind: str | bool) -> bool:
+        """Show the fields of a project's kind: a 部门整体 target's tasks instead of a project's
+        项目编码, 项目属性, 项目期, 中期 funding and 中长期目标. Returns whether it is one."""
+        from perfdesk.core.model import DEPARTMENT_WHOLE
+
+        whole = kind == DEPARTMENT_WHOLE
+        for widget in self._project_only:
+            widget.setVisible(not whole)
+        self.tasks.setVisible(whole)
+        return whole
+
+    def department_whole(self) -> bool:
+        """Whether the form shows a 部门整体 target (its tasks, no project-only fields)."""
+        return self.tasks.isVisibleTo(self)
 
     def _clear(self) -> None:
         for widget in self.widgets.values():
