@@ -8,6 +8,14 @@
         <translation>Change “%1”</translation>
     </message>
     <message>
+        <source>添加年度主要任务</source>
+        <translation>Add a main task</translation>
+    </message>
+    <message>
+        <source>删除 %1 条年度主要任务</source>
+        <translation>Delete %1 main tasks</translation>
+    </message>
+    <message>
         <source>新建指标</source>
         <translation>New indicator</translation>
     </message>
@@ -2221,6 +2229,33 @@ Receive it as the sheets now show it?</translation>
     <message>
         <source>复制路径</source>
         <translation>Copy path</translation>
+    </message>
+</context>
+<context>
+    <name>TaskTable</name>
+    <message>
+        <source>年度主要任务</source>
+        <translation>Main tasks of the year</translation>
+    </message>
+    <message>
+        <source>添加任务</source>
+        <translation>Add task</translation>
+    </message>
+    <message>
+        <source>在选中的任务下面添加一条年度主要任务</source>
+        <translation>Add a main task below the selected one</translation>
+    </message>
+    <message>
+        <source>删除任务</source>
+        <translation>Delete task</translation>
+    </message>
+    <message>
+        <source>删除选中的年度主要任务（可撤销）</source>
+        <translation>Delete the selected main tasks (can be undone)</translation>
+    </message>
+    <message>
+        <source>金额合计 %1 万元</source>
+        <translation>Total %1 (10,000 yuan)</translation>
     </message>
 </context>
 <context>
