@@ -54,6 +54,15 @@ TASK_FIELDS: dict[str, Text] = {
     "source_ref": Text("来源", "Source"),
 }
 
+# Their column headings in the form's table of tasks, short as the official form's (预算金额's
+# three columns under it: 总额 │ 财政拨款 │ 其他资金).
+TASK_HEADERS: dict[str, Text] = {
+    "function": Text("部门职能", "Function"), "name": Text("任务名称", "Task"),
+    "content": Text("主要内容", "Content"), "item": Text("支出项目名称", "Expenditure item"),
+    "total": Text("总额（万元）", "Total"), "fiscal": Text("财政拨款", "Fiscal"),
+    "other": Text("其他资金", "Other"),
+}
+
 _TARGET = Text("指标值", "Target value")
 INDICATOR_FIELDS: dict[str, Text] = {
     "level1": Text("一级指标", "Level 1"),

@@ -7,7 +7,13 @@ set for the core (:func:`perfdesk.core.i18n.set_language`, called with the Qt tr
 
 from __future__ import annotations
 
-from perfdesk.core.fields import GRID_HEADERS, indicator_label, project_label, task_label
+from perfdesk.core.fields import (
+    GRID_HEADERS,
+    TASK_HEADERS,
+    indicator_label,
+    project_label,
+    task_label,
+)
 
 
 def grid_header(field: str) -> str:
@@ -28,3 +34,8 @@ def indicator_field(field: str) -> str:
 def task_field(field: str) -> str:
     """The on-screen name of a 部门整体 task's field (任务名称, 预算金额（总额） …)."""
     return str(task_label(field))
+
+
+def task_header(field: str) -> str:
+    """The short heading of a column of the table of tasks (任务名称 │ 总额（万元） …)."""
+    return str(TASK_HEADERS[field])

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from perfdesk.core import entry, values
 from perfdesk.core.errors import InvalidValueError
 from perfdesk.gui import commands
-from perfdesk.gui.labels import task_field
+from perfdesk.gui.labels import task_field, task_header
 
 if TYPE_CHECKING:  # the data layer loads when a dataset opens, not at start-up
     from perfdesk.core.model import Task
@@ -95,10 +95,11 @@ class TaskTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
         if role == Qt.ItemDataRole.DisplayRole:
-            if orientation == Qt.Orientation.Horizontal:
-                return task_field(COLUMNS[section])
-            return str(section + 1)
+            return task_header(COLUMNS[section]) if horizontal else str(section + 1)
+        if role == Qt.ItemDataRole.ToolTipRole and horizontal:
+            return task_field(COLUMNS[section])
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -152,9 +153,9 @@ class TaskTable(QWidget):
         self.view.setWordWrap(True)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((150, 170, 220, 150, 80, 80, 80)):
+        for column, width in enumerate((130, 140, 160, 130, 80, 72)):
             self.view.setColumnWidth(column, width)
-        header.setStretchLastSection(False)
+        header.setStretchLastSection(True)  # 其他资金 takes what is left
         self.view.setMinimumHeight(110)
         self.add_button = QPushButton(self.tr("添加任务"), self)
         self.add_button.setToolTip(self.tr("在选中的任务下面添加一条年度主要任务"))
