@@ -630,19 +630,31 @@ def _insert_projects(tx: Transaction, batch: list[tuple[_UnitRef, int, Project]]
 def add_indicators(tx: Transaction, project_uuid: str, indicators: Sequence[Indicator],
                    position: int | None) -> None:
     """Insert indicators as a block at ``position`` in their project (the end if ``None``)."""
-    if not indicators:
+    _add_children(tx, INDICATOR, project_uuid, indicators, position)
+
+
+def _add_children(tx: Transaction, entity: str, project_uuid: str, items: Sequence,
+                  position: int | None) -> None:
+    """Insert a project's indicators or tasks as a block at ``position`` (the end if
+    ``None``), each recorded as it is stored."""
+    if not items:
         return
+    table = TABLES[entity]
     project = queries.row(tx.conn, PROJECT, project_uuid)
-    scope = IND.c.project_id == project["id"]
-    first = _insert_position(tx, IND, scope, position)
-    if position is not None and len(indicators) > 1:
-        tx.write(IND.update().values(position=IND.c.position + len(indicators) - 1)
-                 .where(scope, IND.c.position > first))
-    _insert_indicator_rows(tx, _indicator_rows(tx, project["id"], indicators, first, now()))
+    scope = table.c.project_id == project["id"]
+    first = _insert_position(tx, table, scope, position)
+    if position is not None and len(items) > 1:
+        tx.write(table.update().values(position=table.c.position + len(items) - 1)
+                 .where(scope, table.c.position > first))
+    if entity == INDICATOR:
+        _insert_indicator_rows(tx, _indicator_rows(tx, project["id"], items, first, now()))
+        stored = _stored_indicator
+    else:
+        _insert_task_rows(tx, _task_rows(tx, project["id"], items, first))
+        stored = _stored_task
     _touch(tx, project["id"])
-    for offset, indicator in enumerate(indicators):
-        tx.record(Added(INDICATOR, indicator.uuid, project_uuid, first + offset,
-                        _stored_indicator(indicator)))
+    for offset, item in enumerate(items):
+        tx.record(Added(entity, item.uuid, project_uuid, first + offset, stored(item)))
 
 
 def _indicator_rows(tx: Transaction, project_id: int, indicators: Sequence[Indicator],
@@ -664,18 +676,7 @@ _TASK_COLUMNS = (*TASK_FIELDS, "uuid", "project_id", "position")
 def add_tasks(tx: Transaction, project_uuid: str, tasks: Sequence[Task],
               position: int | None) -> None:
     """Insert 年度主要任务 as a block at ``position`` in their project (the end if ``None``)."""
-    if not tasks:
-        return
-    project = queries.row(tx.conn, PROJECT, project_uuid)
-    scope = TASKS.c.project_id == project["id"]
-    first = _insert_position(tx, TASKS, scope, position)
-    if position is not None and len(tasks) > 1:
-        tx.write(TASKS.update().values(position=TASKS.c.position + len(tasks) - 1)
-                 .where(scope, TASKS.c.position > first))
-    _insert_task_rows(tx, _task_rows(tx, project["id"], tasks, first))
-    _touch(tx, project["id"])
-    for offset, task in enumerate(tasks):
-        tx.record(Added(TASK, task.uuid, project_uuid, first + offset, _stored_task(task)))
+    _add_children(tx, TASK, project_uuid, tasks, position)
 
 
 def _task_rows(tx: Transaction, project_id: int, tasks: Sequence[Task], first: int
