@@ -43,7 +43,7 @@ from perfdesk.io.base import (
     cell_text,
     reading_notices,
 )
-from perfdesk.io.department import read_block, without_block
+from perfdesk.io.department import read_block, task_sums, without_block
 from perfdesk.io.detail_form import DetailForm, Signature, detail_form, merged_spans
 from perfdesk.io.layouts import GridHead
 from perfdesk.io.sources import Sheet
@@ -63,7 +63,7 @@ from perfdesk.core.vocabulary import (
     title_subject,
 )
 from perfdesk.core.taxonomy import DEFAULT_GRADES
-from perfdesk.core.values import Period, amount_in_text, read_period, yuan_to_wan
+from perfdesk.core.values import Period, amount_in_text, format_number, read_period, yuan_to_wan
 
 KIND = "detail"
 TEMPLATE = ("templates", "detail_template.xlsx")
@@ -811,6 +811,10 @@ def read_sheet(sheet: Sheet, *, profile: str, notices: list[Notice],
         unit_code = unit_code or labels.text("budget_code")
         whole_fields = dict(duties=labels.text("duties"), tasks=block.tasks if block else [],
                             **_budget_split(labels, sheet, notices))
+        if block is not None:
+            total = money.get("annual_total")
+            _tasks_beyond_budget(block, total if isinstance(total, Decimal) else None, sheet,
+                                 notices)
     project = Project(
         name=name, code=labels.text("code"), department=department, unit=unit, kind=kind,
         unit_code=unit_code,
@@ -819,6 +823,20 @@ def read_sheet(sheet: Sheet, *, profile: str, notices: list[Notice],
         midterm_goal=midterm_goal, source_ref=where.ref(), **money, **whole_fields,
         indicators=read_grid(sheet, grid, profile=profile, grades=grades, notices=notices))
     return project
+
+
+def _tasks_beyond_budget(block, total: Decimal | None, sheet: Sheet,
+                        notices: list[Notice]) -> None:
+    """A notice when the tasks' 预算金额 add up to more than the year's 资金总额 (a task's
+    amount written as the whole budget, as in a table whose 基本支出 task holds the 资金总额)."""
+    summed = task_sums(block.tasks)["total"]
+    if total is not None and summed is not None and summed > total:
+        notices.append(Notice(Text(
+            f"各项年度主要任务的预算金额之和 {format_number(summed)} 万元超过年度资金总额 "
+            f"{format_number(total)} 万元，请核对各任务的金额。",
+            f"The main tasks' budgets add up to {format_number(summed)}, more than the year's "
+            f"total {format_number(total)}; please check each task's amount."),
+            sheet.location(block.first_row, "预算金额")))
 
 
 _SPLIT = {"project_funds": "项目支出", "basic_funds": "基本支出"}

@@ -145,3 +145,13 @@ def test_the_official_forms_tasks_with_all_amounts_survive_the_round_trip(tmp_pa
     assert [(t.name, t.content, t.total, t.fiscal, t.other) for t in got.tasks] == \
         [(t.name, t.content, t.total, t.fiscal, t.other) for t in source.tasks]
     assert got.duties == source.duties and (got.annual_fiscal, got.annual_other) == (None, None)
+
+
+def test_tasks_adding_up_to_more_than_the_budget_are_said():
+    """b05's 基本支出 task holds the 资金总额 (171.41) itself: its tasks add up to 232.21."""
+    result = read_table(HERE / "b05_ningde" / "source.xlsx")
+    [notice] = [n for n in result.notices if "超过年度资金总额" in n.message.zh]
+    assert "232.21 万元超过年度资金总额 171.41 万元" in notice.message.zh
+    assert notice.location.row == 8
+    assert not any("超过年度资金总额" in n.message.zh
+                   for n in read_table(HERE / "f02_jiangxi_fuliang_linye" / "source.xlsx").notices)
