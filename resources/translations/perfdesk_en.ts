@@ -1792,6 +1792,18 @@ Put it back into that cell?</translation>
 <context>
     <name>ProjectForm</name>
     <message>
+        <source>项目支出（万元）</source>
+        <translation>Project expenditure (10,000 yuan)</translation>
+    </message>
+    <message>
+        <source>基本支出（万元）</source>
+        <translation>Basic expenditure (10,000 yuan)</translation>
+    </message>
+    <message>
+        <source>部门职能职责概述</source>
+        <translation>Duties of the department</translation>
+    </message>
+    <message>
         <source>%1 字</source>
         <translation>%1 characters</translation>
     </message>

@@ -8,7 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from tests.support.gui_helpers import cell_editor, enter, press, shown_window, type_text
+from tests.support.gui_helpers import enter, press, shown_window, type_into, type_text
 from PySide6.QtCore import Qt
 
 from perfdesk.core.model import DEPARTMENT_WHOLE, Project, Task
@@ -113,3 +113,22 @@ def test_a_task_row_is_added_typed_and_deleted_and_undo_brings_it_back(window, q
     press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert [t.name for t in stored(window).tasks] == ["森林防火", "湿地保护", "人员工资"]
     assert tasks.model.rowCount() == 3
+
+
+def test_the_budget_split_and_the_duties_are_typed_on_the_form(window, qtbot):
+    form = window.ui.projectForm
+    show(window, "某县林业局")
+    assert form.project_funds_edit.isVisible() and form.duties_edit.isVisible()
+    type_into(qtbot, form.project_funds_edit, "60.8")
+    press(qtbot, form.project_funds_edit, Qt.Key.Key_Tab)
+    type_into(qtbot, form.basic_funds_edit, "110.61")
+    press(qtbot, form.basic_funds_edit, Qt.Key.Key_Tab)
+    type_into(qtbot, form.duties_edit, "负责全县林业资源保护。")
+    press(qtbot, form.duties_edit, Qt.Key.Key_Tab)
+    got = stored(window)
+    assert (got.project_funds, got.basic_funds) == (D("60.8"), D("110.61"))
+    assert got.duties == "负责全县林业资源保护。"
+    press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert stored(window).duties == ""
+    show(window, "网格化服务经费")
+    assert not form.project_funds_edit.isVisible()

@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QCheckBox,
     QComboBox,
+    QGridLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QScrollArea,
@@ -57,6 +59,12 @@ STYLE = field_marks_style(("QLineEdit", "QPlainTextEdit", "QComboBox"),
 QLabel#annualSum[state="bad"], QLabel#midtermSum[state="bad"] {{ color: {HEX[ERROR]}; }}
 QLabel#annualSum[state="good"], QLabel#midtermSum[state="good"] {{ color: #2e7d32; }}
 """
+
+# the fields typed as 万元 amounts and as text boxes (a 部门整体 target's 项目支出, 基本支出 and
+# 部门职能职责概述 among them)
+MONEY_WIDGETS = ("annual_total", "annual_fiscal", "annual_other", "midterm_total",
+                 "midterm_fiscal", "midterm_other", "project_funds", "basic_funds")
+TEXT_BOXES = ("annual_goal", "midterm_goal", "duties")
 
 _MONEY_TYPING = re.compile(r"\d{1,3}(,\d{0,3})*(\.\d{0,2})?|\d+(\.\d{0,2})?")
 
@@ -145,22 +153,20 @@ class ProjectForm(QWidget):
             "no_service_recipients": ui.noServiceRecipients,
             "department": ui.departmentValue, "unit": ui.unitValue,
         }
+        self._department_fields()
         self._field_of = {id(w): f for f, w in self.widgets.items()}
         self._tooltips = {f: w.toolTip() for f, w in self.widgets.items()}
         self._marked: set[str] = set()
         ui.attributeCombo.addItems(["", *PROJECT_ATTRIBUTES])
         validator = MoneyValidator(self)
-        for field in ("annual_total", "annual_fiscal", "annual_other", "midterm_total",
-                      "midterm_fiscal", "midterm_other"):
+        for field in MONEY_WIDGETS:
             self.widgets[field].setValidator(validator)
         ui.periodEdit.setValidator(PeriodValidator(self))
-        for field in ("name", "code", "implementing_unit", "period", "annual_total",
-                      "annual_fiscal", "annual_other", "midterm_total", "midterm_fiscal",
-                      "midterm_other"):
+        for field in ("name", "code", "implementing_unit", "period", *MONEY_WIDGETS):
             edit: QLineEdit = self.widgets[field]
             edit.textEdited.connect(lambda _text, f=field: self._typed(f))
             edit.editingFinished.connect(lambda f=field: self._commit(f))
-        for field in ("annual_goal", "midterm_goal"):
+        for field in TEXT_BOXES:
             edit: QPlainTextEdit = self.widgets[field]
             edit.textChanged.connect(lambda f=field: self._goal_typed(f))
         ui.attributeCombo.activated.connect(lambda _i: self._commit("attribute"))
@@ -218,6 +224,38 @@ class ProjectForm(QWidget):
                 widget.setEnabled(not read_only)
         self._findings_changed([uuid])
 
+    def _department_fields(self) -> None:
+        """A 部门整体 target's own header fields: the 年度预算安排's 项目支出 and 基本支出 and the
+        部门职能职责概述, in a block under its tasks (hidden for a 申报 project)."""
+        block = QWidget(self)
+        block.setObjectName("departmentFields")
+        grid = QGridLayout(block)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.project_funds_edit = QLineEdit(block)
+        self.basic_funds_edit = QLineEdit(block)
+        self.duties_edit = QPlainTextEdit(block)
+        self.duties_edit.setTabChangesFocus(True)
+        self.duties_edit.setMaximumHeight(60)
+        for edit in (self.project_funds_edit, self.basic_funds_edit):
+            edit.setPlaceholderText(self.tr("万元"))
+            edit.setAlignment(self.ui.annualTotalEdit.alignment())
+        labels = (QLabel(self.tr("项目支出（万元）"), block), QLabel(self.tr("基本支出（万元）"), block),
+                  QLabel(self.tr("部门职能职责概述"), block))
+        for label, edit in zip(labels, (self.project_funds_edit, self.basic_funds_edit,
+                                        self.duties_edit)):
+            label.setBuddy(edit)
+        grid.addWidget(labels[0], 0, 0)
+        grid.addWidget(self.project_funds_edit, 0, 1)
+        grid.addWidget(labels[1], 0, 2)
+        grid.addWidget(self.basic_funds_edit, 0, 3)
+        grid.addWidget(labels[2], 1, 0)
+        grid.addWidget(self.duties_edit, 1, 1, 1, 3)
+        self.ui.formLayout.addWidget(block, 7, 0, 1, 6)
+        self.department_block = block
+        block.hide()
+        self.widgets.update(project_funds=self.project_funds_edit,
+                            basic_funds=self.basic_funds_edit, duties=self.duties_edit)
+
     def _show_kind(self, kind: str | bool) -> bool:
         """Show the fields of a project's kind: a 部门整体 target's tasks instead of a project's
         项目编码, 项目属性, 项目期, 中期 funding and 中长期目标. Returns whether it is one."""
@@ -227,6 +265,7 @@ class ProjectForm(QWidget):
         for widget in self._project_only:
             widget.setVisible(not whole)
         self.tasks.setVisible(whole)
+        self.department_block.setVisible(whole)
         return whole
 
     def department_whole(self) -> bool:
@@ -255,11 +294,10 @@ class ProjectForm(QWidget):
         for field in ("name", "code", "implementing_unit"):
             if want(field):
                 self._set_text(self.widgets[field], getattr(project, field))
-        for field in ("annual_total", "annual_fiscal", "annual_other", "midterm_total",
-                      "midterm_fiscal", "midterm_other"):
+        for field in MONEY_WIDGETS:
             if want(field):
                 self._set_text(self.widgets[field], money_text(getattr(project, field)))
-        for field in ("annual_goal", "midterm_goal"):
+        for field in TEXT_BOXES:
             if want(field):
                 edit: QPlainTextEdit = self.widgets[field]
                 if edit.toPlainText() != getattr(project, field):
@@ -299,8 +337,7 @@ class ProjectForm(QWidget):
     def value(self, field: str) -> Any:
         """The value a widget holds now, as the model field wants it."""
         widget = self.widgets[field]
-        if field in ("annual_total", "annual_fiscal", "annual_other", "midterm_total",
-                     "midterm_fiscal", "midterm_other"):
+        if field in MONEY_WIDGETS:
             return parse_money(widget.text())
         if isinstance(widget, QLineEdit):
             return widget.text().strip()
