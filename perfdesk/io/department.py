@@ -39,6 +39,7 @@ class TaskBlock:
 
     Attributes:
         first_row, last_row: the block's rows, its heading and its 金额合计 row included.
+        first_data: the row its tasks begin at.
         columns: (column, task field) of its columns.
         tasks: the tasks, in the order of the rows.
         sums: the 金额合计 row's amounts by money field (empty when the table has none).
@@ -47,6 +48,7 @@ class TaskBlock:
     first_row: int
     last_row: int
     columns: list[tuple[int, str]]
+    first_data: int = 0  # the first row under its heading (two rows when 预算金额 is split)
     tasks: list[Task] = field(default_factory=list)
     sums: dict[str, Decimal | None] = field(default_factory=dict)
 
@@ -91,14 +93,15 @@ def find_block(sheet: Sheet, stop_row: int) -> TaskBlock | None:
             first_data = r + 2
         side = merges.get((r, min(columns) - 1)) if min(columns) > 1 else None
         last = _last_row(sheet, first_data, stop_row, min(columns), side)
-        return TaskBlock(r, last, sorted(columns.items()))
+        return TaskBlock(r, last, sorted(columns.items()), first_data)
     return None
 
 
 def _last_row(sheet: Sheet, first: int, stop_row: int, first_col: int, side) -> int:
-    """The block's last row: its 金额合计 row, else the row before the first one with a
-    label of the form left of the block or in its first column (年度总体目标), or a cell left of the block's columns that its merged side
-    label (年度主要任务 down the left) does not cover, else the end of that side label."""
+    """The block's last row: its 金额合计 row, else the row before the first one with a label
+    of the form left of the block or in its first column (年度总体目标) or with a cell left of
+    the block that its merged side label (年度主要任务 down the left) does not cover, else the
+    end of that side label."""
     end = min(side[2], stop_row - 1) if side is not None and side[2] >= first else stop_row - 1
     last = first - 1
     for r in range(first, end + 1):
@@ -126,10 +129,7 @@ def read_block(sheet: Sheet, stop_row: int, notices: list[Notice]) -> TaskBlock 
         m = merges.get((r, c))
         return sheet.value(m[0], m[1]) if m else sheet.value(r, c)
 
-    first_data = block.first_row + 1
-    if any(task_column(sheet.value(block.first_row + 1, c)) in TASK_MONEY
-           for c, _f in block.columns):
-        first_data += 1
+    first_data = block.first_data
     for r in range(first_data, block.last_row + 1):
         cells = {f: value(r, c) for c, f in block.columns}
         texts = {f: cell_text(v) for f, v in cells.items()}
