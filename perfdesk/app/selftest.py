@@ -67,6 +67,7 @@ def step_bundle(ctx: Context) -> None:
 
     for parts in (("templates", "detail_template.xlsx"),
                   ("templates", "self_evaluation_template.xlsx"),
+                  ("templates", "department_template.xlsx"),
                   ("samples", "000_05425078e2155506.txt"),
                   ("fonts", "PerfDeskSerifSC-Regular.otf"),
                   ("indicator_library.json",)):

@@ -87,9 +87,11 @@ def _add_export(p: argparse.ArgumentParser) -> None:
     p.add_argument("dataset", metavar="DATASET", help=tr("数据文件", "the dataset"))
     p.add_argument("--format", choices=["disclosure", "detail"], default="disclosure",
                    help=tr("disclosure：项目支出绩效目标表（每个项目一行）；detail：项目支出绩效目标"
-                           "申报表（每个项目一张工作表；自评表的项目按绩效自评表的格式）",
+                           "申报表（每个项目一张工作表；自评表的项目按绩效自评表的格式，部门整体"
+                           "目标按部门整体支出绩效目标申报表的格式）",
                            "disclosure: one row per project; detail: one sheet per project "
-                           "(a self-evaluation's in the self-evaluation form)"))
+                           "(a self-evaluation's in the self-evaluation form, a department's "
+                           "whole-budget target in the department form)"))
     p.add_argument("-o", "--output", metavar="OUT.xlsx", required=True,
                    help=tr("导出的 Excel 文件", "the Excel file to write"))
     p.add_argument("--filled-by", default="", metavar="NAME",
@@ -101,10 +103,26 @@ def _add_export(p: argparse.ArgumentParser) -> None:
                            "title of the disclosure table (default from the budget year)"))
 
 
+def _detail_kinds(projects) -> str:
+    """Which forms a detail export wrote: 申报表, 自评表, 部门整体支出绩效目标申报表, as many as the
+    projects' kinds (``申报表和自评表``)."""
+    from perfdesk.core.model import DEPARTMENT_WHOLE, SELF_EVALUATION
+
+    forms = {SELF_EVALUATION: ("自评表", "self-evaluation forms"),
+             DEPARTMENT_WHOLE: ("部门整体支出绩效目标申报表", "department whole-budget forms")}
+    found = {forms.get(p.kind, ("申报表", "detailed forms")) for p in projects} or {
+        ("申报表", "detailed forms")}
+    order = ("申报表", "自评表", "部门整体支出绩效目标申报表")
+    named = sorted(found, key=lambda f: order.index(f[0]))
+    zh = [z for z, _en in named]
+    en = [e for _z, e in named]
+    return tr("、".join(zh[:-1]) + "和" + zh[-1] if len(zh) > 1 else zh[0],
+              ", ".join(en[:-1]) + " and " + en[-1] if len(en) > 1 else en[0])
+
+
 @command("export", "导出官方格式的 Excel 表", "export the official Excel layouts", _add_export)
 def _run_export(args: argparse.Namespace) -> int:
     from perfdesk.core.bulk import kept
-    from perfdesk.core.model import SELF_EVALUATION
     from perfdesk.io import export_detail, export_disclosure
     from perfdesk.services.dataset import Dataset
 
@@ -118,10 +136,7 @@ def _run_export(args: argparse.Namespace) -> int:
             path = export_detail(projects, args.output, year=year,
                                  filled_by=args.filled_by, phone=args.phone,
                                  date=datetime.date.today() if args.filled_by else None)
-            evaluations = sum(1 for p in projects if p.kind == SELF_EVALUATION)
-            kind = (tr("申报表", "detailed forms") if not evaluations else
-                    tr("自评表", "self-evaluation forms") if evaluations == len(projects) else
-                    tr("申报表和自评表", "detailed and self-evaluation forms"))
+            kind = _detail_kinds(projects)
         else:
             path = export_disclosure(projects, args.output, title=args.title, year=year)
             kind = tr("公开表", "disclosure table")

@@ -34,9 +34,12 @@ COMMENT = "comment"  # a 审核意见 (perfdesk.core.review): anchored by UUIDs,
 # a 报送记录 entry (a submission sent or received; item: its record), so that receiving one is
 # one undoable step with the projects it brought; its uuid is "<direction>:<submission id>"
 SUBMISSION = "submission"
-ENTITIES = (DATASET, DEPARTMENT, UNIT, PROJECT, INDICATOR, COMMENT, SUBMISSION)
+# a 部门整体 target's 年度主要任务 (perfdesk.core.model.Task), a child of its project like an
+# indicator
+TASK = "task"
+ENTITIES = (DATASET, DEPARTMENT, UNIT, PROJECT, INDICATOR, COMMENT, SUBMISSION, TASK)
 PARENT = {DEPARTMENT: "", UNIT: DEPARTMENT, PROJECT: UNIT, INDICATOR: PROJECT, COMMENT: "",
-          SUBMISSION: ""}
+          SUBMISSION: "", TASK: PROJECT}
 
 
 @dataclass(frozen=True, slots=True)

@@ -44,6 +44,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from perfdesk.core import indicator_library, values
+from perfdesk.core.errors import InvalidValueError
 from perfdesk.core.i18n import Text
 from perfdesk.core.severity import ERROR, HINT, WARNING, Severity
 from perfdesk.core.taxonomy import (
@@ -84,7 +85,7 @@ from perfdesk.core.values import ParseResult, TargetValue, ValueKind
 from perfdesk.core.vocabulary import GRADE_COLUMNS
 
 if TYPE_CHECKING:  # the model (SQLModel) loads with the first dataset, not at start-up
-    from perfdesk.core.model import Indicator, Project
+    from perfdesk.core.model import Indicator, Project, Task
 
 
 @dataclass(frozen=True, slots=True)
@@ -1236,6 +1237,45 @@ def money_sum(*parts: Decimal | None) -> Decimal | None:
     """The sum of the parts given (``None`` when none is)."""
     known = [p for p in parts if p is not None]
     return sum(known, Decimal(0)) if known else None
+
+
+def read_money(text: str) -> Decimal | None:
+    """An amount in 万元 as a clerk types it in a cell (``49.8``, ``1,234.50``, ``20万元``;
+    ``""`` for none); InvalidValueError, naming what was typed, when it is no amount. Never a
+    float: the digits typed are the amount."""
+    plain = values.normalise_text(str(text or "")).replace(" ", "")
+    if not plain:
+        return None
+    found = values.amount_in_text(plain)
+    if found is None or found[1] not in ("", "万", "万元") or found[0] < 0:
+        raise InvalidValueError(f"“{short(plain)}”不是金额（万元），请写数字，如 49.8。",
+                                f"'{short(plain)}' is no amount (in 万元); type a number such "
+                                "as 49.8.")
+    return found[0]
+
+
+# A task's money field and the (total, fiscal, other) it belongs to: 总额 = 财政拨款 + 其他资金.
+TASK_MONEY_PARTS = {"fiscal": ("total", "fiscal", "other"),
+                    "other": ("total", "fiscal", "other")}
+
+
+def typed_task_changes(task: Task, field_name: str, text: Any) -> dict[str, Any]:
+    """What typing ``text`` into one cell of a 部门整体 task changes: a text field as typed
+    (trimmed), an amount as :func:`read_money` reads it, and the 总额 when it followed its
+    parts (财政拨款 + 其他资金) until now. Only fields whose value differs are returned."""
+    if field_name in ("total", "fiscal", "other"):
+        value: Any = read_money(text)
+    else:
+        value = clean(text)
+    changes = {field_name: value}
+    if field_name in TASK_MONEY_PARTS:
+        total_field, fiscal_field, other_field = TASK_MONEY_PARTS[field_name]
+        parts = {fiscal_field: getattr(task, fiscal_field), other_field: getattr(task, other_field)}
+        old_sum = money_sum(*parts.values())
+        parts[field_name] = value
+        if task.total is None or task.total == old_sum:  # the total follows its parts
+            changes[total_field] = money_sum(*parts.values())
+    return {k: v for k, v in changes.items() if getattr(task, k) != v}
 
 
 def typed_project_changes(project: Project, field_name: str, value: Any) -> dict[str, Any]:

@@ -44,7 +44,32 @@ PROJECT_FIELDS: dict[str, Text] = {
     "kind": Text("表格类型", "Table kind"),
     "source_ref": Text("来源", "Source"),
     "funds_text": Text("资金栏原文", "Funding cells as written"),
+    "project_funds": Text("项目支出", "Project expenditure"),
+    "basic_funds": Text("基本支出", "Basic expenditure"),
+    "duties": Text("部门职能职责概述", "Duties of the department"),
+    "tasks": Text("年度主要任务", "Main tasks of the year"),
     "indicators": Text("绩效指标", "Indicators"),
+}
+
+# A 部门整体 target's tasks (年度主要任务, 财预〔2015〕88号; 福建: 年度履职目标).
+TASK_FIELDS: dict[str, Text] = {
+    "function": Text("部门职能", "Function"),
+    "name": Text("任务名称", "Task"),
+    "content": Text("主要内容", "Content"),
+    "item": Text("支出项目名称", "Expenditure item"),
+    "total": Text("预算金额（总额）", "Budget (total)"),
+    "fiscal": Text("预算金额（财政拨款）", "Budget (fiscal)"),
+    "other": Text("预算金额（其他资金）", "Budget (other)"),
+    "source_ref": Text("来源", "Source"),
+}
+
+# Their column headings in the form's table of tasks, short as the official form's (预算金额's
+# three columns under it: 总额 │ 财政拨款 │ 其他资金).
+TASK_HEADERS: dict[str, Text] = {
+    "function": Text("部门职能", "Function"), "name": Text("任务名称", "Task"),
+    "content": Text("主要内容", "Content"), "item": Text("支出项目名称", "Expenditure item"),
+    "total": Text("总额（万元）", "Total"), "fiscal": Text("财政拨款", "Fiscal"),
+    "other": Text("其他资金", "Other"),
 }
 
 _TARGET = Text("指标值", "Target value")
@@ -134,6 +159,11 @@ def project_label(field: str) -> Text:
 def indicator_label(field: str) -> Text:
     """The name of an indicator field (``value`` is the 指标值 cell as a whole)."""
     return INDICATOR_FIELDS.get(field) or _unknown(field)
+
+
+def task_label(field: str) -> Text:
+    """The name of a 部门整体 task's field (年度主要任务's 任务名称, 预算金额 …)."""
+    return TASK_FIELDS.get(field) or _unknown(field)
 
 
 def in_sentence(label: Text) -> Text:

@@ -125,13 +125,17 @@ class ProjectFields(SQLModel):
     # the funding cells as the table wrote them, where that was not a plain number (254万,
     # 按实际, 2026400元): JSON {money field: text}; FUND-04 reports them at the field
     funds_text: str = ""
+    # a 部门整体绩效目标表's 年度预算安排 beside its 资金总额 (annual_total): 项目支出 and 基本支出
+    project_funds: Decimal | None = None  # 项目支出 (万元)
+    basic_funds: Decimal | None = None  # 基本支出 (万元)
+    duties: str = ""  # 部门职能职责概述 of a 部门整体绩效目标表
 
     @field_validator(
         "annual_total", "annual_fiscal", "annual_other",
         "midterm_total", "midterm_fiscal", "midterm_other",
         "initial_total", "initial_fiscal", "initial_other",
         "executed_total", "executed_fiscal", "executed_other",
-        "funds_weight", "funds_score", mode="before")
+        "funds_weight", "funds_score", "project_funds", "basic_funds", mode="before")
     @classmethod
     def _exact_money(cls, value: Any) -> Any:
         return _refuse_float(value)
@@ -154,6 +158,40 @@ class ProjectFields(SQLModel):
         """项目期: its years, and its months where the table states them."""
         return values.Period(self.period_start, self.period_end, self.period_start_month,
                              self.period_end_month)
+
+
+class TaskFields(SQLModel):
+    """One task of a 部门整体绩效目标表: a row of its 年度主要任务 (财预〔2015〕88号: 任务名称 |
+    主要内容 | 预算金额 总额 / 财政拨款 / 其他资金) or of its 年度履职目标 (部门职能 | 年度目标任务 |
+    支出项目名称 | 预算金额). Money is in 万元."""
+
+    function: str = ""  # 部门职能
+    name: str = ""  # 任务名称 / 年度目标任务
+    content: str = ""  # 主要内容
+    item: str = ""  # 支出项目名称
+    total: Decimal | None = None  # 预算金额：总额
+    fiscal: Decimal | None = None  # 预算金额：财政拨款
+    other: Decimal | None = None  # 预算金额：其他资金
+    source_ref: str = ""  # where it came from: file, sheet, row
+
+    @field_validator("total", "fiscal", "other", mode="before")
+    @classmethod
+    def _exact_money(cls, value: Any) -> Any:
+        return _refuse_float(value)
+
+
+TASK_FIELDS = tuple(TaskFields.model_fields)
+TASK_MONEY = ("total", "fiscal", "other")
+
+
+class Task(TaskFields):
+    """One 年度主要任务 of a department's whole-budget target, in its project's order."""
+
+    uuid: str = Field(default_factory=new_uuid)
+
+    @classmethod
+    def from_storage(cls, values: dict[str, Any]) -> Self:
+        return _from_storage(cls, values)
 
 
 # Project.kind: the table a project came from, when it is not a project's target table.
@@ -282,6 +320,7 @@ class Project(ProjectFields):
     unit_code: str = ""  # 预算单位编码
     department_code: str = ""  # 主管部门编码 (主管部门及代码: 169国家林业局)
     indicators: list[Indicator] = Field(default_factory=list)
+    tasks: list[Task] = Field(default_factory=list)  # a 部门整体 target's 年度主要任务
 
     @classmethod
     def from_storage(cls, values: dict[str, Any]) -> Self:

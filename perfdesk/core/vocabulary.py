@@ -210,10 +210,16 @@ FORM_NAMES: dict[str, tuple[str, ...]] = {
     "heading": ("项目资金", "资金情况", "项目资金情况", "资金来源", "预算安排", "年度预算安排",
                 "资金总额", "年度预算", "项目预算执行情况",
                 "部门总体资金情况", "总体资金情况", "资金投入", "项目资金来源", "预算执行情况",
-                "年度履职目标"),  # a 部门整体 table's block of 部门职能 | 年度目标任务
+                "年度履职目标", "年度主要任务",  # a 部门整体 table's block of tasks
+                "年度绩效指标"),  # (the title row over its grid)
     # labels whose value PerfDesk has no field for (kept out of every other field)
     "unstored": ("项目类别", "项目类型", "立项依据", "保障绩效目标实现措施", "项目概况",
-                 "项目概况及立项依据", "部门职能职责概述"),
+                 "项目概况及立项依据"),
+    # a 部门整体 table's: its 部门(预算)编码, 部门职能职责概述 and the 年度预算安排's split
+    "budget_code": ("部门预算编码", "部门编码", "部门代码", "部门预算代码"),
+    "duties": ("部门职能职责概述", "部门职能概述", "部门职责概述", "部门职能职责"),
+    "project_funds": ("项目支出",),
+    "basic_funds": ("基本支出",),
     # the heading of a cost-breakdown block (成本构成 | 金额 | 测算依据 …)
     "cost": ("项目预算成本构成", "成本构成", "预算成本构成", "成本测算", "资金测算"),
 }
@@ -230,6 +236,29 @@ TABLE_NAMES: dict[str, tuple[str, ...]] = {
                      "预算资金", "项目金额", "年度预算金额"),
 }
 _TABLE = _table(TABLE_NAMES)
+
+# The columns of a 部门整体 table's block of tasks: 财预〔2015〕88号's 年度主要任务 (任务名称 |
+# 主要内容 | 预算金额（万元）over 总额 | 财政拨款 | 其他资金, closed by 金额合计) and the 年度履职目标
+# of local forms (福建: 部门职能 | 年度目标任务 | 支出项目名称 | 预算金额(万元)).
+TASK_NAMES: dict[str, tuple[str, ...]] = {
+    "function": ("部门职能", "部门职责", "职能职责"),
+    "name": ("任务名称", "年度目标任务", "主要任务", "年度任务", "重点任务", "工作任务"),
+    "content": ("主要内容", "任务内容", "主要工作内容"),
+    "item": ("支出项目名称", "支出项目", "对应项目名称", "对应项目"),
+    "total": ("预算金额", "总额", "预算金额总额", "金额", "预算资金"),
+    "fiscal": ("财政拨款", "财政资金"),
+    "other": ("其他资金",),
+}
+_TASK = _table(TASK_NAMES)
+# the row under the tasks that sums them (not a task)
+TASK_TOTAL_ROWS = frozenset(heading_key(t) for t in ("金额合计", "合计", "总计", "小计"))
+
+
+def task_column(text: object) -> str:
+    """The task field a column heading of a 部门整体 table's block of tasks names (``""``)."""
+    key = heading_key(text)
+    return _TASK.get(key) or _TASK.get(_BRACKET_NOTE.sub("", key), "") if key else ""
+
 
 _OF_WHICH = ("其中：", "其中:", "其中")
 # a funding line's number in its block: 1.中央资金, 2、市级资金

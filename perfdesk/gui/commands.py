@@ -22,14 +22,14 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtGui import QUndoCommand
 
 from perfdesk.core.errors import PerfDeskError
-from perfdesk.gui.labels import indicator_field, project_field
+from perfdesk.gui.labels import indicator_field, project_field, task_field
 from perfdesk.gui.translate import _t
 
 if TYPE_CHECKING:  # the data layer loads when a dataset opens, not at start-up
     from perfdesk.gui.document import DatasetDocument
     from perfdesk.checks import Finding
     from perfdesk.core.changes import ChangeSet
-    from perfdesk.core.model import Indicator, Project
+    from perfdesk.core.model import Indicator, Project, Task
     from perfdesk.core.review import Comment
     from perfdesk.services.dataset import Dataset
     from perfdesk.services.importing import ImportPlan
@@ -113,6 +113,51 @@ class EditProject(Command):
         self.edits = dict(other.edits)
         self.changes = self.changes.then(other.changes)
         return True
+
+
+# --- a 部门整体 target's tasks (年度主要任务) ------------------------------------------------------
+
+
+class EditTask(Command):
+    """Change fields of one task (an amount typed may change its 总额 too)."""
+
+    def __init__(self, document: DatasetDocument, project_uuid: str, uuid: str,
+                 changes: dict[str, Any]) -> None:
+        first = next(iter(changes))
+        super().__init__(document, _t("修改“%1”").replace("%1", task_field(first)))
+        self.project_uuid = project_uuid
+        self.uuid = uuid
+        self.edits = dict(changes)
+
+    def do(self) -> ChangeSet:
+        return self.document.update_task(self.uuid, self.edits)
+
+
+class AddTask(Command):
+    """Insert a new, empty task at ``position``."""
+
+    def __init__(self, document: DatasetDocument, project_uuid: str, task: Task,
+                 position: int) -> None:
+        super().__init__(document, _t("添加年度主要任务"))
+        self.project_uuid = project_uuid
+        self.task = task
+        self.position = position
+
+    def do(self) -> ChangeSet:
+        return self.document.add_task(self.project_uuid, self.task, self.position)
+
+
+class DeleteTasks(Command):
+    """Delete tasks (undo puts them back where they were)."""
+
+    def __init__(self, document: DatasetDocument, project_uuid: str,
+                 uuids: Sequence[str]) -> None:
+        super().__init__(document, _t("删除 %1 条年度主要任务").replace("%1", str(len(uuids))))
+        self.project_uuid = project_uuid
+        self.uuids = list(uuids)
+
+    def do(self) -> ChangeSet:
+        return self.document.delete_tasks(self.uuids)
 
 
 # --- indicators -------------------------------------------------------------------------------

@@ -68,6 +68,7 @@ class DatasetDocument(QObject):
         indicatorAdded(str, int): project uuid, position of the new indicator.
         indicatorRemoved(str, int): project uuid, position the indicator had.
         indicatorMoved(str, int, int): project uuid, old position, new position.
+        tasksChanged(str): a 部门整体 target's tasks (年度主要任务) changed (project uuid).
         infoChanged(): title, budget year, profile or dataset settings changed.
         commentsChanged(): 审核意见 were written, answered, closed or deleted.
         saved(): an edit was written to the dataset file.
@@ -82,6 +83,7 @@ class DatasetDocument(QObject):
     indicatorAdded = Signal(str, int)
     indicatorRemoved = Signal(str, int)
     indicatorMoved = Signal(str, int, int)
+    tasksChanged = Signal(str)
     infoChanged = Signal()
     commentsChanged = Signal()
     saved = Signal()
@@ -280,6 +282,15 @@ class DatasetDocument(QObject):
         return self._edit(self.dataset.add_indicators, project_uuid, indicators,
                           position=position)
 
+    def add_task(self, project_uuid: str, task, position: int | None = None) -> ChangeSet:
+        return self._edit(self.dataset.add_task, project_uuid, task, position=position)
+
+    def update_task(self, uuid: str, changes: dict[str, Any]) -> ChangeSet:
+        return self._edit(self.dataset.update_task, uuid, **changes)
+
+    def delete_tasks(self, uuids: Iterable[str]) -> ChangeSet:
+        return self._edit(self.dataset.delete_tasks, list(uuids))
+
     def delete_indicators(self, uuids: Iterable[str]) -> ChangeSet:
         return self._edit(self.dataset.delete_indicators, list(uuids))
 
@@ -411,6 +422,8 @@ class DatasetDocument(QObject):
                 comments = True
             elif step.entity == cs.INDICATOR:
                 self._refresh_indicator(step)
+            elif step.entity == cs.TASK:
+                self._refresh_task(step)
             elif step.entity == cs.PROJECT and isinstance(step, cs.Changed):
                 cached = self._cache.get(step.uuid)
                 if cached is not None:
@@ -459,6 +472,25 @@ class DatasetDocument(QObject):
             if cached is not None:
                 del cached.indicators[step.position]
             self.indicatorRemoved.emit(project_uuid, step.position)
+
+    def _refresh_task(self, step) -> None:
+        """A task step: the cached project's tasks follow it, then ``tasksChanged``."""
+        project_uuid = step.new_parent if isinstance(step, cs.Moved) else step.parent
+        cached = self._cache.get(project_uuid)
+        if cached is not None:
+            tasks = cached.tasks
+            if isinstance(step, cs.Changed):
+                for task in tasks:
+                    if task.uuid == step.uuid:
+                        for field, value in step.new.items():
+                            setattr(task, field, value)
+            elif isinstance(step, cs.Added):
+                tasks.insert(step.position, step.item.model_copy())
+            elif isinstance(step, cs.Moved):
+                tasks.insert(step.new_position, tasks.pop(step.old_position))
+            else:
+                del tasks[step.position]
+        self.tasksChanged.emit(project_uuid)
 
     def _written(self) -> None:
         self.last_saved = datetime.now()

@@ -18,6 +18,7 @@ heading row (一级指标 … with variants such as 指标值及单位, 绩效�
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections.abc import Iterable
@@ -44,6 +45,7 @@ from perfdesk.io.base import (
     reading_notices,
     split_code,
 )
+from perfdesk.io.department import read_block, task_sums, without_block
 from perfdesk.io.detail_form import DetailForm, Signature, detail_form, merged_spans
 from perfdesk.io.layouts import GridHead
 from perfdesk.io.sources import Sheet
@@ -62,15 +64,19 @@ from perfdesk.core.vocabulary import (
     is_submitter,
     label_tier,
     table_column,
+    task_column,
     title_subject,
 )
 from perfdesk.core.taxonomy import DEFAULT_GRADES
-from perfdesk.core.values import Period, amount_in_text, named_amount, read_period, yuan_to_wan
+from perfdesk.core.values import (Period, amount_in_text, format_number, named_amount,
+                                  read_period, yuan_to_wan)
 
 KIND = "detail"
 TEMPLATE = ("templates", "detail_template.xlsx")
 # a 绩效自评表's own form (detail_form.self_evaluation_form): its sheet is drawn from this one
 SELF_TEMPLATE = ("templates", "self_evaluation_template.xlsx")
+# a 部门整体 target's own form (detail_form.department_form), 88号's 部门整体支出绩效目标申报表
+DEPARTMENT_TEMPLATE = ("templates", "department_template.xlsx")
 
 MONEY = ("total", "fiscal", "other")
 
@@ -96,8 +102,14 @@ class Template:
     max_col: int
     max_row: int
     page: dict = field(default_factory=dict)
+    # horizontal merges of the prototype grid row, repeated on every indicator's row
+    grid_merges: list[tuple[int, int]] = field(default_factory=list)
+    # a 部门整体 form's prototype task row (0: none) and the task field of each column
+    task_row: int = 0
+    task_columns: list[tuple[int, str]] = field(default_factory=list)
     _widths: dict = field(default_factory=dict)
     _styles_at: dict = field(default_factory=dict)
+    _expanded: dict = field(default_factory=dict)
 
     def place(self, name: str) -> tuple[int, int]:
         r1, c1, _r2, _c2 = self.places[name]
@@ -124,6 +136,10 @@ class Template:
 REQUIRED_PLACES = ("PD_TITLE", "PD_NAME", "PD_DEPARTMENT", "PD_IMPLEMENTING_UNIT",
                    "PD_ATTRIBUTE", "PD_PERIOD", "PD_ANNUAL_TOTAL", "PD_ANNUAL_FISCAL",
                    "PD_ANNUAL_OTHER", "PD_ANNUAL_GOAL", "PD_GRID_HEAD", "PD_GRID_ROW")
+# the 部门整体 form's: no 项目属性, 项目期 or 中期 column; the 年度预算安排 split, the tasks' rows
+DEPARTMENT_REQUIRED_PLACES = ("PD_TITLE", "PD_NAME", "PD_ANNUAL_TOTAL", "PD_PROJECT_FUNDS",
+                              "PD_BASIC_FUNDS", "PD_TASK_HEAD", "PD_TASK_ROW", "PD_ANNUAL_GOAL",
+                              "PD_GRID_HEAD", "PD_GRID_ROW")
 OPTIONAL_PLACES = ("PD_UNIT_LINE", "PD_CHECK", "PD_MIDTERM_TOTAL", "PD_MIDTERM_FISCAL",
                    "PD_MIDTERM_OTHER", "PD_MIDTERM_GOAL")
 # the 自评表's: no 项目属性, 项目期 or 中期 column; the 总分 row's two sums under the grid
@@ -143,6 +159,10 @@ def load_template(path: Path | None = None, *, kind: str = "") -> Template:
         path = resource(*SELF_TEMPLATE)
         return _load_template(str(path), path.stat().st_mtime_ns if path.exists() else 0,
                               SELF_REQUIRED_PLACES, "s")
+    if kind == DEPARTMENT_WHOLE:
+        path = resource(*DEPARTMENT_TEMPLATE)
+        return _load_template(str(path), path.stat().st_mtime_ns if path.exists() else 0,
+                              DEPARTMENT_REQUIRED_PLACES, "d")
     path = Path(path) if path is not None else resource(*TEMPLATE)
     return _load_template(str(path), path.stat().st_mtime_ns if path.exists() else 0,
                           REQUIRED_PLACES, "")
@@ -198,6 +218,16 @@ def _load_template(path_text: str, _mtime: int, required: tuple[str, ...],
         grid_styles[col] = key
     merges = [(m.min_row, m.min_col, m.max_row, m.max_col) for m in ws.merged_cells.ranges
               if not (m.min_row <= grid_row <= m.max_row)]
+    grid_merges = [(m.min_col, m.max_col) for m in ws.merged_cells.ranges
+                   if m.min_row == m.max_row == grid_row]
+    task_row, task_columns = 0, []
+    if "PD_TASK_ROW" in places:  # each column's task field: its lowest heading names it
+        task_row = places["PD_TASK_ROW"][0]
+        h1, hc1, h2, hc2 = places["PD_TASK_HEAD"]
+        for col in range(hc1, hc2 + 1):
+            named = [task_column(ws.cell(r, col).value) for r in range(h2, h1 - 1, -1)]
+            if any(named):
+                task_columns.append((col, next(n for n in named if n)))
     setup = ws.page_setup
     page = dict(orientation=setup.orientation, paperSize=setup.paperSize,
                 fitToWidth=setup.fitToWidth, fitToHeight=setup.fitToHeight,
@@ -212,7 +242,47 @@ def _load_template(path_text: str, _mtime: int, required: tuple[str, ...],
         heights={r: d.height for r, d in ws.row_dimensions.items() if d.height},
         widths={k: d.width for k, d in ws.column_dimensions.items() if d.width},
         places=places, head_row=head_row, grid_row=grid_row, grid_columns=grid_columns,
-        grid_styles=grid_styles, max_col=ws.max_column, max_row=ws.max_row, page=page)
+        grid_styles=grid_styles, max_col=ws.max_column, max_row=ws.max_row, page=page,
+        grid_merges=grid_merges, task_row=task_row, task_columns=task_columns)
+
+
+def with_task_rows(t: Template, count: int) -> Template:
+    """The template with its prototype task row repeated ``count`` times (at least once) and
+    everything below moved down: a 部门整体 target's sheet, whose indicator grid then grows
+    as on every form. Made once per number of tasks."""
+    extra = max(count, 1) - 1
+    if not t.task_row or not extra:
+        return t
+    found = t._expanded.get(extra)
+    if found is not None:
+        return found
+    row = t.task_row
+
+    def moved(r: int) -> int:
+        return r + extra if r > row else r
+
+    cells = []
+    for r, c, v, key in t.cells:
+        if r == row:
+            cells.extend((row + k, c, v, key) for k in range(extra + 1))
+        else:
+            cells.append((moved(r), c, v, key))
+    merges = []
+    for r1, c1, r2, c2 in t.merges:
+        if r1 == r2 == row:
+            merges.extend((row + k, c1, row + k, c2) for k in range(extra + 1))
+        else:
+            merges.append((r1 if r1 <= row else moved(r1), c1, moved(r2), c2))
+    heights = {moved(r): h for r, h in t.heights.items()}
+    if row in t.heights:
+        heights.update({row + k: t.heights[row] for k in range(extra + 1)})
+    places = {name: (moved(r1), c1, moved(r2), c2) for name, (r1, c1, r2, c2) in t.places.items()}
+    found = dataclasses.replace(
+        t, cells=cells, merges=merges, heights=heights, places=places,
+        head_row=moved(t.head_row), grid_row=moved(t.grid_row), max_row=moved(t.max_row),
+        _widths={}, _styles_at={}, _expanded={})
+    t._expanded[extra] = found
+    return found
 
 
 # --- writing --------------------------------------------------------------------------------
@@ -260,8 +330,8 @@ def workbook(projects: Iterable[Project], *, year: int, signed: Signature = Sign
              extra_sheets=None) -> Workbook:
     """The 申报表 workbook in memory (one sheet per project and the embedded data), for
     :func:`export` or a submission to save; ``extra_sheets(wb, styles)`` adds sheets of the
-    caller's before the embedded data. A 绩效自评表 is written on the 自评表's own template
-    (``template_path`` is the 申报表's)."""
+    caller's before the embedded data. A 绩效自评表 is written on the 自评表's own template, a
+    部门整体 target on the 部门整体支出绩效目标申报表's (``template_path`` is the 申报表's)."""
     template = load_template(template_path)
     projects = projects if isinstance(projects, list) else list(projects)
     wb = Workbook(write_only=True)
@@ -270,13 +340,14 @@ def workbook(projects: Iterable[Project], *, year: int, signed: Signature = Sign
     own: dict[str, tuple[Template, tuple[bytes, bytes]]] = {"": (template, frame)}
 
     def template_of(project: Project) -> tuple[Template, tuple[bytes, bytes]]:
-        kind = SELF_EVALUATION if project.kind == SELF_EVALUATION else ""
+        kind = project.kind if project.kind in (SELF_EVALUATION, DEPARTMENT_WHOLE) else ""
         if kind not in own:
             other = load_template(kind=kind)
             for key, cell in other.styles.items():
                 styles.define_from(key, cell)
             own[kind] = (other, sheet_frame(other))
-        return own[kind]
+        found, frame = own[kind]
+        return with_task_rows(found, len(project.tasks)), frame
 
     tracker = Progress(progress, len(projects))
     tracker.start()
@@ -301,7 +372,12 @@ def workbook(projects: Iterable[Project], *, year: int, signed: Signature = Sign
 # Where each part of the form's content goes: template place → header field.
 HEADER_PLACES = {"PD_NAME": "name", "PD_CODE": "code", "PD_DEPARTMENT": "department",
                  "PD_IMPLEMENTING_UNIT": "implementing_unit", "PD_ATTRIBUTE": "attribute",
-                 "PD_PERIOD": "period"}
+                 "PD_PERIOD": "period", "PD_BUDGET_CODE": "budget_code",
+                 "PD_DUTIES": "duties"}
+# a 部门整体 form's 年度预算安排 (detail_form.DetailForm.split) and 金额合计 row
+SPLIT_PLACES = ("PD_ANNUAL_TOTAL", "PD_PROJECT_FUNDS", "PD_BASIC_FUNDS")
+TASK_SUM_PLACES = {"PD_TASK_TOTAL": "total", "PD_TASK_FISCAL": "fiscal",
+                   "PD_TASK_OTHER": "other"}
 MONEY_PLACES = (("PD_MIDTERM_TOTAL", "PD_ANNUAL_TOTAL"), ("PD_MIDTERM_FISCAL", "PD_ANNUAL_FISCAL"),
                 ("PD_MIDTERM_OTHER", "PD_ANNUAL_OTHER"))
 GOAL_PLACES = ("PD_MIDTERM_GOAL", "PD_ANNUAL_GOAL")
@@ -337,6 +413,7 @@ def sheet_values(t: Template, form: DetailForm) -> tuple[dict[tuple[int, int], o
             values[(moved(r), c)] = clean(value) if isinstance(value, str) else value
 
     put("PD_TITLE", form.title)
+    put("PD_YEAR", form.year_line)
     put("PD_UNIT_LINE", form.unit_line)
     for place, key in HEADER_PLACES.items():
         if key in form.header:  # (a 自评表's form has no 项目编码, 项目属性 or 项目期)
@@ -344,8 +421,19 @@ def sheet_values(t: Template, form: DetailForm) -> tuple[dict[tuple[int, int], o
     for (midterm, annual), line in zip(MONEY_PLACES, form.money):
         put(midterm, line.midterm)
         put(annual, line.annual)
-    for place, (_label, text) in zip(SELF_GOAL_PLACES if form.self_evaluation else GOAL_PLACES,
-                                     form.goals):
+    for place, (_label, amount) in zip(SPLIT_PLACES, form.split):
+        put(place, amount)
+    for place, name in TASK_SUM_PLACES.items():
+        if form.department:
+            put(place, form.task_sums.get(name))
+    for offset, task in enumerate(form.tasks):
+        for col, name in t.task_columns:
+            value = task.get(name)
+            if value not in (None, ""):
+                values[(t.task_row + offset, col)] = clean(value) if isinstance(value, str) \
+                    else value
+    one_goal = form.self_evaluation or form.department
+    for place, (_label, text) in zip(SELF_GOAL_PLACES if one_goal else GOAL_PLACES, form.goals):
         put(place, text)
     for (initial, executed), line in zip(EXECUTION_PLACES, form.execution):
         put(initial, line.initial)
@@ -433,6 +521,13 @@ def split_at(spans: list[tuple[int, int]], breaks: list[int]) -> list[tuple[int,
     return out
 
 
+def _merge_at(merges: list[tuple[int, int, int, int]], row: int, col: int
+              ) -> tuple[int, int, int, int]:
+    """The merged range holding the cell at (row, col), else the cell alone."""
+    return next((m for m in merges if m[0] <= row <= m[2] and m[1] <= col <= m[3]),
+                (row, col, row, col))
+
+
 def write_sheet(wb: Workbook, styles: writing.Styles, template: Template, project: Project,
                 title: str, *, year: int, frame: tuple[bytes, bytes],
                 signed: Signature = Signature()) -> list[tuple[int, int, object]]:
@@ -449,15 +544,26 @@ def write_sheet(wb: Workbook, styles: writing.Styles, template: Template, projec
     heights = {moved(r): h for r, h in t.heights.items() if r != grid_row}
     column_of = {f: c for c, f in t.grid_columns}
     minimum = t.heights.get(grid_row) or 20
+    across = dict(t.grid_merges)  # a grid cell merged across (三级指标 over two columns)
     for offset in range(len(form.grid)):
         row = grid_row + offset
         need = minimum
         for col, _field in t.grid_columns:
             value = values.get((row, col))
             if isinstance(value, str):
-                need = max(need, _line_height(value, t.width_of(col, col)))
+                need = max(need, _line_height(value, t.width_of(col, across.get(col, col))))
         heights[row] = min(need, 409)
+    for offset in range(len(form.tasks)):  # a 部门整体 form's task rows grow with their text
+        row = t.task_row + offset
+        for col, _name in t.task_columns:
+            value = values.get((row, col))
+            if isinstance(value, str):
+                r1, c1, r2, c2 = _merge_at(merges, row, col)
+                heights[row] = min(max(heights.get(row, 15), _line_height(
+                    value, t.width_of(c1, c2))), 409)
     breaks = page_breaks(t, heights, len(form.grid))
+    merges.extend((grid_row + offset, c1, grid_row + offset, c2)
+                  for offset in range(max(len(form.grid), 1)) for c1, c2 in t.grid_merges)
     for grid_field in ("level1", "level2"):
         col = column_of.get(grid_field)
         if col is not None:
@@ -676,7 +782,10 @@ def read_sheet(sheet: Sheet, *, profile: str, notices: list[Notice],
     """The project on one filled-in 申报表 sheet."""
     grid = find_grid(sheet)
     assert grid is not None
-    labels = _Labels(sheet, grid.first_row)
+    # a 部门整体 table's block of tasks is read on its own; its headings are no labels
+    block = read_block(sheet, grid.first_row, notices) if _whole_department(
+        sheet, grid.first_row) else None
+    labels = _Labels(without_block(sheet, block) if block else sheet, grid.first_row)
     where = sheet.location()
     year = _title_year(sheet, grid.first_row)
 
@@ -733,14 +842,57 @@ def read_sheet(sheet: Sheet, *, profile: str, notices: list[Notice],
             "the annual goal."), sheet.location(r, "总体目标"), HINT))
     money = _read_money(labels, sheet, notices)
     goal_actual = _read_goal_actual(labels)
-    project = Project(goal_actual=goal_actual,
+    whole_fields: dict = {}
+    if kind == DEPARTMENT_WHOLE:
+        unit_code = unit_code or labels.text("budget_code")
+        whole_fields = dict(duties=labels.text("duties"), tasks=block.tasks if block else [],
+                            **_budget_split(labels, sheet, notices))
+        if block is not None:
+            total = money.get("annual_total")
+            _tasks_beyond_budget(block, total if isinstance(total, Decimal) else None, sheet,
+                                 notices)
+    project = Project(
         name=name, code=labels.text("code"), department=department, unit=unit, kind=kind,
+        goal_actual=goal_actual,
         unit_code=unit_code, department_code=department_code,
         implementing_unit=implementing, attribute=attribute, **period.fields(),
         annual_goal=goal,
-        midterm_goal=midterm_goal, source_ref=where.ref(), **money,
+        midterm_goal=midterm_goal, source_ref=where.ref(), **money, **whole_fields,
         indicators=read_grid(sheet, grid, profile=profile, grades=grades, notices=notices))
     return project
+
+
+def _tasks_beyond_budget(block, total: Decimal | None, sheet: Sheet,
+                        notices: list[Notice]) -> None:
+    """A notice when the tasks' 预算金额 add up to more than the year's 资金总额 (a task's
+    amount written as the whole budget, as in a table whose 基本支出 task holds the 资金总额)."""
+    summed = task_sums(block.tasks)["total"]
+    if total is not None and summed is not None and summed > total:
+        notices.append(Notice(Text(
+            f"各项年度主要任务的预算金额之和 {format_number(summed)} 万元超过年度资金总额 "
+            f"{format_number(total)} 万元，请核对各任务的金额。",
+            f"The main tasks' budgets add up to {format_number(summed)}, more than the year's "
+            f"total {format_number(total)}; please check each task's amount."),
+            sheet.location(block.first_row, "预算金额")))
+
+
+_SPLIT = {"project_funds": "项目支出", "basic_funds": "基本支出"}
+
+
+def _budget_split(labels: _Labels, sheet: Sheet, notices: list[Notice]) -> dict:
+    """A 部门整体 table's 年度预算安排 split: its 项目支出 and 基本支出 (万元); an amount that is
+    no number is left empty, with a notice naming its cell."""
+    split: dict[str, Decimal | None] = {}
+    for name, label in _SPLIT.items():
+        text = labels.text(name)
+        split[name] = cell_decimal(text) if text else None
+        if text and split[name] is None:
+            r, _c = labels.found[name][0]
+            notices.append(Notice(Text(
+                f"“{label}”“{text}”不是金额，已留空，请核对。",
+                f"The {label} '{text}' is no amount; it was left empty, please check."),
+                sheet.location(r, label)))
+    return split
 
 
 def _lowest_tier(labels: _Labels, label: str, notices: list[Notice]) -> str:

@@ -58,6 +58,26 @@ SELF_GRID_HEADINGS: tuple[tuple[str, str], ...] = (
     ("shortfall", "偏差原因分析及改进措施"))
 TOTAL_LABEL = "总分"
 
+# A 部门整体 target's form: 财预〔2015〕88号's 部门（单位）整体支出绩效目标申报表 — 部门（单位）名称,
+# the 年度主要任务 (任务名称 | 主要内容 | 预算金额（万元）总额 | 财政拨款 | 其他资金, closed by
+# 金额合计), 年度总体目标 and the 年度绩效指标 (一级指标 | 二级指标 | 三级指标 | 指标值) — with what
+# local forms add and PerfDesk keeps: 部门预算编码, 部门职能职责概述, the 年度预算安排 split
+# (年度资金总额 | 项目支出 | 基本支出), each task's 部门职能 and 支出项目名称, and each indicator's
+# 指标值设定依据 and 指标解释.
+DEPARTMENT_TITLE = "部门（单位）整体支出绩效目标申报表"
+DEPARTMENT_YEAR_FORMAT = "（{year}年度）"
+DEPARTMENT_BUDGET_LABEL = "年度预算安排（万元）"
+TASKS_LABEL = "年度主要任务"
+TASK_HEADINGS: tuple[tuple[str, str], ...] = (
+    ("function", "部门职能"), ("name", "任务名称"), ("content", "主要内容"),
+    ("item", "支出项目名称"), ("total", "总额"), ("fiscal", "财政拨款"), ("other", "其他资金"))
+TASK_AMOUNT_LABEL = "预算金额（万元）"
+TASK_SUM_LABEL = "金额合计"
+INDICATORS_LABEL = "年度绩效指标"
+DEPARTMENT_GRID_HEADINGS: tuple[tuple[str, str], ...] = (
+    ("level1", "一级指标"), ("level2", "二级指标"), ("name", "三级指标"), ("value", "指标值"),
+    ("basis", "指标值设定依据"), ("explanation", "指标解释"))
+
 
 @dataclass(frozen=True, slots=True)
 class Signature:
@@ -131,6 +151,11 @@ class DetailForm:
         totals: a 自评表's 总分 row: the sum of 分值 and the sum of 得分, the funding row's
             included (``None`` where nothing gives one).
         execution: a 自评表's funding block, one line per row (年度资金总额, 财政拨款, 其他资金).
+        department: the form is a 部门整体 target's (header: name, budget_code, duties; money:
+            年度资金总额 alone; goals: 年度总体目标; ``split``, ``tasks`` and ``task_sums``).
+        split: (label, amount) of the 年度预算安排: 年度资金总额, 项目支出, 基本支出.
+        tasks: each task's cells by task field (:data:`TASK_HEADINGS`), in order.
+        task_sums: the 金额合计 row: the exact sums of the tasks' 总额, 财政拨款 and 其他资金.
     """
 
     title: str
@@ -144,6 +169,11 @@ class DetailForm:
     grid_headings: tuple[tuple[str, str], ...] = GRID_HEADINGS
     totals: tuple[Decimal | None, Decimal | None] | None = None
     execution: tuple[ExecutionLine, ...] = ()
+    department: bool = False
+    split: tuple[tuple[str, Decimal | None], ...] = ()
+    tasks: list[dict[str, object]] = field(default_factory=list)
+    task_sums: dict[str, Decimal | None] = field(default_factory=dict)
+    year_line: str = ""  # a 部门整体 form's （2026年度） under its title
 
     def value(self, key: str) -> str:
         return self.header[key][1]
@@ -210,11 +240,16 @@ def detail_form(project: Project, *, year: int,
     (whether the project passed the checks travels in a submission's manifest, never on the
     page), its indicators in the official order (产出 → 效益 → 满意度, level 2 in taxonomy
     order, entry order within)."""
-    from perfdesk.core.model import SELF_EVALUATION  # with the model, as the project came
+    from perfdesk.core.model import (  # with the model, as the project came
+        DEPARTMENT_WHOLE,
+        SELF_EVALUATION,
+    )
 
     p = project
     if p.kind == SELF_EVALUATION:
         return self_evaluation_form(p, year=year)
+    if p.kind == DEPARTMENT_WHOLE:
+        return department_form(p, year=year, signed=signed)
     header = {
         "name": ("项目名称", p.name),
         "code": ("项目编码", p.code),
@@ -269,3 +304,30 @@ def self_evaluation_form(project: Project, *, year: int) -> DetailForm:
         grid_headings=SELF_GRID_HEADINGS, execution=execution,
         totals=(_total([*(i.weight for i in indicators), p.funds_weight]),
                 _total([*(i.score for i in indicators), p.funds_score])))
+
+
+def department_form(project: Project, *, year: int, signed: Signature = Signature()
+                    ) -> DetailForm:
+    """The 部门整体支出绩效目标申报表 for a 部门整体 target: the department named as in 88号, its
+    budget split, its tasks in order with the 金额合计 row of their exact sums, the 年度总体目标,
+    the indicators in the official order (the target whole in 指标值), and the footer."""
+    from perfdesk.io.department import task_sums
+
+    p = project
+    header = {
+        "name": ("部门（单位）名称", p.name),
+        "budget_code": ("部门预算编码", p.unit_code),
+        "duties": ("部门职能职责概述", p.duties),
+    }
+    split = (("年度资金总额", p.annual_total), ("项目支出", p.project_funds),
+             ("基本支出", p.basic_funds))
+    tasks = [{name: getattr(t, name) for name, _heading in TASK_HEADINGS} for t in p.tasks]
+    return DetailForm(
+        title=DEPARTMENT_TITLE, unit_line=p.unit, header=header,
+        money=(MoneyLine("", None, "年度资金总额", p.annual_total),),
+        goals=((SELF_GOAL_LABEL, p.annual_goal),),
+        grid=grid_rows(official_order(p.indicators), whole_value=True),
+        footer=(("填报人", signed.filled_by), ("联系电话", signed.phone),
+                ("填报日期", date_text(signed.date))),
+        grid_headings=DEPARTMENT_GRID_HEADINGS, department=True, split=split, tasks=tasks,
+        task_sums=task_sums(p.tasks), year_line=DEPARTMENT_YEAR_FORMAT.format(year=year))

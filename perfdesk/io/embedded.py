@@ -29,10 +29,13 @@ from perfdesk.io.sources import Sheet
 from perfdesk.core.model import (
     INDICATOR_FIELDS,
     PROJECT_FIELDS,
+    TASK_FIELDS,
+    TASK_MONEY,
     Indicator,
     IndicatorFields,
     Project,
     ProjectFields,
+    Task,
 )
 
 SHEET_NAME = "PerfDesk数据"
@@ -97,10 +100,33 @@ _project_values = operator.itemgetter(*PROJECT_COLUMNS)
 _indicator_values = operator.itemgetter(*INDICATOR_COLUMNS)
 
 
+_TASK_COLUMNS = ("uuid", *TASK_FIELDS)
+_TASK_TEXT = tuple(n for n in _TASK_COLUMNS if n not in TASK_MONEY)
+
+
 def project_record(project: Project) -> list:
-    """The project as one array, ready for JSON (every field; decimals become exact text)."""
-    return [_project_values(project.__dict__),
-            [_indicator_values(i.__dict__) for i in project.indicators]]
+    """The project as one array, ready for JSON (every field; decimals become exact text).
+    A 部门整体 target's tasks follow as a third element, each an object by field name (a
+    project without tasks has none, as before tasks were kept)."""
+    record = [_project_values(project.__dict__),
+              [_indicator_values(i.__dict__) for i in project.indicators]]
+    if project.tasks:
+        record.append([{name: t.__dict__[name] for name in _TASK_COLUMNS}
+                       for t in project.tasks])
+    return record
+
+
+def _task_from_record(entry) -> Task:
+    """One task of a record (an object by field name; unknown names are left out)."""
+    if type(entry) is not dict:
+        raise RecordError("不是年度主要任务记录", "not a task record")
+    values = {name: entry.get(name, "") for name in _TASK_TEXT}
+    if not _all_text(tuple(values.values())) or not values["uuid"]:
+        raise RecordError("年度主要任务的文字字段中不是文字", "a task text field holds something else")
+    _check_texts(tuple(values.values()))
+    for name in TASK_MONEY:
+        values[name] = _decimal(entry.get(name))
+    return Task.from_storage(values)
 
 
 class RecordError(ValueError):
@@ -176,8 +202,9 @@ def project_from_record(record, columns: tuple[tuple[str, ...], tuple[str, ...]]
     built without a second validation: restoring 60,000 indicators must not take seconds.
     """
     project_columns, indicator_columns = columns or (PROJECT_COLUMNS, INDICATOR_COLUMNS)
-    if not (isinstance(record, list) and len(record) == 2 and isinstance(record[0], list)
-            and isinstance(record[1], list) and len(record[0]) == len(project_columns)):
+    if not (isinstance(record, list) and len(record) in (2, 3) and isinstance(record[0], list)
+            and isinstance(record[1], list) and len(record[0]) == len(project_columns)
+            and (len(record) == 2 or isinstance(record[2], list))):
         raise RecordError("不是项目记录", "not a project record")
     values = _complete(dict(zip(project_columns, record[0])), project_columns,
                        _PROJECT_DEFAULTS, PROJECT_COLUMNS)
@@ -217,6 +244,7 @@ def project_from_record(record, columns: tuple[tuple[str, ...], tuple[str, ...]]
                 ivalues[name] = _decimal(ivalues[name])
         indicators.append(Indicator.from_storage(ivalues))
     values["indicators"] = indicators
+    values["tasks"] = [_task_from_record(t) for t in record[2]] if len(record) == 3 else []
     return Project.from_storage(values)
 
 

@@ -25,6 +25,7 @@ from perfdesk.core.changes import (
     INDICATOR,
     PROJECT,
     SUBMISSION,
+    TASK,
     UNIT,
     Added,
     Changed,
@@ -39,10 +40,13 @@ from perfdesk.core.errors import InvalidValueError
 from perfdesk.core.model import (
     INDICATOR_FIELDS,
     PROJECT_FIELDS,
+    TASK_FIELDS,
     Indicator,
     IndicatorFields,
     Project,
     ProjectFields,
+    Task,
+    TaskFields,
     new_uuid,
 )
 from perfdesk.core.review import (
@@ -448,6 +452,25 @@ class Dataset:
         """Move an indicator to ``position`` within its project."""
         return self._write("move indicator", [Moved(INDICATOR, uuid, "", None, "", position)])
 
+    # --- a 部门整体 target's tasks (年度主要任务) ------------------------------------------------
+
+    def add_task(self, project_uuid: str, task: Task | None = None, *,
+                 position: int | None = None) -> ChangeSet:
+        """Insert one task at ``position`` (the end when ``None``)."""
+        task = task if task is not None else Task()
+        return self._write("add task", [Added(TASK, task.uuid, project_uuid, position, task)])
+
+    def update_task(self, uuid: str, **changes: Any) -> ChangeSet:
+        """Change a task's fields (任务名称, 预算金额 …)."""
+        return self._write("update task", [Changed(TASK, uuid, {}, changes)])
+
+    def delete_tasks(self, uuids: Iterable[str]) -> ChangeSet:
+        return self._write("delete tasks", [Removed(TASK, u, "", None, None) for u in uuids])
+
+    def move_task(self, uuid: str, position: int) -> ChangeSet:
+        """Move a task to ``position`` within its project."""
+        return self._write("move task", [Moved(TASK, uuid, "", None, "", position)])
+
     # --- any change set ---------------------------------------------------------------------
 
     def apply(self, changes: ChangeSet) -> ChangeSet:
@@ -506,7 +529,7 @@ def _checked(step: Step) -> Step:
         elif step.entity == SUBMISSION:
             if not isinstance(item, dict):
                 raise TypeError(f"a submission step needs its record, not {item!r}")
-        elif not isinstance(item, Project if step.entity == PROJECT else Indicator):
+        elif not isinstance(item, {PROJECT: Project, TASK: Task}.get(step.entity, Indicator)):
             raise TypeError(f"a {step.entity} step needs its model object, not {item!r}")
         return Added(step.entity, step.uuid, step.parent, step.position, item)
     return step
@@ -548,9 +571,10 @@ def _comment_values(values: dict[str, Any]) -> dict[str, Any]:
 def _values(entity: str, values: dict[str, Any]) -> dict[str, Any]:
     if entity == COMMENT:
         return _comment_values(values)
-    if entity in (PROJECT, INDICATOR):
-        known, model = ((PROJECT_FIELDS, ProjectFields) if entity == PROJECT
-                        else (INDICATOR_FIELDS, IndicatorFields))
+    if entity in (PROJECT, INDICATOR, TASK):
+        known, model = {PROJECT: (PROJECT_FIELDS, ProjectFields),
+                        INDICATOR: (INDICATOR_FIELDS, IndicatorFields),
+                        TASK: (TASK_FIELDS, TaskFields)}[entity]
         unknown = set(values) - set(known)
         if unknown:
             raise ValueError(f"not {entity} fields: {sorted(unknown)}")

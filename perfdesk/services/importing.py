@@ -193,12 +193,13 @@ class ImportPlan:
 
 
 def _fresh_copy(project: Project) -> Project:
-    """The project as a new one: new uuids for it and its indicators."""
+    """The project as a new one: new uuids for it, its indicators and its tasks."""
     from perfdesk.core.model import new_uuid
 
     return project.model_copy(update={
         "uuid": new_uuid(),
-        "indicators": [i.model_copy(update={"uuid": new_uuid()}) for i in project.indicators]})
+        "indicators": [i.model_copy(update={"uuid": new_uuid()}) for i in project.indicators],
+        "tasks": [t.model_copy(update={"uuid": new_uuid()}) for t in project.tasks]})
 
 
 def _key(project: Project) -> tuple[str, str, str]:

@@ -65,6 +65,7 @@ def schema_of(conn: sqlite3.Connection) -> dict[tuple[str, str], tuple[str, ...]
 # The schema of a file at version _SNAPSHOT_VERSION, as the migrations make it (see
 # expected_schema; tests/storage/test_files_from_elsewhere.py checks it against them).
 _SNAPSHOT: dict[tuple[str, str], tuple[str, ...]] = {
+    ('index', 'ix_department_task_project_id'): ('department_task',),
     ('index', 'ix_indicator_project_id'): ('indicator',),
     ('index', 'ix_project_unit_id'): ('project',),
     ('index', 'ix_review_comment_project_uuid'): ('review_comment',),
@@ -76,6 +77,9 @@ _SNAPSHOT: dict[tuple[str, str], tuple[str, ...]] = {
         'id', 'dataset_uuid', 'title', 'budget_year', 'profile', 'created_at', 'created_by',
         'app_version', 'check_settings', 'kind', 'task'),
     ('table', 'department'): ('id', 'uuid', 'name', 'code', 'position'),
+    ('table', 'department_task'): (
+        'id', 'uuid', 'project_id', 'position', 'function', 'name', 'content', 'item', 'total',
+        'fiscal', 'other', 'source_ref'),
     ('table', 'indicator'): (
         'id', 'uuid', 'project_id', 'position', 'created_at', 'updated_at', 'level1', 'level2',
         'name', 'nature', 'comparator', 'target', 'unit', 'grade', 'value_text', 'basis',
@@ -88,7 +92,7 @@ _SNAPSHOT: dict[tuple[str, str], tuple[str, ...]] = {
         'implementing_unit', 'includes_transfer', 'source_ref', 'no_service_recipients', 'kind',
         'funds_text', 'period_start_month', 'period_end_month', 'initial_total',
         'initial_fiscal', 'initial_other', 'executed_total', 'executed_fiscal', 'executed_other',
-        'funds_weight', 'funds_score', 'goal_actual'),
+        'funds_weight', 'funds_score', 'goal_actual', 'project_funds', 'basic_funds', 'duties'),
     ('table', 'reference_project'): ('id', 'unit_name', 'name', 'code'),
     ('table', 'review_comment'): (
         'id', 'uuid', 'position', 'project_uuid', 'indicator_uuid', 'field', 'anchor_text', 'text',
@@ -99,7 +103,7 @@ _SNAPSHOT: dict[tuple[str, str], tuple[str, ...]] = {
         'at', 'file', 'sha256', 'state', 'manifest', 'snapshot'),
     ('table', 'unit'): ('id', 'uuid', 'department_id', 'name', 'code', 'position'),
 }
-_SNAPSHOT_VERSION = 8
+_SNAPSHOT_VERSION = 9
 
 
 @lru_cache(maxsize=8)

@@ -217,6 +217,29 @@ def _v8_budget_execution(op) -> None:
         batch.add_column(sa.Column("goal_actual", sa.String, nullable=False, server_default=""))
 
 
+def _v9_department_tasks(op) -> None:
+    """Version 9: what a 部门整体绩效目标表 holds beyond a project's header: its 年度主要任务
+    (年度履职目标) as rows of their own, the 项目支出 / 基本支出 split of the year's budget and
+    the 部门职能职责概述."""
+    with op.batch_alter_table("project") as batch:
+        batch.add_column(sa.Column("project_funds", sa.Text))
+        batch.add_column(sa.Column("basic_funds", sa.Text))
+        batch.add_column(sa.Column("duties", sa.String, nullable=False, server_default=""))
+    op.create_table(
+        "department_task",
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("uuid", sa.String, nullable=False, unique=True),
+        sa.Column("project_id", sa.Integer,
+                  sa.ForeignKey("project.id", ondelete="CASCADE"), nullable=False),
+        sa.Column("position", sa.Integer, nullable=False),
+        *[sa.Column(name, sa.String, nullable=False) for name in (
+            "function", "name", "content", "item")],
+        *[sa.Column(name, sa.Text) for name in ("total", "fiscal", "other")],
+        sa.Column("source_ref", sa.String, nullable=False),
+    )
+    op.create_index("ix_department_task_project_id", "department_task", ["project_id"])
+
+
 MIGRATIONS: tuple[tuple[int, str, Callable], ...] = (
     (1, "initial schema", _v1_initial),
     (2, "projects without service recipients; budget project list",
@@ -228,6 +251,7 @@ MIGRATIONS: tuple[tuple[int, str, Callable], ...] = (
     (6, "funding cells as the table wrote them", _v6_funds_as_written),
     (7, "months of the project period", _v7_period_months),
     (8, "budget execution and goal as achieved of a self-evaluation", _v8_budget_execution),
+    (9, "department-whole tasks and budget split", _v9_department_tasks),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from sqlalchemy import func, select
 
 from perfdesk.core.errors import NotFoundError
-from perfdesk.core.model import INDICATOR_FIELDS, PROJECT_FIELDS, Indicator, Project
+from perfdesk.core.model import INDICATOR_FIELDS, PROJECT_FIELDS, TASK_FIELDS, Indicator, Project, Task
 from perfdesk.core.review import COMMENT_FIELDS, Comment
 from perfdesk.storage.tables import (
     ChangeRow,
@@ -30,6 +30,7 @@ from perfdesk.storage.tables import (
     ProjectRow,
     ReferenceProjectRow,
     SubmissionRow,
+    TaskRow,
     UnitRow,
 )
 
@@ -42,11 +43,12 @@ LOG = ChangeRow.__table__
 REF = ReferenceProjectRow.__table__
 COMMENTS = CommentRow.__table__
 SUB = SubmissionRow.__table__
+TASKS = TaskRow.__table__
 
 TABLES = {"department": DEPT, "unit": UNIT, "project": PROJ, "indicator": IND,
-          "comment": COMMENTS}
+          "comment": COMMENTS, "task": TASKS}
 _NAMES = {"department": "主管部门", "unit": "预算单位", "project": "项目", "indicator": "指标",
-          "comment": "审核意见", "submission": "报送记录"}
+          "comment": "审核意见", "submission": "报送记录", "task": "年度主要任务"}
 
 
 def not_found(entity: str) -> NotFoundError:
@@ -223,17 +225,37 @@ def iter_projects(conn, uuids: Sequence[str] | None = None,
         rows = conn.execute(_PROJECTS).mappings().all()
     for i in range(0, len(rows), batch):
         chunk = rows[i:i + batch]
-        indicators = _fetch_indicators(conn, [r["id"] for r in chunk])
+        ids = [r["id"] for r in chunk]
+        indicators = _fetch_indicators(conn, ids)
+        tasks = _fetch_tasks(conn, ids)
         for found in chunk:
-            yield project_from_row(found, indicators[found["id"]])
+            yield project_from_row(found, indicators[found["id"]], tasks[found["id"]])
 
 
-def project_from_row(found, indicators: list[Indicator]) -> Project:
+def project_from_row(found, indicators: list[Indicator], tasks: list[Task]) -> Project:
     values = {f: found[f] for f in PROJECT_FIELDS}
     values.update(uuid=found["uuid"], department=found["_department"], unit=found["_unit"],
                   unit_code=found["_unit_code"], department_code=found["_department_code"],
-                  indicators=indicators)
+                  indicators=indicators, tasks=tasks)
     return Project.from_storage(values)
+
+
+def task_from_row(found) -> Task:
+    values = {f: found[f] for f in TASK_FIELDS}
+    values["uuid"] = found["uuid"]
+    return Task.from_storage(values)
+
+
+def _fetch_tasks(conn, project_ids: list[int]) -> dict[int, list[Task]]:
+    """The tasks (年度主要任务) of the given projects, in order (only a 部门整体 target has any)."""
+    result: dict[int, list[Task]] = {pid: [] for pid in project_ids}
+    if not project_ids:
+        return result
+    query = (select(TASKS).where(TASKS.c.project_id.in_(project_ids))
+             .order_by(TASKS.c.project_id, TASKS.c.position, TASKS.c.id))
+    for found in conn.execute(query).mappings():
+        result[found["project_id"]].append(task_from_row(found))
+    return result
 
 
 def indicator_from_row(found) -> Indicator:

@@ -17,7 +17,7 @@ from sqlalchemy import Column, ForeignKey, Integer, Text, UniqueConstraint
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
 
-from perfdesk.core.model import IndicatorFields, ProjectFields
+from perfdesk.core.model import IndicatorFields, ProjectFields, TaskFields
 
 
 class ExactDecimal(TypeDecorator):
@@ -127,6 +127,19 @@ class IndicatorRow(IndicatorFields, table=True):
     updated_at: str = ""
 
 
+class TaskRow(TaskFields, table=True):
+    """年度主要任务 of a 部门整体 target, under its project."""
+
+    __tablename__ = "department_task"
+
+    id: int | None = Field(default=None, primary_key=True)
+    uuid: str = Field(unique=True)
+    project_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("project.id", ondelete="CASCADE"),
+                         nullable=False, index=True))
+    position: int = 0
+
+
 class ChangeRow(SQLModel, table=True):
     """One changed field, written in the same transaction as the change itself."""
 
@@ -208,7 +221,7 @@ class ReferenceProjectRow(SQLModel, table=True):
 
 
 # Every decimal field of the core model (money, targets, weights) is written as its exact text.
-for _table in (ProjectRow.__table__, IndicatorRow.__table__):
+for _table in (ProjectRow.__table__, IndicatorRow.__table__, TaskRow.__table__):
     for _column in _table.columns:
         if isinstance(_column.type, sa.Numeric):
             _column.type = ExactDecimal()

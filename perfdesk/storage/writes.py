@@ -35,6 +35,7 @@ from perfdesk.core.changes import (
     INDICATOR,
     PROJECT,
     SUBMISSION,
+    TASK,
     UNIT,
     Added,
     Changed,
@@ -46,7 +47,15 @@ from perfdesk.core.changes import (
     Unit,
 )
 from perfdesk.core.errors import InvalidValueError, PerfDeskError, ReadOnlyError
-from perfdesk.core.model import INDICATOR_FIELDS, PROJECT_FIELDS, Indicator, Project, new_uuid
+from perfdesk.core.model import (
+    INDICATOR_FIELDS,
+    PROJECT_FIELDS,
+    TASK_FIELDS,
+    Indicator,
+    Project,
+    Task,
+    new_uuid,
+)
 from perfdesk.storage import queries
 from perfdesk.core.review import COMMENT_FIELDS, Comment
 from perfdesk.storage.queries import (
@@ -59,6 +68,7 @@ from perfdesk.storage.queries import (
     REF,
     SUB,
     TABLES,
+    TASKS,
     UNIT as UNITS,
 )
 from perfdesk.storage.tables import ExactDecimal
@@ -230,6 +240,8 @@ def add(tx: Transaction, entity: str, parent: str, position: int | None, item: A
         add_comment(tx, item, position)
     elif entity == SUBMISSION:
         add_submission(tx, item)
+    elif entity == TASK:
+        add_tasks(tx, parent, [item], position)
     else:
         add_indicators(tx, parent, [item], position)
 
@@ -392,7 +404,7 @@ def change(tx: Transaction, entity: str, uuid: str, values: dict[str, Any]) -> N
     stored = dict(tx.conn.execute(select(*(table.c[k] for k in changed))
                                   .where(table.c.id == found["id"])).mappings().one())
     parent = ""
-    if entity == INDICATOR:
+    if entity in (INDICATOR, TASK):
         _touch(tx, found["project_id"])
         parent = queries.uuid_of(tx.conn, PROJECT, found["project_id"])
     for k in changed:
@@ -417,10 +429,12 @@ def remove(tx: Transaction, entity: str, uuid: str) -> None:
         return
     conn = tx.conn
     found = queries.row(conn, entity, uuid)
-    if entity == INDICATOR:
+    if entity in (INDICATOR, TASK):
         parent = queries.uuid_of(conn, PROJECT, found["project_id"])
-        item: Any = queries.indicator_from_row(found)
-        scope = IND.c.project_id == found["project_id"]
+        item: Any = (queries.indicator_from_row(found) if entity == INDICATOR
+                     else queries.task_from_row(found))
+        table = TABLES[entity]
+        scope = table.c.project_id == found["project_id"]
         _touch(tx, found["project_id"])
     elif entity == UNIT:
         parent = queries.uuid_of(conn, DEPARTMENT, found["department_id"])
@@ -504,15 +518,15 @@ def move(tx: Transaction, entity: str, uuid: str, parent: str | None, position: 
     found = queries.row(conn, entity, uuid)
     if entity == PROJECT:
         parent_col, parent_entity = PROJ.c.unit_id, UNIT
-    elif entity == INDICATOR:
-        parent_col, parent_entity = IND.c.project_id, PROJECT
+    elif entity in (INDICATOR, TASK):
+        parent_col, parent_entity = TABLES[entity].c.project_id, PROJECT
     else:
         raise ValueError(f"a {entity} cannot be moved")
     old_parent = queries.uuid_of(conn, parent_entity, found[parent_col.name])
     target = found[parent_col.name]
     if parent and parent != old_parent:
-        if entity == INDICATOR:
-            raise ValueError("an indicator moves only within its project")
+        if entity != PROJECT:
+            raise ValueError(f"a {entity} moves only within its project")
         target = queries.row(conn, parent_entity, parent)["id"]
     table = TABLES[entity]
     _close_gap(tx, table, parent_col == found[parent_col.name], found["position"])
@@ -520,7 +534,7 @@ def move(tx: Transaction, entity: str, uuid: str, parent: str | None, position: 
     tx.write(table.update().where(table.c.id == found["id"])
              .values({parent_col.name: target, "position": placed}))
     new_parent = parent or old_parent
-    if entity == INDICATOR:
+    if entity != PROJECT:
         _touch(tx, found["project_id"])
         tx.log("move", entity, uuid, "position", found["position"], placed)
     else:
@@ -604,6 +618,10 @@ def _insert_projects(tx: Transaction, batch: list[tuple[_UnitRef, int, Project]]
         indicator_rows.extend(_indicator_rows(tx, ids[project.uuid], project.indicators, 0,
                                               stamp))
     _insert_indicator_rows(tx, indicator_rows)
+    task_rows = []
+    for _unit, _position, project in batch:
+        task_rows.extend(_task_rows(tx, ids[project.uuid], project.tasks, 0))
+    _insert_task_rows(tx, task_rows)
     for unit, position, project in batch:
         tx.record(Added(PROJECT, project.uuid, unit.uuid, position, _stored_project(project,
                                                                                    unit)))
@@ -612,19 +630,31 @@ def _insert_projects(tx: Transaction, batch: list[tuple[_UnitRef, int, Project]]
 def add_indicators(tx: Transaction, project_uuid: str, indicators: Sequence[Indicator],
                    position: int | None) -> None:
     """Insert indicators as a block at ``position`` in their project (the end if ``None``)."""
-    if not indicators:
+    _add_children(tx, INDICATOR, project_uuid, indicators, position)
+
+
+def _add_children(tx: Transaction, entity: str, project_uuid: str, items: Sequence,
+                  position: int | None) -> None:
+    """Insert a project's indicators or tasks as a block at ``position`` (the end if
+    ``None``), each recorded as it is stored."""
+    if not items:
         return
+    table = TABLES[entity]
     project = queries.row(tx.conn, PROJECT, project_uuid)
-    scope = IND.c.project_id == project["id"]
-    first = _insert_position(tx, IND, scope, position)
-    if position is not None and len(indicators) > 1:
-        tx.write(IND.update().values(position=IND.c.position + len(indicators) - 1)
-                 .where(scope, IND.c.position > first))
-    _insert_indicator_rows(tx, _indicator_rows(tx, project["id"], indicators, first, now()))
+    scope = table.c.project_id == project["id"]
+    first = _insert_position(tx, table, scope, position)
+    if position is not None and len(items) > 1:
+        tx.write(table.update().values(position=table.c.position + len(items) - 1)
+                 .where(scope, table.c.position > first))
+    if entity == INDICATOR:
+        _insert_indicator_rows(tx, _indicator_rows(tx, project["id"], items, first, now()))
+        stored = _stored_indicator
+    else:
+        _insert_task_rows(tx, _task_rows(tx, project["id"], items, first))
+        stored = _stored_task
     _touch(tx, project["id"])
-    for offset, indicator in enumerate(indicators):
-        tx.record(Added(INDICATOR, indicator.uuid, project_uuid, first + offset,
-                        _stored_indicator(indicator)))
+    for offset, item in enumerate(items):
+        tx.record(Added(entity, item.uuid, project_uuid, first + offset, stored(item)))
 
 
 def _indicator_rows(tx: Transaction, project_id: int, indicators: Sequence[Indicator],
@@ -637,6 +667,27 @@ def _indicator_rows(tx: Transaction, project_id: int, indicators: Sequence[Indic
 
 def _insert_indicator_rows(tx: Transaction, rows: list[tuple]) -> None:
     _insert_new(tx, IND, _INDICATOR_COLUMNS, rows, "指标", "indicator")
+
+
+_task_values = operator.itemgetter(*TASK_FIELDS)
+_TASK_COLUMNS = (*TASK_FIELDS, "uuid", "project_id", "position")
+
+
+def add_tasks(tx: Transaction, project_uuid: str, tasks: Sequence[Task],
+              position: int | None) -> None:
+    """Insert 年度主要任务 as a block at ``position`` in their project (the end if ``None``)."""
+    _add_children(tx, TASK, project_uuid, tasks, position)
+
+
+def _task_rows(tx: Transaction, project_id: int, tasks: Sequence[Task], first: int
+               ) -> list[tuple]:
+    tx.log_created(TASK, ((t.uuid, t.name) for t in tasks))
+    return [(*_task_values(task.__dict__), task.uuid, project_id, position)
+            for position, task in enumerate(tasks, first)]
+
+
+def _insert_task_rows(tx: Transaction, rows: list[tuple]) -> None:
+    _insert_new(tx, TASKS, _TASK_COLUMNS, rows, "年度主要任务", "task")
 
 
 def _insert_new(tx: Transaction, table: sa.Table, columns: Sequence[str], rows: list[tuple],
@@ -674,6 +725,11 @@ def _stored_indicator(indicator: Indicator) -> Indicator:
     return indicator.model_copy(update=forms) if forms else indicator
 
 
+def _stored_task(task: Task) -> Task:
+    forms = _kept(task, ("total", "fiscal", "other"))
+    return task.model_copy(update=forms) if forms else task
+
+
 def _stored_project(project: Project, unit: _UnitRef) -> Project:
     """The project as the file now holds it: under its unit's names, decimals as kept."""
     update: dict[str, Any] = _kept(project, _PROJECT_DECIMALS)
@@ -682,6 +738,9 @@ def _stored_project(project: Project, unit: _UnitRef) -> Project:
     indicators = [_stored_indicator(i) for i in project.indicators]
     if any(a is not b for a, b in zip(indicators, project.indicators)):
         update["indicators"] = indicators
+    tasks = [_stored_task(t) for t in project.tasks]
+    if any(a is not b for a, b in zip(tasks, project.tasks)):
+        update["tasks"] = tasks
     return project.model_copy(update=update) if update else project
 
 

@@ -1,6 +1,7 @@
-"""Regenerate detail_template.xlsx, the template of the 项目支出绩效目标申报表 (domain.md §5.2), and
+"""Regenerate detail_template.xlsx, the template of the 项目支出绩效目标申报表 (domain.md §5.2),
 self_evaluation_template.xlsx, the template of the 项目支出绩效自评表 (the published 自评表's label
-block and grid: 年度指标值 | 全年实际值 | 分值 | 得分 | 偏差原因分析及改进措施, then 总分).
+block and grid: 年度指标值 | 全年实际值 | 分值 | 得分 | 偏差原因分析及改进措施, then 总分), and
+department_template.xlsx, the 部门（单位）整体支出绩效目标申报表 of 财预〔2015〕88号.
 
 The template is an ordinary workbook that anyone may open in Excel and adjust (fonts, widths,
 wording, print setup). PerfDesk's exporter (perfdesk/io/detail.py) finds every place it fills
@@ -22,8 +23,10 @@ from openpyxl.worksheet.properties import PageSetupProperties
 
 OUT = Path(__file__).with_name("detail_template.xlsx")
 SELF_OUT = Path(__file__).with_name("self_evaluation_template.xlsx")
+DEPARTMENT_OUT = Path(__file__).with_name("department_template.xlsx")
 SHEET = "申报表"
 SELF_SHEET = "自评表"
+DEPARTMENT_SHEET = "部门整体"
 
 THIN = Side(style="thin", color="000000")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
@@ -239,7 +242,106 @@ def build_self_evaluation() -> Workbook:
     return _finish(wb, ws, names, SELF_SHEET, 11, "H13")
 
 
+DEPARTMENT_WIDTHS = {"A": 10, "B": 14, "C": 20, "D": 22, "E": 14, "F": 16, "G": 11, "H": 11,
+                     "I": 11}
+
+
+def build_department() -> Workbook:
+    """The 部门（单位）整体支出绩效目标申报表 of 财预〔2015〕88号: 部门（单位）名称, the 年度主要任务
+    (任务名称 | 主要内容 | 预算金额（万元）总额 / 财政拨款 / 其他资金, then 金额合计), 年度总体目标 and
+    the 年度绩效指标 (一级指标 | 二级指标 | 三级指标 | 指标值), with what local forms add: 部门预算编码,
+    部门职能职责概述, the 年度预算安排 split, each task's 部门职能 and 支出项目名称, each indicator's
+    指标值设定依据 and 指标解释. PD_TASK_ROW is the prototype task row (one per task, as
+    PD_GRID_ROW is one per indicator); PD_TASK_HEAD's headings say which task field each
+    column holds."""
+    wb, ws, names, put, label, money = _sheet(DEPARTMENT_SHEET, DEPARTMENT_WIDTHS)
+    put("A1", "部门（单位）整体支出绩效目标申报表", TITLE, CENTER, None, "A1:I1", "PD_TITLE")
+    ws.row_dimensions[1].height = 36
+    put("A2", "（____年度）", LABEL, CENTER, None, "A2:I2", "PD_YEAR")
+    put("A3", "填报单位（盖章）：", LABEL, LEFT, None, "A3:B3")
+    put("C3", None, VALUE, LEFT, None, "C3:F3", "PD_UNIT_LINE")
+    put("H3", "单位：万元", LABEL, RIGHT, None, "H3:I3")
+    for row in (2, 3):
+        ws.row_dimensions[row].height = 22
+
+    label("A4", "部门（单位）名称", "A4:B4")
+    put("C4", None, merge="C4:F4", name="PD_NAME")
+    label("G4", "部门预算编码", "G4:H4")
+    put("I4", None, name="PD_BUDGET_CODE")
+    label("A5", "部门职能职责概述", "A5:B5")
+    put("C5", None, VALUE, TOP_LEFT, merge="C5:I5", name="PD_DUTIES")
+    label("A6", "年度预算安排（万元）", "A6:B6")
+    label("C6", "年度资金总额")
+    money("D6", "PD_ANNUAL_TOTAL")
+    label("E6", "项目支出")
+    money("F6", "PD_PROJECT_FUNDS")
+    label("G6", "基本支出", "G6:H6")
+    money("I6", "PD_BASIC_FUNDS")
+    for row in (4, 6):
+        ws.row_dimensions[row].height = 24
+    ws.row_dimensions[5].height = 40
+
+    label("A7", "年度主要任务", "A7:I7")
+    label("A8", "部门职能", "A8:B9")
+    label("C8", "任务名称", "C8:C9")
+    label("D8", "主要内容", "D8:E9")
+    label("F8", "支出项目名称", "F8:F9")
+    label("G8", "预算金额（万元）", "G8:I8")
+    label("G9", "总额")
+    label("H9", "财政拨款")
+    label("I9", "其他资金")
+    names["PD_TASK_HEAD"] = "A8:I9"
+    put("A10", None, VALUE, LEFT, merge="A10:B10")
+    put("C10", None, VALUE, LEFT)
+    put("D10", None, VALUE, LEFT, merge="D10:E10")
+    put("F10", None, VALUE, LEFT)
+    for col in "GHI":
+        put(f"{col}10", None, VALUE, RIGHT, number_format="#,##0.00")
+    names["PD_TASK_ROW"] = "A10:I10"
+    label("A11", "金额合计", "A11:F11")
+    money("G11", "PD_TASK_TOTAL")
+    money("H11", "PD_TASK_FISCAL")
+    money("I11", "PD_TASK_OTHER")
+    for row in (7, 8, 9, 10, 11):
+        ws.row_dimensions[row].height = 22
+
+    label("A12", "年度总体目标", "A12:B12")
+    put("C12", None, VALUE, TOP_LEFT, merge="C12:I12", name="PD_ANNUAL_GOAL")
+    ws.row_dimensions[12].height = 60
+
+    label("A13", "年度绩效指标", "A13:I13")
+    label("A14", "一级指标")
+    label("B14", "二级指标")
+    label("C14", "三级指标", "C14:D14")
+    label("E14", "指标值")
+    label("F14", "指标值设定依据")
+    label("G14", "指标解释", "G14:I14")
+    ws.row_dimensions[13].height = 22
+    ws.row_dimensions[14].height = 30
+    names["PD_GRID_HEAD"] = "A14:I14"
+    put("A15", None, VALUE, CENTER)
+    put("B15", None, VALUE, CENTER)
+    put("C15", None, VALUE, LEFT, merge="C15:D15")
+    put("E15", None, VALUE, CENTER)
+    put("F15", None, VALUE, CENTER)
+    put("G15", None, VALUE, LEFT, merge="G15:I15")
+    names["PD_GRID_ROW"] = "A15:I15"
+
+    label("A16", "填报人", "A16:B16")
+    put("C16", None, name="PD_FILLED_BY")
+    label("D16", "联系电话")
+    put("E16", None, merge="E16:F16", name="PD_PHONE")
+    label("G16", "填报日期")
+    put("H16", None, merge="H16:I16", name="PD_FILLED_DATE")
+    label("A17", "审核意见", "A17:B17")
+    put("C17", None, VALUE, TOP_LEFT, merge="C17:I17", name="PD_REVIEW")
+    ws.row_dimensions[16].height = 24
+    ws.row_dimensions[17].height = 60
+    return _finish(wb, ws, names, DEPARTMENT_SHEET, 14, "I17")
+
+
 if __name__ == "__main__":
     build().save(OUT)
     build_self_evaluation().save(SELF_OUT)
-    print(f"wrote {OUT} and {SELF_OUT}")
+    build_department().save(DEPARTMENT_OUT)
+    print(f"wrote {OUT}, {SELF_OUT} and {DEPARTMENT_OUT}")

@@ -8,6 +8,14 @@
         <translation>Change “%1”</translation>
     </message>
     <message>
+        <source>添加年度主要任务</source>
+        <translation>Add a main task</translation>
+    </message>
+    <message>
+        <source>删除 %1 条年度主要任务</source>
+        <translation>Delete %1 main tasks</translation>
+    </message>
+    <message>
         <source>新建指标</source>
         <translation>New indicator</translation>
     </message>
@@ -1788,6 +1796,18 @@ Put it back into that cell?</translation>
         <translation>Execution rate = spent in the year ÷ annual budget (annual total)</translation>
     </message>
     <message>
+        <source>项目支出（万元）</source>
+        <translation>Project expenditure (10,000 yuan)</translation>
+    </message>
+    <message>
+        <source>基本支出（万元）</source>
+        <translation>Basic expenditure (10,000 yuan)</translation>
+    </message>
+    <message>
+        <source>部门职能职责概述</source>
+        <translation>Duties of the department</translation>
+    </message>
+    <message>
         <source>%1 字</source>
         <translation>%1 characters</translation>
     </message>
@@ -2257,6 +2277,33 @@ Receive it as the sheets now show it?</translation>
     <message>
         <source>复制路径</source>
         <translation>Copy path</translation>
+    </message>
+</context>
+<context>
+    <name>TaskTable</name>
+    <message>
+        <source>年度主要任务</source>
+        <translation>Main tasks of the year</translation>
+    </message>
+    <message>
+        <source>添加任务</source>
+        <translation>Add task</translation>
+    </message>
+    <message>
+        <source>在选中的任务下面添加一条年度主要任务</source>
+        <translation>Add a main task below the selected one</translation>
+    </message>
+    <message>
+        <source>删除任务</source>
+        <translation>Delete task</translation>
+    </message>
+    <message>
+        <source>删除选中的年度主要任务（可撤销）</source>
+        <translation>Delete the selected main tasks (can be undone)</translation>
+    </message>
+    <message>
+        <source>金额合计 %1 万元</source>
+        <translation>Total %1 (10,000 yuan)</translation>
     </message>
 </context>
 <context>

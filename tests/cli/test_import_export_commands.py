@@ -58,6 +58,23 @@ def test_the_detail_export_says_which_forms_it_wrote(tmp_path):
     assert "已导出 23 个项目到" in result.stdout and "（申报表和自评表）" in result.stdout
 
 
+def test_a_department_whole_target_is_exported_in_its_own_form_and_said_so(tmp_path):
+    corpus = ROOT / "tests" / "corpus" / "tables"
+    dataset = tmp_path / "数据.perfdesk"
+    run_cli("new", str(dataset), "--year", "2019")
+    run_cli("import", str(corpus / "b05_ningde" / "source.xlsx"), "--into", str(dataset))
+    out = tmp_path / "部门整体.xlsx"
+    result = run_cli("export", str(dataset), "--format", "detail", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "（部门整体支出绩效目标申报表）" in result.stdout
+    sheet = load_workbook(out).worksheets[0]
+    assert sheet["A1"].value == "部门（单位）整体支出绩效目标申报表"
+    assert sheet["A2"].value == "（2019年度）" and sheet["C8"].value == "任务名称"
+    run_cli("import", str(SEED), "--into", str(dataset))
+    result = run_cli("export", str(dataset), "--format", "detail", "-o", str(out))
+    assert "（申报表和部门整体支出绩效目标申报表）" in result.stdout
+
+
 def test_errors_are_one_line_with_status_2(tmp_path):
     dataset = tmp_path / "数据.perfdesk"
     run_cli("new", str(dataset), "--year", "2023")

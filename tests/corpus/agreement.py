@@ -192,6 +192,38 @@ def execution_differences(got, wanted: dict) -> list[str]:
     return problems
 
 
+# --- a 部门整体 target's tasks and budget split (compared where expected.json states them) ---
+
+_TASK_KEYS = (("function", "function"), ("task", "name"), ("content", "content"),
+              ("item", "item"))
+_TASK_AMOUNTS = (("amount", "total"), ("fiscal", "fiscal"), ("other", "other"))
+
+
+def whole_differences(got, wanted: dict) -> list[str]:
+    """A 部门整体 target's 年度主要任务 (``tasks``: function, task, content, item, amount, fiscal,
+    other), its 项目支出 / 基本支出 and its 部门预算编码 (``budget_code``) that differ."""
+    problems = []
+    name = wanted["name"]
+    for key, field in (("project_funds", "project_funds"), ("basic_funds", "basic_funds")):
+        if key in wanted and not _same_number(getattr(got, field), wanted[key]):
+            problems.append(f"{name}: {key} {getattr(got, field)} ≠ {wanted[key]}")
+    if "budget_code" in wanted and (wanted["budget_code"] or "") != got.unit_code:
+        problems.append(f"{name}: budget_code {got.unit_code!r} ≠ {wanted['budget_code']!r}")
+    if "tasks" not in wanted:
+        return problems
+    tasks = wanted["tasks"] or []
+    if len(got.tasks) != len(tasks):
+        problems.append(f"{name}: {len(got.tasks)} tasks ≠ {len(tasks)}")
+    for i, (task, w) in enumerate(zip(got.tasks, tasks), 1):
+        diff = [f"{key}: {getattr(task, field)!r} ≠ {w.get(key, '')!r}"
+                for key, field in _TASK_KEYS if (w.get(key) or "") != getattr(task, field)]
+        diff += [f"{key}: {getattr(task, field)} ≠ {w[key]}" for key, field in _TASK_AMOUNTS
+                 if key in w and not _same_number(getattr(task, field), w[key])]
+        if diff:
+            problems.append(f"{name} task {i}: " + "; ".join(diff))
+    return problems
+
+
 def compare(folder: Path) -> tuple[bool, int, int, list[str]]:
     """(read fully, indicators matching, indicators expected, differences) for one table."""
     expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
@@ -226,6 +258,7 @@ def compare(folder: Path) -> tuple[bool, int, int, list[str]]:
             problems.append(f"{wanted['name']}: total {got.annual_total} ≠ {wanted['total_funds']}")
         problems += project_field_differences(got, wanted)
         problems += [f"{wanted['name']}: {d}" for d in execution_differences(got, wanted)]
+        problems += whole_differences(got, wanted)
         indicators = wanted.get("indicators", [])
         if len(got.indicators) != len(indicators):
             problems.append(f"{wanted['name']}: {len(got.indicators)} indicators ≠ "

@@ -373,3 +373,27 @@ def test_a_self_evaluation_prints_its_budget_execution_and_its_goal_as_achieved(
     assert "预期目标" in text and "实际完成情况" in text and "已完成培训9场，覆盖八个街道" in text
     (total,) = [line for line in lines if "总分" in line]
     assert total.split() == ["总分", "50.5", "46.75"]
+
+
+def test_a_department_target_prints_the_department_form_with_its_tasks(qapp, tmp_path):
+    from perfdesk.core.model import DEPARTMENT_WHOLE, Task
+
+    whole = project(name="某县林业局", kind=DEPARTMENT_WHOLE, unit_code="316",
+                    project_funds=Decimal("60.80"), basic_funds=Decimal("110.61"),
+                    annual_total=Decimal("171.41"), duties="负责全县森林资源保护。",
+                    tasks=[Task(function="森林资源保护", name="森林防火", content="巡护林区",
+                                item="森林防火经费", total=Decimal("49.8"),
+                                fiscal=Decimal("45"), other=Decimal("4.8")),
+                           Task(name="人员工资", item="基本支出", total=Decimal("110.61"))])
+    out = write_projects_pdf([whole], tmp_path / "部门整体.pdf", year=2026)
+    text = text_of(out)
+    for expected in ("部门（单位）整体支出绩效目标申报表（2026年度）", "部门预算编码", "316",
+                     "部门职能职责概述", "负责全县森林资源保护。", "年度资金总额", "171.41",
+                     "项目支出", "60.80", "基本支出", "110.61", "年度主要任务", "任务名称",
+                     "主要内容", "预算金额（万元）", "财政拨款", "森林防火", "巡护林区",
+                     "森林防火经费", "49.80", "金额合计", "160.41", "年度总体目标",
+                     "年度绩效指标", "指标值", "≥10场", "审核意见"):
+        assert expected in text, expected
+    # a 申报 project's fields make no sense on it
+    for absent in ("项目属性", "项目期", "中期资金总额", "中长期目标"):
+        assert absent not in text, absent

@@ -27,7 +27,8 @@ def load_template_script():
 
 @pytest.mark.parametrize("name, build", [("detail_template.xlsx", "build"),
                                          ("self_evaluation_template.xlsx",
-                                          "build_self_evaluation")])
+                                          "build_self_evaluation"),
+                                         ("department_template.xlsx", "build_department")])
 def test_the_committed_template_is_what_the_script_makes(tmp_path, name, build):
     script = load_template_script()
     fresh = tmp_path / "fresh.xlsx"

@@ -195,7 +195,7 @@ def test_a_version_6_file_keeps_its_periods_as_years_and_takes_months_after_the_
     path = tmp_path / "旧版6.perfdesk"
     make_v6_file(path)
     with Dataset.open(path) as ds:
-        assert ds.info.schema_version == SCHEMA_VERSION == 8
+        assert ds.info.schema_version == SCHEMA_VERSION == 9
         project = ds.load_project("p-1")
         assert (project.period_start, project.period_end) == (2023, 2025)
         assert project.period_start_month is None and project.period_end_month is None
@@ -224,7 +224,7 @@ def test_a_version_7_self_evaluation_gains_empty_budget_execution_fields_it_can_
             '', '', 0, '', 'self_evaluation');
     """)
     with Dataset.open(path) as ds:
-        assert ds.info.schema_version == SCHEMA_VERSION == 8
+        assert ds.info.schema_version == SCHEMA_VERSION == 9
         project = ds.load_project("p-1")
         assert project.annual_total == Decimal("43.2")
         assert (project.initial_total, project.executed_total, project.funds_weight,

@@ -48,8 +48,14 @@ from perfdesk.core.errors import PerfDeskError
 from perfdesk.core.values import format_money, format_number
 from perfdesk.gui.fonts import print_family
 from perfdesk.io.detail_form import (
+    DEPARTMENT_BUDGET_LABEL,
     EMPTY_GRID,
     EXECUTION_HEADINGS,
+    INDICATORS_LABEL,
+    TASK_AMOUNT_LABEL,
+    TASK_HEADINGS,
+    TASK_SUM_LABEL,
+    TASKS_LABEL,
     GOALS_LABEL,
     MONEY_LABEL,
     MONEY_NOTE,
@@ -92,6 +98,18 @@ SELF_GRID_COLUMNS = (*_SELF_GRID_FIXED, CONTENT_W - sum(_SELF_GRID_FIXED))
 # A 自评表's funding block: main label, row label, then 年初预算数 | 全年预算数 | 全年执行数 |
 # 分值 | 执行率 | 得分 sharing what is left.
 EXECUTION_COLUMNS = (30.0, 36.0, *([(CONTENT_W - 66) / 6] * 6))
+# A 部门整体 form's grid (detail_form.DEPARTMENT_GRID_HEADINGS); 指标解释 takes what is left.
+_DEPARTMENT_GRID_FIXED = (24.0, 34.0, 74.0, 36.0, 40.0)
+DEPARTMENT_GRID_COLUMNS = (*_DEPARTMENT_GRID_FIXED, CONTENT_W - sum(_DEPARTMENT_GRID_FIXED))
+# Its 年度预算安排 line (label, then 年度资金总额 | 项目支出 | 基本支出 each with its amount) and
+# its tasks (detail_form.TASK_HEADINGS: 部门职能 | 任务名称 | 主要内容 | 支出项目名称 | 总额 | 财政拨款 |
+# 其他资金); 主要内容 takes what is left.
+DEPARTMENT_HEADER_COLUMNS = (42.0, 36.0, (CONTENT_W - 42 - 72) / 2, 36.0,
+                             (CONTENT_W - 42 - 72) / 2)
+BUDGET_COLUMNS = (42.0, *((36.0, (CONTENT_W - 42 - 108) / 3) * 3))
+_TASK_FIXED = (44.0, 50.0, 0.0, 42.0, 24.0, 24.0, 24.0)
+TASK_COLUMNS = tuple(w or CONTENT_W - sum(_TASK_FIXED) for w in _TASK_FIXED)
+EMPTY_TASKS = "（未填写年度主要任务）"
 # The footer: 填报人, 联系电话, 填报日期 with their values.
 FOOTER_COLUMNS = (30.0, (CONTENT_W - 90) / 3, 30.0, (CONTENT_W - 90) / 3, 30.0,
                   (CONTENT_W - 90) / 3)
@@ -263,6 +281,8 @@ def _header_rows(form: DetailForm) -> list[_Row]:
 
     if form.self_evaluation:
         return _self_evaluation_header(form, label, pair)
+    if form.department:
+        return _department_header(form, label, pair)
     rows = []
     if form.value("code"):
         rows.append(_Row(cols, [*pair("name", 0, 2), *pair("code", 3, 1)]))
@@ -313,7 +333,50 @@ def _self_evaluation_header(form: DetailForm, label, pair) -> list[_Row]:
     return rows
 
 
+def _department_header(form: DetailForm, label, pair) -> list[_Row]:
+    """A 部门整体 form's label block: 部门（单位）名称 | 部门预算编码; 部门职能职责概述; the 年度预算安排
+    line; the 年度主要任务 with their two-row heading and the 金额合计 row; 年度总体目标; and the
+    title row of the 年度绩效指标 grid (its labels wider: 部门职能职责概述 on one line)."""
+    cols = DEPARTMENT_HEADER_COLUMNS
+    rows = [_Row(cols, [*pair("name", 0, 2), *pair("budget_code", 3, 1)]),
+            _Row(cols, pair("duties", 0, 4), min_height=10.0)]
+    budget = [label(0, DEPARTMENT_BUDGET_LABEL)]
+    for n, (text, amount) in enumerate(form.split):
+        budget += [label(1 + 2 * n, text), _Cell(2 + 2 * n, format_money(amount), align=RIGHT)]
+    rows.append(_Row(BUDGET_COLUMNS, budget))
+    rows.append(_Row(TASK_COLUMNS, [label(0, TASKS_LABEL, len(TASK_COLUMNS))],
+                     keep_with_next=True))
+    upper, lower = [], []
+    for col, (name, heading) in enumerate(TASK_HEADINGS[:4]):
+        upper.append(label(col, heading, merge=("task heading", name)))
+        lower.append(label(col, heading, merge=("task heading", name)))
+    upper.append(label(4, TASK_AMOUNT_LABEL, 3))
+    lower += [label(col, heading) for col, (_name, heading) in enumerate(TASK_HEADINGS[4:], 4)]
+    rows += [_Row(TASK_COLUMNS, upper, font="grid", keep_with_next=True),
+             _Row(TASK_COLUMNS, lower, font="grid", keep_with_next=True)]
+    for task in form.tasks:
+        rows.append(_Row(TASK_COLUMNS, [
+            _Cell(col, format_money(task[name]) if name in form.task_sums else
+                  str(task[name] or ""), align=RIGHT if name in form.task_sums else LEFT)
+            for col, (name, _heading) in enumerate(TASK_HEADINGS)], font="grid"))
+    if not form.tasks:
+        rows.append(_Row(TASK_COLUMNS, [_Cell(0, EMPTY_TASKS, len(TASK_COLUMNS), CENTER)],
+                         font="grid"))
+    rows.append(_Row(TASK_COLUMNS, [label(0, TASK_SUM_LABEL, 4), *(
+        _Cell(col, format_money(form.task_sums.get(name)), align=RIGHT)
+        for col, (name, _heading) in enumerate(TASK_HEADINGS[4:], 4))], font="grid"))
+    ((goal_label, goal),) = form.goals
+    rows.append(_Row(cols, [label(0, goal_label), _Cell(1, goal, 4, top=True)],
+                     min_height=14.0))
+    rows.append(_Row(DEPARTMENT_GRID_COLUMNS, [label(0, INDICATORS_LABEL,
+                                                     len(DEPARTMENT_GRID_COLUMNS))],
+                     keep_with_next=True))
+    return rows
+
+
 def _grid_columns(form: DetailForm) -> tuple[float, ...]:
+    if form.department:
+        return DEPARTMENT_GRID_COLUMNS
     return SELF_GRID_COLUMNS if form.self_evaluation else GRID_COLUMNS
 
 
@@ -548,8 +611,8 @@ class _Painter:
     def page(self, page: _Page) -> None:
         form = page.form
         if page.first:
-            self.text("title", MARGIN_X, MARGIN_TOP, CONTENT_W, _Layout.TITLE_H, form.title,
-                      CENTER)
+            self.text("title", MARGIN_X, MARGIN_TOP, CONTENT_W, _Layout.TITLE_H,
+                      form.title + form.year_line, CENTER)
             sub_y = MARGIN_TOP + _Layout.TITLE_H
             if not form.self_evaluation:  # (a 自评表 names its 实施单位 in the label block)
                 self.text("subtitle", MARGIN_X, sub_y, CONTENT_W * 0.75, _Layout.SUBTITLE_H,

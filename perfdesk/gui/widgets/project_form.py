@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QCheckBox,
     QComboBox,
+    QGridLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QScrollArea,
@@ -40,6 +42,7 @@ from perfdesk.core.severity import ERROR, Severity
 from perfdesk.gui.forms.ui_project_form import Ui_ProjectForm
 from perfdesk.gui.severity_style import HEX, field_marks_style
 from perfdesk.gui.models.indicator_table_model import finding_text
+from perfdesk.gui.widgets.task_table import TaskTable
 from perfdesk.core.taxonomy import PROJECT_ATTRIBUTES
 
 if TYPE_CHECKING:  # the data layer loads when a dataset opens, not at start-up
@@ -57,13 +60,19 @@ MONEY = ("annual_total", "annual_fiscal", "annual_other", "midterm_total", "midt
 # only, typed as the amounts are (分值 and 得分 too: exact, at most two places)
 EXECUTION = ("initial_total", "initial_fiscal", "initial_other", "executed_total",
              "executed_fiscal", "executed_other", "funds_weight", "funds_score")
-DECIMALS = (*MONEY, *EXECUTION)
+# a 部门整体 target's 年度预算安排 split: shown for it only
+BUDGET_SPLIT = ("project_funds", "basic_funds")
+DECIMALS = (*MONEY, *EXECUTION, *BUDGET_SPLIT)
 
 STYLE = field_marks_style(("QLineEdit", "QPlainTextEdit", "QComboBox"),
                           ("QLabel", "QCheckBox")) + f"""
 QLabel#annualSum[state="bad"], QLabel#midtermSum[state="bad"] {{ color: {HEX[ERROR]}; }}
 QLabel#annualSum[state="good"], QLabel#midtermSum[state="good"] {{ color: #2e7d32; }}
 """
+
+# the fields typed as text boxes (a 自评表's 实际完成情况 and a 部门整体 target's 部门职能职责概述
+# among them)
+TEXT_BOXES = ("annual_goal", "midterm_goal", "goal_actual", "duties")
 
 _MONEY_TYPING = re.compile(r"\d{1,3}(,\d{0,3})*(\.\d{0,2})?|\d+(\.\d{0,2})?")
 
@@ -157,6 +166,7 @@ class ProjectForm(QWidget):
             "no_service_recipients": ui.noServiceRecipients,
             "department": ui.departmentValue, "unit": ui.unitValue,
         }
+        self._department_fields()
         self._field_of = {id(w): f for f, w in self.widgets.items()}
         self._tooltips = {f: w.toolTip() for f, w in self.widgets.items()}
         self._marked: set[str] = set()
@@ -175,7 +185,7 @@ class ProjectForm(QWidget):
             ui.fundsScoreLabel, ui.goalActualLabel,
             *(self.widgets[f] for f in (*EXECUTION, "goal_actual")))
         ui.executionRate.setToolTip(self.tr("执行率 = 全年执行数 ÷ 全年预算数（年度资金总额）"))
-        for field in ("annual_goal", "midterm_goal", "goal_actual"):
+        for field in TEXT_BOXES:
             edit: QPlainTextEdit = self.widgets[field]
             edit.textChanged.connect(lambda f=field: self._goal_typed(f))
         ui.attributeCombo.activated.connect(lambda _i: self._commit("attribute"))
@@ -183,6 +193,18 @@ class ProjectForm(QWidget):
             self.widgets[field].toggled.connect(lambda _v, f=field: self._commit(f))
         for widget in self.widgets.values():
             widget.installEventFilter(self)
+        # a 部门整体 target's 年度主要任务, under its goals; shown only for one
+        self.tasks = TaskTable(self)
+        self.tasks.setObjectName("taskBlock")
+        ui.formLayout.addWidget(self.tasks, 6, 0, 1, 6)
+        self.tasks.hide()
+        # what a department's whole-budget target has no use for: 项目编码, 项目属性, 项目期,
+        # the 中期 funding line and the 中长期目标
+        self._project_only = (
+            ui.codeLabel, ui.codeEdit, ui.attributeLabel, ui.attributeCombo, ui.periodLabel,
+            ui.periodEdit, ui.midtermTotalLabel, ui.midtermTotalEdit, ui.midtermEquals,
+            ui.midtermFiscalEdit, ui.midtermPlus, ui.midtermOtherEdit, ui.midtermSum,
+            ui.midtermGoalLabel, ui.midtermGoalCount, ui.midtermGoalEdit)
         self.setEnabled(False)
 
     # --- binding ----------------------------------------------------------------------------
@@ -197,6 +219,7 @@ class ProjectForm(QWidget):
             document.treeChanged.connect(self._tree_changed)
             if checker is not None:
                 checker.findingsChanged.connect(self._findings_changed)
+        self.tasks.set_document(document)
 
     def show_project(self, uuid: str | None) -> None:
         """Show ``uuid`` (committing whatever was being typed in the previous project)."""
@@ -205,8 +228,13 @@ class ProjectForm(QWidget):
         self.setEnabled(uuid is not None)
         if uuid is None:
             self._clear()
+            self._show_kind(False)
+            self.tasks.show_project(None)
             return
-        self._fill(self.document.project(uuid), None)
+        project = self.document.project(uuid)
+        whole = self._show_kind(project.kind)
+        self.tasks.show_project(uuid if whole else None)
+        self._fill(project, None)
         read_only = self.document.read_only
         for field, widget in self.widgets.items():
             if isinstance(widget, (QLineEdit, QPlainTextEdit)):
@@ -214,6 +242,54 @@ class ProjectForm(QWidget):
             elif isinstance(widget, (QComboBox, QCheckBox)):
                 widget.setEnabled(not read_only)
         self._findings_changed([uuid])
+
+    def _department_fields(self) -> None:
+        """A 部门整体 target's own header fields: the 年度预算安排's 项目支出 and 基本支出 and the
+        部门职能职责概述, in a block under its tasks (hidden for a 申报 project)."""
+        block = QWidget(self)
+        block.setObjectName("departmentFields")
+        grid = QGridLayout(block)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.project_funds_edit = QLineEdit(block)
+        self.basic_funds_edit = QLineEdit(block)
+        self.duties_edit = QPlainTextEdit(block)
+        self.duties_edit.setTabChangesFocus(True)
+        self.duties_edit.setMaximumHeight(60)
+        for edit in (self.project_funds_edit, self.basic_funds_edit):
+            edit.setPlaceholderText(self.tr("万元"))
+            edit.setAlignment(self.ui.annualTotalEdit.alignment())
+        labels = (QLabel(self.tr("项目支出（万元）"), block), QLabel(self.tr("基本支出（万元）"), block),
+                  QLabel(self.tr("部门职能职责概述"), block))
+        for label, edit in zip(labels, (self.project_funds_edit, self.basic_funds_edit,
+                                        self.duties_edit)):
+            label.setBuddy(edit)
+        grid.addWidget(labels[0], 0, 0)
+        grid.addWidget(self.project_funds_edit, 0, 1)
+        grid.addWidget(labels[1], 0, 2)
+        grid.addWidget(self.basic_funds_edit, 0, 3)
+        grid.addWidget(labels[2], 1, 0)
+        grid.addWidget(self.duties_edit, 1, 1, 1, 3)
+        self.ui.formLayout.addWidget(block, 7, 0, 1, 6)
+        self.department_block = block
+        block.hide()
+        self.widgets.update(project_funds=self.project_funds_edit,
+                            basic_funds=self.basic_funds_edit, duties=self.duties_edit)
+
+    def _show_kind(self, kind: str | bool) -> bool:
+        """Show the fields of a project's kind: a 部门整体 target's tasks instead of a project's
+        项目编码, 项目属性, 项目期, 中期 funding and 中长期目标. Returns whether it is one."""
+        from perfdesk.core.model import DEPARTMENT_WHOLE
+
+        whole = kind == DEPARTMENT_WHOLE
+        for widget in self._project_only:
+            widget.setVisible(not whole)
+        self.tasks.setVisible(whole)
+        self.department_block.setVisible(whole)
+        return whole
+
+    def department_whole(self) -> bool:
+        """Whether the form shows a 部门整体 target (its tasks, no project-only fields)."""
+        return self.tasks.isVisibleTo(self)
 
     def _clear(self) -> None:
         for widget in self.widgets.values():
@@ -240,7 +316,7 @@ class ProjectForm(QWidget):
         for field in DECIMALS:
             if want(field):
                 self._set_text(self.widgets[field], money_text(getattr(project, field)))
-        for field in ("annual_goal", "midterm_goal", "goal_actual"):
+        for field in TEXT_BOXES:
             if want(field):
                 edit: QPlainTextEdit = self.widgets[field]
                 if edit.toPlainText() != getattr(project, field):

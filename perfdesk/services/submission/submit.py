@@ -175,6 +175,9 @@ def diff(before: list[Project], after: list[Project]) -> Diff:
         if [i.model_dump(exclude=set(strip)) for i in p.indicators] != \
                 [i.model_dump(exclude=set(strip)) for i in q.indicators]:
             fields.append("绩效指标")
+        if [t.model_dump(exclude={"source_ref"}) for t in p.tasks] != \
+                [t.model_dump(exclude={"source_ref"}) for t in q.tasks]:
+            fields.append(project_label("tasks").zh)
         if fields:
             result.changed.append((p.name, fields))
     return result
