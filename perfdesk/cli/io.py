@@ -107,10 +107,11 @@ def _detail_kinds(projects) -> str:
     """Which forms a detail export wrote: 申报表, 自评表, 部门整体支出绩效目标申报表, as many as the
     projects' kinds (``申报表和自评表``)."""
     from perfdesk.core.model import DEPARTMENT_WHOLE, SELF_EVALUATION
+    from perfdesk.io.detail_form import form_layout
 
     forms = {SELF_EVALUATION: ("自评表", "self-evaluation forms"),
              DEPARTMENT_WHOLE: ("部门整体支出绩效目标申报表", "department whole-budget forms")}
-    found = {forms.get(p.kind, ("申报表", "detailed forms")) for p in projects} or {
+    found = {forms.get(form_layout(p), ("申报表", "detailed forms")) for p in projects} or {
         ("申报表", "detailed forms")}
     order = ("申报表", "自评表", "部门整体支出绩效目标申报表")
     named = sorted(found, key=lambda f: order.index(f[0]))

@@ -46,7 +46,7 @@ from perfdesk.io.base import (
     split_code,
 )
 from perfdesk.io.department import read_block, task_sums, without_block
-from perfdesk.io.detail_form import DetailForm, Signature, detail_form, merged_spans
+from perfdesk.io.detail_form import DetailForm, Signature, detail_form, form_layout, merged_spans
 from perfdesk.io.layouts import GridHead
 from perfdesk.io.sources import Sheet
 from perfdesk.core.entry import IndicatorRowReader
@@ -340,7 +340,7 @@ def workbook(projects: Iterable[Project], *, year: int, signed: Signature = Sign
     own: dict[str, tuple[Template, tuple[bytes, bytes]]] = {"": (template, frame)}
 
     def template_of(project: Project) -> tuple[Template, tuple[bytes, bytes]]:
-        kind = project.kind if project.kind in (SELF_EVALUATION, DEPARTMENT_WHOLE) else ""
+        kind = form_layout(project)
         if kind not in own:
             other = load_template(kind=kind)
             for key, cell in other.styles.items():
@@ -403,8 +403,12 @@ def sheet_values(t: Template, form: DetailForm) -> tuple[dict[tuple[int, int], o
         return row + shift if row > grid_row else row
 
     values: dict[tuple[int, int], object] = {}
+    # the form may name a label otherwise than the template (a department's 自评表:
+    # 部门（单位）名称 where a project's has 项目名称)
+    relabel = {"项目名称": form.header["name"][0]} if "name" in form.header else {}
     for r, c, v, _key in t.cells:
         if v is not None:
+            v = relabel.get(v, v) if isinstance(v, str) else v
             values[(moved(r), c)] = clean(v) if isinstance(v, str) else v
 
     def put(place: str, value) -> None:

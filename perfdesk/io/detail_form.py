@@ -48,6 +48,9 @@ GRID_HEADINGS: tuple[tuple[str, str], ...] = tuple(
 # The 自评表's form: its title, goal label and grid heading in the published order (年度指标值
 # is the target written whole, ``≥266米``), and the label of the row of totals under the grid.
 SELF_TITLE_FORMAT = "项目支出绩效自评表（{year}年度）"
+# a department's self-evaluation (a 部门整体 target with results, e05): the 自评表's layout
+DEPARTMENT_SELF_TITLE_FORMAT = "部门整体支出绩效自评表（{year}年度）"
+DEPARTMENT_NAME_LABEL = "部门（单位）名称"
 SELF_GOAL_LABEL = "年度总体目标"
 SELF_GOAL_PARTS = ("预期目标", "实际完成情况")
 # the 自评表's funding block: its columns, and the label over its rows
@@ -246,9 +249,10 @@ def detail_form(project: Project, *, year: int,
     )
 
     p = project
-    if p.kind == SELF_EVALUATION:
+    layout = form_layout(p)
+    if layout == SELF_EVALUATION:
         return self_evaluation_form(p, year=year)
-    if p.kind == DEPARTMENT_WHOLE:
+    if layout == DEPARTMENT_WHOLE:
         return department_form(p, year=year, signed=signed)
     header = {
         "name": ("项目名称", p.name),
@@ -276,15 +280,38 @@ def _total(values: list[Decimal | None]) -> Decimal | None:
     return sum(given, Decimal(0)) if given else None
 
 
+def form_layout(project: Project) -> str:
+    """Which official form a project is written on: a 自评表's (SELF_EVALUATION), a 部门整体
+    target's (DEPARTMENT_WHOLE) or the 申报表 (""). A department's self-evaluation (a 部门整体
+    target with results and no tasks, e05) is written on the 自评表's, whose columns hold its
+    results, titled 部门整体支出绩效自评表."""
+    from perfdesk.core.model import DEPARTMENT_WHOLE, SELF_EVALUATION
+
+    if project.kind == DEPARTMENT_WHOLE and has_results(project) and not project.tasks:
+        return SELF_EVALUATION
+    return project.kind if project.kind in (SELF_EVALUATION, DEPARTMENT_WHOLE) else ""
+
+
+def has_results(project: Project) -> bool:
+    """Whether the project states a self-evaluation's results: a 全年执行数, 年初预算数 or
+    the funding row's 得分, or an indicator's 全年实际值, 得分 or 未完成原因."""
+    p = project
+    return any(v is not None for v in (p.initial_total, p.executed_total, p.funds_score)) or \
+        bool(p.goal_actual) or any(i.actual or i.score is not None or i.shortfall
+                                   for i in p.indicators)
+
+
 def self_evaluation_form(project: Project, *, year: int) -> DetailForm:
     """The 自评表's form for ``project``: its funding block with the 执行率 worked out, the goal
     and what was achieved, indicators in the official order, and the 总分 row with the exact
     sums of 分值 and 得分 (the funding row's 分值 and 得分 included: 财预〔2020〕10号 gives
     预算执行率 its 10 points of the 100)."""
+    from perfdesk.core.model import DEPARTMENT_WHOLE
     from perfdesk.core.values import format_rate
     p = project
+    whole = p.kind == DEPARTMENT_WHOLE
     header = {
-        "name": ("项目名称", p.name),
+        "name": (DEPARTMENT_NAME_LABEL if whole else "项目名称", p.name),
         "department": ("主管部门", p.department),
         "implementing_unit": ("实施单位", p.implementing_unit or p.unit),
     }
@@ -298,7 +325,8 @@ def self_evaluation_form(project: Project, *, year: int) -> DetailForm:
         ExecutionLine("其他资金", p.initial_other, p.annual_other, p.executed_other))
     indicators = official_order(p.indicators)
     return DetailForm(
-        title=SELF_TITLE_FORMAT.format(year=year), unit_line=p.unit, header=header,
+        title=(DEPARTMENT_SELF_TITLE_FORMAT if whole else SELF_TITLE_FORMAT).format(year=year),
+        unit_line=p.unit, header=header,
         money=money, goals=tuple(zip(SELF_GOAL_PARTS, (p.annual_goal, p.goal_actual))),
         grid=grid_rows(indicators, whole_value=True), self_evaluation=True,
         grid_headings=SELF_GRID_HEADINGS, execution=execution,

@@ -344,3 +344,32 @@ def test_a_self_evaluation_edited_after_export_is_read_from_its_sheet(tmp_path):
     want.executed_total = Decimal("19.5")
     _same_self_evaluation(edited, want)
     assert edited.execution_rate == Decimal("97.50")
+
+
+def test_a_department_self_evaluation_is_written_with_its_results_and_comes_back(tmp_path):
+    """e05, a 部门整体 self-evaluation (its results, no tasks): written on the 自评表's form
+    titled 部门整体支出绩效自评表, so its 全年执行数, 全年实际值, 分值 and 得分 are on the sheet;
+    it comes back exactly from the hidden data, and as a 部门整体 target with its results from
+    the visible sheet alone."""
+    from perfdesk.core.model import DEPARTMENT_WHOLE
+
+    (read,) = read_table(CORPUS / "e05_anhui_jinzhai_meili" / "source.xlsx").projects
+    assert read.kind == DEPARTMENT_WHOLE and read.executed_total == Decimal("338.31")
+    path = export_detail([read], tmp_path / "部门自评.xlsx", year=2022)
+    cells = visible_cells(path)
+    texts = set(cells.values())
+    assert {"部门整体支出绩效自评表（2022年度）", "部门（单位）名称", "全年执行数",
+            "全年实际值"} <= texts
+    assert "项目名称" not in texts and Decimal("338.31") in {
+        Decimal(str(v)) for v in cells.values() if isinstance(v, (int, float))}
+    assert read_table(path).projects == [read]
+    wb = load_workbook(path)
+    embedded_sheet = [ws for ws in wb.worksheets if ws.sheet_state != "visible"]
+    for ws in embedded_sheet:
+        wb.remove(ws)
+    wb.save(path)
+    (back,) = read_table(path).projects
+    assert (back.kind, back.name, back.executed_total) == (DEPARTMENT_WHOLE, read.name,
+                                                          read.executed_total)
+    assert [(i.name, i.actual, i.weight, i.score) for i in back.indicators] == [
+        (i.name, i.actual, i.weight, i.score) for i in read.indicators]
