@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from perfdesk.core import entry, values
-from perfdesk.core.errors import NotFoundError
+from perfdesk.core.errors import InvalidValueError, NotFoundError
 from perfdesk.gui import commands
 from perfdesk.core.severity import ERROR, Severity
 from perfdesk.gui.forms.ui_project_form import Ui_ProjectForm
@@ -119,8 +119,13 @@ def money_text(amount: Decimal | None) -> str:
 
 
 def parse_money(text: str) -> Decimal | None:
-    plain = values.normalise_text(text).replace(" ", "").rstrip(".,")
-    return values.parse_number(plain) if plain else None
+    """The amount typed so far (a trailing ``.`` or ``,`` still being typed ignored), read as
+    every typed amount is (:func:`perfdesk.core.entry.read_money`, the task cells' too);
+    ``None`` while it is none."""
+    try:
+        return entry.read_money(values.normalise_text(text).replace(" ", "").rstrip(".,"))
+    except InvalidValueError:
+        return None
 
 
 class ProjectForm(QWidget):
